@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EntityTable, pickColumns } from '@/components/catalog/entity-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatCount } from '@/components/ui/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/lib/db/prisma';
+import { listEntities } from '@/lib/entities/list-entities';
+import { loadBlueprints, loadTeam } from '../../load-team';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ team: string; blueprint: string }>; searchParams: Promise<{ cursor?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { team, blueprint } = await params;
+  const found = (await loadBlueprints(team)).find((b) => b.id === blueprint);
+  return { title: found?.title ?? 'Not found' };
+}
+
+// A blueprint's entities, newest first, one keyset page at a time.
+export default async function BlueprintEntitiesPage({ params, searchParams }: Props) {
+  const [{ team: slug, blueprint: blueprintId }, { cursor }] = await Promise.all([params, searchParams]);
+  const team = await loadTeam(slug);
+  const summary = (await loadBlueprints(slug)).find((b) => b.id === blueprintId);
+  if (!summary) notFound();
+  const db = getDb();
+  const [blueprint, page] = await Promise.all([
+    db.blueprint.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: blueprintId } }, select: { schema: true } }),
+    listEntities(db, { teamId: team.id, blueprintId }, { limit: 50, cursor: cursor ?? null }),
+  ]);
+  const columns = pickColumns(blueprint.schema as Parameters<typeof pickColumns>[0]);
+  const base = `/t/${team.slug}/blueprints/${blueprintId}`;
+  return (
+    <>
+      <PageHeader title={summary.title} icon={summary.icon} description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()} />
+      {page.entities.length === 0 ? (
+        <EmptyState icon={summary.icon ?? '📦'} title={cursor ? 'No more entities' : `No ${summary.title.toLowerCase()} entities yet`}>
+          {cursor ? <Link href={base} className="text-indigo-600 hover:underline">Back to the first page</Link> : 'Entities are added through the API or an integration.'}
+        </EmptyState>
+      ) : (
+        <EntityTable columns={columns} entities={page.entities} />
+      )}
+      <nav className="mt-4 flex items-center justify-end gap-2 text-sm" aria-label="Pages">
+        {cursor && <Link href={base} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">First page</Link>}
+        {page.nextCursor && (
+          <Link href={`${base}?cursor=${encodeURIComponent(page.nextCursor)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            Older →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

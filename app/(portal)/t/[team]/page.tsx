@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { BlueprintCard } from '@/components/catalog/blueprint-card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatCount } from '@/components/ui/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { loadBlueprints, loadTeam } from './load-team';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ team: string }> }): Promise<Metadata> {
+  return { title: `Catalog · ${(await loadTeam((await params).team)).name}` };
+}
+
+// The team's catalog home: every blueprint with its entity count.
+export default async function CatalogPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const [team, blueprints] = await Promise.all([loadTeam(slug), loadBlueprints(slug)]);
+  const total = blueprints.reduce((sum, b) => sum + b.entityCount, 0);
+  return (
+    <>
+      <PageHeader
+        title="Catalog"
+        description={`${team.name} · ${blueprints.length} blueprint${blueprints.length === 1 ? '' : 's'} · ${formatCount(total)} entities`}
+      />
+      {blueprints.length === 0 ? (
+        <EmptyState icon="🧱" title="No blueprints yet">
+          Blueprints describe the kinds of things your catalog holds: services, databases, clusters.
+        </EmptyState>
+      ) : (
+        <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Blueprints">
+          {blueprints.map((b) => (
+            <li key={b.id}>
+              <BlueprintCard teamSlug={team.slug} blueprint={b} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

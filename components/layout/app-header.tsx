@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import type { TeamSummary } from '@/lib/teams/get-team';
+import { TeamSwitcher } from './team-switcher';
+import { UserMenuSlot } from './user-menu-slot';
+
+export function AppHeader({ teams, current }: { teams: TeamSummary[]; current?: TeamSummary }) {
+  return (
+    <header className="sticky top-0 z-20 flex h-14 items-center gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur">
+      <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no optimisation */}
+        <img src="/favicon.svg" alt="" width={24} height={24} />
+        Baseplate
+      </Link>
+      <span className="h-6 w-px bg-slate-200" aria-hidden />
+      <TeamSwitcher teams={teams} current={current} />
+      <div className="ml-auto">
+        <UserMenuSlot />
+      </div>
+    </header>
+  );
+}

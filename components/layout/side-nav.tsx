@@ -1,0 +1,39 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { BlueprintSummary } from '@/lib/blueprints/list-blueprints';
+import { formatCount } from '@/components/ui/format';
+
+const item =
+  'flex items-center gap-2 rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-medium aria-[current=page]:text-indigo-700';
+
+export function SideNav({ teamSlug, blueprints }: { teamSlug: string; blueprints: BlueprintSummary[] }) {
+  const pathname = usePathname();
+  const home = `/t/${teamSlug}`;
+  return (
+    <nav aria-label="Portal" className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-5">
+      <Link href={home} className={item} aria-current={pathname === home ? 'page' : undefined}>
+        <span aria-hidden>📚</span> Catalog
+      </Link>
+      <div>
+        <p className="px-3 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Blueprints</p>
+        <ul className="space-y-0.5">
+          {blueprints.map((b) => {
+            const href = `${home}/blueprints/${b.id}`;
+            return (
+              <li key={b.id}>
+                <Link href={href} className={item} aria-current={pathname.startsWith(href) ? 'page' : undefined}>
+                  <span aria-hidden>{b.icon ?? '📦'}</span>
+                  <span className="truncate">{b.title}</span>
+                  <span className="ml-auto text-xs tabular-nums text-slate-400">{formatCount(b.entityCount)}</span>
+                </Link>
+              </li>
+            );
+          })}
+          {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-400">None yet</li>}
+        </ul>
+      </div>
+    </nav>
+  );
+}

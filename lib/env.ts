@@ -1,0 +1,79 @@
+import path from 'node:path';
+
+// The one place that reads process.env. Values are validated here so that a typo in a variable
+// stops Baseplate at start with a message that names it, not later with a stack.
+
+export type Env = {
+  /** External PostgreSQL; when absent, the CLI starts the embedded one. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  /** Where the embedded database and runtime files live (git-ignored). */
+  dataDir: string;
+  /** Seed the demo team on the first start of an empty embedded database. */
+  demo: boolean;
+  /** Connections in each app instance's pool. */
+  dbPoolSize: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+export class EnvError extends Error {}
+
+type Source = Record<string, string | undefined>;
+
+function readInt(source: Source, name: string, fallback: number, min: number, max: number): number {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new EnvError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function readBool(source: Source, name: string, fallback: boolean): boolean {
+  const raw = source[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new EnvError(`${name} must be true or false, got "${source[name]}"`);
+}
+
+function readDatabaseUrl(source: Source): string | undefined {
+  const raw = source.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EnvError('DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/db)');
+  }
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+    throw new EnvError(`DATABASE_URL must start with postgresql://, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
+export function loadEnv(source: Source = process.env): Env {
+  const logLevel = (source.LOG_LEVEL ?? 'info') as Env['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new EnvError(`LOG_LEVEL must be debug, info, warn or error, got "${source.LOG_LEVEL}"`);
+  }
+  return {
+    databaseUrl: readDatabaseUrl(source),
+    port: readInt(source, 'PORT', 3000, 1, 65535),
+    host: source.HOST?.trim() || '0.0.0.0',
+    dataDir: path.resolve(source.BASEPLATE_DATA_DIR?.trim() || '.data'),
+    demo: readBool(source, 'BASEPLATE_DEMO', true),
+    dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    logLevel,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (read once). */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

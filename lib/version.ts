@@ -1,0 +1,4 @@
+import pkg from '../package.json' with { type: 'json' };
+
+/** Baseplate's version, as package.json says. */
+export const VERSION: string = pkg.version;
