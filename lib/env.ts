@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 // The one place that reads process.env. Values are validated here so that a typo in a variable
 // stops Baseplate at start with a message that names it, not later with a stack.
 
@@ -8,7 +6,7 @@ export type Env = {
   databaseUrl: string | undefined;
   port: number;
   host: string;
-  /** Where the embedded database and runtime files live (git-ignored). */
+  /** Where the embedded database and runtime files live, relative to the project (git-ignored). */
   dataDir: string;
   /** Seed the demo team on the first start of an empty embedded database. */
   demo: boolean;
@@ -63,7 +61,7 @@ export function loadEnv(source: Source = process.env): Env {
     databaseUrl: readDatabaseUrl(source),
     port: readInt(source, 'PORT', 3000, 1, 65535),
     host: source.HOST?.trim() || '0.0.0.0',
-    dataDir: path.resolve(source.BASEPLATE_DATA_DIR?.trim() || '.data'),
+    dataDir: source.BASEPLATE_DATA_DIR?.trim() || '.data',
     demo: readBool(source, 'BASEPLATE_DEMO', true),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
     logLevel,

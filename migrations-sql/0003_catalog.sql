@@ -88,3 +88,6 @@ CREATE TABLE entity_relations (
 -- from one team's entity in either direction).
 CREATE INDEX idx_entity_relations_source ON entity_relations (team_id, source_entity_id);
 CREATE INDEX idx_entity_relations_target ON entity_relations (team_id, target_entity_id);
+
+-- "Recently updated" across a team's whole catalog (the catalog home), newest first, bounded.
+CREATE INDEX idx_entities_recent ON entities (team_id, updated_at DESC, id DESC);

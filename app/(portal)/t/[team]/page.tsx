@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { BlueprintCard } from '@/components/catalog/blueprint-card';
+import { RecentEntities } from '@/components/catalog/recent-entities';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/lib/db/prisma';
+import { listRecentEntities } from '@/lib/entities/list-recent-entities';
 import { loadBlueprints, loadTeam } from './load-team';
 
 export const dynamic = 'force-dynamic';
@@ -15,6 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ team: str
 export default async function CatalogPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const [team, blueprints] = await Promise.all([loadTeam(slug), loadBlueprints(slug)]);
+  const recent = await listRecentEntities(getDb(), team.id);
   const total = blueprints.reduce((sum, b) => sum + b.entityCount, 0);
   return (
     <>
@@ -35,6 +39,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ team: 
           ))}
         </ul>
       )}
+      {recent.length > 0 && <RecentEntities teamSlug={team.slug} entities={recent} blueprints={blueprints} />}
     </>
   );
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { pickColumns } from './entity-table';
+
+describe('pickColumns', () => {
+  it('prefers enums, then numbers and booleans, then short strings; skips markdown, arrays, objects', () => {
+    const columns = pickColumns({
+      properties: {
+        description: { type: 'string', format: 'markdown' },
+        owner: { type: 'string', title: 'Owner' },
+        tags: { type: 'array' },
+        meta: { type: 'object' },
+        tier: { type: 'integer', title: 'Tier' },
+        lifecycle: { type: 'string', enum: ['a', 'b'], title: 'Lifecycle' },
+      },
+    });
+    expect(columns.map((c) => c.key)).toEqual(['lifecycle', 'tier', 'owner']);
+    expect(columns[0].title).toBe('Lifecycle');
+  });
+
+  it('stops at the maximum and copes with no properties', () => {
+    const properties = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`p${i}`, { type: 'number' }]));
+    expect(pickColumns({ properties }, 4)).toHaveLength(4);
+    expect(pickColumns({})).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('has working defaults: embedded database, port 3000, demo on', () => {
+    expect(loadEnv({})).toEqual({
+      databaseUrl: undefined,
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: '.data',
+      demo: true,
+      dbPoolSize: 10,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const env = loadEnv({
+      DATABASE_URL: 'postgresql://u:p@db:5432/baseplate',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      BASEPLATE_DATA_DIR: '/var/lib/baseplate',
+      BASEPLATE_DEMO: 'false',
+      DATABASE_POOL_SIZE: '25',
+      LOG_LEVEL: 'debug',
+    });
+    expect(env).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/baseplate', port: 8080, host: '127.0.0.1', dataDir: '/var/lib/baseplate', demo: false, dbPoolSize: 25, logLevel: 'debug' });
+  });
+
+  it('treats an empty DATABASE_URL as unset (embedded)', () => {
+    expect(loadEnv({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be an integer from 1 to 65535/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ BASEPLATE_DEMO: 'maybe' }, /BASEPLATE_DEMO must be true or false/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must start with postgresql:\/\//],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+  ])('rejects %o with a message naming the variable', (source, message) => {
+    expect(() => loadEnv(source)).toThrow(EnvError);
+    expect(() => loadEnv(source)).toThrow(message);
+  });
+
+  it('never echoes a database password in its errors', () => {
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://user:s3cret@host/db' })).not.toThrow(/s3cret/);
+  });
+});

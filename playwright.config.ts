@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, defineConfig } from '@playwright/test';
+
+// End-to-end tier: the real server (`npm start`'s own start script, so a production build) on a
+// fresh embedded PostgreSQL in a temp folder, driven in real Chromium. Port and folder are chosen
+// once by the runner; workers inherit them through the environment.
+
+process.env.BASEPLATE_E2E_PORT ??= execFileSync(process.execPath, [
+  '-e',
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+])
+  .toString()
+  .trim();
+process.env.BASEPLATE_E2E_DATA ??= mkdtempSync(path.join(tmpdir(), 'baseplate-e2e-'));
+
+const port = process.env.BASEPLATE_E2E_PORT;
+const baseURL = `http://127.0.0.1:${port}`;
+
+/** A Playwright-managed Chromium where one is installed (a laptop), else Debian's package. */
+function chromiumExecutable(): string | undefined {
+  if (existsSync(chromium.executablePath())) return undefined;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  throw new Error('No Chromium found: run `npx playwright install chromium` or `apt-get install -y chromium`');
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `${process.execPath} node_modules/tsx/dist/cli.mjs lib/cli/start.ts`,
+    url: `${baseURL}/api/v1/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    env: {
+      PORT: port,
+      HOST: '127.0.0.1',
+      BASEPLATE_DATA_DIR: process.env.BASEPLATE_E2E_DATA,
+      DATABASE_URL: '', // always the suite's own embedded database, never a developer's
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
