@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -24,15 +24,32 @@ function runtimeFile(env: Env) {
   return path.join(env.dataDir, 'runtime.json');
 }
 
-async function runningServerUrl(env: Env): Promise<string | undefined> {
+/** Alive and not a zombie (a killed process that nobody reaped still answers kill(pid, 0)). */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): kill(0) is all we have
+  }
+}
+
+/** The runtime file of a `npm start` that is still running on this data folder, if any. */
+async function liveRuntime(env: Env): Promise<Runtime | undefined> {
   const file = runtimeFile(env);
   if (!existsSync(file)) return undefined;
   const runtime = JSON.parse(await readFile(file, 'utf8')) as Runtime;
-  try {
-    process.kill(runtime.pid, 0);
-  } catch {
-    return undefined; // the process that wrote it is gone
-  }
+  return isProcessAlive(runtime.pid) ? runtime : undefined;
+}
+
+async function runningServerUrl(env: Env): Promise<string | undefined> {
+  const runtime = await liveRuntime(env);
+  if (!runtime) return undefined;
   const client = new pg.Client({ connectionString: runtime.url, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
@@ -44,11 +61,22 @@ async function runningServerUrl(env: Env): Promise<string | undefined> {
   }
 }
 
-export async function openDatabase(env: Env, log: (line: string) => void): Promise<OpenDatabase> {
+/**
+ * `owner: true` (npm start) means this process runs the embedded server for others: it refuses
+ * when another live `npm start` already does. Otherwise (the db:* tools) a running one is reused.
+ */
+export async function openDatabase(env: Env, log: (line: string) => void, options: { owner?: boolean } = {}): Promise<OpenDatabase> {
   const noop = async () => {};
   if (env.databaseUrl) return { url: env.databaseUrl, embedded: false, close: noop, publish: noop };
-  const running = await runningServerUrl(env);
-  if (running) return { url: running, embedded: true, close: noop, publish: noop };
+  if (options.owner) {
+    const other = await liveRuntime(env);
+    if (other) {
+      throw new Error(`Baseplate is already running on ${env.dataDir} (pid ${other.pid}); stop it first, or use another BASEPLATE_DATA_DIR`);
+    }
+  } else {
+    const running = await runningServerUrl(env);
+    if (running) return { url: running, embedded: true, close: noop, publish: noop };
+  }
   const server = await startEmbeddedPostgres({ dataDir: env.dataDir, log });
   const file = runtimeFile(env);
   let published = false;

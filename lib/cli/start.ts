@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { createPrisma } from '@/lib/db/prisma';
@@ -7,38 +6,35 @@ import { loadEnv } from '@/lib/env';
 import { buildIfNeeded } from './build-if-needed';
 import { cliLog, runCli } from './log';
 import { openDatabase } from './open-database';
+import type { WebServer } from './web-server';
 
 // `npm start`: the database (embedded unless DATABASE_URL is set), its migrations, the demo content
-// on a brand-new embedded database, a production build when the sources changed, then the Next.js
-// server. Ctrl-C or SIGTERM stops the server first, then the database, cleanly.
+// on a brand-new embedded database, a production build when the sources changed, then the web
+// server in this same process. Ctrl-C or SIGTERM closes the server first, then the database.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 runCli(async () => {
   const dev = process.argv.includes('--dev');
   const env = loadEnv();
-  const db = await openDatabase(env, cliLog);
-  const web: { child?: ChildProcess } = {};
+  const db = await openDatabase(env, cliLog, { owner: true });
+  let web: WebServer | undefined;
   let stopping = false;
 
-  const shutdown = async (code: number) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    const child = web.child;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
+    cliLog(`${signal}: shutting down`);
+    await web?.close().catch(() => {});
     if (db.embedded) cliLog('stopping the embedded PostgreSQL');
     await db.close();
-    process.exit(code);
+    process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    cliLog(db.embedded ? `embedded PostgreSQL ready (data in ${path.relative(ROOT, env.dataDir) || '.'})` : 'using DATABASE_URL');
+    cliLog(db.embedded ? `embedded PostgreSQL ready (data in ${path.relative(ROOT, path.resolve(env.dataDir)) || '.'})` : 'using DATABASE_URL');
     const result = await migrate(db.url, { log: cliLog });
     if (result.applied.length === 0) cliLog(`database schema up to date (${result.alreadyApplied} migrations)`);
 
@@ -55,26 +51,20 @@ runCli(async () => {
     }
     await db.publish();
     if (!dev) buildIfNeeded(cliLog);
+
+    // The app reads its configuration from the environment (lib/env.ts), lazily, so these take
+    // effect for the Next.js code loaded below.
+    process.env.DATABASE_URL = db.url;
+    process.env.NEXT_TELEMETRY_DISABLED = '1';
+    if (!dev) (process.env as Record<string, string>).NODE_ENV = 'production';
+    const { startWebServer } = await import('./web-server');
+    web = await startWebServer({ dev, port: env.port, host: env.host, dir: ROOT });
   } catch (error) {
+    await web?.close().catch(() => {});
     await db.close();
     throw error;
   }
 
-  const nextBin = path.join(ROOT, 'node_modules/next/dist/bin/next');
-  const args = dev ? ['dev'] : ['start'];
-  const child = spawn(process.execPath, [nextBin, ...args, '--port', String(env.port), '--hostname', env.host], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  web.child = child;
-  child.on('exit', (code) => {
-    if (!stopping) {
-      cliLog(`the web server exited (code ${code}); stopping`);
-      void shutdown(code ?? 1);
-    }
-  });
-  const url = `http://localhost:${env.port}`;
-  cliLog(`Baseplate is starting at ${url}`);
+  cliLog(`Baseplate is running at http://localhost:${env.port}`);
   if (db.embedded && env.demo) cliLog(`demo sign-in: ${DEMO_USER.email} / ${DEMO_USER.password}`);
 });

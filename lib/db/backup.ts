@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -105,18 +104,30 @@ export async function writeBackup(connectionString: string, file: string): Promi
 }
 
 async function* readLines(file: string): AsyncGenerator<Line> {
-  const input = createReadStream(file).pipe(createGunzip());
+  const source = createReadStream(file);
+  const input = source.pipe(createGunzip());
+  // pipe() does not pass the file's errors on (a missing file would leave the reader waiting).
+  source.on('error', (error) => input.destroy(error));
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Line;
-  await once(input, 'close').catch(() => {});
+  try {
+    for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Line;
+  } finally {
+    // Not `await once(input, 'close')`: the gunzip stream has usually closed already by the time
+    // readline hands over its last buffered line, and that wait then never ends (restore hung
+    // with its transaction open). Closing is enough, also when the caller stops early.
+    lines.close();
+    source.destroy();
+    input.destroy();
+  }
 }
 
 /** Replaces every application table's rows with the backup's, in one transaction. */
 export async function restoreBackup(connectionString: string, file: string): Promise<TableCounts> {
   const client = new pg.Client({ connectionString });
   await client.connect();
+  let lines: AsyncGenerator<Line> | undefined;
   try {
-    const lines = readLines(file);
+    lines = readLines(file);
     const first = (await lines.next()).value as Header | undefined;
     if (!first || first.type !== 'header' || first.format !== FORMAT || first.version !== FORMAT_VERSION) {
       throw new Error(`${file} is not a Baseplate backup (format ${FORMAT} v${FORMAT_VERSION})`);
@@ -158,6 +169,7 @@ export async function restoreBackup(connectionString: string, file: string): Pro
       throw error;
     }
   } finally {
+    await lines?.return(undefined); // closes the file when a check refused it after the header
     await client.end();
   }
 }

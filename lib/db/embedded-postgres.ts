@@ -33,19 +33,27 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   return password;
 }
 
+/** The pid of the postmaster serving `pgData`, if one is alive. */
+async function runningPostmaster(pgData: string): Promise<number | undefined> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined; // a stale pid file, which PostgreSQL ignores by itself
+  }
+}
+
 /** A postmaster left running by a killed parent holds the data directory: stop it first. */
 async function stopOrphanedServer(pgData: string, log: (line: string) => void): Promise<void> {
-  const pidFile = path.join(pgData, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 'SIGINT'); // "fast shutdown": rolls back open transactions, keeps every commit
-  } catch {
-    return; // no such process: a stale pid file, which PostgreSQL ignores by itself
-  }
+  const pid = await runningPostmaster(pgData);
+  if (!pid) return;
   log(`stopping a PostgreSQL (pid ${pid}) left running by an earlier start`);
-  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+  process.kill(pid, 'SIGINT'); // "fast shutdown": rolls back open transactions, keeps every commit
+  for (let i = 0; i < 100 && (await runningPostmaster(pgData)); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 function isRoot(): boolean {
@@ -120,7 +128,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // Waiting on a server that already died (crash, OOM kill) would hang: check first.
+      if (await runningPostmaster(pgData)) await server.stop();
     },
   };
 }

@@ -1,0 +1,39 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import next from 'next';
+
+// Baseplate's HTTP server: Next.js behind Node's own http server, in the same process as the
+// start script. Owning the server gives the app the client's address from the TCP socket (Next's
+// route handlers cannot see the socket): it is passed in a header that is always overwritten, so a
+// client cannot forge it. Behind a proxy, TRUSTED_PROXIES says whose X-Forwarded-For to believe.
+
+export const CLIENT_IP_HEADER = 'x-baseplate-client-ip';
+
+export type WebServer = { url: string; close: () => Promise<void> };
+
+export async function startWebServer(options: { dev: boolean; port: number; host: string; dir: string }): Promise<WebServer> {
+  const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      await app.close();
+    },
+  };
+}
