@@ -11,6 +11,9 @@ describe('loadEnv', () => {
       demo: true,
       dbPoolSize: 10,
       logLevel: 'info',
+      authSecret: undefined,
+      trustedProxies: [],
+      rateLimits: { apiPerMinute: 1200, authPerIpPerMinute: 30, loginPerEmailPerMinute: 5 },
     });
   });
 
@@ -23,8 +26,16 @@ describe('loadEnv', () => {
       BASEPLATE_DEMO: 'false',
       DATABASE_POOL_SIZE: '25',
       LOG_LEVEL: 'debug',
+      AUTH_SECRET: 's3cret',
+      TRUSTED_PROXIES: '10.0.0.1, 10.0.0.2',
+      RATE_LIMIT_API_PER_MINUTE: '100',
+      RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '7',
+      RATE_LIMIT_LOGIN_PER_EMAIL_PER_MINUTE: '3',
     });
     expect(env).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/baseplate', port: 8080, host: '127.0.0.1', dataDir: '/var/lib/baseplate', demo: false, dbPoolSize: 25, logLevel: 'debug' });
+    expect(env.authSecret).toBe('s3cret');
+    expect(env.trustedProxies).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(env.rateLimits).toEqual({ apiPerMinute: 100, authPerIpPerMinute: 7, loginPerEmailPerMinute: 3 });
   });
 
   it('treats an empty DATABASE_URL as unset (embedded)', () => {

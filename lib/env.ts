@@ -13,6 +13,18 @@ export type Env = {
   /** Connections in each app instance's pool. */
   dbPoolSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Signs browser session cookies (next-auth). Generated and kept in dataDir when unset. */
+  authSecret: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (IPs); empty: the socket address is the client. */
+  trustedProxies: string[];
+  rateLimits: {
+    /** Authenticated API requests per minute, per API key or per user. */
+    apiPerMinute: number;
+    /** Sign-in and registration attempts per minute from one IP address. */
+    authPerIpPerMinute: number;
+    /** Sign-in attempts per minute for one email address. */
+    loginPerEmailPerMinute: number;
+  };
 };
 
 export class EnvError extends Error {}
@@ -65,6 +77,13 @@ export function loadEnv(source: Source = process.env): Env {
     demo: readBool(source, 'BASEPLATE_DEMO', true),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
     logLevel,
+    authSecret: source.AUTH_SECRET?.trim() || undefined,
+    trustedProxies: (source.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimits: {
+      apiPerMinute: readInt(source, 'RATE_LIMIT_API_PER_MINUTE', 1200, 1, 1_000_000),
+      authPerIpPerMinute: readInt(source, 'RATE_LIMIT_AUTH_PER_IP_PER_MINUTE', 30, 1, 1_000_000),
+      loginPerEmailPerMinute: readInt(source, 'RATE_LIMIT_LOGIN_PER_EMAIL_PER_MINUTE', 5, 1, 1_000_000),
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { createPrisma } from '@/lib/db/prisma';
 import { DEMO_TEAM, DEMO_USER, isEmptyDatabase, seedDemo } from '@/lib/demo/seed-demo';
 import { loadEnv } from '@/lib/env';
 import { buildIfNeeded } from './build-if-needed';
+import { ensureAuthSecret } from './ensure-auth-secret';
 import { cliLog, runCli } from './log';
 import { openDatabase } from './open-database';
 import type { WebServer } from './web-server';
@@ -55,6 +56,7 @@ runCli(async () => {
     // The app reads its configuration from the environment (lib/env.ts), lazily, so these take
     // effect for the Next.js code loaded below.
     process.env.DATABASE_URL = db.url;
+    process.env.AUTH_SECRET = ensureAuthSecret(env, cliLog);
     process.env.NEXT_TELEMETRY_DISABLED = '1';
     if (!dev) (process.env as Record<string, string>).NODE_ENV = 'production';
     const { startWebServer } = await import('./web-server');

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/prisma';
-import { decodeCursor, encodeCursor } from '@/lib/http/cursor';
+import { afterCursor, toPage } from '@/lib/http/pagination';
 
 export type EntityRow = {
   id: string;
@@ -21,24 +21,12 @@ export async function listEntities(
   scope: { teamId: string; blueprintId: string },
   page: { limit: number; cursor?: string | null },
 ): Promise<EntityPage> {
-  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
   const rows = await db.entity.findMany({
-    where: {
-      teamId: scope.teamId,
-      blueprintId: scope.blueprintId,
-      ...(after && {
-        OR: [
-          { createdAt: { lt: new Date(String(after[0])) } },
-          { createdAt: new Date(String(after[0])), id: { lt: String(after[1]) } },
-        ],
-      }),
-    },
+    where: { teamId: scope.teamId, blueprintId: scope.blueprintId, ...afterCursor(page.cursor, 'desc') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: page.limit + 1,
     select: { id: true, identifier: true, title: true, data: true, createdAt: true, updatedAt: true },
   });
-  const more = rows.length > page.limit;
-  const entities = (more ? rows.slice(0, page.limit) : rows) as EntityRow[];
-  const last = entities.at(-1);
-  return { entities, nextCursor: more && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+  const { items, nextCursor } = toPage(rows as EntityRow[], page.limit);
+  return { entities: items, nextCursor };
 }

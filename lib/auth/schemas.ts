@@ -1,0 +1,20 @@
+import { bodySchema } from '@/lib/http/request-body';
+import type { Registration } from './register-user';
+
+export const registerBody = bodySchema<Registration>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password', 'name'],
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 255 },
+    password: { type: 'string', minLength: 8, maxLength: 200 },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+  },
+});
+
+export const loginBody = bodySchema<{ email: string; password: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: { email: { type: 'string', maxLength: 255 }, password: { type: 'string', maxLength: 200 } },
+});

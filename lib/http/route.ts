@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { after } from 'next/server';
+import type { Actor } from '@/lib/auth/actor';
+import { sessionUserId } from '@/lib/auth/next-auth';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import type { Permission } from '@/lib/authz/permissions';
+import { requirePermission, resolveTeamContext, type RequestContext, type TeamContext } from '@/lib/authz/team-context';
+import { getDb } from '@/lib/db/prisma';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
+import { stampApiKeyUse } from '@/lib/api-keys/stamp-api-key-use';
+import { clientIp } from './client-ip';
+import { toErrorResponse } from './error-response';
+import { readJsonBody, type BodySchema } from './request-body';
+
+// The one route wrapper: parse -> authenticate -> rate limit -> authorize -> handler -> respond.
+// A handler returns data (sent as JSON, 200 unless it says otherwise) or a Response.
+
+type Params = Record<string, string>;
+type RouteArgs = { params: Promise<Params> };
+export type Reply = Response | { status?: number; body: unknown; headers?: Record<string, string> };
+type Input<B> = { request: Request; params: Params; url: URL; body: B };
+
+type Options<B> = { body?: BodySchema<B> };
+
+function toResponse(reply: Reply, headers: Record<string, string>): Response {
+  if (reply instanceof Response) {
+    for (const [k, v] of Object.entries(headers)) reply.headers.set(k, v);
+    return reply;
+  }
+  if (reply.status === 204) return new Response(null, { status: 204, headers: { ...headers, ...reply.headers } });
+  return Response.json(reply.body, { status: reply.status ?? 200, headers: { ...headers, ...reply.headers } });
+}
+
+function baseContext(request: Request, actor: Actor): RequestContext {
+  return {
+    requestId: request.headers.get('x-request-id')?.slice(0, 64) || randomUUID(),
+    actor,
+    ip: clientIp(request.headers),
+    userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
+  };
+}
+
+/**
+ * A browser session rides on a cookie, so a write from another site must not be able to use it:
+ * unsafe methods with a session need an Origin (or Referer) of this very host.
+ */
+function checkSameOrigin(request: Request, actor: Actor): void {
+  if (actor.kind !== 'user' || actor.via !== 'session' || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+  const origin = request.headers.get('origin') ?? request.headers.get('referer');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host || new URL(origin).host !== host) {
+    throw new AppError('forbidden', 'cross-site request refused');
+  }
+}
+
+async function authenticate(request: Request): Promise<{ ctx: RequestContext; limitHeaders: Record<string, string> }> {
+  const db = getDb();
+  const actor = await resolveActor(db, request.headers, sessionUserId);
+  if (!actor) throw new AppError('unauthenticated', 'sign in, or send an API key or login token');
+  checkSameOrigin(request, actor);
+  const key = actor.kind === 'api_key' ? `api:key:${actor.keyId}` : `api:user:${actor.userId}`;
+  const limit = await hitRateLimit(db, key, env().rateLimits.apiPerMinute);
+  const limitHeaders = rateLimitHeaders(limit);
+  if (!limit.allowed) throw new AppError('rate_limited', `rate limit exceeded; retry in ${limit.resetSeconds} s`, undefined, limitHeaders);
+  if (actor.kind === 'api_key') {
+    const { teamId, keyId } = actor;
+    after(() => stampApiKeyUse(db, teamId, keyId)); // after the response: never slows the request
+  }
+  return { ctx: baseContext(request, actor), limitHeaders };
+}
+
+/** A route anyone may call (register, login); the handler applies its own limits. */
+export function withPublic<B = undefined>(options: Options<B>, handler: (input: Input<B> & { ip: string | null }) => Promise<Reply>) {
+  return async (request: Request, { params }: RouteArgs): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      const body = options.body ? await readJsonBody(request, options.body) : (undefined as B);
+      const reply = await handler({ request, params: await params, url: new URL(request.url), body, ip: clientIp(request.headers) });
+      return toResponse(reply, {});
+    } catch (error) {
+      return toErrorResponse(error, requestId);
+    }
+  };
+}
+
+/** A route for any signed-in caller, outside a team (the caller's teams, creating a team). */
+export function withUser<B = undefined>(options: Options<B>, handler: (ctx: RequestContext, input: Input<B>) => Promise<Reply>) {
+  return async (request: Request, { params }: RouteArgs): Promise<Response> => {
+    let headers: Record<string, string> = {};
+    let requestId: string = randomUUID();
+    try {
+      const { ctx, limitHeaders } = await authenticate(request);
+      headers = limitHeaders;
+      requestId = ctx.requestId;
+      const body = options.body ? await readJsonBody(request, options.body) : (undefined as B);
+      return toResponse(await handler(ctx, { request, params: await params, url: new URL(request.url), body }), headers);
+    } catch (error) {
+      return toErrorResponse(error, requestId, headers);
+    }
+  };
+}
+
+/** A route under /teams/{team}: the caller must be a member (or the team's key) with `permission`. */
+export function withTeam<B = undefined>(
+  options: Options<B> & { permission?: Permission },
+  handler: (ctx: TeamContext, input: Input<B>) => Promise<Reply>,
+) {
+  return async (request: Request, { params }: RouteArgs): Promise<Response> => {
+    let headers: Record<string, string> = {};
+    let requestId: string = randomUUID();
+    try {
+      const { ctx: base, limitHeaders } = await authenticate(request);
+      headers = limitHeaders;
+      requestId = base.requestId;
+      const resolved = await params;
+      const ctx = await resolveTeamContext(getDb(), base, resolved.team);
+      if (options.permission) requirePermission(ctx, options.permission);
+      const body = options.body ? await readJsonBody(request, options.body) : (undefined as B);
+      return toResponse(await handler(ctx, { request, params: resolved, url: new URL(request.url), body }), headers);
+    } catch (error) {
+      return toErrorResponse(error, requestId, headers);
+    }
+  };
+}

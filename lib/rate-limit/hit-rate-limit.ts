@@ -1,0 +1,35 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from '@/lib/db/prisma';
+
+// Fixed-window rate limiting with the counters in PostgreSQL, so the limit holds across every
+// instance behind a load balancer. One statement per hit: it opens a new window when the stored
+// one has ended, or counts the hit in the current one, and returns the count.
+
+export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+
+export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<Array<{ hits: number; reset: number }>>(Prisma.sql`
+    INSERT INTO rate_limit_buckets AS b (key, window_start, hits)
+    VALUES (${key}, now(), 1)
+    ON CONFLICT (key) DO UPDATE SET
+      window_start = CASE WHEN b.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE b.window_start END,
+      hits = CASE WHEN b.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE b.hits + 1 END
+    RETURNING hits, ceil(extract(epoch FROM (window_start + make_interval(secs => ${windowSeconds}) - now())))::int AS reset`);
+  const { hits, reset } = rows[0];
+  // Old windows are dead weight: sweep them now and then (about one hit in a thousand).
+  if (Math.random() < 0.001) {
+    await db.$executeRaw`DELETE FROM rate_limit_buckets WHERE window_start < now() - interval '1 hour'`;
+  }
+  return { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), resetSeconds: Math.max(1, reset) };
+}
+
+/** The headers of API.md for a rate-limited response (and, informatively, for every other). */
+export function rateLimitHeaders(result: RateLimitResult): Record<string, string> {
+  const headers: Record<string, string> = {
+    'RateLimit-Limit': String(result.limit),
+    'RateLimit-Remaining': String(result.remaining),
+    'RateLimit-Reset': String(result.resetSeconds),
+  };
+  if (!result.allowed) headers['Retry-After'] = String(result.resetSeconds);
+  return headers;
+}
