@@ -58,6 +58,9 @@ export default defineConfig({
       BASEPLATE_DATA_DIR: process.env.BASEPLATE_E2E_DATA,
       DATABASE_URL: '', // always the suite's own embedded database, never a developer's
       NEXT_TELEMETRY_DISABLED: '1',
+      // Every test registers its own users from 127.0.0.1: lift the per-IP sign-up limit; the
+      // per-email login limit stays at its default so the brute-force test sees it bite.
+      RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000',
     },
   },
 });
