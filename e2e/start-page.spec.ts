@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_BLUEPRINTS } from '../lib/demo/demo-blueprints';
 import { buildDemoCatalog } from '../lib/demo/demo-entities';
-import { DEMO_TEAM } from '../lib/demo/seed-demo';
+import { DEMO_TEAM, DEMO_USER } from '../lib/demo/seed-demo';
+import { signIn } from './support/ui';
 
 // A new visitor opens Baseplate for the first time and lands on the demo team's catalog.
 
@@ -9,8 +10,10 @@ const expectedCounts = Object.fromEntries(
   DEMO_BLUEPRINTS.map((b) => [b.id, buildDemoCatalog().entities.filter((e) => e.blueprintId === b.id).length]),
 );
 
-test('the start page shows the demo team\'s blueprints with their entity counts', async ({ page }) => {
+test('a new visitor signs in as the demo user and sees the demo team\'s blueprints with their entity counts', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, DEMO_USER.email, DEMO_USER.password);
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO_TEAM.slug}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Baseplate');
@@ -29,6 +32,7 @@ test('the start page shows the demo team\'s blueprints with their entity counts'
 });
 
 test('a blueprint page lists its entities a page at a time', async ({ page }) => {
+  await signIn(page, DEMO_USER.email, DEMO_USER.password);
   await page.goto(`/t/${DEMO_TEAM.slug}`);
   await page.getByTestId('blueprint-card-service').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Service');
@@ -46,6 +50,7 @@ test('a blueprint page lists its entities a page at a time', async ({ page }) =>
 });
 
 test('an unknown team or blueprint is a clear 404 page', async ({ page }) => {
+  await signIn(page, DEMO_USER.email, DEMO_USER.password);
   const response = await page.goto('/t/no-such-team');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();

@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import type { TeamSummary } from '@/lib/teams/get-team';
+import type { UserActor } from '@/lib/auth/actor';
+import type { TeamSummary } from '@/lib/teams/team-summary';
 import { TeamSwitcher } from './team-switcher';
-import { UserMenuSlot } from './user-menu-slot';
+import { UserMenu } from './user-menu';
 
-export function AppHeader({ teams, current }: { teams: TeamSummary[]; current?: TeamSummary }) {
+export function AppHeader({ user, teams, current }: { user: UserActor; teams: TeamSummary[]; current?: TeamSummary }) {
   return (
     <header className="sticky top-0 z-20 flex h-14 items-center gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur">
       <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500">
@@ -14,7 +15,7 @@ export function AppHeader({ teams, current }: { teams: TeamSummary[]; current?: 
       <span className="h-6 w-px bg-slate-200" aria-hidden />
       <TeamSwitcher teams={teams} current={current} />
       <div className="ml-auto">
-        <UserMenuSlot />
+        <UserMenu name={user.name} email={user.email} />
       </div>
     </header>
   );

@@ -8,9 +8,19 @@ import { formatCount } from '@/components/ui/format';
 const item =
   'flex items-center gap-2 rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-medium aria-[current=page]:text-indigo-700';
 
-export function SideNav({ teamSlug, blueprints }: { teamSlug: string; blueprints: BlueprintSummary[] }) {
+const SETTINGS = [
+  { href: '/settings', label: 'General', icon: '⚙️', needs: 'team:manage' },
+  { href: '/settings/members', label: 'Members', icon: '👥', needs: null },
+  { href: '/settings/roles', label: 'Roles', icon: '🛡️', needs: null },
+  { href: '/settings/api-keys', label: 'API keys', icon: '🔑', needs: 'team:manage' },
+  { href: '/audit', label: 'Audit log', icon: '📜', needs: 'team:manage' },
+] as const;
+
+// The team's navigation. Links the caller's role cannot use are not shown at all.
+export function SideNav({ teamSlug, blueprints, permissions }: { teamSlug: string; blueprints: BlueprintSummary[]; permissions: string[] }) {
   const pathname = usePathname();
   const home = `/t/${teamSlug}`;
+  const settings = SETTINGS.filter((s) => s.needs === null || permissions.includes(s.needs));
   return (
     <nav aria-label="Portal" className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-5">
       <Link href={home} className={item} aria-current={pathname === home ? 'page' : undefined}>
@@ -32,6 +42,18 @@ export function SideNav({ teamSlug, blueprints }: { teamSlug: string; blueprints
             );
           })}
           {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-400">None yet</li>}
+        </ul>
+      </div>
+      <div>
+        <p className="px-3 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Team</p>
+        <ul className="space-y-0.5">
+          {settings.map((s) => (
+            <li key={s.href}>
+              <Link href={`${home}${s.href}`} className={item} aria-current={pathname === `${home}${s.href}` ? 'page' : undefined}>
+                <span aria-hidden>{s.icon}</span> {s.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </div>
     </nav>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TeamSummary } from '@/lib/teams/get-team';
+import type { TeamSummary } from '@/lib/teams/team-summary';
 
 // A native <details> menu: keyboard-usable (Enter/Space opens, Tab moves) without client JS.
 export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current?: TeamSummary }) {
@@ -34,6 +34,11 @@ export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current
             </li>
           ))}
         </ul>
+        <div className="mt-1 border-t border-slate-100 pt-1">
+          <Link href="/teams/new" className="block rounded-md px-3 py-2 text-sm font-medium text-indigo-600 hover:bg-slate-100">
+            + Create a team
+          </Link>
+        </div>
       </div>
     </details>
   );

@@ -1,17 +1,19 @@
 import type { Db } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
+import { clearRateLimit, hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { verifyPassword } from './password';
 
 // Email + password sign-in, shared by the browser (next-auth's Credentials provider) and
 // POST /api/v1/auth/login. Brute force is limited per IP and per email, in PostgreSQL.
 
+const emailKey = (email: string) => `auth:email:${email.trim().toLowerCase()}`;
+
 export async function limitAuthAttempt(db: Db, ip: string | null, email?: string): Promise<void> {
   const { authPerIpPerMinute, loginPerEmailPerMinute } = env().rateLimits;
   const checks = [hitRateLimit(db, `auth:ip:${ip ?? 'unknown'}`, authPerIpPerMinute)];
-  if (email) checks.push(hitRateLimit(db, `auth:email:${email.trim().toLowerCase()}`, loginPerEmailPerMinute));
+  if (email) checks.push(hitRateLimit(db, emailKey(email), loginPerEmailPerMinute));
   const refused = (await Promise.all(checks)).find((r) => !r.allowed);
   if (refused) {
     throw new AppError('rate_limited', `too many attempts; try again in ${refused.resetSeconds} s`, undefined, rateLimitHeaders(refused));
@@ -25,5 +27,7 @@ export async function authenticatePassword(db: Db, input: { email: string; passw
     throw new AppError('unauthenticated', 'invalid email or password');
   }
   if (user.status !== 'active') throw new AppError('unauthenticated', `this account is ${user.status}`);
+  // The per-email limit is against guessing: a right password clears the attempts counted so far.
+  await clearRateLimit(db, emailKey(input.email));
   return user;
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
-import type { TeamSummary } from '@/lib/teams/get-team';
+import type { TeamSummary } from '@/lib/teams/team-summary';
 import { isPermission, type Permission } from './permissions';
 
 // Membership and effective permissions of the caller in the team of the URL, resolved once per

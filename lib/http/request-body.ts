@@ -52,6 +52,11 @@ export async function readJsonBody<T>(request: Request, body: BodySchema<T>): Pr
   } catch {
     throw new AppError('bad_request', 'the body is not valid JSON');
   }
+  return validateBody(body, value);
+}
+
+/** Checks an already-parsed value (a route's JSON body, a server action's form) against the schema. */
+export function validateBody<T>(body: BodySchema<T>, value: unknown): T {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AppError('bad_request', 'the body must be a JSON object');
   }

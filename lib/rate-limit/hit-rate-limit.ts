@@ -33,3 +33,8 @@ export function rateLimitHeaders(result: RateLimitResult): Record<string, string
   if (!result.allowed) headers['Retry-After'] = String(result.resetSeconds);
   return headers;
 }
+
+/** Forgets a key's window (a successful sign-in clears that email's failed attempts). */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM rate_limit_buckets WHERE key = ${key}`;
+}

@@ -3,6 +3,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { insertTeamWithDefaultRoles } from './create-team';
+import { listUserTeams } from './list-user-teams';
 
 // Teams: create (creator becomes admin, default roles made), list the caller's, rename, delete.
 
@@ -33,13 +34,7 @@ export async function listMyTeams(db: Db, ctx: RequestContext, limit = 200): Pro
     const team = await db.team.findUnique({ where: { id: ctx.actor.teamId } });
     return team ? [view(team, null)] : [];
   }
-  const memberships = await db.teamMembership.findMany({
-    where: { userId: ctx.actor.userId },
-    select: { team: true, role: { select: { name: true } } },
-    orderBy: { team: { name: 'asc' } },
-    take: limit,
-  });
-  return memberships.map((m) => view(m.team, m.role.name));
+  return (await listUserTeams(db, ctx.actor.userId, limit)).map((t) => view(t, t.role));
 }
 
 export async function getTeam(db: Db, ctx: TeamContext): Promise<TeamView> {

@@ -1,21 +1,13 @@
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { listBlueprintsWithCounts } from '@/lib/blueprints/list-blueprints';
 import { getDb } from '@/lib/db/prisma';
-import { AppError } from '@/lib/errors';
-import { getTeamBySlugOrThrow, listTeams } from '@/lib/teams/get-team';
+import { listUserTeams } from '@/lib/teams/list-user-teams';
+import { loadTeamContext, requireUser } from '@/lib/web/page-context';
 
 // Loaders shared by the team layout and its pages, deduplicated per request by React's cache().
 
-export const loadTeam = cache(async (slug: string) => {
-  try {
-    return await getTeamBySlugOrThrow(getDb(), slug);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-});
+export const loadTeam = cache(async (slug: string) => (await loadTeamContext(slug)).team);
 
-export const loadTeams = cache(() => listTeams(getDb()));
+export const loadMyTeams = cache(async () => listUserTeams(getDb(), (await requireUser()).userId));
 
-export const loadBlueprints = cache(async (slug: string) => listBlueprintsWithCounts(getDb(), (await loadTeam(slug)).id));
+export const loadBlueprints = cache(async (slug: string) => listBlueprintsWithCounts(getDb(), (await loadTeamContext(slug)).team.id));

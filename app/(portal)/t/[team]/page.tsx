@@ -6,6 +6,7 @@ import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db/prisma';
 import { listRecentEntities } from '@/lib/entities/list-recent-entities';
+import { requireTeamPermission } from '@/lib/web/page-context';
 import { loadBlueprints, loadTeam } from './load-team';
 
 export const dynamic = 'force-dynamic';
@@ -17,8 +18,9 @@ export async function generateMetadata({ params }: { params: Promise<{ team: str
 // The team's catalog home: every blueprint with its entity count.
 export default async function CatalogPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
+  const ctx = await requireTeamPermission(slug, 'blueprint:read');
   const [team, blueprints] = await Promise.all([loadTeam(slug), loadBlueprints(slug)]);
-  const recent = await listRecentEntities(getDb(), team.id);
+  const recent = ctx.permissions.has('entity:read') ? await listRecentEntities(getDb(), team.id) : [];
   const total = blueprints.reduce((sum, b) => sum + b.entityCount, 0);
   return (
     <>

@@ -7,7 +7,8 @@ import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db/prisma';
 import { listEntities } from '@/lib/entities/list-entities';
-import { loadBlueprints, loadTeam } from '../../load-team';
+import { requireTeamPermission } from '@/lib/web/page-context';
+import { loadBlueprints } from '../../load-team';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // A blueprint's entities, newest first, one keyset page at a time.
 export default async function BlueprintEntitiesPage({ params, searchParams }: Props) {
   const [{ team: slug, blueprint: blueprintId }, { cursor }] = await Promise.all([params, searchParams]);
-  const team = await loadTeam(slug);
+  const { team } = await requireTeamPermission(slug, 'entity:read');
   const summary = (await loadBlueprints(slug)).find((b) => b.id === blueprintId);
   if (!summary) notFound();
   const db = getDb();

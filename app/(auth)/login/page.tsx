@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { sessionUserId } from '@/lib/auth/next-auth';
+import { actorFromSessionUser } from '@/lib/auth/resolve-actor';
+import { getDb } from '@/lib/db/prisma';
+
+export const metadata: Metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  // Only an active user goes on (a suspended one keeps a cookie but must stay here, not loop).
+  if (await actorFromSessionUser(getDb(), await sessionUserId())) redirect('/');
+  const { next } = await searchParams;
+  return (
+    <AuthCard title="Sign in" subtitle="to your software catalog" footer={<>New here? <Link href="/register" className="font-medium text-indigo-600 hover:underline">Create an account</Link></>}>
+      <SignInForm next={next} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { DeleteTeamForm } from '@/components/teams/delete-team-form';
+import { TeamSettingsForm } from '@/components/teams/team-settings-form';
+import { SettingsPage } from '@/components/ui/settings-page';
+import { requireTeamPermission } from '@/lib/web/page-context';
+
+export const metadata: Metadata = { title: 'Team settings' };
+
+export default async function TeamSettingsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await requireTeamPermission((await params).team, 'team:manage');
+  return (
+    <SettingsPage title="Team settings" description="The team's name and address, and the danger zone.">
+      <div className="max-w-xl space-y-8">
+        <TeamSettingsForm team={team} />
+        <DeleteTeamForm slug={team.slug} />
+      </div>
+    </SettingsPage>
+  );
+}

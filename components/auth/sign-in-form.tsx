@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { signInAction, type AuthFormState } from '@/lib/web/auth-actions';
+
+export function SignInForm({ next }: { next?: string }) {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(signInAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      <input type="hidden" name="next" value={next ?? '/'} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" pending={pending} className="w-full">
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { api, ApiError, queryKeys } from '@/lib/web/api-client';
+
+// Adds an existing account to the team by email, with a role.
+export function AddMemberForm({ team, roles }: { team: string; roles: string[] }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState(roles.includes('editor') ? 'editor' : (roles[0] ?? ''));
+  const add = useMutation({
+    mutationFn: () => api(`/teams/${team}/members`, { method: 'POST', body: { email, role } }),
+    onSuccess: async () => {
+      setEmail('');
+      await queryClient.invalidateQueries({ queryKey: queryKeys.members(team) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });
+    },
+  });
+  const error = add.error instanceof ApiError ? add.error : null;
+  const emailError = error?.fieldErrors()['/email'] ? 'Enter a valid email address.' : error && error.code !== 'validation_failed' ? error.message : undefined;
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label="Add a member"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate();
+      }}
+    >
+      <div className="min-w-64 flex-1">
+        <Field label="Email of an existing account" name="member-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={emailError} required />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="member-role" className="block text-sm font-medium text-slate-700">Role</label>
+        <select id="member-role" value={role} onChange={(e) => setRole(e.target.value)} className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30">
+          {roles.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" pending={add.isPending} className={emailError ? 'mb-5' : ''}>
+        Add member
+      </Button>
+    </form>
+  );
+}

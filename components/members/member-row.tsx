@@ -1,0 +1,69 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { formatDate } from '@/components/ui/format';
+import type { MemberView } from '@/lib/members/member-service';
+import { api, queryKeys } from '@/lib/web/api-client';
+
+// One member: who, role (a select for admins), joined; remove with a confirm step.
+export function MemberRow({ team, member, roles, canManage, isSelf }: { team: string; member: MemberView; roles: string[]; canManage: boolean; isSelf: boolean }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: queryKeys.members(team) });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });
+  };
+  const changeRole = useMutation({
+    mutationFn: (role: string) => api(`/teams/${team}/members/${member.user_id}`, { method: 'PATCH', body: { role } }),
+    onSettled: refresh,
+  });
+  const remove = useMutation({ mutationFn: () => api(`/teams/${team}/members/${member.user_id}`, { method: 'DELETE' }), onSettled: refresh });
+  const error = changeRole.error ?? remove.error;
+  return (
+    <tr data-testid={`member-${member.email}`}>
+      <td className="px-4 py-3">
+        <p className="font-medium text-slate-900">
+          {member.name ?? member.email} {isSelf && <span className="text-xs font-normal text-slate-400">(you)</span>}
+        </p>
+        <p className="text-xs text-slate-500">{member.email}</p>
+        {member.status !== 'active' && <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800">{member.status}</span>}
+      </td>
+      <td className="px-4 py-3">
+        {canManage ? (
+          <select
+            aria-label={`Role of ${member.email}`}
+            value={member.role.name}
+            disabled={changeRole.isPending}
+            onChange={(e) => changeRole.mutate(e.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30"
+          >
+            {roles.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        ) : (
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{member.role.name}</span>
+        )}
+        {error && <p role="alert" className="mt-1 text-xs text-red-600">{error.message}</p>}
+      </td>
+      <td className="whitespace-nowrap px-4 py-3 text-sm text-slate-500">{formatDate(member.joined_at)}</td>
+      <td className="px-4 py-3 text-right">
+        {canManage &&
+          (confirming ? (
+            <span className="inline-flex gap-2">
+              <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+                Remove {isSelf ? 'yourself' : ''}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
+            </span>
+          ) : (
+            <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>
+              Remove
+            </Button>
+          ))}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,1 @@
+export type TeamSummary = { id: string; slug: string; name: string };

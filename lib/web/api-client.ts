@@ -1,0 +1,47 @@
+// The browser's client of the REST API (same routes as scripts; the session cookie authenticates).
+// Errors arrive as ApiError with API.md's code, message and details.
+
+export type FieldError = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  /** Field errors by JSON pointer ("/name" -> "must NOT have fewer than 1 characters"). */
+  fieldErrors(): Record<string, string> {
+    const list = Array.isArray(this.details) ? (this.details as FieldError[]) : [];
+    return Object.fromEntries(list.map((d) => [d.path, d.message]));
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: 'same-origin',
+  });
+  if (response.status === 204) return undefined as T;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload?.error ?? { code: 'internal', message: `request failed (${response.status})` };
+    throw new ApiError(response.status, error.code, error.message, error.details);
+  }
+  return payload as T;
+}
+
+/** Query keys in one place, so a mutation invalidates exactly what it changed. */
+export const queryKeys = {
+  team: (team: string) => ['team', team] as const,
+  members: (team: string) => ['team', team, 'members'] as const,
+  roles: (team: string) => ['team', team, 'roles'] as const,
+  apiKeys: (team: string) => ['team', team, 'api-keys'] as const,
+  auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
+  permissions: () => ['permissions'] as const,
+};

@@ -1,0 +1,65 @@
+'use server';
+
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
+import { registerUser } from '@/lib/auth/register-user';
+import { registerBody } from '@/lib/auth/schemas';
+import { signIn, signOut } from '@/lib/auth/next-auth';
+import { getDb } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import { clientIp } from '@/lib/http/client-ip';
+import { validateBody } from '@/lib/http/request-body';
+
+// Server actions of the sign-in and registration forms. They run the same services and the same
+// body schema as POST /api/v1/auth/*, and answer the form with inline errors.
+
+export type AuthFormState = { error?: string; fieldErrors?: Record<string, string>; values?: { email?: string; name?: string } };
+
+/** Only same-site paths: an open redirect through ?next= would help phishing. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === 'string' ? value : '';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+function signInMessage(error: AuthError): string {
+  const code = error instanceof CredentialsSignin ? error.code : '';
+  if (code === 'rate_limited') return 'Too many attempts. Wait a minute, then try again.';
+  if (code === 'inactive') return 'This account is suspended or inactive. Contact an administrator.';
+  return 'Wrong email or password.';
+}
+
+export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const email = String(form.get('email') ?? '');
+  try {
+    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNext(form.get('next')) });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) return { error: signInMessage(error), values: { email } };
+    throw error; // the redirect after a successful sign-in
+  }
+}
+
+export async function registerAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const values = { email: String(form.get('email') ?? '').trim(), name: String(form.get('name') ?? '').trim() };
+  const password = String(form.get('password') ?? '');
+  try {
+    const input = validateBody(registerBody, { ...values, password });
+    await registerUser(getDb(), input, clientIp(await headers()));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') {
+      const fieldErrors = Object.fromEntries(
+        (error.details as Array<{ path: string; message: string }>).map((d) => [d.path.slice(1), d.path === '/password' ? 'Use at least 8 characters.' : d.path === '/email' ? 'Enter a valid email address.' : d.message]),
+      );
+      return { fieldErrors, values };
+    }
+    if (error instanceof AppError && error.code === 'conflict') return { fieldErrors: { email: 'An account with this email already exists. Sign in instead.' }, values };
+    if (error instanceof AppError && error.code === 'rate_limited') return { error: 'Too many attempts. Wait a minute, then try again.', values };
+    throw error;
+  }
+  await signIn('credentials', { email: values.email, password, redirectTo: '/teams/new' });
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}

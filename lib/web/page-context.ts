@@ -1,0 +1,40 @@
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { randomUUID } from 'node:crypto';
+import type { UserActor } from '@/lib/auth/actor';
+import { sessionUserId } from '@/lib/auth/next-auth';
+import { actorFromSessionUser } from '@/lib/auth/resolve-actor';
+import type { Permission } from '@/lib/authz/permissions';
+import { resolveTeamContext, type TeamContext } from '@/lib/authz/team-context';
+import { getDb } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import { clientIp } from '@/lib/http/client-ip';
+
+// The same request context as the API's, for server-rendered pages: a signed-in user (else the
+// sign-in page), their membership of the URL's team (else 404) and the page's permission (else
+// the 403 page). Cached per request, so a layout and its page resolve it once.
+
+export const requireUser = cache(async (): Promise<UserActor> => {
+  const actor = await actorFromSessionUser(getDb(), await sessionUserId());
+  if (!actor || actor.kind !== 'user') redirect('/login');
+  return actor;
+});
+
+export const loadTeamContext = cache(async (slug: string): Promise<TeamContext> => {
+  const actor = await requireUser();
+  const h = await headers();
+  try {
+    return await resolveTeamContext(getDb(), { requestId: randomUUID(), actor, ip: clientIp(h), userAgent: h.get('user-agent') }, slug);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+});
+
+/** The team context, or the 403 page when the caller lacks `permission`. */
+export async function requireTeamPermission(slug: string, permission: Permission): Promise<TeamContext> {
+  const ctx = await loadTeamContext(slug);
+  if (!ctx.permissions.has(permission)) forbidden();
+  return ctx;
+}
