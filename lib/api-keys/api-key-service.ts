@@ -76,7 +76,7 @@ export async function createApiKey(
     throw new AppError('validation_failed', 'a key cannot have permissions its creator lacks', beyond.map((p) => ({ path: '/permissions', message: `you do not have ${p}` })));
   }
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
-  if (expiresAt && expiresAt <= new Date()) {
+  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())) {
     throw new AppError('validation_failed', 'the expiry must be in the future', [{ path: '/expires_at', message: 'must be in the future' }]);
   }
   const key = newApiKey();
@@ -109,8 +109,10 @@ export async function revokeApiKey(db: Db, ctx: TeamContext, keyId: string): Pro
   await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: keyId } }, select: KEY_SELECT });
     if (!key) throw new AppError('not_found', 'API key not found');
-    if (key.revokedAt) return; // revoking twice changes nothing
-    await tx.apiKey.update({ where: { teamId_id: { teamId: ctx.team.id, id: keyId } }, data: { revokedAt: new Date() } });
+    // Only the revoke that flips revoked_at records it: a double click (two requests at once)
+    // writes one audit row and keeps the first timestamp.
+    const { count } = await tx.apiKey.updateMany({ where: { teamId: ctx.team.id, id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) return;
     await writeAudit(tx, ctx, { action: 'api_key.revoked', entityType: 'api_key', entityId: keyId, oldData: { name: key.name, prefix: key.keyPrefix } });
   });
 }

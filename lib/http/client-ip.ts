@@ -9,17 +9,18 @@ import { env } from '@/lib/env';
 const CLIENT_IP_HEADER = 'x-baseplate-client-ip';
 
 function normalise(ip: string): string {
-  const trimmed = ip.trim();
+  const trimmed = ip.trim().toLowerCase();
   return trimmed.startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
 }
 
 export function clientIp(headers: Headers, trustedProxies: string[] = env().trustedProxies): string | null {
   const peer = headers.get(CLIENT_IP_HEADER);
   if (!peer) return null;
+  const trusted = new Set(trustedProxies.map(normalise));
   let client = normalise(peer);
-  if (trustedProxies.includes(client)) {
+  if (trusted.has(client)) {
     const hops = (headers.get('x-forwarded-for') ?? '').split(',').map(normalise).filter(Boolean);
-    while (hops.length > 0 && trustedProxies.includes(client)) client = hops.pop()!;
+    while (hops.length > 0 && trusted.has(client)) client = hops.pop()!;
   }
   return isIP(client) ? client : null;
 }

@@ -109,6 +109,15 @@ export async function removeMember(db: Db, ctx: TeamContext, userId: string): Pr
     await lockTeam(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);
     if (manages(member.role.permissions)) await assertAnotherManagerRemains(tx, ctx.team.id, userId);
+    // API.md: a key whose creator left keeps only its own list and never gains any. Its list is
+    // capped by the creator's role while they are a member; freeze that cap into the list now,
+    // or a key narrowed by a demotion would regain its old permissions when its creator leaves.
+    await tx.$executeRaw`
+      UPDATE api_keys SET permissions = (
+        SELECT coalesce(jsonb_agg(p ORDER BY p), '[]'::jsonb)
+          FROM jsonb_array_elements_text(permissions) AS p
+         WHERE ${JSON.stringify(member.role.permissions)}::jsonb ? p)
+       WHERE team_id = ${ctx.team.id}::uuid AND user_id = ${userId}::uuid`;
     await tx.teamMembership.delete({ where: { teamId_id: { teamId: ctx.team.id, id: member.id } } });
     await writeAudit(tx, ctx, { action: 'member.removed', entityType: 'member', entityId: userId, oldData: { email: member.user.email, role: member.role.name } });
   });

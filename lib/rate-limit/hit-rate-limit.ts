@@ -15,12 +15,13 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
       window_start = CASE WHEN b.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE b.window_start END,
       hits = CASE WHEN b.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE b.hits + 1 END
     RETURNING hits, ceil(extract(epoch FROM (window_start + make_interval(secs => ${windowSeconds}) - now())))::int AS reset`);
+  // window_start is stored to the millisecond, so the reset can round up past the window: clamp.
   const { hits, reset } = rows[0];
   // Old windows are dead weight: sweep them now and then (about one hit in a thousand).
   if (Math.random() < 0.001) {
     await db.$executeRaw`DELETE FROM rate_limit_buckets WHERE window_start < now() - interval '1 hour'`;
   }
-  return { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), resetSeconds: Math.max(1, reset) };
+  return { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), resetSeconds: Math.min(windowSeconds, Math.max(1, reset)) };
 }
 
 /** The headers of API.md for a rate-limited response (and, informatively, for every other). */

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Actor, UserActor } from '@/lib/auth/actor';
+import { keyPrefix, newApiKey, sha256Hex } from '@/lib/auth/secrets';
+import type { RequestContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { insertTeamWithDefaultRoles } from '@/lib/teams/create-team';
 
@@ -20,4 +23,47 @@ export async function createTeam(db: Db, slug = uniqueSlug()) {
 
 export async function createBlueprint(db: Db, teamId: string, id = 'service', schema: object = { type: 'object', properties: {} }) {
   return db.blueprint.create({ data: { teamId, id, title: id, schema } });
+}
+
+export async function roleIdOf(db: Db, teamId: string, name: string): Promise<string> {
+  return (await db.role.findUniqueOrThrow({ where: { teamId_name: { teamId, name } }, select: { id: true } })).id;
+}
+
+/** A new user who joins the team with the named role (admin, editor, viewer or a custom one). */
+type UserRow = Awaited<ReturnType<typeof createUser>>;
+
+export async function addMembership(db: Db, teamId: string, roleName: string, user?: UserRow): Promise<UserRow> {
+  const member = user ?? (await createUser(db));
+  await db.teamMembership.create({ data: { teamId, userId: member.id, roleId: await roleIdOf(db, teamId, roleName) } });
+  return member;
+}
+
+/** An API key row made directly (as createApiKey would store it); returns the secret and the row. */
+export async function createApiKeyRow(
+  db: Db,
+  input: { teamId: string; userId: string | null; permissions: string[]; expiresAt?: Date | null; revokedAt?: Date | null },
+) {
+  const key = newApiKey();
+  const row = await db.apiKey.create({
+    data: {
+      teamId: input.teamId,
+      userId: input.userId,
+      name: `key-${randomBytes(3).toString('hex')}`,
+      keyPrefix: keyPrefix(key),
+      keyHash: sha256Hex(key),
+      permissions: input.permissions,
+      expiresAt: input.expiresAt ?? null,
+      revokedAt: input.revokedAt ?? null,
+    },
+  });
+  return { key, row };
+}
+
+/** The request part of a context, as the route wrapper builds it. */
+export function requestContextFor(actor: Actor): RequestContext {
+  return { requestId: `test-${randomBytes(4).toString('hex')}`, actor, ip: '203.0.113.5', userAgent: 'vitest' };
+}
+
+export function userActorOf(user: { id: string; email: string; name: string | null }): UserActor {
+  return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session' };
 }
