@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { PASSWORD, addMember, createTeam, register, unique } from './support/api';
+import { signIn } from './support/ui';
+
+// The journeys a team admin and a viewer take in the browser (real Chromium, real server).
+
+test('an admin registers, creates a team, adds a member, and signs out', async ({ page, request }) => {
+  const email = `${unique('admin')}@example.com`;
+  await page.goto('/register');
+  await page.getByLabel('Name').fill('Ada Admin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Use at least 8 characters.')).toBeVisible(); // inline, nothing lost
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/teams\/new$/);
+
+  const teamName = `Journey ${unique('t')}`;
+  await page.getByLabel('Team name').fill(teamName);
+  const slug = await page.getByLabel('Slug').inputValue();
+  expect(slug).toMatch(/^journey-t-/); // derived from the name as the user types
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}$`));
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+  await expect(page.getByText('No blueprints yet')).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText(teamName);
+
+  const colleague = await register(request, 'colleague');
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Members' }).click();
+  await page.getByLabel('Email of an existing account').fill('nobody-' + colleague.email);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('form', { name: 'Add a member' }).getByRole('alert')).toContainText('no account uses');
+  await page.getByLabel('Email of an existing account').fill(colleague.email);
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const row = page.getByTestId(`member-${colleague.email}`);
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('combobox')).toHaveValue('viewer');
+
+  // The last admin cannot demote themself: the API's refusal is shown inline.
+  await page.getByTestId(`member-${email}`).getByRole('combobox').selectOption('viewer');
+  await expect(page.getByTestId(`member-${email}`).getByRole('alert')).toContainText('last admin');
+  await expect(page.getByTestId(`member-${email}`).getByRole('combobox')).toHaveValue('admin');
+
+  await page.getByLabel('Account menu').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto(`/t/${slug}`);
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('a viewer sees no button it cannot use, and a forbidden page typed into the URL is a clear 403', async ({ page, request }) => {
+  const admin = await register(request, 'owner');
+  const team = await createTeam(request, admin.token);
+  const viewer = await register(request, 'viewer');
+  await addMember(request, admin.token, team.slug, viewer.email, 'viewer');
+
+  await signIn(page, viewer.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/settings/members`);
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+  await expect(page.getByTestId(`member-${admin.email}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+  await expect(page.getByRole('combobox')).toHaveCount(0);
+
+  const nav = page.getByRole('navigation', { name: 'Portal' });
+  await expect(nav.getByRole('link', { name: 'Members' })).toBeVisible();
+  for (const hidden of ['General', 'API keys', 'Audit log']) await expect(nav.getByRole('link', { name: hidden })).toHaveCount(0);
+
+  for (const path of ['settings/api-keys', 'audit', 'settings']) {
+    const response = await page.goto(`/t/${team.slug}/${path}`);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
+  }
+});

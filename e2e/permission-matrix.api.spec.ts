@@ -1,0 +1,299 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import {
+  addMember,
+  call,
+  createApiKey,
+  createRole,
+  createTeam,
+  expectError,
+  expireApiKey,
+  newApiContext,
+  register,
+  revokeApiKey,
+  setUserStatus,
+  unique,
+  PASSWORD,
+  type Method,
+  type Session,
+} from './support/api';
+
+// The permission matrix of the identity routes (../shared/API.md): one row per method + path, one
+// expected status per caller. Each row (describe) seeds its own world of users and a team; rows
+// that destroy something act on throwaway objects made for that very cell, so no cell can break
+// another. The describe runs its cells in order in one worker, so the world is built once per row.
+//
+// The custom role holds ["entity:read", "team:manage"]: it can manage the team without being
+// `admin`, so the table shows that team:manage (not the role's name) is what the routes check, and,
+// lacking blueprint:read, it shows that a key cannot be given a permission its creator lacks (422).
+
+const CALLERS = [
+  'admin',
+  'editor',
+  'viewer',
+  'custom',
+  'narrowKey', // API key with ["entity:read"], made by the admin
+  'manageKey', // API key with ["team:manage"], made by the admin
+  'expiredKey', // ["team:manage"], expiry moved into the past in the database
+  'revokedKey', // ["team:manage"], revoked through the API
+  'suspended', // login token of a user who is an admin of the team, then suspended
+  'outsider', // a registered user who is the admin of another team
+  'anonymous',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+const CUSTOM_PERMISSIONS = ['entity:read', 'team:manage'];
+
+type TeamFixture = { id: string; slug: string; customRole: string; keys: Record<'narrow' | 'manage' | 'expired' | 'revoked', string> };
+type World = { users: Record<'admin' | 'editor' | 'viewer' | 'custom' | 'suspended' | 'outsider', Session>; team: TeamFixture };
+
+/** A team made by the world's admin with every caller in place (the suspended user as an admin). */
+async function makeTeam(api: APIRequestContext, users: World['users']): Promise<TeamFixture> {
+  const admin = users.admin.token;
+  const team = await createTeam(api, admin);
+  const custom = await createRole(api, admin, team.slug, CUSTOM_PERMISSIONS, unique('custom'));
+  await addMember(api, admin, team.slug, users.editor.email, 'editor');
+  await addMember(api, admin, team.slug, users.viewer.email, 'viewer');
+  await addMember(api, admin, team.slug, users.custom.email, custom.name);
+  await addMember(api, admin, team.slug, users.suspended.email, 'admin');
+  const narrow = await createApiKey(api, admin, team.slug, ['entity:read']);
+  const manage = await createApiKey(api, admin, team.slug, ['team:manage']);
+  const expired = await createApiKey(api, admin, team.slug, ['team:manage']);
+  await expireApiKey(expired.api_key.id);
+  const revoked = await createApiKey(api, admin, team.slug, ['team:manage']);
+  await revokeApiKey(api, admin, team.slug, revoked.api_key.id);
+  return { id: team.id, slug: team.slug, customRole: custom.name, keys: { narrow: narrow.key, manage: manage.key, expired: expired.key, revoked: revoked.key } };
+}
+
+async function makeWorld(api: APIRequestContext): Promise<World> {
+  const [admin, editor, viewer, custom, suspended, outsider] = await Promise.all(
+    ['admin', 'editor', 'viewer', 'custom', 'suspended', 'outsider'].map((label) => register(api, label)),
+  );
+  const users = { admin, editor, viewer, custom, suspended, outsider };
+  await createTeam(api, outsider.token); // the outsider belongs to a team, just not to ours
+  const team = await makeTeam(api, users);
+  await setUserStatus(suspended.user.id, 'suspended');
+  return { users, team };
+}
+
+function credential(world: World, team: TeamFixture, caller: Caller): string | undefined {
+  switch (caller) {
+    case 'narrowKey':
+      return team.keys.narrow;
+    case 'manageKey':
+      return team.keys.manage;
+    case 'expiredKey':
+      return team.keys.expired;
+    case 'revokedKey':
+      return team.keys.revoked;
+    case 'anonymous':
+      return undefined;
+    default:
+      return world.users[caller].token;
+  }
+}
+
+// --- expected statuses ----------------------------------------------------------------------------
+
+const DEAD = { expiredKey: 401, revokedKey: 401, suspended: 401, anonymous: 401 } as const;
+
+/** A public route: the credentials sent (good, bad or none) play no part. */
+const everyone = (ok: number): Expected => Object.fromEntries(CALLERS.map((c) => [c, ok])) as Expected;
+
+/** Any signed-in caller, person or key, member or not. */
+const signedIn = (ok: number): Expected => ({ ...everyone(ok), ...DEAD });
+
+/** Under /teams/{team}: membership for reads, team:manage for writes; a non-member never learns the team exists. */
+function teamRoute(ok: number, need: 'member' | 'team:manage'): Expected {
+  const lacking = need === 'member' ? ok : 403;
+  return { admin: ok, custom: ok, manageKey: ok, editor: lacking, viewer: lacking, narrowKey: lacking, outsider: 404, ...DEAD };
+}
+
+// --- the table ------------------------------------------------------------------------------------
+
+type CellContext = { api: APIRequestContext; world: World; team: TeamFixture };
+type Row = {
+  method: Method;
+  path: string;
+  /** Each cell gets a team of its own (the row deletes the team). */
+  freshTeam?: boolean;
+  note?: string;
+  /** The URL and body of one cell, after making whatever that cell may destroy. */
+  cell: (ctx: CellContext) => Promise<{ path: string; body?: unknown }>;
+  expected: Expected;
+};
+
+/** A user registered for one cell and made a viewer of the team (a target to change or remove). */
+async function throwawayMember(ctx: CellContext): Promise<string> {
+  const user = await register(ctx.api, 'target');
+  await addMember(ctx.api, ctx.world.users.admin.token, ctx.team.slug, user.email, 'viewer');
+  return user.user.id;
+}
+
+const ROWS: Row[] = [
+  {
+    method: 'POST',
+    path: '/auth/register',
+    cell: async () => ({ path: '/auth/register', body: { email: `${unique('reg')}@example.com`, password: PASSWORD, name: 'New' } }),
+    expected: everyone(201),
+  },
+  {
+    method: 'POST',
+    path: '/auth/login',
+    cell: async ({ api }) => {
+      const user = await register(api, 'login'); // one user per cell: the per-email login limit stays far away
+      return { path: '/auth/login', body: { email: user.email, password: user.password } };
+    },
+    expected: everyone(200),
+  },
+  { method: 'GET', path: '/auth/me', cell: async () => ({ path: '/auth/me' }), expected: signedIn(200) },
+  { method: 'GET', path: '/permissions', cell: async () => ({ path: '/permissions' }), expected: signedIn(200) },
+  { method: 'GET', path: '/teams', cell: async () => ({ path: '/teams' }), expected: signedIn(200) },
+  {
+    method: 'POST',
+    path: '/teams',
+    note: 'API keys belong to one team and cannot create teams',
+    cell: async () => {
+      const slug = unique('new');
+      return { path: '/teams', body: { name: `Team ${slug}`, slug } };
+    },
+    expected: { ...signedIn(201), narrowKey: 403, manageKey: 403 },
+  },
+  { method: 'GET', path: '/teams/{team}', cell: async ({ team }) => ({ path: `/teams/${team.slug}` }), expected: teamRoute(200, 'member') },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}`, body: { name: `Renamed ${unique('n')}` } }),
+    expected: teamRoute(200, 'team:manage'),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}',
+    freshTeam: true,
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}` }),
+    expected: teamRoute(204, 'team:manage'),
+  },
+  { method: 'GET', path: '/teams/{team}/members', cell: async ({ team }) => ({ path: `/teams/${team.slug}/members` }), expected: teamRoute(200, 'member') },
+  {
+    method: 'POST',
+    path: '/teams/{team}/members',
+    cell: async ({ api, team }) => {
+      const user = await register(api, 'joiner');
+      return { path: `/teams/${team.slug}/members`, body: { email: user.email, role: 'viewer' } };
+    },
+    expected: teamRoute(201, 'team:manage'),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/members/{user_id}',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/members/${await throwawayMember(ctx)}`, body: { role: 'editor' } }),
+    expected: teamRoute(200, 'team:manage'),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/members/{user_id}',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/members/${await throwawayMember(ctx)}` }),
+    expected: teamRoute(204, 'team:manage'),
+  },
+  { method: 'GET', path: '/teams/{team}/roles', cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles` }), expected: teamRoute(200, 'member') },
+  {
+    method: 'POST',
+    path: '/teams/{team}/roles',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles`, body: { name: unique('role'), permissions: ['entity:read'] } }),
+    expected: teamRoute(201, 'team:manage'),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/roles/{role_id}',
+    cell: async ({ api, world, team }) => {
+      const role = await createRole(api, world.users.admin.token, team.slug, ['entity:read']);
+      return { path: `/teams/${team.slug}/roles/${role.id}`, body: { description: 'changed', permissions: ['entity:read', 'blueprint:read'] } };
+    },
+    expected: teamRoute(200, 'team:manage'),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/roles/{role_id}',
+    cell: async ({ api, world, team }) => {
+      const role = await createRole(api, world.users.admin.token, team.slug, ['entity:read']);
+      return { path: `/teams/${team.slug}/roles/${role.id}` };
+    },
+    expected: teamRoute(204, 'team:manage'),
+  },
+  { method: 'GET', path: '/teams/{team}/api-keys', cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys` }), expected: teamRoute(200, 'team:manage') },
+  {
+    method: 'POST',
+    path: '/teams/{team}/api-keys',
+    note: 'only people create keys: a key, even with team:manage, gets 403',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys`, body: { name: unique('key'), permissions: ['entity:read'] } }),
+    expected: { ...teamRoute(201, 'team:manage'), manageKey: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/api-keys (blueprint:read, beyond the custom role)',
+    note: 'a key cannot get a permission its creator lacks: the custom role has no blueprint:read',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys`, body: { name: unique('key'), permissions: ['blueprint:read'] } }),
+    expected: { ...teamRoute(201, 'team:manage'), manageKey: 403, custom: 422 },
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/api-keys/{key_id}',
+    cell: async ({ api, world, team }) => {
+      const key = await createApiKey(api, world.users.admin.token, team.slug, ['entity:read']);
+      return { path: `/teams/${team.slug}/api-keys/${key.api_key.id}` };
+    },
+    expected: teamRoute(204, 'team:manage'),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/audit-logs',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/audit-logs` }),
+    expected: teamRoute(200, 'team:manage'),
+  },
+];
+
+const PUBLIC = new Set(['/auth/register', '/auth/login']);
+const UNAUTHENTICATED = new Set<Caller>(['expiredKey', 'revokedKey', 'suspended', 'anonymous']);
+
+for (const row of ROWS) {
+  const route = `${row.method} ${row.path}`;
+  test.describe(route, () => {
+    // One world per row, its cells in order in one worker; a failed cell restarts the worker and
+    // the rest of the row runs against a new world.
+    test.describe.configure({ mode: 'default' });
+    let api: APIRequestContext;
+    let world: World;
+
+    test.beforeAll(async () => {
+      test.setTimeout(60_000);
+      api = await newApiContext();
+      world = await makeWorld(api);
+    });
+    test.afterAll(async () => {
+      await api?.dispose();
+    });
+
+    for (const caller of CALLERS) {
+      const expected = row.expected[caller];
+      test(`${route} as ${caller} → ${expected}`, async () => {
+        const label = `${route} as ${caller}${row.note ? ` (${row.note})` : ''}`;
+        const team = row.freshTeam ? await makeTeam(api, world.users) : world.team;
+        const { path, body } = await row.cell({ api, world, team });
+        const response = await call(api, row.method, path, { token: credential(world, team, caller), body });
+
+        if (expected >= 400) {
+          await expectError(response, expected, label);
+        } else {
+          expect(response.status(), `${label}: ${await response.text()}`).toBe(expected);
+          if (expected === 204) expect(await response.text(), `${label}: a 204 has no body`).toBe('');
+          else expect(typeof (await response.json()), `${label}: JSON body`).toBe('object');
+        }
+        // API.md: rate limits are counted per key or user and announced on every authenticated answer.
+        if (!PUBLIC.has(row.path) && !UNAUTHENTICATED.has(caller)) {
+          expect(response.headers()['ratelimit-limit'], `${label}: RateLimit-Limit header`).toMatch(/^\d+$/);
+          expect(response.headers()['ratelimit-remaining'], `${label}: RateLimit-Remaining header`).toMatch(/^\d+$/);
+        }
+      });
+    }
+  });
+}
