@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { resolveActor } from '@/lib/auth/resolve-actor';
+import { resolveTeamContext } from '@/lib/authz/team-context';
 import { API_KEY_PATTERN, sha256Hex } from '@/lib/auth/secrets';
-import { resolveTeamContext, type TeamContext } from '@/lib/authz/team-context';
-import { AppError } from '@/lib/errors';
 import { testDb } from '@/lib/test/database-per-file';
-import { addMembership, createApiKeyRow, createTeam, requestContextFor, userActorOf } from '@/lib/test/fixtures';
+import { addMembership, createApiKeyRow, createTeam, expectAppError, requestContextFor, teamContextOf } from '@/lib/test/fixtures';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key-service';
 
 // API keys: the secret is returned once and only its SHA-256 is kept (never in the audit log
 // either); a key holds at most its creator's permissions; only people create keys.
 
-type User = { id: string; email: string; name: string | null };
-
-async function contextOf(user: User, slug: string): Promise<TeamContext> {
-  return resolveTeamContext(testDb(), requestContextFor(userActorOf(user)), slug);
-}
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected an AppError');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 async function adminTeam() {
   const { team, owner } = await createTeam(testDb());
-  return { team, owner, ctx: await contextOf(owner, team.slug) };
+  return { team, owner, ctx: await teamContextOf(owner, team.slug) };
 }
 
 describe('createApiKey', () => {
@@ -74,8 +56,8 @@ describe('createApiKey', () => {
   it('refuses permissions beyond its creator\'s with 422 naming each', async () => {
     const { team } = await createTeam(testDb());
     const editor = await addMembership(testDb(), team.id, 'editor');
-    const ctx = await contextOf(editor, team.slug);
-    const error = await appError(createApiKey(testDb(), ctx, { name: 'too much', permissions: ['entity:read', 'entity:delete', 'team:manage'] }));
+    const ctx = await teamContextOf(editor, team.slug);
+    const error = await expectAppError(createApiKey(testDb(), ctx, { name: 'too much', permissions: ['entity:read', 'entity:delete', 'team:manage'] }));
     expect(error.code).toBe('validation_failed');
     const details = error.details as Array<{ path: string; message: string }>;
     expect(details.map((d) => d.path)).toEqual(['/permissions', '/permissions']);
@@ -87,7 +69,7 @@ describe('createApiKey', () => {
   it('refuses an expiry that is not in the future with 422', async () => {
     const { team, ctx } = await adminTeam();
     for (const expires_at of [new Date(Date.now() - 60_000).toISOString(), new Date().toISOString()]) {
-      const error = await appError(createApiKey(testDb(), ctx, { name: 'old', permissions: ['entity:read'], expires_at }));
+      const error = await expectAppError(createApiKey(testDb(), ctx, { name: 'old', permissions: ['entity:read'], expires_at }));
       expect(error.code).toBe('validation_failed');
       expect(error.details).toEqual([{ path: '/expires_at', message: expect.any(String) }]);
     }
@@ -100,7 +82,7 @@ describe('createApiKey', () => {
     const actor = await resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null);
     const ctx = await resolveTeamContext(testDb(), requestContextFor(actor!), team.slug);
     expect(ctx.permissions.has('team:manage')).toBe(true);
-    const error = await appError(createApiKey(testDb(), ctx, { name: 'child', permissions: ['entity:read'] }));
+    const error = await expectAppError(createApiKey(testDb(), ctx, { name: 'child', permissions: ['entity:read'] }));
     expect(error.code).toBe('forbidden');
     expect(error.status).toBe(403);
     expect(await testDb().apiKey.count({ where: { teamId: team.id } })).toBe(1);
@@ -123,7 +105,7 @@ describe('revokeApiKey', () => {
     expect(revocations).toHaveLength(1);
     expect(revocations[0]).toMatchObject({ entityId: api_key.id, oldData: { name: 'ci', prefix: api_key.prefix } });
 
-    const error = await appError(resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null));
+    const error = await expectAppError(resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null));
     expect(error.code).toBe('unauthenticated');
     const { api_keys } = await listApiKeys(testDb(), ctx, { limit: 50, cursor: null });
     expect(api_keys.find((k) => k.id === api_key.id)?.status).toBe('revoked');
@@ -142,7 +124,7 @@ describe('revokeApiKey', () => {
     const a = await adminTeam();
     const b = await adminTeam();
     const { api_key } = await createApiKey(testDb(), b.ctx, { name: 'b-key', permissions: ['entity:read'] });
-    expect((await appError(revokeApiKey(testDb(), a.ctx, api_key.id))).code).toBe('not_found');
+    expect((await expectAppError(revokeApiKey(testDb(), a.ctx, api_key.id))).code).toBe('not_found');
     const row = await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: b.team.id, id: api_key.id } } });
     expect(row.revokedAt).toBeNull();
     expect(await testDb().auditLog.count({ where: { teamId: a.team.id } })).toBe(0);

@@ -1,19 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queryAt } from '@/lib/test/fixtures';
 import { startEmbeddedPostgres } from './embedded-postgres';
-
-async function run<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the embedded PostgreSQL', () => {
   const dirs: string[] = [];
@@ -25,17 +15,17 @@ describe('the embedded PostgreSQL', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'baseplate-embedded-'));
     dirs.push(dir);
     const first = await startEmbeddedPostgres({ dataDir: dir });
-    await run(first.url, 'CREATE TABLE kept (n int); INSERT INTO kept SELECT generate_series(1, 1000)');
+    await queryAt(first.url, 'CREATE TABLE kept (n int); INSERT INTO kept SELECT generate_series(1, 1000)');
     await first.stop();
-    await expect(run(first.url, 'SELECT 1')).rejects.toThrow(); // really stopped
+    await expect(queryAt(first.url, 'SELECT 1')).rejects.toThrow(); // really stopped
 
     const second = await startEmbeddedPostgres({ dataDir: dir });
     try {
-      const rows = await run<{ n: string; s: string }>(second.url, 'SELECT count(*) AS n, sum(n) AS s FROM kept');
+      const rows = await queryAt<{ n: string; s: string }>(second.url, 'SELECT count(*) AS n, sum(n) AS s FROM kept');
       expect(rows[0]).toEqual({ n: '1000', s: '500500' });
       // Same generated password, kept in the data folder; the server listens on 127.0.0.1 only.
       expect(new URL(second.url).password).toBe(new URL(first.url).password);
-      const [listen] = await run<{ listen_addresses: string }>(second.url, 'SHOW listen_addresses');
+      const [listen] = await queryAt<{ listen_addresses: string }>(second.url, 'SHOW listen_addresses');
       expect(listen.listen_addresses).toBe('127.0.0.1');
     } finally {
       await second.stop();
@@ -46,7 +36,7 @@ describe('the embedded PostgreSQL', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'baseplate-embedded-'));
     dirs.push(dir);
     const server = await startEmbeddedPostgres({ dataDir: dir });
-    const [{ pid }] = await run<{ pid: number }>(server.url, 'SELECT pg_backend_pid() AS pid');
+    const [{ pid }] = await queryAt<{ pid: number }>(server.url, 'SELECT pg_backend_pid() AS pid');
     expect(pid).toBeGreaterThan(0);
     const { readFile } = await import('node:fs/promises');
     const postmaster = Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);

@@ -1,8 +1,8 @@
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { queryAt } from '@/lib/test/fixtures';
 import { createEmptyDatabase } from '@/lib/test/database-per-file';
 import { MIGRATIONS_DIR, MigrationError, migrate, readMigrationFiles } from './migrate';
 
@@ -12,23 +12,13 @@ async function copyOfMigrations(): Promise<string> {
   return dir;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 describe('migration runner', () => {
   it('applies every file in order on an empty database, then is a no-op', async () => {
     const url = await createEmptyDatabase();
     const files = await readMigrationFiles();
     const first = await migrate(url);
     expect(first.applied).toEqual(files.map((f) => f.name));
-    const recorded = await query<{ name: string; checksum: string }>(url, 'SELECT name, checksum FROM schema_migrations ORDER BY name');
+    const recorded = await queryAt<{ name: string; checksum: string }>(url, 'SELECT name, checksum FROM schema_migrations ORDER BY name');
     expect(recorded).toEqual(files.map((f) => ({ name: f.name, checksum: f.checksum })));
 
     const second = await migrate(url);
@@ -60,12 +50,12 @@ describe('migration runner', () => {
       'CREATE TABLE half_done (id int);\nINSERT INTO no_such_table VALUES (1);\n',
     );
     await expect(migrate(url, { dir })).rejects.toThrow(/9999_broken\.sql failed and was rolled back/);
-    const tables = await query<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'half_done'");
+    const tables = await queryAt<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'half_done'");
     expect(Number(tables[0].n)).toBe(0);
-    const recorded = await query<{ name: string }>(url, "SELECT name FROM schema_migrations WHERE name = '9999_broken.sql'");
+    const recorded = await queryAt<{ name: string }>(url, "SELECT name FROM schema_migrations WHERE name = '9999_broken.sql'");
     expect(recorded).toHaveLength(0);
     // The files before it were applied and stay applied.
-    const applied = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM schema_migrations');
+    const applied = await queryAt<{ n: string }>(url, 'SELECT count(*) AS n FROM schema_migrations');
     expect(Number(applied[0].n)).toBe((await readMigrationFiles()).length);
   });
 

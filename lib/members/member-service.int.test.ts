@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTeamContext, type TeamContext } from '@/lib/authz/team-context';
+import type { TeamContext } from '@/lib/authz/team-context';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { testDb } from '@/lib/test/database-per-file';
-import { addMembership, createTeam, createUser, requestContextFor, userActorOf } from '@/lib/test/fixtures';
+import { addMembership, createTeam, createUser, expectAppError, teamContextOf } from '@/lib/test/fixtures';
 import { addMember, changeMemberRole, listMembers, removeMember } from './member-service';
 
 // Members against the real database: the last holder of team:manage is protected (also when two
 // admins act at the same moment), and every change writes its audit row in its own transaction.
-
-type User = { id: string; email: string; name: string | null };
-
-async function contextOf(user: User, slug: string): Promise<TeamContext> {
-  return resolveTeamContext(testDb(), requestContextFor(userActorOf(user)), slug);
-}
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected an AppError');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function auditCount(teamId: string): Promise<number> {
   return testDb().auditLog.count({ where: { teamId } });
@@ -37,7 +20,7 @@ async function rolesOf(teamId: string): Promise<Record<string, string>> {
 
 async function adminTeam() {
   const { team, owner } = await createTeam(testDb());
-  return { team, owner, ctx: await contextOf(owner, team.slug) };
+  return { team, owner, ctx: await teamContextOf(owner, team.slug) };
 }
 
 describe('addMember', () => {
@@ -68,7 +51,7 @@ describe('addMember', () => {
   it('is a 404 for an email no account uses', async () => {
     const { team, ctx } = await adminTeam();
     const before = await auditCount(team.id);
-    const error = await appError(addMember(testDb(), ctx, { email: 'nobody-here@example.com', role: 'viewer' }));
+    const error = await expectAppError(addMember(testDb(), ctx, { email: 'nobody-here@example.com', role: 'viewer' }));
     expect(error.code).toBe('not_found');
     expect(await auditCount(team.id)).toBe(before);
   });
@@ -79,7 +62,7 @@ describe('addMember', () => {
     await testDb().role.create({ data: { teamId: other.team.id, name: 'auditor', permissions: ['entity:read'] } });
     const user = await createUser(testDb());
     for (const role of ['owner', 'auditor']) {
-      const error = await appError(addMember(testDb(), ctx, { email: user.email, role }));
+      const error = await expectAppError(addMember(testDb(), ctx, { email: user.email, role }));
       expect(error.code).toBe('validation_failed');
       expect(error.details).toEqual([{ path: '/role', message: expect.any(String) }]);
     }
@@ -90,8 +73,8 @@ describe('addMember', () => {
   it('is a 409 for someone already in the team, and leaves their role alone', async () => {
     const { team, owner, ctx } = await adminTeam();
     const user = await addMembership(testDb(), team.id, 'viewer');
-    expect((await appError(addMember(testDb(), ctx, { email: user.email, role: 'admin' }))).code).toBe('conflict');
-    expect((await appError(addMember(testDb(), ctx, { email: owner.email, role: 'viewer' }))).code).toBe('conflict');
+    expect((await expectAppError(addMember(testDb(), ctx, { email: user.email, role: 'admin' }))).code).toBe('conflict');
+    expect((await expectAppError(addMember(testDb(), ctx, { email: owner.email, role: 'viewer' }))).code).toBe('conflict');
     expect(await rolesOf(team.id)).toEqual({ [owner.id]: 'admin', [user.id]: 'viewer' });
     expect(await auditCount(team.id)).toBe(0);
   });
@@ -136,7 +119,7 @@ describe('changeMemberRole and removeMember', () => {
     const { team, owner, ctx } = await adminTeam();
     await addMembership(testDb(), team.id, 'editor');
     const before = await auditCount(team.id);
-    const error = await appError(changeMemberRole(testDb(), ctx, owner.id, { role: 'editor' }));
+    const error = await expectAppError(changeMemberRole(testDb(), ctx, owner.id, { role: 'editor' }));
     expect(error.code).toBe('conflict');
     expect(error.status).toBe(409);
     expect((await rolesOf(team.id))[owner.id]).toBe('admin');
@@ -146,7 +129,7 @@ describe('changeMemberRole and removeMember', () => {
   it('refuses to remove the last admin (409), with no audit row and no change', async () => {
     const { team, owner, ctx } = await adminTeam();
     const before = await auditCount(team.id);
-    expect((await appError(removeMember(testDb(), ctx, owner.id))).code).toBe('conflict');
+    expect((await expectAppError(removeMember(testDb(), ctx, owner.id))).code).toBe('conflict');
     expect(await rolesOf(team.id)).toHaveProperty(owner.id, 'admin');
     expect(await auditCount(team.id)).toBe(before);
   });
@@ -164,8 +147,8 @@ describe('changeMemberRole and removeMember', () => {
     await changeMemberRole(testDb(), ctx, owner.id, { role: 'viewer' });
     expect((await rolesOf(team.id))[owner.id]).toBe('viewer');
     // Now `second` is the only admin: protected in turn.
-    const secondCtx = await contextOf(second, team.slug);
-    expect((await appError(removeMember(testDb(), secondCtx, second.id))).code).toBe('conflict');
+    const secondCtx = await teamContextOf(second, team.slug);
+    expect((await expectAppError(removeMember(testDb(), secondCtx, second.id))).code).toBe('conflict');
     await removeMember(testDb(), secondCtx, owner.id);
     expect(await rolesOf(team.id)).toEqual({ [second.id]: 'admin' });
     const actions = (await testDb().auditLog.findMany({ where: { teamId: team.id }, orderBy: { createdAt: 'asc' } })).map((a) => a.action);
@@ -183,11 +166,11 @@ describe('changeMemberRole and removeMember', () => {
   it('is a 404 for a user who is not a member of this team, and a 422 for an unknown role', async () => {
     const { team, ctx } = await adminTeam();
     const other = await createTeam(testDb());
-    expect((await appError(changeMemberRole(testDb(), ctx, other.owner.id, { role: 'viewer' }))).code).toBe('not_found');
-    expect((await appError(removeMember(testDb(), ctx, other.owner.id))).code).toBe('not_found');
+    expect((await expectAppError(changeMemberRole(testDb(), ctx, other.owner.id, { role: 'viewer' }))).code).toBe('not_found');
+    expect((await expectAppError(removeMember(testDb(), ctx, other.owner.id))).code).toBe('not_found');
     expect((await rolesOf(other.team.id))[other.owner.id]).toBe('admin');
     const member = await addMembership(testDb(), team.id, 'viewer');
-    expect((await appError(changeMemberRole(testDb(), ctx, member.id, { role: 'superuser' }))).code).toBe('validation_failed');
+    expect((await expectAppError(changeMemberRole(testDb(), ctx, member.id, { role: 'superuser' }))).code).toBe('validation_failed');
   });
 
   it('lets removed members go without touching other teams', async () => {
@@ -208,7 +191,7 @@ describe('two admins acting at the same moment', () => {
     for (let round = 0; round < 5; round++) {
       const { team, owner, ctx: ownerCtx } = await adminTeam();
       const second = await addMembership(testDb(), team.id, 'admin');
-      const secondCtx = await contextOf(second, team.slug);
+      const secondCtx = await teamContextOf(second, team.slug);
       const before = await auditCount(team.id);
 
       const results = await Promise.allSettled([
@@ -230,7 +213,7 @@ describe('two admins acting at the same moment', () => {
     for (let round = 0; round < 5; round++) {
       const { team, owner, ctx: ownerCtx } = await adminTeam();
       const second = await addMembership(testDb(), team.id, 'admin');
-      const secondCtx = await contextOf(second, team.slug);
+      const secondCtx = await teamContextOf(second, team.slug);
 
       const results = await Promise.allSettled([removeMember(testDb(), ownerCtx, second.id), removeMember(testDb(), secondCtx, owner.id)]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { expect } from 'vitest';
 import type { Actor, UserActor } from '@/lib/auth/actor';
 import { keyPrefix, newApiKey, sha256Hex } from '@/lib/auth/secrets';
-import type { RequestContext } from '@/lib/authz/team-context';
+import { resolveTeamContext, type RequestContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import { testDb } from '@/lib/test/database-per-file';
 import { insertTeamWithDefaultRoles } from '@/lib/teams/create-team';
 
 // Small builders for integration tests. Each call makes uniquely named rows, so tests never clash.
@@ -66,4 +70,32 @@ export function requestContextFor(actor: Actor): RequestContext {
 
 export function userActorOf(user: { id: string; email: string; name: string | null }): UserActor {
   return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session' };
+}
+
+/** The team context of `user` in the team `slug`, resolved as a request would. */
+export async function teamContextOf(user: { id: string; email: string; name: string | null }, slug: string) {
+  return resolveTeamContext(testDb(), requestContextFor(userActorOf(user)), slug);
+}
+
+/** Awaits a promise that must reject with an AppError, and returns that error. */
+export async function expectAppError(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected an AppError');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** Runs one SQL statement on the database at `url` (its own connection) and returns the rows. */
+export async function queryAt<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
 }
