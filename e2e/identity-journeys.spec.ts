@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, addMember, createTeam, register, unique } from './support/api';
+import { PASSWORD, addMember, createTeam, register, setUserStatus, unique } from './support/api';
 import { signIn } from './support/ui';
 
 // The journeys a team admin and a viewer take in the browser (real Chromium, real server).
@@ -74,4 +74,21 @@ test('a viewer sees no button it cannot use, and a forbidden page typed into the
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
   }
+});
+
+test('suspending a user ends their browser session at once, and they cannot sign in again', async ({ page, request }) => {
+  const admin = await register(request, 'owner');
+  const team = await createTeam(request, admin.token);
+  await signIn(page, admin.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/settings/members`);
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+
+  await setUserStatus(admin.user.id, 'suspended');
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/); // the cookie is still there; the session is not
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'suspended' })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
 });
