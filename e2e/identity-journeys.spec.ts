@@ -4,7 +4,7 @@ import { signIn } from './support/ui';
 
 // The journeys a team admin and a viewer take in the browser (real Chromium, real server).
 
-test('an admin registers, creates a team, adds a member, and signs out', async ({ page, request }) => {
+test('an admin registers, creates a team, adds a member, makes a role and an API key, reads the audit log, and signs out', async ({ page, request, baseURL }) => {
   const email = `${unique('admin')}@example.com`;
   await page.goto('/register');
   await page.getByLabel('Name').fill('Ada Admin');
@@ -43,6 +43,54 @@ test('an admin registers, creates a team, adds a member, and signs out', async (
   await page.getByTestId(`member-${email}`).getByRole('combobox').selectOption('viewer');
   await expect(page.getByTestId(`member-${email}`).getByRole('alert')).toContainText('last admin');
   await expect(page.getByTestId(`member-${email}`).getByRole('combobox')).toHaveValue('admin');
+
+  // A custom role made by ticking permissions.
+  const nav = page.getByRole('navigation', { name: 'Portal' });
+  await nav.getByRole('link', { name: 'Roles' }).click();
+  await page.getByRole('button', { name: 'New role' }).click();
+  await page.getByLabel('Role name').fill('catalog-auditor');
+  await page.getByLabel(/^entity:read/).check();
+  await page.getByLabel(/^team:manage/).check();
+  await page.getByRole('button', { name: 'Create role' }).click();
+  const role = page.getByTestId('role-catalog-auditor');
+  await expect(role.getByRole('list', { name: 'Permissions' })).toContainText('entity:read');
+  await expect(role.getByRole('list', { name: 'Permissions' })).toContainText('team:manage');
+  await expect(page.getByTestId('role-admin').getByRole('button', { name: 'Edit' })).toHaveCount(0); // defaults are fixed
+  await page.screenshot({ path: 'test-results/screenshots/roles.png' });
+
+  // An API key, shown once, used from a script.
+  await nav.getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await page.getByLabel('Key name').fill('ci-script');
+  await page.getByLabel(/^blueprint:read/).check();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('new-api-key-value').textContent())?.trim() ?? '';
+  expect(key).toMatch(/^bp_[0-9a-f]{64}$/);
+  await page.screenshot({ path: 'test-results/screenshots/api-keys.png' });
+  const asScript = (path: string, init: RequestInit = {}) =>
+    fetch(`${baseURL}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' } });
+  const members = await asScript(`/teams/${slug}/members`);
+  expect(members.status).toBe(200);
+  expect(((await members.json()) as { members: Array<{ email: string }> }).members.map((m) => m.email).sort()).toEqual([email, colleague.email].sort());
+  expect((await asScript(`/teams/${slug}/members`, { method: 'POST', body: JSON.stringify({ email: colleague.email, role: 'admin' }) })).status).toBe(403);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('new-api-key')).toHaveCount(0); // gone for good
+  await expect(page.getByTestId('api-key-ci-script')).toContainText('entity:read');
+
+  // The audit log shows each change, who made it and what changed.
+  await nav.getByRole('link', { name: 'Audit log' }).click();
+  const entries = page.getByTestId('audit-entry');
+  for (const action of ['team.created', 'member.added', 'role.created', 'api_key.created']) {
+    await expect(entries.filter({ hasText: action }).first()).toContainText('Ada Admin');
+  }
+  await expect(entries.filter({ hasText: 'member.added' })).toContainText('viewer');
+  await expect(entries.filter({ hasText: 'role.created' })).toContainText('catalog-auditor');
+  await page.getByLabel('Action').selectOption('member.added');
+  await expect(page).toHaveURL(/action=member\.added/);
+  await expect(entries).toHaveCount(1);
+  await page.reload(); // the filter lives in the URL
+  await expect(entries).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/audit.png' });
 
   await page.getByLabel('Account menu').click();
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -10,8 +10,11 @@ export async function insertTeamWithDefaultRoles(
   input: { name: string; slug: string; ownerId: string },
 ) {
   const team = await tx.team.create({ data: { name: input.name, slug: input.slug } });
+  // One millisecond apart, so lists ordered by creation show admin, editor, viewer in that order.
+  const now = Date.now();
   await tx.role.createMany({
-    data: DEFAULT_ROLES.map((r) => ({
+    data: DEFAULT_ROLES.map((r, i) => ({
+      createdAt: new Date(now + i),
       teamId: team.id,
       name: r.name,
       description: r.description,

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { AuditPanel } from '@/components/audit/audit-panel';
+import { SettingsPage, TableSkeleton } from '@/components/ui/settings-page';
+import { requireTeamPermission } from '@/lib/web/page-context';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+export default async function AuditPage({ params }: { params: Promise<{ team: string }> }) {
+  const ctx = await requireTeamPermission((await params).team, 'team:manage');
+  return (
+    <SettingsPage title="Audit log" description="Every change in this team: who made it, when, from where, and what changed.">
+      <Suspense fallback={<TableSkeleton rows={6} />}>
+        <AuditPanel team={ctx.team.slug} />
+      </Suspense>
+    </SettingsPage>
+  );
+}
