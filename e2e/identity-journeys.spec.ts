@@ -140,3 +140,16 @@ test('suspending a user ends their browser session at once, and they cannot sign
   await expect(page.getByRole('alert').filter({ hasText: 'suspended' })).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('a write riding on the session cookie from another site is refused; the same write from the portal works', async ({ page, request, baseURL }) => {
+  const admin = await register(request, 'owner');
+  const team = await createTeam(request, admin.token);
+  await signIn(page, admin.email, PASSWORD);
+  const body = { name: 'Renamed by a form elsewhere' };
+  const forged = await page.request.patch(`/api/v1/teams/${team.slug}`, { data: body, headers: { Origin: 'https://evil.example' } });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error.code).toBe('forbidden');
+  const own = await page.request.patch(`/api/v1/teams/${team.slug}`, { data: body, headers: { Origin: new URL(baseURL!).origin } });
+  expect(own.status()).toBe(200);
+  expect((await own.json()).name).toBe(body.name);
+});
