@@ -1,13 +1,14 @@
 'use client';
 
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/components/ui/format';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import type { AuditLogView } from '@/lib/audit/list-audit-logs';
-import { api, queryKeys } from '@/lib/web/api-client';
+import { queryKeys } from '@/lib/web/api-client';
+import { useCursorList } from '@/lib/web/use-cursor-list';
 import { AuditChanges } from './audit-changes';
 import { AuditFilters, type AuditFilterValues } from './audit-filters';
 
@@ -29,13 +30,9 @@ export function AuditPanel({ team }: { team: string }) {
   if (filters.entity_type) query.set('entity_type', filters.entity_type);
   if (filters.since) query.set('since', `${filters.since}T00:00:00Z`);
   if (filters.until) query.set('until', new Date(Date.parse(`${filters.until}T00:00:00Z`) + 86_400_000).toISOString());
-  const log = useInfiniteQuery({
-    queryKey: queryKeys.auditLogs(team, Object.fromEntries(query)),
-    queryFn: ({ pageParam }) => api<AuditPage>(`/teams/${team}/audit-logs?limit=50&${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = log.data?.pages.flatMap((p) => p.audit_logs) ?? [];
+  query.set('limit', '50');
+  const log = useCursorList(queryKeys.auditLogs(team, Object.fromEntries(query)), `/teams/${team}/audit-logs?${query}`, (p: AuditPage) => p.audit_logs);
+  const rows = log.items;
   const filtered = Object.values(filters).some(Boolean);
   return (
     <div className="space-y-4">
@@ -52,18 +49,7 @@ export function AuditPanel({ team }: { team: string }) {
       ) : rows.length === 0 ? (
         <EmptyState icon="📜" title={filtered ? 'No entries match these filters' : 'No changes recorded yet'} />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">When</th>
-                <th scope="col" className="px-4 py-3">Who</th>
-                <th scope="col" className="px-4 py-3">Action</th>
-                <th scope="col" className="px-4 py-3">Resource</th>
-                <th scope="col" className="px-4 py-3">Changes</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+        <DataTable columns={['When', 'Who', 'Action', 'Resource', 'Changes']}>
               {rows.map((e) => (
                 <tr key={e.id} data-testid="audit-entry">
                   <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-500">{formatDateTime(e.created_at)}</td>
@@ -73,9 +59,7 @@ export function AuditPanel({ team }: { team: string }) {
                   <td className="px-4 py-3"><AuditChanges oldData={e.old_data} newData={e.new_data} /></td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {log.hasNextPage && <Button variant="secondary" pending={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>Load more</Button>}
     </div>

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import type { EntityRow } from '@/lib/entities/list-entities';
 import { PropertyValue, type PropertySchema } from './property-value';
@@ -18,18 +19,7 @@ export function pickColumns(schema: { properties?: Record<string, PropertySchema
 
 export function EntityTable({ columns, entities }: { columns: Column[]; entities: EntityRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">Title</th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="px-4 py-3">{c.title}</th>
-            ))}
-            <th scope="col" className="px-4 py-3">Updated</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={['Title', ...columns.map((c) => c.title), 'Updated']}>
           {entities.map((e) => (
             <tr key={e.id} className="hover:bg-slate-50">
               <td className="px-4 py-3">
@@ -44,8 +34,6 @@ export function EntityTable({ columns, entities }: { columns: Column[]; entities
               <td className="whitespace-nowrap px-4 py-3 text-slate-500">{formatDateTime(e.updatedAt)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
