@@ -10,7 +10,7 @@ import pg from 'pg';
 export const API = '/api/v1';
 export const PASSWORD = 'correct horse battery';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type User = { id: string; email: string; name: string | null; status: string; created_at: string };
 export type Session = { user: User; token: string; email: string; password: string };
 export type Team = { id: string; slug: string; name: string; role: string | null; permissions?: string[] };
@@ -160,4 +160,35 @@ export async function setUserStatus(userId: string, status: 'active' | 'suspende
 export async function expireApiKey(keyId: string): Promise<void> {
   const { rowCount } = await db().query("UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE id = $1", [keyId]);
   expect(rowCount, `expire API key ${keyId}`).toBe(1);
+}
+
+// --- blueprints -----------------------------------------------------------------------------------
+
+export type Blueprint = {
+  id: string;
+  title: string;
+  description: string | null;
+  icon: string | null;
+  schema: Record<string, unknown>;
+  entity_count: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export async function createBlueprint(
+  api: APIRequestContext,
+  token: string,
+  team: string,
+  body: { id: string; title?: string; description?: string; icon?: string; schema?: object },
+): Promise<Blueprint> {
+  const res = await call(api, 'POST', `/teams/${team}/blueprints`, { token, body: { title: body.id, schema: { type: 'object', properties: {} }, ...body } });
+  return expectJson<Blueprint>(res, 201, `create blueprint ${body.id} in ${team}`);
+}
+
+/** Entities written straight into the database (setup for blueprint tests, before any entity API). */
+export async function insertEntities(teamId: string, blueprintId: string, items: Array<{ identifier: string; data: object }>): Promise<void> {
+  for (const item of items) {
+    await db().query('INSERT INTO entities (team_id, blueprint_id, identifier, data) VALUES ($1, $2, $3, $4)', [teamId, blueprintId, item.identifier, item.data]);
+  }
 }

@@ -1,5 +1,8 @@
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/db/prisma';
+import { entityCounts } from './blueprint-view';
+
+// The portal's blueprint list (side nav, catalog home): every blueprint of the team by title, with
+// the same grouped entity count as the API's list (blueprint-service.ts).
 
 export type BlueprintSummary = {
   id: string;
@@ -13,22 +16,15 @@ export type BlueprintSummary = {
 
 const MAX_BLUEPRINTS = 500; // a team has tens; the bound keeps the page finite whatever happens
 
-/**
- * A team's blueprints with their entity counts, in two queries (no N+1). The count is an
- * index-only scan of idx_entities_list for the team's rows.
- */
+/** A team's blueprints with their entity counts, in two queries (no N+1). */
 export async function listBlueprintsWithCounts(db: Db, teamId: string): Promise<BlueprintSummary[]> {
-  const [blueprints, counts] = await Promise.all([
-    db.blueprint.findMany({
-      where: { teamId },
-      orderBy: { title: 'asc' },
-      take: MAX_BLUEPRINTS,
-      select: { id: true, title: true, icon: true, description: true, schema: true, updatedAt: true },
-    }),
-    db.$queryRaw<Array<{ blueprint_id: string; count: bigint }>>(Prisma.sql`
-      SELECT blueprint_id, count(*) AS count FROM entities WHERE team_id = ${teamId}::uuid GROUP BY blueprint_id`),
-  ]);
-  const countOf = new Map(counts.map((c) => [c.blueprint_id, Number(c.count)]));
+  const blueprints = await db.blueprint.findMany({
+    where: { teamId },
+    orderBy: { title: 'asc' },
+    take: MAX_BLUEPRINTS,
+    select: { id: true, title: true, icon: true, description: true, schema: true, updatedAt: true },
+  });
+  const countOf = await entityCounts(db, teamId, blueprints.map((b) => b.id));
   return blueprints.map((b) => ({
     id: b.id,
     title: b.title,

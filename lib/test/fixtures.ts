@@ -99,3 +99,14 @@ export async function queryAt<T extends pg.QueryResultRow>(url: string, sql: str
     await client.end();
   }
 }
+
+/** Entities inserted directly (no entity service, no validation). */
+export async function insertEntities(
+  db: Db,
+  scope: { teamId: string; blueprintId: string },
+  items: Array<{ identifier: string; data: object; createdAt?: Date }>,
+): Promise<void> {
+  await db.entity.createMany({
+    data: items.map((e) => ({ teamId: scope.teamId, blueprintId: scope.blueprintId, identifier: e.identifier, data: e.data, ...(e.createdAt && { createdAt: e.createdAt }) })),
+  });
+}

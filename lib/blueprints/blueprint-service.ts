@@ -1,0 +1,165 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { ValidateFunction } from 'ajv';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { TeamContext } from '@/lib/authz/team-context';
+import type { Db } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
+import { deleteImpactSql, type DeleteImpactRow } from './blueprint-entities.sql';
+import { entityCounts, toBlueprintView, type BlueprintRow, type BlueprintView } from './blueprint-view';
+import { checkBlueprintSchema } from './check-blueprint-schema';
+import { findFailingEntities, type FailingEntities } from './find-failing-entities';
+import type { CreateBlueprintInput, PatchBlueprintInput, ReplaceBlueprintInput } from './schemas';
+
+// Blueprints: a team's entity types. Every query carries the team; every change writes its audit
+// row in its own transaction. A schema change is checked against the blueprint's existing
+// entities in the same transaction that saves it (the blueprint row locked meanwhile), and each
+// saved change bumps `version`, which the entity validator cache keys on.
+
+/** Checking a large catalog against a new schema takes longer than Prisma's 5 s default. */
+const SCHEMA_CHANGE_TX = { timeout: 120_000, maxWait: 10_000 };
+
+const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" not found`);
+
+function actorId(ctx: TeamContext): string {
+  return ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.keyId;
+}
+
+function auditData(b: BlueprintRow) {
+  return { id: b.id, title: b.title, description: b.description, icon: b.icon, schema: b.schema, version: b.version };
+}
+
+async function findOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, id: string): Promise<BlueprintRow> {
+  const row = await db.blueprint.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id } } });
+  if (!row) throw notFound(id);
+  return row;
+}
+
+/** Locks the row until the transaction ends: concurrent schema changes (and entity inserts, whose FK check takes KEY SHARE) wait. */
+async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: string, ifMatch?: number[]): Promise<BlueprintRow> {
+  await tx.$queryRaw`SELECT 1 FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${id} FOR UPDATE`;
+  const row = await findOrThrow(tx, ctx, id);
+  if (ifMatch && !ifMatch.includes(row.version)) {
+    throw new AppError('conflict', `blueprint "${id}" has changed (it is at version ${row.version}): reload it and apply your change again`);
+  }
+  return row;
+}
+
+/** `ifMatch`: the versions of an If-Match header (a stale one is 409 and changes nothing). */
+export type WriteOptions = { ifMatch?: number[] };
+
+export async function listBlueprints(db: Db, ctx: TeamContext, page: PageParams) {
+  // A team has tens of blueprints: the primary key's team_id prefix, then a small sort.
+  const rows = await db.blueprint.findMany({
+    where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc') },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: page.limit + 1,
+  });
+  const { items, nextCursor } = toPage(rows, page.limit);
+  const counts = await entityCounts(db, ctx.team.id, items.map((b) => b.id));
+  return { blueprints: items.map((b) => toBlueprintView(b, counts.get(b.id) ?? 0)), next_cursor: nextCursor };
+}
+
+export async function getBlueprint(db: Db, ctx: TeamContext, id: string): Promise<BlueprintView> {
+  const row = await findOrThrow(db, ctx, id);
+  const counts = await entityCounts(db, ctx.team.id, [id]);
+  return toBlueprintView(row, counts.get(id) ?? 0);
+}
+
+export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlueprintInput): Promise<BlueprintView> {
+  checkBlueprintSchema(input.schema);
+  return db.$transaction(async (tx) => {
+    if (await tx.blueprint.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: input.id } }, select: { id: true } })) {
+      throw new AppError('conflict', `the team already has a blueprint "${input.id}"`);
+    }
+    const row = await tx.blueprint.create({
+      data: {
+        teamId: ctx.team.id,
+        id: input.id,
+        title: input.title,
+        description: input.description ?? null,
+        icon: input.icon ?? null,
+        schema: input.schema as Prisma.InputJsonObject,
+        createdBy: actorId(ctx),
+        updatedBy: actorId(ctx),
+      },
+    });
+    await writeAudit(tx, ctx, { action: 'blueprint.created', entityType: 'blueprint', entityId: row.id, newData: auditData(row) });
+    return toBlueprintView(row, 0);
+  });
+}
+
+export type UpdateMode = { replace: true; input: ReplaceBlueprintInput } | { replace: false; input: PatchBlueprintInput };
+
+/**
+ * PUT (`replace`) sets title, description, icon and schema (absent optional fields become null);
+ * PATCH sets the top-level fields given. With a new schema that some existing entities fail,
+ * nothing is saved (409 with the count and a sample) unless `force`.
+ */
+export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode: UpdateMode, options: WriteOptions & { force?: boolean } = {}): Promise<BlueprintView> {
+  const { input } = mode;
+  if (mode.replace && mode.input.id !== undefined && mode.input.id !== id) {
+    throw new AppError('validation_failed', 'a blueprint cannot be renamed', [{ path: '/id', message: `must be "${id}" (the blueprint of the URL)` }]);
+  }
+  const validate: ValidateFunction | null = input.schema ? checkBlueprintSchema(input.schema) : null;
+  return db.$transaction(async (tx) => {
+    const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
+    const next = mode.replace
+      ? { title: mode.input.title, description: mode.input.description ?? null, icon: mode.input.icon ?? null, schema: mode.input.schema }
+      : {
+          title: input.title ?? before.title,
+          description: input.description !== undefined ? input.description : before.description,
+          icon: input.icon !== undefined ? input.icon : before.icon,
+          schema: input.schema ?? before.schema,
+        };
+    let failing: FailingEntities | null = null;
+    if (validate && !isDeepStrictEqual(before.schema, next.schema)) {
+      failing = await findFailingEntities(tx, { teamId: ctx.team.id, blueprintId: id }, validate);
+      if (failing.failing_count > 0 && !options.force) {
+        const count = failing.failing_count_is_lower_bound ? `${failing.failing_count.toLocaleString('en-US')}+` : String(failing.failing_count);
+        throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, failing);
+      }
+    }
+    const after = await tx.blueprint.update({
+      where: { teamId_id: { teamId: ctx.team.id, id } },
+      data: {
+        title: next.title,
+        description: next.description,
+        icon: next.icon,
+        schema: next.schema as Prisma.InputJsonValue,
+        version: { increment: 1 },
+        updatedBy: actorId(ctx),
+        updatedAt: new Date(),
+      },
+    });
+    const forced = failing && failing.failing_count > 0 ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound } : {};
+    await writeAudit(tx, ctx, { action: 'blueprint.updated', entityType: 'blueprint', entityId: id, oldData: auditData(before), newData: { ...auditData(after), ...forced } });
+    const counts = await entityCounts(tx, ctx.team.id, [id]);
+    return toBlueprintView(after, counts.get(id) ?? 0);
+  }, SCHEMA_CHANGE_TX);
+}
+
+export type DeleteImpact = DeleteImpactRow;
+export type DryRunReport = { dry_run: true; blueprint: string; would_delete: DeleteImpact };
+
+async function deleteImpact(db: Db | Prisma.TransactionClient, ctx: TeamContext, id: string): Promise<DeleteImpact> {
+  const [row] = await db.$queryRaw<DeleteImpactRow[]>(deleteImpactSql(ctx.team.id, id));
+  return { ...row };
+}
+
+/** What deleting the blueprint would take with it; changes nothing. */
+export async function previewDeleteBlueprint(db: Db, ctx: TeamContext, id: string): Promise<DryRunReport> {
+  await findOrThrow(db, ctx, id);
+  return { dry_run: true, blueprint: id, would_delete: await deleteImpact(db, ctx, id) };
+}
+
+/** Deletes the blueprint; its entities, links, scorecards, actions and mappings go by cascade. */
+export async function deleteBlueprint(db: Db, ctx: TeamContext, id: string, options: WriteOptions = {}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
+    const removed = await deleteImpact(tx, ctx, id);
+    await tx.blueprint.delete({ where: { teamId_id: { teamId: ctx.team.id, id } } });
+    await writeAudit(tx, ctx, { action: 'blueprint.deleted', entityType: 'blueprint', entityId: id, oldData: { ...auditData(before), deleted: removed } });
+  }, SCHEMA_CHANGE_TX);
+}

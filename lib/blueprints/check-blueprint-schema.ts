@@ -1,0 +1,122 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { AppError } from '@/lib/errors';
+import { createAjv } from '@/lib/validation/create-ajv';
+import type { JsonObject } from './schemas';
+
+// A blueprint's `schema` must be a draft 2020-12 JSON Schema (ajv's meta-schema) whose root is
+// `type: "object"`, and must compile: regex patterns, formats and local $refs that ajv would only
+// reject (or, for formats, silently ignore) at compile time are found first, so that every 422
+// detail points into the body: `/schema/properties/tier/minimum`.
+
+type Detail = { path: string; message: string };
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+const metaAjv = createAjv(); // validateSchema only: it never adds the checked schema to the instance
+
+const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function metaSchemaErrors(schema: JsonObject): Detail[] {
+  if (schema.$schema !== undefined && schema.$schema !== DRAFT_2020_12 && schema.$schema !== `${DRAFT_2020_12}#`) {
+    return [{ path: '/schema/$schema', message: `only JSON Schema draft 2020-12 is supported ("${DRAFT_2020_12}")` }];
+  }
+  if (metaAjv.validateSchema(schema)) return [];
+  // ajv reports one fault several times (an `anyOf` and each of its branches): keep the first per path.
+  const byPath = new Map<string, Detail>();
+  for (const e of (metaAjv.errors ?? []) as ErrorObject[]) {
+    const path = `/schema${e.instancePath}`;
+    if (byPath.has(path)) continue;
+    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+    byPath.set(path, { path, message: allowed ? `must be one of: ${allowed.join(', ')}` : (e.message ?? 'is not valid') });
+  }
+  return [...byPath.values()];
+}
+
+const ONE = ['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
+const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+/** Every subschema with its JSON pointer (subschema positions only: a property named "pattern" is not a keyword). */
+function* subschemas(schema: unknown, pointer: string): Generator<[JsonObject, string]> {
+  if (!isObject(schema)) return;
+  yield [schema, pointer];
+  for (const k of ONE) yield* subschemas(schema[k], `${pointer}/${k}`);
+  for (const k of MAP) {
+    const map = schema[k];
+    if (isObject(map)) for (const [name, sub] of Object.entries(map)) yield* subschemas(sub, `${pointer}/${k}/${escapeToken(name)}`);
+  }
+  for (const k of LIST) {
+    const list = schema[k];
+    if (Array.isArray(list)) for (const [i, sub] of list.entries()) yield* subschemas(sub, `${pointer}/${k}/${i}`);
+  }
+}
+
+function badRegex(source: string): string | null {
+  try {
+    new RegExp(source, 'u'); // ajv compiles patterns with the `u` flag
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : 'is not a valid regular expression';
+  }
+}
+
+function resolvesLocally(root: JsonObject, ref: string): boolean {
+  if (ref === '#') return true;
+  if (!ref.startsWith('#/')) return true; // anchors and ids: left to ajv's compile below
+  let node: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) return false;
+    node = (node as Record<string, unknown>)[token];
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
+function keywordErrors(root: JsonObject, formats: Record<string, unknown>): Detail[] {
+  const details: Detail[] = [];
+  for (const [s, at] of subschemas(root, '/schema')) {
+    if (typeof s.pattern === 'string') {
+      const bad = badRegex(s.pattern);
+      if (bad) details.push({ path: `${at}/pattern`, message: bad });
+    }
+    if (isObject(s.patternProperties)) {
+      for (const key of Object.keys(s.patternProperties)) {
+        const bad = badRegex(key);
+        if (bad) details.push({ path: `${at}/patternProperties/${escapeToken(key)}`, message: bad });
+      }
+    }
+    if (typeof s.format === 'string' && !Object.hasOwn(formats, s.format)) {
+      details.push({ path: `${at}/format`, message: `unknown format "${s.format}" (known: ${Object.keys(formats).sort().join(', ')})` });
+    }
+    if (typeof s.$ref === 'string' && !resolvesLocally(root, s.$ref)) {
+      details.push({ path: `${at}/$ref`, message: `"${s.$ref}" points at nothing in this schema` });
+    }
+  }
+  return details;
+}
+
+/**
+ * Checks a blueprint schema and returns its compiled validator (for the existing entities), or
+ * throws 422 `validation_failed` with details under `/schema`.
+ */
+export function checkBlueprintSchema(schema: JsonObject): ValidateFunction {
+  const meta = metaSchemaErrors(schema);
+  if (meta.length) throw new AppError('validation_failed', 'the schema is not a valid JSON Schema (draft 2020-12)', meta);
+  if (schema.type !== 'object') {
+    throw new AppError('validation_failed', 'the schema must describe an object', [{ path: '/schema/type', message: 'must be "object"' }]);
+  }
+  // A fresh ajv per schema: a user's `$id` can never collide with another blueprint's, and nothing
+  // compiled here stays referenced (the validator cache of the entity service is a later step).
+  const ajv = createAjv();
+  const keywords = keywordErrors(schema, ajv.formats);
+  if (keywords.length) throw new AppError('validation_failed', 'the schema does not compile', keywords);
+  try {
+    return ajv.compile(schema);
+  } catch (e) {
+    const missing = (e as { missingRef?: string }).missingRef;
+    const at = missing ? [...subschemas(schema, '/schema')].find(([s]) => s.$ref === missing)?.[1] : undefined;
+    const message = e instanceof Error ? e.message : 'does not compile';
+    throw new AppError('validation_failed', 'the schema does not compile', [{ path: at ? `${at}/$ref` : '/schema', message }]);
+  }
+}
