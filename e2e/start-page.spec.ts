@@ -47,6 +47,10 @@ test('a blueprint page lists its entities a page at a time', async ({ page }) =>
   expect(second.filter((id) => seen.has(id))).toEqual([]); // keyset pages never overlap
   await expect(page.getByRole('link', { name: 'Older →' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/service-page-2.png', fullPage: false });
+
+  await page.goto(`/t/${DEMO_TEAM.slug}/blueprints/service?cursor=not-a-cursor`); // edited by hand
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO_TEAM.slug}/blueprints/service$`));
+  await expect(rows).toHaveCount(Math.min(50, expectedCounts.service));
 });
 
 test('an unknown team or blueprint is a clear 404 page', async ({ page }) => {

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { EntityTable, pickColumns } from '@/components/catalog/entity-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
 import { listEntities } from '@/lib/entities/list-entities';
 import { requireTeamPermission } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../load-team';
@@ -23,16 +25,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // A blueprint's entities, newest first, one keyset page at a time.
 export default async function BlueprintEntitiesPage({ params, searchParams }: Props) {
   const [{ team: slug, blueprint: blueprintId }, { cursor }] = await Promise.all([params, searchParams]);
-  const { team } = await requireTeamPermission(slug, 'entity:read');
+  const ctx = await requireTeamPermission(slug, 'entity:read');
+  const { team } = ctx;
   const summary = (await loadBlueprints(slug)).find((b) => b.id === blueprintId);
   if (!summary) notFound();
   const db = getDb();
+  const base = `/t/${team.slug}/blueprints/${blueprintId}`;
   const [blueprint, page] = await Promise.all([
-    db.blueprint.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: blueprintId } }, select: { schema: true } }),
-    listEntities(db, { teamId: team.id, blueprintId }, { limit: 50, cursor: cursor ?? null }),
+    getBlueprint(db, ctx, blueprintId),
+    listEntities(db, { teamId: team.id, blueprintId }, { limit: 50, cursor: cursor ?? null }).catch((error: unknown) => {
+      // A cursor edited by hand is not worth an error page: start again from the first page.
+      if (error instanceof AppError && error.code === 'bad_request') redirect(base);
+      throw error;
+    }),
   ]);
   const columns = pickColumns(blueprint.schema as Parameters<typeof pickColumns>[0]);
-  const base = `/t/${team.slug}/blueprints/${blueprintId}`;
   return (
     <>
       <PageHeader title={summary.title} icon={summary.icon} description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()} />
