@@ -32,7 +32,8 @@ CREATE TABLE entities (
     title        VARCHAR(255),
     data         JSONB NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(data) = 'object'),
     version      INTEGER NOT NULL DEFAULT 1,
-    -- The acting user's id, or the API key's id when a script wrote the row.
+    -- The acting user's id; for a write made with an API key, the key's creator (the audit log
+    -- names the key itself).
     created_by   UUID,
     updated_by   UUID,
     created_at   TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

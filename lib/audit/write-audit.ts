@@ -22,22 +22,25 @@ export type AuditEntry = {
   newData?: unknown;
 };
 
-export async function writeAudit(tx: Prisma.TransactionClient, ctx: TeamContext, entry: AuditEntry): Promise<void> {
+/** The audit_logs row of `entry` (for writeAudit, and for createMany where a batch changes many). */
+export function auditRow(ctx: TeamContext, entry: AuditEntry): Prisma.AuditLogCreateManyInput {
   const { actor } = ctx;
-  await tx.auditLog.create({
-    data: {
-      teamId: ctx.team.id,
-      actorType: actor.kind,
-      userId: actor.kind === 'user' ? actor.userId : actor.creatorId,
-      apiKeyId: actor.kind === 'api_key' ? actor.keyId : null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      oldData: redact(entry.oldData),
-      newData: redact(entry.newData),
-      ipAddress: ctx.ip,
-      userAgent: ctx.userAgent,
-      requestId: ctx.requestId,
-    },
-  });
+  return {
+    teamId: ctx.team.id,
+    actorType: actor.kind,
+    userId: actor.kind === 'user' ? actor.userId : actor.creatorId,
+    apiKeyId: actor.kind === 'api_key' ? actor.keyId : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    oldData: redact(entry.oldData),
+    newData: redact(entry.newData),
+    ipAddress: ctx.ip,
+    userAgent: ctx.userAgent,
+    requestId: ctx.requestId,
+  };
+}
+
+export async function writeAudit(tx: Prisma.TransactionClient, ctx: TeamContext, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: auditRow(ctx, entry) });
 }

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { actingUserId } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
@@ -22,9 +23,6 @@ const SCHEMA_CHANGE_TX = { timeout: 120_000, maxWait: 10_000 };
 
 const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" not found`);
 
-function actorId(ctx: TeamContext): string {
-  return ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.keyId;
-}
 
 function auditData(b: BlueprintRow) {
   return { id: b.id, title: b.title, description: b.description, icon: b.icon, schema: b.schema, version: b.version };
@@ -81,8 +79,8 @@ export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlu
         description: input.description ?? null,
         icon: input.icon ?? null,
         schema: input.schema as Prisma.InputJsonObject,
-        createdBy: actorId(ctx),
-        updatedBy: actorId(ctx),
+        createdBy: actingUserId(ctx.actor),
+        updatedBy: actingUserId(ctx.actor),
       },
     });
     await writeAudit(tx, ctx, { action: 'blueprint.created', entityType: 'blueprint', entityId: row.id, newData: auditData(row) });
@@ -129,7 +127,7 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
         icon: next.icon,
         schema: next.schema as Prisma.InputJsonValue,
         version: { increment: 1 },
-        updatedBy: actorId(ctx),
+        updatedBy: actingUserId(ctx.actor),
         updatedAt: new Date(),
       },
     });

@@ -8,6 +8,8 @@ export type EntityRow = {
   data: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
+  createdBy: string | null;
+  updatedBy: string | null;
 };
 
 export type EntityPage = { entities: EntityRow[]; nextCursor: string | null };
@@ -25,7 +27,7 @@ export async function listEntities(
     where: { teamId: scope.teamId, blueprintId: scope.blueprintId, ...afterCursor(page.cursor, 'desc') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: page.limit + 1,
-    select: { id: true, identifier: true, title: true, data: true, createdAt: true, updatedAt: true },
+    select: { id: true, identifier: true, title: true, data: true, createdAt: true, updatedAt: true, createdBy: true, updatedBy: true },
   });
   const { items, nextCursor } = toPage(rows as EntityRow[], page.limit);
   return { entities: items, nextCursor };

@@ -1,0 +1,25 @@
+import { blueprintParam, flagParam } from '@/lib/blueprints/blueprint-params';
+import { getDb } from '@/lib/db/prisma';
+import { createEntity } from '@/lib/entities/create-entity';
+import { sortParam } from '@/lib/entities/entity-params';
+import { listBlueprintEntities } from '@/lib/entities/list-blueprint-entities';
+import { createEntityBody } from '@/lib/entities/schemas';
+import { parsePageParams } from '@/lib/http/pagination';
+import { allowOnlyParams } from '@/lib/http/query-params';
+import { withTeam } from '@/lib/http/route';
+
+// GET /api/v1/teams/{team}/blueprints/{bp}/entities - one page of the blueprint's entities, newest first (`q` and other sorts: the search issue)
+export const GET = withTeam({ permission: 'entity:read' }, async (ctx, { url, params }) => {
+  allowOnlyParams(url, ['limit', 'cursor', 'sort']);
+  sortParam(url);
+  return { body: await listBlueprintEntities(getDb(), ctx, blueprintParam(params.blueprint), parsePageParams(url)) };
+});
+
+// POST /api/v1/teams/{team}/blueprints/{bp}/entities - create an entity (?upsert=true replaces an existing one, ?validate_only=true writes nothing)
+export const POST = withTeam({ permission: 'entity:write', body: createEntityBody }, async (ctx, { url, params, body }) => {
+  allowOnlyParams(url, ['upsert', 'validate_only']);
+  const options = { upsert: flagParam(url, 'upsert'), validateOnly: flagParam(url, 'validate_only') };
+  const result = await createEntity(getDb(), ctx, blueprintParam(params.blueprint), body, options);
+  if (!('entity' in result)) return { body: result };
+  return { status: result.created ? 201 : 200, body: result.entity, headers: { etag: result.etag } };
+});

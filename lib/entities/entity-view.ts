@@ -1,0 +1,63 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+// The API's view of an entity (snake_case, RFC 3339) and its ETag, derived from entities.version
+// which every write bumps.
+
+export type EntityView = {
+  id: string;
+  identifier: string;
+  blueprint: string;
+  title: string | null;
+  /** Always an object (a CHECK on the column). */
+  data: Record<string, unknown>;
+  /** Relations arrive with the relations issue; until then always empty. */
+  relations: Record<string, never>;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
+};
+
+export type EntityRecord = {
+  id: string;
+  identifier: string;
+  blueprintId: string;
+  title: string | null;
+  data: Prisma.JsonValue;
+  version: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** An entity as a write or a read returns it: the view and the ETag of the version it shows. */
+export type VersionedEntity = { entity: EntityView; etag: string };
+
+export function entityEtag(version: number): string {
+  return `"${version}"`;
+}
+
+export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }): EntityView {
+  return {
+    id: e.id,
+    identifier: e.identifier,
+    blueprint: e.blueprintId,
+    title: e.title,
+    data: e.data as Record<string, unknown>,
+    relations: {},
+    created_at: e.createdAt.toISOString(),
+    updated_at: e.updatedAt.toISOString(),
+    created_by: e.createdBy,
+    updated_by: e.updatedBy,
+  };
+}
+
+export function toVersioned(e: EntityRecord): VersionedEntity {
+  return { entity: toEntityView(e), etag: entityEtag(e.version) };
+}
+
+/** What an entity's audit rows record of it (old and new), and what its history shows. */
+export function auditSnapshot(e: { identifier: string; title: string | null; data: unknown; version: number }) {
+  return { identifier: e.identifier, title: e.title, data: e.data, version: e.version };
+}

@@ -1,0 +1,27 @@
+import type { TeamContext } from '@/lib/authz/team-context';
+import type { Db } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { toVersioned, type EntityRecord, type VersionedEntity } from './entity-view';
+import { loadBlueprintOrThrow } from './load-blueprint';
+
+/** The columns an entity's view and ETag are made of. */
+export const ENTITY_SELECT = {
+  id: true, identifier: true, blueprintId: true, title: true, data: true, version: true,
+  createdBy: true, updatedBy: true, createdAt: true, updatedAt: true,
+} as const;
+
+/** An entity through its parents of the URL: team + blueprint + identifier, else 404. */
+export async function getEntityOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, identifier: string): Promise<EntityRecord> {
+  const row = await db.entity.findUnique({
+    where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier } },
+    select: ENTITY_SELECT,
+  });
+  if (!row) throw new AppError('not_found', `entity "${identifier}" not found in blueprint "${blueprintId}"`);
+  return row;
+}
+
+export async function getEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string): Promise<VersionedEntity> {
+  await loadBlueprintOrThrow(db, ctx, blueprintId);
+  return toVersioned(await getEntityOrThrow(db, ctx, blueprintId, identifier));
+}

@@ -1,0 +1,50 @@
+import type { TeamContext } from '@/lib/authz/team-context';
+import type { Db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
+import { getEntityOrThrow } from './get-entity';
+import { loadBlueprintOrThrow } from './load-blueprint';
+
+// An entity's versions, read back from the audit log (every write audits the whole {title, data}),
+// newest first, keyset-paginated on (created_at, id): idx_audit_logs_entity
+// (team_id, entity_type, entity_id, created_at DESC) serves it.
+
+export type HistoryItem = {
+  id: string;
+  action: string;
+  version: number | null;
+  title: string | null;
+  data: Prisma.JsonValue;
+  actor_type: string;
+  user_id: string | null;
+  api_key_id: string | null;
+  created_at: string;
+};
+
+type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number } | null;
+
+export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, page: PageParams) {
+  await loadBlueprintOrThrow(db, ctx, blueprintId);
+  const entity = await getEntityOrThrow(db, ctx, blueprintId, identifier);
+  const rows = await db.auditLog.findMany({
+    where: { teamId: ctx.team.id, entityType: 'entity', entityId: entity.id, ...afterCursor(page.cursor, 'desc') },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: page.limit + 1,
+  });
+  const { items, nextCursor } = toPage(rows, page.limit);
+  const versions: HistoryItem[] = items.map((r) => {
+    const snap = (r.newData ?? r.oldData) as Snapshot;
+    return {
+      id: r.id,
+      action: r.action,
+      version: snap?.version ?? null,
+      title: snap?.title ?? null,
+      data: snap?.data ?? null,
+      actor_type: r.actorType,
+      user_id: r.userId,
+      api_key_id: r.apiKeyId,
+      created_at: r.createdAt.toISOString(),
+    };
+  });
+  return { versions, next_cursor: nextCursor };
+}

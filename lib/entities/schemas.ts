@@ -1,0 +1,53 @@
+import { bodySchema } from '@/lib/http/request-body';
+
+// Request bodies of the entity routes (API.md "Entities"). The shape is checked here; `data`
+// against the blueprint's JSON Schema, and `relations`, in the entity service (check-entity-input.ts).
+
+export const IDENTIFIER = '^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,254}$';
+const IDENTIFIER_RE = new RegExp(IDENTIFIER);
+
+export function isIdentifier(value: string): boolean {
+  return IDENTIFIER_RE.test(value);
+}
+
+export type JsonObject = Record<string, unknown>;
+export type CreateEntityInput = { identifier: string; title?: string | null; data: JsonObject; relations?: JsonObject };
+export type ReplaceEntityInput = { identifier?: string; title?: string | null; data: JsonObject; relations?: JsonObject };
+export type PatchEntityInput = { title?: string | null; data?: JsonObject; relations?: JsonObject };
+export type BulkEntitiesInput = { entities: unknown[] };
+
+const identifier = { type: 'string', pattern: IDENTIFIER };
+const title = { type: ['string', 'null'], maxLength: 255 };
+const data = { type: 'object' };
+const relations = { type: 'object' };
+
+export const createEntityBody = bodySchema<CreateEntityInput>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['identifier', 'data'],
+  properties: { identifier, title, data, relations },
+});
+
+/** PUT: title and data again (an absent title becomes null); `identifier` may be repeated but not changed. */
+export const replaceEntityBody = bodySchema<ReplaceEntityInput>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['data'],
+  properties: { identifier, title, data, relations },
+});
+
+/** PATCH: an RFC 7396 merge patch of {title, data, relations}. */
+export const patchEntityBody = bodySchema<PatchEntityInput>({
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { title, data, relations },
+});
+
+/** Bulk: items are checked one by one in the service, so one bad item only fails itself. */
+export const bulkEntitiesBody = bodySchema<BulkEntitiesInput>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['entities'],
+  properties: { entities: { type: 'array' } },
+});

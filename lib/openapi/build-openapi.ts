@@ -1,0 +1,67 @@
+import { createApiKeyBody } from '@/lib/api-keys/schemas';
+import { loginBody, registerBody } from '@/lib/auth/schemas';
+import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
+import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
+import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
+import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
+import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
+import type { BodySchema } from '@/lib/http/request-body';
+import { VERSION } from '@/lib/version';
+import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySchemes } from './components';
+import { blueprintPaths } from './paths-blueprints';
+import { entityPaths, entitySchemas } from './paths-entities';
+import { identityPaths } from './paths-identity';
+import { viewSchemas } from './view-schemas';
+
+// The OpenAPI 3.1 document of /api/v1 (served at /api/v1/openapi.json). Request bodies are the
+// very JSON Schemas the routes validate with (lib/*/schemas.ts), so the document cannot promise a
+// body the server refuses. lib/openapi/openapi.test.ts fails when a route is missing from it.
+
+/** Each route's body schema, under the component name the paths refer to. */
+const BODIES: Record<string, BodySchema<unknown>> = {
+  RegisterBody: registerBody,
+  LoginBody: loginBody,
+  CreateTeamBody: createTeamBody,
+  UpdateTeamBody: updateTeamBody,
+  AddMemberBody: addMemberBody,
+  ChangeMemberBody: changeMemberBody,
+  CreateRoleBody: createRoleBody,
+  UpdateRoleBody: updateRoleBody,
+  CreateApiKeyBody: createApiKeyBody,
+  CreateBlueprintBody: createBlueprintBody,
+  ReplaceBlueprintBody: replaceBlueprintBody,
+  PatchBlueprintBody: patchBlueprintBody,
+  CreateEntityBody: createEntityBody,
+  ReplaceEntityBody: replaceEntityBody,
+  PatchEntityBody: patchEntityBody,
+  // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
+};
+
+const TAGS = ['Auth', 'Teams', 'Members', 'Roles', 'API keys', 'Audit log', 'Permissions', 'Blueprints', 'Entities', 'Health', 'Meta'];
+
+const DESCRIPTION = `The REST API of Baseplate, a multi-tenant software catalog. JSON in and out, snake_case fields, RFC 3339 timestamps.
+
+- **Auth**: \`Authorization: Bearer <token>\` with a login token (\`bpt_…\`) or an API key (\`bp_…\`); \`Authorization: ApiKey bp_…\` works too; the browser sends its session cookie. An API key belongs to one team: any other team's path is 404.
+- **Errors**: every non-2xx body is \`{"error": {"code", "message", "details"?}}\`.
+- **Lists**: cursor pages: \`limit\` (1..1000, default 50) and \`cursor\`; answers carry \`next_cursor\` (null on the last page).
+- **Limits**: bodies over 1 MiB are 413. Every authenticated response carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 also \`Retry-After\`.
+- **Permissions**: each operation's \`x-permission\` names the permission it needs in the team; \`x-access\` says who may call it (\`public\`, \`signed_in\`, \`team_member\`).`;
+
+export function buildOpenApiDocument(): object {
+  const bodies = Object.fromEntries(Object.entries(BODIES).map(([name, body]) => [name, structuredClone(body.schema)]));
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Baseplate API', version: VERSION, description: DESCRIPTION },
+    servers: [{ url: '/', description: 'This Baseplate server' }],
+    security: AUTHENTICATED,
+    tags: TAGS.map((name) => ({ name })),
+    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths },
+    components: {
+      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...bodies },
+      responses,
+      parameters,
+      headers,
+      securitySchemes,
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { BulkResult } from '@/lib/entities/bulk-upsert-entities';
+import { ENTITY_SORTS } from '@/lib/entities/entity-params';
+import type { EntityView } from '@/lib/entities/entity-view';
+import type { HistoryItem } from '@/lib/entities/list-entity-history';
+import { bulkEntitiesBody } from '@/lib/entities/schemas';
+import { headerRef, paramRef, schemaRef, type JsonSchema } from './components';
+import { json, needs, noContent, operation } from './operation';
+import { arrayOf, nullable, pageOf, str, timestamp, uuid, view } from './view-schemas';
+
+// Paths and schemas of the entity routes (API.md "Entities"). Here an entity's `data` is any
+// object; the per-team document (issue 4 item 7, later) types it by each blueprint's schema.
+
+type BulkOk = Extract<BulkResult, { status: 'created' | 'updated' }>;
+type BulkError = Extract<BulkResult, { status: 'error' }>;
+
+export const entitySchemas: Record<string, JsonSchema> = {
+  Entity: view<EntityView>('An entity: one record of the catalog, of one blueprint.', {
+    id: uuid,
+    identifier: str,
+    blueprint: { ...str, description: 'The blueprint\'s id.' },
+    title: nullable(str),
+    data: { type: 'object', description: 'Valid against the blueprint\'s schema.' },
+    relations: { type: 'object', description: 'Empty until relations arrive.' },
+    created_at: timestamp,
+    updated_at: timestamp,
+    created_by: { ...nullable(str), description: 'The user or API key id that created it.' },
+    updated_by: { ...nullable(str), description: 'The user or API key id that last changed it.' },
+  }),
+  EntityValidation: { type: 'object', required: ['valid'], properties: { valid: { const: true } }, description: '`validate_only=true`: the entity would be accepted; nothing was written.' },
+  EntityVersion: view<HistoryItem>('One version of an entity, from the audit log.', {
+    id: uuid,
+    action: { ...str, description: 'e.g. `entity.created`, `entity.updated`, `entity.deleted`.' },
+    version: { type: ['integer', 'null'] },
+    title: nullable(str),
+    data: { description: 'The entity\'s data at that version (JSON, or null).' },
+    actor_type: str,
+    user_id: nullable(uuid),
+    api_key_id: nullable(uuid),
+    created_at: timestamp,
+  }),
+  BulkResult: {
+    oneOf: [
+      view<BulkOk>('An item written.', { index: { type: 'integer', minimum: 0 }, identifier: nullable(str), status: { type: 'string', enum: ['created', 'updated'] }, id: uuid }),
+      view<BulkError>('An item refused (nothing of it written).', {
+        index: { type: 'integer', minimum: 0 },
+        identifier: nullable(str),
+        status: { const: 'error' },
+        error: { type: 'object', required: ['code', 'message'], properties: { code: str, message: str, details: {} } },
+      }),
+    ],
+  },
+  /** The route's body schema, with `entities` spelled out: items are checked one by one, each as a create body. */
+  BulkEntitiesBody: {
+    ...structuredClone(bulkEntitiesBody.schema),
+    properties: { entities: { type: 'array', minItems: 1, maxItems: 1000, items: schemaRef('CreateEntityBody'), description: '1..1000 entities, upserted by identifier (more or fewer: 400). A bad item fails alone.' } },
+  },
+};
+
+const scope = [paramRef('Team'), paramRef('BlueprintId')];
+const etag = { ETag: headerRef('ETag') };
+const flag = (name: string, description: string) => ({ name, in: 'query', description, schema: { type: 'string', enum: ['true', 'false'], default: 'false' } });
+const bulkResults = { type: 'object', required: ['results'], properties: { results: arrayOf(schemaRef('BulkResult')) } };
+
+const write = (method: 'put' | 'patch') =>
+  operation(method, {
+    id: method === 'put' ? 'replaceEntity' : 'patchEntity',
+    summary: method === 'put' ? 'Replace an entity\'s title and data' : 'Merge-patch an entity (RFC 7396)',
+    description:
+      (method === 'put' ? 'An absent title becomes null; `identifier` may be repeated but not changed (422). ' : 'A JSON merge patch of `title`, `data`, `relations`; the result is validated. ') +
+      'A stale If-Match is 409 and changes nothing.',
+    tag: 'Entities',
+    access: needs('entity:write'),
+    body: method === 'put' ? 'ReplaceEntityBody' : 'PatchEntityBody',
+    query: [],
+    headers: [paramRef('IfMatch')],
+    responses: { 200: json('The entity as saved.', 'Entity', etag) },
+    errors: ['conflict'],
+  });
+
+export const entityPaths = {
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities': {
+    parameters: scope,
+    get: operation('get', {
+      id: 'listEntities',
+      summary: 'A page of the blueprint\'s entities, newest first',
+      tag: 'Entities',
+      access: needs('entity:read'),
+      query: [paramRef('Limit'), paramRef('Cursor'), { name: 'sort', in: 'query', description: 'The order (more sorts come with search).', schema: { type: 'string', enum: [...ENTITY_SORTS] } }],
+      responses: { 200: json('A page of entities.', pageOf('entities', 'Entity')) },
+    }),
+    post: operation('post', {
+      id: 'createEntity',
+      summary: 'Create an entity',
+      description: 'An identifier that exists is 409, unless `upsert=true` (then it is replaced: 200). `data` is validated against the blueprint (422 with paths under `/data`).',
+      tag: 'Entities',
+      access: needs('entity:write'),
+      body: 'CreateEntityBody',
+      query: [flag('upsert', 'Replace the entity if its identifier exists.'), flag('validate_only', 'Check everything, write nothing.')],
+      responses: {
+        201: json('Created.', 'Entity', etag),
+        200: json('Upserted over an existing entity, or (validate_only) the verdict.', { oneOf: [schemaRef('Entity'), schemaRef('EntityValidation')] }, etag),
+      },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/bulk': {
+    parameters: scope,
+    post: operation('post', {
+      id: 'bulkUpsertEntities',
+      summary: 'Upsert up to 1000 entities by identifier',
+      description: 'Valid items are written together; a bad item fails alone and never blocks or half-writes the others. One result per item, in order.',
+      tag: 'Entities',
+      access: needs('entity:write'),
+      body: 'BulkEntitiesBody',
+      query: [],
+      responses: { 200: json('Every item written.', bulkResults), 207: json('Some items refused: see each result.', bulkResults) },
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}': {
+    parameters: [...scope, paramRef('Identifier')],
+    get: operation('get', { id: 'getEntity', summary: 'One entity', tag: 'Entities', access: needs('entity:read'), query: [], responses: { 200: json('The entity.', 'Entity', etag) } }),
+    put: write('put'),
+    patch: write('patch'),
+    delete: operation('delete', {
+      id: 'deleteEntity',
+      summary: 'Delete an entity',
+      tag: 'Entities',
+      access: needs('entity:delete'),
+      query: [],
+      headers: [paramRef('IfMatch')],
+      responses: { 204: noContent('Deleted.') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/history': {
+    parameters: [...scope, paramRef('Identifier')],
+    get: operation('get', {
+      id: 'listEntityHistory',
+      summary: 'The entity\'s versions, newest first',
+      tag: 'Entities',
+      access: needs('entity:read'),
+      query: [paramRef('Limit'), paramRef('Cursor')],
+      responses: { 200: json('A page of versions.', pageOf('versions', 'EntityVersion')) },
+    }),
+  },
+};

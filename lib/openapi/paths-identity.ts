@@ -1,0 +1,281 @@
+import { headerRef, paramRef, schemaRef } from './components';
+import { PUBLIC, SIGNED_IN, json, member, needs, noContent, operation } from './operation';
+import { pageOf } from './view-schemas';
+
+// Paths of the identity routes (API.md "Auth and users", "Teams, members, roles, API keys"),
+// health, the permission list and this document itself.
+
+const team = [paramRef('Team')];
+const page = [paramRef('Limit'), paramRef('Cursor')];
+
+const auditFilter = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', description, schema });
+
+export const identityPaths = {
+  '/api/v1/health': {
+    get: operation('get', {
+      id: 'getHealth',
+      summary: 'Liveness and database reachability',
+      tag: 'Health',
+      access: PUBLIC,
+      responses: {
+        200: json('Up, and PostgreSQL answers.', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
+        503: json('Up, but PostgreSQL does not answer within 2 s.', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
+      },
+    }),
+  },
+  '/api/v1/openapi.json': {
+    get: operation('get', {
+      id: 'getOpenApiDocument',
+      summary: 'This OpenAPI 3.1 document',
+      tag: 'Meta',
+      access: PUBLIC,
+      responses: { 200: json('The document.', { type: 'object' }, { 'Cache-Control': headerRef('Cache-Control') }) },
+    }),
+  },
+  '/api/v1/permissions': {
+    get: operation('get', {
+      id: 'listPermissions',
+      summary: 'Every permission and the default roles',
+      tag: 'Permissions',
+      access: SIGNED_IN,
+      responses: {
+        200: json('The whole permission list, grouped by area with what each grants, and the default roles.', {
+          type: 'object',
+          required: ['permissions', 'default_roles'],
+          properties: {
+            permissions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name', 'area', 'grants'],
+                properties: { name: schemaRef('Permission'), area: { type: 'string' }, grants: { type: 'string' } },
+              },
+            },
+            default_roles: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name', 'description', 'permissions'],
+                properties: { name: { type: 'string' }, description: { type: 'string' }, permissions: { type: 'array', items: schemaRef('Permission') } },
+              },
+            },
+          },
+        }),
+      },
+    }),
+  },
+  '/api/v1/auth/register': {
+    post: operation('post', {
+      id: 'register',
+      summary: 'Create an account',
+      description: 'Answers with a login token for scripts. Rate-limited per IP.',
+      tag: 'Auth',
+      access: PUBLIC,
+      body: 'RegisterBody',
+      responses: { 201: json('The account and a login token.', 'AuthSession') },
+      errors: ['conflict', 'rate_limited'],
+    }),
+  },
+  '/api/v1/auth/login': {
+    post: operation('post', {
+      id: 'login',
+      summary: 'Exchange email and password for a bearer login token',
+      description: 'Rate-limited per IP and per email. A suspended or inactive account is 401.',
+      tag: 'Auth',
+      access: PUBLIC,
+      body: 'LoginBody',
+      responses: { 200: json('The user and a login token.', 'AuthSession') },
+      errors: ['unauthenticated', 'rate_limited'],
+    }),
+  },
+  '/api/v1/auth/me': {
+    get: operation('get', {
+      id: 'getMe',
+      summary: 'The caller and their teams',
+      description: 'For an API key: its creator, the key, and its one team.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: { 200: json('The caller.', 'Me') },
+    }),
+  },
+  '/api/v1/teams': {
+    get: operation('get', {
+      id: 'listTeams',
+      summary: 'The caller\'s teams',
+      tag: 'Teams',
+      access: SIGNED_IN,
+      responses: { 200: json('The caller\'s teams, by name (an API key: its own team).', { type: 'object', required: ['teams'], properties: { teams: { type: 'array', items: schemaRef('Team') } } }) },
+    }),
+    post: operation('post', {
+      id: 'createTeam',
+      summary: 'Create a team',
+      description: 'The creator becomes its admin; the roles admin, editor and viewer are created. API keys cannot create teams (403).',
+      tag: 'Teams',
+      access: SIGNED_IN,
+      body: 'CreateTeamBody',
+      responses: { 201: json('The new team.', 'Team') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}': {
+    parameters: team,
+    get: operation('get', {
+      id: 'getTeam',
+      summary: 'A team, with the caller\'s role and permissions in it',
+      tag: 'Teams',
+      access: member(),
+      responses: { 200: json('The team.', 'Team') },
+    }),
+    patch: operation('patch', {
+      id: 'updateTeam',
+      summary: 'Rename the team or change its slug',
+      tag: 'Teams',
+      access: needs('team:manage'),
+      body: 'UpdateTeamBody',
+      responses: { 200: json('The team as saved.', 'Team') },
+      errors: ['conflict'],
+    }),
+    delete: operation('delete', {
+      id: 'deleteTeam',
+      summary: 'Delete the team and everything it owns',
+      tag: 'Teams',
+      access: needs('team:manage'),
+      responses: { 204: noContent('Deleted, with everything the team owned.') },
+    }),
+  },
+  '/api/v1/teams/{team}/members': {
+    parameters: team,
+    get: operation('get', {
+      id: 'listMembers',
+      summary: 'The team\'s members with their roles',
+      tag: 'Members',
+      access: member(),
+      query: page,
+      responses: { 200: json('A page of members, oldest first.', pageOf('members', 'Member')) },
+    }),
+    post: operation('post', {
+      id: 'addMember',
+      summary: 'Add an existing user by email with a role',
+      description: 'An email no account uses is 404; a role name the team lacks is 422; an existing member is 409.',
+      tag: 'Members',
+      access: needs('team:manage'),
+      body: 'AddMemberBody',
+      responses: { 201: json('The new member.', 'Member') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/members/{user_id}': {
+    parameters: [...team, paramRef('UserId')],
+    patch: operation('patch', {
+      id: 'changeMemberRole',
+      summary: 'Change a member\'s role',
+      description: 'The last member who can manage the team cannot be demoted (409).',
+      tag: 'Members',
+      access: needs('team:manage'),
+      body: 'ChangeMemberBody',
+      responses: { 200: json('The member as saved.', 'Member') },
+      errors: ['conflict'],
+    }),
+    delete: operation('delete', {
+      id: 'removeMember',
+      summary: 'Remove a member',
+      description: 'The last member who can manage the team cannot be removed (409). Their API keys keep only permissions they held.',
+      tag: 'Members',
+      access: needs('team:manage'),
+      responses: { 204: noContent('Removed.') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/roles': {
+    parameters: team,
+    get: operation('get', {
+      id: 'listRoles',
+      summary: 'The team\'s roles with their permissions and member counts',
+      tag: 'Roles',
+      access: member(),
+      query: page,
+      responses: { 200: json('A page of roles, oldest first.', pageOf('roles', 'Role')) },
+    }),
+    post: operation('post', {
+      id: 'createRole',
+      summary: 'Create a custom role',
+      tag: 'Roles',
+      access: needs('team:manage'),
+      body: 'CreateRoleBody',
+      responses: { 201: json('The new role.', 'Role') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/roles/{role_id}': {
+    parameters: [...team, paramRef('RoleId')],
+    patch: operation('patch', {
+      id: 'updateRole',
+      summary: 'Edit a custom role',
+      description: 'Default roles cannot be changed (409); neither can a name another role has.',
+      tag: 'Roles',
+      access: needs('team:manage'),
+      body: 'UpdateRoleBody',
+      responses: { 200: json('The role as saved.', 'Role') },
+      errors: ['conflict'],
+    }),
+    delete: operation('delete', {
+      id: 'deleteRole',
+      summary: 'Delete a custom role nobody holds',
+      description: 'A default role, or one a member holds, is 409.',
+      tag: 'Roles',
+      access: needs('team:manage'),
+      responses: { 204: noContent('Deleted.') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/api-keys': {
+    parameters: team,
+    get: operation('get', {
+      id: 'listApiKeys',
+      summary: 'The team\'s API keys (never the keys themselves)',
+      tag: 'API keys',
+      access: needs('team:manage'),
+      query: page,
+      responses: { 200: json('A page of keys, newest first.', pageOf('api_keys', 'ApiKey')) },
+    }),
+    post: operation('post', {
+      id: 'createApiKey',
+      summary: 'Create an API key',
+      description: 'The key itself is in this answer only. Only people create keys (a key calling is 403); a permission the creator lacks, or a past expiry, is 422.',
+      tag: 'API keys',
+      access: needs('team:manage'),
+      body: 'CreateApiKeyBody',
+      responses: { 201: json('The key\'s record and the key.', 'ApiKeyCreated') },
+    }),
+  },
+  '/api/v1/teams/{team}/api-keys/{key_id}': {
+    parameters: [...team, paramRef('KeyId')],
+    delete: operation('delete', {
+      id: 'revokeApiKey',
+      summary: 'Revoke an API key',
+      description: 'At once: its next request gets 401. Revoking a revoked key is a no-op 204.',
+      tag: 'API keys',
+      access: needs('team:manage'),
+      responses: { 204: noContent('Revoked.') },
+    }),
+  },
+  '/api/v1/teams/{team}/audit-logs': {
+    parameters: team,
+    get: operation('get', {
+      id: 'listAuditLogs',
+      summary: 'The team\'s change history, newest first',
+      tag: 'Audit log',
+      access: needs('team:manage'),
+      query: [
+        auditFilter('entity_type', 'Only changes to this kind of thing (`team`, `member`, `role`, `api_key`, `blueprint`, ...).'),
+        auditFilter('entity_id', 'Only changes to this entity.'),
+        auditFilter('action', 'Only this action (e.g. `member.added`).'),
+        auditFilter('actor_id', 'Only changes by this user or API key.', { type: 'string', format: 'uuid' }),
+        auditFilter('since', 'Changes at or after this instant (RFC 3339).', { type: 'string', format: 'date-time' }),
+        auditFilter('until', 'Changes before this instant (RFC 3339).', { type: 'string', format: 'date-time' }),
+        ...page,
+      ],
+      responses: { 200: json('A page of audit rows.', pageOf('audit_logs', 'AuditLog')) },
+    }),
+  },
+};
