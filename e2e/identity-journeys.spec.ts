@@ -53,8 +53,8 @@ test('an admin registers, creates a team, adds a member, makes a role and an API
   await page.getByLabel(/^team:manage/).check();
   await page.getByRole('button', { name: 'Create role' }).click();
   const role = page.getByTestId('role-catalog-auditor');
-  await expect(role.getByRole('list', { name: 'Permissions' })).toContainText('entity:read');
-  await expect(role.getByRole('list', { name: 'Permissions' })).toContainText('team:manage');
+  await expect(role.getByRole('list', { name: 'Entities permissions' })).toHaveText('read');
+  await expect(role.getByRole('list', { name: 'Team permissions' })).toHaveText('manage');
   await expect(page.getByTestId('role-admin').getByRole('button', { name: 'Edit' })).toHaveCount(0); // defaults are fixed
   await page.screenshot({ path: 'test-results/screenshots/roles.png' });
 

@@ -1,55 +1,63 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { formatDate, formatDateTime } from '@/components/ui/format';
+import { grantsOf } from '@/components/roles/permission-areas';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { formatDate, formatDateTime, sentence } from '@/components/ui/format';
 import type { ApiKeyView } from '@/lib/api-keys/api-key-service';
 import { api, queryKeys } from '@/lib/web/api-client';
 
-const STATUS = { active: 'bg-emerald-100 text-emerald-800', expired: 'bg-amber-100 text-amber-800', revoked: 'bg-slate-200 text-slate-600' };
+const STATUS: Record<ApiKeyView['status'], BadgeTone> = { active: 'emerald', expired: 'amber', revoked: 'slate' };
 
-// One key: name, prefix, permissions, creator, dates, status; revoke with a confirm step.
+// One key: name and prefix, permissions, creator, dates, status; revoke after a confirm step.
 export function ApiKeyRow({ team, apiKey: k }: { team: string; apiKey: ApiKeyView }) {
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
     mutationFn: () => api(`/teams/${team}/api-keys/${k.id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) }),
   });
+  const live = k.status === 'active';
   return (
-    <tr data-testid={`api-key-${k.name}`} className="align-top">
+    <tr data-testid={`api-key-${k.name}`}>
       <td className="px-4 py-3">
-        <p className="font-medium text-slate-900">{k.name}</p>
+        <p className={`font-medium ${live ? 'text-slate-900' : 'text-slate-500'}`}>{k.name}</p>
         <p className="font-mono text-xs text-slate-500">{k.prefix}…</p>
       </td>
-      <td className="max-w-xs px-4 py-3">
-        <span className="flex flex-wrap gap-1">
+      <td className="max-w-64 px-4 py-3">
+        <ul aria-label="Permissions" className="flex flex-wrap gap-1">
           {k.permissions.map((p) => (
-            <span key={p} className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-xs text-indigo-700">{p}</span>
+            <li key={p} title={grantsOf(p)} className={`rounded px-1.5 py-0.5 font-mono text-xs ${live ? 'bg-indigo-50 text-indigo-700' : 'bg-slate-100 text-slate-500'}`}>
+              {p}
+            </li>
           ))}
-        </span>
+        </ul>
       </td>
-      <td className="px-4 py-3 text-xs text-slate-600">
-        {k.created_by ? k.created_by.name ?? k.created_by.email : 'former member'}
-        <span className="block text-slate-400">{formatDate(k.created_at)}</span>
+      <td className="px-4 py-3 text-xs">
+        {k.created_by ? (
+          <>
+            <p className="text-slate-700">{k.created_by.name ?? k.created_by.email}</p>
+            {k.created_by.name && <p className="text-slate-500">{k.created_by.email}</p>}
+          </>
+        ) : (
+          <p className="italic text-slate-500">Former member</p>
+        )}
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{k.last_used_at ? formatDateTime(k.last_used_at) : 'never'}</td>
-      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{k.expires_at ? formatDate(k.expires_at) : 'never expires'}</td>
+      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{formatDate(k.created_at)}</td>
+      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{k.last_used_at ? formatDateTime(k.last_used_at) : <span className="text-slate-400">never</span>}</td>
+      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{k.expires_at ? formatDate(k.expires_at) : <span className="text-slate-400">never expires</span>}</td>
       <td className="px-4 py-3">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[k.status]}`}>{k.status}</span>
+        <Badge tone={STATUS[k.status]} title={k.revoked_at ? `Revoked ${formatDateTime(k.revoked_at)}` : undefined}>
+          {k.status}
+        </Badge>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-right">
-        {k.status === 'active' &&
-          (confirming ? (
-            <span className="inline-flex gap-2">
-              <Button variant="danger" pending={revoke.isPending} onClick={() => revoke.mutate()}>Revoke now</Button>
-              <Button variant="ghost" onClick={() => setConfirming(false)}>Cancel</Button>
-            </span>
-          ) : (
-            <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Revoke ${k.name}`}>Revoke</Button>
-          ))}
-        {revoke.error && <p role="alert" className="text-xs text-red-600">{revoke.error.message}</p>}
+      <td className="whitespace-nowrap px-4 py-2.5 text-right">
+        {live && <ConfirmButton label="Revoke" confirmLabel="Revoke now" ariaLabel={`Revoke ${k.name}`} onConfirm={() => revoke.mutateAsync()} />}
+        {revoke.error && (
+          <p role="alert" className="mt-1 whitespace-normal text-xs text-red-600">
+            {sentence(revoke.error.message)}
+          </p>
+        )}
       </td>
     </tr>
   );

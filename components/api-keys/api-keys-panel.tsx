@@ -14,16 +14,21 @@ import { NewKeyPanel } from './new-key-panel';
 
 type KeyPage = { api_keys: ApiKeyView[]; next_cursor: string | null };
 
-// The team's API keys: create (the key is shown once), see when each was last used, revoke.
-export function ApiKeysPanel({ team, allowed }: { team: string; allowed: string[] }) {
+// The team's API keys: create one (the key is shown once), see when each was last used, revoke.
+export function ApiKeysPanel({ team, allowed }: { team: string; allowed: readonly string[] }) {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const keys = useCursorList(queryKeys.apiKeys(team), `/teams/${team}/api-keys?limit=100`, (p: KeyPage) => p.api_keys);
   const rows = keys.items;
+  const active = rows.filter((k) => k.status === 'active').length;
   return (
     <div className="space-y-4">
       {created && <NewKeyPanel name={created.name} secret={created.key} onClose={() => setCreated(null)} />}
-      {creating ? (
+      <div className="flex min-h-9 items-center justify-between gap-4">
+        <p className="text-sm text-slate-500">{keys.data ? `${active} active of ${rows.length}${keys.hasNextPage ? '+' : ''}. Revoked keys stay listed for the record.` : ''}</p>
+        {!creating && <Button onClick={() => setCreating(true)}>Create API key</Button>}
+      </div>
+      {creating && (
         <CreateApiKeyForm
           team={team}
           allowed={allowed}
@@ -33,20 +38,26 @@ export function ApiKeysPanel({ team, allowed }: { team: string; allowed: string[
             setCreated({ name: c.api_key.name, key: c.key });
           }}
         />
-      ) : (
-        <Button onClick={() => setCreating(true)}>Create API key</Button>
       )}
       {keys.error && <ErrorBanner error={keys.error} onRetry={() => keys.refetch()} />}
       {keys.isPending ? (
         <TableSkeleton />
       ) : rows.length === 0 ? (
-        <EmptyState icon="🔑" title="No API keys yet">Scripts and CI jobs call the REST API with a key: create one for each of them.</EmptyState>
+        <EmptyState icon="🔑" title="No API keys yet">
+          Scripts and CI jobs call the REST API with a key: create one for each of them.
+        </EmptyState>
       ) : (
-        <DataTable columns={['Key', 'Permissions', 'Created by', 'Last used', 'Expires', 'Status', '']}>
-              {rows.map((k) => <ApiKeyRow key={k.id} team={team} apiKey={k} />)}
+        <DataTable columns={['Key', 'Permissions', 'Created by', 'Created', 'Last used', 'Expires', 'Status', '']}>
+          {rows.map((k) => (
+            <ApiKeyRow key={k.id} team={team} apiKey={k} />
+          ))}
         </DataTable>
       )}
-      {keys.hasNextPage && <Button variant="secondary" pending={keys.isFetchingNextPage} onClick={() => keys.fetchNextPage()}>Load more</Button>}
+      {keys.hasNextPage && (
+        <Button variant="secondary" pending={keys.isFetchingNextPage} onClick={() => keys.fetchNextPage()}>
+          Load more
+        </Button>
+      )}
     </div>
   );
 }

@@ -1,32 +1,53 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
-// The key, shown once right after it is made, with a copy button and a plain warning.
+// The key, shown once right after it is made: a copy button and a plain warning that it will
+// not be shown again. Focus moves here so keyboard and screen-reader users land on it.
 export function NewKeyPanel({ name, secret, onClose }: { name: string; secret: string; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const value = useRef<HTMLElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const copyKey = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopy('copied');
+    } catch {
+      // No clipboard (an insecure origin, a denied permission): select the text for Ctrl+C instead.
+      if (value.current) window.getSelection()?.selectAllChildren(value.current);
+      setCopy('failed');
+    }
+  };
   return (
-    <section data-testid="new-api-key" aria-label="New API key" className="rounded-xl border border-emerald-300 bg-emerald-50 p-5">
-      <h2 className="font-semibold text-emerald-900">API key &ldquo;{name}&rdquo; created</h2>
-      <p className="mt-1 text-sm text-emerald-800">Copy it now: it is shown this once, and Baseplate keeps only a hash of it.</p>
+    <section data-testid="new-api-key" aria-labelledby="new-api-key-title" className="rounded-xl border border-emerald-300 bg-emerald-50 p-5 shadow-sm">
+      <h2 id="new-api-key-title" ref={heading} tabIndex={-1} className="font-semibold text-emerald-900 focus:outline-none">
+        API key &ldquo;{name}&rdquo; created
+      </h2>
+      <p className="mt-2 flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <span aria-hidden>⚠️</span>
+        <span>
+          <strong className="font-semibold">Copy this key now. It will not be shown again:</strong> Baseplate keeps only a hash of it. If you lose it, revoke it and create a new one.
+        </span>
+      </p>
       <div className="mt-3 flex items-center gap-2">
-        <code data-testid="new-api-key-value" className="min-w-0 flex-1 break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-xs text-slate-800">
+        <code ref={value} data-testid="new-api-key-value" className="min-w-0 flex-1 select-all break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-sm text-slate-800">
           {secret}
         </code>
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard.writeText(secret);
-            setCopied(true);
-          }}
-        >
-          {copied ? 'Copied' : 'Copy'}
+        <Button variant={copy === 'copied' ? 'secondary' : 'primary'} onClick={copyKey} className="w-28 shrink-0">
+          {copy === 'copied' ? '✓ Copied' : 'Copy'}
         </Button>
       </div>
-      <Button variant="ghost" className="mt-3" onClick={onClose}>
-        Done
-      </Button>
+      <p aria-live="polite" className="mt-1 h-4 text-xs text-slate-600">
+        {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Copying is blocked here: the key is selected, press Ctrl+C (⌘C).' : ''}
+      </p>
+      <div className="mt-2 flex items-center gap-3">
+        <Button variant="secondary" onClick={onClose}>
+          Done
+        </Button>
+        <span className="text-xs text-slate-500">Use it as <code className="font-mono">Authorization: Bearer bp_…</code></span>
+      </div>
     </section>
   );
 }

@@ -7,10 +7,12 @@ const variants = {
   ghost: 'text-slate-600 hover:bg-slate-100',
 } as const;
 
-export function Button({ variant = 'primary', pending, children, className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; pending?: boolean }) {
+const sizes = { md: 'rounded-md px-3.5 py-2 text-sm', sm: 'rounded px-2 py-1 text-xs' } as const;
+
+export function Button({ variant = 'primary', size = 'md', pending, children, className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; size?: keyof typeof sizes; pending?: boolean }) {
   return (
     <button
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 ${sizes[size]} font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${variants[variant]} ${className}`}
       disabled={pending || props.disabled}
       aria-busy={pending || undefined}
       {...props}

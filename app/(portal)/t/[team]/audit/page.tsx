@@ -6,6 +6,7 @@ import { requireTeamPermission } from '@/lib/web/page-context';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
+// team:manage only; the filters are read from the URL on the client (hence the Suspense).
 export default async function AuditPage({ params }: { params: Promise<{ team: string }> }) {
   const ctx = await requireTeamPermission((await params).team, 'team:manage');
   return (

@@ -5,6 +5,7 @@ import { requireTeamPermission } from '@/lib/web/page-context';
 
 export const metadata: Metadata = { title: 'API keys' };
 
+// team:manage only; the form offers the caller's own permissions, since a key never exceeds them.
 export default async function ApiKeysPage({ params }: { params: Promise<{ team: string }> }) {
   const ctx = await requireTeamPermission((await params).team, 'team:manage');
   return (

@@ -1,0 +1,65 @@
+import { Badge } from '@/components/ui/badge';
+import { formatDate, formatTime } from '@/components/ui/format';
+import type { AuditLogView } from '@/lib/audit/list-audit-logs';
+import { actionTone, RESOURCE_TYPES } from './audit-actions';
+import { AuditChanges } from './audit-changes';
+
+/** A readable name for the changed resource, taken from its data ("on-call", "a@b.io"). */
+function resourceName(entry: AuditLogView): string | undefined {
+  const data = (entry.new_data ?? entry.old_data) as Record<string, unknown> | null;
+  const name = data && typeof data === 'object' ? (data.name ?? data.email ?? data.slug) : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function Actor({ actor }: { actor: AuditLogView['actor'] }) {
+  const person = actor.name ?? actor.email;
+  if (actor.type === 'api_key') {
+    return (
+      <>
+        <p className="text-slate-800">API key {actor.api_key_name ?? <span className="italic">(deleted)</span>}</p>
+        {person && <p className="text-xs text-slate-500">of {person}</p>}
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="text-slate-800">{person ?? <span className="italic text-slate-500">Former user</span>}</p>
+      {actor.name && actor.email && <p className="text-xs text-slate-500">{actor.email}</p>}
+    </>
+  );
+}
+
+// One audit entry: when, who (a person or an API key), the action, the resource, the changes.
+export function AuditRow({ entry }: { entry: AuditLogView }) {
+  const type = RESOURCE_TYPES.find((t) => t.value === entry.entity_type)?.label ?? entry.entity_type;
+  const name = resourceName(entry);
+  return (
+    <tr data-testid="audit-entry">
+      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
+        <time dateTime={entry.created_at}>
+          <span className="block text-slate-800">{formatDate(entry.created_at)}</span>
+          {formatTime(entry.created_at)}
+        </time>
+      </td>
+      <td className="px-4 py-3">
+        <Actor actor={entry.actor} />
+      </td>
+      <td className="px-4 py-3">
+        <Badge tone={actionTone(entry.action)} mono>
+          {entry.action}
+        </Badge>
+      </td>
+      <td className="px-4 py-3 text-xs">
+        <p className="text-slate-700">
+          <span className="text-slate-500">{type}</span> {name && <span className="font-medium">{name}</span>}
+        </p>
+        <p className="font-mono text-slate-400" title={entry.entity_id}>
+          {entry.entity_id.slice(0, 8)}…
+        </p>
+      </td>
+      <td className="w-[36%] max-w-0 px-4 py-3">
+        <AuditChanges entry={entry} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,149 @@
+// A create/edit form for one entity, generated from its blueprint's JSON Schema and checked by ajv.
+
+'use client';
+
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { pointerCovers } from '@/lib/forms/json-pointer';
+import { schemaToFields } from '@/lib/forms/schema-to-fields';
+import type { FieldErrors } from '@/lib/forms/validate-entity-data';
+import { TextControl } from './controls/text-control';
+import { describedByFor, LabelShell } from './field-shell';
+import { FormContext, type ControlProps } from './form-context';
+import { SchemaField } from './schema-field';
+import { useEntityFormState, type EntityFormInitial, type EntityFormValues } from './use-entity-form-state';
+
+export type { EntityFormInitial, EntityFormValues };
+export type EntityFormResult = void | { fieldErrors?: Record<string, string>; message?: string };
+
+export type EntityFormProps = {
+  /** The blueprint's JSON Schema; keep the object stable (the compiled validator is cached on it). */
+  schema: object;
+  initial?: EntityFormInitial;
+  mode: 'create' | 'edit';
+  /** Saves; may return server errors keyed by pointer (`/identifier`, `/title`, `/data/...`). */
+  onSubmit(values: EntityFormValues): Promise<EntityFormResult>;
+  submitLabel?: string;
+  /** Rendered beside the submit button (e.g. a Cancel link). */
+  secondaryAction?: ReactNode;
+};
+
+/** The first control (in DOM order) that shows one of these errors. */
+function firstInvalid(form: HTMLFormElement, pointers: string[]): HTMLElement | null {
+  for (const el of Array.from(form.querySelectorAll<HTMLElement>('[data-pointer]'))) {
+    if (pointers.some((k) => pointerCovers(k, el.dataset.pointer!))) return el;
+  }
+  return null;
+}
+
+/** Errors no rendered control can show (a property the schema forbids, a broken schema). */
+function unplaced(form: HTMLFormElement, errors: FieldErrors): string[] {
+  const shown = Array.from(form.querySelectorAll<HTMLElement>('[data-pointer]')).map((el) => el.dataset.pointer!);
+  return Object.entries(errors)
+    .filter(([k]) => !shown.some((p) => pointerCovers(k, p)))
+    .map(([k, m]) => `${k.replace(/^\/data/, '') || 'data'}: ${m}`);
+}
+
+export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction }: EntityFormProps) {
+  const fields = useMemo(() => schemaToFields(schema), [schema]);
+  const state = useEntityFormState(schema, initial, mode);
+  const { api, values } = state;
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    state.setSubmitted(true);
+    const pointers = Object.keys(state.clientErrors);
+    if (pointers.length > 0) {
+      // Not sent: the server would refuse it. Take the user to the first problem instead.
+      firstInvalid(form, pointers)?.focus();
+      const details = unplaced(form, state.clientErrors);
+      setMessage({ text: `Fix ${pointers.length === 1 ? 'the highlighted field' : `the ${pointers.length} highlighted problems`} before saving.`, details });
+      return;
+    }
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await onSubmit(state.submission());
+      const fieldErrors = result?.fieldErrors ?? {};
+      if (Object.keys(fieldErrors).length > 0) {
+        state.setServerErrors(fieldErrors);
+        firstInvalid(form, Object.keys(fieldErrors))?.focus();
+      }
+      if (result?.message || Object.keys(fieldErrors).length > 0) {
+        setMessage({ text: result?.message ?? 'The server refused some values.', details: unplaced(form, fieldErrors) });
+      }
+    } catch (e) {
+      setMessage({ text: e instanceof Error ? e.message : 'Could not save. Try again.' });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  // Identifier and title live beside `data` in the form state, at /identifier and /title.
+  const metaField = (name: 'identifier' | 'title', label: string, help: string, required: boolean) => {
+    const pointer = `/${name}`;
+    const id = api.idFor(pointer);
+    const error = api.errorFor(pointer);
+    const props: ControlProps = {
+      field: { name, path: pointer, label, required, control: 'text', schema: {} },
+      id,
+      pointer,
+      value: values[name],
+      onChange: (v) => api.set(pointer, v ?? ''),
+      onBlur: () => api.touch(pointer),
+      invalid: Boolean(error),
+      describedBy: describedByFor(id, help, error),
+    };
+    return { props, help, error };
+  };
+  const meta = [
+    metaField(
+      'identifier',
+      'Identifier',
+      mode === 'edit' ? 'The identifier cannot be changed.' : 'Unique within the blueprint: letters, digits and . _ : @ / + -',
+      mode === 'create',
+    ),
+    metaField('title', 'Title', 'A human-readable name; the identifier is shown when empty.', false),
+  ];
+
+  return (
+    <FormContext.Provider value={api}>
+      <form noValidate onSubmit={handleSubmit} className="max-w-2xl space-y-6">
+        <div className="grid gap-4 sm:grid-cols-2">
+          {meta.map(({ props, help, error }) => (
+            <LabelShell key={props.pointer} id={props.id} label={props.field.label} required={props.field.required} help={help} error={error}>
+              <TextControl {...props} readOnly={mode === 'edit' && props.pointer === '/identifier'} />
+            </LabelShell>
+          ))}
+        </div>
+        <div className="space-y-5">
+          {fields.map((field) => (
+            <SchemaField key={field.path} field={field} prefix="/data" />
+          ))}
+        </div>
+        {message && (
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+            <p className="font-medium">{message.text}</p>
+            {message.details && message.details.length > 0 && (
+              <ul className="mt-1 list-disc pl-5 text-xs">
+                {message.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <div className="flex items-center gap-3">
+          <Button type="submit" pending={pending}>
+            {submitLabel ?? (mode === 'create' ? 'Create entity' : 'Save changes')}
+          </Button>
+          {secondaryAction}
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}
