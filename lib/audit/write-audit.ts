@@ -14,30 +14,55 @@ export function redact(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+function asJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
 export type AuditEntry = {
   action: string;
   entityType: string;
   entityId: string;
   oldData?: unknown;
   newData?: unknown;
+  /**
+   * Keep the data exactly as given: for user content such as an entity's data, where a property
+   * may well be called "key" or "token" and the history must restore it as it was.
+   */
+  verbatim?: boolean;
 };
 
-/** The audit_logs row of `entry` (for writeAudit, and for createMany where a batch changes many). */
-export function auditRow(ctx: TeamContext, entry: AuditEntry): Prisma.AuditLogCreateManyInput {
+/** Who acted and from where: the audit columns every row of one request shares. */
+export type AuditActor = {
+  actorType: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string;
+};
+
+export function auditActorOf(ctx: TeamContext): AuditActor {
   const { actor } = ctx;
   return {
-    teamId: ctx.team.id,
     actorType: actor.kind,
     userId: actor.kind === 'user' ? actor.userId : actor.creatorId,
     apiKeyId: actor.kind === 'api_key' ? actor.keyId : null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    oldData: redact(entry.oldData),
-    newData: redact(entry.newData),
     ipAddress: ctx.ip,
     userAgent: ctx.userAgent,
     requestId: ctx.requestId,
+  };
+}
+
+/** The audit_logs row of `entry` (for writeAudit, and for createMany where a batch changes many). */
+export function auditRow(ctx: TeamContext, entry: AuditEntry): Prisma.AuditLogCreateManyInput {
+  return {
+    teamId: ctx.team.id,
+    ...auditActorOf(ctx),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    oldData: entry.verbatim ? asJson(entry.oldData) : redact(entry.oldData),
+    newData: entry.verbatim ? asJson(entry.newData) : redact(entry.newData),
   };
 }
 

@@ -41,8 +41,12 @@ describe('bulkUpsertEntities', () => {
     const byAction = (await audits()).map((a) => [a.action, a.entityId]).sort();
     const [created, updated] = [rows[0].id, rows[1].id];
     expect(byAction).toEqual([['entity.created', created], ['entity.created', updated], ['entity.updated', updated]].sort());
-    const update = (await audits()).find((a) => a.action === 'entity.updated');
-    expect(update).toMatchObject({ oldData: { title: 'Old', data: { version: '1.0.0' }, version: 1 }, newData: { title: 'Renewed', version: 2 } });
+    // A bulk update records the new version; the one it replaced is the previous row's new_data
+    // (upsert-entities.sql.ts says why the batch does not look the old rows up).
+    const history = (await audits()).filter((a) => a.entityId === updated).sort((a, b) => +a.createdAt - +b.createdAt);
+    expect(history.map((a) => a.action)).toEqual(['entity.created', 'entity.updated']);
+    expect(history[0].newData).toMatchObject({ title: 'Old', data: { version: '1.0.0' }, version: 1 });
+    expect(history[1]).toMatchObject({ oldData: null, newData: { title: 'Renewed', data: { version: '2.0.0' }, version: 2 } });
   });
 
   it('a batch mixing good and bad items writes exactly the good ones, and audits exactly those', async () => {
@@ -103,7 +107,7 @@ describe('bulkUpsertEntities', () => {
   });
 
   it('is one statement whose existing-row lookup uses the unique (team, blueprint, identifier) index', async () => {
-    const query = upsertEntitiesSql({ teamId, blueprintId: 'service' }, null, [{ identifier: 'a', title: null, data: { version: '1.0.0' } }]);
+    const query = upsertEntitiesSql({ teamId, blueprintId: 'service' }, { actorType: 'user', userId: null, apiKeyId: null, ipAddress: null, userAgent: null, requestId: 'explain' }, [{ identifier: 'a', title: null, data: { version: '1.0.0' } }]);
     const client = await testPool().connect();
     try {
       await client.query('BEGIN');

@@ -46,7 +46,7 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
       data: { teamId: ctx.team.id, blueprintId, ...row, data: row.data as Prisma.InputJsonObject, createdBy: user, updatedBy: user },
       select: ENTITY_SELECT,
     });
-    await writeAudit(tx, ctx, { action: 'entity.created', entityType: 'entity', entityId: created.id, newData: auditSnapshot(created) });
+    await writeAudit(tx, ctx, { action: 'entity.created', entityType: 'entity', verbatim: true, entityId: created.id, newData: auditSnapshot(created) });
     return { ...toVersioned(created), created: true };
   });
 }

@@ -15,6 +15,6 @@ export async function deleteEntity(db: Db, ctx: TeamContext, blueprintId: string
     const version = expectedVersion(current, options);
     const { count } = await tx.entity.deleteMany({ where: { teamId: ctx.team.id, id: current.id, version } });
     if (count === 0) throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`);
-    await writeAudit(tx, ctx, { action: 'entity.deleted', entityType: 'entity', entityId: current.id, oldData: auditSnapshot(current) });
+    await writeAudit(tx, ctx, { action: 'entity.deleted', entityType: 'entity', verbatim: true, entityId: current.id, oldData: auditSnapshot(current) });
   });
 }

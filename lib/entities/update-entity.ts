@@ -36,7 +36,7 @@ async function writeIfUnchanged(tx: Prisma.TransactionClient, ctx: TeamContext, 
   });
   if (count === 0) throw stale(current.identifier, version + 1);
   const after = await tx.entity.findUniqueOrThrow({ where: { teamId_id: { teamId: ctx.team.id, id: current.id } }, select: ENTITY_SELECT });
-  await writeAudit(tx, ctx, { action: 'entity.updated', entityType: 'entity', entityId: current.id, oldData: auditSnapshot(current), newData: auditSnapshot(after) });
+  await writeAudit(tx, ctx, { action: 'entity.updated', entityType: 'entity', verbatim: true, entityId: current.id, oldData: auditSnapshot(current), newData: auditSnapshot(after) });
   return toVersioned(after);
 }
 

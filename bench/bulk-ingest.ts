@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
+import { findFreePort } from '@/lib/db/free-port';
+
+// Bulk-ingest benchmark (issue 4): validated entities through the real HTTP API, in batches of
+// 1000 (POST .../entities/bulk), against a production build on its own embedded PostgreSQL.
+// Reports entities per second end to end, batch latencies, and the server's peak memory.
+//   npm run bench:ingest                  (100,000 entities, 2 concurrent batches)
+//   BENCH_ENTITIES=500000 BENCH_CONCURRENCY=4 npm run bench:ingest
+// Never part of `npm test`. Results go to bench/results/bulk-ingest-<date>.md.
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TOTAL = Number(process.env.BENCH_ENTITIES ?? 100_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const BATCH = 1000;
+
+function entity(i: number) {
+  const domains = ['checkout', 'payments', 'search', 'catalog', 'identity', 'billing', 'shipping', 'inventory'];
+  const domain = domains[i % domains.length];
+  return {
+    identifier: `svc-${i}`,
+    title: `Service ${i}`,
+    data: {
+      description: `The **${domain}** service number ${i}.`,
+      language: ['TypeScript', 'Go', 'Python', 'Java', 'Rust', 'Kotlin'][i % 6],
+      lifecycle: ['experimental', 'production', 'deprecated'][i % 3],
+      tier: 1 + (i % 4),
+      version: `${1 + (i % 3)}.${i % 12}.${i % 20}`,
+      repository: `https://git.example.com/acme/svc-${i}`,
+      owner_email: `team-${i % 50}@example.com`,
+      uptime_slo: [99, 99.5, 99.9][i % 3],
+      public: i % 7 === 0,
+      tags: [domain, `squad-${i % 20}`],
+      dependencies: [`db-${i % 100}`],
+      last_deployed_at: new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString(),
+      metadata: { environment: ['production', 'staging', 'development'][i % 3], region: ['eu-west-1', 'us-east-1'][i % 2], cost_center: `CC-${1000 + (i % 9000)}` },
+    },
+  };
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const dataDir = path.join(ROOT, 'bench', '.data', `ingest-${Date.now()}`);
+  mkdirSync(dataDir, { recursive: true });
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'lib/cli/start.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BASEPLATE_DATA_DIR: dataDir, BASEPLATE_DEMO: 'false', DATABASE_URL: '', RATE_LIMIT_API_PER_MINUTE: '1000000' },
+  });
+  try {
+    await waitFor(`${base}/api/v1/health`, 300_000);
+    const serverPid = (JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as { pid: number }).pid;
+    const json = { 'Content-Type': 'application/json' };
+    const reg = await (await fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }) })).json();
+    const auth = { ...json, Authorization: `Bearer ${reg.token}` };
+    await fetch(`${base}/api/v1/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Bench', slug: 'bench' }) });
+    const service = DEMO_BLUEPRINTS.find((b) => b.id === 'service')!;
+    const created = await fetch(`${base}/api/v1/teams/bench/blueprints`, { method: 'POST', headers: auth, body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }) });
+    if (created.status !== 201) throw new Error(`blueprint: ${created.status} ${await created.text()}`);
+
+    const batches = Math.ceil(TOTAL / BATCH);
+    const latencies: number[] = [];
+    let next = 0;
+    let written = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let b = next++; b < batches; b = next++) {
+          const items = Array.from({ length: Math.min(BATCH, TOTAL - b * BATCH) }, (_, k) => entity(b * BATCH + k));
+          const t0 = performance.now();
+          const res = await fetch(`${base}/api/v1/teams/bench/blueprints/service/entities/bulk`, { method: 'POST', headers: auth, body: JSON.stringify({ entities: items }) });
+          const body = await res.json();
+          latencies.push(performance.now() - t0);
+          if (res.status !== 200) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+          written += items.length;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const count = await (await fetch(`${base}/api/v1/teams/bench/blueprints/service`, { headers: auth })).json();
+    const peak = peakRssMb(serverPid);
+    const rate = Math.round(written / seconds);
+    const report = [
+      `# Bulk ingest through the HTTP API, ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      'Command: `npm run bench:ingest` ' + `(BENCH_ENTITIES=${TOTAL}, BENCH_CONCURRENCY=${CONCURRENCY})`,
+      '',
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; the client, the server and the embedded PostgreSQL 17 share it.`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| entities written (validated against the 13-property \`service\` schema) | ${written.toLocaleString('en')} |`,
+      `| entity_count reported by the API afterwards | ${Number(count.entity_count).toLocaleString('en')} |`,
+      `| batches of ${BATCH}, concurrent | ${batches}, ${CONCURRENCY} |`,
+      `| wall time | ${seconds.toFixed(1)} s |`,
+      `| **throughput** | **${rate.toLocaleString('en')} entities/s** (goal: 5,000) |`,
+      `| batch latency p50 / p95 / max | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms |`,
+      `| server peak RSS (VmHWM, Next + app in one process) | ${peak.toFixed(0)} MB |`,
+      '',
+    ].join('\n');
+    mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+    const file = path.join(ROOT, 'bench', 'results', `bulk-ingest-${new Date().toISOString().slice(0, 10)}.md`);
+    writeFileSync(file, report);
+    console.log(report);
+    console.log(`written to ${path.relative(ROOT, file)}`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
