@@ -65,7 +65,23 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
       }
       const created = await tx.entity.createManyAndReturn({
         data: entities.map((e) => ({ teamId: team.id, ...e, data: e.data as object, createdBy: user.id, updatedBy: user.id })),
-        select: { id: true, identifier: true },
+        select: { id: true, identifier: true, title: true, data: true, createdAt: true },
+      });
+      // The demo's history starts like a real team's: the seeding is in the audit log, by "system".
+      const system = { teamId: team.id, actorType: 'system', userId: user.id };
+      await tx.auditLog.createMany({
+        data: [
+          { ...system, action: 'team.created', entityType: 'team', entityId: team.id, newData: DEMO_TEAM },
+          ...DEMO_BLUEPRINTS.map((b) => ({ ...system, action: 'blueprint.created', entityType: 'blueprint', entityId: b.id, newData: { id: b.id, title: b.title } })),
+          ...created.map((e) => ({
+            ...system,
+            action: 'entity.created',
+            entityType: 'entity',
+            entityId: e.id,
+            newData: { identifier: e.identifier, title: e.title, data: e.data as object, version: 1 },
+            createdAt: e.createdAt,
+          })),
+        ],
       });
       const entityIds = new Map(created.map((e) => [e.identifier, e.id]));
       await tx.entityRelation.createMany({
