@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db/prisma';
 import { actingUserId } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { WriteOptions } from '@/lib/http/etag';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { deleteImpactSql, type DeleteImpactRow } from './blueprint-entities.sql';
 import { entityCounts, toBlueprintView, type BlueprintRow, type BlueprintView } from './blueprint-view';
@@ -45,7 +46,6 @@ async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: s
 }
 
 /** `ifMatch`: the versions of an If-Match header (a stale one is 409 and changes nothing). */
-export type WriteOptions = { ifMatch?: number[] };
 
 export async function listBlueprints(db: Db, ctx: TeamContext, page: PageParams) {
   // A team has tens of blueprints: the primary key's team_id prefix, then a small sort.

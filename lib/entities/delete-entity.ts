@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 import { auditSnapshot } from './entity-view';
 import { getEntityOrThrow } from './get-entity';
 import { loadBlueprintOrThrow } from './load-blueprint';
-import { expectedVersion, type WriteOptions } from './update-entity';
+import type { WriteOptions } from '@/lib/http/etag';
+import { expectedVersion } from './update-entity';
 
 /** DELETE: removes the entity if it is still at the version read (and the If-Match one, if sent). */
 export async function deleteEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, options: WriteOptions = {}): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { versionEtag } from '@/lib/http/etag';
 
 // The API's view of an entity (snake_case, RFC 3339) and its ETag, derived from entities.version
 // which every write bumps.
@@ -34,10 +35,6 @@ export type EntityRecord = {
 /** An entity as a write or a read returns it: the view and the ETag of the version it shows. */
 export type VersionedEntity = { entity: EntityView; etag: string };
 
-export function entityEtag(version: number): string {
-  return `"${version}"`;
-}
-
 export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }): EntityView {
   return {
     id: e.id,
@@ -54,7 +51,7 @@ export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data:
 }
 
 export function toVersioned(e: EntityRecord): VersionedEntity {
-  return { entity: toEntityView(e), etag: entityEtag(e.version) };
+  return { entity: toEntityView(e), etag: versionEtag(e.version) };
 }
 
 /** What an entity's audit rows record of it (old and new), and what its history shows. */

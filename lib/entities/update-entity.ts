@@ -4,6 +4,7 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { WriteOptions } from '@/lib/http/etag';
 import { checkEntityInput } from './check-entity-input';
 import { auditSnapshot, toVersioned, type EntityRecord, type VersionedEntity } from './entity-view';
 import { ENTITY_SELECT, getEntityOrThrow } from './get-entity';
@@ -12,7 +13,6 @@ import { applyMergePatch, type Json } from './merge-patch';
 import type { JsonObject, PatchEntityInput, ReplaceEntityInput } from './schemas';
 
 /** `ifMatch`: the versions of an If-Match header; a stale one is 409 and changes nothing. */
-export type WriteOptions = { ifMatch?: number[] };
 
 const stale = (identifier: string, version: number) =>
   new AppError('conflict', `entity "${identifier}" has changed (it is at version ${version}): reload it and apply your change again`);

@@ -16,3 +16,11 @@ export function dateParam(url: URL, name: string): Date | undefined {
   }
   return date;
 }
+
+/** A boolean query flag (`force`, `dry_run`, `upsert`): absent is false; anything but "true"/"false" is a 400. */
+export function flagParam(url: URL, name: string): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return false;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new AppError('bad_request', `${name} must be "true" or "false", got "${raw}"`);
+}

@@ -1,4 +1,4 @@
-import { blueprintEtag } from '@/lib/blueprints/blueprint-params';
+import { versionEtag } from '@/lib/http/etag';
 import { createBlueprint, listBlueprints } from '@/lib/blueprints/blueprint-service';
 import { createBlueprintBody } from '@/lib/blueprints/schemas';
 import { getDb } from '@/lib/db/prisma';
@@ -16,5 +16,5 @@ export const GET = withTeam({ permission: 'blueprint:read' }, async (ctx, { url 
 export const POST = withTeam({ permission: 'blueprint:write', body: createBlueprintBody }, async (ctx, { url, body }) => {
   allowOnlyParams(url, []);
   const view = await createBlueprint(getDb(), ctx, body);
-  return { status: 201, body: view, headers: { etag: blueprintEtag(view.version) } };
+  return { status: 201, body: view, headers: { etag: versionEtag(view.version) } };
 });

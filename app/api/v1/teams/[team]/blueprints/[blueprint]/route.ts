@@ -1,4 +1,6 @@
-import { blueprintEtag, blueprintParam, flagParam, ifMatchVersions } from '@/lib/blueprints/blueprint-params';
+import { blueprintParam } from '@/lib/blueprints/blueprint-params';
+import { ifMatchVersions, versionEtag } from '@/lib/http/etag';
+import { flagParam } from '@/lib/http/query-params';
 import { deleteBlueprint, getBlueprint, previewDeleteBlueprint, updateBlueprint } from '@/lib/blueprints/blueprint-service';
 import type { BlueprintView } from '@/lib/blueprints/blueprint-view';
 import { patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
@@ -6,7 +8,7 @@ import { getDb } from '@/lib/db/prisma';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
 
-const withEtag = (view: BlueprintView) => ({ body: view, headers: { etag: blueprintEtag(view.version) } });
+const withEtag = (view: BlueprintView) => ({ body: view, headers: { etag: versionEtag(view.version) } });
 
 // GET /api/v1/teams/{team}/blueprints/{id} - one blueprint with its entity count (and its ETag)
 export const GET = withTeam({ permission: 'blueprint:read' }, async (ctx, { url, params }) => {

@@ -1,4 +1,5 @@
-import { blueprintParam, flagParam } from '@/lib/blueprints/blueprint-params';
+import { blueprintParam } from '@/lib/blueprints/blueprint-params';
+import { flagParam } from '@/lib/http/query-params';
 import { getDb } from '@/lib/db/prisma';
 import { createEntity } from '@/lib/entities/create-entity';
 import { sortParam } from '@/lib/entities/entity-params';

@@ -1,4 +1,5 @@
-import { blueprintParam, ifMatchVersions } from '@/lib/blueprints/blueprint-params';
+import { blueprintParam } from '@/lib/blueprints/blueprint-params';
+import { ifMatchVersions } from '@/lib/http/etag';
 import { getDb } from '@/lib/db/prisma';
 import { deleteEntity } from '@/lib/entities/delete-entity';
 import { identifierParam } from '@/lib/entities/entity-params';
