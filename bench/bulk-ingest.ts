@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
-import { findFreePort } from '@/lib/db/free-port';
+import { peakRssMb, ROOT, startBenchServer } from './support/bench-server';
+import { machineLine, percentile, today } from './support/stats';
 
 // Bulk-ingest benchmark (issue 4): validated entities through the real HTTP API, in batches of
 // 1000 (POST .../entities/bulk), against a production build on its own embedded PostgreSQL.
@@ -12,7 +11,6 @@ import { findFreePort } from '@/lib/db/free-port';
 //   BENCH_ENTITIES=500000 BENCH_CONCURRENCY=4 npm run bench:ingest
 // Never part of `npm test`. Results go to bench/results/bulk-ingest-<date>.md.
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const TOTAL = Number(process.env.BENCH_ENTITIES ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const BATCH = 1000;
@@ -41,42 +39,12 @@ function entity(i: number) {
   };
 }
 
-async function waitFor(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function main() {
   const dataDir = path.join(ROOT, 'bench', '.data', `ingest-${Date.now()}`);
   mkdirSync(dataDir, { recursive: true });
-  const port = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'lib/cli/start.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BASEPLATE_DATA_DIR: dataDir, BASEPLATE_DEMO: 'false', DATABASE_URL: '', RATE_LIMIT_API_PER_MINUTE: '1000000' },
-  });
+  const server = await startBenchServer(dataDir);
+  const { base } = server;
   try {
-    await waitFor(`${base}/api/v1/health`, 300_000);
-    const serverPid = (JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as { pid: number }).pid;
     const json = { 'Content-Type': 'application/json' };
     const reg = await (await fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }) })).json();
     const auth = { ...json, Authorization: `Bearer ${reg.token}` };
@@ -105,14 +73,14 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     const count = await (await fetch(`${base}/api/v1/teams/bench/blueprints/service`, { headers: auth })).json();
-    const peak = peakRssMb(serverPid);
+    const peak = peakRssMb(server.pid);
     const rate = Math.round(written / seconds);
     const report = [
-      `# Bulk ingest through the HTTP API, ${new Date().toISOString().slice(0, 10)}`,
+      `# Bulk ingest through the HTTP API, ${today()}`,
       '',
       'Command: `npm run bench:ingest` ' + `(BENCH_ENTITIES=${TOTAL}, BENCH_CONCURRENCY=${CONCURRENCY})`,
       '',
-      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; the client, the server and the embedded PostgreSQL 17 share it.`,
+      `Machine: ${machineLine()}; the client, the server and the embedded PostgreSQL 17 share it.`,
       '',
       '| measure | value |',
       '|---|---|',
@@ -126,13 +94,12 @@ async function main() {
       '',
     ].join('\n');
     mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-    const file = path.join(ROOT, 'bench', 'results', `bulk-ingest-${new Date().toISOString().slice(0, 10)}.md`);
+    const file = path.join(ROOT, 'bench', 'results', `bulk-ingest-${today()}.md`);
     writeFileSync(file, report);
     console.log(report);
     console.log(`written to ${path.relative(ROOT, file)}`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
