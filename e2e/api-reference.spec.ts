@@ -36,10 +36,17 @@ test('a member opens the API reference, finds the blueprint\'s typed entity endp
   const section = page.getByRole('region', { name: 'Blueprint: service' });
   await expect(section).toBeVisible();
   await page.getByRole('navigation', { name: 'API reference' }).getByRole('link', { name: 'Create an entity' }).first().click();
-  const create = page.locator('#op-createserviceentity');
-  await expect(create).toContainText('/api/v1/teams/{team}/blueprints/service/entities');
-  await expect(create).toContainText('entity:write');
-  await create.locator('summary').first().click();
+  await expect(page).toHaveURL(/#op-createserviceentity$/);
+  const create = page.locator('details[data-operation="createServiceEntity"]');
+  await expect(create).toHaveAttribute('open', ''); // following the link unfolded it
+  await expect(create.locator('summary').first()).toContainText('/api/v1/teams/{team}/blueprints/service/entities');
+  await expect(create.locator('summary').first()).toContainText('entity:write');
+  // Folding is by keyboard too: the summary closes and opens it again.
+  await create.locator('summary').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(create).not.toHaveAttribute('open');
+  await page.keyboard.press('Enter');
+  await expect(create).toHaveAttribute('open', '');
   const body = create.getByRole('heading', { name: 'Request body (application/json)' }).locator('..');
   await expect(body).toContainText('ServiceEntityInput');
   await expect(body).toContainText('lifecycle');

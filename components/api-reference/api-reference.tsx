@@ -17,6 +17,11 @@ export function ApiReference({ doc, slug, documentUrl, canManageKeys }: { doc: O
       <EndpointIndex groups={groups} />
       <div className="min-w-0 max-w-5xl flex-1 space-y-8">
         <GettingStarted doc={doc} serverUrl={serverUrl} slug={slug} documentUrl={documentUrl} canManageKeys={canManageKeys} />
+        {!groups.some((g) => g.name.startsWith('Blueprint: ')) && (
+          <p className="rounded-lg border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
+            No blueprints yet: once the team has one, its entity endpoints appear here first, typed by its schema.
+          </p>
+        )}
         {groups.map((g) => (
           <section key={g.name} id={anchor('tag', g.name)} aria-label={g.name} className="scroll-mt-20 space-y-2">
             <div className="mb-1">

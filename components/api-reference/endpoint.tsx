@@ -95,7 +95,7 @@ export function Endpoint({ doc, endpoint }: { doc: OpenApiDoc; endpoint: Endpoin
   const body = op.requestBody?.content?.['application/json']?.schema;
   const who = op['x-permission'] ?? (op['x-access'] === 'public' ? 'public' : op['x-access'] === 'signed_in' ? 'signed in' : 'team member');
   return (
-    <details id={anchor('op', op.operationId)} className="group scroll-mt-20 rounded-lg border border-slate-200 bg-white open:shadow-sm">
+    <details data-operation={op.operationId} className="group rounded-lg border border-slate-200 bg-white open:shadow-sm">
       <summary className="flex cursor-pointer list-none items-center gap-3 rounded-lg px-4 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
         <MethodBadge method={method} />
         <code className="min-w-0 truncate font-mono text-[13px] text-slate-800">{path}</code>
@@ -108,6 +108,9 @@ export function Endpoint({ doc, endpoint }: { doc: OpenApiDoc; endpoint: Endpoin
         </span>
       </summary>
       <div className="space-y-5 border-t border-slate-100 px-4 py-4">
+        {/* The anchor sits inside the fold: following a link to it opens the endpoint (the browser
+            expands a closed <details> for a fragment in it); the margin keeps its summary in view. */}
+        <span id={anchor('op', op.operationId)} className="block scroll-mt-32" />
         {op.description?.split('\n\n').map((paragraph) => (
           <p key={paragraph} className="text-sm text-slate-600">
             <InlineMarkdown text={paragraph} />

@@ -26,8 +26,10 @@ export function Code({ children, label }: { children: string; label: string }) {
 const ERROR_EXAMPLE = `{
   "error": {
     "code": "validation_failed",
-    "message": "data does not match the blueprint",
-    "details": [{ "path": "/data/tier", "message": "must be <= 4" }]
+    "message": "data is not valid",
+    "details": [
+      { "path": "/data/tier", "message": "must be <= 4" }
+    ]
   }
 }`;
 
