@@ -3,6 +3,7 @@ import {
   addMember,
   call,
   createApiKey,
+  createBlueprint,
   createRole,
   createTeam,
   expectError,
@@ -207,4 +208,19 @@ test("A's audit log is 404 from team B, B's own log never shows A's rows, and B'
   const { audit_logs: aLog } = await getJson<{ audit_logs: Array<{ entity_id: string }> }>(request, s.a.admin.token, `${A}/audit-logs?entity_id=${s.a.member.user.id}`);
   expect(aLog.length, "A's own log does hold A's member.added (the filter above could find it)").toBeGreaterThan(0);
   await expectUnchanged(request, s, before);
+});
+
+test("A's OpenAPI document is 404 from team B, and B's own document never shows A's blueprints", async ({ request }) => {
+  const s = await setup(request);
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'a-only-vault', schema: { type: 'object', properties: { a_secret_field: { type: 'string' } } } });
+  await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'b-service' });
+  const A = `/teams/${s.a.team.slug}`;
+  await expectAll404(request, s, [{ method: 'GET', path: `${A}/openapi.json` }]);
+  // B's key has no blueprint:read: its own document is 403, A's stays 404 (above); B's admin reads B's.
+  await expectError(await call(request, 'GET', `/teams/${s.b.team.slug}/openapi.json`, { token: s.b.key }), 403, "B's key without blueprint:read");
+  const own = await call(request, 'GET', `/teams/${s.b.team.slug}/openapi.json`, { token: s.b.admin.token });
+  expect(own.status(), "B's admin reads B's document").toBe(200);
+  const text = await own.text();
+  expect(text.includes('/blueprints/b-service/entities'), "B's document has B's blueprint").toBe(true);
+  expect(['a-only-vault', 'a_secret_field', s.a.team.slug].filter((x) => text.includes(x)), "A's names in B's document").toEqual([]);
 });

@@ -246,6 +246,13 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    path: '/teams/{team}/openapi.json',
+    note: 'blueprint:read: the default roles have it; the custom role and both keys do not',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/openapi.json` }),
+    expected: { ...teamRoute(200, 'member'), custom: 403, narrowKey: 403, manageKey: 403 },
+  },
+  {
+    method: 'GET',
     path: '/teams/{team}/audit-logs',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/audit-logs` }),
     expected: teamRoute(200, 'team:manage'),

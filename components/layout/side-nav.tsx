@@ -14,6 +14,7 @@ const SETTINGS = [
   { href: '/settings/roles', label: 'Roles', icon: '🛡️', needs: null },
   { href: '/settings/api-keys', label: 'API keys', icon: '🔑', needs: 'team:manage' },
   { href: '/audit', label: 'Audit log', icon: '📜', needs: 'team:manage' },
+  { href: '/api-reference', label: 'API reference', icon: '🧾', needs: 'blueprint:read' },
 ] as const;
 
 // The team's navigation. Links the caller's role cannot use are not shown at all.

@@ -1,0 +1,106 @@
+// Reading an OpenAPI 3.1 document for the API reference page: the operations grouped by tag, local
+// `$ref`s resolved, and a short type label per schema. Pure functions over the JSON, no React.
+
+export type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  description?: string;
+  title?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  additionalProperties?: boolean | Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
+
+export type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Schema };
+type Media = { content?: Record<string, { schema?: Schema }> };
+export type Response = Media & { $ref?: string; description?: string };
+export type Operation = {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: Array<Parameter & { $ref?: string }>;
+  requestBody?: Media & { required?: boolean };
+  responses: Record<string, Response>;
+  'x-permission'?: string;
+  'x-access'?: string;
+  'x-blueprint'?: string;
+};
+export type OpenApiDoc = {
+  info: { title: string; description?: string };
+  servers?: Array<{ url: string }>;
+  tags?: Array<{ name: string; description?: string }>;
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, Schema>; parameters?: Record<string, Parameter>; responses?: Record<string, Response> };
+};
+
+export const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+export type Method = (typeof METHODS)[number];
+
+export type Endpoint = { method: Method; path: string; op: Operation; parameters: Parameter[] };
+export type TagGroup = { name: string; description?: string; endpoints: Endpoint[] };
+
+/** The node a local reference (`#/components/schemas/X`) points at, or undefined. */
+export function resolveRef<T>(doc: OpenApiDoc, ref: string): T | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node as T | undefined;
+}
+
+/** The last segment of a reference: `#/components/schemas/ServiceEntity` -> `ServiceEntity`. */
+export const refName = (ref: string) => decodeURIComponent(ref.split('/').pop() ?? ref);
+
+/** Every operation, grouped by its first tag in the document's tag order (untagged last). */
+export function groupByTag(doc: OpenApiDoc): TagGroup[] {
+  const groups = new Map<string, TagGroup>((doc.tags ?? []).map((t) => [t.name, { name: t.name, description: t.description, endpoints: [] }]));
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const shared = (item.parameters as Operation['parameters']) ?? [];
+    for (const method of METHODS) {
+      const op = item[method] as Operation | undefined;
+      if (!op) continue;
+      const tag = op.tags?.[0] ?? 'Other';
+      if (!groups.has(tag)) groups.set(tag, { name: tag, endpoints: [] });
+      const parameters = [...shared, ...(op.parameters ?? [])].map((p) => (p.$ref ? resolveRef<Parameter>(doc, p.$ref) : p)).filter((p): p is Parameter => !!p);
+      groups.get(tag)!.endpoints.push({ method, path, op, parameters });
+    }
+  }
+  return [...groups.values()].filter((g) => g.endpoints.length > 0);
+}
+
+/** A short type: `string`, `integer | null`, `array<Person>`, `"service"`, `Person`. */
+export function typeLabel(schema: Schema): string {
+  if (schema.$ref) return refName(schema.$ref);
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (variants) return variants.map(typeLabel).join(' | ');
+  if (schema.allOf) return schema.allOf.map(typeLabel).join(' & ');
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const label = types.map((t) => (t === 'array' && schema.items ? `array<${typeLabel(schema.items)}>` : t));
+  if (label.length > 0) return label.join(' | ');
+  if (schema.enum) return 'enum';
+  if (schema.properties) return 'object';
+  return 'any';
+}
+
+/** An anchor id from any text: `op-createServiceEntity`, `tag-blueprint-service`. */
+export function anchor(prefix: string, text: string): string {
+  return `${prefix}-${text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/** The error codes an operation answers, from its `$ref`ed error responses. */
+export function errorStatuses(op: Operation): string[] {
+  return Object.entries(op.responses)
+    .filter(([status, r]) => !status.startsWith('2') && !status.startsWith('3') && r.$ref)
+    .map(([status]) => status);
+}
