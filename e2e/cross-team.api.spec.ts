@@ -3,6 +3,7 @@ import {
   addMember,
   call,
   createApiKey,
+  createBlueprint,
   createRole,
   createTeam,
   expectError,
@@ -207,4 +208,23 @@ test("A's audit log is 404 from team B, B's own log never shows A's rows, and B'
   const { audit_logs: aLog } = await getJson<{ audit_logs: Array<{ entity_id: string }> }>(request, s.a.admin.token, `${A}/audit-logs?entity_id=${s.a.member.user.id}`);
   expect(aLog.length, "A's own log does hold A's member.added (the filter above could find it)").toBeGreaterThan(0);
   await expectUnchanged(request, s, before);
+});
+
+test("A's entity: restoring one of its versions (under A's path, and under B's own blueprint of the same id) is 404 from team B; the entity stays", async ({ request }) => {
+  const s = await setup(request);
+  const schema = { type: 'object', properties: { n: { type: 'integer' } } };
+  const A = `/teams/${s.a.team.slug}/blueprints/service/entities`;
+  const B = `/teams/${s.b.team.slug}/blueprints/service/entities`;
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'service', schema });
+  await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'service', schema });
+  expect((await call(request, 'POST', A, { token: s.a.admin.token, body: { identifier: 'svc/api', data: { n: 1 } } })).status()).toBe(201);
+  expect((await call(request, 'PATCH', `${A}/svc%2Fapi`, { token: s.a.admin.token, body: { data: { n: 2 } } })).status()).toBe(200);
+  const before = await snapshots(request, s);
+  await expectAll404(request, s, [{ method: 'POST', path: `${A}/svc%2Fapi/restore`, body: { version: 1 } }]);
+  // B's admin may write entities in B, and B has a blueprint "service": still no entity of A's there.
+  await expectError(await call(request, 'POST', `${B}/svc%2Fapi/restore`, { token: s.b.admin.token, body: { version: 1 } }), 404, "A's identifier under B's blueprint");
+  await expectUnchanged(request, s, before);
+  const entity = await call(request, 'GET', `${A}/svc%2Fapi`, { token: s.a.admin.token });
+  expect(entity.headers().etag, "A's entity is still at version 2").toBe('"2"');
+  expect((await entity.json()).data).toEqual({ n: 2 });
 });

@@ -13,6 +13,8 @@ export type HistoryItem = {
   id: string;
   action: string;
   version: number | null;
+  /** `entity.restored`: the version whose title and data this one copies. */
+  restored_version: number | null;
   title: string | null;
   data: Prisma.JsonValue;
   actor_type: string;
@@ -21,7 +23,7 @@ export type HistoryItem = {
   created_at: string;
 };
 
-type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number } | null;
+type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number; restored_version?: number } | null;
 
 export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, page: PageParams) {
   await loadBlueprintOrThrow(db, ctx, blueprintId);
@@ -38,6 +40,7 @@ export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: s
       id: r.id,
       action: r.action,
       version: snap?.version ?? null,
+      restored_version: snap?.restored_version ?? null,
       title: snap?.title ?? null,
       data: snap?.data ?? null,
       actor_type: r.actorType,
