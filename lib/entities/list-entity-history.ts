@@ -20,6 +20,9 @@ export type HistoryItem = {
   actor_type: string;
   user_id: string | null;
   api_key_id: string | null;
+  /** Who, for people to read: the user's name (or email), and the API key's name for a key's write. */
+  actor_name: string | null;
+  api_key_name: string | null;
   created_at: string;
 };
 
@@ -32,8 +35,12 @@ export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: s
     where: { teamId: ctx.team.id, entityType: 'entity', entityId: entity.id, ...afterCursor(page.cursor, 'desc') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: page.limit + 1,
+    include: { user: { select: { name: true, email: true } } },
   });
   const { items, nextCursor } = toPage(rows, page.limit);
+  const keyIds = [...new Set(items.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : [])))];
+  const keys = keyIds.length ? await db.apiKey.findMany({ where: { teamId: ctx.team.id, id: { in: keyIds } }, select: { id: true, name: true } }) : [];
+  const keyName = new Map(keys.map((k) => [k.id, k.name]));
   const versions: HistoryItem[] = items.map((r) => {
     const snap = (r.newData ?? r.oldData) as Snapshot;
     return {
@@ -46,6 +53,8 @@ export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: s
       actor_type: r.actorType,
       user_id: r.userId,
       api_key_id: r.apiKeyId,
+      actor_name: r.user?.name || r.user?.email || null,
+      api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
       created_at: r.createdAt.toISOString(),
     };
   });

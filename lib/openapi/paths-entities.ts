@@ -37,6 +37,8 @@ export const entitySchemas: Record<string, JsonSchema> = {
     actor_type: str,
     user_id: nullable(uuid),
     api_key_id: nullable(uuid),
+    actor_name: { ...nullable(str), description: 'The acting user\'s name (or email), for display.' },
+    api_key_name: { ...nullable(str), description: 'The API key\'s name when a key made the change.' },
     created_at: timestamp,
   }),
   BulkResult: {
