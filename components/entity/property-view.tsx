@@ -4,6 +4,7 @@
 
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatDateTime } from '@/components/ui/format';
+import { arrangeProperties } from '@/lib/forms/arrange-fields';
 import { humanise, type JsonSchema } from '@/lib/forms/schema-to-fields';
 import { MarkdownView } from './markdown-view';
 
@@ -14,10 +15,10 @@ export function Empty() {
   return <span className="text-slate-400">—</span>;
 }
 
-/** The property names of an object value: the schema's order first, then any extra keys. */
+/** The property names of an object value, the schema's and any extra keys, in the form's order. */
 export function propertyEntries(schema: JsonSchema, value: Record<string, unknown>): Array<[string, JsonSchema]> {
   const props = isObject(schema.properties) ? schema.properties : {};
-  const names = [...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props))];
+  const names = arrangeProperties([...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props))], schema);
   return names.map((name) => [name, schemaOf(props[name])]);
 }
 

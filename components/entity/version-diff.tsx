@@ -37,8 +37,16 @@ function Change({ line }: { line: DiffLine }) {
     case 'list':
       return (
         <span className="inline-flex flex-wrap items-center gap-1.5">
-          {line.added.map((v) => <New key={`+${show(v)}`} value={`+ ${show(v)}`} />)}
-          {line.removed.map((v) => <Old key={`-${show(v)}`} value={`− ${show(v)}`} />)}
+          {line.added.map((v) => (
+            <ins key={`+${show(v)}`} className="rounded bg-emerald-50 px-1 font-mono text-xs text-emerald-700 no-underline">
+              <span aria-label="added">+</span> {show(v)}
+            </ins>
+          ))}
+          {line.removed.map((v) => (
+            <del key={`-${show(v)}`} className="rounded bg-red-50 px-1 font-mono text-xs text-red-700 no-underline">
+              <span aria-label="removed">−</span> {show(v)}
+            </del>
+          ))}
           {line.added.length === 0 && line.removed.length === 0 && <span className="text-xs text-slate-500">same values, new order</span>}
         </span>
       );
