@@ -119,6 +119,7 @@ test('create through the generated form, read it on its page, edit it, diff two 
 
   // The table row links to the same page (the link encodes the slash).
   await page.goto(`/t/${team}/blueprints/service`);
+  await shoot(page, 'entity-table');
   await page.getByRole('link', { name: 'Payments', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/entities/${ENCODED}$`));
 
@@ -187,12 +188,23 @@ test('a stale edit is refused with a reload, a server refusal lands under its fi
   await page.getByRole('button', { name: 'Reload latest version' }).click();
   await expect(page.getByLabel('Title')).toHaveValue('Theirs');
 
+  // A version that no longer fits the blueprint's current schema is not restored: the page says why.
+  const stricter = { schema: { ...EVERY_TYPE_SCHEMA, required: ['version', 'owner', 'lifecycle', 'replicas'] } };
+  await expectJson(await call(request, 'PATCH', `/teams/${team}/blueprints/service?force=true`, { token: admin.token, body: stricter }), 200, 'a stricter schema');
+  await page.goto(`/t/${team}/blueprints/service/entities/new/history`);
+  await page.getByRole('button', { name: 'Restore version 1' }).click();
+  await page.getByRole('button', { name: 'Restore v1' }).click();
+  const refusal = page.locator('main').getByRole('alert');
+  await expect(refusal).toContainText("Version 1 no longer fits the blueprint's current schema");
+  await expect(refusal.getByRole('listitem')).toHaveText([/^replicas: /]);
+  await expect(page.getByRole('list', { name: 'Versions' }).getByRole('listitem'), 'nothing was written').toHaveCount(2);
+
   // A rule only the server knows (here: a taken identifier) comes back under the control.
   await page.goto(`/t/${team}/blueprints/service/new-entity`);
   await page.getByLabel('Identifier').fill('new');
   await page.getByLabel('Owner').fill('b@example.com');
   await page.getByLabel(/^Version/).fill('2.0.0');
-  await page.getByLabel('Language').selectOption('node');
+  await page.getByLabel('Replicas').fill('1');
   await page.getByRole('button', { name: 'Create entity' }).click();
   await expect(page.getByText('An entity with this identifier already exists')).toBeVisible();
   await expect(page.getByLabel('Identifier')).toHaveAttribute('aria-invalid', 'true');
@@ -210,7 +222,10 @@ test('a viewer reads entity pages without edit, delete, restore or create, and t
   const viewer: Session = await register(request, 'viewer');
   await addMember(request, admin.token, team, viewer.email, 'viewer');
   await expectJson(await call(request, 'POST', api, { token: admin.token, body: { identifier: 'a:b+c', data: { version: '1.0.0', owner: 'a@example.com', lifecycle: 'production' } } }), 201, 'entity');
-  await expectJson(await call(request, 'PATCH', `${api}/${encodeURIComponent('a:b+c')}`, { token: admin.token, body: { data: { replicas: 2 } } }), 200, 'v2');
+  // 23 versions: the history shows 20, then loads the older ones on request (keyset pages).
+  for (let replicas = 2; replicas <= 23; replicas++) {
+    await expectJson(await call(request, 'PATCH', `${api}/${encodeURIComponent('a:b+c')}`, { token: admin.token, body: { data: { cpu: replicas } } }), 200, `v${replicas}`);
+  }
   await signIn(page, viewer.email, PASSWORD);
 
   await page.goto(`/t/${team}/blueprints/service`);
@@ -220,7 +235,13 @@ test('a viewer reads entity pages without edit, delete, restore or create, and t
   await expect(page.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Entity' }).getByRole('link', { name: 'History' }).click();
-  await expect(page.getByRole('list', { name: 'Versions' }).getByRole('listitem')).toHaveCount(2);
+  const versions = page.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+  await expect(versions).toHaveCount(20);
+  await expect(versions.first()).toContainText('v23');
+  await page.getByRole('button', { name: 'Load older versions' }).click();
+  await expect(versions).toHaveCount(23);
+  await expect(versions.last()).toContainText('v1');
+  await expect(page.getByRole('button', { name: 'Load older versions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Restore/ })).toHaveCount(0);
 
   for (const path of [`/t/${team}/blueprints/service/new-entity`, `/t/${team}/blueprints/service/entities/${encodeURIComponent('a:b+c')}/edit`]) {
