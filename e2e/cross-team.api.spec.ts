@@ -224,3 +224,22 @@ test("A's OpenAPI document is 404 from team B, and B's own document never shows 
   expect(text.includes('/blueprints/b-service/entities'), "B's document has B's blueprint").toBe(true);
   expect(['a-only-vault', 'a_secret_field', s.a.team.slug].filter((x) => text.includes(x)), "A's names in B's document").toEqual([]);
 });
+
+test("A's entity: restoring one of its versions (under A's path, and under B's own blueprint of the same id) is 404 from team B; the entity stays", async ({ request }) => {
+  const s = await setup(request);
+  const schema = { type: 'object', properties: { n: { type: 'integer' } } };
+  const A = `/teams/${s.a.team.slug}/blueprints/service/entities`;
+  const B = `/teams/${s.b.team.slug}/blueprints/service/entities`;
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'service', schema });
+  await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'service', schema });
+  expect((await call(request, 'POST', A, { token: s.a.admin.token, body: { identifier: 'svc/api', data: { n: 1 } } })).status()).toBe(201);
+  expect((await call(request, 'PATCH', `${A}/svc%2Fapi`, { token: s.a.admin.token, body: { data: { n: 2 } } })).status()).toBe(200);
+  const before = await snapshots(request, s);
+  await expectAll404(request, s, [{ method: 'POST', path: `${A}/svc%2Fapi/restore`, body: { version: 1 } }]);
+  // B's admin may write entities in B, and B has a blueprint "service": still no entity of A's there.
+  await expectError(await call(request, 'POST', `${B}/svc%2Fapi/restore`, { token: s.b.admin.token, body: { version: 1 } }), 404, "A's identifier under B's blueprint");
+  await expectUnchanged(request, s, before);
+  const entity = await call(request, 'GET', `${A}/svc%2Fapi`, { token: s.a.admin.token });
+  expect(entity.headers().etag, "A's entity is still at version 2").toBe('"2"');
+  expect((await entity.json()).data).toEqual({ n: 2 });
+});

@@ -3,6 +3,7 @@ import {
   addMember,
   call,
   createApiKey,
+  createBlueprint,
   createRole,
   createTeam,
   expectError,
@@ -130,6 +131,19 @@ async function throwawayMember(ctx: CellContext): Promise<string> {
   return user.user.id;
 }
 
+/** A blueprint and an entity at version 2 made for one cell, so each caller restores its own. */
+async function throwawayEntity(ctx: CellContext): Promise<string> {
+  const admin = ctx.world.users.admin.token;
+  const blueprint = await createBlueprint(ctx.api, admin, ctx.team.slug, { id: unique('bp'), schema: { type: 'object', properties: { n: { type: 'integer' } } } });
+  const base = `/teams/${ctx.team.slug}/blueprints/${blueprint.id}/entities`;
+  expect((await call(ctx.api, 'POST', base, { token: admin, body: { identifier: 'svc/a', data: { n: 1 } } })).status()).toBe(201);
+  expect((await call(ctx.api, 'PATCH', `${base}/svc%2Fa`, { token: admin, body: { data: { n: 2 } } })).status()).toBe(200);
+  return `${base}/svc%2Fa`;
+}
+
+/** Under /teams/{team}, a route that needs entity:write: editors too; the custom role and both keys lack it. */
+const entityWrite = (ok: number): Expected => ({ ...teamRoute(ok, 'team:manage'), editor: ok, custom: 403, manageKey: 403 });
+
 const ROWS: Row[] = [
   {
     method: 'POST',
@@ -243,6 +257,12 @@ const ROWS: Row[] = [
       return { path: `/teams/${team.slug}/api-keys/${key.api_key.id}` };
     },
     expected: teamRoute(204, 'team:manage'),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/restore',
+    cell: async (ctx) => ({ path: `${await throwawayEntity(ctx)}/restore`, body: { version: 1 } }),
+    expected: entityWrite(200),
   },
   {
     method: 'GET',

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import type { EntityRow } from '@/lib/entities/list-entities';
@@ -17,13 +18,20 @@ export function pickColumns(schema: { properties?: Record<string, PropertySchema
     .map(([key, s]) => ({ key, title: s.title ?? key, schema: s }));
 }
 
-export function EntityTable({ columns, entities }: { columns: Column[]; entities: EntityRow[] }) {
+/** `hrefFor`: the entity's page (its title links there). */
+export function EntityTable({ columns, entities, hrefFor }: { columns: Column[]; entities: EntityRow[]; hrefFor?: (identifier: string) => string }) {
   return (
     <DataTable columns={['Title', ...columns.map((c) => c.title), 'Updated']}>
           {entities.map((e) => (
             <tr key={e.id} className="hover:bg-slate-50">
               <td className="px-4 py-3">
-                <p className="font-medium text-slate-900">{e.title ?? e.identifier}</p>
+                {hrefFor ? (
+                  <Link href={hrefFor(e.identifier)} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+                    {e.title ?? e.identifier}
+                  </Link>
+                ) : (
+                  <p className="font-medium text-slate-900">{e.title ?? e.identifier}</p>
+                )}
                 <p className="font-mono text-xs text-slate-400">{e.identifier}</p>
               </td>
               {columns.map((c) => (

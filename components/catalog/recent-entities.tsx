@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { entityHref } from '@/components/entity/entity-href';
 import { formatDateTime } from '@/components/ui/format';
 import type { BlueprintSummary } from '@/lib/blueprints/list-blueprints';
 import type { RecentEntity } from '@/lib/entities/list-recent-entities';
@@ -13,7 +14,7 @@ export function RecentEntities({ teamSlug, entities, blueprints }: { teamSlug: s
           const blueprint = byId.get(e.blueprintId);
           return (
             <li key={e.id}>
-              <Link href={`/t/${teamSlug}/blueprints/${e.blueprintId}`} className="flex items-center gap-3 px-4 py-2.5 text-sm hover:bg-slate-50">
+              <Link href={entityHref(teamSlug, e.blueprintId, e.identifier)} className="flex items-center gap-3 px-4 py-2.5 text-sm hover:bg-slate-50">
                 <span aria-hidden>{blueprint?.icon ?? '📦'}</span>
                 <span className="font-medium text-slate-900">{e.title ?? e.identifier}</span>
                 <span className="font-mono text-xs text-slate-400">{e.identifier}</span>

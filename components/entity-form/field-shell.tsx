@@ -65,8 +65,10 @@ export function FieldsetShell({ id, label, required, help, error, children, plai
         {label}
         {required && <RequiredMark />}
       </legend>
+      {/* A group's help says what the group is for: read before its fields, not after them. */}
+      {help && !plain && <HelpAndError id={id} help={help} />}
       {children}
-      <HelpAndError id={id} help={help} error={error} />
+      <HelpAndError id={id} help={plain ? help : undefined} error={error} />
     </fieldset>
   );
 }

@@ -13,15 +13,20 @@ export type HistoryItem = {
   id: string;
   action: string;
   version: number | null;
+  /** `entity.restored`: the version whose title and data this one copies. */
+  restored_version: number | null;
   title: string | null;
   data: Prisma.JsonValue;
   actor_type: string;
   user_id: string | null;
   api_key_id: string | null;
+  /** Who, for people to read: the user's name (or email), and the API key's name for a key's write. */
+  actor_name: string | null;
+  api_key_name: string | null;
   created_at: string;
 };
 
-type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number } | null;
+type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number; restored_version?: number } | null;
 
 export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, page: PageParams) {
   await loadBlueprintOrThrow(db, ctx, blueprintId);
@@ -30,19 +35,26 @@ export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: s
     where: { teamId: ctx.team.id, entityType: 'entity', entityId: entity.id, ...afterCursor(page.cursor, 'desc') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: page.limit + 1,
+    include: { user: { select: { name: true, email: true } } },
   });
   const { items, nextCursor } = toPage(rows, page.limit);
+  const keyIds = [...new Set(items.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : [])))];
+  const keys = keyIds.length ? await db.apiKey.findMany({ where: { teamId: ctx.team.id, id: { in: keyIds } }, select: { id: true, name: true } }) : [];
+  const keyName = new Map(keys.map((k) => [k.id, k.name]));
   const versions: HistoryItem[] = items.map((r) => {
     const snap = (r.newData ?? r.oldData) as Snapshot;
     return {
       id: r.id,
       action: r.action,
       version: snap?.version ?? null,
+      restored_version: snap?.restored_version ?? null,
       title: snap?.title ?? null,
       data: snap?.data ?? null,
       actor_type: r.actorType,
       user_id: r.userId,
       api_key_id: r.apiKeyId,
+      actor_name: r.user?.name || r.user?.email || null,
+      api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
       created_at: r.createdAt.toISOString(),
     };
   });

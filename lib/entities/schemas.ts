@@ -51,3 +51,13 @@ export const bulkEntitiesBody = bodySchema<BulkEntitiesInput>({
   required: ['entities'],
   properties: { entities: { type: 'array' } },
 });
+
+export type RestoreEntityInput = { version: number };
+
+/** Restore: the version (from the entity's history) whose title and data become a new version. */
+export const restoreEntityBody = bodySchema<RestoreEntityInput>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: { version: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+});

@@ -26,9 +26,17 @@ export function expectedVersion(current: EntityRecord, options: WriteOptions): n
 /**
  * Writes `next` over `current` only if the row is still at the version read: the check is in the
  * UPDATE's WHERE clause, so of two writers holding the same ETag exactly one matches a row; the
- * other (blocked on the row lock, then re-checking) matches none and gets 409.
+ * other (blocked on the row lock, then re-checking) matches none and gets 409. `audit` names the
+ * action (a restore is `entity.restored`) and what its new_data records besides the snapshot.
  */
-async function writeIfUnchanged(tx: Prisma.TransactionClient, ctx: TeamContext, current: EntityRecord, version: number, next: { title: string | null; data: JsonObject }) {
+export async function writeIfUnchanged(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  current: EntityRecord,
+  version: number,
+  next: { title: string | null; data: JsonObject },
+  audit: { action: string; extra?: Record<string, unknown> } = { action: 'entity.updated' },
+) {
   const user = actingUserId(ctx.actor);
   const { count } = await tx.entity.updateMany({
     where: { teamId: ctx.team.id, id: current.id, version },
@@ -36,7 +44,7 @@ async function writeIfUnchanged(tx: Prisma.TransactionClient, ctx: TeamContext, 
   });
   if (count === 0) throw stale(current.identifier, version + 1);
   const after = await tx.entity.findUniqueOrThrow({ where: { teamId_id: { teamId: ctx.team.id, id: current.id } }, select: ENTITY_SELECT });
-  await writeAudit(tx, ctx, { action: 'entity.updated', entityType: 'entity', verbatim: true, entityId: current.id, oldData: auditSnapshot(current), newData: auditSnapshot(after) });
+  await writeAudit(tx, ctx, { action: audit.action, entityType: 'entity', verbatim: true, entityId: current.id, oldData: auditSnapshot(current), newData: { ...auditSnapshot(after), ...audit.extra } });
   return toVersioned(after);
 }
 

@@ -2,7 +2,7 @@ import type { BulkResult } from '@/lib/entities/bulk-upsert-entities';
 import { ENTITY_SORTS } from '@/lib/entities/entity-params';
 import type { EntityView } from '@/lib/entities/entity-view';
 import type { HistoryItem } from '@/lib/entities/list-entity-history';
-import { bulkEntitiesBody } from '@/lib/entities/schemas';
+import { bulkEntitiesBody, restoreEntityBody } from '@/lib/entities/schemas';
 import { headerRef, paramRef, schemaRef, type JsonSchema } from './components';
 import { json, needs, noContent, operation } from './operation';
 import { arrayOf, nullable, pageOf, str, timestamp, uuid, view } from './view-schemas';
@@ -29,13 +29,16 @@ export const entitySchemas: Record<string, JsonSchema> = {
   EntityValidation: { type: 'object', required: ['valid'], properties: { valid: { const: true } }, description: '`validate_only=true`: the entity would be accepted; nothing was written.' },
   EntityVersion: view<HistoryItem>('One version of an entity, from the audit log.', {
     id: uuid,
-    action: { ...str, description: 'e.g. `entity.created`, `entity.updated`, `entity.deleted`.' },
+    action: { ...str, description: 'e.g. `entity.created`, `entity.updated`, `entity.restored`, `entity.deleted`.' },
     version: { type: ['integer', 'null'] },
+    restored_version: { type: ['integer', 'null'], description: '`entity.restored`: the version whose title and data it copies.' },
     title: nullable(str),
     data: { description: 'The entity\'s data at that version (JSON, or null).' },
     actor_type: str,
     user_id: nullable(uuid),
     api_key_id: nullable(uuid),
+    actor_name: { ...nullable(str), description: 'The acting user\'s name (or email), for display.' },
+    api_key_name: { ...nullable(str), description: 'The API key\'s name when a key made the change.' },
     created_at: timestamp,
   }),
   BulkResult: {
@@ -49,6 +52,7 @@ export const entitySchemas: Record<string, JsonSchema> = {
       }),
     ],
   },
+  RestoreEntityBody: structuredClone(restoreEntityBody.schema) as JsonSchema,
   /** The route's body schema, with `entities` spelled out: items are checked one by one, each as a create body. */
   BulkEntitiesBody: {
     ...structuredClone(bulkEntitiesBody.schema),
@@ -141,6 +145,23 @@ export const entityPaths = {
       access: needs('entity:read'),
       query: [paramRef('Limit'), paramRef('Cursor')],
       responses: { 200: json('A page of versions.', pageOf('versions', 'EntityVersion')) },
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/restore': {
+    parameters: [...scope, paramRef('Identifier')],
+    post: operation('post', {
+      id: 'restoreEntity',
+      summary: 'Restore an old version as a new one',
+      description:
+        'The title and data of `version` (from the history) are written as the entity\'s next version, audited as `entity.restored`; history is never rewritten. ' +
+        'Data that no longer fits the blueprint\'s current schema is 422 with the faults; a version the entity never had is 404; a stale If-Match is 409.',
+      tag: 'Entities',
+      access: needs('entity:write'),
+      body: 'RestoreEntityBody',
+      query: [],
+      headers: [paramRef('IfMatch')],
+      responses: { 200: json('The entity as restored (a new version).', 'Entity', etag) },
+      errors: ['conflict'],
     }),
   },
 };

@@ -20,10 +20,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     method: init.method ?? 'GET',
-    headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    headers: { ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: 'same-origin',
   });
@@ -44,4 +44,5 @@ export const queryKeys = {
   apiKeys: (team: string) => ['team', team, 'api-keys'] as const,
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
   permissions: () => ['permissions'] as const,
+  entityHistory: (team: string, blueprint: string, identifier: string) => ['team', team, 'blueprints', blueprint, 'entities', identifier, 'history'] as const,
 };

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { EntityTable, pickColumns } from '@/components/catalog/entity-table';
+import { entityHref } from '@/components/entity/entity-href';
+import { NewEntityLink } from '@/components/entity/new-entity-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -42,13 +44,18 @@ export default async function BlueprintEntitiesPage({ params, searchParams }: Pr
   const columns = pickColumns(blueprint.schema as Parameters<typeof pickColumns>[0]);
   return (
     <>
-      <PageHeader title={summary.title} icon={summary.icon} description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()} />
+      <PageHeader
+        title={summary.title}
+        icon={summary.icon}
+        description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
+        aside={ctx.permissions.has('entity:write') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
+      />
       {page.entities.length === 0 ? (
         <EmptyState icon={summary.icon ?? '📦'} title={cursor ? 'No more entities' : `No ${summary.title.toLowerCase()} entities yet`}>
           {cursor ? <Link href={base} className="text-indigo-600 hover:underline">Back to the first page</Link> : 'Entities are added through the API or an integration.'}
         </EmptyState>
       ) : (
-        <EntityTable columns={columns} entities={page.entities} />
+        <EntityTable columns={columns} entities={page.entities} hrefFor={(identifier) => entityHref(team.slug, blueprintId, identifier)} />
       )}
       <nav className="mt-4 flex items-center justify-end gap-2 text-sm" aria-label="Pages">
         {cursor && <Link href={base} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">First page</Link>}

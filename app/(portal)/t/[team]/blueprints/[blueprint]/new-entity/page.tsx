@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { EntityEditor } from '@/components/entity/entity-editor';
+import { PageHeader } from '@/components/ui/page-header';
+import { blueprintParam } from '@/lib/blueprints/blueprint-params';
+import { getBlueprint } from '@/lib/blueprints/blueprint-service';
+import { getDb } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import { requireTeamPermission } from '@/lib/web/page-context';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'New entity' };
+
+// Not under entities/new: an entity may well be called "new", and its page must stay reachable.
+export default async function NewEntityPage({ params }: { params: Promise<{ team: string; blueprint: string }> }) {
+  const { team: slug, blueprint: raw } = await params;
+  const ctx = await requireTeamPermission(slug, 'entity:write');
+  const blueprint = await getBlueprint(getDb(), ctx, blueprintParam(raw)).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  return (
+    <>
+      <PageHeader
+        title={`New ${blueprint.title.toLowerCase()}`}
+        icon={blueprint.icon}
+        description="Fields marked * are required. Values are checked as you type, by the same rules the server applies."
+      />
+      <EntityEditor team={ctx.team.slug} blueprint={blueprint.id} schema={blueprint.schema as object} mode="create" />
+    </>
+  );
+}
