@@ -4,7 +4,6 @@
 
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { arrangeFields } from '@/lib/forms/arrange-fields';
 import { pointerCovers } from '@/lib/forms/json-pointer';
 import { schemaToFields } from '@/lib/forms/schema-to-fields';
 import type { FieldErrors } from '@/lib/forms/validate-entity-data';
@@ -46,7 +45,7 @@ function unplaced(form: HTMLFormElement, errors: FieldErrors): string[] {
 }
 
 export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction }: EntityFormProps) {
-  const fields = useMemo(() => arrangeFields(schemaToFields(schema)), [schema]);
+  const fields = useMemo(() => schemaToFields(schema), [schema]);
   const state = useEntityFormState(schema, initial, mode);
   const { api, values } = state;
   const [pending, setPending] = useState(false);

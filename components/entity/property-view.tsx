@@ -4,7 +4,6 @@
 
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatDateTime } from '@/components/ui/format';
-import { arrangeProperties } from '@/lib/forms/arrange-fields';
 import { humanise, type JsonSchema } from '@/lib/forms/schema-to-fields';
 import { MarkdownView } from './markdown-view';
 
@@ -18,7 +17,8 @@ export function Empty() {
 /** The property names of an object value, the schema's and any extra keys, in the form's order. */
 export function propertyEntries(schema: JsonSchema, value: Record<string, unknown>): Array<[string, JsonSchema]> {
   const props = isObject(schema.properties) ? schema.properties : {};
-  const names = arrangeProperties([...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props))], schema);
+  // The schema's own order (the designer's), then any property the schema does not name.
+  const names = [...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props))];
   return names.map((name) => [name, schemaOf(props[name])]);
 }
 

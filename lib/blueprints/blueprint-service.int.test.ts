@@ -61,6 +61,16 @@ describe('createBlueprint', () => {
     expect(rows[0]).toMatchObject({ action: 'blueprint.created', entityType: 'blueprint', entityId: 'service', userId: owner.id, oldData: null, newData: { id: 'service', schema: SCHEMA, version: 1 } });
   });
 
+  it('keeps the order of the schema as written (the form and the columns follow it)', async () => {
+    const { ctx } = await adminTeam();
+    const ordered = { type: 'object', properties: { zeta: { type: 'string' }, a: { type: 'integer' }, middle_name: { type: 'object', properties: { y: { type: 'string' }, b: { type: 'string' } } } } };
+    await service(ctx, 'ordered', ordered);
+    const stored = (await getBlueprint(testDb(), ctx, 'ordered')).schema as typeof ordered;
+    expect(Object.keys(stored.properties)).toEqual(['zeta', 'a', 'middle_name']);
+    expect(Object.keys(stored.properties.middle_name.properties)).toEqual(['y', 'b']);
+    expect(JSON.stringify(stored)).toBe(JSON.stringify(ordered));
+  });
+
   it('lets two teams have the same id, and refuses a second one in the same team (409, no audit row)', async () => {
     const a = await adminTeam();
     const b = await adminTeam();
