@@ -1,16 +1,37 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 
 // The app's way in for ordinary reads and writes: one Prisma 7 client per process, over the `pg`
 // driver adapter. Created on first use, not at import, because `next build` imports route modules
 // without a database. (In `next dev` hot reloads re-import this module, hence the global.)
+//
+// The client runs on a pg.Pool we create, so the hot read paths (authentication, catalog pages
+// and search) can send their SQL straight to the same pool with queryRows(): Prisma's query
+// interpretation costs more CPU than those statements take in PostgreSQL (bench/search measured
+// a findMany of 50 entities at 2.5 ms against 0.6 ms for the same SQL over pg).
 
 export type Db = PrismaClient;
 
+const pools = new WeakMap<object, pg.Pool>();
+
 export function createPrisma(connectionString: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/**
+ * Rows of one read-only statement, sent over the client's own pg pool (outside any transaction;
+ * inside one, use the transaction's $queryRaw). Rows come as node-postgres returns them:
+ * timestamptz as Date, jsonb parsed, but bigint and numeric as strings, so cast counts to int in SQL.
+ */
+export async function queryRows<T>(db: Db | Prisma.TransactionClient, sql: Prisma.Sql): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) return (db as Db).$queryRaw<T[]>(sql);
+  return (await pool.query(sql.text, sql.values)).rows as T[];
 }
 
 const holder = globalThis as unknown as { baseplatePrisma?: PrismaClient };
