@@ -1,7 +1,8 @@
-import type { Db } from '@/lib/db/prisma';
+import { queryRows, type Db } from '@/lib/db/prisma';
 import { isPermission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
+import { apiKeyByHashSql, loginTokenByHashSql, userByIdSql, type ApiKeyRow, type UserRow } from './credentials.sql';
 import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
 
 // Resolves the caller once per request: the Authorization header (API key or login token, as
@@ -9,6 +10,7 @@ import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
 // the user's status, so suspending a user ends their sessions and tokens on the next request.
 
 const INVALID = 'the credentials are invalid, expired or revoked';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function bearerFrom(headers: Headers): string | null | undefined {
   const header = headers.get('authorization');
@@ -19,35 +21,29 @@ function bearerFrom(headers: Headers): string | null | undefined {
 }
 
 async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: sha256Hex(key) },
-    include: { user: { select: { status: true } } },
-  });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) throw new AppError('unauthenticated', INVALID);
+  const [row] = await queryRows<ApiKeyRow>(db, apiKeyByHashSql(sha256Hex(key)));
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date())) throw new AppError('unauthenticated', INVALID);
   // A key acts within its creator's rights; a suspended creator's keys stop with them.
-  if (row.user && row.user.status !== 'active') throw new AppError('unauthenticated', INVALID);
+  if (row.user_id && row.user_status !== 'active') throw new AppError('unauthenticated', INVALID);
   return {
     kind: 'api_key',
     keyId: row.id,
     keyName: row.name,
-    teamId: row.teamId,
-    creatorId: row.userId,
-    keyPermissions: (row.permissions as unknown[]).filter(isPermission),
+    teamId: row.team_id,
+    creatorId: row.user_id,
+    keyPermissions: Array.isArray(row.permissions) ? row.permissions.filter(isPermission) : [],
   };
 }
 
 async function actorFromLoginToken(db: Db, token: string): Promise<Actor> {
-  const row = await db.loginToken.findUnique({
-    where: { tokenHash: sha256Hex(token) },
-    include: { user: { select: { id: true, email: true, name: true, status: true } } },
-  });
-  if (!row || row.expiresAt <= new Date() || row.user.status !== 'active') throw new AppError('unauthenticated', INVALID);
-  return { kind: 'user', userId: row.user.id, email: row.user.email, name: row.user.name, via: 'token' };
+  const [row] = await queryRows<UserRow & { expires_at: Date }>(db, loginTokenByHashSql(sha256Hex(token)));
+  if (!row || row.expires_at <= new Date() || row.status !== 'active') throw new AppError('unauthenticated', INVALID);
+  return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token' };
 }
 
 export async function actorFromSessionUser(db: Db, userId: string | null | undefined): Promise<Actor | null> {
-  if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, status: true } });
+  if (!userId || !UUID.test(userId)) return null;
+  const [user] = await queryRows<UserRow>(db, userByIdSql(userId));
   if (!user || user.status !== 'active') return null;
   return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session' };
 }

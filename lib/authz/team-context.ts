@@ -1,8 +1,9 @@
 import type { Actor } from '@/lib/auth/actor';
-import type { Db } from '@/lib/db/prisma';
+import { queryRows, type Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { TeamSummary } from '@/lib/teams/team-summary';
 import { isPermission, type Permission } from './permissions';
+import { teamWithRoleSql, type TeamRoleRow } from './team-context.sql';
 
 // Membership and effective permissions of the caller in the team of the URL, resolved once per
 // request. A non-member, or a key of another team, gets 404: the team's existence is not revealed.
@@ -29,29 +30,22 @@ function asPermissions(value: unknown): Permission[] {
 
 export async function resolveTeamContext(db: Db, base: RequestContext, slug: string): Promise<TeamContext> {
   const { actor } = base;
-  if (actor.kind === 'user') {
-    const membership = await db.teamMembership.findFirst({
-      where: { userId: actor.userId, team: { slug } },
-      select: { team: { select: { id: true, slug: true, name: true } }, role: { select: { id: true, name: true, permissions: true } } },
-    });
-    if (!membership) throw teamNotFound(slug);
-    const { role, team } = membership;
-    return { ...base, team, role: { id: role.id, name: role.name }, permissions: new Set(asPermissions(role.permissions)) };
-  }
+  const userId = actor.kind === 'user' ? actor.userId : actor.creatorId;
+  const [row] = await queryRows<TeamRoleRow>(db, teamWithRoleSql(slug, userId));
+  const team = row ? { id: row.id, slug: row.slug, name: row.name } : null;
+  const role = row?.role_id ? { id: row.role_id, name: row.role_name! } : null;
+  const rolePermissions = asPermissions(row?.role_permissions);
 
-  const team = await db.team.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (actor.kind === 'user') {
+    if (!team || !role) throw teamNotFound(slug);
+    return { ...base, team, role, permissions: new Set(rolePermissions) };
+  }
   if (!team || team.id !== actor.teamId) throw teamNotFound(slug);
-  const creator = actor.creatorId
-    ? await db.teamMembership.findUnique({
-        where: { teamId_userId: { teamId: team.id, userId: actor.creatorId } },
-        select: { role: { select: { id: true, name: true, permissions: true } } },
-      })
-    : null;
   // API.md: the key's own list intersected with its creator's current permissions; a key whose
   // creator left the team keeps only its own list, and never gains any.
-  const capped = creator ? new Set(asPermissions(creator.role.permissions)) : null;
+  const capped = role ? new Set(rolePermissions) : null;
   const permissions = new Set(actor.keyPermissions.filter((p) => !capped || capped.has(p)));
-  return { ...base, team, role: creator ? { id: creator.role.id, name: creator.role.name } : null, permissions };
+  return { ...base, team, role, permissions };
 }
 
 export function can(ctx: TeamContext, permission: Permission): boolean {

@@ -18,6 +18,10 @@ const pools = new WeakMap<object, pg.Pool>();
 
 export function createPrisma(connectionString: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle connection closed by the server (a restart, a failover, a dropped test database) is
+  // discarded by the pool, which opens a new one for the next query; that query reports any real
+  // problem. Without a listener the event would crash the process.
+  pool.on('error', () => {});
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;

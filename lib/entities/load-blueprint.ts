@@ -1,7 +1,7 @@
 import type { TeamContext } from '@/lib/authz/team-context';
-import type { Db } from '@/lib/db/prisma';
+import { queryRows, type Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ValidatedBlueprint } from '@/lib/validation/blueprint-validator';
 
 const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" not found`);
@@ -11,12 +11,13 @@ const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" no
  * 404): what the entity services need to validate against it.
  */
 export async function loadBlueprintOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, blueprintId: string): Promise<ValidatedBlueprint> {
-  const row = await db.blueprint.findUnique({
-    where: { teamId_id: { teamId: ctx.team.id, id: blueprintId } },
-    select: { teamId: true, id: true, version: true, schema: true },
-  });
+  // On every entity request: plain SQL over the pool (primary key lookup), not Prisma's client.
+  const [row] = await queryRows<{ version: number; schema: unknown }>(
+    db,
+    Prisma.sql`SELECT version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId}`,
+  );
   if (!row) throw notFound(blueprintId);
-  return row;
+  return { teamId: ctx.team.id, id: blueprintId, version: row.version, schema: row.schema };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Db } from '@/lib/db/prisma';
+import { queryRows, type Db } from '@/lib/db/prisma';
 
 // Fixed-window rate limiting with the counters in PostgreSQL, so the limit holds across every
 // instance behind a load balancer. One statement per hit: it opens a new window when the stored
@@ -8,7 +8,7 @@ import type { Db } from '@/lib/db/prisma';
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
 export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
-  const rows = await db.$queryRaw<Array<{ hits: number; reset: number }>>(Prisma.sql`
+  const rows = await queryRows<{ hits: number; reset: number }>(db, Prisma.sql`
     INSERT INTO rate_limit_buckets AS b (key, window_start, hits)
     VALUES (${key}, now(), 1)
     ON CONFLICT (key) DO UPDATE SET
