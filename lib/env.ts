@@ -10,6 +10,8 @@ export type Env = {
   dataDir: string;
   /** Seed the demo team on the first start of an empty embedded database. */
   demo: boolean;
+  /** Serve API calls that carry credentials straight from the route modules, not through Next.js. */
+  directApi: boolean;
   /** Connections in each app instance's pool. */
   dbPoolSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -75,6 +77,7 @@ export function loadEnv(source: Source = process.env): Env {
     host: source.HOST?.trim() || '0.0.0.0',
     dataDir: source.BASEPLATE_DATA_DIR?.trim() || '.data',
     demo: readBool(source, 'BASEPLATE_DEMO', true),
+    directApi: readBool(source, 'BASEPLATE_DIRECT_API', true),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
     logLevel,
     authSecret: source.AUTH_SECRET?.trim() || undefined,

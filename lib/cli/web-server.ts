@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import next from 'next';
+import { env } from '@/lib/env';
+import type { DirectApi } from './direct-api';
 
 // Baseplate's HTTP server: Next.js behind Node's own http server, in the same process as the
 // start script. Owning the server gives the app the client's address from the TCP socket (Next's
@@ -15,8 +18,12 @@ export async function startWebServer(options: { dev: boolean; port: number; host
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Not in development: there Next's hot reloading must see every request.
+  // Loaded after prepare(): the route modules import next/server, which needs Next's runtime set up.
+  const direct: DirectApi | null = !options.dev && env().directApi ? await (await import('./direct-api')).loadDirectApi(path.join(options.dir, 'app')) : null;
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
+    if (direct?.serve(req, res)) return;
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { after } from 'next/server';
 import type { Actor } from '@/lib/auth/actor';
 import { sessionUserId } from '@/lib/auth/next-auth';
 import { resolveActor } from '@/lib/auth/resolve-actor';
@@ -10,6 +9,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
 import { stampApiKeyUse } from '@/lib/api-keys/stamp-api-key-use';
+import { afterResponse } from './after-response';
 import { clientIp } from './client-ip';
 import { toErrorResponse } from './error-response';
 import { readJsonBody, type BodySchema } from './request-body';
@@ -66,7 +66,7 @@ async function authenticate(request: Request): Promise<{ ctx: RequestContext; li
   if (!limit.allowed) throw new AppError('rate_limited', `rate limit exceeded; retry in ${limit.resetSeconds} s`, undefined, limitHeaders);
   if (actor.kind === 'api_key') {
     const { teamId, keyId } = actor;
-    after(() => stampApiKeyUse(db, teamId, keyId)); // after the response: never slows the request
+    afterResponse(() => stampApiKeyUse(db, teamId, keyId)); // after the response: never slows the request
   }
   return { ctx: baseContext(request, actor), limitHeaders };
 }
