@@ -1,0 +1,35 @@
+import type { Db } from '@/lib/db/prisma';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { EntityRow } from '@/lib/entities/list-entities';
+import { afterCursor, cursorColumns, orderBy } from './compile-sort.sql';
+import type { CursorValues } from './search-cursor';
+import type { TypedSortKey } from './search-types';
+
+// The statements of a search, over one team's blueprint (team_id and blueprint_id lead every
+// WHERE: the keyset B-tree idx_entities_list and the tenant boundary). `where` is the compiled
+// query and `q` (compile-where.sql.ts, compile-q.sql.ts); the indexes serving them are named there.
+
+export type Scope = { teamId: string; blueprintId: string };
+export type SearchRow = EntityRow & Record<`k${number}`, string | null>;
+
+/** One page: `limit + 1` rows in the sort's order after the cursor (the extra one says "more"). */
+export function selectPage(db: Db, scope: Scope, where: Prisma.Sql, sort: TypedSortKey[], cursor: CursorValues | null, limit: number) {
+  return db.$queryRaw<SearchRow[]>`
+    SELECT e.id, e.identifier, e.title, e.data, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
+           e.created_by::text AS "createdBy", e.updated_by::text AS "updatedBy"${cursorColumns(sort)}
+      FROM entities e
+     WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId}
+       AND ${where} AND ${afterCursor(sort, cursor)}
+     ORDER BY ${orderBy(sort)}
+     LIMIT ${limit + 1}`;
+}
+
+/** How many entities match, counted up to `cap + 1` (so a huge match costs at most that many rows). */
+export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM entities e
+       WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} AND ${where}
+       LIMIT ${cap + 1}) AS matched`;
+  return row.n;
+}
