@@ -14,7 +14,12 @@ export type SearchRow = EntityRow & Record<`k${number}`, string | null>;
 
 /** One page: `limit + 1` rows in the sort's order after the cursor (the extra one says "more"). */
 export function selectPage(db: Db, scope: Scope, where: Prisma.Sql, sort: TypedSortKey[], cursor: CursorValues | null, limit: number) {
-  return db.$queryRaw<SearchRow[]>`
+  return db.$queryRaw<SearchRow[]>(pageStatement(scope, where, sort, cursor, limit));
+}
+
+/** The statement of selectPage (EXPLAIN tests read its plan). */
+export function pageStatement(scope: Scope, where: Prisma.Sql, sort: TypedSortKey[], cursor: CursorValues | null, limit: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT e.id, e.identifier, e.title, e.data, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
            e.created_by::text AS "createdBy", e.updated_by::text AS "updatedBy"${cursorColumns(sort)}
       FROM entities e
@@ -26,10 +31,14 @@ export function selectPage(db: Db, scope: Scope, where: Prisma.Sql, sort: TypedS
 
 /** How many entities match, counted up to `cap + 1` (so a huge match costs at most that many rows). */
 export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number }>>`
+  const [row] = await db.$queryRaw<Array<{ n: number }>>(countStatement(scope, where, cap));
+  return row.n;
+}
+
+export function countStatement(scope: Scope, where: Prisma.Sql, cap: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT count(*)::int AS n FROM (
       SELECT 1 FROM entities e
        WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} AND ${where}
        LIMIT ${cap + 1}) AS matched`;
-  return row.n;
 }
