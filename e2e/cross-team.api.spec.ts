@@ -3,10 +3,12 @@ import {
   addMember,
   call,
   createApiKey,
+  createBlueprint,
   createRole,
   createTeam,
   expectError,
   getJson,
+  insertEntities,
   register,
   type ApiKey,
   type Member,
@@ -207,4 +209,29 @@ test("A's audit log is 404 from team B, B's own log never shows A's rows, and B'
   const { audit_logs: aLog } = await getJson<{ audit_logs: Array<{ entity_id: string }> }>(request, s.a.admin.token, `${A}/audit-logs?entity_id=${s.a.member.user.id}`);
   expect(aLog.length, "A's own log does hold A's member.added (the filter above could find it)").toBeGreaterThan(0);
   await expectUnchanged(request, s, before);
+});
+
+test("A's catalog search: list with sort and q, search and facets of A's blueprint are 404 from team B, under A's path and B's", async ({ request }) => {
+  const s = await setup(request);
+  const schema = { type: 'object', properties: { status: { type: 'string' } } };
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'secret-bp', schema });
+  await insertEntities(s.a.team.id, 'secret-bp', [{ identifier: 'a-secret', data: { status: 'classified' } }]);
+  // B has a blueprint of its own, named differently, so B's path is a real team path.
+  await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'open-bp', schema });
+  const query = { rules: [{ property: 'status', operator: '=', value: 'classified' }] };
+  const probes = (team: string): Probe[] => [
+    { method: 'GET', path: `/teams/${team}/blueprints/secret-bp/entities?sort=data.status&q=secret` },
+    { method: 'POST', path: `/teams/${team}/blueprints/secret-bp/entities/search`, body: { query } },
+    { method: 'GET', path: `/teams/${team}/blueprints/secret-bp/facets?property=status&query=${encodeURIComponent(JSON.stringify(query))}` },
+    { method: 'POST', path: `/teams/${team}/blueprints/secret-bp/facets`, body: { property: 'status', query } },
+  ];
+  await expectAll404(request, s, [...probes(s.a.team.slug), ...probes(s.b.team.slug)]);
+  // B's own search finds nothing of A's, and A's own search does find it (the probe above could).
+  for (const { name, token } of s.bCallers) {
+    const res = await call(request, 'POST', `/teams/${s.b.team.slug}/blueprints/open-bp/entities/search`, { token, body: { q: 'secret' } });
+    expect(res.status(), name).toBe(200);
+    expect(((await res.json()) as { entities: unknown[] }).entities, name).toEqual([]);
+  }
+  const own = await call(request, 'POST', `/teams/${s.a.team.slug}/blueprints/secret-bp/entities/search`, { token: s.a.admin.token, body: { query } });
+  expect(((await own.json()) as { total: number }).total).toBe(1);
 });
