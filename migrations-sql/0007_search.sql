@@ -95,3 +95,13 @@ CREATE INDEX idx_entities_search_trgm ON entities USING GIN (search_document(ide
 -- asking idx_entities_data (a full scan of the blueprint when the value is rare). With 1000 slots
 -- the floor is 0.1%, and selective filters go to the GIN index. ANALYZE samples more rows for it.
 ALTER TABLE entities ALTER COLUMN data SET STATISTICS 1000;
+
+-- Keyset B-trees for the other NOT NULL sorts of a blueprint's list besides idx_entities_list's
+-- created_at: "recently updated" and by identifier (in the "C" order the compiler sorts strings
+-- in; the unique index on identifier has the database's collation, which the planner cannot use
+-- for an ORDER BY ... COLLATE "C"). With them a page sorted by updated_at or identifier starts
+-- at its cursor in the index like the default sort does. Sorts by data properties and by the
+-- nullable title filter and sort the matching rows instead (an index per property is a
+-- per-blueprint decision this migration cannot make).
+CREATE INDEX idx_entities_list_updated ON entities (team_id, blueprint_id, updated_at DESC, id DESC);
+CREATE INDEX idx_entities_list_identifier ON entities (team_id, blueprint_id, (identifier COLLATE "C"), id);

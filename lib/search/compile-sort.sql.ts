@@ -62,5 +62,11 @@ export function afterCursor(sort: TypedSortKey[], cursor: CursorValues | null): 
     branches.push(Prisma.sql`(${Prisma.join([...equal.slice(0, i), after], ' AND ')})`);
   });
   branches.push(Prisma.sql`(${Prisma.join([...equal, Prisma.sql`e.id ${idOp} ${cursor.id}::uuid`], ' AND ')})`);
-  return Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
+  const expanded = Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
+  // Every branch implies first key <= (or >=) its cursor value: said once more on its own, it is
+  // a range the first key's index can start from (an OR of branches is not).
+  const [first] = sort;
+  if (!isNotNull(first) || cursor.keys[0] === null) return expanded;
+  const bound = Prisma.raw(first.order === 'asc' ? '>=' : '<=');
+  return Prisma.sql`(${typedValueOf(first.prop, first.scalar)} ${bound} ${cursorParam(cursor.keys[0], first)} AND ${expanded})`;
 }

@@ -157,6 +157,22 @@ describe('search plans', () => {
     expect(deep.result.entities).toHaveLength(50);
   });
 
+  it('pages by $updated_at and by $identifier from their keyset B-trees, with no sort step', async () => {
+    for (const [sort, index] of [
+      [[{ property: '$updated_at', order: 'desc' }], 'idx_entities_list_updated'],
+      [[{ property: '$identifier', order: 'asc' }], 'idx_entities_list_identifier'],
+      [[{ property: '$identifier', order: 'desc' }], 'idx_entities_list_identifier'],
+    ] as const) {
+      const first = await explain({ sort, limit: 50 });
+      expect(first.page.indexes, first.page.json).toContain(index);
+      expect(first.page.json).not.toContain('"Sort"');
+      const deep = await explain({ sort, limit: 50, cursor: first.result.next_cursor });
+      expect(deep.page.indexes, deep.page.json).toContain(index);
+      expect(deep.page.json).not.toContain('"Sort"');
+      expect(deep.result.entities).toHaveLength(50);
+    }
+  });
+
   it('reports the total exactly up to 10,000, then as "10,000 or more"', async () => {
     const all = await explain({ limit: 1 });
     expect(all.result).toMatchObject({ total: 10_000, total_relation: 'gte' });
