@@ -38,6 +38,7 @@ describe('search body faults name their place', () => {
     [rules({ property: 'status', operator: 'contains', value: 'act' }), 'query.rules[0].operator', 'does not apply to status (enum)'],
     [rules({ property: 'status', operator: '=', value: 'gone' }), 'query.rules[0].value', 'is not one of the property\'s values'],
     [rules({ property: 'version', operator: '>=', value: '2.0' }), 'query.rules[0].value', 'must be a semantic version'],
+    [rules({ property: 'version', operator: '<', value: `${'9'.repeat(1000)}.0.0` }), 'query.rules[0].value', 'longer than 999 digits'],
     [rules({ property: 'at', operator: '>', value: '2026-02-30T00:00:00Z' }), 'query.rules[0].value', 'must be an RFC 3339 date-time'],
     [rules({ property: 'day', operator: '<', value: '2026/01/01' }), 'query.rules[0].value', 'must be a date "YYYY-MM-DD"'],
     [rules({ property: 'n', operator: 'between', value: [1] }), 'query.rules[0].value', 'must be [low, high]'],

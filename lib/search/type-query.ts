@@ -2,7 +2,7 @@ import { DATE_PRESETS, presetRange, type DatePreset } from './date-presets';
 import { parseInstant } from './parse-instant';
 import { resolveProperty } from './resolve-property';
 import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
-import { SEMVER } from './semver-key';
+import { SEMVER, semverKey } from './semver-key';
 import type { Operator, PropertyType, RawGroup, RawNode, RawRule, ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule } from './search-types';
 
 // Types a parsed query against the blueprint's schema: each rule's property is resolved, its
@@ -68,6 +68,7 @@ function scalarValue(value: unknown, type: { scalar: ScalarKind; enum?: unknown[
       return value;
     case 'semver':
       if (typeof value !== 'string' || !SEMVER.test(value)) throw searchError(at, 'must be a semantic version, e.g. "2.0.0"');
+      if (semverKey(value) === null) throw searchError(at, 'has a version number longer than 999 digits');
       return value;
   }
 }
