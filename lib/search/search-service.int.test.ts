@@ -58,6 +58,20 @@ describe('search_semver_key()', () => {
 });
 
 describe('searchEntities', () => {
+  it('matches JSON numbers numerically: 2 finds 2.0 and 2.00 (containment compares numbers by value)', async () => {
+    const { team, owner } = await createTeam(testDb());
+    await createBlueprint(testDb(), team.id, 'service', { type: 'object', properties: { n: { type: 'number' } } });
+    for (const [identifier, json] of [['two', '{"n": 2.0}'], ['two-again', '{"n": 2.00}'], ['two-and-a-half', '{"n": 2.50}'], ['text', '{"n": "2"}']]) {
+      await testPool().query(`INSERT INTO entities (team_id, blueprint_id, identifier, data) VALUES ($1, 'service', $2, $3::jsonb)`, [team.id, identifier, json]);
+    }
+    const own = await teamContextOf(owner, team.slug);
+    const run = async (rule: object) => ids(await searchEntities(testDb(), own, 'service', parseSearchBody({ query: { rules: [rule] }, sort: [{ property: '$identifier' }] }), { withTotal: false }));
+    expect(await run({ property: 'n', operator: '=', value: 2 })).toEqual(['two', 'two-again']);
+    expect(await run({ property: 'n', operator: 'in', value: [2.5, 7] })).toEqual(['two-and-a-half']);
+    expect(await run({ property: 'n', operator: '>', value: 2 })).toEqual(['two-and-a-half']);
+    expect(await run({ property: 'n', operator: '!=', value: 2 })).toEqual(['text', 'two-and-a-half']);
+  });
+
   it('compares versions by precedence and sorts by them', async () => {
     const r = await search({ query: { rules: [{ property: 'version', operator: '>=', value: '1.0.0' }] }, sort: [{ property: 'version', order: 'asc' }] });
     expect(ids(r)).toEqual(['b', 'e', 'd']);
@@ -71,8 +85,8 @@ describe('searchEntities', () => {
     expect(ids(await search({ query: { rules: [{ property: 'name', operator: 'beginsWith', value: "o'brien \"" }] } }))).toEqual(['a']);
     expect(ids(await search({ query: { rules: [{ property: 'name', operator: '=', value: '{}' }] } }))).toEqual(['c']);
     expect(ids(await search({ query: { rules: [{ property: 'name', operator: 'endsWith', value: 'école' }] } }))).toEqual(['e']);
-    const { rows } = await testPool().query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
-    expect(rows[0].n).toBe(6);
+    const { rows } = await testPool().query<{ n: number }>('SELECT count(*)::int AS n FROM entities WHERE team_id = $1', [ctx.team.id]);
+    expect(rows[0].n).toBe(5);
   });
 
   it('takes a 1000-value in list and very long values as parameters', async () => {
