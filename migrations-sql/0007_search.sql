@@ -51,6 +51,12 @@ DECLARE
     part text;
     parts text[] := '{}';
 BEGIN
+    -- The common case first, without the full expression: a release (three numbers).
+    IF v ~ '^(0|[1-9][0-9]{0,200})\.(0|[1-9][0-9]{0,200})\.(0|[1-9][0-9]{0,200})$' THEN
+        RETURN lpad(length(split_part(v, '.', 1))::text, 3, '0') || split_part(v, '.', 1)
+            || lpad(length(split_part(v, '.', 2))::text, 3, '0') || split_part(v, '.', 2)
+            || lpad(length(split_part(v, '.', 3))::text, 3, '0') || split_part(v, '.', 3) || '~';
+    END IF;
     m := regexp_match(v, '^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$');
     IF m IS NULL OR length(m[1]) > 999 OR length(m[2]) > 999 OR length(m[3]) > 999 THEN
         RETURN NULL;

@@ -23,13 +23,13 @@ export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: stri
      LIMIT ${limit}`;
 }
 
-/** An array property: per element, how many matching entities hold it (an entity counts once). */
+/** An array property: per element, how many matching entities hold it (an entity counts once: DISTINCT within its own array, so the outer count needs no sort). */
 export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
   const array = jsonAt(path);
   return db.$queryRaw<FacetValue[]>`
-    SELECT el AS value, count(DISTINCT e.id)::int AS count
+    SELECT el AS value, count(*)::int AS count
       FROM entities e
-     CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(${array}) = 'array' THEN ${array} ELSE '[]'::jsonb END) AS el
+     CROSS JOIN LATERAL (SELECT DISTINCT x FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${array}) = 'array' THEN ${array} ELSE '[]'::jsonb END) AS x) AS elements(el)
      WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} AND ${where}
        AND jsonb_typeof(el) IN ('string', 'number', 'boolean')
      GROUP BY el
