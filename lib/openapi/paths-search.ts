@@ -58,7 +58,11 @@ export const searchSchemas: Record<string, JsonSchema> = {
       entities: arrayOf(schemaRef('Entity')),
       next_cursor: { ...nullable(str), description: 'The cursor of the next page; null on the last.' },
       total: { type: 'integer', minimum: 0, description: `How many entities match: exact up to ${SEARCH_LIMITS.totalCap}, then ${SEARCH_LIMITS.totalCap}.` },
-      total_relation: { type: 'string', enum: ['eq', 'gte'], description: '`eq`: total is exact; `gte`: at least total match (more than the cap).' },
+      total_relation: {
+        type: 'string',
+        enum: ['eq', 'gte', 'estimate'],
+        description: `\`eq\`: total is exact; \`gte\`: at least total match (more than the cap); \`estimate\`: counting would have taken over ${SEARCH_LIMITS.totalTimeoutMs} ms, total is the query planner's estimate.`,
+      },
     },
   },
   FacetsBody: {

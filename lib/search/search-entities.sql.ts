@@ -29,10 +29,29 @@ export function pageStatement(scope: Scope, where: Prisma.Sql, sort: TypedSortKe
      LIMIT ${limit + 1}`;
 }
 
-/** How many entities match, counted up to `cap + 1` (so a huge match costs at most that many rows). */
-export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number }>>(countStatement(scope, where, cap));
-  return row.n;
+export type Total = { total: number; relation: 'eq' | 'gte' | 'estimate' };
+
+/**
+ * How many entities match: counted up to `cap + 1` (a huge match costs at most that many rows),
+ * within `timeoutMs`. A filter no index serves that matches few rows of a huge blueprint would
+ * have the count read the whole blueprint: past the time limit the count is cancelled and the
+ * planner's estimate answers instead (`estimate`), so the total never makes a search slow.
+ */
+export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number, timeoutMs: number): Promise<Total> {
+  try {
+    const n = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+      const [row] = await tx.$queryRaw<Array<{ n: number }>>(countStatement(scope, where, cap));
+      return row.n;
+    });
+    return n > cap ? { total: cap, relation: 'gte' } : { total: n, relation: 'eq' };
+  } catch (error) {
+    if (!String((error as Error).message).includes('57014')) throw error; // query_canceled
+  }
+  const [plan] = await db.$queryRaw<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM entities e
+     WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} AND ${where}`;
+  return { total: Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']), relation: 'estimate' };
 }
 
 export function countStatement(scope: Scope, where: Prisma.Sql, cap: number): Prisma.Sql {

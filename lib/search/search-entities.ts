@@ -6,7 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { compileQ } from './compile-q.sql';
 import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
-import { countUpTo, selectPage } from './search-entities.sql';
+import { countUpTo, selectPage, type Total } from './search-entities.sql';
 import { SEARCH_LIMITS } from './search-limits';
 import type { SearchRequest } from './search-types';
 import { typeQuery } from './type-query';
@@ -18,12 +18,15 @@ import { typeSort } from './type-sort';
 export type SearchResult = {
   entities: EntityView[];
   next_cursor: string | null;
-  /** Exact when total_relation is "eq"; a lower bound ("10,000 or more") when it is "gte". */
+  /**
+   * Exact when total_relation is "eq"; a lower bound ("10,000 or more") when it is "gte"; the
+   * planner's estimate when counting took longer than SEARCH_LIMITS.totalTimeoutMs ("estimate").
+   */
   total?: number;
-  total_relation?: 'eq' | 'gte';
+  total_relation?: Total['relation'];
 };
 
-export type SearchOptions = { withTotal: boolean; now?: Date };
+export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number };
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
 export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date): Prisma.Sql {
@@ -38,7 +41,7 @@ export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: stri
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([
     selectPage(db, scope, where, sort, cursor, request.limit),
-    options.withTotal ? countUpTo(db, scope, where, SEARCH_LIMITS.totalCap) : Promise.resolve(null),
+    options.withTotal ? countUpTo(db, scope, where, SEARCH_LIMITS.totalCap, options.totalTimeoutMs ?? SEARCH_LIMITS.totalTimeoutMs) : Promise.resolve(null),
   ]);
   const more = rows.length > request.limit;
   const page = more ? rows.slice(0, request.limit) : rows;
@@ -46,8 +49,8 @@ export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: stri
   const next = more && last ? encodeSearchCursor(sort, { keys: sort.map((_, i) => last[`k${i}`] ?? null), id: last.id }) : null;
   const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId })), next_cursor: next };
   if (total !== null) {
-    result.total = Math.min(total, SEARCH_LIMITS.totalCap);
-    result.total_relation = total > SEARCH_LIMITS.totalCap ? 'gte' : 'eq';
+    result.total = total.total;
+    result.total_relation = total.relation;
   }
   return result;
 }

@@ -184,4 +184,14 @@ describe('search plans', () => {
     expect(some.result).toMatchObject({ total: rows[0].n, total_relation: 'eq' });
     expect(rows[0].n).toBeGreaterThan(100);
   });
+
+  it('answers the planner\'s estimate when counting outlasts its time limit (here 1 ms over 30,000 rows)', async () => {
+    const request = parseSearchBody({ limit: 5, query: { rules: [{ property: 'metadata.cost', operator: '>', value: 900 }] } });
+    const result = await searchEntities(testDb(), ctx, 'service', request, { withTotal: true, totalTimeoutMs: 1 });
+    expect(result.total_relation).toBe('estimate');
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.entities).toHaveLength(5); // the page itself is unaffected
+    const exact = await searchEntities(testDb(), ctx, 'service', request, { withTotal: true });
+    expect(exact.total_relation).toBe('eq');
+  });
 });
