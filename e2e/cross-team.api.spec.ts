@@ -8,6 +8,7 @@ import {
   createTeam,
   expectError,
   getJson,
+  insertEntities,
   register,
   type ApiKey,
   type Member,
@@ -242,4 +243,29 @@ test("A's entity: restoring one of its versions (under A's path, and under B's o
   const entity = await call(request, 'GET', `${A}/svc%2Fapi`, { token: s.a.admin.token });
   expect(entity.headers().etag, "A's entity is still at version 2").toBe('"2"');
   expect((await entity.json()).data).toEqual({ n: 2 });
+});
+
+test("A's catalog search: list with sort and q, search and facets of A's blueprint are 404 from team B, under A's path and B's", async ({ request }) => {
+  const s = await setup(request);
+  const schema = { type: 'object', properties: { status: { type: 'string' } } };
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'secret-bp', schema });
+  await insertEntities(s.a.team.id, 'secret-bp', [{ identifier: 'a-secret', data: { status: 'classified' } }]);
+  // B has a blueprint of its own, named differently, so B's path is a real team path.
+  await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'open-bp', schema });
+  const query = { rules: [{ property: 'status', operator: '=', value: 'classified' }] };
+  const probes = (team: string): Probe[] => [
+    { method: 'GET', path: `/teams/${team}/blueprints/secret-bp/entities?sort=data.status&q=secret` },
+    { method: 'POST', path: `/teams/${team}/blueprints/secret-bp/entities/search`, body: { query } },
+    { method: 'GET', path: `/teams/${team}/blueprints/secret-bp/facets?property=status&query=${encodeURIComponent(JSON.stringify(query))}` },
+    { method: 'POST', path: `/teams/${team}/blueprints/secret-bp/facets`, body: { property: 'status', query } },
+  ];
+  await expectAll404(request, s, [...probes(s.a.team.slug), ...probes(s.b.team.slug)]);
+  // B's own search finds nothing of A's, and A's own search does find it (the probe above could).
+  for (const { name, token } of s.bCallers) {
+    const res = await call(request, 'POST', `/teams/${s.b.team.slug}/blueprints/open-bp/entities/search`, { token, body: { q: 'secret' } });
+    expect(res.status(), name).toBe(200);
+    expect(((await res.json()) as { entities: unknown[] }).entities, name).toEqual([]);
+  }
+  const own = await call(request, 'POST', `/teams/${s.a.team.slug}/blueprints/secret-bp/entities/search`, { token: s.a.admin.token, body: { query } });
+  expect(((await own.json()) as { total: number }).total).toBe(1);
 });

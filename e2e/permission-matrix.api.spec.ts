@@ -104,6 +104,14 @@ const everyone = (ok: number): Expected => Object.fromEntries(CALLERS.map((c) =>
 /** Any signed-in caller, person or key, member or not. */
 const signedIn = (ok: number): Expected => ({ ...everyone(ok), ...DEAD });
 
+/**
+ * A route that needs one permission the default roles all hold for reading entities (entity:read):
+ * every member and the narrow key; the team:manage key lacks it.
+ */
+function entityRead(ok: number): Expected {
+  return { admin: ok, editor: ok, viewer: ok, custom: ok, narrowKey: ok, manageKey: 403, outsider: 404, ...DEAD };
+}
+
 /** Under /teams/{team}: membership for reads, team:manage for writes; a non-member never learns the team exists. */
 function teamRoute(ok: number, need: 'member' | 'team:manage'): Expected {
   const lacking = need === 'member' ? ok : 403;
@@ -123,6 +131,13 @@ type Row = {
   cell: (ctx: CellContext) => Promise<{ path: string; body?: unknown }>;
   expected: Expected;
 };
+
+/** A blueprint made by the admin for one cell (the search routes read it). */
+async function cellBlueprint(ctx: CellContext): Promise<string> {
+  const id = unique('bp').toLowerCase().replace(/[^a-z0-9_-]/g, '-').slice(0, 40);
+  await createBlueprint(ctx.api, ctx.world.users.admin.token, ctx.team.slug, { id, schema: { type: 'object', properties: { status: { type: 'string', enum: ['on', 'off'] } } } });
+  return id;
+}
 
 /** A user registered for one cell and made a viewer of the team (a target to change or remove). */
 async function throwawayMember(ctx: CellContext): Promise<string> {
@@ -270,6 +285,34 @@ const ROWS: Row[] = [
     note: 'blueprint:read: the default roles have it; the custom role and both keys do not',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/openapi.json` }),
     expected: { ...teamRoute(200, 'member'), custom: 403, narrowKey: 403, manageKey: 403 },
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities?sort=&q=',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities?sort=-updated_at,data.status&q=x` }),
+    expected: entityRead(200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/search',
+    note: 'a read: POST only because the query is a JSON body',
+    cell: async (ctx) => ({
+      path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities/search`,
+      body: { query: { rules: [{ property: 'status', operator: '=', value: 'on' }] }, sort: [{ property: '$title', order: 'asc' }] },
+    }),
+    expected: entityRead(200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/facets',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/facets?property=status` }),
+    expected: entityRead(200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/facets',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/facets`, body: { property: 'status', query: { rules: [] } } }),
+    expected: entityRead(200),
   },
   {
     method: 'GET',

@@ -20,12 +20,3 @@ export function identifierParam(value: string): string {
   if (!isIdentifier(decoded)) throw new AppError('not_found', 'entity not found');
   return decoded;
 }
-
-/** `sort` of the list: only `-created_at` until the search issue brings the others. */
-export const ENTITY_SORTS = ['-created_at'] as const;
-
-export function sortParam(url: URL): (typeof ENTITY_SORTS)[number] {
-  const raw = url.searchParams.get('sort');
-  if (raw === null || raw === '-created_at') return '-created_at';
-  throw new AppError('bad_request', `unknown sort "${raw}" (sorts available: ${ENTITY_SORTS.join(', ')})`);
-}

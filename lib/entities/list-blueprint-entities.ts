@@ -1,13 +1,21 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import type { PageParams } from '@/lib/http/pagination';
-import { toEntityView } from './entity-view';
-import { listEntities } from './list-entities';
-import { loadBlueprintOrThrow } from './load-blueprint';
+import { searchEntities } from '@/lib/search/search-entities';
+import type { RawSortKey } from '@/lib/search/search-types';
 
-/** GET .../entities: one page of the blueprint's entities as API views, newest first. */
-export async function listBlueprintEntities(db: Db, ctx: TeamContext, blueprintId: string, page: PageParams) {
-  await loadBlueprintOrThrow(db, ctx, blueprintId);
-  const { entities, nextCursor } = await listEntities(db, { teamId: ctx.team.id, blueprintId }, page);
-  return { entities: entities.map((e) => toEntityView({ ...e, blueprintId })), next_cursor: nextCursor };
+/**
+ * GET .../entities: one page of the blueprint's entities as API views, newest first unless
+ * `sort` says otherwise, filtered by `q`: a search without a query (lib/search), so the list and
+ * the search share one compiler, one cursor format and one set of indexes.
+ */
+export async function listBlueprintEntities(db: Db, ctx: TeamContext, blueprintId: string, page: PageParams, options: { sort?: RawSortKey[]; q?: string | null } = {}) {
+  const { entities, next_cursor } = await searchEntities(
+    db,
+    ctx,
+    blueprintId,
+    { query: null, sort: options.sort ?? [], q: options.q ?? null, limit: page.limit, cursor: page.cursor },
+    { withTotal: false },
+  );
+  return { entities, next_cursor };
 }

@@ -11,6 +11,7 @@ import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySc
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
+import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
 import { viewSchemas } from './view-schemas';
 
@@ -56,9 +57,9 @@ export function buildOpenApiDocument(): object {
     servers: [{ url: '/', description: 'This Baseplate server' }],
     security: AUTHENTICATED,
     tags: TAGS.map((name) => ({ name })),
-    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...teamOpenApiPaths },
+    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...searchPaths, ...teamOpenApiPaths },
     components: {
-      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...bodies },
+      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...searchSchemas, ...bodies },
       responses,
       parameters,
       headers,

@@ -1,5 +1,4 @@
 import type { BulkResult } from '@/lib/entities/bulk-upsert-entities';
-import { ENTITY_SORTS } from '@/lib/entities/entity-params';
 import type { EntityView } from '@/lib/entities/entity-view';
 import type { HistoryItem } from '@/lib/entities/list-entity-history';
 import { bulkEntitiesBody, restoreEntityBody } from '@/lib/entities/schemas';
@@ -86,10 +85,15 @@ export const entityPaths = {
     parameters: scope,
     get: operation('get', {
       id: 'listEntities',
-      summary: 'A page of the blueprint\'s entities, newest first',
+      summary: 'A page of the blueprint\'s entities (newest first unless sorted), optionally filtered by `q`',
       tag: 'Entities',
       access: needs('entity:read'),
-      query: [paramRef('Limit'), paramRef('Cursor'), { name: 'sort', in: 'query', description: 'The order (more sorts come with search).', schema: { type: 'string', enum: [...ENTITY_SORTS] } }],
+      query: [
+        paramRef('Limit'),
+        paramRef('Cursor'),
+        { name: 'sort', in: 'query', description: 'Comma-separated keys, `-` first for descending: `created_at`, `updated_at`, `identifier`, `title`, `created_by`, `updated_by` or `data.<property>` (typed as in search; missing values last). Default `-created_at`.', schema: { type: 'string' } },
+        { name: 'q', in: 'query', description: 'Case-insensitive substring of the identifier, the title or any string in data.', schema: { type: 'string', maxLength: 200 } },
+      ],
       responses: { 200: json('A page of entities.', pageOf('entities', 'Entity')) },
     }),
     post: operation('post', {

@@ -2,18 +2,19 @@ import { blueprintParam } from '@/lib/blueprints/blueprint-params';
 import { flagParam } from '@/lib/http/query-params';
 import { getDb } from '@/lib/db/prisma';
 import { createEntity } from '@/lib/entities/create-entity';
-import { sortParam } from '@/lib/entities/entity-params';
 import { listBlueprintEntities } from '@/lib/entities/list-blueprint-entities';
 import { createEntityBody } from '@/lib/entities/schemas';
 import { parsePageParams } from '@/lib/http/pagination';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
+import { parseQ } from '@/lib/search/parse-search-body';
+import { parseListSort } from '@/lib/search/parse-list-sort';
 
-// GET /api/v1/teams/{team}/blueprints/{bp}/entities - one page of the blueprint's entities, newest first (`q` and other sorts: the search issue)
+// GET /api/v1/teams/{team}/blueprints/{bp}/entities - one page of the blueprint's entities (`sort`, default newest first; `q` substring search)
 export const GET = withTeam({ permission: 'entity:read' }, async (ctx, { url, params }) => {
-  allowOnlyParams(url, ['limit', 'cursor', 'sort']);
-  sortParam(url);
-  return { body: await listBlueprintEntities(getDb(), ctx, blueprintParam(params.blueprint), parsePageParams(url)) };
+  allowOnlyParams(url, ['limit', 'cursor', 'sort', 'q']);
+  const options = { sort: parseListSort(url.searchParams.get('sort')), q: parseQ(url.searchParams.get('q')) };
+  return { body: await listBlueprintEntities(getDb(), ctx, blueprintParam(params.blueprint), parsePageParams(url), options) };
 });
 
 // POST /api/v1/teams/{team}/blueprints/{bp}/entities - create an entity (?upsert=true replaces an existing one, ?validate_only=true writes nothing)

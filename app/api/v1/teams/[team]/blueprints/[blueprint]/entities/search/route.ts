@@ -1,0 +1,14 @@
+import { blueprintParam } from '@/lib/blueprints/blueprint-params';
+import { getDb } from '@/lib/db/prisma';
+import { allowOnlyParams } from '@/lib/http/query-params';
+import { withTeam } from '@/lib/http/route';
+import { parseSearchBody } from '@/lib/search/parse-search-body';
+import { searchBody } from '@/lib/search/search-body';
+import { searchEntities } from '@/lib/search/search-entities';
+
+// POST /api/v1/teams/{team}/blueprints/{bp}/entities/search - entities matching a rule-tree query, sorted, keyset-paged, with a capped total
+export const POST = withTeam({ permission: 'entity:read', body: searchBody }, async (ctx, { url, params, body }) => {
+  allowOnlyParams(url, []);
+  const request = parseSearchBody(body);
+  return { body: await searchEntities(getDb(), ctx, blueprintParam(params.blueprint), request, { withTotal: true }) };
+});

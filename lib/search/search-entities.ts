@@ -1,0 +1,56 @@
+import type { TeamContext } from '@/lib/authz/team-context';
+import type { Db } from '@/lib/db/prisma';
+import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
+import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { compileQ } from './compile-q.sql';
+import { compileWhere } from './compile-where.sql';
+import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
+import { countUpTo, selectPage, type Total } from './search-entities.sql';
+import { SEARCH_LIMITS } from './search-limits';
+import type { SearchRequest } from './search-types';
+import { typeQuery } from './type-query';
+import { typeSort } from './type-sort';
+
+// POST .../entities/search (and the list route, which is a search without a query): the body is
+// typed by the blueprint's schema, compiled to one statement and paged by keyset.
+
+export type SearchResult = {
+  entities: EntityView[];
+  next_cursor: string | null;
+  /**
+   * Exact when total_relation is "eq"; a lower bound ("10,000 or more") when it is "gte"; the
+   * planner's estimate when counting took longer than SEARCH_LIMITS.totalTimeoutMs ("estimate").
+   */
+  total?: number;
+  total_relation?: Total['relation'];
+};
+
+export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number };
+
+/** The compiled filter of a request (query and q), for the search and the facets alike. */
+export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date): Prisma.Sql {
+  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now))} AND ${compileQ(request.q)}`;
+}
+
+export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+  const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
+  const scope = { teamId: ctx.team.id, blueprintId };
+  const where = compileFilter(request, blueprint.schema, options.now);
+  const sort = typeSort(request.sort, blueprint.schema);
+  const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
+  const [rows, total] = await Promise.all([
+    selectPage(db, scope, where, sort, cursor, request.limit),
+    options.withTotal ? countUpTo(db, scope, where, SEARCH_LIMITS.totalCap, options.totalTimeoutMs ?? SEARCH_LIMITS.totalTimeoutMs) : Promise.resolve(null),
+  ]);
+  const more = rows.length > request.limit;
+  const page = more ? rows.slice(0, request.limit) : rows;
+  const last = page.at(-1);
+  const next = more && last ? encodeSearchCursor(sort, { keys: sort.map((_, i) => last[`k${i}`] ?? null), id: last.id }) : null;
+  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId })), next_cursor: next };
+  if (total !== null) {
+    result.total = total.total;
+    result.total_relation = total.relation;
+  }
+  return result;
+}

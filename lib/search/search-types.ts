@@ -1,0 +1,68 @@
+// The search body of API.md ("Search body") as the parser hands it on, and the typed form the
+// compiler and the in-memory evaluator both read.
+
+export const OPERATORS = [
+  '=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn', 'contains', 'doesNotContain',
+  'beginsWith', 'endsWith', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty', 'relatedTo',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export type Combinator = 'and' | 'or';
+export type RawRule = { property: string; operator: Operator; value?: unknown; path: string };
+export type RawGroup = { combinator: Combinator; rules: RawNode[]; path: string };
+export type RawNode = RawRule | RawGroup;
+
+export type SortOrder = 'asc' | 'desc';
+export type RawSortKey = { property: string; order: SortOrder; path: string };
+
+export type SearchRequest = {
+  query: RawGroup | null;
+  sort: RawSortKey[];
+  limit: number;
+  cursor: string | null;
+  q: string | null;
+};
+
+/** A scalar's kind: how it compares. `date` is format "date" (YYYY-MM-DD), `datetime` an instant. */
+export type ScalarKind = 'number' | 'boolean' | 'string' | 'datetime' | 'date' | 'semver';
+
+export type PropertyType =
+  | { kind: 'scalar'; scalar: ScalarKind; enum?: unknown[] }
+  | { kind: 'array'; items: 'string' | 'number' | 'other' }
+  | { kind: 'object' }
+  /** A schema that says nothing usable about the type (no `type`, or several). */
+  | { kind: 'any' };
+
+export const META_COLUMNS = {
+  $identifier: { column: 'identifier', type: { kind: 'scalar', scalar: 'string' }, nullable: false },
+  $title: { column: 'title', type: { kind: 'scalar', scalar: 'string' }, nullable: true },
+  $created_at: { column: 'created_at', type: { kind: 'scalar', scalar: 'datetime' }, nullable: false },
+  $updated_at: { column: 'updated_at', type: { kind: 'scalar', scalar: 'datetime' }, nullable: false },
+  $created_by: { column: 'created_by', type: { kind: 'scalar', scalar: 'string' }, nullable: true },
+  $updated_by: { column: 'updated_by', type: { kind: 'scalar', scalar: 'string' }, nullable: true },
+} as const satisfies Record<string, { column: string; type: PropertyType; nullable: boolean }>;
+export type MetaProperty = keyof typeof META_COLUMNS;
+export type MetaColumn = (typeof META_COLUMNS)[MetaProperty]['column'];
+
+/** Where a property's value lives: a path into `data`, or a column of the entity. */
+export type Target = { source: 'data'; path: string[] } | { source: 'meta'; column: MetaColumn; nullable: boolean };
+
+export type ResolvedProperty = { name: string; target: Target; type: PropertyType };
+
+/** A scalar value of the rule, already checked against the property's kind. */
+export type Scalar = string | number | boolean;
+
+export type TypedRule =
+  | { op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; prop: ResolvedProperty; scalar: ScalarKind; value: Scalar }
+  | { op: 'between'; prop: ResolvedProperty; scalar: ScalarKind; low: Scalar; high: Scalar }
+  | { op: 'in'; prop: ResolvedProperty; scalar: ScalarKind; values: Scalar[] }
+  | { op: 'like'; prop: ResolvedProperty; mode: 'contains' | 'beginsWith' | 'endsWith'; text: string }
+  | { op: 'arrayHas'; prop: ResolvedProperty; values: Array<string | number>; all: boolean }
+  | { op: 'exists' | 'isEmpty'; prop: ResolvedProperty };
+
+/** Negations are NOT of the positive rule: see compile-where.sql.ts for what that means for nulls. */
+export type TypedNode =
+  | { kind: 'rule'; rule: TypedRule; negate: boolean }
+  | { kind: 'group'; combinator: Combinator; nodes: TypedNode[] };
+
+export type TypedSortKey = { prop: ResolvedProperty; scalar: ScalarKind; order: SortOrder };
