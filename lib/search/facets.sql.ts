@@ -1,9 +1,9 @@
-import type { Db } from '@/lib/db/prisma';
+import { queryRows, type Db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { jsonAt } from './typed-expression.sql';
 import type { Scope } from './search-entities.sql';
 
-// Facet counts under a filter: how many matching entities hold each value of one property,
+// Facet counts under a filter (plain SQL over the pool: a catalog page asks for several at once): how many matching entities hold each value of one property,
 // most frequent first (ties by value), top `limit`. The blueprint's rows come from
 // idx_entities_list (team_id, blueprint_id leading) or from the filter's own index; the grouping
 // reads each matching row once and hashes the values.
@@ -18,7 +18,7 @@ const COUNTABLE = Prisma.sql`('string', 'number', 'boolean')`;
 
 /** A scalar property: one count per distinct JSON value. */
 export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
-  return db.$queryRaw<FacetValue[]>`
+  return queryRows<FacetValue>(db, Prisma.sql`
     SELECT value, count FROM (
       SELECT ${jsonAt(path)} AS value, count(*)::int AS count
         FROM entities e
@@ -27,13 +27,13 @@ export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: stri
       OFFSET 0) AS groups
      WHERE jsonb_typeof(value) IN ${COUNTABLE}
      ORDER BY count DESC, value
-     LIMIT ${limit}`;
+     LIMIT ${limit}`);
 }
 
 /** An array property: per element, how many matching entities hold it (an entity counts once: distinct (entity, element) pairs, hashed, then counted). */
 export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
   const array = jsonAt(path);
-  return db.$queryRaw<FacetValue[]>`
+  return queryRows<FacetValue>(db, Prisma.sql`
     SELECT value, count FROM (
       SELECT value, count(*)::int AS count FROM (
         SELECT DISTINCT e.id, el AS value
@@ -44,5 +44,5 @@ export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: strin
       OFFSET 0) AS groups
      WHERE jsonb_typeof(value) IN ${COUNTABLE}
      ORDER BY count DESC, value
-     LIMIT ${limit}`;
+     LIMIT ${limit}`);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db/prisma';
+import { queryRows, type Db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EntityRow } from '@/lib/entities/list-entities';
 import { afterCursor, cursorColumns, orderBy } from './compile-sort.sql';
@@ -14,7 +14,7 @@ export type SearchRow = EntityRow & Record<`k${number}`, string | null>;
 
 /** One page: `limit + 1` rows in the sort's order after the cursor (the extra one says "more"). */
 export function selectPage(db: Db, scope: Scope, where: Prisma.Sql, sort: TypedSortKey[], cursor: CursorValues | null, limit: number) {
-  return db.$queryRaw<SearchRow[]>(pageStatement(scope, where, sort, cursor, limit));
+  return queryRows<SearchRow>(db, pageStatement(scope, where, sort, cursor, limit));
 }
 
 /** The statement of selectPage (EXPLAIN tests read its plan). */
