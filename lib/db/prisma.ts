@@ -38,6 +38,34 @@ export async function queryRows<T>(db: Db | Prisma.TransactionClient, sql: Prism
   return (await pool.query(sql.text, sql.values)).rows as T[];
 }
 
+/**
+ * The same, cancelled by PostgreSQL after `timeoutMs` (error code 57014, query_canceled): for a
+ * statement whose cost depends on the data (a count), so it can never hold a request up.
+ */
+export async function queryRowsWithin<T>(db: Db, sql: Prisma.Sql, timeoutMs: number): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) {
+    return db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+      return tx.$queryRaw<T[]>(sql);
+    });
+  }
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`SELECT set_config('statement_timeout', $1, false)`, [String(timeoutMs)]);
+    return (await client.query(sql.text, sql.values)).rows as T[];
+  } finally {
+    await client.query('RESET statement_timeout').catch((error: Error) => (broken = error));
+    client.release(broken); // a connection that cannot reset is closed, never reused with the timeout
+  }
+}
+
+/** Whether an error is PostgreSQL cancelling a statement (statement_timeout), by pg or by Prisma. */
+export function isQueryCanceled(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === '57014' || String((error as Error)?.message).includes('57014');
+}
+
 const holder = globalThis as unknown as { baseplatePrisma?: PrismaClient };
 
 export function getDb(): PrismaClient {

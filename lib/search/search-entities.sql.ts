@@ -1,4 +1,4 @@
-import { queryRows, type Db } from '@/lib/db/prisma';
+import { isQueryCanceled, queryRows, queryRowsWithin, type Db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EntityRow } from '@/lib/entities/list-entities';
 import { afterCursor, cursorColumns, orderBy } from './compile-sort.sql';
@@ -39,14 +39,10 @@ export type Total = { total: number; relation: 'eq' | 'gte' | 'estimate' };
  */
 export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number, timeoutMs: number): Promise<Total> {
   try {
-    const n = await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
-      const [row] = await tx.$queryRaw<Array<{ n: number }>>(countStatement(scope, where, cap));
-      return row.n;
-    });
+    const [{ n }] = await queryRowsWithin<{ n: number }>(db, countStatement(scope, where, cap), timeoutMs);
     return n > cap ? { total: cap, relation: 'gte' } : { total: n, relation: 'eq' };
   } catch (error) {
-    if (!String((error as Error).message).includes('57014')) throw error; // query_canceled
+    if (!isQueryCanceled(error)) throw error;
   }
   const [plan] = await db.$queryRaw<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM entities e
