@@ -14,7 +14,11 @@ import { env } from '@/lib/env';
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<object, pg.Pool>();
+// Which pool a client runs on. Global, not module-level: the production server holds two copies of
+// this module (Next's bundle, and the direct API dispatcher's, lib/cli/direct-api.ts) that share
+// one client through getDb()'s global below.
+const poolsHolder = globalThis as unknown as { baseplatePools?: WeakMap<object, pg.Pool> };
+const pools = (poolsHolder.baseplatePools ??= new WeakMap<object, pg.Pool>());
 
 export function createPrisma(connectionString: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
