@@ -19,7 +19,7 @@ import { planDataset } from './generate-dataset';
 
 const TOTAL = Number(process.env.BENCH_ENTITIES ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
 const log = (line: string) => console.log(line);
 
 async function deepCursor(base: string, apiKey: string, depth: number): Promise<string> {
