@@ -3,6 +3,7 @@ import { BlueprintCard } from '@/components/catalog/blueprint-card';
 import { RecentEntities } from '@/components/catalog/recent-entities';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
+import { NewBlueprintLink } from '@/components/blueprint-editor/blueprint-links';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db/prisma';
 import { listRecentEntities } from '@/lib/entities/list-recent-entities';
@@ -27,10 +28,12 @@ export default async function CatalogPage({ params }: { params: Promise<{ team: 
       <PageHeader
         title="Catalog"
         description={`${team.name} · ${blueprints.length} blueprint${blueprints.length === 1 ? '' : 's'} · ${formatCount(total)} entities`}
+        aside={ctx.permissions.has('blueprint:write') && <NewBlueprintLink team={team.slug} />}
       />
       {blueprints.length === 0 ? (
         <EmptyState icon="🧱" title="No blueprints yet">
           Blueprints describe the kinds of things your catalog holds: services, databases, clusters.
+          {ctx.permissions.has('blueprint:write') && ' Create the first with “New blueprint”.'}
         </EmptyState>
       ) : (
         <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Blueprints">

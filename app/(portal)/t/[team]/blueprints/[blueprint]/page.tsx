@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { EntityTable, pickColumns } from '@/components/catalog/entity-table';
 import { entityHref } from '@/components/entity/entity-href';
+import { EditBlueprintLink } from '@/components/blueprint-editor/blueprint-links';
 import { NewEntityLink } from '@/components/entity/new-entity-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
@@ -48,7 +49,12 @@ export default async function BlueprintEntitiesPage({ params, searchParams }: Pr
         title={summary.title}
         icon={summary.icon}
         description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
-        aside={ctx.permissions.has('entity:write') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
+        aside={
+          <div className="flex gap-2">
+            {ctx.permissions.has('blueprint:write') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
+            {ctx.permissions.has('entity:write') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
+          </div>
+        }
       />
       {page.entities.length === 0 ? (
         <EmptyState icon={summary.icon ?? '📦'} title={cursor ? 'No more entities' : `No ${summary.title.toLowerCase()} entities yet`}>

@@ -1,0 +1,175 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { sentence } from '@/components/ui/format';
+import { isObject, modelToSchema, schemaToModel, type JsonObject, type SchemaModel } from '@/lib/blueprint-editor/schema-model';
+import { api, ApiError } from '@/lib/web/api-client';
+import { DeleteBlueprintButton } from './delete-blueprint-button';
+import { ForceDialog, type Failing } from './force-dialog';
+import { IconPicker } from './icon-picker';
+import { describeJsonError, JsonPane } from './json-pane';
+import { PropertyList } from './property-list';
+
+// The blueprint editor: id, title, description and icon, then the schema twice, as a visual
+// property builder and as raw JSON, each updating the other. Saves through the REST API; a schema
+// change that existing entities would fail opens a dialog that can apply it anyway (?force=true).
+
+export type EditableBlueprint = { id: string; title: string; description: string | null; icon: string | null; schema: JsonObject; version: number };
+type Props = { team: string; canDelete?: boolean } & ({ mode: 'create'; blueprint?: undefined } | { mode: 'edit'; blueprint: EditableBlueprint });
+
+const pretty = (schema: JsonObject) => JSON.stringify(schema, null, 2);
+const EMPTY: JsonObject = { type: 'object', properties: {} };
+
+/** "Payment Service" -> "payment-service" (a valid blueprint id). */
+export function idFromTitle(title: string): string {
+  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[a-z]/.test(slug) ? slug.slice(0, 50) : '';
+}
+
+export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
+  const router = useRouter();
+  const [id, setId] = useState(blueprint?.id ?? '');
+  const [idTouched, setIdTouched] = useState(mode === 'edit');
+  const [title, setTitle] = useState(blueprint?.title ?? '');
+  const [description, setDescription] = useState(blueprint?.description ?? '');
+  const [icon, setIcon] = useState<string | null>(blueprint?.icon ?? '🧩');
+  const [model, setModel] = useState<SchemaModel>(() => schemaToModel(blueprint?.schema ?? EMPTY));
+  const [jsonText, setJsonText] = useState(() => pretty(blueprint?.schema ?? EMPTY));
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [failing, setFailing] = useState<Failing | null>(null);
+
+  const base = `/teams/${encodeURIComponent(team)}/blueprints`;
+  const save = useMutation({
+    mutationFn: ({ force }: { force: boolean }) => {
+      const body = { title, description: description || null, icon, schema: modelToSchema(model) };
+      return mode === 'create'
+        ? api<{ id: string }>(base, { method: 'POST', body: { id, ...body } })
+        : api<{ id: string }>(`${base}/${encodeURIComponent(blueprint.id)}${force ? '?force=true' : ''}`, { method: 'PUT', body, headers: { 'If-Match': `"${blueprint.version}"` } });
+    },
+  });
+
+  function fromBuilder(next: SchemaModel) {
+    setModel(next);
+    setJsonText(pretty(modelToSchema(next)));
+    setJsonError(null);
+  }
+  function fromJson(text: string) {
+    setJsonText(text);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!isObject(parsed) || parsed.type !== 'object') throw new Error('The schema must be an object with "type": "object"');
+      setModel(schemaToModel(parsed));
+      setJsonError(null);
+    } catch (error) {
+      setJsonError(describeJsonError(text, error));
+    }
+  }
+
+  async function submit(force: boolean) {
+    setErrors({});
+    setMessage(null);
+    try {
+      const saved = await save.mutateAsync({ force });
+      setFailing(null);
+      router.push(`/t/${team}/blueprints/${saved.id}`);
+      router.refresh();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const details = error.details as Failing | undefined;
+      if (error.code === 'conflict' && details && typeof details.failing_count === 'number') return setFailing(details);
+      setFailing(null);
+      if (error.code === 'validation_failed') {
+        setErrors(error.fieldErrors());
+        return setMessage('Some fields need attention: see the messages in red.');
+      }
+      if (error.code === 'conflict' && mode === 'edit') setStale(true);
+      if (error.code === 'conflict' && mode === 'create') return setErrors({ '/id': 'The team already has a blueprint with this id' });
+      setMessage(sentence(error.message));
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (jsonError) return setMessage('Fix the JSON Schema first (or undo your edit there).');
+    void submit(false);
+  }
+
+  const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith('/schema')).map(([p, m]) => [p.slice('/schema'.length), m]));
+  const unplaced = Object.entries(schemaErrors).filter(([p]) => !/^\/properties\//.test(p)).map(([p, m]) => `${p || 'schema'}: ${m}`);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <section className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-[auto_1fr_1fr]">
+        <div className="space-y-1">
+          <span className="block text-sm font-medium text-slate-700">Icon</span>
+          <IconPicker value={icon} onChange={setIcon} />
+        </div>
+        <Field
+          label="Title"
+          name="title"
+          value={title}
+          required
+          error={errors['/title']}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            if (!idTouched) setId(idFromTitle(e.target.value));
+          }}
+        />
+        <Field
+          label="Identifier"
+          name="id"
+          value={id}
+          disabled={mode === 'edit'}
+          error={errors['/id'] ?? (id && !/^[a-z][a-z0-9_-]{0,49}$/.test(id) ? 'Lower-case letters, digits, - and _, starting with a letter' : undefined)}
+          hint={mode === 'edit' ? 'A blueprint keeps its identifier.' : 'Used in URLs and the API; cannot change later.'}
+          onChange={(e) => {
+            setIdTouched(true);
+            setId(e.target.value);
+          }}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm disabled:bg-slate-50 disabled:text-slate-500"
+        />
+        <div className="md:col-span-3">
+          <Field label="Description" name="description" value={description} error={errors['/description']} onChange={(e) => setDescription(e.target.value)} placeholder="What one of these is, in a sentence" />
+        </div>
+      </section>
+
+      <section className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-label="Schema">
+        <div className="space-y-2">
+          <h2 className="text-sm font-medium text-slate-700">Properties</h2>
+          <p className="text-xs text-slate-500">In the order the entity form shows them. Alt+↑ / Alt+↓ move the focused property.</p>
+          <PropertyList nodes={model.properties} onChange={(properties) => fromBuilder({ ...model, properties })} pointer="" errors={schemaErrors} />
+        </div>
+        <JsonPane text={jsonText} error={jsonError} serverErrors={unplaced} onChange={fromJson} />
+      </section>
+
+      <div className="sticky bottom-0 -mx-2 flex items-center gap-3 border-t border-slate-200 bg-slate-50/95 px-2 py-3 backdrop-blur">
+        <Button type="submit" pending={save.isPending}>
+          {mode === 'create' ? 'Create blueprint' : 'Save changes'}
+        </Button>
+        {stale && (
+          <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
+            Reload latest version
+          </Button>
+        )}
+        {message && (
+          <p role="alert" className="text-sm font-medium text-red-600">
+            {message}
+          </p>
+        )}
+        {mode === 'edit' && canDelete && (
+          <span className="ml-auto">
+            <DeleteBlueprintButton team={team} blueprint={blueprint.id} version={blueprint.version} />
+          </span>
+        )}
+      </div>
+      {failing && <ForceDialog failing={failing} pending={save.isPending} onCancel={() => setFailing(null)} onForce={() => void submit(true)} />}
+    </form>
+  );
+}
