@@ -36,7 +36,7 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
   const [idTouched, setIdTouched] = useState(mode === 'edit');
   const [title, setTitle] = useState(blueprint?.title ?? '');
   const [description, setDescription] = useState(blueprint?.description ?? '');
-  const [icon, setIcon] = useState<string | null>(blueprint?.icon ?? '🧩');
+  const [icon, setIcon] = useState<string | null>(mode === 'create' ? '🧩' : blueprint.icon);
   const [model, setModel] = useState<SchemaModel>(() => schemaToModel(blueprint?.schema ?? EMPTY));
   const [jsonText, setJsonText] = useState(() => pretty(blueprint?.schema ?? EMPTY));
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -140,7 +140,7 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
         </div>
       </section>
 
-      <section className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" aria-label="Schema">
+      <section className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]" aria-label="Schema">
         <div className="space-y-2">
           <h2 className="text-sm font-medium text-slate-700">Properties</h2>
           <p className="text-xs text-slate-500">In the order the entity form shows them. Alt+↑ / Alt+↓ move the focused property.</p>

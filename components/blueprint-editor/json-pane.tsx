@@ -20,7 +20,7 @@ export function JsonPane({ text, error, serverErrors, onChange }: Props) {
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="min-h-[32rem] flex-1 resize-y rounded-lg border border-slate-300 bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100 shadow-inner focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40 aria-[invalid=true]:border-red-500"
+        className="min-h-[32rem] max-h-[80vh] flex-1 resize-y rounded-lg border border-slate-300 bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100 shadow-inner focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40 aria-[invalid=true]:border-red-500"
       />
       {error && (
         <p id="schema-json-error" role="alert" className="text-xs font-medium text-red-600">

@@ -44,7 +44,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={`property-${pointer}`}>
       <div
-        className="flex flex-wrap items-center gap-2 p-2"
+        className="flex flex-wrap items-center gap-1.5 p-2"
         onKeyDown={(e) => {
           if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
             e.preventDefault();
@@ -55,9 +55,9 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
         <button type="button" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={`${open ? 'Hide' : 'Show'} details of ${label}`}>
           <span aria-hidden className={`inline-block transition ${open ? 'rotate-90' : ''}`}>▸</span>
         </button>
-        <input aria-label="Name" aria-invalid={nameError ? true : undefined} value={node.name} onChange={(e) => set({ name: e.target.value })} className={`${inputClass} w-40 font-mono`} placeholder="name" />
-        <input aria-label={`Title of ${label}`} value={node.title ?? ''} onChange={(e) => set({ title: e.target.value || undefined })} className={`${inputClass} w-44`} placeholder="Title" />
-        <select aria-label={`Type of ${label}`} value={node.type} onChange={(e) => onChange(withType(node, e.target.value as PropertyType))} className={selectClass}>
+        <input aria-label="Name" aria-invalid={nameError ? true : undefined} value={node.name} onChange={(e) => set({ name: e.target.value })} className={`${inputClass} w-32 font-mono`} placeholder="name" />
+        <input aria-label={`Title of ${label}`} value={node.title ?? ''} onChange={(e) => set({ title: e.target.value || undefined })} className={`${inputClass} w-24 min-w-0 flex-1`} placeholder="Title" />
+        <select aria-label={`Type of ${label}`} value={node.type} onChange={(e) => onChange(withType(node, e.target.value as PropertyType))} className={`${selectClass} w-28`}>
           {Object.entries(TYPE_LABELS).map(([value, text]) => (
             <option key={value} value={value}>
               {text}
@@ -65,7 +65,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           ))}
         </select>
         {node.type === 'string' && (
-          <select aria-label={`Format of ${label}`} value={node.format ?? ''} onChange={(e) => set({ format: e.target.value || undefined })} className={selectClass}>
+          <select aria-label={`Format of ${label}`} value={node.format ?? ''} onChange={(e) => set({ format: e.target.value || undefined })} className={`${selectClass} w-32`}>
             {FORMATS.map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
@@ -75,7 +75,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           </select>
         )}
         {node.type === 'array' && node.items && (
-          <select aria-label={`Items of ${label}`} value={node.items.type} onChange={(e) => set({ items: withType(node.items!, e.target.value as PropertyType) })} className={selectClass}>
+          <select aria-label={`Items of ${label}`} value={node.items.type} onChange={(e) => set({ items: withType(node.items!, e.target.value as PropertyType) })} className={`${selectClass} w-28`}>
             {ITEM_TYPES.map((t) => (
               <option key={t} value={t}>
                 of {TYPE_LABELS[t].toLowerCase()}
@@ -84,12 +84,12 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           </select>
         )}
         {depth >= 0 && node.name !== '' && (
-          <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <label className="flex items-center gap-1.5 text-xs text-slate-700">
             <input type="checkbox" checked={node.required} onChange={(e) => set({ required: e.target.checked })} className="h-4 w-4 rounded border-slate-300 text-indigo-600" aria-label={`${label} is required`} />
             Required
           </label>
         )}
-        <span className="ml-auto flex items-center gap-1">
+        <span className="ml-auto flex items-center">
           <button type="button" onClick={() => onMove(-1)} disabled={first} className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30" aria-label={`Move ${label} up`}>
             ↑
           </button>
