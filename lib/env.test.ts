@@ -9,6 +9,7 @@ describe('loadEnv', () => {
       host: '0.0.0.0',
       dataDir: '.data',
       demo: true,
+      directApi: true,
       dbPoolSize: 10,
       logLevel: 'info',
       authSecret: undefined,

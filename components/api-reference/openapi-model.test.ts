@@ -18,6 +18,7 @@ describe('reading the team document for the reference page', () => {
       'get listServiceEntities',
       'post createServiceEntity',
       'post bulkUpsertServiceEntities',
+      'post searchServiceEntities',
       'get getServiceEntity',
       'put replaceServiceEntity',
       'patch patchServiceEntity',
