@@ -19,7 +19,11 @@ export const entitySchemas: Record<string, JsonSchema> = {
     blueprint: { ...str, description: 'The blueprint\'s id.' },
     title: nullable(str),
     data: { type: 'object', description: 'Valid against the blueprint\'s schema.' },
-    relations: { type: 'object', description: 'Empty until relations arrive.' },
+    relations: {
+      type: 'object',
+      description: 'Outgoing links by relation id: a target identifier for many-to-one and one-to-one relations, else an array of identifiers.',
+      additionalProperties: { anyOf: [str, { type: 'array', items: str }] },
+    },
     created_at: timestamp,
     updated_at: timestamp,
     created_by: { ...nullable(str), description: 'The user or API key id that created it.' },

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { loadLinkViews } from '@/lib/relations/entity-links';
 import { compileQ } from './compile-q.sql';
 import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
@@ -47,7 +48,9 @@ export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: stri
   const page = more ? rows.slice(0, request.limit) : rows;
   const last = page.at(-1);
   const next = more && last ? encodeSearchCursor(sort, { keys: sort.map((_, i) => last[`k${i}`] ?? null), id: last.id }) : null;
-  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId })), next_cursor: next };
+  // The page's links in one more query (never one per row).
+  const links = await loadLinkViews(db, ctx.team.id, page.map((e) => e.id));
+  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.get(e.id))), next_cursor: next };
   if (total !== null) {
     result.total = total.total;
     result.total_relation = total.relation;
