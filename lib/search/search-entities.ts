@@ -9,6 +9,7 @@ import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { countUpTo, selectPage, type Total } from './search-entities.sql';
 import { SEARCH_LIMITS } from './search-limits';
+import { loadSearchRelations, type SearchRelations } from './search-relations';
 import type { SearchRequest } from './search-types';
 import { typeQuery } from './type-query';
 import { typeSort } from './type-sort';
@@ -30,14 +31,15 @@ export type SearchResult = {
 export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number };
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
-export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date): Prisma.Sql {
-  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now))} AND ${compileQ(request.q)}`;
+export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date, relations?: SearchRelations): Prisma.Sql {
+  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations))} AND ${compileQ(request.q)}`;
 }
 
 export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
-  const where = compileFilter(request, blueprint.schema, options.now);
+  const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
+  const where = compileFilter(request, blueprint.schema, options.now, relations);
   const sort = typeSort(request.sort, blueprint.schema);
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([
