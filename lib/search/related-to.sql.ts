@@ -33,14 +33,14 @@ export function relatedToSql(rule: RelatedTo): Prisma.Sql {
 
 /**
  * A rule on a related entity's property: `inner` is compiled over `e` as usual, and here `e`
- * becomes the TARGET of the relation (the subquery's own alias shadows the outer one), so the
- * rule's SQL is reused unchanged. True when at least one target of the relation satisfies it.
- * Uncorrelated again: the sources having such a target, through the (team_id, relation_id, ...)
- * unique key of entity_relations.
+ * becomes the TARGET of the relation (the inner subquery's own alias shadows the outer one), so
+ * the rule's SQL is reused unchanged. True when at least one target of the relation satisfies it.
+ * Correlated on the outer entity through r (the outer EXISTS has only `r` in scope, so its `e.id`
+ * is the searched entity): idx_entity_relations_source per row, then the target by primary key.
  */
 export function viaRelationSql(hop: RelationHop, inner: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`e.id IN (
-    SELECT r.source_entity_id FROM entity_relations r
-      JOIN entities e ON e.team_id = r.team_id AND e.id = r.target_entity_id
-     WHERE r.team_id = ${hop.teamId}::uuid AND r.relation_id = ${hop.relationUuid}::uuid AND ${inner})`;
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM entity_relations r
+     WHERE r.team_id = ${hop.teamId}::uuid AND r.source_entity_id = e.id AND r.relation_id = ${hop.relationUuid}::uuid
+       AND EXISTS (SELECT 1 FROM entities e WHERE e.team_id = r.team_id AND e.id = r.target_entity_id AND ${inner}))`;
 }
