@@ -26,7 +26,7 @@ const title = { type: 'string', minLength: 1, maxLength: 100 };
 const description = { type: ['string', 'null'], maxLength: 10_000 };
 const icon = { type: ['string', 'null'], maxLength: 50 };
 const schema = { type: 'object' };
-const relations = relationsBodySchema;
+const relations = relationsBodySchema(BLUEPRINT_ID);
 
 export const createBlueprintBody = bodySchema<CreateBlueprintInput>({
   type: 'object',

@@ -1,4 +1,3 @@
-import { BLUEPRINT_ID } from '@/lib/blueprints/schemas';
 import { RELATION_ID, RELATION_TYPES } from './relation-types';
 
 // The `relations` field of a blueprint body (API.md "Blueprints"): {"<id>": {title?, target,
@@ -7,7 +6,8 @@ import { RELATION_ID, RELATION_TYPES } from './relation-types';
 
 export const MAX_RELATIONS_PER_BLUEPRINT = 100;
 
-export const relationsBodySchema = {
+/** `blueprintId`: the blueprint id pattern, passed in by lib/blueprints/schemas.ts (no import cycle). */
+export const relationsBodySchema = (blueprintId: string) => ({
   type: 'object',
   maxProperties: MAX_RELATIONS_PER_BLUEPRINT,
   propertyNames: { pattern: RELATION_ID },
@@ -17,9 +17,9 @@ export const relationsBodySchema = {
     required: ['target'],
     properties: {
       title: { type: ['string', 'null'], maxLength: 100 },
-      target: { type: 'string', pattern: BLUEPRINT_ID },
+      target: { type: 'string', pattern: blueprintId },
       type: { enum: [...RELATION_TYPES] },
       required: { type: 'boolean' },
     },
   },
-} as const;
+});
