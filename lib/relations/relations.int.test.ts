@@ -62,9 +62,18 @@ describe('blueprint relations', () => {
     });
   });
 
+  it('a schema change that adds a property named like an existing relation is a 422', async () => {
+    await setup(ctx);
+    const schema = { type: 'object', properties: { runs_on: { type: 'string' } } };
+    expect(await detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { schema } }))).toMatchObject({ code: 'validation_failed', details: [{ path: '/relations/runs_on' }] });
+    expect((await getBlueprint(testDb(), ctx, 'service')).schema).toEqual(EMPTY);
+  });
+
   it('a change that costs links is a 409 with the counts; force removes them and audits it', async () => {
     await setup(ctx);
-    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1', 'c2'] } });
+    // s1 links c1 first, c2 later (links of one write share a timestamp; the earliest is kept).
+    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } });
+    await patchEntity(testDb(), ctx, 'service', 's1', { relations: { runs_on: ['c1', 'c2'] } });
     await createEntity(testDb(), ctx, 'service', { identifier: 's2', data: {}, relations: { runs_on: ['c1'] } });
     // Tightening to one-to-one: s1's second link and s2's link to c1 (taken first by s1) break it.
     const tighten = { relations: { runs_on: { title: 'Runs on', target: 'cluster', type: 'one-to-one' as const } } };
@@ -103,6 +112,25 @@ describe('entity links', () => {
     expect(await links()).toBe(0);
   });
 
+  it('validate_only checks the links and writes nothing', async () => {
+    await setup(ctx);
+    expect(await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } }, { validateOnly: true })).toEqual({ valid: true });
+    expect((await expectAppError(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['zz'] } }, { validateOnly: true }))).code).toBe('validation_failed');
+    expect(await links()).toBe(0);
+    expect(await testDb().entity.count({ where: { teamId, blueprintId: 'service' } })).toBe(0);
+  });
+
+  it('an upsert without relations keeps the links; with relations it replaces them', async () => {
+    await setup(ctx);
+    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } });
+    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: { region: 'x' } }, { upsert: true });
+    expect((await entityOf('service', 's1')).relations).toEqual({ runs_on: ['c1'] });
+    await bulkUpsertEntities(testDb(), ctx, 'service', [{ identifier: 's1', data: {}, relations: { runs_on: ['c2', 'c3'] } }]);
+    expect((await entityOf('service', 's1')).relations).toEqual({ runs_on: ['c2', 'c3'] });
+    await bulkUpsertEntities(testDb(), ctx, 'service', [{ identifier: 's1', data: {} }]);
+    expect((await entityOf('service', 's1')).relations).toEqual({ runs_on: ['c2', 'c3'] });
+  });
+
   it('an unknown relation or a missing target is a 422 naming it; nothing is written', async () => {
     await setup(ctx);
     expect(await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { hosted_by: 'c1' } }))).toMatchObject({
@@ -123,7 +151,7 @@ describe('entity links', () => {
     await createEntity(testDb(), other.ctx, 'cluster', { identifier: 'theirs', data: {} });
     const error = await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['theirs'] } }));
     expect(error).toMatchObject({ code: 'validation_failed', details: [{ path: '/relations/runs_on' }] });
-    expect(await testDb().entityRelation.count()).toBe(0);
+    expect(await testDb().entityRelation.count({ where: { teamId: { in: [teamId, other.teamId] } } })).toBe(0);
   });
 
   it('deleting a target: the dry run names who points at it; the delete removes the links and audits them', async () => {
