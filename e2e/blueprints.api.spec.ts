@@ -112,7 +112,7 @@ test.describe('blueprint bodies and queries', () => {
     const id = await throwaway();
     await insertEntities(world.team.id, id, [{ identifier: 'one', data: { owner: 'x' } }]);
     const one = await expectJson<Blueprint>(await call(api, 'GET', `${base()}/${id}`, { token: admin }), 200, 'get');
-    expect(one).toEqual({ id, title: id, description: null, icon: null, schema: SCHEMA, entity_count: 1, version: 1, created_at: expect.any(String), updated_at: expect.any(String) });
+    expect(one).toEqual({ id, title: id, description: null, icon: null, schema: SCHEMA, relations: {}, entity_count: 1, version: 1, created_at: expect.any(String), updated_at: expect.any(String) });
     const list = await expectJson<{ blueprints: Blueprint[]; next_cursor: string | null }>(await call(api, 'GET', `${base()}?limit=1000`, { token: admin }), 200, 'list');
     expect(list.blueprints.find((b) => b.id === id)?.entity_count).toBe(1);
 
@@ -123,8 +123,8 @@ test.describe('blueprint bodies and queries', () => {
   test('unknown fields, unknown query parameters and bad flag values are 400', async () => {
     const admin = world.users.admin.token;
     const id = await throwaway();
-    const relations = await expectError(await call(api, 'POST', base(), { token: admin, body: { id: 'rel_test', title: 'R', schema: SCHEMA, relations: {} } }), 400, 'relations');
-    expect(relations.error.message).toContain('relations');
+    const relations = await expectError(await call(api, 'POST', base(), { token: admin, body: { id: 'rel_test', title: 'R', schema: SCHEMA, relations: { x: { target: id, colour: 'red' } } } }), 400, 'unknown field of a relation');
+    expect(relations.error.message).toContain('colour');
     await expectError(await call(api, 'PATCH', `${base()}/${id}`, { token: admin, body: { title: 'x', version: 3 } }), 400, 'PATCH version');
     await expectError(await call(api, 'GET', `${base()}?sort=title`, { token: admin }), 400, 'unknown list param');
     await expectError(await call(api, 'PATCH', `${base()}/${id}?dry_run=true`, { token: admin, body: { title: 'x' } }), 400, 'dry_run on PATCH');

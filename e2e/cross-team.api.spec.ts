@@ -269,3 +269,38 @@ test("A's catalog search: list with sort and q, search and facets of A's bluepri
   const own = await call(request, 'POST', `/teams/${s.a.team.slug}/blueprints/secret-bp/entities/search`, { token: s.a.admin.token, body: { query } });
   expect(((await own.json()) as { total: number }).total).toBe(1);
 });
+
+test("A's relations: A's graph, delete dry run and links are 404 from team B; A's identifiers are missing targets for B's links and relatedTo", async ({ request }) => {
+  const s = await setup(request);
+  const schema = { type: 'object', properties: {} };
+  for (const side of [s.a, s.b]) {
+    await createBlueprint(request, side.admin.token, side.team.slug, { id: 'cluster', schema });
+    await createBlueprint(request, side.admin.token, side.team.slug, { id: 'service', schema, relations: { runs_on: { target: 'cluster', type: 'many-to-one' } } });
+  }
+  const A = `/teams/${s.a.team.slug}/blueprints`;
+  const B = `/teams/${s.b.team.slug}/blueprints`;
+  expect((await call(request, 'POST', `${A}/cluster/entities`, { token: s.a.admin.token, body: { identifier: 'a-cluster', data: {} } })).status()).toBe(201);
+  expect((await call(request, 'POST', `${A}/service/entities`, { token: s.a.admin.token, body: { identifier: 'a-svc', data: {}, relations: { runs_on: 'a-cluster' } } })).status()).toBe(201);
+  const before = await snapshots(request, s);
+  const probes = (base: string): Probe[] => [
+    { method: 'GET', path: `${base}/service/entities/a-svc/graph` },
+    { method: 'GET', path: `${base}/cluster/entities/a-cluster/graph?direction=downstream` },
+  ];
+  // (Under B's own path B's key lacks entity:delete, a 403 about B's team: the dry run is probed under A's path.)
+  await expectAll404(request, s, [...probes(A), ...probes(B), { method: 'DELETE', path: `${A}/cluster/entities/a-cluster?dry_run=true` }]);
+  await expectError(await call(request, 'DELETE', `${B}/cluster/entities/a-cluster?dry_run=true`, { token: s.b.admin.token }), 404, "A's entity under B's blueprint, by B's admin");
+  // B links its own service to A's cluster identifier: a missing target (422), never a link.
+  const link = await call(request, 'POST', `${B}/service/entities`, { token: s.b.admin.token, body: { identifier: 'b-svc', data: {}, relations: { runs_on: 'a-cluster' } } });
+  const error = await expectError(link, 422, "B linking to A's identifier");
+  expect(error.error.details).toEqual([{ path: '/relations/runs_on', message: expect.stringContaining('a-cluster') }]);
+  // relatedTo in B with A's identifier finds nothing; in A it finds A's service.
+  const query = { rules: [{ operator: 'relatedTo', blueprint: 'cluster', value: 'a-cluster', direction: 'downstream', max_hops: 3 }] };
+  for (const { name, token } of s.bCallers) {
+    const res = await call(request, 'POST', `${B}/service/entities/search`, { token, body: { query } });
+    expect(res.status(), name).toBe(200);
+    expect(((await res.json()) as { entities: unknown[] }).entities, name).toEqual([]);
+  }
+  const own = await call(request, 'POST', `${A}/service/entities/search`, { token: s.a.admin.token, body: { query } });
+  expect(((await own.json()) as { entities: Array<{ identifier: string }> }).entities.map((e) => e.identifier)).toEqual(['a-svc']);
+  await expectUnchanged(request, s, before);
+});

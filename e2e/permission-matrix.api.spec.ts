@@ -281,6 +281,12 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/graph',
+    cell: async (ctx) => ({ path: `${await throwawayEntity(ctx)}/graph?direction=both&max_hops=2` }),
+    expected: entityRead(200),
+  },
+  {
+    method: 'GET',
     path: '/teams/{team}/openapi.json',
     note: 'blueprint:read: the default roles have it; the custom role and both keys do not',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/openapi.json` }),

@@ -10,7 +10,8 @@ import { sentence } from '@/components/ui/format';
 import { api, ApiError } from '@/lib/web/api-client';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
-type Existing = { identifier: string; title: string | null; data: Record<string, unknown>; version: number };
+/** `relations`: the links the page was opened with, sent back unchanged (PUT replaces them; the form has no pickers yet). */
+type Existing = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown>; version: number };
 type Props = { team: string; blueprint: string; schema: object } & ({ mode: 'create'; entity?: undefined } | { mode: 'edit'; entity: Existing });
 
 const secondaryLink =
@@ -36,7 +37,7 @@ export function EntityEditor({ team, blueprint, schema, mode, entity }: Props) {
         ? api<{ identifier: string }>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}/entities`, { method: 'POST', body: values })
         : api<{ identifier: string }>(entityApiPath(team, blueprint, entity.identifier), {
             method: 'PUT',
-            body: { title: values.title ?? null, data: values.data },
+            body: { title: values.title ?? null, data: values.data, relations: entity.relations ?? {} },
             headers: { 'If-Match': `"${entity.version}"` },
           }),
   });

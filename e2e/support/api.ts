@@ -180,7 +180,7 @@ export async function createBlueprint(
   api: APIRequestContext,
   token: string,
   team: string,
-  body: { id: string; title?: string; description?: string; icon?: string; schema?: object },
+  body: { id: string; title?: string; description?: string; icon?: string; schema?: object; relations?: object },
 ): Promise<Blueprint> {
   const res = await call(api, 'POST', `/teams/${team}/blueprints`, { token, body: { title: body.id, schema: { type: 'object', properties: {} }, ...body } });
   return expectJson<Blueprint>(res, 201, `create blueprint ${body.id} in ${team}`);

@@ -50,6 +50,7 @@ describe('createBlueprint', () => {
       description: 'A deployable',
       icon: '🚀',
       schema: SCHEMA,
+      relations: {},
       entity_count: 0,
       version: 1,
       created_at: expect.any(String),

@@ -12,6 +12,9 @@ import { deleteImpactSql, type DeleteImpactRow } from './blueprint-entities.sql'
 import { entityCounts, toBlueprintView, type BlueprintRow, type BlueprintView } from './blueprint-view';
 import { checkBlueprintSchema } from './check-blueprint-schema';
 import { findFailingEntities, type FailingEntities } from './find-failing-entities';
+import { bySource, loadRelationDefs, loadRelationDefsTx } from '@/lib/relations/relation-definitions.sql';
+import { saveBlueprintRelations } from '@/lib/relations/save-blueprint-relations';
+import { toRelationsView, type RelationDef } from '@/lib/relations/relation-types';
 import type { CreateBlueprintInput, PatchBlueprintInput, ReplaceBlueprintInput } from './schemas';
 
 // Blueprints: a team's entity types. Every query carries the team; every change writes its audit
@@ -25,8 +28,8 @@ const SCHEMA_CHANGE_TX = { timeout: 120_000, maxWait: 10_000 };
 const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" not found`);
 
 
-function auditData(b: BlueprintRow) {
-  return { id: b.id, title: b.title, description: b.description, icon: b.icon, schema: b.schema, version: b.version };
+function auditData(b: BlueprintRow, relations: RelationDef[]) {
+  return { id: b.id, title: b.title, description: b.description, icon: b.icon, schema: b.schema, relations: toRelationsView(relations), version: b.version };
 }
 
 async function findOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, id: string): Promise<BlueprintRow> {
@@ -55,14 +58,16 @@ export async function listBlueprints(db: Db, ctx: TeamContext, page: PageParams)
     take: page.limit + 1,
   });
   const { items, nextCursor } = toPage(rows, page.limit);
-  const counts = await entityCounts(db, ctx.team.id, items.map((b) => b.id));
-  return { blueprints: items.map((b) => toBlueprintView(b, counts.get(b.id) ?? 0)), next_cursor: nextCursor };
+  const ids = items.map((b) => b.id);
+  const [counts, defs] = await Promise.all([entityCounts(db, ctx.team.id, ids), loadRelationDefs(db, ctx.team.id, ids)]);
+  const relationsOf = bySource(defs);
+  return { blueprints: items.map((b) => toBlueprintView(b, counts.get(b.id) ?? 0, relationsOf.get(b.id))), next_cursor: nextCursor };
 }
 
 export async function getBlueprint(db: Db, ctx: TeamContext, id: string): Promise<BlueprintView> {
   const row = await findOrThrow(db, ctx, id);
-  const counts = await entityCounts(db, ctx.team.id, [id]);
-  return toBlueprintView(row, counts.get(id) ?? 0);
+  const [counts, defs] = await Promise.all([entityCounts(db, ctx.team.id, [id]), loadRelationDefs(db, ctx.team.id, [id])]);
+  return toBlueprintView(row, counts.get(id) ?? 0, defs);
 }
 
 export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlueprintInput): Promise<BlueprintView> {
@@ -83,8 +88,9 @@ export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlu
         updatedBy: actingUserId(ctx.actor),
       },
     });
-    await writeAudit(tx, ctx, { action: 'blueprint.created', entityType: 'blueprint', entityId: row.id, newData: auditData(row) });
-    return toBlueprintView(row, 0);
+    const { after: relations } = await saveBlueprintRelations(tx, ctx, row.id, input.schema, input.relations ?? {});
+    await writeAudit(tx, ctx, { action: 'blueprint.created', entityType: 'blueprint', entityId: row.id, newData: auditData(row, relations) });
+    return toBlueprintView(row, 0, relations);
   });
 }
 
@@ -104,12 +110,13 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
   return db.$transaction(async (tx) => {
     const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
     const next = mode.replace
-      ? { title: mode.input.title, description: mode.input.description ?? null, icon: mode.input.icon ?? null, schema: mode.input.schema }
+      ? { title: mode.input.title, description: mode.input.description ?? null, icon: mode.input.icon ?? null, schema: mode.input.schema, relations: mode.input.relations ?? {} }
       : {
           title: input.title ?? before.title,
           description: input.description !== undefined ? input.description : before.description,
           icon: input.icon !== undefined ? input.icon : before.icon,
           schema: input.schema ?? before.schema,
+          relations: input.relations,
         };
     let failing: FailingEntities | null = null;
     if (validate && !isDeepStrictEqual(before.schema, next.schema)) {
@@ -119,6 +126,7 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
         throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, failing);
       }
     }
+    const saved = await saveBlueprintRelations(tx, ctx, id, next.schema, next.relations, { force: options.force });
     const after = await tx.blueprint.update({
       where: { teamId_id: { teamId: ctx.team.id, id } },
       data: {
@@ -132,9 +140,16 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
       },
     });
     const forced = failing && failing.failing_count > 0 ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound } : {};
-    await writeAudit(tx, ctx, { action: 'blueprint.updated', entityType: 'blueprint', entityId: id, oldData: auditData(before), newData: { ...auditData(after), ...forced } });
+    const removedLinks = saved.removed.length ? { forced: true, removed_links: saved.removed } : {};
+    await writeAudit(tx, ctx, {
+      action: 'blueprint.updated',
+      entityType: 'blueprint',
+      entityId: id,
+      oldData: auditData(before, saved.before),
+      newData: { ...auditData(after, saved.after), ...forced, ...removedLinks },
+    });
     const counts = await entityCounts(tx, ctx.team.id, [id]);
-    return toBlueprintView(after, counts.get(id) ?? 0);
+    return toBlueprintView(after, counts.get(id) ?? 0, saved.after);
   }, SCHEMA_CHANGE_TX);
 }
 
@@ -157,7 +172,8 @@ export async function deleteBlueprint(db: Db, ctx: TeamContext, id: string, opti
   await db.$transaction(async (tx) => {
     const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
     const removed = await deleteImpact(tx, ctx, id);
+    const relations = await loadRelationDefsTx(tx, ctx.team.id, id);
     await tx.blueprint.delete({ where: { teamId_id: { teamId: ctx.team.id, id } } });
-    await writeAudit(tx, ctx, { action: 'blueprint.deleted', entityType: 'blueprint', entityId: id, oldData: { ...auditData(before), deleted: removed } });
+    await writeAudit(tx, ctx, { action: 'blueprint.deleted', entityType: 'blueprint', entityId: id, oldData: { ...auditData(before, relations), deleted: removed } });
   }, SCHEMA_CHANGE_TX);
 }

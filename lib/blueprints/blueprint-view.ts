@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { toRelationsView, type RelationDef, type RelationsView } from '@/lib/relations/relation-types';
 
 // The API's view of a blueprint (snake_case, RFC 3339) and the entity counts that go with it.
 
@@ -9,6 +10,8 @@ export type BlueprintView = {
   description: string | null;
   icon: string | null;
   schema: Prisma.JsonValue;
+  /** {"<id>": {title, target, type, required}}: links its entities may hold. */
+  relations: RelationsView;
   entity_count: number;
   version: number;
   created_at: string;
@@ -26,13 +29,14 @@ export type BlueprintRow = {
   updatedAt: Date;
 };
 
-export function toBlueprintView(b: BlueprintRow, entityCount: number): BlueprintView {
+export function toBlueprintView(b: BlueprintRow, entityCount: number, relations: RelationDef[] = []): BlueprintView {
   return {
     id: b.id,
     title: b.title,
     description: b.description,
     icon: b.icon,
     schema: b.schema,
+    relations: toRelationsView(relations),
     entity_count: entityCount,
     version: b.version,
     created_at: b.createdAt.toISOString(),

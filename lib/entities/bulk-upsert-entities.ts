@@ -1,7 +1,9 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { validateBody } from '@/lib/http/request-body';
+import { prepareLinks, relationDefsOf, writeLinks } from '@/lib/relations/entity-links';
 import { entityFaults } from './check-entity-input';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { createEntityBody, type CreateEntityInput } from './schemas';
@@ -36,6 +38,13 @@ function checkItem(item: unknown, check: (input: CreateEntityInput) => void): Cr
   }
 }
 
+async function existingIds(tx: Prisma.TransactionClient, teamId: string, blueprintId: string, identifiers: string[]): Promise<Map<string, string>> {
+  if (identifiers.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ id: string; identifier: string }>>`
+    SELECT id::text AS id, identifier FROM entities WHERE team_id = ${teamId}::uuid AND blueprint_id = ${blueprintId} AND identifier = ANY(${identifiers}::text[])`;
+  return new Map(rows.map((r) => [r.identifier, r.id]));
+}
+
 export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: string, items: unknown[]): Promise<{ allSucceeded: boolean; results: BulkResult[] }> {
   if (items.length < 1 || items.length > MAX_BULK_ITEMS) {
     throw new AppError('bad_request', `entities must hold 1 to ${MAX_BULK_ITEMS} items, got ${items.length}`);
@@ -46,7 +55,7 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
       const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
       const results: BulkResult[] = new Array(items.length);
       const firstIndex = new Map<string, number>();
-      const rows: UpsertRow[] = [];
+      const valid: Array<{ index: number; input: CreateEntityInput }> = [];
       items.forEach((item, index) => {
         const checked = checkItem(item, (input) => {
           const faults = entityFaults(blueprint, input);
@@ -59,9 +68,37 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
           return;
         }
         firstIndex.set(checked.identifier, index);
-        rows.push({ identifier: checked.identifier, title: checked.title ?? null, data: checked.data });
+        valid.push({ index, input: checked });
       });
-      for (const w of await writeUpserts(tx, ctx, blueprintId, rows)) {
+      // Links: checked for the whole batch at once (one lookup of the existing entities, one of
+      // the targets); an item whose links fail is an error like any other and writes nothing.
+      const defs = await relationDefsOf(tx, ctx, blueprintId);
+      const existing = await existingIds(tx, ctx.team.id, blueprintId, valid.map((v) => v.input.identifier));
+      const prepared = await prepareLinks(
+        tx,
+        ctx,
+        defs,
+        valid.map(({ input }) => {
+          const existingId = existing.get(input.identifier) ?? null;
+          const relations = input.relations ?? (existingId ? null : {});
+          return { relations, requireAll: relations !== null, existingId };
+        }),
+      );
+      const rows: UpsertRow[] = [];
+      const linksOf = new Map<string, NonNullable<(typeof prepared)[number]['links']>>();
+      valid.forEach(({ index, input }, i) => {
+        const { faults, links } = prepared[i];
+        if (faults.length) {
+          firstIndex.delete(input.identifier);
+          results[index] = { index, identifier: input.identifier, status: 'error', error: { code: 'validation_failed', message: 'the entity is not valid', details: faults } };
+          return;
+        }
+        if (links) linksOf.set(input.identifier, links);
+        rows.push({ identifier: input.identifier, title: input.title ?? null, data: input.data });
+      });
+      const written = await writeUpserts(tx, ctx, blueprintId, rows);
+      await writeLinks(tx, ctx, written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])));
+      for (const w of written) {
         const index = firstIndex.get(w.identifier) as number;
         results[index] = { index, identifier: w.identifier, status: w.created ? 'created' : 'updated', id: w.id };
       }

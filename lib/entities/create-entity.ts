@@ -4,10 +4,11 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { checkEntityInput } from './check-entity-input';
+import { loadLinkViews, prepareLinks, relationDefsOf, writeLinks, type PreparedLinks } from '@/lib/relations/entity-links';
+import { entityFaults, throwIfFaults } from './check-entity-input';
 import { auditSnapshot, toVersioned, type VersionedEntity } from './entity-view';
 import { ENTITY_SELECT } from './get-entity';
-import { loadBlueprintOrThrow, lockBlueprintOrThrow } from './load-blueprint';
+import { lockBlueprintOrThrow } from './load-blueprint';
 import type { CreateEntityInput } from './schemas';
 import { recordOf, writeUpserts } from './write-upserts';
 
@@ -15,38 +16,54 @@ export type CreateOptions = { upsert?: boolean; validateOnly?: boolean };
 export type CreateResult = { valid: true } | (VersionedEntity & { created: boolean });
 
 /**
- * POST .../entities: validates `data` against the blueprint, then inserts (409 if the identifier
- * is taken) or, with `upsert`, replaces an existing entity's title and data in the same atomic
- * statement bulk uses. `validateOnly` checks everything and writes nothing.
+ * Data and links checked together in the write transaction (one 422 with every fault). A new
+ * entity, or a PUT-like upsert that sends `relations`, must hold its required relations; an upsert
+ * over an existing entity without `relations` keeps its links.
+ */
+async function checkInput(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, existingId: string | null): Promise<PreparedLinks> {
+  const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
+  const defs = await relationDefsOf(tx, ctx, blueprintId);
+  const relations = input.relations ?? (existingId ? null : {});
+  const [links] = await prepareLinks(tx, ctx, defs, [{ relations, requireAll: relations !== null, existingId }]);
+  throwIfFaults([...entityFaults(blueprint, input), ...links.faults]);
+  return links;
+}
+
+/**
+ * POST .../entities: validates `data` against the blueprint and `relations` against its relation
+ * definitions, then inserts (409 if the identifier is taken) or, with `upsert`, replaces an
+ * existing entity's title and data in the same atomic statement bulk uses. `validateOnly` checks
+ * everything and writes nothing.
  */
 export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, options: CreateOptions = {}): Promise<CreateResult> {
+  const existingIdOf = async (tx: Prisma.TransactionClient) =>
+    (await tx.entity.findUnique({ where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier: input.identifier } }, select: { id: true } }))?.id ?? null;
   if (options.validateOnly) {
-    checkEntityInput(await loadBlueprintOrThrow(db, ctx, blueprintId), input);
+    await db.$transaction(async (tx) => checkInput(tx, ctx, blueprintId, input, options.upsert ? await existingIdOf(tx) : null));
     return { valid: true };
   }
   const row = { identifier: input.identifier, title: input.title ?? null, data: input.data };
-
   if (options.upsert) {
     return db.$transaction(async (tx) => {
-      checkEntityInput(await lockBlueprintOrThrow(tx, ctx, blueprintId), input);
+      const links = await checkInput(tx, ctx, blueprintId, input, await existingIdOf(tx));
       const [written] = await writeUpserts(tx, ctx, blueprintId, [row]);
-      return { ...toVersioned(recordOf(written, blueprintId)), created: written.created };
+      if (links.links) await writeLinks(tx, ctx, [{ sourceId: written.id, links: links.links }]);
+      const views = await loadLinkViews(tx, ctx.team.id, [written.id]);
+      return { ...toVersioned(recordOf(written, blueprintId), views.get(written.id)), created: written.created };
     });
   }
   return db.$transaction(async (tx) => {
-    checkEntityInput(await lockBlueprintOrThrow(tx, ctx, blueprintId), input);
-    const taken = await tx.entity.findUnique({
-      where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier: input.identifier } },
-      select: { id: true },
-    });
-    if (taken) throw new AppError('conflict', `entity "${input.identifier}" exists in blueprint "${blueprintId}" (send ?upsert=true to replace it)`);
+    const links = await checkInput(tx, ctx, blueprintId, input, null);
+    if (await existingIdOf(tx)) throw new AppError('conflict', `entity "${input.identifier}" exists in blueprint "${blueprintId}" (send ?upsert=true to replace it)`);
     const user = actingUserId(ctx.actor);
     // A concurrent insert of the same identifier still fails on the unique key: P2002, a 409.
     const created = await tx.entity.create({
       data: { teamId: ctx.team.id, blueprintId, ...row, data: row.data as Prisma.InputJsonObject, createdBy: user, updatedBy: user },
       select: ENTITY_SELECT,
     });
-    await writeAudit(tx, ctx, { action: 'entity.created', entityType: 'entity', verbatim: true, entityId: created.id, newData: auditSnapshot(created) });
-    return { ...toVersioned(created), created: true };
+    if (links.links?.length) await writeLinks(tx, ctx, [{ sourceId: created.id, links: links.links }]);
+    const relations = (await loadLinkViews(tx, ctx.team.id, [created.id])).get(created.id) ?? {};
+    await writeAudit(tx, ctx, { action: 'entity.created', entityType: 'entity', verbatim: true, entityId: created.id, newData: auditSnapshot(created, relations) });
+    return { ...toVersioned(created, relations), created: true };
   });
 }

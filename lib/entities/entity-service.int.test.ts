@@ -81,9 +81,9 @@ describe('createEntity', () => {
     expect(await audits()).toHaveLength(0);
   });
 
-  it('accepts relations only as {} (relations are a later issue)', async () => {
+  it('accepts relations {}; a relation the blueprint does not define is a 422 naming it', async () => {
     await api.create({ identifier: 'a', data: { version: '1.0.0' }, relations: {} });
-    expect(await detailsOf(api.create({ identifier: 'b', data: { version: '1.0.0' }, relations: { owner: 'x' } }))).toEqual([{ path: '/relations', message: expect.any(String) }]);
+    expect(await detailsOf(api.create({ identifier: 'b', data: { version: '1.0.0' }, relations: { owner: 'x' } }))).toEqual([{ path: '/relations/owner', message: expect.stringContaining('unknown relation') }]);
   });
 
   it('validate_only validates and writes nothing', async () => {

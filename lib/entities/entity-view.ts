@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { versionEtag } from '@/lib/http/etag';
+import type { LinksView } from '@/lib/relations/entity-links';
 
 // The API's view of an entity (snake_case, RFC 3339) and its ETag, derived from entities.version
 // which every write bumps.
@@ -11,8 +12,8 @@ export type EntityView = {
   title: string | null;
   /** Always an object (a CHECK on the column). */
   data: Record<string, unknown>;
-  /** Relations arrive with the relations issue; until then always empty. */
-  relations: Record<string, never>;
+  /** Outgoing links: {"<relation id>": "<identifier>"} for *-to-one relations, else an array. */
+  relations: LinksView;
   created_at: string;
   updated_at: string;
   created_by: string | null;
@@ -35,14 +36,14 @@ export type EntityRecord = {
 /** An entity as a write or a read returns it: the view and the ETag of the version it shows. */
 export type VersionedEntity = { entity: EntityView; etag: string };
 
-export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }): EntityView {
+export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }, relations: LinksView = {}): EntityView {
   return {
     id: e.id,
     identifier: e.identifier,
     blueprint: e.blueprintId,
     title: e.title,
     data: e.data as Record<string, unknown>,
-    relations: {},
+    relations,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
     created_by: e.createdBy,
@@ -50,11 +51,11 @@ export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data:
   };
 }
 
-export function toVersioned(e: EntityRecord): VersionedEntity {
-  return { entity: toEntityView(e), etag: versionEtag(e.version) };
+export function toVersioned(e: EntityRecord, relations: LinksView = {}): VersionedEntity {
+  return { entity: toEntityView(e, relations), etag: versionEtag(e.version) };
 }
 
 /** What an entity's audit rows record of it (old and new), and what its history shows. */
-export function auditSnapshot(e: { identifier: string; title: string | null; data: unknown; version: number }) {
-  return { identifier: e.identifier, title: e.title, data: e.data, version: e.version };
+export function auditSnapshot(e: { identifier: string; title: string | null; data: unknown; version: number }, relations?: LinksView) {
+  return { identifier: e.identifier, title: e.title, data: e.data, version: e.version, ...(relations && { relations }) };
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toVersioned, type EntityRecord, type VersionedEntity } from './entity-view';
+import { loadLinkViews } from '@/lib/relations/entity-links';
 import { loadBlueprintOrThrow } from './load-blueprint';
 
 /** The columns an entity's view and ETag are made of. */
@@ -23,5 +24,7 @@ export async function getEntityOrThrow(db: Db | Prisma.TransactionClient, ctx: T
 
 export async function getEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string): Promise<VersionedEntity> {
   await loadBlueprintOrThrow(db, ctx, blueprintId);
-  return toVersioned(await getEntityOrThrow(db, ctx, blueprintId, identifier));
+  const entity = await getEntityOrThrow(db, ctx, blueprintId, identifier);
+  const links = await loadLinkViews(db, ctx.team.id, [entity.id]);
+  return toVersioned(entity, links.get(entity.id));
 }

@@ -5,7 +5,9 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
-import { checkEntityInput } from './check-entity-input';
+import { loadLinkViews, prepareLinks, relationDefsOf, writeLinks } from '@/lib/relations/entity-links';
+import type { ResolvedLink } from '@/lib/relations/resolve-links';
+import { entityFaults, throwIfFaults } from './check-entity-input';
 import { auditSnapshot, toVersioned, type EntityRecord, type VersionedEntity } from './entity-view';
 import { ENTITY_SELECT, getEntityOrThrow } from './get-entity';
 import { lockBlueprintOrThrow } from './load-blueprint';
@@ -36,31 +38,50 @@ export async function writeIfUnchanged(
   version: number,
   next: { title: string | null; data: JsonObject },
   audit: { action: string; extra?: Record<string, unknown> } = { action: 'entity.updated' },
+  links: ResolvedLink[] | null = null,
 ) {
   const user = actingUserId(ctx.actor);
+  const oldRelations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
   const { count } = await tx.entity.updateMany({
     where: { teamId: ctx.team.id, id: current.id, version },
     data: { title: next.title, data: next.data as Prisma.InputJsonObject, version: { increment: 1 }, updatedBy: user, updatedAt: new Date() },
   });
   if (count === 0) throw stale(current.identifier, version + 1);
+  if (links) await writeLinks(tx, ctx, [{ sourceId: current.id, links }]);
+  const relations = links ? ((await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {}) : oldRelations;
   const after = await tx.entity.findUniqueOrThrow({ where: { teamId_id: { teamId: ctx.team.id, id: current.id } }, select: ENTITY_SELECT });
-  await writeAudit(tx, ctx, { action: audit.action, entityType: 'entity', verbatim: true, entityId: current.id, oldData: auditSnapshot(current), newData: { ...auditSnapshot(after), ...audit.extra } });
-  return toVersioned(after);
+  await writeAudit(tx, ctx, {
+    action: audit.action,
+    entityType: 'entity',
+    verbatim: true,
+    entityId: current.id,
+    oldData: auditSnapshot(current, oldRelations),
+    newData: { ...auditSnapshot(after, relations), ...audit.extra },
+  });
+  return toVersioned(after, relations);
 }
 
-/** PUT: replaces title (absent = null) and data; the identifier may be repeated but not changed. */
+/** PUT: replaces title (absent = null), data and relations (absent = none); the identifier may be repeated but not changed. */
 export async function replaceEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, input: ReplaceEntityInput, options: WriteOptions = {}): Promise<VersionedEntity> {
   if (input.identifier !== undefined && input.identifier !== identifier) {
     throw new AppError('validation_failed', 'an entity cannot be renamed', [{ path: '/identifier', message: `must be "${identifier}" (the entity of the URL)` }]);
   }
   return db.$transaction(async (tx) => {
-    checkEntityInput(await lockBlueprintOrThrow(tx, ctx, blueprintId), input);
+    const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
     const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);
-    return writeIfUnchanged(tx, ctx, current, expectedVersion(current, options), { title: input.title ?? null, data: input.data });
+    const version = expectedVersion(current, options);
+    const defs = await relationDefsOf(tx, ctx, blueprintId);
+    const [links] = await prepareLinks(tx, ctx, defs, [{ relations: input.relations ?? {}, requireAll: true, existingId: current.id }]);
+    throwIfFaults([...entityFaults(blueprint, input), ...links.faults]);
+    return writeIfUnchanged(tx, ctx, current, version, { title: input.title ?? null, data: input.data }, undefined, links.links ?? []);
   });
 }
 
-/** PATCH: an RFC 7396 merge patch of {title, data} over the current entity; the result is validated. */
+/**
+ * PATCH: an RFC 7396 merge patch of {title, data, relations} over the current entity (a relation
+ * set to null loses its links; an array replaces the relation's targets whole); the result is
+ * validated, required relations included when `relations` is patched.
+ */
 export async function patchEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, patch: PatchEntityInput, options: WriteOptions = {}): Promise<VersionedEntity> {
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
@@ -69,7 +90,14 @@ export async function patchEntity(db: Db, ctx: TeamContext, blueprintId: string,
     const { relations, ...rest } = patch;
     const merged = applyMergePatch({ title: current.title, data: current.data as Json }, rest as Json) as { title?: string | null; data?: JsonObject };
     const next = { title: merged.title ?? null, data: merged.data ?? {} };
-    checkEntityInput(blueprint, { data: next.data, relations });
-    return writeIfUnchanged(tx, ctx, current, version, next);
+    let wanted: Record<string, unknown> | null = null;
+    if (relations !== undefined) {
+      const now = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
+      wanted = applyMergePatch(now as Json, relations as Json) as Record<string, unknown>;
+    }
+    const defs = wanted ? await relationDefsOf(tx, ctx, blueprintId) : [];
+    const [links] = await prepareLinks(tx, ctx, defs, [{ relations: wanted, requireAll: true, existingId: current.id }]);
+    throwIfFaults([...entityFaults(blueprint, { data: next.data }), ...links.faults]);
+    return writeIfUnchanged(tx, ctx, current, version, next, undefined, links.links);
   });
 }

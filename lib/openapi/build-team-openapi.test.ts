@@ -18,7 +18,18 @@ const blueprint = (id: string, schema: object, title = id) => ({ id, title, desc
 const doc = buildTeamOpenApiDocument({
   team: { slug: 'acme', name: 'Acme' },
   serverUrl: 'https://baseplate.example.com',
-  blueprints: [blueprint('service', RICH_SERVICE_SCHEMA, 'Service'), blueprint('component', RECURSIVE_SCHEMA), blueprint('my-app', {}), blueprint('my_app', { type: 'object' })],
+  blueprints: [
+    {
+      ...blueprint('service', RICH_SERVICE_SCHEMA, 'Service'),
+      relations: [
+        { id: 'runs_on', title: 'Runs on', target: 'component', type: 'many-to-one', required: true },
+        { id: 'uses', title: null, target: 'my-app', type: 'many-to-many', required: false },
+      ],
+    },
+    blueprint('component', RECURSIVE_SCHEMA),
+    blueprint('my-app', {}),
+    blueprint('my_app', { type: 'object' }),
+  ],
 }) as Doc;
 
 function resolve(ref: string): unknown {
@@ -34,6 +45,19 @@ describe('a team\'s OpenAPI document', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(refsIn(doc).filter((ref) => resolve(ref) === undefined)).toEqual([]);
+  });
+
+  it("types `relations` by the blueprint's relation definitions (views, writes with required ones, patches with null)", () => {
+    const schemas = doc.components.schemas;
+    const props = (name: string) => (schemas[name].properties as Record<string, { properties: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }>).relations;
+    expect(props('ServiceEntity').properties.runs_on).toMatchObject({ type: 'string' });
+    expect(props('ServiceEntity').properties.uses).toMatchObject({ type: 'array' });
+    expect(props('ServiceEntityInput')).toMatchObject({ additionalProperties: false, required: ['runs_on'] });
+    expect(props('ServiceEntityInput').properties.uses).toMatchObject({ anyOf: [{ type: 'string' }, { type: 'array' }] });
+    expect(props('ServiceEntityPatch').required).toBeUndefined();
+    expect(props('ServiceEntityPatch').properties.runs_on).toMatchObject({ anyOf: [{ type: 'string' }, { type: 'null' }] });
+    // A blueprint without definitions keeps the generic `relations`.
+    expect(JSON.stringify(props('ComponentEntity'))).not.toContain('runs_on');
   });
 
   it('fills in the server URL and the team slug', () => {

@@ -63,7 +63,7 @@ export const blueprintPaths = {
       id: 'createBlueprint',
       summary: 'Create a blueprint',
       description:
-        '`id` is unique within the team (409 if taken; two teams may both have `service`). `schema` must be a draft 2020-12 JSON Schema with `type: "object"` (422 with paths under `/schema`). `relations` is not accepted yet (400).',
+        '`id` is unique within the team (409 if taken; two teams may both have `service`). `schema` must be a draft 2020-12 JSON Schema with `type: "object"` (422 with paths under `/schema`). `relations` defines links to blueprints of the same team (a missing target or an id that is also a schema property: 422).',
       tag: 'Blueprints',
       access: needs('blueprint:write'),
       body: 'CreateBlueprintBody',

@@ -1,5 +1,7 @@
 import type { BulkResult } from '@/lib/entities/bulk-upsert-entities';
+import type { DeleteEntityReport } from '@/lib/entities/delete-entity';
 import type { EntityView } from '@/lib/entities/entity-view';
+import type { EntityGraph } from '@/lib/relations/get-entity-graph';
 import type { HistoryItem } from '@/lib/entities/list-entity-history';
 import { bulkEntitiesBody, restoreEntityBody } from '@/lib/entities/schemas';
 import { headerRef, paramRef, schemaRef, type JsonSchema } from './components';
@@ -19,7 +21,11 @@ export const entitySchemas: Record<string, JsonSchema> = {
     blueprint: { ...str, description: 'The blueprint\'s id.' },
     title: nullable(str),
     data: { type: 'object', description: 'Valid against the blueprint\'s schema.' },
-    relations: { type: 'object', description: 'Empty until relations arrive.' },
+    relations: {
+      type: 'object',
+      description: 'Outgoing links by relation id: a target identifier for many-to-one and one-to-one relations, else an array of identifiers.',
+      additionalProperties: { anyOf: [str, { type: 'array', items: str }] },
+    },
     created_at: timestamp,
     updated_at: timestamp,
     created_by: { ...nullable(str), description: 'The user or API key id that created it.' },
@@ -52,6 +58,25 @@ export const entitySchemas: Record<string, JsonSchema> = {
     ],
   },
   RestoreEntityBody: structuredClone(restoreEntityBody.schema) as JsonSchema,
+  EntityGraph: view<EntityGraph>('Entities around one entity (the root, at depth 0) and the links among them.', {
+    nodes: arrayOf(
+      view<EntityGraph['nodes'][number]>('An entity of the graph.', { id: uuid, blueprint: str, identifier: str, title: nullable(str), depth: { type: 'integer', minimum: 0, description: 'Hops from the root.' } }),
+    ),
+    edges: arrayOf(view<EntityGraph['edges'][number]>('A link: source holds relation to target (node ids).', { source: uuid, target: uuid, relation: str })),
+    truncated: { type: 'boolean', description: 'Some entities or links were left out by limit (or by the 5000-link cap).' },
+  }),
+  EntityDeletePreview: view<DeleteEntityReport>('What deleting the entity would take with it (nothing was deleted).', {
+    dry_run: { const: true },
+    entity: str,
+    blueprint: str,
+    would_delete: view<DeleteEntityReport['would_delete']>('The links that would go.', {
+      incoming_links: view<DeleteEntityReport['would_delete']['incoming_links']>('Links of other entities to this one: how many, and the first 100.', {
+        count: { type: 'integer', minimum: 0 },
+        sample: arrayOf(view<DeleteEntityReport['would_delete']['incoming_links']['sample'][number]>('A source pointing here.', { blueprint: str, identifier: str, relation: str })),
+      }),
+      outgoing_links: { type: 'integer', minimum: 0 },
+    }),
+  }),
   /** The route's body schema, with `entities` spelled out: items are checked one by one, each as a create body. */
   BulkEntitiesBody: {
     ...structuredClone(bulkEntitiesBody.schema),
@@ -131,12 +156,13 @@ export const entityPaths = {
     patch: write('patch'),
     delete: operation('delete', {
       id: 'deleteEntity',
-      summary: 'Delete an entity',
+      summary: 'Delete an entity and its links',
+      description: 'Links to and from it go with it (the audit row records who pointed at it). With `dry_run=true`, answers 200 with those links and deletes nothing.',
       tag: 'Entities',
       access: needs('entity:delete'),
-      query: [],
+      query: [flag('dry_run', 'Report the links that would go; delete nothing.')],
       headers: [paramRef('IfMatch')],
-      responses: { 204: noContent('Deleted.') },
+      responses: { 204: noContent('Deleted.'), 200: json('dry_run: what would go.', 'EntityDeletePreview') },
       errors: ['conflict'],
     }),
   },
@@ -149,6 +175,23 @@ export const entityPaths = {
       access: needs('entity:read'),
       query: [paramRef('Limit'), paramRef('Cursor')],
       responses: { 200: json('A page of versions.', pageOf('versions', 'EntityVersion')) },
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/graph': {
+    parameters: [...scope, paramRef('Identifier')],
+    get: operation('get', {
+      id: 'getEntityGraph',
+      summary: 'The entities N hops around an entity and the links among them',
+      description:
+        'upstream follows the links the entity holds (what it depends on), downstream the links to it (what depends on it), both both. The nearest `limit` entities are kept (by hops); `truncated` is true when a bound cut some off.',
+      tag: 'Entities',
+      access: needs('entity:read'),
+      query: [
+        { name: 'direction', in: 'query', schema: { type: 'string', enum: ['upstream', 'downstream', 'both'], default: 'both' } },
+        { name: 'max_hops', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5, default: 2 } },
+        { name: 'limit', in: 'query', description: 'At most this many nodes (the root included).', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } },
+      ],
+      responses: { 200: json('The graph.', 'EntityGraph') },
     }),
   },
   '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/restore': {

@@ -14,16 +14,37 @@ const rule: JsonSchema = {
   additionalProperties: false,
   required: ['property', 'operator'],
   properties: {
-    property: { type: 'string', maxLength: SEARCH_LIMITS.maxPropertyLength, description: 'A dot path into `data` (declared by the blueprint\'s schema) or a meta-property: `$identifier`, `$title`, `$created_at`, `$updated_at`, `$created_by`, `$updated_by`.' },
-    operator: { type: 'string', enum: [...OPERATORS], description: 'Must fit the property\'s type (else 400). `relatedTo` is not supported yet (400).' },
+    property: {
+      type: 'string',
+      maxLength: SEARCH_LIMITS.maxPropertyLength,
+      description:
+        'A dot path into `data` (declared by the blueprint\'s schema), a meta-property (`$identifier`, `$title`, `$created_at`, `$updated_at`, `$created_by`, `$updated_by`), or a related entity\'s property through one of the blueprint\'s relations: `runs_on.$identifier`, `runs_on.region` (true when at least one linked target matches).',
+    },
+    operator: { type: 'string', enum: OPERATORS.filter((o) => o !== 'relatedTo'), description: 'Must fit the property\'s type (else 400). `relatedTo` has its own rule form (SearchRelatedToRule).' },
     value: {
       description: `Of the property's type; absent for exists / isEmpty / isNotEmpty; a non-empty array (at most ${SEARCH_LIMITS.maxInValues}) for in / notIn / containsAny / containsAll; [low, high] (inclusive) or {"preset": one of ${DATE_PRESETS.join(', ')}} (UTC) for between / notBetween.`,
     },
   },
 };
 
+const relatedToRule: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['operator', 'blueprint', 'value', 'direction'],
+  description:
+    'Entities within 1..max_hops links of the given ones, through any relation of the team. upstream: what the given entities depend on (reached from them following links source -> target); downstream: what depends on them (entities that reach them). Safe on cycles.',
+  properties: {
+    operator: { const: 'relatedTo' },
+    blueprint: { type: 'string', description: 'The blueprint of the given entities (400 if the team has none of that id).' },
+    value: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: SEARCH_LIMITS.maxInValues }], description: 'The given entities\' identifiers.' },
+    direction: { type: 'string', enum: ['upstream', 'downstream'] },
+    max_hops: { type: 'integer', minimum: 1, maximum: 15, default: 1 },
+  },
+};
+
 export const searchSchemas: Record<string, JsonSchema> = {
   SearchRule: rule,
+  SearchRelatedToRule: relatedToRule,
   SearchGroup: {
     type: 'object',
     additionalProperties: false,
@@ -31,7 +52,7 @@ export const searchSchemas: Record<string, JsonSchema> = {
     description: `Rules combined with and / or (default and); groups nest at most ${SEARCH_LIMITS.maxDepth} deep, ${SEARCH_LIMITS.maxRules} rules in all. An empty group matches everything. Negations (!=, notIn, notBetween, doesNotContain, isNotEmpty) also match entities where the property is missing or null.`,
     properties: {
       combinator: { type: 'string', enum: ['and', 'or'], default: 'and' },
-      rules: { type: 'array', items: { oneOf: [schemaRef('SearchRule'), schemaRef('SearchGroup')] } },
+      rules: { type: 'array', items: { oneOf: [schemaRef('SearchRule'), schemaRef('SearchRelatedToRule'), schemaRef('SearchGroup')] } },
     },
   },
   SearchBody: {

@@ -7,7 +7,14 @@ import { paramRef, schemaRef, type JsonSchema } from './components';
 // generic ones of the same document (lib/openapi/paths-entities.ts), so both always say the same
 // about parameters, statuses and errors; only the schemas they point at differ.
 
-export type TeamBlueprint = { id: string; title: string; description: string | null; schema: unknown };
+/** `relations`: the blueprint's relation definitions (absent: `relations` stays untyped). */
+export type TeamBlueprint = {
+  id: string;
+  title: string;
+  description: string | null;
+  schema: unknown;
+  relations?: Array<{ id: string; title: string | null; target: string; type: string; required: boolean }>;
+};
 
 type Doc = { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, JsonSchema> } };
 
@@ -45,8 +52,28 @@ export function uniqueNames(id: string, taken: (name: string) => boolean): Typed
   }
 }
 
-function withData(body: JsonSchema, data: JsonSchema): JsonSchema {
-  return { ...body, properties: { ...(body.properties as object), data } };
+function withData(body: JsonSchema, data: JsonSchema, relations?: JsonSchema): JsonSchema {
+  return { ...body, properties: { ...(body.properties as object), data, ...(relations && { relations }) } };
+}
+
+/**
+ * The blueprint's `relations` typed by its definitions: one key per relation, an identifier of the
+ * target blueprint for many-to-one and one-to-one, else an identifier or an array of them.
+ * `mode`: what a view shows (identifiers), what a create or PUT sends (required relations
+ * required), what a PATCH sends (null removes).
+ */
+function typedRelations(bp: TeamBlueprint, mode: 'view' | 'write' | 'patch'): JsonSchema | undefined {
+  if (!bp.relations) return undefined;
+  const properties: Record<string, JsonSchema> = {};
+  for (const r of bp.relations) {
+    const one = { type: 'string', description: `The identifier of a \`${r.target}\` entity.` };
+    const single = r.type === 'one-to-one' || r.type === 'many-to-one';
+    const value: JsonSchema = single ? one : mode === 'view' ? { type: 'array', items: one } : { anyOf: [one, { type: 'array', items: one }] };
+    const about = `${r.title ?? r.id} (${r.type}${r.required ? ', required' : ''}).`;
+    properties[r.id] = mode === 'patch' ? { anyOf: [value, { type: 'null' }], description: `${about} null removes its links.` } : { ...value, description: about };
+  }
+  const required = mode === 'write' ? bp.relations.filter((r) => r.required).map((r) => r.id) : [];
+  return { type: 'object', additionalProperties: false, properties, ...(required.length && { required }) };
 }
 
 function typedSchemas(doc: Doc, bp: TeamBlueprint, names: TypedNames, taken: (name: string) => boolean): Record<string, JsonSchema> {
@@ -61,12 +88,21 @@ function typedSchemas(doc: Doc, bp: TeamBlueprint, names: TypedNames, taken: (na
     [names.entity]: {
       ...generic.Entity,
       description: `An entity of ${about}.`,
-      properties: { ...(generic.Entity.properties as object), blueprint: { type: 'string', const: bp.id }, data: schemaRef(names.data) },
+      properties: {
+        ...(generic.Entity.properties as object),
+        blueprint: { type: 'string', const: bp.id },
+        data: schemaRef(names.data),
+        ...(bp.relations && { relations: typedRelations(bp, 'view') }),
+      },
     },
-    [names.input]: { ...withData(generic.CreateEntityBody, schemaRef(names.data)), description: `A new entity of ${about}.` },
-    [names.replace]: { ...withData(generic.ReplaceEntityBody, schemaRef(names.data)), description: `The new title and data of an entity of ${about}.` },
+    [names.input]: { ...withData(generic.CreateEntityBody, schemaRef(names.data), typedRelations(bp, 'write')), description: `A new entity of ${about}.` },
+    [names.replace]: { ...withData(generic.ReplaceEntityBody, schemaRef(names.data), typedRelations(bp, 'write')), description: `The new title, data and relations of an entity of ${about}.` },
     [names.patch]: {
-      ...withData(generic.PatchEntityBody, { ...mergePatchOf(data, false), description: 'A JSON merge patch of `data`: absent keys stay, null removes one; arrays are replaced whole.' }),
+      ...withData(
+        generic.PatchEntityBody,
+        { ...mergePatchOf(data, false), description: 'A JSON merge patch of `data`: absent keys stay, null removes one; arrays are replaced whole.' },
+        typedRelations(bp, 'patch'),
+      ),
       description: `A merge patch (RFC 7396) of an entity of ${about}; the result is validated against the blueprint.`,
     },
     [names.bulk]: { ...generic.BulkEntitiesBody, properties: { entities: { ...bulk.properties.entities, items: schemaRef(names.input) } } },

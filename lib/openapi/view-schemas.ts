@@ -137,6 +137,20 @@ export const viewSchemas: Record<string, JsonSchema> = {
     description: nullable(str),
     icon: nullable(str),
     schema: { type: 'object', description: 'The JSON Schema (draft 2020-12, `type: "object"`) its entities\' `data` must satisfy.' },
+    relations: {
+      type: 'object',
+      description: 'Its relation definitions by id: the links its entities may hold (`relations` of an entity).',
+      additionalProperties: {
+        type: 'object',
+        required: ['title', 'target', 'type', 'required'],
+        properties: {
+          title: nullable(str),
+          target: { ...str, description: 'The target blueprint\'s id (same team).' },
+          type: { type: 'string', enum: ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many'] },
+          required: { type: 'boolean' },
+        },
+      },
+    },
     entity_count: int,
     version: { type: 'integer', minimum: 1, description: 'Bumped by every saved change; the ETag is this number in quotes.' },
     created_at: timestamp,

@@ -1,5 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { jsonAt, metaColumn, textOf, typedParam, typedValueOf } from './typed-expression.sql';
+import { relatedToSql, viaRelationSql } from './related-to.sql';
 import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-types';
 
 // A typed query (type-query.ts) as one SQL boolean over `entities e`, every value a parameter.
@@ -21,6 +22,9 @@ import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-ty
 //   ("status != active" lists everything that is not known to be active);
 // * exists: present and not null. isEmpty: missing, null, "", [] or {}.
 // * an empty group (no rules) matches everything, whatever its combinator: no filter.
+// * a rule on a related entity's property holds when it holds for at least one target of the
+//   relation (an entity without links matches no positive rule); its negation is NOT of that.
+// * relatedTo: related-to.sql.ts.
 
 /** `{"a": {"b": value}}` for the path a.b: the containment document of one value. */
 export function containmentDoc(path: string[], value: unknown): string {
@@ -44,6 +48,13 @@ function anyContains(path: string[], values: unknown[]): Prisma.Sql {
 }
 
 function compileRule(rule: TypedRule): Prisma.Sql {
+  if (rule.op === 'relatedTo') return relatedToSql(rule);
+  if (rule.prop.via) return viaRelationSql(rule.prop.via, compileOwnRule(rule));
+  return compileOwnRule(rule);
+}
+
+/** A rule on the entity's own property (or, under viaRelationSql, on the related entity's). */
+function compileOwnRule(rule: Exclude<TypedRule, { op: 'relatedTo' }>): Prisma.Sql {
   const path = dataPath(rule.prop);
   switch (rule.op) {
     case 'eq':

@@ -90,7 +90,7 @@ function isEmpty(raw: unknown): boolean {
   return isPlainObject(raw) && Object.keys(raw).length === 0;
 }
 
-function matchesRule(entity: EvalEntity, rule: TypedRule): boolean {
+function matchesOwnRule(entity: EvalEntity, rule: Exclude<TypedRule, { op: 'relatedTo' }>): boolean {
   switch (rule.op) {
     case 'eq':
     case 'gt':
@@ -132,13 +132,64 @@ function matchesRule(entity: EvalEntity, rule: TypedRule): boolean {
   }
 }
 
-export function matchesQuery(entity: EvalEntity, node: TypedNode | null): boolean {
+/**
+ * The team's links, for relatedTo and rules on related entities' properties (related-to.sql.ts
+ * says what they mean; this is the same in memory).
+ */
+export type EvalGraph = {
+  entities: Map<string, EvalEntity & { blueprint: string }>;
+  out: Map<string, Array<{ relationUuid: string; target: string }>>;
+  in: Map<string, string[]>;
+};
+
+export function buildEvalGraph(entities: Array<EvalEntity & { blueprint: string }>, links: Array<{ relationUuid: string; source: string; target: string }>): EvalGraph {
+  const graph: EvalGraph = { entities: new Map(entities.map((e) => [e.id, e])), out: new Map(), in: new Map() };
+  for (const l of links) {
+    graph.out.set(l.source, [...(graph.out.get(l.source) ?? []), { relationUuid: l.relationUuid, target: l.target }]);
+    graph.in.set(l.target, [...(graph.in.get(l.target) ?? []), l.source]);
+  }
+  return graph;
+}
+
+const reachedCache = new WeakMap<object, Set<string>>();
+
+/** Entities reached from the seeds in 1..maxHops hops (breadth first; a seed only through a cycle). */
+function reached(rule: Extract<TypedRule, { op: 'relatedTo' }>, graph: EvalGraph): Set<string> {
+  const cached = reachedCache.get(rule);
+  if (cached) return cached;
+  const seeds = [...graph.entities.values()].filter((e) => e.blueprint === rule.blueprint && rule.identifiers.includes(e.identifier)).map((e) => e.id);
+  const next = (id: string) => (rule.direction === 'upstream' ? (graph.out.get(id) ?? []).map((l) => l.target) : (graph.in.get(id) ?? []));
+  const matched = new Set<string>();
+  const expanded = new Set(seeds);
+  let frontier = seeds;
+  for (let depth = 1; depth <= rule.maxHops && frontier.length; depth++) {
+    const found = new Set(frontier.flatMap(next));
+    for (const id of found) matched.add(id);
+    frontier = [...found].filter((id) => !expanded.has(id));
+    for (const id of frontier) expanded.add(id);
+  }
+  reachedCache.set(rule, matched);
+  return matched;
+}
+
+function matchesRule(entity: EvalEntity, rule: TypedRule, graph?: EvalGraph): boolean {
+  if (rule.op !== 'relatedTo' && !rule.prop.via) return matchesOwnRule(entity, rule);
+  if (!graph) throw new Error('relation rules need the graph of links');
+  if (rule.op === 'relatedTo') return reached(rule, graph).has(entity.id);
+  const via = rule.prop.via as NonNullable<typeof rule.prop.via>;
+  return (graph.out.get(entity.id) ?? []).some((l) => {
+    const target = l.relationUuid === via.relationUuid ? graph.entities.get(l.target) : undefined;
+    return target !== undefined && matchesOwnRule(target, rule);
+  });
+}
+
+export function matchesQuery(entity: EvalEntity, node: TypedNode | null, graph?: EvalGraph): boolean {
   if (!node) return true;
   if (node.kind === 'group') {
     if (node.nodes.length === 0) return true;
-    return node.combinator === 'and' ? node.nodes.every((n) => matchesQuery(entity, n)) : node.nodes.some((n) => matchesQuery(entity, n));
+    return node.combinator === 'and' ? node.nodes.every((n) => matchesQuery(entity, n, graph)) : node.nodes.some((n) => matchesQuery(entity, n, graph));
   }
-  const positive = matchesRule(entity, node.rule);
+  const positive = matchesRule(entity, node.rule, graph);
   return node.negate ? !positive : positive;
 }
 

@@ -6,6 +6,7 @@ import { parseGroup, parseQ } from './parse-search-body';
 import { resolveProperty } from './resolve-property';
 import { checkText, searchError } from './search-limits';
 import { compileFilter } from './search-entities';
+import { loadSearchRelations } from './search-relations';
 import type { RawGroup } from './search-types';
 
 // GET/POST .../facets: the values of one property with their counts, under the same query (and
@@ -40,7 +41,7 @@ export async function facetEntities(db: Db, ctx: TeamContext, blueprintId: strin
   if (!countable || prop.target.source !== 'data') {
     throw searchError('property', `facets count enum, boolean, string, number, version and date properties and arrays of strings or numbers; ${request.property.slice(0, 80)} is not one`);
   }
-  const where = compileFilter(request, blueprint.schema, now);
+  const where = compileFilter(request, blueprint.schema, now, await loadSearchRelations(db, ctx.team.id, blueprintId, request.query));
   const scope = { teamId: ctx.team.id, blueprintId };
   const values = type.kind === 'array' ? await arrayFacets(db, scope, where, prop.target.path, request.limit) : await scalarFacets(db, scope, where, prop.target.path, request.limit);
   return { values };

@@ -1,3 +1,4 @@
+import { parseRelatedTo } from './parse-related-to';
 import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
 import { OPERATORS, type Operator, type RawGroup, type RawNode, type RawSortKey, type SearchRequest } from './search-types';
 
@@ -18,6 +19,10 @@ function onlyKeys(value: Json, allowed: string[], path: string): void {
 function parseNode(value: unknown, path: string, depth: number, counter: { rules: number }): RawNode {
   if (!isObject(value)) throw searchError(path, 'must be an object: a rule {property, operator, value} or a group {combinator, rules}');
   if ('combinator' in value || 'rules' in value) return parseGroup(value, path, depth + 1, counter);
+  if (value.operator === 'relatedTo') {
+    if (++counter.rules > SEARCH_LIMITS.maxRules) throw searchError(path, `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
+    return { property: '', operator: 'relatedTo', path, related: parseRelatedTo(value, path) };
+  }
   onlyKeys(value, ['property', 'operator', 'value'], path);
   if (++counter.rules > SEARCH_LIMITS.maxRules) throw searchError(path, `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
   if (typeof value.property !== 'string' || value.property === '') throw searchError(`${path}.property`, 'must be a non-empty string');

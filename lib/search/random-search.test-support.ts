@@ -6,7 +6,9 @@ import { operatorsFor } from './type-query';
 
 // Seeded generators for the differential test (search-differential.int.test.ts): a blueprint with
 // every property type, entities with odd values (nulls, missing keys, wrong JSON types, unicode,
-// LIKE metacharacters, quotes), and random search bodies over them. Deterministic per seed.
+// LIKE metacharacters, quotes), links between them through two relations of the blueprint to
+// itself (cycles included), and random search bodies over them, relatedTo and rules on related
+// entities' properties included. Deterministic per seed.
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -126,6 +128,26 @@ function meta(r: Rng): unknown {
 
 export type SeedEntity = Omit<EvalEntity, 'id'>;
 
+/** The blueprint's relations, both to itself: many targets, and one. */
+export const RELATIONS = { dep: 'many-to-many', host: 'many-to-one' } as const;
+export type RelationName = keyof typeof RELATIONS;
+const RELATION_PROPERTIES = ['dep.$identifier', 'dep.n', 'dep.status', 'dep.tags', 'dep.meta.env', 'dep.version', 'host.s', 'host.$title', 'host.$identifier', 'host.flag', 'host.at'];
+
+/** Links by entity index: about half the entities depend on 1-3 others (themselves too), some have a host. */
+export function generateLinks(r: Rng, count: number): Array<{ relation: RelationName; source: number; target: number }> {
+  const links = new Map<string, { relation: RelationName; source: number; target: number }>();
+  for (let source = 0; source < count; source++) {
+    if (r.chance(0.5)) {
+      for (let k = 1 + r.int(3); k > 0; k--) {
+        const target = r.chance(0.05) ? source : r.int(count);
+        links.set(`dep:${source}:${target}`, { relation: 'dep', source, target });
+      }
+    }
+    if (r.chance(0.4)) links.set(`host:${source}`, { relation: 'host', source, target: r.int(count) });
+  }
+  return [...links.values()];
+}
+
 export function generateEntities(r: Rng, count: number): SeedEntity[] {
   const times = Array.from({ length: 40 }, (_, i) => new Date(BASE - i * 3_600_000 - r.int(1000)));
   return Array.from({ length: count }, (_, i) => {
@@ -170,9 +192,23 @@ function scalarFor(r: Rng, kind: string, entities: SeedEntity[], prop: string): 
   }
 }
 
+function relatedToFor(r: Rng, entities: SeedEntity[]): Record<string, unknown> {
+  const ids = Array.from({ length: 1 + r.int(3) }, () => (r.chance(0.05) ? 'no-such-entity' : r.pick(entities).identifier));
+  return {
+    operator: 'relatedTo',
+    blueprint: 'svc',
+    value: ids.length === 1 && r.chance(0.5) ? ids[0] : ids,
+    direction: r.pick(['upstream', 'downstream']),
+    max_hops: r.chance(0.5) ? 1 + r.int(3) : 1 + r.int(15),
+  };
+}
+
 function ruleFor(r: Rng, entities: SeedEntity[]): Record<string, unknown> {
-  const property = r.pick(PROPERTIES);
-  const type = resolveProperty(SCHEMA, property, 'x').type;
+  if (r.chance(0.08)) return relatedToFor(r, entities);
+  const related = r.chance(0.12);
+  const property = related ? r.pick(RELATION_PROPERTIES) : r.pick(PROPERTIES);
+  const own = related ? property.slice(property.indexOf('.') + 1) : property;
+  const type = resolveProperty(SCHEMA, own, 'x').type;
   const operator: Operator = r.pick(operatorsFor(type));
   const rule: Record<string, unknown> = { property, operator };
   if (['exists', 'isEmpty', 'isNotEmpty'].includes(operator)) return rule;
@@ -182,7 +218,7 @@ function ruleFor(r: Rng, entities: SeedEntity[]): Record<string, unknown> {
     return rule;
   }
   const kind = type.kind === 'scalar' ? type.scalar : 'string';
-  const one = () => scalarFor(r, kind, entities, property);
+  const one = () => scalarFor(r, kind, entities, own);
   if (operator === 'in' || operator === 'notIn') rule.value = Array.from({ length: 1 + r.int(4) }, one);
   else if (operator === 'between' || operator === 'notBetween') {
     rule.value = (kind === 'datetime' || kind === 'date') && r.chance(0.4) ? { preset: r.pick(DATE_PRESETS) } : [one(), one()];

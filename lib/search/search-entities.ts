@@ -3,11 +3,13 @@ import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { loadLinkViews } from '@/lib/relations/entity-links';
 import { compileQ } from './compile-q.sql';
 import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { countUpTo, selectPage, type Total } from './search-entities.sql';
 import { SEARCH_LIMITS } from './search-limits';
+import { loadSearchRelations, type SearchRelations } from './search-relations';
 import type { SearchRequest } from './search-types';
 import { typeQuery } from './type-query';
 import { typeSort } from './type-sort';
@@ -29,14 +31,15 @@ export type SearchResult = {
 export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number };
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
-export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date): Prisma.Sql {
-  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now))} AND ${compileQ(request.q)}`;
+export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date, relations?: SearchRelations): Prisma.Sql {
+  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations))} AND ${compileQ(request.q)}`;
 }
 
 export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
-  const where = compileFilter(request, blueprint.schema, options.now);
+  const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
+  const where = compileFilter(request, blueprint.schema, options.now, relations);
   const sort = typeSort(request.sort, blueprint.schema);
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([
@@ -47,7 +50,9 @@ export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: stri
   const page = more ? rows.slice(0, request.limit) : rows;
   const last = page.at(-1);
   const next = more && last ? encodeSearchCursor(sort, { keys: sort.map((_, i) => last[`k${i}`] ?? null), id: last.id }) : null;
-  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId })), next_cursor: next };
+  // The page's links in one more query (never one per row).
+  const links = await loadLinkViews(db, ctx.team.id, page.map((e) => e.id));
+  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.get(e.id))), next_cursor: next };
   if (total !== null) {
     result.total = total.total;
     result.total_relation = total.relation;

@@ -8,7 +8,15 @@ export const OPERATORS = [
 export type Operator = (typeof OPERATORS)[number];
 
 export type Combinator = 'and' | 'or';
-export type RawRule = { property: string; operator: Operator; value?: unknown; path: string };
+export type RawRule = { property: string; operator: Operator; value?: unknown; path: string; related?: RelatedToSpec };
+
+/** A relatedTo rule's own fields, shape-checked by the parser (parse-related-to.ts). */
+export type RelatedToSpec = { blueprint: string; identifiers: string[]; direction: Direction; maxHops: number };
+/**
+ * upstream: what the given entities depend on (reached from them by following links source ->
+ * target); downstream: what depends on them (entities that reach them by following links).
+ */
+export type Direction = 'upstream' | 'downstream';
 export type RawGroup = { combinator: Combinator; rules: RawNode[]; path: string };
 export type RawNode = RawRule | RawGroup;
 
@@ -47,7 +55,12 @@ export type MetaColumn = (typeof META_COLUMNS)[MetaProperty]['column'];
 /** Where a property's value lives: a path into `data`, or a column of the entity. */
 export type Target = { source: 'data'; path: string[] } | { source: 'meta'; column: MetaColumn; nullable: boolean };
 
-export type ResolvedProperty = { name: string; target: Target; type: PropertyType };
+/**
+ * `via`: the property is a related entity's ("runs_on.region"): the rule holds when it holds for
+ * at least one target of the relation (one hop, links of that relation only).
+ */
+export type ResolvedProperty = { name: string; target: Target; type: PropertyType; via?: RelationHop };
+export type RelationHop = { relation: string; relationUuid: string; teamId: string };
 
 /** A scalar value of the rule, already checked against the property's kind. */
 export type Scalar = string | number | boolean;
@@ -58,7 +71,9 @@ export type TypedRule =
   | { op: 'in'; prop: ResolvedProperty; scalar: ScalarKind; values: Scalar[] }
   | { op: 'like'; prop: ResolvedProperty; mode: 'contains' | 'beginsWith' | 'endsWith'; text: string }
   | { op: 'arrayHas'; prop: ResolvedProperty; values: Array<string | number>; all: boolean }
-  | { op: 'exists' | 'isEmpty'; prop: ResolvedProperty };
+  | { op: 'exists' | 'isEmpty'; prop: ResolvedProperty }
+  /** Entities within 1..maxHops links of the given ones (seeds in `blueprint`), in the team. */
+  | { op: 'relatedTo'; teamId: string; blueprint: string; identifiers: string[]; direction: Direction; maxHops: number };
 
 /** Negations are NOT of the positive rule: see compile-where.sql.ts for what that means for nulls. */
 export type TypedNode =

@@ -1,6 +1,6 @@
 import { DATE_PRESETS, presetRange, type DatePreset } from './date-presets';
 import { parseInstant } from './parse-instant';
-import { resolveProperty } from './resolve-property';
+import { resolveRuleProperty, type SearchRelations } from './search-relations';
 import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
 import { SEMVER, semverKey } from './semver-key';
 import type { Operator, PropertyType, RawGroup, RawNode, RawRule, ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule } from './search-types';
@@ -150,10 +150,21 @@ function typeRule(rule: RawRule, prop: ResolvedProperty, now: Date): { rule: Typ
   }
 }
 
-function typeNode(node: RawNode, schema: unknown, now: Date): TypedNode {
-  if ('rules' in node) return typeGroup(node, schema, now);
-  if (node.operator === 'relatedTo') throw searchError(`${node.path}.operator`, 'relatedTo is not supported yet (relations arrive with the relations issue)');
-  const prop = resolveProperty(schema, node.property, `${node.path}.property`);
+function typeRelatedTo(node: RawRule, relations: SearchRelations | undefined): TypedNode {
+  const spec = node.related;
+  if (!spec) throw searchError(`${node.path}.operator`, 'relatedTo takes blueprint, value, direction and max_hops, not a property');
+  if (!relations || !relations.blueprints.has(spec.blueprint)) throw searchError(`${node.path}.blueprint`, `the team has no blueprint "${spec.blueprint}"`);
+  const rule: TypedRule = { op: 'relatedTo', teamId: relations.teamId, blueprint: spec.blueprint, identifiers: spec.identifiers, direction: spec.direction, maxHops: spec.maxHops };
+  return { kind: 'rule', rule, negate: false };
+}
+
+type Ctx = { schema: unknown; now: Date; relations?: SearchRelations };
+
+function typeNode(node: RawNode, c: Ctx): TypedNode {
+  if ('rules' in node) return typeGroup(node, c);
+  if (node.operator === 'relatedTo') return typeRelatedTo(node, c.relations);
+  const { now } = c;
+  const prop = resolveRuleProperty(c.schema, node.property, `${node.path}.property`, c.relations);
   const allowed = operatorsFor(prop.type);
   if (!allowed.includes(node.operator)) {
     throw searchError(`${node.path}.operator`, `"${node.operator}" does not apply to ${node.property.slice(0, 80)} (${describe(prop.type)}); operators that do: ${allowed.join(', ')}`);
@@ -161,11 +172,14 @@ function typeNode(node: RawNode, schema: unknown, now: Date): TypedNode {
   return { kind: 'rule', ...typeRule(node, prop, now) };
 }
 
-function typeGroup(group: RawGroup, schema: unknown, now: Date): TypedNode {
-  return { kind: 'group', combinator: group.combinator, nodes: group.rules.map((r) => typeNode(r, schema, now)) };
+function typeGroup(group: RawGroup, c: Ctx): TypedNode {
+  return { kind: 'group', combinator: group.combinator, nodes: group.rules.map((r) => typeNode(r, c)) };
 }
 
-/** The query typed by the blueprint's schema; `now` anchors date presets. */
-export function typeQuery(query: RawGroup | null, schema: unknown, now = new Date()): TypedNode | null {
-  return query ? typeGroup(query, schema, now) : null;
+/**
+ * The query typed by the blueprint's schema; `now` anchors date presets; `relations`
+ * (search-relations.ts) types relatedTo rules and rules on related entities' properties.
+ */
+export function typeQuery(query: RawGroup | null, schema: unknown, now = new Date(), relations?: SearchRelations): TypedNode | null {
+  return query ? typeGroup(query, { schema, now, relations }) : null;
 }

@@ -29,7 +29,7 @@ export default async function EditEntityPage({ params }: { params: EntityPagePar
         blueprint={blueprint.id}
         schema={blueprint.schema as object}
         mode="edit"
-        entity={{ identifier: entity.identifier, title: entity.title, data: entity.data, version }}
+        entity={{ identifier: entity.identifier, title: entity.title, data: entity.data, relations: entity.relations, version }}
       />
     </>
   );

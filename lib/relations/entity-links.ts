@@ -1,0 +1,68 @@
+import type { TeamContext } from '@/lib/authz/team-context';
+import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { checkLinkShape, type Fault } from './check-link-shape';
+import { incomingLinksSql, outgoingLinksSql, replaceLinksSql } from './links.sql';
+import { loadRelationDefsTx } from './relation-definitions.sql';
+import { resolveLinks, type ResolvedLink } from './resolve-links';
+import { singleTarget, type RelationDef, type RelationType } from './relation-types';
+
+// An entity's links as the entity services use them: checked and resolved before the entity is
+// written (so a bad item writes nothing), written after (the new entity's id is known then), all
+// inside the same transaction, and read back for views a page at a time.
+
+/** `relations: null`: leave the entity's links as they are (an upsert that did not send any). */
+export type LinkRequest = { relations: Record<string, unknown> | null; requireAll: boolean; existingId: string | null };
+/** `links: null`: nothing to write for this item. */
+export type PreparedLinks = { faults: Fault[]; links: ResolvedLink[] | null };
+
+export async function relationDefsOf(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string): Promise<RelationDef[]> {
+  return loadRelationDefsTx(tx, ctx.team.id, blueprintId);
+}
+
+export async function prepareLinks(tx: Prisma.TransactionClient, ctx: TeamContext, defs: RelationDef[], requests: LinkRequest[]): Promise<PreparedLinks[]> {
+  const shaped = requests.map((r) => (r.relations === null ? null : checkLinkShape(defs, r.relations, r.requireAll)));
+  const resolvable = requests.map((r, i) => ({ sourceId: r.existingId, wanted: shaped[i] && shaped[i].faults.length === 0 ? shaped[i].wanted : new Map() }));
+  const resolved = await resolveLinks(tx, ctx.team.id, resolvable);
+  return requests.map((_, i) => {
+    const shape = shaped[i];
+    if (shape === null) return { faults: [], links: null };
+    if (shape.faults.length) return { faults: shape.faults, links: null };
+    return { faults: resolved[i].faults, links: resolved[i].faults.length ? null : resolved[i].links };
+  });
+}
+
+/** Writes the prepared links of entities whose ids are now known (one statement for them all). */
+export async function writeLinks(tx: Prisma.TransactionClient, ctx: TeamContext, entries: Array<{ sourceId: string; links: ResolvedLink[] }>): Promise<void> {
+  if (entries.length === 0) return;
+  const links = entries.flatMap((e) => e.links.map((l) => ({ ...l, sourceId: e.sourceId })));
+  await tx.$executeRaw(replaceLinksSql(ctx.team.id, entries.map((e) => e.sourceId), links));
+}
+
+export type LinksView = Record<string, string | string[]>;
+type OutgoingRow = { source_id: string; relation: string; type: string; target: string; target_title: string | null };
+
+/**
+ * The `relations` of a page of entities in ONE query: a many-to-one or one-to-one relation as the
+ * target's identifier, the others as arrays of identifiers.
+ */
+export async function loadLinkViews(db: Db | Prisma.TransactionClient, teamId: string, entityIds: string[]): Promise<Map<string, LinksView>> {
+  const out = new Map<string, LinksView>();
+  if (entityIds.length === 0) return out;
+  const rows = await queryRows<OutgoingRow>(db, outgoingLinksSql(teamId, entityIds));
+  for (const r of rows) {
+    const view = out.get(r.source_id) ?? {};
+    if (singleTarget(r.type as RelationType)) view[r.relation] = r.target;
+    else view[r.relation] = [...((view[r.relation] as string[] | undefined) ?? []), r.target];
+    out.set(r.source_id, view);
+  }
+  return out;
+}
+
+export type IncomingLinks = { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> };
+
+/** Who points at an entity (a delete's dry run, its audit row): the count and the first 100. */
+export async function loadIncomingLinks(db: Db | Prisma.TransactionClient, teamId: string, entityId: string): Promise<IncomingLinks> {
+  const rows = await queryRows<{ blueprint: string; identifier: string; relation: string; total: number }>(db, incomingLinksSql(teamId, entityId, 100));
+  return { count: rows[0]?.total ?? 0, sample: rows.map(({ blueprint, identifier, relation }) => ({ blueprint, identifier, relation })) };
+}

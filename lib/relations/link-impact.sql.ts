@@ -1,0 +1,39 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { RelationType } from './relation-types';
+
+// What changing a relation definition does to its existing links. Every statement is bounded to
+// one team's links of one definition: the unique key (team_id, relation_id, source_entity_id,
+// target_entity_id) leads with exactly those two columns.
+
+/**
+ * The links that would break a tighter cardinality: for a single-target type, every link of a
+ * source but its earliest; for a single-source type, every link to a target but its earliest.
+ * (The earliest is kept when the change is forced, so a tightened relation keeps one link each.)
+ */
+function violatingWhere(teamId: string, relationUuid: string, type: RelationType): Prisma.Sql {
+  const earlier = (column: 'source_entity_id' | 'target_entity_id') => Prisma.sql`EXISTS (
+    SELECT 1 FROM entity_relations o
+     WHERE o.team_id = r.team_id AND o.relation_id = r.relation_id AND o.${Prisma.raw(column)} = r.${Prisma.raw(column)}
+       AND (o.created_at, o.id) < (r.created_at, r.id))`;
+  const parts: Prisma.Sql[] = [];
+  if (type === 'one-to-one' || type === 'many-to-one') parts.push(earlier('source_entity_id'));
+  if (type === 'one-to-one' || type === 'one-to-many') parts.push(earlier('target_entity_id'));
+  const cond = parts.length ? Prisma.join(parts, ' OR ') : Prisma.sql`FALSE`;
+  return Prisma.sql`r.team_id = ${teamId}::uuid AND r.relation_id = ${relationUuid}::uuid AND (${cond})`;
+}
+
+export function countLinksSql(teamId: string, relationUuid: string): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM entity_relations r WHERE r.team_id = ${teamId}::uuid AND r.relation_id = ${relationUuid}::uuid`;
+}
+
+export function countViolatingSql(teamId: string, relationUuid: string, type: RelationType): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM entity_relations r WHERE ${violatingWhere(teamId, relationUuid, type)}`;
+}
+
+export function deleteLinksSql(teamId: string, relationUuid: string): Prisma.Sql {
+  return Prisma.sql`DELETE FROM entity_relations r WHERE r.team_id = ${teamId}::uuid AND r.relation_id = ${relationUuid}::uuid`;
+}
+
+export function deleteViolatingSql(teamId: string, relationUuid: string, type: RelationType): Prisma.Sql {
+  return Prisma.sql`DELETE FROM entity_relations r WHERE ${violatingWhere(teamId, relationUuid, type)}`;
+}

@@ -1,0 +1,106 @@
+import type { TeamContext } from '@/lib/authz/team-context';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { countLinksSql, countViolatingSql, deleteLinksSql, deleteViolatingSql } from './link-impact.sql';
+import { loadRelationDefsTx } from './relation-definitions.sql';
+import { type RelationDef, type RelationSpec, type RelationType } from './relation-types';
+
+// A blueprint's relation definitions, saved with the blueprint in its transaction (the blueprint
+// row is held FOR UPDATE by then, and entity writers of the blueprint hold it FOR SHARE, so no
+// link is written against a definition that is changing). Like a schema change, a change that
+// would cost existing links answers first: 409 with what would go, unless `force`, which removes
+// them (the blueprint's audit row records it).
+//
+// What costs links: removing a relation (renaming is removing one and adding another) or changing
+// its target removes all its links; tightening its type (to one-to-one, one-to-many or
+// many-to-one) removes the links that break the new cardinality, keeping each source's (or
+// target's) earliest. Changing the title or `required` costs nothing; `required` applies to
+// writes from then on (existing entities without the link are not rechecked).
+
+type Detail = { path: string; message: string };
+export type LinkImpact = { relation: string; change: 'removed' | 'retargeted' | 'retyped'; links: number };
+export type SavedRelations = { before: RelationDef[]; after: RelationDef[]; removed: LinkImpact[] };
+
+const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function schemaPropertyNames(schema: unknown): Set<string> {
+  const props = (schema as { properties?: unknown } | null)?.properties;
+  return new Set(typeof props === 'object' && props !== null ? Object.keys(props) : []);
+}
+
+/** 422 when a relation id is also a top-level property of the schema (a search path would be ambiguous). */
+export function checkRelationIdsAgainstSchema(ids: string[], schema: unknown): void {
+  const names = schemaPropertyNames(schema);
+  const clashes: Detail[] = ids.filter((id) => names.has(id)).map((id) => ({ path: `/relations/${escapeToken(id)}`, message: `"${id}" is also a property of the schema: a relation id must differ from every property name` }));
+  if (clashes.length) throw new AppError('validation_failed', 'a relation id clashes with a schema property', clashes);
+}
+
+async function checkTargets(tx: Prisma.TransactionClient, teamId: string, specs: Record<string, RelationSpec>): Promise<void> {
+  const targets = [...new Set(Object.values(specs).map((s) => s.target))];
+  if (targets.length === 0) return;
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM blueprints WHERE team_id = ${teamId}::uuid AND id = ANY(${targets}::text[]) FOR KEY SHARE`;
+  const found = new Set(rows.map((r) => r.id));
+  const missing: Detail[] = Object.entries(specs)
+    .filter(([, s]) => !found.has(s.target))
+    .map(([id, s]) => ({ path: `/relations/${escapeToken(id)}/target`, message: `the team has no blueprint "${s.target}"` }));
+  if (missing.length) throw new AppError('validation_failed', 'a relation targets a blueprint that does not exist', missing);
+}
+
+const count = async (tx: Prisma.TransactionClient, sql: Prisma.Sql) => (await tx.$queryRaw<Array<{ n: number }>>(sql))[0].n;
+
+/** Saves `specs` as the blueprint's relations (undefined: keep them, only recheck the ids against the schema). */
+export async function saveBlueprintRelations(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  schema: unknown,
+  specs: Record<string, RelationSpec> | undefined,
+  options: { force?: boolean } = {},
+): Promise<SavedRelations> {
+  const teamId = ctx.team.id;
+  const before = await loadRelationDefsTx(tx, teamId, blueprintId);
+  if (specs === undefined) {
+    checkRelationIdsAgainstSchema(before.map((d) => d.id), schema);
+    return { before, after: before, removed: [] };
+  }
+  checkRelationIdsAgainstSchema(Object.keys(specs), schema);
+  await checkTargets(tx, teamId, specs);
+
+  const impacts: Array<LinkImpact & { def: RelationDef; type?: RelationType }> = [];
+  for (const def of before) {
+    const spec = specs[def.id];
+    const nextType = spec?.type ?? 'many-to-many';
+    if (!spec) impacts.push({ relation: def.id, change: 'removed', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
+    else if (spec.target !== def.target) impacts.push({ relation: def.id, change: 'retargeted', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
+    else if (nextType !== def.type) impacts.push({ relation: def.id, change: 'retyped', links: await count(tx, countViolatingSql(teamId, def.uuid, nextType)), def, type: nextType });
+  }
+  const costly = impacts.filter((i) => i.links > 0);
+  if (costly.length && !options.force) {
+    const total = costly.reduce((n, i) => n + i.links, 0);
+    throw new AppError('conflict', `${total} existing entity links would be removed by this relation change; send ?force=true to remove them`, {
+      relations: costly.map(({ relation, change, links }) => ({ relation, change, links })),
+    });
+  }
+  for (const impact of impacts) {
+    if (impact.change === 'retyped' && impact.type) await tx.$executeRaw(deleteViolatingSql(teamId, impact.def.uuid, impact.type));
+    else if (impact.change === 'retargeted') await tx.$executeRaw(deleteLinksSql(teamId, impact.def.uuid));
+  }
+  const gone = before.filter((d) => !specs[d.id]).map((d) => d.uuid);
+  if (gone.length) {
+    // The links go with their definition (ON DELETE CASCADE).
+    await tx.$executeRaw`DELETE FROM blueprint_relations WHERE team_id = ${teamId}::uuid AND id = ANY(${gone}::uuid[])`;
+  }
+  for (const [id, spec] of Object.entries(specs)) {
+    const title = spec.title ?? null;
+    const type = spec.type ?? 'many-to-many';
+    const required = spec.required ?? false;
+    await tx.$executeRaw`
+      INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier, title, relation_type, required)
+      VALUES (${teamId}::uuid, ${blueprintId}, ${spec.target}, ${id}, ${title}, ${type}, ${required})
+      ON CONFLICT (team_id, source_blueprint_id, identifier) DO UPDATE
+        SET target_blueprint_id = EXCLUDED.target_blueprint_id, title = EXCLUDED.title,
+            relation_type = EXCLUDED.relation_type, required = EXCLUDED.required`;
+  }
+  const after = await loadRelationDefsTx(tx, teamId, blueprintId);
+  return { before, after, removed: costly.map(({ relation, change, links }) => ({ relation, change, links })) };
+}
