@@ -157,3 +157,20 @@ test('a change existing entities fail asks first and can be forced; bad schemas 
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}$`));
   expect((await call(request, 'GET', `${base}/service`, { token: owner.token })).status()).toBe(404);
 });
+
+test('saving a blueprint in the editor keeps its relations', async ({ page, request }) => {
+  const owner = await register(request, 'designer');
+  const team = await createTeam(request, owner.token);
+  const base = `/teams/${team.slug}/blueprints`;
+  const schema = { type: 'object', properties: { region: { type: 'string' } } };
+  expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'cluster', title: 'Cluster', schema } })).status()).toBe(201);
+  const relations = { runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one', required: false }, uses: { title: null, target: 'cluster', type: 'many-to-many', required: false } };
+  expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'service', title: 'Service', schema, relations } })).status()).toBe(201);
+  await signIn(page, owner.email, owner.password);
+  await page.goto(`/t/${team.slug}/blueprints/service/edit`);
+  await page.getByLabel('Title', { exact: true }).fill('Service (edited)');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
+  const stored = await (await call(request, 'GET', `${base}/service`, { token: owner.token })).json();
+  expect(stored).toMatchObject({ title: 'Service (edited)', relations });
+});

@@ -18,7 +18,8 @@ import { PropertyList } from './property-list';
 // property builder and as raw JSON, each updating the other. Saves through the REST API; a schema
 // change that existing entities would fail opens a dialog that can apply it anyway (?force=true).
 
-export type EditableBlueprint = { id: string; title: string; description: string | null; icon: string | null; schema: JsonObject; version: number };
+/** `relations` is carried through untouched: PUT replaces them, and the editor does not edit them yet. */
+export type EditableBlueprint = { id: string; title: string; description: string | null; icon: string | null; schema: JsonObject; relations?: JsonObject; version: number };
 type Props = { team: string; canDelete?: boolean } & ({ mode: 'create'; blueprint?: undefined } | { mode: 'edit'; blueprint: EditableBlueprint });
 
 const pretty = (schema: JsonObject) => JSON.stringify(schema, null, 2);
@@ -51,7 +52,11 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
       const body = { title, description: description || null, icon, schema: modelToSchema(model) };
       return mode === 'create'
         ? api<{ id: string }>(base, { method: 'POST', body: { id, ...body } })
-        : api<{ id: string }>(`${base}/${encodeURIComponent(blueprint.id)}${force ? '?force=true' : ''}`, { method: 'PUT', body, headers: { 'If-Match': `"${blueprint.version}"` } });
+        : api<{ id: string }>(`${base}/${encodeURIComponent(blueprint.id)}${force ? '?force=true' : ''}`, {
+            method: 'PUT',
+            body: { ...body, relations: blueprint.relations ?? {} },
+            headers: { 'If-Match': `"${blueprint.version}"` },
+          });
     },
   });
 

@@ -26,7 +26,7 @@ export default async function EditBlueprintPage({ params }: { params: Promise<{ 
         team={ctx.team.slug}
         mode="edit"
         canDelete={can(ctx, 'blueprint:delete')}
-        blueprint={{ id: blueprint.id, title: blueprint.title, description: blueprint.description, icon: blueprint.icon, schema: blueprint.schema as Record<string, unknown>, version: blueprint.version }}
+        blueprint={{ id: blueprint.id, title: blueprint.title, description: blueprint.description, icon: blueprint.icon, schema: blueprint.schema as Record<string, unknown>, relations: blueprint.relations as Record<string, unknown>, version: blueprint.version }}
       />
     </>
   );
