@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { call, createTeam, register } from './support/api';
+import { addMember, call, createTeam, register } from './support/api';
 import { signIn } from './support/ui';
 
 // Designing a blueprint in the editor: the builder and the JSON pane both used, each updating the
@@ -173,4 +173,30 @@ test('saving a blueprint in the editor keeps its relations', async ({ page, requ
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
   const stored = await (await call(request, 'GET', `${base}/service`, { token: owner.token })).json();
   expect(stored).toMatchObject({ title: 'Service (edited)', relations });
+});
+
+test('a save that lost a race says so and offers a reload; a viewer gets no editor', async ({ page, request }) => {
+  const owner = await register(request, 'designer');
+  const team = await createTeam(request, owner.token);
+  const base = `/teams/${team.slug}/blueprints`;
+  expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'service', title: 'Service', schema: { type: 'object', properties: {} } } })).status()).toBe(201);
+  await signIn(page, owner.email, owner.password);
+  await page.goto(`/t/${team.slug}/blueprints/service/edit`);
+  // Someone else saves first.
+  expect((await call(request, 'PATCH', `${base}/service`, { token: owner.token, body: { title: 'Their title' } })).status()).toBe(200);
+  await page.getByLabel('Title', { exact: true }).fill('My title');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'has changed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reload latest version' }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Their title');
+  expect((await (await call(request, 'GET', `${base}/service`, { token: owner.token })).json()).title).toBe('Their title');
+
+  const viewer = await register(request, 'viewer');
+  await addMember(request, owner.token, team.slug, viewer.email, 'viewer');
+  await page.context().clearCookies();
+  await signIn(page, viewer.email, viewer.password);
+  await page.goto(`/t/${team.slug}`);
+  await expect(page.getByRole('link', { name: 'New blueprint' })).toHaveCount(0);
+  const forbidden = await page.goto(`/t/${team.slug}/blueprints/service/edit`);
+  expect(forbidden?.status()).toBe(403);
 });
