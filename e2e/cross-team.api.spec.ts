@@ -3,6 +3,7 @@ import {
   addMember,
   call,
   createApiKey,
+  createBlueprint,
   createRole,
   createTeam,
   expectError,
@@ -207,4 +208,23 @@ test("A's audit log is 404 from team B, B's own log never shows A's rows, and B'
   const { audit_logs: aLog } = await getJson<{ audit_logs: Array<{ entity_id: string }> }>(request, s.a.admin.token, `${A}/audit-logs?entity_id=${s.a.member.user.id}`);
   expect(aLog.length, "A's own log does hold A's member.added (the filter above could find it)").toBeGreaterThan(0);
   await expectUnchanged(request, s, before);
+});
+
+test("quick search: A's search is 404 from team B, and B's own search never finds A's entities", async ({ request }) => {
+  const s = await setup(request);
+  const A = `/teams/${s.a.team.slug}`;
+  const B = `/teams/${s.b.team.slug}`;
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'service' });
+  const created = await call(request, 'POST', `${A}/blueprints/service/entities`, { token: s.a.admin.token, body: { identifier: 'zebra-secret', title: 'Zebra secret', data: {} } });
+  expect(created.status(), "A's entity").toBe(201);
+  await expectAll404(request, s, [
+    { method: 'GET', path: `${A}/search?q=zebra` },
+    { method: 'GET', path: `${A}/search?q=zebra-secret&limit=20` },
+  ]);
+  for (const { name, token } of s.bCallers) {
+    const { results } = await getJson<{ results: unknown[] }>(request, token, `${B}/search?q=zebra`);
+    expect(results, `B's quick search by ${name}`).toEqual([]);
+  }
+  const { results } = await getJson<{ results: Array<{ identifier: string }> }>(request, s.a.admin.token, `${A}/search?q=zebra`);
+  expect(results.map((r) => r.identifier), "A's own quick search finds it (the probes above could have)").toEqual(['zebra-secret']);
 });

@@ -11,6 +11,7 @@ import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySc
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
+import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { viewSchemas } from './view-schemas';
 
 // The OpenAPI 3.1 document of /api/v1 (served at /api/v1/openapi.json). Request bodies are the
@@ -55,9 +56,9 @@ export function buildOpenApiDocument(): object {
     servers: [{ url: '/', description: 'This Baseplate server' }],
     security: AUTHENTICATED,
     tags: TAGS.map((name) => ({ name })),
-    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths },
+    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...quickSearchPaths },
     components: {
-      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...bodies },
+      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...quickSearchSchemas, ...bodies },
       responses,
       parameters,
       headers,
