@@ -24,8 +24,8 @@ describe('fieldsOf', () => {
     expect(env).toMatchObject({ kind: 'string', label: 'Metadata › Environment' });
   });
 
-  it('skips arrays of objects and ends with the meta-properties', () => {
-    expect(kind('ports')).toBeUndefined();
+  it('allows only presence tests on arrays of objects, and ends with the meta-properties', () => {
+    expect(kind('ports')).toBe('object');
     expect(fields.slice(-6).map((f) => f.key)).toEqual(['$identifier', '$title', '$created_at', '$updated_at', '$created_by', '$updated_by']);
   });
 
@@ -40,6 +40,9 @@ describe('fieldsOf', () => {
     expect(fieldsOf({ properties: 'x' })).toHaveLength(6);
     expect(kindOf({ type: ['null', 'integer'] })).toBe('number');
     expect(kindOf({})).toBeNull();
+    expect(kindOf({ enum: ['a', 'b'] })).toBe('enum');
+    expect(kindOf({ enum: ['a', 1] })).toBe('object');
+    expect(kindOf({ type: 'array' })).toBe('object');
   });
 });
 

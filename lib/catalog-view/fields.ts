@@ -2,6 +2,7 @@
 // with a kind that decides its operators and its value control. Nested objects are walked so that
 // `metadata.environment` is a field of its own (the search API's dotted paths).
 
+/** `object`: objects, and arrays of anything but strings: only presence tests apply. */
 export type FieldKind = 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'object';
 
 export type Field = {
@@ -52,14 +53,20 @@ function mainType(schema: PropertySchema): string | undefined {
 
 /** The kind of one property schema, or null for what the catalog cannot filter (arrays of objects). */
 export function kindOf(schema: PropertySchema): FieldKind | null {
-  if (Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return 'enum';
   const type = mainType(schema);
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    // The search route types an untyped enum as a string only when every value is one; any other
+    // untyped enum allows presence tests alone.
+    if (type === undefined) return schema.enum.every((v) => typeof v === 'string') ? 'enum' : 'object';
+    if (schema.enum.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return 'enum';
+  }
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'boolean') return 'boolean';
   if (type === 'object') return 'object';
   if (type === 'array') {
-    const items = schema.items ? mainType(schema.items) : undefined;
-    return items === 'string' || items === undefined || schema.items?.enum ? 'stringArray' : null;
+    // Arrays of strings take membership operators; other arrays (objects, untyped) presence only.
+    const items = schema.items ? (mainType(schema.items) ?? (schema.items.enum?.every((v) => typeof v === 'string') ? 'string' : undefined)) : undefined;
+    return items === 'string' ? 'stringArray' : 'object';
   }
   if (type === 'string') {
     if (schema.format === 'date' || schema.format === 'date-time') return 'date';

@@ -16,7 +16,7 @@ describe('operatorsFor', () => {
     expect(operatorsFor(field('owner'))).toEqual(expect.arrayContaining(['contains', 'beginsWith', 'endsWith', 'in']));
     expect(operatorsFor(field('tags'))).toEqual(['contains', 'doesNotContain', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty']);
     expect(operatorsFor(field('metadata'))).toEqual(['exists', 'isEmpty', 'isNotEmpty']);
-    expect(operatorsFor(field('public'))).toEqual(['=', '!=', 'exists']);
+    expect(operatorsFor(field('public'))).toEqual(['=', '!=', 'exists', 'isEmpty', 'isNotEmpty']);
   });
 
   it('never offers presence tests on meta-properties every entity has', () => {
@@ -45,7 +45,7 @@ describe('valueControl', () => {
   it('starts each control with a sensible value', () => {
     expect(initialValue('enum', field('status'))).toBe('active');
     expect(initialValue('tags', field('owner'))).toEqual([]);
-    expect(initialValue('dateRange', field('deployed_at'))).toEqual({ preset: 'lastWeek' });
+    expect(initialValue('dateRange', field('deployed_at'))).toEqual({ preset: 'last7Days' });
     expect(initialValue('none', field('owner'))).toBeUndefined();
   });
 

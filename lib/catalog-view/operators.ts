@@ -2,7 +2,8 @@ import type { Field, FieldKind } from './fields';
 
 // Which operators fit a field's kind (API.md "Search body"), and which value control each needs.
 // The search compiler refuses an operator that does not fit a property's type (400), so the filter
-// builder offers only these.
+// builder offers only these: a subset of lib/search/type-query.ts operatorsFor (strings are not
+// offered < and >: ordering free text by collation is rarely what a person means).
 
 export const OPERATORS = [
   '=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn', 'contains', 'doesNotContain',
@@ -44,12 +45,12 @@ const TEXT: Operator[] = ['=', '!=', 'contains', 'doesNotContain', 'beginsWith',
 const PRESENCE: Operator[] = ['exists', 'isEmpty', 'isNotEmpty'];
 
 const BY_KIND: Record<FieldKind, Operator[]> = {
-  number: [...ORDERED, 'exists'],
-  semver: [...ORDERED, 'exists'],
-  date: ['>', '>=', '<', '<=', 'between', 'notBetween', 'exists'],
+  number: [...ORDERED, ...PRESENCE],
+  semver: [...ORDERED, ...PRESENCE],
+  date: ['>', '>=', '<', '<=', 'between', 'notBetween', ...PRESENCE],
   string: [...TEXT, ...PRESENCE],
-  enum: ['=', '!=', 'in', 'notIn', 'exists'],
-  boolean: ['=', '!=', 'exists'],
+  enum: ['=', '!=', 'in', 'notIn', ...PRESENCE],
+  boolean: ['=', '!=', ...PRESENCE],
   stringArray: ['contains', 'doesNotContain', 'containsAny', 'containsAll', ...PRESENCE],
   object: PRESENCE,
 };
@@ -115,7 +116,7 @@ export function initialValue(control: ValueControl, field: Pick<Field, 'options'
     case 'tags':
       return [];
     case 'dateRange':
-      return { preset: 'lastWeek' };
+      return { preset: 'last7Days' };
     case 'numberRange':
     case 'semverRange':
       return [null, null];

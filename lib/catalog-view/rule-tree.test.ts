@@ -43,6 +43,17 @@ describe('cleanTree', () => {
     expect(cleanTree(tree, fields)).toEqual({ combinator: 'and', rules: [{ property: 'public', operator: '=', value: false }] });
   });
 
+  it('wants a day for date properties and an instant for date-time ones, and full semantic versions', () => {
+    const rules = [
+      { property: 'released', operator: '<', value: '2026-01-31' },
+      { property: 'released', operator: '<', value: '2026-01-31T00:00:00Z' },
+      { property: 'deployed_at', operator: '<', value: '2026-01-31T00:00:00Z' },
+      { property: 'deployed_at', operator: '<', value: '2026-01-31' },
+      { property: 'version', operator: '=', value: '2.0' },
+    ];
+    expect(cleanTree({ combinator: 'or', rules }, fields).rules).toEqual([rules[0], rules[2]]);
+  });
+
   it('turns garbage into an empty AND group', () => {
     for (const garbage of [null, 42, 'x', [], { combinator: 'xor', rules: [] }, { combinator: 'and', rules: 'x' }]) {
       expect(cleanTree(garbage, fields)).toEqual({ combinator: 'and', rules: [] });

@@ -22,8 +22,16 @@ export function isGroup(node: unknown): node is Group {
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 500;
-const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v));
-const SEMVER = /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$/;
+// The search route's semver (lib/search/semver-key.ts): MAJOR.MINOR.PATCH, optional pre-release and build.
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** A `date` property takes "YYYY-MM-DD"; a `date-time` one an RFC 3339 instant. */
+function dateFits(field: Field, v: unknown): v is string {
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) return false;
+  return field.format === 'date' ? DAY.test(v) : INSTANT.test(v);
+}
 
 function scalarFits(field: Field, v: unknown): boolean {
   switch (field.kind) {
@@ -32,7 +40,7 @@ function scalarFits(field: Field, v: unknown): boolean {
     case 'semver':
       return typeof v === 'string' && SEMVER.test(v);
     case 'date':
-      return isDay(v);
+      return dateFits(field, v);
     case 'boolean':
       return typeof v === 'boolean';
     case 'enum':
@@ -60,7 +68,7 @@ export function valueFits(field: Field, rule: Rule): boolean {
       return Array.isArray(v) && v.length === 2 && v.every((x) => scalarFits(field, x));
     case 'dateRange':
       if (v && typeof v === 'object' && !Array.isArray(v)) return Object.keys(v).length === 1 && DATE_PRESETS.some((p) => p.id === (v as { preset?: unknown }).preset);
-      return Array.isArray(v) && v.length === 2 && v.every(isDay);
+      return Array.isArray(v) && v.length === 2 && v.every((x) => dateFits(field, x));
     case 'text':
       return field.kind === 'stringArray' ? isText(v) : scalarFits(field, v);
     default:
