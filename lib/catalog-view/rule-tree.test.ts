@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOf } from './fields';
-import { cleanTree, countRules, selectedFacetValues, toggleFacetValue, type Group } from './rule-tree';
+import { cleanTree, countRules, selectedFacetValues, toggleFacetValue, withoutFacetRule, type Group } from './rule-tree';
 import { SERVICE_SCHEMA } from './test-schema';
 
 const fields = fieldsOf(SERVICE_SCHEMA);
@@ -84,5 +84,13 @@ describe('facet toggles', () => {
   it('keeps an OR tree intact as one member of an AND', () => {
     const or: Group = { combinator: 'or', rules: [{ property: 'public', operator: '=', value: true }] };
     expect(toggleFacetValue(or, 'status', 'active')).toEqual({ combinator: 'and', rules: [or, { property: 'status', operator: '=', value: 'active' }] });
+  });
+});
+
+describe('withoutFacetRule', () => {
+  it('counts a facet under the query without its own rule', () => {
+    const tree: Group = { combinator: 'and', rules: [{ property: 'status', operator: 'in', value: ['active', 'retired'] }, { property: 'public', operator: '=', value: true }] };
+    expect(withoutFacetRule(tree, 'status')).toEqual({ combinator: 'and', rules: [{ property: 'public', operator: '=', value: true }] });
+    expect(withoutFacetRule(tree, 'owner')).toBe(tree);
   });
 });

@@ -133,3 +133,13 @@ export function toggleFacetValue(tree: Group, property: string, value: unknown):
   } else if (rule) rules.push(rule);
   return { combinator: 'and', rules };
 }
+
+/**
+ * The query a facet counts under: the current one without the facet's own top-level rule, so the
+ * values not yet picked keep their counts and a second one can be added (an `in`).
+ */
+export function withoutFacetRule(group: Group, property: string): Group {
+  if (group.combinator !== 'and') return group;
+  const index = facetRuleIndex(group, property);
+  return index < 0 ? group : { combinator: 'and', rules: group.rules.filter((_, i) => i !== index) };
+}
