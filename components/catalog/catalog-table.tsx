@@ -81,7 +81,7 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: 
             Filters{ruleCount ? ` (${ruleCount})` : ''}
           </Button>
           <ColumnPicker fields={fields.filter((f) => f.kind !== 'object')} columns={columnKeys} onChange={setColumns} onReset={resetColumns} />
-          <p className="ml-auto text-sm text-slate-600" aria-live="polite">
+          <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
             {page ? <span className="font-medium text-slate-900">{totalText(page)}</span> : <span className="inline-block h-4 w-24 animate-pulse rounded bg-slate-200 align-middle" />}
             {filtered && page && <span className="text-slate-500"> match</span>}
           </p>

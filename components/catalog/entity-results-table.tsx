@@ -79,7 +79,7 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
             : entities.map((e) => {
                 const href = `/t/${team}/blueprints/${blueprint}/entities/${encodeURIComponent(e.identifier)}`;
                 return (
-                  <tr key={e.id} className={`${ROW} hover:bg-slate-50`}>
+                  <tr key={e.id} data-identifier={e.identifier} className={`${ROW} hover:bg-slate-50`}>
                     <td className="max-w-xs px-4">
                       <Link href={href} className="block rounded focus-visible:outline-2 focus-visible:outline-indigo-500">
                         <span className="block truncate font-medium text-slate-900 hover:text-indigo-700">{e.title ?? e.identifier}</span>

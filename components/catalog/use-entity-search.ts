@@ -27,7 +27,7 @@ export function useEntitySearch(team: string, blueprint: string, body: SearchBod
 
 /** A facet's values with counts under `query` (the caller leaves out the facet's own rule: withoutFacetRule). */
 export function useFacet(team: string, blueprint: string, property: string, query: Group, q: string) {
-  const params = new URLSearchParams({ property });
+  const params = new URLSearchParams({ property, limit: '10' });
   if (query.rules.length) params.set('query', JSON.stringify(query));
   if (q.trim()) params.set('q', q.trim());
   return useQuery({

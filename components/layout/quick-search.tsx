@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { moveActive, paletteItems, type PaletteBlueprint, type PaletteEntity } from '@/lib/catalog-view/quick-search-items';
 import { api, queryKeys } from '@/lib/web/api-client';
 
@@ -58,7 +59,8 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
         Search the catalog…
         <kbd className="ml-auto rounded border border-slate-300 bg-white px-1.5 font-sans text-[11px] text-slate-500">Ctrl K</kbd>
       </button>
-      {open && <Palette team={team} blueprints={blueprints} canSearchEntities={canSearchEntities} onClose={close} />}
+      {/* In a portal: the sticky header's backdrop filter would otherwise confine a fixed overlay to the header. */}
+      {open && createPortal(<Palette team={team} blueprints={blueprints} canSearchEntities={canSearchEntities} onClose={close} />, document.body)}
     </>
   );
 }
