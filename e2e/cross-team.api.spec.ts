@@ -304,3 +304,22 @@ test("A's relations: A's graph, delete dry run and links are 404 from team B; A'
   expect(((await own.json()) as { entities: Array<{ identifier: string }> }).entities.map((e) => e.identifier)).toEqual(['a-svc']);
   await expectUnchanged(request, s, before);
 });
+
+test("quick search: A's search is 404 from team B, and B's own search never finds A's entities", async ({ request }) => {
+  const s = await setup(request);
+  const A = `/teams/${s.a.team.slug}`;
+  const B = `/teams/${s.b.team.slug}`;
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'service' });
+  const created = await call(request, 'POST', `${A}/blueprints/service/entities`, { token: s.a.admin.token, body: { identifier: 'zebra-secret', title: 'Zebra secret', data: {} } });
+  expect(created.status(), "A's entity").toBe(201);
+  await expectAll404(request, s, [
+    { method: 'GET', path: `${A}/search?q=zebra` },
+    { method: 'GET', path: `${A}/search?q=zebra-secret&limit=20` },
+  ]);
+  for (const { name, token } of s.bCallers) {
+    const { results } = await getJson<{ results: unknown[] }>(request, token, `${B}/search?q=zebra`);
+    expect(results, `B's quick search by ${name}`).toEqual([]);
+  }
+  const { results } = await getJson<{ results: Array<{ identifier: string }> }>(request, s.a.admin.token, `${A}/search?q=zebra`);
+  expect(results.map((r) => r.identifier), "A's own quick search finds it (the probes above could have)").toEqual(['zebra-secret']);
+});

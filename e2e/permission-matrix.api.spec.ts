@@ -326,6 +326,13 @@ const ROWS: Row[] = [
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/audit-logs` }),
     expected: teamRoute(200, 'team:manage'),
   },
+  {
+    method: 'GET',
+    path: '/teams/{team}/search',
+    note: 'quick search needs entity:read: every role and the narrow key have it, the team:manage key does not',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/search?q=svc&limit=5` }),
+    expected: { ...teamRoute(200, 'member'), manageKey: 403 },
+  },
 ];
 
 const PUBLIC = new Set(['/auth/register', '/auth/login']);

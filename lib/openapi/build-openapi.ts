@@ -11,6 +11,7 @@ import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySc
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
+import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
 import { viewSchemas } from './view-schemas';
@@ -57,9 +58,9 @@ export function buildOpenApiDocument(): object {
     servers: [{ url: '/', description: 'This Baseplate server' }],
     security: AUTHENTICATED,
     tags: TAGS.map((name) => ({ name })),
-    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...searchPaths, ...teamOpenApiPaths },
+    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...searchPaths, ...quickSearchPaths, ...teamOpenApiPaths },
     components: {
-      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...searchSchemas, ...bodies },
+      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...searchSchemas, ...quickSearchSchemas, ...bodies },
       responses,
       parameters,
       headers,

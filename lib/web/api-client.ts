@@ -45,4 +45,7 @@ export const queryKeys = {
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
   permissions: () => ['permissions'] as const,
   entityHistory: (team: string, blueprint: string, identifier: string) => ['team', team, 'blueprints', blueprint, 'entities', identifier, 'history'] as const,
+  entitySearch: (team: string, blueprint: string, body: unknown) => ['team', team, 'blueprints', blueprint, 'entities', 'search', body] as const,
+  facets: (team: string, blueprint: string, property: string, query: string) => ['team', team, 'blueprints', blueprint, 'facets', property, query] as const,
+  quickSearch: (team: string, q: string) => ['team', team, 'quick-search', q] as const,
 };

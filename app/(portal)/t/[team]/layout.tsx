@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
+import { QuickSearch } from '@/components/layout/quick-search';
 import { SideNav } from '@/components/layout/side-nav';
 import { loadTeamContext, requireUser } from '@/lib/web/page-context';
 import { loadBlueprints, loadMyTeams } from './load-team';
@@ -10,7 +11,12 @@ export default async function TeamLayout({ children, params }: { children: React
   const blueprints = ctx.permissions.has('blueprint:read') ? await loadBlueprints(slug) : [];
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} teams={teams} current={ctx.team} />
+      <AppHeader
+        user={user}
+        teams={teams}
+        current={ctx.team}
+        search={<QuickSearch team={ctx.team.slug} blueprints={blueprints.map((b) => ({ id: b.id, title: b.title, icon: b.icon }))} canSearchEntities={ctx.permissions.has('entity:read')} />}
+      />
       <div className="flex flex-1">
         <SideNav teamSlug={ctx.team.slug} blueprints={blueprints} permissions={[...ctx.permissions]} />
         <main className="min-w-0 flex-1 px-8 py-6">{children}</main>

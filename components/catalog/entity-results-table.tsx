@@ -1,0 +1,101 @@
+'use client';
+
+import Link from 'next/link';
+import type { Field } from '@/lib/catalog-view/fields';
+import { valueAt } from '@/lib/catalog-view/fields';
+import { sortable, type Sort } from '@/lib/catalog-view/view-state';
+import type { EntityView } from '@/lib/entities/entity-view';
+import { PropertyValue, type PropertySchema } from './property-value';
+
+// The catalog's rows: a fixed first column (title and identifier, linking to the entity) and the
+// chosen columns, with sortable headers (aria-sort). Every row is h-14, skeleton rows included,
+// so nothing moves when a page lands.
+
+const ROW = 'h-14';
+
+function schemaOf(field: Field): PropertySchema {
+  if (field.kind === 'enum') return { enum: field.options };
+  if (field.kind === 'date') return { format: field.format };
+  return {};
+}
+
+function SortHeader({ label, property, sort, onSort, sortableColumn }: { label: string; property: string; sort: Sort | null; onSort: (p: string) => void; sortableColumn: boolean }) {
+  const active = sort?.property === property;
+  const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th scope="col" aria-sort={sortableColumn ? ariaSort : undefined} className="whitespace-nowrap px-4 py-2.5">
+      {sortableColumn ? (
+        <button type="button" onClick={() => onSort(property)} className={`group inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 ${active ? 'text-slate-900' : ''}`}>
+          {label}
+          <span aria-hidden className={`text-[10px] ${active ? 'text-indigo-600' : 'text-slate-300 group-hover:text-slate-400'}`}>
+            {active ? (sort.order === 'asc' ? '▲' : '▼') : '▲▼'}
+          </span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
+type Props = {
+  team: string;
+  blueprint: string;
+  columns: Field[];
+  entities: EntityView[] | null;
+  skeletonRows: number;
+  sort: Sort | null;
+  onSort: (property: string) => void;
+  busy: boolean;
+};
+
+export function EntityResultsTable({ team, blueprint, columns, entities, skeletonRows, sort, onSort, busy }: Props) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm transition-opacity ${busy ? 'opacity-60' : ''}`} aria-busy={busy || entities === null || undefined}>
+        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <SortHeader label="Entity" property="$identifier" sort={sort} onSort={onSort} sortableColumn />
+            {columns.map((c) => (
+              <SortHeader key={c.key} label={c.label} property={c.key} sort={sort} onSort={onSort} sortableColumn={sortable(c)} />
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {entities === null
+            ? Array.from({ length: skeletonRows }, (_, i) => (
+                <tr key={i} className={ROW} aria-hidden>
+                  <td className="px-4">
+                    <div className="h-3 w-40 animate-pulse rounded bg-slate-200" />
+                    <div className="mt-2 h-2.5 w-24 animate-pulse rounded bg-slate-100" />
+                  </td>
+                  {columns.map((c) => (
+                    <td key={c.key} className="px-4">
+                      <div className="h-3 w-20 animate-pulse rounded bg-slate-100" />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            : entities.map((e) => {
+                const href = `/t/${team}/blueprints/${blueprint}/entities/${encodeURIComponent(e.identifier)}`;
+                return (
+                  <tr key={e.id} data-identifier={e.identifier} className={`${ROW} hover:bg-slate-50`}>
+                    <td className="max-w-xs px-4">
+                      <Link href={href} className="block rounded focus-visible:outline-2 focus-visible:outline-indigo-500">
+                        <span className="block truncate font-medium text-slate-900 hover:text-indigo-700">{e.title ?? e.identifier}</span>
+                        <span className="block truncate font-mono text-xs text-slate-400">{e.identifier}</span>
+                      </Link>
+                    </td>
+                    {columns.map((c) => (
+                      <td key={c.key} className="max-w-xs truncate px-4 text-slate-700">
+                        <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsOf, kindOf, valueAt } from './fields';
+import { SERVICE_SCHEMA } from './test-schema';
+
+describe('fieldsOf', () => {
+  const fields = fieldsOf(SERVICE_SCHEMA);
+  const kind = (key: string) => fields.find((f) => f.key === key)?.kind;
+
+  it('gives each property its kind from the schema', () => {
+    expect(kind('status')).toBe('enum');
+    expect(kind('replicas')).toBe('number');
+    expect(kind('cost')).toBe('number');
+    expect(kind('public')).toBe('boolean');
+    expect(kind('owner')).toBe('string');
+    expect(kind('released')).toBe('date');
+    expect(kind('deployed_at')).toBe('date');
+    expect(kind('version')).toBe('semver');
+    expect(kind('tags')).toBe('stringArray');
+    expect(kind('metadata')).toBe('object');
+  });
+
+  it('walks nested objects into dotted paths with a readable label', () => {
+    const env = fields.find((f) => f.key === 'metadata.environment');
+    expect(env).toMatchObject({ kind: 'string', label: 'Metadata › Environment' });
+  });
+
+  it('allows only presence tests on arrays of objects, and ends with the meta-properties', () => {
+    expect(kind('ports')).toBe('object');
+    expect(fields.slice(-6).map((f) => f.key)).toEqual(['$identifier', '$title', '$created_at', '$updated_at', '$created_by', '$updated_by']);
+  });
+
+  it('keeps enum options and date formats', () => {
+    expect(fields.find((f) => f.key === 'status')?.options).toEqual(['active', 'deprecated', 'retired']);
+    expect(fields.find((f) => f.key === 'released')?.format).toBe('date');
+    expect(fields.find((f) => f.key === 'deployed_at')?.format).toBe('date-time');
+  });
+
+  it('copes with garbage schemas and nullable types', () => {
+    expect(fieldsOf(null)).toHaveLength(6);
+    expect(fieldsOf({ properties: 'x' })).toHaveLength(6);
+    expect(kindOf({ type: ['null', 'integer'] })).toBe('number');
+    expect(kindOf({})).toBeNull();
+    expect(kindOf({ enum: ['a', 'b'] })).toBe('enum');
+    expect(kindOf({ enum: ['a', 1] })).toBe('object');
+    expect(kindOf({ type: 'array' })).toBe('object');
+  });
+});
+
+describe('valueAt', () => {
+  const entity = { identifier: 'a', title: 'A', data: { metadata: { environment: 'prod' }, n: 1 }, created_at: '2026-01-01T00:00:00Z' };
+  it('reads dotted paths and meta-properties', () => {
+    expect(valueAt(entity, 'metadata.environment')).toBe('prod');
+    expect(valueAt(entity, '$identifier')).toBe('a');
+    expect(valueAt(entity, '$created_at')).toBe('2026-01-01T00:00:00Z');
+    expect(valueAt(entity, 'n.deeper')).toBeUndefined();
+  });
+});
