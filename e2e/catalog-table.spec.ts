@@ -118,7 +118,9 @@ test('filter, sort, facet, search, pages and a reload of the catalog table show 
 
   // A facet click adds status = active.
   const facets = page.getByRole('complementary', { name: 'Facets' });
-  await facets.getByRole('checkbox', { name: /^active/ }).check();
+  // The checkbox follows the URL (a controlled input), so click and wait for it rather than check().
+  await facets.getByRole('checkbox', { name: /^active/ }).click();
+  await expect(facets.getByRole('checkbox', { name: /^active/ })).toBeChecked();
   await expect(page).toHaveURL(/status/);
   await expectSameAsApi(page, request, admin.token, slug, 'with the facet');
 
