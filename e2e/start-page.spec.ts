@@ -36,20 +36,19 @@ test('a blueprint page lists its entities a page at a time', async ({ page }) =>
   await page.goto(`/t/${DEMO_TEAM.slug}`);
   await page.getByTestId('blueprint-card-service').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Service');
-  const rows = page.locator('tbody tr');
+  const rows = page.locator('tbody tr[data-identifier]');
   await expect(rows).toHaveCount(Math.min(50, expectedCounts.service));
-  await expect(page.getByRole('columnheader', { name: 'Language' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /Language/ })).toBeVisible();
 
-  const seen = new Set(await page.locator('tbody tr td:first-child p.font-mono').allTextContents());
-  await page.getByRole('link', { name: 'Older →' }).click();
+  const identifiers = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-identifier')));
+  const seen = new Set(await identifiers());
+  await page.getByRole('button', { name: 'Next →' }).click();
   await expect(rows).toHaveCount(expectedCounts.service - 50);
-  const second = await page.locator('tbody tr td:first-child p.font-mono').allTextContents();
-  expect(second.filter((id) => seen.has(id))).toEqual([]); // keyset pages never overlap
-  await expect(page.getByRole('link', { name: 'Older →' })).toHaveCount(0);
+  expect((await identifiers()).filter((id) => seen.has(id))).toEqual([]); // keyset pages never overlap
+  await expect(page.getByRole('button', { name: 'Next →' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/service-page-2.png', fullPage: false });
 
-  await page.goto(`/t/${DEMO_TEAM.slug}/blueprints/service?cursor=not-a-cursor`); // edited by hand
-  await expect(page).toHaveURL(new RegExp(`/t/${DEMO_TEAM.slug}/blueprints/service$`));
+  await page.goto(`/t/${DEMO_TEAM.slug}/blueprints/service?after=not-a-cursor`); // edited by hand
   await expect(rows).toHaveCount(Math.min(50, expectedCounts.service));
 });
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/settings-page';
@@ -8,6 +8,7 @@ import { fieldsOf, type Field } from '@/lib/catalog-view/fields';
 import { countRules, toggleFacetValue } from '@/lib/catalog-view/rule-tree';
 import { PAGE_SIZE, searchBody } from '@/lib/catalog-view/search-body';
 import { DEFAULT_VIEW, nextSort, withChange } from '@/lib/catalog-view/view-state';
+import { ApiError } from '@/lib/web/api-client';
 import { CatalogPager } from './catalog-pager';
 import { CatalogSearchBox } from './catalog-search-box';
 import { ColumnPicker } from './column-picker';
@@ -18,7 +19,8 @@ import { FilterBuilder } from './filter-builder';
 import { RuleSummary } from './rule-summary';
 import { useCatalogView } from './use-catalog-view';
 import { useColumnPreference } from './use-column-preference';
-import { useEntitySearch, type SearchPage } from './use-entity-search';
+import { totalText } from '@/lib/catalog-view/total-text';
+import { useEntitySearch } from './use-entity-search';
 
 // A blueprint's entities: search box, filter builder, facets, chosen columns, sortable headers
 // and keyset pages over POST .../entities/search, the whole view in the URL.
@@ -29,11 +31,6 @@ function defaultColumns(schema: unknown): string[] {
   return [...pickColumns((schema ?? {}) as Parameters<typeof pickColumns>[0]).map((c) => c.key), '$updated_at'];
 }
 
-export function totalText(page: Pick<SearchPage, 'total' | 'total_relation'>): string {
-  const n = page.total.toLocaleString('en');
-  const plus = page.total_relation === 'gte' ? '+' : '';
-  return `${n}${plus} ${page.total === 1 && !plus ? 'entity' : 'entities'}`;
-}
 
 export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: Props) {
   const fields = useMemo(() => fieldsOf(schema), [schema]);
@@ -53,6 +50,13 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: 
   const ruleCount = countRules(view.query);
   const filtered = ruleCount > 0 || view.q.trim() !== '';
   const busy = search.isPlaceholderData || (search.isFetching && !!page);
+
+  // A cursor that no longer fits (a link edited by hand, or kept across a change of sort) is not
+  // worth an error: start again from the first page, as the server suggests.
+  const badCursor = search.error instanceof ApiError && search.error.code === 'bad_request' && /cursor/.test(search.error.message) && view.cursors.length > 0;
+  useEffect(() => {
+    if (badCursor) setView({ ...view, cursors: [] });
+  }, [badCursor, view, setView]);
 
   const setColumns = (next: string[]) => {
     save(next);
@@ -100,7 +104,7 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: 
         ) : (
           ruleCount > 0 && <RuleSummary fields={fields} query={view.query} onEdit={() => setFiltersOpen(true)} onClear={() => setView(withChange(view, { query: DEFAULT_VIEW.query }))} />
         )}
-        {search.error && (
+        {search.error && !badCursor && (
           <ErrorBanner error={search.error} onRetry={() => search.refetch()} />
         )}
         {page && page.entities.length === 0 ? (

@@ -11,7 +11,7 @@ export type SearchPage = {
   next_cursor: string | null;
   total: number;
   /** "gte" when the count stopped at the cap (the total is a lower bound). */
-  total_relation?: 'eq' | 'gte';
+  total_relation?: 'eq' | 'gte' | 'estimate';
 };
 
 export type FacetValues = { values: Array<{ value: string | number | boolean | null; count: number }> };

@@ -1,3 +1,4 @@
+import type { EntityRow } from '@/lib/entities/entity-row';
 import { parseInstant } from './parse-instant';
 import { semverKey } from './semver-key';
 import type { ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule, TypedSortKey } from './search-types';
@@ -6,16 +7,8 @@ import type { ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule, TypedS
 // the comments there): the differential test runs random queries through both and requires the
 // same entities in the same order. Keep the two in step.
 
-export type EvalEntity = {
-  id: string;
-  identifier: string;
-  title: string | null;
-  data: Record<string, unknown>;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
-  updatedBy: string | null;
-};
+/** The evaluator reads the same rows the search statements return. */
+export type EvalEntity = EntityRow;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

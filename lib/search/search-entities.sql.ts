@@ -1,6 +1,6 @@
 import { isQueryCanceled, queryRows, queryRowsWithin, type Db } from '@/lib/db/prisma';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { EntityRow } from '@/lib/entities/list-entities';
+import type { EntityRow } from '@/lib/entities/entity-row';
 import { afterCursor, cursorColumns, orderBy } from './compile-sort.sql';
 import type { CursorValues } from './search-cursor';
 import type { TypedSortKey } from './search-types';

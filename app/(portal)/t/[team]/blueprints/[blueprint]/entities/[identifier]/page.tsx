@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { EntityHeader } from '@/components/entity/entity-header';
+import { EntityPageHeading } from '@/components/entity/entity-page-heading';
 import { EntityMeta } from '@/components/entity/entity-meta';
-import { EntityTabs } from '@/components/entity/entity-tabs';
 import { PropertyList } from '@/components/entity/property-view';
 import { getDb } from '@/lib/db/prisma';
 import { userNames } from '@/lib/entities/user-names';
@@ -23,17 +22,9 @@ export default async function EntityPage({ params }: Props) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
   const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier, 'entity:read');
   const names = await userNames(getDb(), [entity.created_by, entity.updated_by]);
-  const team = ctx.team.slug;
   return (
     <>
-      <EntityHeader
-        team={team}
-        blueprint={blueprint}
-        entity={{ identifier: entity.identifier, title: entity.title, version }}
-        canWrite={ctx.permissions.has('entity:write')}
-        canDelete={ctx.permissions.has('entity:delete')}
-      />
-      <EntityTabs team={team} blueprint={blueprint.id} identifier={entity.identifier} current="overview" />
+      <EntityPageHeading ctx={ctx} blueprint={blueprint} entity={entity} version={version} current="overview" />
       <div className="grid gap-6 xl:grid-cols-[1fr_18rem]">
         <section aria-label="Properties" className="min-w-0 rounded-xl border border-slate-200 bg-white px-5 py-2">
           <PropertyList schema={blueprint.schema as JsonSchema} value={entity.data} />

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { EntityHeader } from '@/components/entity/entity-header';
-import { EntityTabs } from '@/components/entity/entity-tabs';
+import { EntityPageHeading } from '@/components/entity/entity-page-heading';
 import { HistoryPanel } from '@/components/entity/history-panel';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
@@ -14,14 +13,7 @@ export default async function EntityHistoryPage({ params }: { params: EntityPage
   const team = ctx.team.slug;
   return (
     <>
-      <EntityHeader
-        team={team}
-        blueprint={blueprint}
-        entity={{ identifier: entity.identifier, title: entity.title, version }}
-        canWrite={ctx.permissions.has('entity:write')}
-        canDelete={ctx.permissions.has('entity:delete')}
-      />
-      <EntityTabs team={team} blueprint={blueprint.id} identifier={entity.identifier} current="history" />
+      <EntityPageHeading ctx={ctx} blueprint={blueprint} entity={entity} version={version} current="history" />
       <HistoryPanel team={team} blueprint={blueprint.id} identifier={entity.identifier} currentVersion={version} canWrite={ctx.permissions.has('entity:write')} />
     </>
   );
