@@ -24,4 +24,13 @@ test('an edit saved in the browser keeps the entity\'s links', async ({ page, re
 
   const saved = await expectJson<{ title: string; relations: unknown }>(await call(request, 'GET', `${base}/service/entities/api`, { token: admin.token }), 200, 'after the edit');
   expect(saved).toMatchObject({ title: 'API gateway', relations: { runs_on: 'c-eu' } });
+
+  // The entity page shows the link, and the target shows where it is linked from.
+  const outgoing = page.getByTestId('relation-runs_on');
+  await expect(outgoing).toContainText('runs_on');
+  await outgoing.getByRole('link', { name: 'c-eu' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/cluster/entities/c-eu$`));
+  await expect(page.getByTestId('relations-incoming')).toContainText('api');
+  await expect(page.getByTestId('relations-incoming')).toContainText('(service, runs_on)');
+  await page.screenshot({ path: 'test-results/screenshots/entity-relations.png' });
 });

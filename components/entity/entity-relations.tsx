@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import type { IncomingLinks } from '@/lib/relations/entity-links';
+import { entityHref } from './entity-href';
+
+// An entity's links: outgoing, one line per relation its blueprint declares (empty ones say so),
+// and incoming ("Linked from"), the first 100 of them with the total.
+
+type Relations = Record<string, { title: string | null; target: string }>;
+
+const linkClass = 'font-mono text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500';
+
+export function EntityRelations({ team, definitions, links, incoming }: { team: string; definitions: Relations; links: Record<string, string | string[]>; incoming: IncomingLinks }) {
+  const ids = Object.keys(definitions);
+  if (ids.length === 0 && incoming.count === 0) return null;
+  return (
+    <aside aria-label="Relations" className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
+      <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Relations</h2>
+      <dl className="space-y-3">
+        {ids.map((id) => {
+          const { title, target } = definitions[id];
+          const value = links[id];
+          const targets = value === undefined ? [] : Array.isArray(value) ? value : [value];
+          return (
+            <div key={id} data-testid={`relation-${id}`}>
+              <dt className="text-xs text-slate-500">{title ?? id}</dt>
+              <dd className="flex flex-wrap gap-x-2">
+                {targets.length === 0 ? (
+                  <span className="text-xs text-slate-400">none</span>
+                ) : (
+                  targets.map((identifier) => (
+                    <Link key={identifier} href={entityHref(team, target, identifier)} className={linkClass}>
+                      {identifier}
+                    </Link>
+                  ))
+                )}
+              </dd>
+            </div>
+          );
+        })}
+        {incoming.count > 0 && (
+          <div data-testid="relations-incoming">
+            <dt className="text-xs text-slate-500">
+              Linked from{incoming.count > incoming.sample.length ? ` (${incoming.sample.length} of ${incoming.count.toLocaleString('en-US')})` : ''}
+            </dt>
+            <dd>
+              <ul className="space-y-0.5">
+                {incoming.sample.map((l) => (
+                  <li key={`${l.blueprint}/${l.identifier}/${l.relation}`}>
+                    <Link href={entityHref(team, l.blueprint, l.identifier)} className={linkClass}>
+                      {l.identifier}
+                    </Link>{' '}
+                    <span className="text-xs text-slate-500">
+                      ({l.blueprint}, {l.relation})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </aside>
+  );
+}
