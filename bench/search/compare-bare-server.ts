@@ -3,18 +3,17 @@ import path from 'node:path';
 import { findFreePort } from '@/lib/db/free-port';
 import { ROOT, type BenchServer } from '../support/bench-server';
 import { runLoad, type LoadRequest, type LoadResult } from '../support/load';
+import type { Statement } from './measure-in-process';
 
 // Throughput of one request through Baseplate against the bare server (bare-server.ts) running
 // the same SQL, measured one after the other with the same load.
 
 export type Comparison = { connections: number; seconds: number; baseplate: LoadResult; bare: LoadResult };
-export type RawSql = { text: string; values: unknown[] };
-
 
 const CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 16);
 const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 
-export async function compareWithBareServer(server: BenchServer, request: LoadRequest, sql: RawSql[], log: (line: string) => void): Promise<Comparison> {
+export async function compareWithBareServer(server: BenchServer, request: LoadRequest, sql: Statement[], log: (line: string) => void): Promise<Comparison> {
   const port = await findFreePort();
   const bare = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/search/bare-server.ts'], {
     cwd: ROOT,

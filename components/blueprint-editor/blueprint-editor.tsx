@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { sentence } from '@/components/ui/format';
 import { isObject, modelToSchema, schemaToModel, type JsonObject, type SchemaModel } from '@/lib/blueprint-editor/schema-model';
 import { api, ApiError } from '@/lib/web/api-client';
+import { slugify } from '@/lib/web/slugify';
 import { DeleteBlueprintButton } from './delete-blueprint-button';
 import { ForceDialog, type Failing } from './force-dialog';
 import { IconPicker } from './icon-picker';
@@ -27,8 +28,8 @@ const EMPTY: JsonObject = { type: 'object', properties: {} };
 
 /** "Payment Service" -> "payment-service" (a valid blueprint id). */
 export function idFromTitle(title: string): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return /^[a-z]/.test(slug) ? slug.slice(0, 50) : '';
+  const slug = slugify(title);
+  return /^[a-z]/.test(slug) ? slug : '';
 }
 
 export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {

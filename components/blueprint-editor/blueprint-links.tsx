@@ -1,16 +1,12 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 
 // Links into the blueprint editor: "New blueprint" on the catalog home, "Edit blueprint" on a
 // blueprint's entity table (each shown to callers with blueprint:write).
 
-const secondary =
-  'inline-flex shrink-0 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
-const primary =
-  'inline-flex shrink-0 items-center gap-1.5 rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
-
 export function NewBlueprintLink({ team }: { team: string }) {
   return (
-    <Link href={`/t/${team}/new-blueprint`} className={primary}>
+    <Link href={`/t/${team}/new-blueprint`} className={`${buttonClass('primary')} shrink-0`}>
       <span aria-hidden>+</span> New blueprint
     </Link>
   );
@@ -18,7 +14,7 @@ export function NewBlueprintLink({ team }: { team: string }) {
 
 export function EditBlueprintLink({ team, blueprint }: { team: string; blueprint: string }) {
   return (
-    <Link href={`/t/${team}/blueprints/${encodeURIComponent(blueprint)}/edit`} className={secondary}>
+    <Link href={`/t/${team}/blueprints/${encodeURIComponent(blueprint)}/edit`} className={`${buttonClass('secondary')} shrink-0`}>
       Edit blueprint
     </Link>
   );

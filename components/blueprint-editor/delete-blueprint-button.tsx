@@ -12,6 +12,7 @@ import { api, ApiError } from '@/lib/web/api-client';
 
 type Impact = { entities: number; relations: number; relation_definitions: number; scorecards: number; actions: number };
 
+const messageOf = (e: unknown) => (e instanceof ApiError ? sentence(e.message) : 'Could not reach the server');
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function DeleteBlueprintButton({ team, blueprint, version }: { team: string; blueprint: string; version: number }) {
@@ -28,7 +29,7 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
     try {
       setImpact((await api<{ would_delete: Impact }>(`${path}?dry_run=true`, { method: 'DELETE' })).would_delete);
     } catch (e) {
-      setError(e instanceof ApiError ? sentence(e.message) : 'Could not reach the server');
+      setError(messageOf(e));
     } finally {
       setPending(false);
     }
@@ -40,7 +41,7 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
       router.push(`/t/${team}`);
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError ? sentence(e.message) : 'Could not reach the server');
+      setError(messageOf(e));
       setPending(false);
     }
   }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import { blueprintHref } from './entity-href';
 
 // The "New entity" button of a blueprint's entity table (shown to callers with entity:write).
@@ -6,7 +7,7 @@ export function NewEntityLink({ team, blueprint }: { team: string; blueprint: st
   return (
     <Link
       href={`${blueprintHref(team, blueprint)}/new-entity`}
-      className="inline-flex shrink-0 items-center gap-1.5 rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+      className={`${buttonClass('primary')} shrink-0`}
     >
       <span aria-hidden>+</span> New entity
     </Link>

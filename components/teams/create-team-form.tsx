@@ -6,11 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { api, ApiError } from '@/lib/web/api-client';
-
-/** "Platform Team!" -> "platform-team" */
-export function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50);
-}
+import { slugify } from '@/lib/web/slugify';
 
 export function CreateTeamForm() {
   const router = useRouter();

@@ -9,10 +9,15 @@ const variants = {
 
 const sizes = { md: 'rounded-md px-3.5 py-2 text-sm', sm: 'rounded px-2 py-1 text-xs' } as const;
 
+/** The look of a button, also for a link that acts as one (<Link className={buttonClass()}>). */
+export function buttonClass(variant: keyof typeof variants = 'primary', size: keyof typeof sizes = 'md'): string {
+  return `inline-flex items-center justify-center gap-2 ${sizes[size]} font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${variants[variant]}`;
+}
+
 export function Button({ variant = 'primary', size = 'md', pending, children, className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; size?: keyof typeof sizes; pending?: boolean }) {
   return (
     <button
-      className={`inline-flex items-center justify-center gap-2 ${sizes[size]} font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`${buttonClass(variant, size)} ${className}`}
       disabled={pending || props.disabled}
       aria-busy={pending || undefined}
       {...props}
