@@ -1,7 +1,8 @@
 import { RELATION_ID, RELATION_TYPES } from './relation-types';
 
 // The `relations` field of a blueprint body (API.md "Blueprints"): {"<id>": {title?, target,
-// type?, required?}}. `type` defaults to many-to-many, `required` to false. Whether the target
+// type?, required?, renamed_from?}}. `type` defaults to many-to-many, `required` to false;
+// `renamed_from` renames an existing relation and keeps its links (write only, never in a view). Whether the target
 // exists and whether an id clashes with a schema property are the service's checks (422).
 
 export const MAX_RELATIONS_PER_BLUEPRINT = 100;
@@ -20,6 +21,7 @@ export const relationsBodySchema = (blueprintId: string) => ({
       target: { type: 'string', pattern: blueprintId },
       type: { enum: [...RELATION_TYPES] },
       required: { type: 'boolean' },
+      renamed_from: { type: 'string', pattern: RELATION_ID },
     },
   },
 });

@@ -13,8 +13,11 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export const RELATION_ID = '^[A-Za-z][A-Za-z0-9_-]{0,99}$';
 export const RELATION_ID_RE = new RegExp(RELATION_ID);
 
-/** The API form of one definition (the blueprint body's `relations` values). */
-export type RelationSpec = { title?: string | null; target: string; type?: RelationType; required?: boolean };
+/**
+ * The API form of one definition (the blueprint body's `relations` values). `renamed_from` (write
+ * only) names an existing relation this one replaces under a new id: its links are kept.
+ */
+export type RelationSpec = { title?: string | null; target: string; type?: RelationType; required?: boolean; renamed_from?: string };
 
 /** A stored definition. */
 export type RelationDef = {

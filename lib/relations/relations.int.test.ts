@@ -94,6 +94,31 @@ describe('blueprint relations', () => {
     const audit = await testDb().auditLog.findFirst({ where: { teamId, action: 'blueprint.updated' }, orderBy: { createdAt: 'desc' } });
     expect(audit?.newData).toMatchObject({ relations: {}, removed_links: [{ relation: 'runs_on', change: 'removed', links: 1 }] });
   });
+
+  it('renamed_from renames a relation and keeps its links (a swap too); bad renames are 422s that change nothing', async () => {
+    await setup(ctx);
+    await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster' } } } });
+    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'], backup_on: ['c2', 'c3'] } });
+
+    const renamed = await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { hosted_on: { title: 'Hosted on', target: 'cluster', renamed_from: 'runs_on' }, backup_on: { target: 'cluster' } } } });
+    expect(Object.keys(renamed.relations)).toEqual(['backup_on', 'hosted_on']);
+    expect((await entityOf('service', 's1')).relations).toEqual({ hosted_on: ['c1'], backup_on: ['c2', 'c3'] });
+    const audit = await testDb().auditLog.findFirst({ where: { teamId, action: 'blueprint.updated' }, orderBy: { createdAt: 'desc' } });
+    expect(audit?.newData).toMatchObject({ renamed_relations: [{ from: 'runs_on', to: 'hosted_on' }] });
+
+    // A swap goes through a temporary id, so the unique key never sees two of one name.
+    await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { hosted_on: { target: 'cluster', renamed_from: 'backup_on' }, backup_on: { target: 'cluster', renamed_from: 'hosted_on' } } } });
+    expect((await entityOf('service', 's1')).relations).toEqual({ hosted_on: ['c2', 'c3'], backup_on: ['c1'] });
+
+    const refuse = (relations: Record<string, { target: string; renamed_from?: string }>) => detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations } }));
+    expect(await refuse({ a: { target: 'cluster', renamed_from: 'nope' }, hosted_on: { target: 'cluster' }, backup_on: { target: 'cluster' } })).toEqual({
+      code: 'validation_failed',
+      details: [{ path: '/relations/a/renamed_from', message: expect.stringContaining('"nope"') }],
+    });
+    expect(await refuse({ a: { target: 'cluster', renamed_from: 'hosted_on' }, hosted_on: { target: 'cluster' }, backup_on: { target: 'cluster' } })).toMatchObject({ details: [{ path: '/relations/a/renamed_from' }] });
+    expect(await refuse({ a: { target: 'cluster', renamed_from: 'hosted_on' }, b: { target: 'cluster', renamed_from: 'hosted_on' }, backup_on: { target: 'cluster' } })).toMatchObject({ details: [{ path: '/relations/b/renamed_from' }] });
+    expect((await entityOf('service', 's1')).relations).toEqual({ hosted_on: ['c2', 'c3'], backup_on: ['c1'] });
+  });
 });
 
 describe('entity links', () => {

@@ -11,15 +11,16 @@ import { type RelationDef, type RelationSpec, type RelationType } from './relati
 // would cost existing links answers first: 409 with what would go, unless `force`, which removes
 // them (the blueprint's audit row records it).
 //
-// What costs links: removing a relation (renaming is removing one and adding another) or changing
-// its target removes all its links; tightening its type (to one-to-one, one-to-many or
+// What costs links: removing a relation or changing its target removes all its links; tightening its type (to one-to-one, one-to-many or
 // many-to-one) removes the links that break the new cardinality, keeping each source's (or
-// target's) earliest. Changing the title or `required` costs nothing; `required` applies to
+// target's) earliest. Renaming one (the new id's spec says `renamed_from: "<old id>"`) keeps its
+// links: they reference the definition's uuid, not its id. Changing the title or `required` costs nothing; `required` applies to
 // writes from then on (existing entities without the link are not rechecked).
 
 type Detail = { path: string; message: string };
 export type LinkImpact = { relation: string; change: 'removed' | 'retargeted' | 'retyped'; links: number };
-export type SavedRelations = { before: RelationDef[]; after: RelationDef[]; removed: LinkImpact[] };
+export type Rename = { from: string; to: string };
+export type SavedRelations = { before: RelationDef[]; after: RelationDef[]; removed: LinkImpact[]; renamed: Rename[] };
 
 const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -46,6 +47,24 @@ async function checkTargets(tx: Prisma.TransactionClient, teamId: string, specs:
   if (missing.length) throw new AppError('validation_failed', 'a relation targets a blueprint that does not exist', missing);
 }
 
+/** The renames the specs ask for, checked against the current definitions (422 under `/relations/<id>/renamed_from`). */
+export function planRenames(before: RelationDef[], specs: Record<string, RelationSpec>): Rename[] {
+  const existing = new Set(before.map((d) => d.id));
+  const claimed = new Map<string, string>();
+  const faults: Detail[] = [];
+  for (const [to, spec] of Object.entries(specs)) {
+    const from = spec.renamed_from;
+    if (from === undefined || from === to) continue;
+    const path = `/relations/${escapeToken(to)}/renamed_from`;
+    if (!existing.has(from)) faults.push({ path, message: `the blueprint has no relation "${from}" to rename` });
+    else if (specs[from] && (specs[from].renamed_from ?? from) === from) faults.push({ path, message: `"${from}" is still defined: remove it from the body to rename it` });
+    else if (claimed.has(from)) faults.push({ path, message: `"${from}" is already renamed to "${claimed.get(from)}"` });
+    else claimed.set(from, to);
+  }
+  if (faults.length) throw new AppError('validation_failed', 'a relation cannot be renamed as asked', faults);
+  return [...claimed].map(([from, to]) => ({ from, to }));
+}
+
 const count = async (tx: Prisma.TransactionClient, sql: Prisma.Sql) => (await tx.$queryRaw<Array<{ n: number }>>(sql))[0].n;
 
 /** Saves `specs` as the blueprint's relations (undefined: keep them, only recheck the ids against the schema). */
@@ -61,14 +80,17 @@ export async function saveBlueprintRelations(
   const before = await loadRelationDefsTx(tx, teamId, blueprintId);
   if (specs === undefined) {
     checkRelationIdsAgainstSchema(before.map((d) => d.id), schema);
-    return { before, after: before, removed: [] };
+    return { before, after: before, removed: [], renamed: [] };
   }
   checkRelationIdsAgainstSchema(Object.keys(specs), schema);
+  const renamed = planRenames(before, specs);
   await checkTargets(tx, teamId, specs);
+  const newIdOf = new Map(renamed.map((r) => [r.from, r.to]));
+  const specOf = (def: RelationDef) => specs[newIdOf.get(def.id) ?? def.id];
 
   const impacts: Array<LinkImpact & { def: RelationDef; type?: RelationType }> = [];
   for (const def of before) {
-    const spec = specs[def.id];
+    const spec = specOf(def);
     const nextType = spec?.type ?? 'many-to-many';
     if (!spec) impacts.push({ relation: def.id, change: 'removed', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
     else if (spec.target !== def.target) impacts.push({ relation: def.id, change: 'retargeted', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
@@ -85,10 +107,18 @@ export async function saveBlueprintRelations(
     if (impact.change === 'retyped' && impact.type) await tx.$executeRaw(deleteViolatingSql(teamId, impact.def.uuid, impact.type));
     else if (impact.change === 'retargeted') await tx.$executeRaw(deleteLinksSql(teamId, impact.def.uuid));
   }
-  const gone = before.filter((d) => !specs[d.id]).map((d) => d.uuid);
+  const gone = before.filter((d) => !specOf(d)).map((d) => d.uuid);
   if (gone.length) {
     // The links go with their definition (ON DELETE CASCADE).
     await tx.$executeRaw`DELETE FROM blueprint_relations WHERE team_id = ${teamId}::uuid AND id = ANY(${gone}::uuid[])`;
+  }
+  if (renamed.length) {
+    // Through a temporary id first, so a swap (a -> b, b -> a) never meets the unique key halfway.
+    const uuids = renamed.map((r) => before.find((d) => d.id === r.from)!.uuid);
+    await tx.$executeRaw`UPDATE blueprint_relations SET identifier = '~' || id::text WHERE team_id = ${teamId}::uuid AND id = ANY(${uuids}::uuid[])`;
+    for (const [i, r] of renamed.entries()) {
+      await tx.$executeRaw`UPDATE blueprint_relations SET identifier = ${r.to} WHERE team_id = ${teamId}::uuid AND id = ${uuids[i]}::uuid`;
+    }
   }
   for (const [id, spec] of Object.entries(specs)) {
     const title = spec.title ?? null;
@@ -102,5 +132,5 @@ export async function saveBlueprintRelations(
             relation_type = EXCLUDED.relation_type, required = EXCLUDED.required`;
   }
   const after = await loadRelationDefsTx(tx, teamId, blueprintId);
-  return { before, after, removed: costly.map(({ relation, change, links }) => ({ relation, change, links })) };
+  return { before, after, removed: costly.map(({ relation, change, links }) => ({ relation, change, links })), renamed };
 }
