@@ -1,10 +1,143 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { PASSWORD, call, createBlueprint, createTeam, expectJson, register } from './support/api';
 import { signIn } from './support/ui';
 
-// The browser's entity editor and relations: the form has no relation pickers yet (a later
-// step), and PUT replaces an entity's links, so saving an edit must send back the links the page
-// was opened with. Editing the title in the browser keeps the entity's links.
+// Relations in the browser: defined, renamed and removed in the blueprint editor (a rename keeps
+// the links; a removal says what it costs first), linked through the entity form's pickers, and
+// kept by an edit that does not touch them (PUT replaces links, so the form must send them back).
+
+const schema = { type: 'object', properties: { region: { type: 'string' } } };
+
+async function entity(request: APIRequestContext, token: string, path: string) {
+  return expectJson<{ relations: Record<string, unknown> }>(await call(request, 'GET', path, { token }), 200, path);
+}
+
+/** Types into a relation picker and picks the option with this title by keyboard. */
+async function pick(page: Page, label: string, text: string, option: string) {
+  const box = page.getByRole('combobox', { name: label });
+  await box.fill(text);
+  const listbox = page.getByRole('listbox');
+  await expect(listbox.getByRole('option')).toHaveCount(1);
+  await expect(listbox.getByRole('option').first()).toContainText(option);
+  await box.press('Enter');
+}
+
+test('a relation defined in the blueprint editor gets a picker in the entity form, by cardinality, and a required one is checked first', async ({ page, request }) => {
+  const admin = await register(request, 'rel-pick');
+  const team = await createTeam(request, admin.token);
+  const base = `/teams/${team.slug}/blueprints`;
+  await createBlueprint(request, admin.token, team.slug, { id: 'cluster', title: 'Cluster', schema });
+  await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', schema });
+  for (const [identifier, title] of [['c-eu', 'EU cluster'], ['c-us', 'US cluster']]) {
+    await expectJson(await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier, title, data: {} } }), 201, identifier);
+  }
+  for (const [identifier, title] of [['db', 'Orders database'], ['cache', 'Session cache'], ['auth', 'Auth service']]) {
+    await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier, title, data: {} } }), 201, identifier);
+  }
+
+  await signIn(page, admin.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/blueprints/service/edit`);
+  const relations = page.getByRole('region', { name: 'Relations' });
+  await relations.getByRole('button', { name: '+ Add relation' }).click();
+  const first = page.getByTestId('relation-def-0');
+  await first.getByLabel('Relation id').fill('runs_on');
+  await first.getByLabel('Title of runs_on').fill('Runs on');
+  await first.getByLabel('Target of runs_on').selectOption('cluster');
+  await first.getByLabel('Cardinality of runs_on').selectOption('many-to-one');
+  await first.getByLabel('Required').check();
+  await relations.getByRole('button', { name: '+ Add relation' }).click();
+  const second = page.getByTestId('relation-def-1');
+  await second.getByLabel('Relation id').fill('region');
+  await expect(second.getByRole('alert')).toHaveText('A property has this name: pick another id');
+  await second.getByLabel('Relation id').fill('depends_on');
+  await second.getByLabel('Title of depends_on').fill('Depends on');
+  await second.getByLabel('Target of depends_on').selectOption('service');
+  await second.getByLabel('Cardinality of depends_on').selectOption('many-to-many');
+  await second.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/blueprint-relations-editor.png' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
+  const bp = await expectJson<{ relations: unknown }>(await call(request, 'GET', `${base}/service`, { token: admin.token }), 200, 'blueprint');
+  expect(bp.relations).toEqual({
+    depends_on: { title: 'Depends on', target: 'service', type: 'many-to-many', required: false },
+    runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one', required: true },
+  });
+
+  // The form: the required relation is checked before anything is sent.
+  await page.goto(`/t/${team.slug}/blueprints/service/new-entity`);
+  await page.getByLabel('Identifier').fill('web');
+  await page.getByRole('button', { name: 'Create entity' }).click();
+  await expect(page.getByText('Pick a cluster: this relation is required')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Runs on' })).toBeFocused();
+  // One cluster (a second pick replaces the first), several services.
+  await pick(page, 'Runs on', 'EU', 'EU cluster');
+  await pick(page, 'Runs on', 'c-us', 'US cluster');
+  const runsOn = page.getByRole('group', { name: 'Relations' });
+  await expect(runsOn.getByTestId('picked-entity')).toHaveCount(1);
+  await pick(page, 'Depends on', 'orders', 'Orders database');
+  await pick(page, 'Depends on', 'cache', 'Session cache');
+  await expect(runsOn.getByTestId('picked-entity')).toHaveText([/Orders database/, /Session cache/, /US cluster/]);
+  // A search that finds nothing says so.
+  await page.getByRole('combobox', { name: 'Depends on' }).fill('zzz');
+  await expect(page.getByRole('status').filter({ hasText: 'No service matches “zzz”.' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Depends on' }).fill('');
+  await page.getByRole('combobox', { name: 'Depends on' }).fill('e');
+  await expect(page.getByRole('listbox').getByRole('option', { selected: true })).toHaveCount(2);
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/screenshots/entity-relation-pickers.png' });
+  await page.getByRole('combobox', { name: 'Depends on' }).fill('');
+  await page.getByRole('button', { name: 'Create entity' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));
+  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ runs_on: 'c-us', depends_on: ['cache', 'db'] });
+
+  // Editing: the links are chips; removing one (its ✕, or Backspace in the empty box) and saving.
+  await page.goto(`/t/${team.slug}/blueprints/service/entities/web/edit`);
+  await expect(runsOn.getByTestId('picked-entity')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Remove db' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));
+  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ runs_on: 'c-us', depends_on: ['cache'] });
+});
+
+test('renaming a relation in the editor keeps its links; removing one says what it costs before it saves', async ({ page, request }) => {
+  const admin = await register(request, 'rel-rename');
+  const team = await createTeam(request, admin.token);
+  const base = `/teams/${team.slug}/blueprints`;
+  await createBlueprint(request, admin.token, team.slug, { id: 'cluster', title: 'Cluster', schema });
+  await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', schema, relations: { runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one' } } });
+  await expectJson(await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier: 'c-eu', data: {} } }), 201, 'cluster');
+  for (const id of ['api', 'web']) {
+    await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: id, data: {}, relations: { runs_on: 'c-eu' } } }), 201, id);
+  }
+
+  await signIn(page, admin.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/blueprints/service/edit`);
+  const row = page.getByTestId('relation-def-0');
+  await row.getByLabel('Relation id').fill('hosted_on');
+  await expect(row).toContainText('Renamed from “runs_on”: its links are kept.');
+  await expect(page.getByLabel('Relation changes on save')).toContainText('"runs_on" becomes "hosted_on"; its links are kept.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
+  expect((await entity(request, admin.token, `${base}/service/entities/api`)).relations).toEqual({ hosted_on: 'c-eu' });
+
+  // Removing it: named under the list with an undo, then the server's count in a dialog.
+  await page.goto(`/t/${team.slug}/blueprints/service/edit`);
+  await page.getByRole('button', { name: 'Remove relation hosted_on' }).click();
+  const changes = page.getByLabel('Relation changes on save');
+  await expect(changes).toContainText('"hosted_on" is removed, with all its links.');
+  await changes.getByRole('button', { name: 'Undo removing “hosted_on”' }).click();
+  await expect(page.getByTestId('relation-def-0').getByLabel('Relation id')).toHaveValue('hosted_on');
+  await page.getByRole('button', { name: 'Remove relation hosted_on' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'This save removes 2 links between entities' });
+  await expect(dialog).toContainText('hosted_on is removed: 2 links removed');
+  await dialog.getByRole('button', { name: 'Back to the editor' }).click();
+  expect((await entity(request, admin.token, `${base}/service/entities/api`)).relations).toEqual({ hosted_on: 'c-eu' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove 2 links and save' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
+  expect((await entity(request, admin.token, `${base}/service/entities/api`)).relations).toEqual({});
+});
 
 test('an edit saved in the browser keeps the entity\'s links', async ({ page, request }) => {
   const admin = await register(request, 'rel-ui');

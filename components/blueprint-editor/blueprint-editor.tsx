@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { sentence } from '@/components/ui/format';
+import { describeRelationChange, draftsToBody, relationChanges, relationIdError, relationsToDrafts, removesLinks, type RelationDraft, type RelationView } from '@/lib/blueprint-editor/relations-model';
 import { isObject, modelToSchema, schemaToModel, type JsonObject, type SchemaModel } from '@/lib/blueprint-editor/schema-model';
 import { api, ApiError } from '@/lib/web/api-client';
 import { slugify } from '@/lib/web/slugify';
@@ -13,15 +14,18 @@ import { DeleteBlueprintButton } from './delete-blueprint-button';
 import { ForceDialog, type Failing } from './force-dialog';
 import { IconPicker } from './icon-picker';
 import { describeJsonError, JsonPane } from './json-pane';
+import { LinkImpactDialog, type LinkImpact } from './link-impact-dialog';
 import { PropertyList } from './property-list';
+import { RelationList, type TargetOption } from './relation-list';
 
 // The blueprint editor: id, title, description and icon, then the schema twice, as a visual
 // property builder and as raw JSON, each updating the other. Saves through the REST API; a schema
 // change that existing entities would fail opens a dialog that can apply it anyway (?force=true).
+// Below both, the relations: links to other blueprints, renamed without losing their links.
 
-/** `relations` is carried through untouched: PUT replaces them, and the editor does not edit them yet. */
-export type EditableBlueprint = { id: string; title: string; description: string | null; icon: string | null; schema: JsonObject; relations?: JsonObject; version: number };
-type Props = { team: string; canDelete?: boolean } & ({ mode: 'create'; blueprint?: undefined } | { mode: 'edit'; blueprint: EditableBlueprint });
+export type EditableBlueprint = { id: string; title: string; description: string | null; icon: string | null; schema: JsonObject; relations?: Record<string, RelationView>; version: number };
+/** `targets`: the team's blueprints, which relations may link to. */
+type Props = { team: string; targets: TargetOption[]; canDelete?: boolean } & ({ mode: 'create'; blueprint?: undefined } | { mode: 'edit'; blueprint: EditableBlueprint });
 
 const pretty = (schema: JsonObject) => JSON.stringify(schema, null, 2);
 const EMPTY: JsonObject = { type: 'object', properties: {} };
@@ -32,7 +36,7 @@ export function idFromTitle(title: string): string {
   return /^[a-z]/.test(slug) ? slug : '';
 }
 
-export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
+export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: Props) {
   const router = useRouter();
   const [id, setId] = useState(blueprint?.id ?? '');
   const [idTouched, setIdTouched] = useState(mode === 'edit');
@@ -46,16 +50,18 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const [failing, setFailing] = useState<Failing | null>(null);
+  const [relations, setRelations] = useState<RelationDraft[]>(() => relationsToDrafts(blueprint?.relations));
+  const [linkImpact, setLinkImpact] = useState<LinkImpact[] | null>(null);
 
   const base = `/teams/${encodeURIComponent(team)}/blueprints`;
   const save = useMutation({
     mutationFn: ({ force }: { force: boolean }) => {
-      const body = { title, description: description || null, icon, schema: modelToSchema(model) };
+      const body = { title, description: description || null, icon, schema: modelToSchema(model), relations: draftsToBody(relations) };
       return mode === 'create'
         ? api<{ id: string }>(base, { method: 'POST', body: { id, ...body } })
         : api<{ id: string }>(`${base}/${encodeURIComponent(blueprint.id)}${force ? '?force=true' : ''}`, {
             method: 'PUT',
-            body: { ...body, relations: blueprint.relations ?? {} },
+            body,
             headers: { 'If-Match': `"${blueprint.version}"` },
           });
     },
@@ -84,13 +90,16 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
     try {
       const saved = await save.mutateAsync({ force });
       setFailing(null);
+      setLinkImpact(null);
       router.push(`/t/${team}/blueprints/${saved.id}`);
       router.refresh();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const details = error.details as Failing | undefined;
+      const details = error.details as (Failing & { relations?: LinkImpact[] }) | undefined;
       if (error.code === 'conflict' && details && typeof details.failing_count === 'number') return setFailing(details);
+      if (error.code === 'conflict' && details && Array.isArray(details.relations)) return setLinkImpact(details.relations);
       setFailing(null);
+      setLinkImpact(null);
       if (error.code === 'validation_failed') {
         setErrors(error.fieldErrors());
         return setMessage('Some fields need attention: see the messages in red.');
@@ -104,9 +113,15 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (jsonError) return setMessage('Fix the JSON Schema first (or undo your edit there).');
+    if (relations.some((r) => relationIdError(r, relations, propertyNames) || !r.target)) return setMessage('Fix the relations first: see the messages in red.');
     void submit(false);
   }
 
+  const propertyNames = model.properties.map((p) => p.name);
+  const ownTarget = { id: mode === 'edit' ? blueprint.id : id, title: `${title || 'This blueprint'} (itself)`, icon };
+  const targetOptions = [...(ownTarget.id ? [ownTarget] : []), ...targets.filter((t) => t.id !== ownTarget.id)];
+  const costlyChanges = relationChanges(blueprint?.relations, relations).filter(removesLinks).map(describeRelationChange);
+  const relationErrors = Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith('/relations/')));
   const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith('/schema')).map(([p, m]) => [p.slice('/schema'.length), m]));
   const unplaced = Object.entries(schemaErrors).filter(([p]) => !/^\/properties\//.test(p)).map(([p, m]) => `${p || 'schema'}: ${m}`);
 
@@ -151,6 +166,9 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
           <h2 className="text-sm font-medium text-slate-700">Properties</h2>
           <p className="text-xs text-slate-500">In the order the entity form shows them. Alt+↑ / Alt+↓ move the focused property.</p>
           <PropertyList nodes={model.properties} onChange={(properties) => fromBuilder({ ...model, properties })} pointer="" errors={schemaErrors} />
+          <div className="pt-6">
+            <RelationList drafts={relations} original={blueprint?.relations} targets={targetOptions} propertyNames={propertyNames} errors={relationErrors} onChange={setRelations} />
+          </div>
         </div>
         <JsonPane text={jsonText} error={jsonError} serverErrors={unplaced} onChange={fromJson} />
       </section>
@@ -175,7 +193,8 @@ export function BlueprintEditor({ team, mode, blueprint, canDelete }: Props) {
           </span>
         )}
       </div>
-      {failing && <ForceDialog failing={failing} pending={save.isPending} onCancel={() => setFailing(null)} onForce={() => void submit(true)} />}
+      {failing && <ForceDialog failing={failing} alsoRemoves={costlyChanges} pending={save.isPending} onCancel={() => setFailing(null)} onForce={() => void submit(true)} />}
+      {linkImpact && <LinkImpactDialog impacts={linkImpact} pending={save.isPending} onCancel={() => setLinkImpact(null)} onForce={() => void submit(true)} />}
     </form>
   );
 }

@@ -13,7 +13,8 @@ export type Failing = {
   sample: Array<{ identifier: string; errors: Array<{ path: string; message: string }> }>;
 };
 
-export function ForceDialog({ failing, pending, onCancel, onForce }: { failing: Failing; pending: boolean; onCancel(): void; onForce(): void }) {
+/** `alsoRemoves`: relation changes of the same save that cost links (forcing applies them too). */
+export function ForceDialog({ failing, alsoRemoves = [], pending, onCancel, onForce }: { failing: Failing; alsoRemoves?: string[]; pending: boolean; onCancel(): void; onForce(): void }) {
   const count = `${failing.failing_count.toLocaleString('en-US')}${failing.failing_count_is_lower_bound ? '+' : ''}`;
   return (
     <Modal title={`${count} existing ${failing.failing_count === 1 ? 'entity fails' : 'entities fail'} the new schema`} onClose={onCancel}>
@@ -34,6 +35,16 @@ export function ForceDialog({ failing, pending, onCancel, onForce }: { failing: 
           </li>
         ))}
       </ul>
+      {alsoRemoves.length > 0 && (
+        <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p className="font-medium">Applying it also applies these relation changes:</p>
+          <ul className="list-disc pl-5 text-xs">
+            {alsoRemoves.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" autoFocus onClick={onCancel}>
           Back to the editor

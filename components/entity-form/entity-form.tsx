@@ -10,7 +10,9 @@ import type { FieldErrors } from '@/lib/forms/validate-entity-data';
 import { TextControl } from './controls/text-control';
 import { describedByFor, LabelShell } from './field-shell';
 import { FormContext, type ControlProps } from './form-context';
+import { RelationFields } from './relation-fields';
 import { SchemaField } from './schema-field';
+import type { RelationField } from '@/lib/forms/relation-fields';
 import { useEntityFormState, type EntityFormInitial, type EntityFormValues } from './use-entity-form-state';
 
 export type { EntityFormInitial, EntityFormValues };
@@ -26,6 +28,8 @@ export type EntityFormProps = {
   submitLabel?: string;
   /** Rendered beside the submit button (e.g. a Cancel link). */
   secondaryAction?: ReactNode;
+  /** The blueprint's relations, each with a picker (absent: no pickers, and no `relations` sent). */
+  relations?: { team: string; fields: RelationField[]; titles?: Record<string, string | null> };
 };
 
 /** The first control (in DOM order) that shows one of these errors. */
@@ -44,9 +48,9 @@ function unplaced(form: HTMLFormElement, errors: FieldErrors): string[] {
     .map(([k, m]) => `${k.replace(/^\/data/, '') || 'data'}: ${m}`);
 }
 
-export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction }: EntityFormProps) {
+export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction, relations }: EntityFormProps) {
   const fields = useMemo(() => schemaToFields(schema), [schema]);
-  const state = useEntityFormState(schema, initial, mode);
+  const state = useEntityFormState(schema, initial, mode, relations?.fields);
   const { api, values } = state;
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
@@ -125,6 +129,7 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
             <SchemaField key={field.path} field={field} prefix="/data" />
           ))}
         </div>
+        {relations && <RelationFields team={relations.team} fields={relations.fields} titles={relations.titles} />}
         {message && (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
             <p className="font-medium">{message.text}</p>

@@ -7,10 +7,19 @@ import { getAt, setAt } from '@/lib/forms/json-pointer';
 import { defaultsFor } from '@/lib/forms/schema-to-fields';
 import { validateEntityData, type FieldErrors } from '@/lib/forms/validate-entity-data';
 import { identifierError } from '@/lib/forms/validate-identifier';
+import type { RelationField } from '@/lib/forms/relation-fields';
+import { singleTarget } from '@/lib/relations/relation-types';
 import type { FormApi } from './form-context';
 
-export type EntityFormValues = { identifier: string; title?: string; data: Record<string, unknown> };
-export type EntityFormInitial = { identifier?: string; title?: string | null; data?: Record<string, unknown> | null };
+export type EntityFormValues = { identifier: string; title?: string; data: Record<string, unknown>; relations?: Record<string, string | string[]> };
+export type EntityFormInitial = { identifier?: string; title?: string | null; data?: Record<string, unknown> | null; relations?: Record<string, unknown> | null };
+
+/** The links as the form holds them: identifiers by relation, always a list. */
+function linkLists(relations: Record<string, unknown> | null | undefined): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [id, v] of Object.entries(relations ?? {})) lists[id] = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  return lists;
+}
 
 /** The error at `pointer`, or with `deep` the first one below it. */
 function lookup(errors: FieldErrors, pointer: string, deep: boolean): string | undefined {
@@ -22,13 +31,15 @@ function lookup(errors: FieldErrors, pointer: string, deep: boolean): string | u
 
 const related = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 
-export function useEntityFormState(schema: object, initial: EntityFormInitial | undefined, mode: 'create' | 'edit') {
+/** `relationFields`: the blueprint's relations (absent: the form leaves links alone and sends no `relations`). */
+export function useEntityFormState(schema: object, initial: EntityFormInitial | undefined, mode: 'create' | 'edit', relationFields?: RelationField[]) {
   const baseId = useId();
   const [values, setValues] = useState(() => ({
     identifier: initial?.identifier ?? '',
     title: initial?.title ?? '',
     // A new entity starts from the schema's defaults; an existing one exactly as stored.
     data: mode === 'create' ? { ...defaultsFor(schema), ...initial?.data } : { ...initial?.data },
+    relations: linkLists(initial?.relations),
   }));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -41,8 +52,11 @@ export function useEntityFormState(schema: object, initial: EntityFormInitial | 
     const idError = mode === 'create' ? identifierError(values.identifier) : undefined;
     if (idError) errors['/identifier'] = idError;
     for (const [pointer, message] of Object.entries(validateEntityData(schema, values.data))) errors[`/data${pointer}`] = message;
+    for (const r of relationFields ?? []) {
+      if (r.required && !values.relations[r.id]?.length) errors[`/relations/${r.id}`] = `Pick ${singleTarget(r.type) ? 'a' : 'at least one'} ${r.targetTitle.toLowerCase()}: this relation is required`;
+    }
     return { ...errors, ...localErrors };
-  }, [schema, values, localErrors, mode]);
+  }, [schema, values, localErrors, mode, relationFields]);
 
   const set = useCallback((pointer: string, value: unknown) => {
     setValues((v) => setAt(v, pointer, value) as typeof v);
@@ -80,7 +94,12 @@ export function useEntityFormState(schema: object, initial: EntityFormInitial | 
 
   const submission = (): EntityFormValues => {
     const title = values.title.trim();
-    return { identifier: values.identifier, ...(title ? { title } : {}), data: values.data };
+    const relations: Record<string, string | string[]> = {};
+    for (const r of relationFields ?? []) {
+      const targets = values.relations[r.id] ?? [];
+      if (targets.length) relations[r.id] = singleTarget(r.type) ? targets[0] : targets;
+    }
+    return { identifier: values.identifier, ...(title ? { title } : {}), data: values.data, ...(relationFields ? { relations } : {}) };
   };
 
   return { api, values, clientErrors, serverErrors, setServerErrors, setSubmitted, submission };

@@ -5,14 +5,19 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { EntityForm, type EntityFormResult, type EntityFormValues } from '@/components/entity-form/entity-form';
+import type { RelationField } from '@/lib/forms/relation-fields';
 import { Button } from '@/components/ui/button';
 import { sentence } from '@/components/ui/format';
 import { api, ApiError } from '@/lib/web/api-client';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
-/** `relations`: the links the page was opened with, sent back unchanged (PUT replaces them; the form has no pickers yet). */
+/** `relations`: the links the page was opened with, edited by the form's pickers (PUT replaces them). */
 type Existing = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown>; version: number };
-type Props = { team: string; blueprint: string; schema: object } & ({ mode: 'create'; entity?: undefined } | { mode: 'edit'; entity: Existing });
+/** `relationFields`: the blueprint's relations, one picker each; `titles`: known titles of linked entities. */
+type Props = { team: string; blueprint: string; schema: object; relationFields: RelationField[]; titles?: Record<string, string | null> } & (
+  | { mode: 'create'; entity?: undefined }
+  | { mode: 'edit'; entity: Existing }
+);
 
 const secondaryLink =
   'rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
@@ -28,7 +33,7 @@ function refusal(error: unknown, mode: 'create' | 'edit'): EntityFormResult {
 // The generated form on its page: creates (POST) or replaces (PUT with If-Match: the version the
 // page was opened at) through the REST API, then opens the entity. A save that lost a race with
 // another editor says so and offers a reload instead of overwriting their change.
-export function EntityEditor({ team, blueprint, schema, mode, entity }: Props) {
+export function EntityEditor({ team, blueprint, schema, relationFields, titles, mode, entity }: Props) {
   const router = useRouter();
   const [stale, setStale] = useState(false);
   const save = useMutation({
@@ -37,7 +42,7 @@ export function EntityEditor({ team, blueprint, schema, mode, entity }: Props) {
         ? api<{ identifier: string }>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}/entities`, { method: 'POST', body: values })
         : api<{ identifier: string }>(entityApiPath(team, blueprint, entity.identifier), {
             method: 'PUT',
-            body: { title: values.title ?? null, data: values.data, relations: entity.relations ?? {} },
+            body: { title: values.title ?? null, data: values.data, relations: values.relations ?? {} },
             headers: { 'If-Match': `"${entity.version}"` },
           }),
   });
@@ -61,7 +66,8 @@ export function EntityEditor({ team, blueprint, schema, mode, entity }: Props) {
     <EntityForm
       schema={schema}
       mode={mode}
-      initial={entity ? { identifier: entity.identifier, title: entity.title, data: entity.data } : undefined}
+      initial={entity ? { identifier: entity.identifier, title: entity.title, data: entity.data, relations: entity.relations } : undefined}
+      relations={{ team, fields: relationFields, titles }}
       onSubmit={onSubmit}
       secondaryAction={
         <>

@@ -6,21 +6,13 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { moveActive, paletteItems, type PaletteBlueprint, type PaletteEntity } from '@/lib/catalog-view/quick-search-items';
 import { api, queryKeys } from '@/lib/web/api-client';
+import { useDebounced } from '@/lib/web/use-debounced';
 
 // Ctrl/Cmd-K: a command palette over the team's blueprints and entities (by identifier and
 // title, GET /teams/{team}/search). A modal dialog whose input is a combobox over a listbox:
 // arrows move, Enter opens, Escape closes, Tab stays inside, focus returns where it was.
 
 type Props = { team: string; blueprints: PaletteBlueprint[]; canSearchEntities: boolean };
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
   const [open, setOpen] = useState(false);

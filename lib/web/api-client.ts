@@ -48,4 +48,5 @@ export const queryKeys = {
   entitySearch: (team: string, blueprint: string, body: unknown) => ['team', team, 'blueprints', blueprint, 'entities', 'search', body] as const,
   facets: (team: string, blueprint: string, property: string, query: string) => ['team', team, 'blueprints', blueprint, 'facets', property, query] as const,
   quickSearch: (team: string, q: string) => ['team', team, 'quick-search', q] as const,
+  entityOptions: (team: string, blueprint: string, q: string) => ['team', team, 'blueprints', blueprint, 'entity-options', q] as const,
 };

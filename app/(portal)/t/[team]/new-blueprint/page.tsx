@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { BlueprintEditor } from '@/components/blueprint-editor/blueprint-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireTeamPermission } from '@/lib/web/page-context';
+import { loadBlueprints } from '../load-team';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New blueprint' };
@@ -10,10 +11,11 @@ export const metadata: Metadata = { title: 'New blueprint' };
 export default async function NewBlueprintPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
   const ctx = await requireTeamPermission(team, 'blueprint:write');
+  const targets = (await loadBlueprints(team)).map(({ id, title, icon }) => ({ id, title, icon }));
   return (
     <>
       <PageHeader title="New blueprint" description="An entity type: what its entities record, as properties. Build them on the left or write the JSON Schema on the right." />
-      <BlueprintEditor team={ctx.team.slug} mode="create" />
+      <BlueprintEditor team={ctx.team.slug} targets={targets} mode="create" />
     </>
   );
 }

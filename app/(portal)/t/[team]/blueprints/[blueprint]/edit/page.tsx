@@ -8,6 +8,7 @@ import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { requireTeamPermission } from '@/lib/web/page-context';
+import { loadBlueprints } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit blueprint' };
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Edit blueprint' };
 export default async function EditBlueprintPage({ params }: { params: Promise<{ team: string; blueprint: string }> }) {
   const { team, blueprint: raw } = await params;
   const ctx = await requireTeamPermission(team, 'blueprint:write');
+  const targets = (await loadBlueprints(team)).map(({ id, title, icon }) => ({ id, title, icon }));
   const blueprint = await getBlueprint(getDb(), ctx, blueprintParam(raw)).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
@@ -24,9 +26,10 @@ export default async function EditBlueprintPage({ params }: { params: Promise<{ 
       <PageHeader title={`Edit ${blueprint.title}`} icon={blueprint.icon} description={`Version ${blueprint.version} · ${blueprint.entity_count.toLocaleString('en-US')} entities`} />
       <BlueprintEditor
         team={ctx.team.slug}
+        targets={targets}
         mode="edit"
         canDelete={can(ctx, 'blueprint:delete')}
-        blueprint={{ id: blueprint.id, title: blueprint.title, description: blueprint.description, icon: blueprint.icon, schema: blueprint.schema as Record<string, unknown>, relations: blueprint.relations as Record<string, unknown>, version: blueprint.version }}
+        blueprint={{ id: blueprint.id, title: blueprint.title, description: blueprint.description, icon: blueprint.icon, schema: blueprint.schema as Record<string, unknown>, relations: blueprint.relations, version: blueprint.version }}
       />
     </>
   );

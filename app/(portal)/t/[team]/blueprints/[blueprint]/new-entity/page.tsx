@@ -6,7 +6,9 @@ import { blueprintParam } from '@/lib/blueprints/blueprint-params';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
+import { relationFieldsOf } from '@/lib/forms/relation-fields';
 import { requireTeamPermission } from '@/lib/web/page-context';
+import { loadBlueprints } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New entity' };
@@ -26,7 +28,7 @@ export default async function NewEntityPage({ params }: { params: Promise<{ team
         icon={blueprint.icon}
         description="Fields marked * are required. Values are checked as you type, by the same rules the server applies."
       />
-      <EntityEditor team={ctx.team.slug} blueprint={blueprint.id} schema={blueprint.schema as object} mode="create" />
+      <EntityEditor team={ctx.team.slug} blueprint={blueprint.id} schema={blueprint.schema as object} relationFields={relationFieldsOf(blueprint.relations, await loadBlueprints(slug))} mode="create" />
     </>
   );
 }

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { entityHref } from '@/components/entity/entity-href';
 import { EntityEditor } from '@/components/entity/entity-editor';
 import { PageHeader } from '@/components/ui/page-header';
+import { relationFieldsOf } from '@/lib/forms/relation-fields';
+import { loadBlueprints } from '../../../../../load-team';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
 export const dynamic = 'force-dynamic';
@@ -28,6 +30,7 @@ export default async function EditEntityPage({ params }: { params: EntityPagePar
         team={ctx.team.slug}
         blueprint={blueprint.id}
         schema={blueprint.schema as object}
+        relationFields={relationFieldsOf(blueprint.relations, await loadBlueprints(slug))}
         mode="edit"
         entity={{ identifier: entity.identifier, title: entity.title, data: entity.data, relations: entity.relations, version }}
       />
