@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { validateBody } from '@/lib/http/request-body';
-import { prepareLinks, relationDefsOf, writeLinks } from '@/lib/relations/entity-links';
+import { linksViewOf, prepareLinks, relationDefsOf, writeLinks } from '@/lib/relations/entity-links';
 import { entityFaults } from './check-entity-input';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { createEntityBody, type CreateEntityInput } from './schemas';
@@ -94,7 +94,7 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
           return;
         }
         if (links) linksOf.set(input.identifier, links);
-        rows.push({ identifier: input.identifier, title: input.title ?? null, data: input.data });
+        rows.push({ identifier: input.identifier, title: input.title ?? null, data: input.data, ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }) });
       });
       const written = await writeUpserts(tx, ctx, blueprintId, rows);
       await writeLinks(tx, ctx, written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])));

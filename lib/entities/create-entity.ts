@@ -4,7 +4,8 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { loadLinkViews, prepareLinks, relationDefsOf, writeLinks, type PreparedLinks } from '@/lib/relations/entity-links';
+import { linksViewOf, loadLinkViews, prepareLinks, relationDefsOf, writeLinks, type PreparedLinks } from '@/lib/relations/entity-links';
+import type { RelationDef } from '@/lib/relations/relation-types';
 import { entityFaults, throwIfFaults } from './check-entity-input';
 import { auditSnapshot, toVersioned, type VersionedEntity } from './entity-view';
 import { ENTITY_SELECT } from './get-entity';
@@ -20,13 +21,13 @@ export type CreateResult = { valid: true } | (VersionedEntity & { created: boole
  * entity, or a PUT-like upsert that sends `relations`, must hold its required relations; an upsert
  * over an existing entity without `relations` keeps its links.
  */
-async function checkInput(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, existingId: string | null): Promise<PreparedLinks> {
+async function checkInput(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, existingId: string | null): Promise<PreparedLinks & { defs: RelationDef[] }> {
   const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
   const defs = await relationDefsOf(tx, ctx, blueprintId);
   const relations = input.relations ?? (existingId ? null : {});
   const [links] = await prepareLinks(tx, ctx, defs, [{ relations, requireAll: relations !== null, existingId }]);
   throwIfFaults([...entityFaults(blueprint, input), ...links.faults]);
-  return links;
+  return { ...links, defs };
 }
 
 /**
@@ -46,7 +47,7 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
   if (options.upsert) {
     return db.$transaction(async (tx) => {
       const links = await checkInput(tx, ctx, blueprintId, input, await existingIdOf(tx));
-      const [written] = await writeUpserts(tx, ctx, blueprintId, [row]);
+      const [written] = await writeUpserts(tx, ctx, blueprintId, [{ ...row, ...(links.links && { relations: linksViewOf(input.relations ?? {}, links.defs) }) }]);
       if (links.links) await writeLinks(tx, ctx, [{ sourceId: written.id, links: links.links }]);
       const views = await loadLinkViews(tx, ctx.team.id, [written.id]);
       return { ...toVersioned(recordOf(written, blueprintId), views.get(written.id)), created: written.created };

@@ -10,9 +10,12 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // (0.2 s for the first batch, 9 s at 30,000 entities). A single upsert still records its old
 // version (`withOldData`: one probe). The audit rows are inserted by the same
 // statement (a data-modifying CTE): a batch's data crosses the wire once, not three times, which
-// is most of what bulk ingest costs. Identifiers must be unique within `rows`.
+// is most of what bulk ingest costs. Identifiers must be unique within `rows`. The audit row holds
+// the entity's links when the write set them (`relations` sent); a write that keeps the links
+// (an upsert without `relations`) records none, as its links did not change.
 
-export type UpsertRow = { identifier: string; title: string | null; data: Record<string, unknown> };
+/** `relations`: the links view the write leaves (when the body sent `relations`), for the audit row. */
+export type UpsertRow = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown> };
 
 export type UpsertedRow = {
   id: string;
@@ -42,7 +45,7 @@ export function upsertEntitiesSql(
     : Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS title, NULL::jsonb AS data WHERE false`;
   return Prisma.sql`
     WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(identifier text, title text, data jsonb)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(identifier text, title text, data jsonb, relations jsonb)
     ), old AS (${old}
     ), written AS (
       INSERT INTO entities (team_id, blueprint_id, identifier, title, data, created_by, updated_by)
@@ -58,9 +61,10 @@ export function upsertEntitiesSql(
              CASE WHEN w.created THEN 'entity.created' ELSE 'entity.updated' END, 'entity', w.id::text,
              CASE WHEN w.created OR old.id IS NULL THEN NULL
                   ELSE jsonb_build_object('identifier', w.identifier, 'title', old.title, 'data', old.data, 'version', w.version - 1) END,
-             jsonb_build_object('identifier', w.identifier, 'title', w.title, 'data', w.data, 'version', w.version),
+             jsonb_build_object('identifier', w.identifier, 'title', w.title, 'data', w.data, 'version', w.version)
+               || CASE WHEN i.relations IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('relations', i.relations) END,
              ${actor.ipAddress}::inet, ${actor.userAgent}, ${actor.requestId}
-        FROM written w LEFT JOIN old ON old.id = w.id
+        FROM written w JOIN input i ON i.identifier = w.identifier LEFT JOIN old ON old.id = w.id
     )
     SELECT * FROM written`;
 }

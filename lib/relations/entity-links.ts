@@ -66,3 +66,17 @@ export async function loadIncomingLinks(db: Db | Prisma.TransactionClient, teamI
   const rows = await queryRows<{ blueprint: string; identifier: string; relation: string; total: number }>(db, incomingLinksSql(teamId, entityId, 100));
   return { count: rows[0]?.total ?? 0, sample: rows.map(({ blueprint, identifier, relation }) => ({ blueprint, identifier, relation })) };
 }
+
+/**
+ * The `relations` view a write of `requested` (a valid entity body's `relations`) leaves behind,
+ * without reading it back: what a batch's audit rows record (a bulk write has no per-entity reads).
+ */
+export function linksViewOf(requested: Record<string, unknown>, defs: RelationDef[]): LinksView {
+  const view: LinksView = {};
+  for (const def of defs) {
+    const value = requested[def.id];
+    const targets = [...new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (targets.length) view[def.id] = singleTarget(def.type) ? targets[0] : targets;
+  }
+  return view;
+}

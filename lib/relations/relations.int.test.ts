@@ -156,6 +156,32 @@ describe('entity links', () => {
     expect((await entityOf('service', 's1')).relations).toEqual({ runs_on: ['c2', 'c3'] });
   });
 
+  it('bulk and upsert audit rows record the links the write set, exactly as GET shows them', async () => {
+    await setup(ctx);
+    const auditOf = async (identifier: string) => {
+      const { entity } = await getEntity(testDb(), ctx, 'service', identifier);
+      const row = await testDb().auditLog.findFirst({ where: { teamId, entityType: 'entity', entityId: entity.id }, orderBy: { createdAt: 'desc' } });
+      return { entity, audit: row?.newData as { relations?: unknown; version: number } };
+    };
+    // Unsorted and repeated targets: the audit holds the view (sorted, unique), as GET does.
+    await bulkUpsertEntities(testDb(), ctx, 'service', [
+      { identifier: 's1', data: {}, relations: { runs_on: ['c3', 'c1', 'c3'] } },
+      { identifier: 's2', data: {} },
+    ]);
+    for (const id of ['s1', 's2']) {
+      const { entity, audit } = await auditOf(id);
+      expect(audit.relations).toEqual(entity.relations);
+    }
+    expect((await auditOf('s1')).audit.relations).toEqual({ runs_on: ['c1', 'c3'] });
+    await createEntity(testDb(), ctx, 'service', { identifier: 's2', data: {}, relations: { runs_on: 'c2' } }, { upsert: true });
+    const { entity, audit } = await auditOf('s2');
+    expect(audit).toMatchObject({ version: 2, relations: { runs_on: ['c2'] } });
+    expect(audit.relations).toEqual(entity.relations);
+    // An upsert that keeps the links records none: they did not change.
+    await bulkUpsertEntities(testDb(), ctx, 'service', [{ identifier: 's2', data: { region: 'x' } }]);
+    expect((await auditOf('s2')).audit).not.toHaveProperty('relations');
+  });
+
   it('an unknown relation or a missing target is a 422 naming it; nothing is written', async () => {
     await setup(ctx);
     expect(await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { hosted_by: 'c1' } }))).toMatchObject({
