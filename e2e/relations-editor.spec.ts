@@ -56,6 +56,10 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   await second.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/blueprint-relations-editor.png' });
   await page.getByRole('button', { name: 'Save changes' }).click();
+  // The three services have no cluster yet: the server counts them before the relation is saved.
+  const dialog = page.getByRole('dialog', { name: 'Some entities lack a link this save makes required' });
+  await expect(dialog).toContainText('runs_on becomes required: 3 entities without one');
+  await dialog.getByRole('button', { name: 'Save anyway' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
   const bp = await expectJson<{ relations: unknown }>(await call(request, 'GET', `${base}/service`, { token: admin.token }), 200, 'blueprint');
   expect(bp.relations).toEqual({
@@ -110,12 +114,23 @@ test('renaming a relation in the editor keeps its links; removing one says what 
     await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: id, data: {}, relations: { runs_on: 'c-eu' } } }), 201, id);
   }
 
+  await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: 'lonely', data: {} } }), 201, 'lonely');
+
   await signIn(page, admin.email, PASSWORD);
   await page.goto(`/t/${team.slug}/blueprints/service/edit`);
   const row = page.getByTestId('relation-def-0');
+  // Required, while one service has no cluster: said under the list, then counted by the server.
+  await row.getByLabel('Required').check();
+  await expect(page.getByLabel('Relation changes on save')).toContainText('"runs_on" becomes required');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const unlinked = page.getByRole('dialog', { name: 'Some entities lack a link this save makes required' });
+  await expect(unlinked).toContainText('runs_on becomes required: 1 entity without one');
+  await unlinked.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
+  await page.goto(`/t/${team.slug}/blueprints/service/edit`);
   await row.getByLabel('Relation id').fill('hosted_on');
   await expect(row).toContainText('Renamed from “runs_on”: its links are kept.');
-  await expect(page.getByLabel('Relation changes on save')).toContainText('"runs_on" becomes "hosted_on"; its links are kept.');
+  await expect(page.getByLabel('Relation changes on save')).toHaveText(/"runs_on" becomes "hosted_on"; its links are kept\./);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
   expect((await entity(request, admin.token, `${base}/service/entities/api`)).relations).toEqual({ hosted_on: 'c-eu' });

@@ -30,12 +30,28 @@ describe('the blueprint editor relations model', () => {
     const changes = relationChanges(original, drafts);
     expect(changes).toEqual([
       { kind: 'retargeted', id: 'runs_on', from: 'cluster', to: 'node' },
+      // Required, with all its links gone: its entities lack one.
+      { kind: 'required', id: 'runs_on' },
       { kind: 'retyped', id: 'depends_on', from: 'many-to-many', to: 'one-to-one' },
       { kind: 'removed', id: 'owned_by' },
     ]);
-    expect(changes.every(removesLinks)).toBe(true);
+    expect(changes.filter(removesLinks)).toHaveLength(3);
     const loosened = relationsToDrafts(original).map((d) => ({ ...d, type: 'many-to-many' as const }));
     expect(relationChanges(original, loosened)).toEqual([]);
+  });
+
+  it('names a relation that becomes required (turned on, or new on a saved blueprint), which removes no link', () => {
+    const drafts = [...relationsToDrafts(original).map((d) => ({ ...d, required: true })), { ...newRelationDraft([], 'team'), id: 'backup_on', required: true }];
+    const changes = relationChanges(original, drafts);
+    expect(changes).toEqual([
+      { kind: 'required', id: 'depends_on' },
+      { kind: 'required', id: 'owned_by' },
+      { kind: 'required', id: 'backup_on' },
+    ]);
+    expect(changes.some(removesLinks)).toBe(false);
+    expect(describeRelationChange(changes[0])).toContain('next save');
+    // A new blueprint has no entities: nothing to say.
+    expect(relationChanges(undefined, drafts.slice(3))).toEqual([]);
   });
 
   it('checks ids: required, pattern, unique, not a property name', () => {

@@ -54,7 +54,8 @@ export type RelationChange =
   | { kind: 'renamed'; from: string; to: string }
   | { kind: 'removed'; id: string }
   | { kind: 'retargeted'; id: string; from: string; to: string }
-  | { kind: 'retyped'; id: string; from: RelationType; to: RelationType };
+  | { kind: 'retyped'; id: string; from: RelationType; to: RelationType }
+  | { kind: 'required'; id: string };
 
 /** The changes a save makes to the relations it was loaded with. */
 export function relationChanges(original: Record<string, RelationView> | undefined, drafts: RelationDraft[]): RelationChange[] {
@@ -68,7 +69,10 @@ export function relationChanges(original: Record<string, RelationView> | undefin
     if (draft.id !== id) changes.push({ kind: 'renamed', from: id, to: draft.id });
     if (draft.target !== before.target) changes.push({ kind: 'retargeted', id: draft.id, from: before.target, to: draft.target });
     else if (costsLinks(before.type, draft.type)) changes.push({ kind: 'retyped', id: draft.id, from: before.type, to: draft.type });
+    if (draft.required && (!before.required || draft.target !== before.target)) changes.push({ kind: 'required', id: draft.id });
   }
+  // A new required relation on a saved blueprint: its existing entities have no such link yet.
+  if (original) for (const d of drafts) if (d.origin === null && d.required) changes.push({ kind: 'required', id: d.id });
   return changes;
 }
 
@@ -83,8 +87,10 @@ export function describeRelationChange(change: RelationChange): string {
       return `"${change.id}" now targets ${change.to} instead of ${change.from}: its existing links are removed.`;
     case 'retyped':
       return `"${change.id}" becomes ${RELATION_TYPE_LABELS[change.to].label.toLowerCase()}: links that do not fit are removed (each side keeps its earliest).`;
+    case 'required':
+      return `"${change.id}" becomes required: entities without such a link stay as they are, and need one on their next save.`;
   }
 }
 
-/** Whether a change may remove links (renames never do). */
-export const removesLinks = (change: RelationChange) => change.kind !== 'renamed';
+/** Whether a change may remove links (renames and `required` never do). */
+export const removesLinks = (change: RelationChange) => change.kind !== 'renamed' && change.kind !== 'required';

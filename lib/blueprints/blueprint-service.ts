@@ -142,12 +142,13 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
     const forced = failing && failing.failing_count > 0 ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound } : {};
     const removedLinks = saved.removed.length ? { forced: true, removed_links: saved.removed } : {};
     const renamed = saved.renamed.length ? { renamed_relations: saved.renamed } : {};
+    const unlinked = saved.unlinked.length ? { forced: true, unlinked_entities: saved.unlinked } : {};
     await writeAudit(tx, ctx, {
       action: 'blueprint.updated',
       entityType: 'blueprint',
       entityId: id,
       oldData: auditData(before, saved.before),
-      newData: { ...auditData(after, saved.after), ...forced, ...removedLinks, ...renamed },
+      newData: { ...auditData(after, saved.after), ...forced, ...removedLinks, ...renamed, ...unlinked },
     });
     const counts = await entityCounts(tx, ctx.team.id, [id]);
     return toBlueprintView(after, counts.get(id) ?? 0, saved.after);

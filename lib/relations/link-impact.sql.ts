@@ -37,3 +37,20 @@ export function deleteLinksSql(teamId: string, relationUuid: string): Prisma.Sql
 export function deleteViolatingSql(teamId: string, relationUuid: string, type: RelationType): Prisma.Sql {
   return Prisma.sql`DELETE FROM entity_relations r WHERE ${violatingWhere(teamId, relationUuid, type)}`;
 }
+
+/** Counting stops here: "10,000+" says enough about how many entities lack a link. */
+export const UNLINKED_COUNT_CAP = 10_000;
+
+/**
+ * The blueprint's entities with no link of a relation (null: a relation not saved yet, which
+ * none has), counted up to UNLINKED_COUNT_CAP + 1: what making the relation required leaves behind.
+ */
+export function countUnlinkedSql(teamId: string, blueprintId: string, relationUuid: string | null): Prisma.Sql {
+  const linked = relationUuid
+    ? Prisma.sql`EXISTS (SELECT 1 FROM entity_relations r WHERE r.team_id = e.team_id AND r.source_entity_id = e.id AND r.relation_id = ${relationUuid}::uuid)`
+    : Prisma.sql`FALSE`;
+  return Prisma.sql`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM entities e WHERE e.team_id = ${teamId}::uuid AND e.blueprint_id = ${blueprintId} AND NOT ${linked} LIMIT ${UNLINKED_COUNT_CAP + 1}
+    ) unlinked`;
+}

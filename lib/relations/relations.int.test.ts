@@ -95,6 +95,32 @@ describe('blueprint relations', () => {
     expect(audit?.newData).toMatchObject({ relations: {}, removed_links: [{ relation: 'runs_on', change: 'removed', links: 1 }] });
   });
 
+  it('making a relation required while entities lack its link is a 409 with their count; forced, it is saved and audited', async () => {
+    await setup(ctx);
+    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } });
+    await createEntity(testDb(), ctx, 'service', { identifier: 's2', data: {} });
+    await createEntity(testDb(), ctx, 'service', { identifier: 's3', data: {} });
+    const required = (extra: Record<string, { target: string; required?: boolean }> = {}) => ({
+      replace: false as const,
+      input: { relations: { runs_on: { target: 'cluster', required: true }, ...extra } },
+    });
+    const refused = await expectAppError(updateBlueprint(testDb(), ctx, 'service', required()));
+    expect(refused.code).toBe('conflict');
+    expect(refused.details).toEqual({ relations: [{ relation: 'runs_on', change: 'required', entities: 2, entities_is_lower_bound: false }] });
+    // A new required relation: no entity has it yet.
+    const added = await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster', required: true } } } }));
+    expect(added.details).toEqual({ relations: [{ relation: 'backup_on', change: 'required', entities: 3, entities_is_lower_bound: false }] });
+    expect((await getBlueprint(testDb(), ctx, 'service')).relations.runs_on.required).toBe(false);
+
+    await updateBlueprint(testDb(), ctx, 'service', required(), { force: true });
+    expect((await getBlueprint(testDb(), ctx, 'service')).relations.runs_on.required).toBe(true);
+    const audit = await testDb().auditLog.findFirst({ where: { teamId, action: 'blueprint.updated' }, orderBy: { createdAt: 'desc' } });
+    expect(audit?.newData).toMatchObject({ forced: true, unlinked_entities: [{ relation: 'runs_on', entities: 2 }] });
+    // Already required: saving it again asks nothing; the unlinked entities must link on their next write.
+    await updateBlueprint(testDb(), ctx, 'service', required());
+    expect((await expectAppError(replaceEntity(testDb(), ctx, 'service', 's2', { data: {} }))).details).toEqual([{ path: '/relations/runs_on', message: expect.any(String) }]);
+  });
+
   it('renamed_from renames a relation and keeps its links (a swap too); bad renames are 422s that change nothing', async () => {
     await setup(ctx);
     await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster' } } } });

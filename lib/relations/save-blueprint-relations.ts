@@ -1,7 +1,7 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { countLinksSql, countViolatingSql, deleteLinksSql, deleteViolatingSql } from './link-impact.sql';
+import { countLinksSql, countUnlinkedSql, countViolatingSql, deleteLinksSql, deleteViolatingSql, UNLINKED_COUNT_CAP } from './link-impact.sql';
 import { loadRelationDefsTx } from './relation-definitions.sql';
 import { type RelationDef, type RelationSpec, type RelationType } from './relation-types';
 
@@ -11,16 +11,23 @@ import { type RelationDef, type RelationSpec, type RelationType } from './relati
 // would cost existing links answers first: 409 with what would go, unless `force`, which removes
 // them (the blueprint's audit row records it).
 //
-// What costs links: removing a relation or changing its target removes all its links; tightening its type (to one-to-one, one-to-many or
-// many-to-one) removes the links that break the new cardinality, keeping each source's (or
-// target's) earliest. Renaming one (the new id's spec says `renamed_from: "<old id>"`) keeps its
-// links: they reference the definition's uuid, not its id. Changing the title or `required` costs nothing; `required` applies to
-// writes from then on (existing entities without the link are not rechecked).
+// What costs links: removing a relation or changing its target removes all its links; tightening
+// its type (to one-to-one, one-to-many or many-to-one) removes the links that break the new
+// cardinality, keeping each source's (or target's) earliest. Renaming one (the new id's spec says
+// `renamed_from: "<old id>"`) keeps its links: they reference the definition's uuid, not its id.
+// Changing the title costs nothing.
+//
+// Making a relation required (a new required one, `required` turned on, or a required one
+// retargeted) while some entities have no link of it is a 409 too, with their count; forced,
+// those entities stay as they are and must get the link on their next write (as with a forced
+// schema change).
 
 type Detail = { path: string; message: string };
 export type LinkImpact = { relation: string; change: 'removed' | 'retargeted' | 'retyped'; links: number };
+/** `entities`: how many have no link of a relation that becomes required (capped: `entities_is_lower_bound`). */
+export type UnlinkedImpact = { relation: string; change: 'required'; entities: number; entities_is_lower_bound: boolean };
 export type Rename = { from: string; to: string };
-export type SavedRelations = { before: RelationDef[]; after: RelationDef[]; removed: LinkImpact[]; renamed: Rename[] };
+export type SavedRelations = { before: RelationDef[]; after: RelationDef[]; removed: LinkImpact[]; renamed: Rename[]; unlinked: UnlinkedImpact[] };
 
 const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -80,7 +87,7 @@ export async function saveBlueprintRelations(
   const before = await loadRelationDefsTx(tx, teamId, blueprintId);
   if (specs === undefined) {
     checkRelationIdsAgainstSchema(before.map((d) => d.id), schema);
-    return { before, after: before, removed: [], renamed: [] };
+    return { before, after: before, removed: [], renamed: [], unlinked: [] };
   }
   checkRelationIdsAgainstSchema(Object.keys(specs), schema);
   const renamed = planRenames(before, specs);
@@ -97,10 +104,19 @@ export async function saveBlueprintRelations(
     else if (nextType !== def.type) impacts.push({ relation: def.id, change: 'retyped', links: await count(tx, countViolatingSql(teamId, def.uuid, nextType)), def, type: nextType });
   }
   const costly = impacts.filter((i) => i.links > 0);
-  if (costly.length && !options.force) {
+  const unlinked: UnlinkedImpact[] = [];
+  for (const [id, spec] of Object.entries(specs)) {
+    if (!spec.required) continue;
+    const def = before.find((d) => specOf(d) === spec);
+    if (def?.required && def.target === spec.target) continue;
+    const n = await count(tx, countUnlinkedSql(teamId, blueprintId, def && def.target === spec.target ? def.uuid : null));
+    if (n > 0) unlinked.push({ relation: id, change: 'required', entities: Math.min(n, UNLINKED_COUNT_CAP), entities_is_lower_bound: n > UNLINKED_COUNT_CAP });
+  }
+  if ((costly.length || unlinked.length) && !options.force) {
     const total = costly.reduce((n, i) => n + i.links, 0);
-    throw new AppError('conflict', `${total} existing entity links would be removed by this relation change; send ?force=true to remove them`, {
-      relations: costly.map(({ relation, change, links }) => ({ relation, change, links })),
+    const what = [total && `${total} existing entity links would be removed`, unlinked.length && 'some existing entities lack a link that would be required'].filter(Boolean).join(', and ');
+    throw new AppError('conflict', `${what} by this relation change; send ?force=true to apply it`, {
+      relations: [...costly.map(({ relation, change, links }) => ({ relation, change, links })), ...unlinked],
     });
   }
   for (const impact of impacts) {
@@ -132,5 +148,5 @@ export async function saveBlueprintRelations(
             relation_type = EXCLUDED.relation_type, required = EXCLUDED.required`;
   }
   const after = await loadRelationDefsTx(tx, teamId, blueprintId);
-  return { before, after, removed: costly.map(({ relation, change, links }) => ({ relation, change, links })), renamed };
+  return { before, after, removed: costly.map(({ relation, change, links }) => ({ relation, change, links })), renamed, unlinked };
 }
