@@ -209,10 +209,11 @@ test('a stale edit is refused with a reload, a server refusal lands under its fi
   await expect(page.getByText('An entity with this identifier already exists')).toBeVisible();
   await expect(page.getByLabel('Identifier')).toHaveAttribute('aria-invalid', 'true');
 
-  // Delete asks first, then goes back to the table.
+  // Delete asks first (nothing links to it), then goes back to the table.
   await page.goto(`/t/${team}/blueprints/service/entities/new`);
   await page.getByRole('button', { name: 'Delete new' }).click();
-  await page.getByRole('button', { name: 'Delete entity' }).click();
+  await expect(page.getByTestId('delete-entity-impact')).toHaveText('No other entity links to it.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete entity' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team}/blueprints/service$`));
   expect((await call(request, 'GET', `${api}/new`, { token: admin.token })).status()).toBe(404);
 });

@@ -101,6 +101,16 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));
   expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ runs_on: 'c-us', depends_on: ['cache'] });
+
+  // Deleting a linked entity says who links to it first; the links go with it.
+  await page.goto(`/t/${team.slug}/blueprints/cluster/entities/c-us`);
+  await page.getByRole('button', { name: 'Delete c-us' }).click();
+  const dialog2 = page.getByRole('dialog', { name: 'Delete “c-us”?' });
+  await expect(dialog2.getByTestId('delete-entity-impact')).toHaveText('1 link from other entities points to it and goes with it:');
+  await expect(dialog2.getByRole('list', { name: 'Entities linking to it' })).toHaveText('web (service, runs_on)');
+  await dialog2.getByRole('button', { name: 'Delete entity' }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/cluster$`));
+  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ depends_on: ['cache'] });
 });
 
 test('renaming a relation in the editor keeps its links; removing one says what it costs before it saves', async ({ page, request }) => {
