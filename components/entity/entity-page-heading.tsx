@@ -14,7 +14,7 @@ export function EntityPageHeading({
   blueprint: { id: string; title: string; icon: string | null };
   entity: { identifier: string; title: string | null };
   version: number;
-  current: 'overview' | 'history';
+  current: 'overview' | 'graph' | 'history';
 }) {
   const team = ctx.team.slug;
   return (

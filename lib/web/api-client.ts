@@ -48,5 +48,6 @@ export const queryKeys = {
   entitySearch: (team: string, blueprint: string, body: unknown) => ['team', team, 'blueprints', blueprint, 'entities', 'search', body] as const,
   facets: (team: string, blueprint: string, property: string, query: string) => ['team', team, 'blueprints', blueprint, 'facets', property, query] as const,
   quickSearch: (team: string, q: string) => ['team', team, 'quick-search', q] as const,
+  entityGraph: (team: string, blueprint: string, identifier: string, direction: string, hops: number) => ['team', team, 'blueprints', blueprint, 'entities', identifier, 'graph', direction, hops] as const,
   entityOptions: (team: string, blueprint: string, q: string) => ['team', team, 'blueprints', blueprint, 'entity-options', q] as const,
 };
