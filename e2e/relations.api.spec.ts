@@ -123,3 +123,32 @@ test('the graph: nodes and edges around an entity (200); bad parameters are 400s
   }
   await expectError(await as('GET', '/service/entities/nope/graph'), 404, 'unknown entity');
 });
+
+test('include=related: the linked entities\' titles on the list, the search and one entity; a rename in the blueprint keeps the links; a bad include is 400', async ({ request }) => {
+  const { as } = await world(request, 'many-to-many');
+  await as('PATCH', '/cluster/entities/c-eu', { title: 'EU cluster' });
+  expect((await as('POST', '/service/entities', { identifier: 'api', data: {}, relations: { runs_on: ['c-eu', 'c-us'] } })).status()).toBe(201);
+  expect((await as('POST', '/service/entities', { identifier: 'web', data: {} })).status()).toBe(201);
+  const related = { runs_on: [{ identifier: 'c-eu', title: 'EU cluster', blueprint: 'cluster' }, { identifier: 'c-us', title: null, blueprint: 'cluster' }] };
+
+  const list = await expectJson<{ entities: Array<Entity & { related?: unknown }> }>(await as('GET', '/service/entities?sort=identifier&include=related'), 200, 'list');
+  expect(list.entities.map((e) => [e.identifier, e.related])).toEqual([['api', related], ['web', {}]]);
+  const plain = await expectJson<{ entities: Array<Entity & { related?: unknown }> }>(await as('GET', '/service/entities'), 200, 'list without include');
+  expect(plain.entities.every((e) => !('related' in e))).toBe(true);
+  const search = await expectJson<{ entities: Array<Entity & { related?: unknown }> }>(
+    await as('POST', '/service/entities/search?include=related', { query: { combinator: 'and', rules: [{ property: 'runs_on.$identifier', operator: '=', value: 'c-eu' }] } }),
+    200,
+    'search',
+  );
+  expect(search.entities.map((e) => e.related)).toEqual([related]);
+  expect((await expectJson<{ related: unknown }>(await as('GET', '/service/entities/api?include=related'), 200, 'one')).related).toEqual(related);
+
+  await expectError(await as('GET', '/service/entities?include=everything'), 400, 'unknown include');
+  await expectError(await as('GET', '/service/entities/api?include=related,owners'), 400, 'unknown include in a list');
+
+  // Renaming the relation (renamed_from) keeps the links under the new id.
+  const renamed = await as('PUT', '/service', { title: 'Service', schema: SCHEMA, relations: { hosted_on: { target: 'cluster', renamed_from: 'runs_on' } } });
+  await expectJson(renamed, 200, 'rename');
+  expect((await expectJson<Entity>(await as('GET', '/service/entities/api'), 200, 'after rename')).relations).toEqual({ hosted_on: ['c-eu', 'c-us'] });
+  await expectError(await as('PUT', '/service', { title: 'Service', schema: SCHEMA, relations: { x: { target: 'cluster', renamed_from: 'runs_on' } } }), 422, 'rename of a relation that is gone');
+});

@@ -3,6 +3,18 @@ import { isIdentifier } from './schemas';
 
 // URL parts of the entity routes.
 
+const INCLUDES = ['related'] as const;
+
+/** `?include=related` of the entity reads: what to add to each entity view (400 on anything else). */
+export function includeParam(url: URL): { includeRelated: boolean } {
+  const raw = url.searchParams.get('include');
+  if (raw === null) return { includeRelated: false };
+  const parts = raw.split(',').map((p) => p.trim());
+  const unknown = parts.find((p) => !(INCLUDES as readonly string[]).includes(p));
+  if (unknown !== undefined) throw new AppError('bad_request', `include must be "${INCLUDES.join('", "')}", got "${unknown.slice(0, 30)}"`);
+  return { includeRelated: parts.includes('related') };
+}
+
 /**
  * An entity identifier from the URL. Identifiers may hold `/`, `:`, `@` and `+`, which a client
  * percent-encodes; an identifier can never contain `%`, so a remaining `%` means the router left

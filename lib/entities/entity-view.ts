@@ -1,6 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { versionEtag } from '@/lib/http/etag';
-import type { LinksView } from '@/lib/relations/entity-links';
+import type { LinksView, RelatedView } from '@/lib/relations/entity-links';
 
 // The API's view of an entity (snake_case, RFC 3339) and its ETag, derived from entities.version
 // which every write bumps.
@@ -14,6 +14,8 @@ export type EntityView = {
   data: Record<string, unknown>;
   /** Outgoing links: {"<relation id>": "<identifier>"} for *-to-one relations, else an array. */
   relations: LinksView;
+  /** With ?include=related only: each relation's targets with title and blueprint. */
+  related?: RelatedView;
   created_at: string;
   updated_at: string;
   created_by: string | null;
@@ -36,7 +38,7 @@ export type EntityRecord = {
 /** An entity as a write or a read returns it: the view and the ETag of the version it shows. */
 export type VersionedEntity = { entity: EntityView; etag: string };
 
-export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }, relations: LinksView = {}): EntityView {
+export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }, relations: LinksView = {}, related?: RelatedView): EntityView {
   return {
     id: e.id,
     identifier: e.identifier,
@@ -44,6 +46,7 @@ export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data:
     title: e.title,
     data: e.data as Record<string, unknown>,
     relations,
+    ...(related && { related }),
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
     created_by: e.createdBy,
@@ -51,8 +54,8 @@ export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data:
   };
 }
 
-export function toVersioned(e: EntityRecord, relations: LinksView = {}): VersionedEntity {
-  return { entity: toEntityView(e, relations), etag: versionEtag(e.version) };
+export function toVersioned(e: EntityRecord, relations: LinksView = {}, related?: RelatedView): VersionedEntity {
+  return { entity: toEntityView(e, relations, related), etag: versionEtag(e.version) };
 }
 
 /** What an entity's audit rows record of it (old and new), and what its history shows. */

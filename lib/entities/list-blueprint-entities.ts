@@ -9,13 +9,19 @@ import type { RawSortKey } from '@/lib/search/search-types';
  * `sort` says otherwise, filtered by `q`: a search without a query (lib/search), so the list and
  * the search share one compiler, one cursor format and one set of indexes.
  */
-export async function listBlueprintEntities(db: Db, ctx: TeamContext, blueprintId: string, page: PageParams, options: { sort?: RawSortKey[]; q?: string | null } = {}) {
+export async function listBlueprintEntities(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  page: PageParams,
+  options: { sort?: RawSortKey[]; q?: string | null; includeRelated?: boolean } = {},
+) {
   const { entities, next_cursor } = await searchEntities(
     db,
     ctx,
     blueprintId,
     { query: null, sort: options.sort ?? [], q: options.q ?? null, limit: page.limit, cursor: page.cursor },
-    { withTotal: false },
+    { withTotal: false, includeRelated: options.includeRelated },
   );
   return { entities, next_cursor };
 }

@@ -114,6 +114,12 @@ export const parameters = {
     description: 'Save a schema that some existing entities fail (otherwise 409 with their count and a sample).',
     schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
   },
+  Include: {
+    name: 'include',
+    in: 'query',
+    description: '`related`: each entity also carries `related`, its links\' targets with their titles and blueprints (read with the links: no extra query per entity).',
+    schema: { type: 'string', enum: ['related'] },
+  },
   DryRun: {
     name: 'dry_run',
     in: 'query',

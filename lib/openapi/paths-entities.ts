@@ -26,11 +26,16 @@ export const entitySchemas: Record<string, JsonSchema> = {
       description: 'Outgoing links by relation id: a target identifier for many-to-one and one-to-one relations, else an array of identifiers.',
       additionalProperties: { anyOf: [str, { type: 'array', items: str }] },
     },
+    related: {
+      type: 'object',
+      description: 'With `include=related` only: each relation\'s targets, with title and blueprint (always a list).',
+      additionalProperties: arrayOf({ type: 'object', required: ['identifier', 'title', 'blueprint'], properties: { identifier: str, title: nullable(str), blueprint: str } }),
+    },
     created_at: timestamp,
     updated_at: timestamp,
     created_by: { ...nullable(str), description: 'The user or API key id that created it.' },
     updated_by: { ...nullable(str), description: 'The user or API key id that last changed it.' },
-  }),
+  }, ['related']),
   EntityValidation: { type: 'object', required: ['valid'], properties: { valid: { const: true } }, description: '`validate_only=true`: the entity would be accepted; nothing was written.' },
   EntityVersion: view<HistoryItem>('One version of an entity, from the audit log.', {
     id: uuid,
@@ -118,6 +123,7 @@ export const entityPaths = {
         paramRef('Cursor'),
         { name: 'sort', in: 'query', description: 'Comma-separated keys, `-` first for descending: `created_at`, `updated_at`, `identifier`, `title`, `created_by`, `updated_by` or `data.<property>` (typed as in search; missing values last). Default `-created_at`.', schema: { type: 'string' } },
         { name: 'q', in: 'query', description: 'Case-insensitive substring of the identifier, the title or any string in data.', schema: { type: 'string', maxLength: 200 } },
+        paramRef('Include'),
       ],
       responses: { 200: json('A page of entities.', pageOf('entities', 'Entity')) },
     }),
@@ -151,7 +157,7 @@ export const entityPaths = {
   },
   '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}': {
     parameters: [...scope, paramRef('Identifier')],
-    get: operation('get', { id: 'getEntity', summary: 'One entity', tag: 'Entities', access: needs('entity:read'), query: [], responses: { 200: json('The entity.', 'Entity', etag) } }),
+    get: operation('get', { id: 'getEntity', summary: 'One entity', tag: 'Entities', access: needs('entity:read'), query: [paramRef('Include')], responses: { 200: json('The entity.', 'Entity', etag) } }),
     put: write('put'),
     patch: write('patch'),
     delete: operation('delete', {

@@ -128,7 +128,7 @@ export const searchPaths = {
       tag: 'Entities',
       access: needs('entity:read'),
       body: 'SearchBody',
-      query: [],
+      query: [paramRef('Include')],
       responses: { 200: json('A page of matching entities.', 'SearchResult') },
     }),
   },

@@ -40,23 +40,36 @@ export async function writeLinks(tx: Prisma.TransactionClient, ctx: TeamContext,
 }
 
 export type LinksView = Record<string, string | string[]>;
-type OutgoingRow = { source_id: string; relation: string; type: string; target: string; target_title: string | null };
+/** `related` (?include=related): each relation's targets with their titles, always a list. */
+export type RelatedEntity = { identifier: string; title: string | null; blueprint: string };
+export type RelatedView = Record<string, RelatedEntity[]>;
+export type PageLinks = { views: Map<string, LinksView>; related: Map<string, RelatedView> };
+type OutgoingRow = { source_id: string; relation: string; type: string; target: string; target_title: string | null; target_blueprint: string };
 
 /**
- * The `relations` of a page of entities in ONE query: a many-to-one or one-to-one relation as the
- * target's identifier, the others as arrays of identifiers.
+ * The outgoing links of a page of entities in ONE query, as `relations` (a many-to-one or
+ * one-to-one relation as the target's identifier, the others as arrays) and as `related` (the
+ * targets' titles and blueprints): the titles come with the identifiers, so including them costs
+ * no query at all.
  */
-export async function loadLinkViews(db: Db | Prisma.TransactionClient, teamId: string, entityIds: string[]): Promise<Map<string, LinksView>> {
-  const out = new Map<string, LinksView>();
+export async function loadPageLinks(db: Db | Prisma.TransactionClient, teamId: string, entityIds: string[]): Promise<PageLinks> {
+  const out: PageLinks = { views: new Map(), related: new Map() };
   if (entityIds.length === 0) return out;
   const rows = await queryRows<OutgoingRow>(db, outgoingLinksSql(teamId, entityIds));
   for (const r of rows) {
-    const view = out.get(r.source_id) ?? {};
+    const view = out.views.get(r.source_id) ?? {};
     if (singleTarget(r.type as RelationType)) view[r.relation] = r.target;
     else view[r.relation] = [...((view[r.relation] as string[] | undefined) ?? []), r.target];
-    out.set(r.source_id, view);
+    out.views.set(r.source_id, view);
+    const related = out.related.get(r.source_id) ?? {};
+    (related[r.relation] ??= []).push({ identifier: r.target, title: r.target_title, blueprint: r.target_blueprint });
+    out.related.set(r.source_id, related);
   }
   return out;
+}
+
+export async function loadLinkViews(db: Db | Prisma.TransactionClient, teamId: string, entityIds: string[]): Promise<Map<string, LinksView>> {
+  return (await loadPageLinks(db, teamId, entityIds)).views;
 }
 
 export type IncomingLinks = { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> };

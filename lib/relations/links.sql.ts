@@ -65,7 +65,7 @@ export function replaceLinksSql(teamId: string, sources: string[], links: Array<
 export function outgoingLinksSql(teamId: string, sourceIds: string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT r.source_entity_id::text AS source_id, d.identifier AS relation, d.relation_type AS type,
-           t.identifier AS target, t.title AS target_title
+           t.identifier AS target, t.title AS target_title, t.blueprint_id AS target_blueprint
       FROM entity_relations r
       JOIN blueprint_relations d ON d.team_id = r.team_id AND d.id = r.relation_id
       JOIN entities t ON t.team_id = r.team_id AND t.id = r.target_entity_id

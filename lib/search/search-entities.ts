@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { loadLinkViews } from '@/lib/relations/entity-links';
+import { loadPageLinks } from '@/lib/relations/entity-links';
 import { compileQ } from './compile-q.sql';
 import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
@@ -28,7 +28,8 @@ export type SearchResult = {
   total_relation?: Total['relation'];
 };
 
-export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number };
+/** `includeRelated`: each entity also carries `related` (its links' titles, from the same query). */
+export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number; includeRelated?: boolean };
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
 export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date, relations?: SearchRelations): Prisma.Sql {
@@ -51,8 +52,9 @@ export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: stri
   const last = page.at(-1);
   const next = more && last ? encodeSearchCursor(sort, { keys: sort.map((_, i) => last[`k${i}`] ?? null), id: last.id }) : null;
   // The page's links in one more query (never one per row).
-  const links = await loadLinkViews(db, ctx.team.id, page.map((e) => e.id));
-  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.get(e.id))), next_cursor: next };
+  const links = await loadPageLinks(db, ctx.team.id, page.map((e) => e.id));
+  const relatedOf = (id: string) => (options.includeRelated ? (links.related.get(id) ?? {}) : undefined);
+  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id))), next_cursor: next };
   if (total !== null) {
     result.total = total.total;
     result.total_relation = total.relation;

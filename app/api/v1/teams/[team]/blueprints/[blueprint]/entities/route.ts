@@ -2,6 +2,7 @@ import { blueprintParam } from '@/lib/blueprints/blueprint-params';
 import { flagParam } from '@/lib/http/query-params';
 import { getDb } from '@/lib/db/prisma';
 import { createEntity } from '@/lib/entities/create-entity';
+import { includeParam } from '@/lib/entities/entity-params';
 import { listBlueprintEntities } from '@/lib/entities/list-blueprint-entities';
 import { createEntityBody } from '@/lib/entities/schemas';
 import { parsePageParams } from '@/lib/http/pagination';
@@ -10,10 +11,10 @@ import { withTeam } from '@/lib/http/route';
 import { parseQ } from '@/lib/search/parse-search-body';
 import { parseListSort } from '@/lib/search/parse-list-sort';
 
-// GET /api/v1/teams/{team}/blueprints/{bp}/entities - one page of the blueprint's entities (`sort`, default newest first; `q` substring search)
+// GET /api/v1/teams/{team}/blueprints/{bp}/entities - one page of the blueprint's entities (`sort`, default newest first; `q` substring search; `include=related` adds linked entities' titles)
 export const GET = withTeam({ permission: 'entity:read' }, async (ctx, { url, params }) => {
-  allowOnlyParams(url, ['limit', 'cursor', 'sort', 'q']);
-  const options = { sort: parseListSort(url.searchParams.get('sort')), q: parseQ(url.searchParams.get('q')) };
+  allowOnlyParams(url, ['limit', 'cursor', 'sort', 'q', 'include']);
+  const options = { sort: parseListSort(url.searchParams.get('sort')), q: parseQ(url.searchParams.get('q')), ...includeParam(url) };
   return { body: await listBlueprintEntities(getDb(), ctx, blueprintParam(params.blueprint), parsePageParams(url), options) };
 });
 

@@ -2,7 +2,7 @@ import { blueprintParam } from '@/lib/blueprints/blueprint-params';
 import { ifMatchVersions } from '@/lib/http/etag';
 import { getDb } from '@/lib/db/prisma';
 import { deleteEntity, previewDeleteEntity } from '@/lib/entities/delete-entity';
-import { identifierParam } from '@/lib/entities/entity-params';
+import { identifierParam, includeParam } from '@/lib/entities/entity-params';
 import type { VersionedEntity } from '@/lib/entities/entity-view';
 import { getEntity } from '@/lib/entities/get-entity';
 import { patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
@@ -13,10 +13,10 @@ import { withTeam } from '@/lib/http/route';
 const withEtag = ({ entity, etag }: VersionedEntity) => ({ body: entity, headers: { etag } });
 const target = (params: Record<string, string>) => [blueprintParam(params.blueprint), identifierParam(params.identifier)] as const;
 
-// GET /api/v1/teams/{team}/blueprints/{bp}/entities/{identifier} - one entity, with its ETag
+// GET /api/v1/teams/{team}/blueprints/{bp}/entities/{identifier} - one entity, with its ETag (`?include=related` adds linked entities' titles)
 export const GET = withTeam({ permission: 'entity:read' }, async (ctx, { url, params }) => {
-  allowOnlyParams(url, []);
-  return withEtag(await getEntity(getDb(), ctx, ...target(params)));
+  allowOnlyParams(url, ['include']);
+  return withEtag(await getEntity(getDb(), ctx, ...target(params), includeParam(url)));
 });
 
 // PUT /api/v1/teams/{team}/blueprints/{bp}/entities/{identifier} - replace title, data and relations (If-Match honoured)
