@@ -94,9 +94,12 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));
   expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ runs_on: 'c-us', depends_on: ['cache', 'db'] });
 
-  // Editing: the links are chips; removing one (its ✕, or Backspace in the empty box) and saving.
+  // The entity page lists the links by relation, with the linked entities' titles.
+  await expect(page.getByTestId('relation-depends_on').getByRole('listitem')).toHaveText(['Session cachecache', 'Orders databasedb']);
+  await expect(page.getByTestId('relation-runs_on').getByRole('link')).toHaveText('US clusterc-us');
+  // Editing: the links are chips with their titles; removing one (its ✕) and saving.
   await page.goto(`/t/${team.slug}/blueprints/service/entities/web/edit`);
-  await expect(runsOn.getByTestId('picked-entity')).toHaveCount(3);
+  await expect(runsOn.getByTestId('picked-entity')).toHaveText([/^Session cachecache/, /^Orders databasedb/, /^US clusterc-us/]);
   await page.getByRole('button', { name: 'Remove db' }).click();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));

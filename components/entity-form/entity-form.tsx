@@ -29,7 +29,7 @@ export type EntityFormProps = {
   /** Rendered beside the submit button (e.g. a Cancel link). */
   secondaryAction?: ReactNode;
   /** The blueprint's relations, each with a picker (absent: no pickers, and no `relations` sent). */
-  relations?: { team: string; fields: RelationField[]; titles?: Record<string, string | null> };
+  relations?: { team: string; fields: RelationField[]; titles?: Record<string, Record<string, string | null>> };
 };
 
 /** The first control (in DOM order) that shows one of these errors. */

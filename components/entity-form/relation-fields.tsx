@@ -10,7 +10,8 @@ import { describedByFor, LabelShell } from './field-shell';
 import { useFormApi } from './form-context';
 import type { RelationField } from '@/lib/forms/relation-fields';
 
-type Props = { team: string; fields: RelationField[]; titles?: Record<string, string | null> };
+/** `titles`: known titles of linked entities, by relation, then identifier. */
+type Props = { team: string; fields: RelationField[]; titles?: Record<string, Record<string, string | null>> };
 
 export function RelationFields({ team, fields, titles }: Props) {
   const form = useFormApi();
@@ -33,7 +34,7 @@ export function RelationFields({ team, fields, titles }: Props) {
               noun={r.targetTitle.toLowerCase()}
               multiple={!single}
               value={value}
-              titles={titles}
+              titles={titles?.[r.id]}
               onChange={(next) => {
                 form.set(pointer, next);
                 form.touch(pointer);

@@ -13,8 +13,8 @@ import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
 /** `relations`: the links the page was opened with, edited by the form's pickers (PUT replaces them). */
 type Existing = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown>; version: number };
-/** `relationFields`: the blueprint's relations, one picker each; `titles`: known titles of linked entities. */
-type Props = { team: string; blueprint: string; schema: object; relationFields: RelationField[]; titles?: Record<string, string | null> } & (
+/** `relationFields`: the blueprint's relations, one picker each; `titles`: the linked entities' titles, by relation and identifier. */
+type Props = { team: string; blueprint: string; schema: object; relationFields: RelationField[]; titles?: Record<string, Record<string, string | null>> } & (
   | { mode: 'create'; entity?: undefined }
   | { mode: 'edit'; entity: Existing }
 );

@@ -1,15 +1,15 @@
 import Link from 'next/link';
-import type { IncomingLinks } from '@/lib/relations/entity-links';
+import type { IncomingLinks, RelatedView } from '@/lib/relations/entity-links';
 import { entityHref } from './entity-href';
 
 // An entity's links: outgoing, one line per relation its blueprint declares (empty ones say so),
 // and incoming ("Linked from"), the first 100 of them with the total.
 
-type Relations = Record<string, { title: string | null; target: string }>;
+type Relations = Record<string, { title: string | null }>;
 
 const linkClass = 'font-mono text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500';
 
-export function EntityRelations({ team, definitions, links, incoming }: { team: string; definitions: Relations; links: Record<string, string | string[]>; incoming: IncomingLinks }) {
+export function EntityRelations({ team, definitions, related, incoming }: { team: string; definitions: Relations; related: RelatedView; incoming: IncomingLinks }) {
   const ids = Object.keys(definitions);
   if (ids.length === 0 && incoming.count === 0) return null;
   return (
@@ -17,21 +17,25 @@ export function EntityRelations({ team, definitions, links, incoming }: { team: 
       <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Relations</h2>
       <dl className="space-y-3">
         {ids.map((id) => {
-          const { title, target } = definitions[id];
-          const value = links[id];
-          const targets = value === undefined ? [] : Array.isArray(value) ? value : [value];
+          const { title } = definitions[id];
+          const targets = related[id] ?? [];
           return (
             <div key={id} data-testid={`relation-${id}`}>
               <dt className="text-xs text-slate-500">{title ?? id}</dt>
-              <dd className="flex flex-wrap gap-x-2">
+              <dd>
                 {targets.length === 0 ? (
                   <span className="text-xs text-slate-400">none</span>
                 ) : (
-                  targets.map((identifier) => (
-                    <Link key={identifier} href={entityHref(team, target, identifier)} className={linkClass}>
-                      {identifier}
-                    </Link>
-                  ))
+                  <ul className="space-y-0.5">
+                    {targets.map((t) => (
+                      <li key={t.identifier}>
+                        <Link href={entityHref(team, t.blueprint, t.identifier)} className="group hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+                          {t.title && <span className="mr-1.5 text-sm text-slate-900 group-hover:text-indigo-700">{t.title}</span>}
+                          <span className="font-mono text-xs text-indigo-700">{t.identifier}</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </dd>
             </div>

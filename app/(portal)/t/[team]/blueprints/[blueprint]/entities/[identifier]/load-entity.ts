@@ -22,7 +22,7 @@ export const loadEntityPage = cache(async (slug: string, rawBlueprint: string, r
     const blueprintId = blueprintParam(rawBlueprint);
     const identifier = identifierParam(rawIdentifier);
     const db = getDb();
-    const [blueprint, { entity, etag }] = await Promise.all([getBlueprint(db, ctx, blueprintId), getEntity(db, ctx, blueprintId, identifier)]);
+    const [blueprint, { entity, etag }] = await Promise.all([getBlueprint(db, ctx, blueprintId), getEntity(db, ctx, blueprintId, identifier, { includeRelated: true })]);
     return { ctx, blueprint, entity, version: Number(etag.replace(/"/g, '')) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();

@@ -33,7 +33,7 @@ export default async function EntityPage({ params }: Props) {
         </section>
         <div className="space-y-4">
           <EntityMeta meta={{ ...entity, version }} names={names} />
-          <EntityRelations team={ctx.team.slug} definitions={blueprint.relations} links={entity.relations} incoming={incoming} />
+          <EntityRelations team={ctx.team.slug} definitions={blueprint.relations} related={entity.related ?? {}} incoming={incoming} />
         </div>
       </div>
     </>

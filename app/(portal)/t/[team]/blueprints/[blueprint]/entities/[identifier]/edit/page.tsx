@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { entityHref } from '@/components/entity/entity-href';
 import { EntityEditor } from '@/components/entity/entity-editor';
 import { PageHeader } from '@/components/ui/page-header';
-import { relationFieldsOf } from '@/lib/forms/relation-fields';
+import { linkTitles, relationFieldsOf } from '@/lib/forms/relation-fields';
 import { loadBlueprints } from '../../../../../load-team';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
@@ -31,6 +31,7 @@ export default async function EditEntityPage({ params }: { params: EntityPagePar
         blueprint={blueprint.id}
         schema={blueprint.schema as object}
         relationFields={relationFieldsOf(blueprint.relations, await loadBlueprints(slug))}
+        titles={linkTitles(entity.related)}
         mode="edit"
         entity={{ identifier: entity.identifier, title: entity.title, data: entity.data, relations: entity.relations, version }}
       />
