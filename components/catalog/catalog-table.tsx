@@ -4,10 +4,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/settings-page';
-import { fieldsOf, type Field } from '@/lib/catalog-view/fields';
+import { fieldsOf, type Field, type RelationInfo } from '@/lib/catalog-view/fields';
 import { countRules, toggleFacetValue } from '@/lib/catalog-view/rule-tree';
 import { PAGE_SIZE, searchBody } from '@/lib/catalog-view/search-body';
-import { DEFAULT_VIEW, nextSort, withChange } from '@/lib/catalog-view/view-state';
+import { columnable, DEFAULT_VIEW, nextSort, withChange } from '@/lib/catalog-view/view-state';
+import { CatalogContext, type CatalogBlueprint } from './catalog-context';
 import { ApiError } from '@/lib/web/api-client';
 import { CatalogPager } from './catalog-pager';
 import { CatalogSearchBox } from './catalog-search-box';
@@ -23,17 +24,20 @@ import { totalText } from '@/lib/catalog-view/total-text';
 import { useEntitySearch } from './use-entity-search';
 
 // A blueprint's entities: search box, filter builder, facets, chosen columns, sortable headers
-// and keyset pages over POST .../entities/search, the whole view in the URL.
+// and keyset pages over POST .../entities/search, the whole view in the URL. `relations` (with
+// their targets' schemas) add relation columns and filters one hop away; `blueprints` are what a
+// "Related to…" rule may name.
 
-type Props = { team: string; blueprint: string; blueprintTitle: string; icon: string | null; schema: unknown };
+type Props = { team: string; blueprint: string; blueprintTitle: string; icon: string | null; schema: unknown; relations: RelationInfo[]; blueprints: CatalogBlueprint[] };
 
 function defaultColumns(schema: unknown): string[] {
   return [...pickColumns((schema ?? {}) as Parameters<typeof pickColumns>[0]).map((c) => c.key), '$updated_at'];
 }
 
 
-export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: Props) {
-  const fields = useMemo(() => fieldsOf(schema), [schema]);
+export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, relations, blueprints }: Props) {
+  const fields = useMemo(() => fieldsOf(schema, relations), [schema, relations]);
+  const context = useMemo(() => ({ team, blueprints }), [team, blueprints]);
   const { view, setView } = useCatalogView(fields);
   const { saved, save } = useColumnPreference(team, blueprint);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -45,7 +49,7 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: 
   const facets = useMemo(() => facetFields(fields, schema), [fields, schema]);
 
   const body = searchBody(view);
-  const search = useEntitySearch(team, blueprint, body);
+  const search = useEntitySearch(team, blueprint, body, columns.some((c) => c.kind === 'relation'));
   const page = search.data;
   const ruleCount = countRules(view.query);
   const filtered = ruleCount > 0 || view.q.trim() !== '';
@@ -69,88 +73,90 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema }: 
   const clearFilters = () => setView(withChange(view, { query: DEFAULT_VIEW.query, q: '' }));
 
   return (
-    <div className="flex items-start gap-6">
-      <FacetSidebar
-        team={team}
-        blueprint={blueprint}
-        fields={facets}
-        query={view.query}
-        q={view.q}
-        onToggle={(property, value) => setView(withChange(view, { query: toggleFacetValue(view.query, property, value) }))}
-      />
-      <div className="min-w-0 flex-1 space-y-3">
-        <div className="flex flex-wrap items-center gap-2">
-          <CatalogSearchBox value={view.q} onSearch={(q) => setView(withChange(view, { q }))} />
-          <Button variant={ruleCount ? 'primary' : 'secondary'} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)}>
-            Filters{ruleCount ? ` (${ruleCount})` : ''}
-          </Button>
-          <ColumnPicker fields={fields.filter((f) => f.kind !== 'object')} columns={columnKeys} onChange={setColumns} onReset={resetColumns} />
-          <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
-            {page ? <span className="font-medium text-slate-900">{totalText(page)}</span> : <span className="inline-block h-4 w-24 animate-pulse rounded bg-slate-200 align-middle" />}
-            {filtered && page && <span className="text-slate-500"> match</span>}
-          </p>
-        </div>
-        {filtersOpen ? (
-          <FilterBuilder
-            key={JSON.stringify(view.query)}
-            fields={fields}
-            value={view.query}
-            onApply={(query) => {
-              setView(withChange(view, { query }));
-              setFiltersOpen(false);
-            }}
-            onClose={() => setFiltersOpen(false)}
-          />
-        ) : (
-          ruleCount > 0 && <RuleSummary fields={fields} query={view.query} onEdit={() => setFiltersOpen(true)} onClear={() => setView(withChange(view, { query: DEFAULT_VIEW.query }))} />
-        )}
-        {search.error && !badCursor && (
-          <ErrorBanner error={search.error} onRetry={() => search.refetch()} />
-        )}
-        {page && page.entities.length === 0 ? (
-          filtered ? (
-            <EmptyState icon="🔍" title="No entities match">
-              <p>Nothing in {blueprintTitle.toLowerCase()} matches this search and these filters.</p>
-              <Button variant="secondary" className="mt-3" onClick={clearFilters}>
-                Clear filters
-              </Button>
-            </EmptyState>
-          ) : view.cursors.length ? (
-            <EmptyState icon={icon ?? '📦'} title="No more entities">
-              <Button variant="secondary" className="mt-3" onClick={() => setView({ ...view, cursors: [] }, { push: true })}>
-                Back to the first page
-              </Button>
-            </EmptyState>
-          ) : (
-            <EmptyState icon={icon ?? '📦'} title={`No ${blueprintTitle.toLowerCase()} entities yet`}>
-              Entities are added through the API or an integration.
-            </EmptyState>
-          )
-        ) : (
-          !(search.error && !page) && (
-            <EntityResultsTable
-              team={team}
-              blueprint={blueprint}
-              columns={columns}
-              entities={page?.entities ?? null}
-              skeletonRows={Math.min(PAGE_SIZE, 12)}
-              sort={view.sort}
-              onSort={(property) => setView(withChange(view, { sort: nextSort(view.sort, property) }))}
-              busy={busy}
+    <CatalogContext.Provider value={context}>
+      <div className="flex items-start gap-6">
+        <FacetSidebar
+          team={team}
+          blueprint={blueprint}
+          fields={facets}
+          query={view.query}
+          q={view.q}
+          onToggle={(property, value) => setView(withChange(view, { query: toggleFacetValue(view.query, property, value) }))}
+        />
+        <div className="min-w-0 flex-1 space-y-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <CatalogSearchBox value={view.q} onSearch={(q) => setView(withChange(view, { q }))} />
+            <Button variant={ruleCount ? 'primary' : 'secondary'} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)}>
+              Filters{ruleCount ? ` (${ruleCount})` : ''}
+            </Button>
+            <ColumnPicker fields={fields.filter(columnable)} columns={columnKeys} onChange={setColumns} onReset={resetColumns} />
+            <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
+              {page ? <span className="font-medium text-slate-900">{totalText(page)}</span> : <span className="inline-block h-4 w-24 animate-pulse rounded bg-slate-200 align-middle" />}
+              {filtered && page && <span className="text-slate-500"> match</span>}
+            </p>
+          </div>
+          {filtersOpen ? (
+            <FilterBuilder
+              key={JSON.stringify(view.query)}
+              fields={fields}
+              value={view.query}
+              onApply={(query) => {
+                setView(withChange(view, { query }));
+                setFiltersOpen(false);
+              }}
+              onClose={() => setFiltersOpen(false)}
             />
-          )
-        )}
-        {page && (
-          <CatalogPager
-            page={view.cursors.length + 1}
-            hasNext={!!page.next_cursor}
-            busy={busy}
-            onFirst={() => setView({ ...view, cursors: [] }, { push: true })}
-            onPrevious={() => setView({ ...view, cursors: view.cursors.slice(0, -1) }, { push: true })}
-            onNext={() => page.next_cursor && setView({ ...view, cursors: [...view.cursors, page.next_cursor] }, { push: true })}
-          />
-        )}
+          ) : (
+            ruleCount > 0 && <RuleSummary fields={fields} query={view.query} onEdit={() => setFiltersOpen(true)} onClear={() => setView(withChange(view, { query: DEFAULT_VIEW.query }))} />
+          )}
+          {search.error && !badCursor && (
+            <ErrorBanner error={search.error} onRetry={() => search.refetch()} />
+          )}
+          {page && page.entities.length === 0 ? (
+            filtered ? (
+              <EmptyState icon="🔍" title="No entities match">
+                <p>Nothing in {blueprintTitle.toLowerCase()} matches this search and these filters.</p>
+                <Button variant="secondary" className="mt-3" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              </EmptyState>
+            ) : view.cursors.length ? (
+              <EmptyState icon={icon ?? '📦'} title="No more entities">
+                <Button variant="secondary" className="mt-3" onClick={() => setView({ ...view, cursors: [] }, { push: true })}>
+                  Back to the first page
+                </Button>
+              </EmptyState>
+            ) : (
+              <EmptyState icon={icon ?? '📦'} title={`No ${blueprintTitle.toLowerCase()} entities yet`}>
+                Entities are added through the API or an integration.
+              </EmptyState>
+            )
+          ) : (
+            !(search.error && !page) && (
+              <EntityResultsTable
+                team={team}
+                blueprint={blueprint}
+                columns={columns}
+                entities={page?.entities ?? null}
+                skeletonRows={Math.min(PAGE_SIZE, 12)}
+                sort={view.sort}
+                onSort={(property) => setView(withChange(view, { sort: nextSort(view.sort, property) }))}
+                busy={busy}
+              />
+            )
+          )}
+          {page && (
+            <CatalogPager
+              page={view.cursors.length + 1}
+              hasNext={!!page.next_cursor}
+              busy={busy}
+              onFirst={() => setView({ ...view, cursors: [] }, { push: true })}
+              onPrevious={() => setView({ ...view, cursors: view.cursors.slice(0, -1) }, { push: true })}
+              onNext={() => page.next_cursor && setView({ ...view, cursors: [...view.cursors, page.next_cursor] }, { push: true })}
+            />
+          )}
+        </div>
       </div>
-    </div>
+    </CatalogContext.Provider>
   );
 }

@@ -5,6 +5,8 @@ import type { Field } from '@/lib/catalog-view/fields';
 import { valueAt } from '@/lib/catalog-view/fields';
 import { sortable, type Sort } from '@/lib/catalog-view/view-state';
 import type { EntityView } from '@/lib/entities/entity-view';
+import type { RelatedEntity } from '@/lib/relations/entity-links';
+import { entityHref } from '@/components/entity/entity-href';
 import { PropertyValue, type PropertySchema } from './property-value';
 
 // The catalog's rows: a fixed first column (title and identifier, linking to the entity) and the
@@ -35,6 +37,21 @@ function SortHeader({ label, property, sort, onSort, sortableColumn }: { label: 
         label
       )}
     </th>
+  );
+}
+
+/** A relation column: the linked entities' titles (identifier when untitled), each a link; three at most. */
+function LinkedEntities({ team, targets }: { team: string; targets: RelatedEntity[] }) {
+  if (targets.length === 0) return <span className="text-slate-300">—</span>;
+  return (
+    <span className="flex flex-wrap items-center gap-x-2">
+      {targets.slice(0, 3).map((t) => (
+        <Link key={`${t.blueprint}/${t.identifier}`} href={entityHref(team, t.blueprint, t.identifier)} title={t.identifier} className="truncate text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+          {t.title ?? t.identifier}
+        </Link>
+      ))}
+      {targets.length > 3 && <span className="text-xs text-slate-400">+{targets.length - 3}</span>}
+    </span>
   );
 }
 
@@ -88,7 +105,7 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                     </td>
                     {columns.map((c) => (
                       <td key={c.key} className="max-w-xs truncate px-4 text-slate-700">
-                        <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />
+                        {c.kind === 'relation' ? <LinkedEntities team={team} targets={e.related?.[c.key] ?? []} /> : <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />}
                       </td>
                     ))}
                   </tr>

@@ -16,7 +16,7 @@ export function facetFields(fields: Field[], schema: unknown, max = 6): Field[] 
     const p = properties[f.key];
     return f.kind === 'string' && !!p && !p.format && (p.maxLength === undefined || p.maxLength <= 200);
   };
-  return fields.filter((f) => !f.meta && (f.kind === 'enum' || f.kind === 'boolean' || short(f))).slice(0, max);
+  return fields.filter((f) => !f.meta && !f.via && (f.kind === 'enum' || f.kind === 'boolean' || short(f))).slice(0, max);
 }
 
 type Props = { team: string; blueprint: string; fields: Field[]; query: Group; q: string; onToggle: (property: string, value: unknown) => void };

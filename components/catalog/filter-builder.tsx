@@ -112,8 +112,11 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
   const problem = problems.get(rule.id);
   const label = `Rule ${index + 1}`;
   const set = (fn: (r: DraftRule) => DraftRule) => change(rule.id, (n) => fn(n as DraftRule));
-  const dataFields = fields.filter((f) => !f.meta);
-  const metaFields = fields.filter((f) => f.meta);
+  const filterable = fields.filter((f) => operatorsFor(f).length > 0);
+  const dataFields = filterable.filter((f) => !f.meta && !f.via && f.kind !== 'related');
+  const metaFields = filterable.filter((f) => f.meta && !f.via);
+  const viaFields = filterable.filter((f) => f.via);
+  const linkFields = filterable.filter((f) => f.kind === 'related');
   return (
     <div>
       <div className="flex flex-wrap items-center gap-2">
@@ -139,8 +142,24 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
               </option>
             ))}
           </optgroup>
+          {viaFields.length > 0 && (
+            <optgroup label="Through a relation">
+              {viaFields.map((f) => (
+                <option key={f.key} value={f.key}>
+                  {f.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label="Links">
+            {linkFields.map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.label}
+              </option>
+            ))}
+          </optgroup>
         </select>
-        {field && (
+        {field && field.kind !== 'related' && (
           <select aria-label={`${label} operator`} className={`${selectClass} w-40`} value={rule.operator} onChange={(e) => set((r) => withOperator(r, field, e.target.value as Operator))}>
             {operatorsFor(field).map((op) => (
               <option key={op} value={op}>

@@ -3,7 +3,8 @@
 import { DATE_PRESETS } from '@/lib/catalog-view/date-presets';
 import { fieldMap, type Field } from '@/lib/catalog-view/fields';
 import { operatorLabel } from '@/lib/catalog-view/operators';
-import { isGroup, type Group, type Node } from '@/lib/catalog-view/rule-tree';
+import { isGroup, type Group, type Node, type RelatedValue } from '@/lib/catalog-view/rule-tree';
+import { RELATED_DIRECTIONS } from './related-to-input';
 
 // The applied filter in words ("Status is any of active, retired and Replicas at least 2"), with
 // Edit and Clear, shown while the builder is closed.
@@ -19,6 +20,11 @@ function valueText(value: unknown): string {
 
 export function describeNode(node: Node, fields: Map<string, Field>): string {
   if (isGroup(node)) return `(${node.rules.map((n) => describeNode(n, fields)).join(` ${node.combinator} `)})`;
+  if (node.operator === 'relatedTo') {
+    const r = node.value as RelatedValue;
+    const direction = RELATED_DIRECTIONS.find((d) => d.value === r.direction)?.label ?? r.direction;
+    return `${direction.charAt(0).toUpperCase()}${direction.slice(1)} ${r.blueprint} ${r.value.join(', ')}${r.max_hops > 1 ? ` within ${r.max_hops} hops` : ''}`;
+  }
   const field = fields.get(node.property);
   const label = field?.label ?? node.property;
   return [label, operatorLabel(node.operator, field?.kind ?? 'string'), valueText(node.value)].filter(Boolean).join(' ');

@@ -4,6 +4,7 @@ import { DATE_PRESETS } from '@/lib/catalog-view/date-presets';
 import type { Field } from '@/lib/catalog-view/fields';
 import type { ValueControl } from '@/lib/catalog-view/operators';
 import { inputClass, selectClass } from './control-styles';
+import { RelatedToInput } from './related-to-input';
 import { TagInput } from './tag-input';
 
 // The value control of one filter rule, by the control its operator needs on its field's type.
@@ -124,6 +125,8 @@ export function RuleValueInput(props: Props) {
       );
     case 'enumList':
       return <EnumList {...props} />;
+    case 'related':
+      return <RelatedToInput value={value} onChange={onChange} label={label} invalid={invalid} />;
     case 'tags': {
       const parse = field.kind === 'number' ? toNumber : (t: string) => t;
       return <TagInput value={Array.isArray(value) ? value : []} onChange={onChange} parse={parse} label={label} invalid={invalid} />;

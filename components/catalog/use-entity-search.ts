@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SearchBody } from '@/lib/catalog-view/search-body';
-import type { Group } from '@/lib/catalog-view/rule-tree';
+import { toApiNode, type Group } from '@/lib/catalog-view/rule-tree';
 import type { EntityView } from '@/lib/entities/entity-view';
 import { api, queryKeys } from '@/lib/web/api-client';
 
@@ -16,11 +16,14 @@ export type SearchPage = {
 
 export type FacetValues = { values: Array<{ value: string | number | boolean | null; count: number }> };
 
-/** One page of the search; the previous page stays on screen (dimmed) while the next loads. */
-export function useEntitySearch(team: string, blueprint: string, body: SearchBody) {
+/**
+ * One page of the search; the previous page stays on screen (dimmed) while the next loads.
+ * `withRelated`: the entities carry `related` (linked entities' titles) for relation columns.
+ */
+export function useEntitySearch(team: string, blueprint: string, body: SearchBody, withRelated = false) {
   return useQuery({
-    queryKey: queryKeys.entitySearch(team, blueprint, body),
-    queryFn: () => api<SearchPage>(`/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/entities/search`, { method: 'POST', body }),
+    queryKey: queryKeys.entitySearch(team, blueprint, { ...body, withRelated }),
+    queryFn: () => api<SearchPage>(`/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/entities/search${withRelated ? '?include=related' : ''}`, { method: 'POST', body }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +31,7 @@ export function useEntitySearch(team: string, blueprint: string, body: SearchBod
 /** A facet's values with counts under `query` (the caller leaves out the facet's own rule: withoutFacetRule). */
 export function useFacet(team: string, blueprint: string, property: string, query: Group, q: string) {
   const params = new URLSearchParams({ property, limit: '10' });
-  if (query.rules.length) params.set('query', JSON.stringify(query));
+  if (query.rules.length) params.set('query', JSON.stringify(toApiNode(query)));
   if (q.trim()) params.set('q', q.trim());
   return useQuery({
     queryKey: queryKeys.facets(team, blueprint, property, params.toString()),

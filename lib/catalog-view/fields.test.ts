@@ -24,9 +24,9 @@ describe('fieldsOf', () => {
     expect(env).toMatchObject({ kind: 'string', label: 'Metadata › Environment' });
   });
 
-  it('allows only presence tests on arrays of objects, and ends with the meta-properties', () => {
+  it('allows only presence tests on arrays of objects, and ends with the meta-properties and "Related to…"', () => {
     expect(kind('ports')).toBe('object');
-    expect(fields.slice(-6).map((f) => f.key)).toEqual(['$identifier', '$title', '$created_at', '$updated_at', '$created_by', '$updated_by']);
+    expect(fields.slice(-7).map((f) => f.key)).toEqual(['$identifier', '$title', '$created_at', '$updated_at', '$created_by', '$updated_by', '@relatedTo']);
   });
 
   it('keeps enum options and date formats', () => {
@@ -36,13 +36,33 @@ describe('fieldsOf', () => {
   });
 
   it('copes with garbage schemas and nullable types', () => {
-    expect(fieldsOf(null)).toHaveLength(6);
-    expect(fieldsOf({ properties: 'x' })).toHaveLength(6);
+    expect(fieldsOf(null)).toHaveLength(7);
+    expect(fieldsOf({ properties: 'x' })).toHaveLength(7);
     expect(kindOf({ type: ['null', 'integer'] })).toBe('number');
     expect(kindOf({})).toBeNull();
     expect(kindOf({ enum: ['a', 'b'] })).toBe('enum');
     expect(kindOf({ enum: ['a', 1] })).toBe('object');
     expect(kindOf({ type: 'array' })).toBe('object');
+  });
+});
+
+describe('fieldsOf with relations', () => {
+  const fields = fieldsOf({ type: 'object', properties: { name: { type: 'string' } } }, [
+    { id: 'runs_on', title: 'Runs on', targetSchema: { type: 'object', properties: { region: { type: 'string', enum: ['eu', 'us'] }, spec: { type: 'object', properties: { nodes: { type: 'integer' } } } } } },
+    { id: 'owned_by', title: null, targetSchema: null },
+  ]);
+  const at = (key: string) => fields.find((f) => f.key === key);
+
+  it('adds per relation its column, its target\'s meta-properties and properties one hop away (nested too), typed by the target schema', () => {
+    expect(at('runs_on')).toEqual({ key: 'runs_on', label: 'Runs on', kind: 'relation', via: 'runs_on' });
+    expect(at('runs_on.$identifier')).toMatchObject({ kind: 'string', via: 'runs_on', label: 'Runs on › Identifier' });
+    expect(at('runs_on.$title')).toMatchObject({ kind: 'string', nullable: true });
+    expect(at('runs_on.region')).toMatchObject({ kind: 'enum', options: ['eu', 'us'], via: 'runs_on', label: 'Runs on › Region' });
+    expect(at('runs_on.spec.nodes')).toMatchObject({ kind: 'number', via: 'runs_on', label: 'Runs on › Spec › Nodes' });
+    // A relation without a title reads as its humanized id; a missing target schema adds no property.
+    expect(at('owned_by')?.label).toBe('Owned by');
+    expect(fields.filter((f) => f.via === 'owned_by').map((f) => f.key)).toEqual(['owned_by', 'owned_by.$identifier', 'owned_by.$title']);
+    expect(fields.at(-1)?.key).toBe('@relatedTo');
   });
 });
 

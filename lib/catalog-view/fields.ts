@@ -1,9 +1,15 @@
 // The properties a person can filter, sort and show, derived from a blueprint's JSON Schema, each
 // with a kind that decides its operators and its value control. Nested objects are walked so that
-// `metadata.environment` is a field of its own (the search API's dotted paths).
+// `metadata.environment` is a field of its own (the search API's dotted paths). Relations add
+// three kinds of field: the relation itself (a column of linked entities), the linked entities'
+// properties one hop away (`runs_on.region`, filterable like any property), and "Related to…"
+// (the relatedTo rule: links followed up to 15 hops, to entities of any blueprint).
 
-/** `object`: objects, and arrays of anything but strings: only presence tests apply. */
-export type FieldKind = 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'object';
+/**
+ * `object`: objects, and arrays of anything but strings: only presence tests apply.
+ * `relation`: a relation's linked entities (a column, not filterable); `related`: the relatedTo rule.
+ */
+export type FieldKind = 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'object' | 'relation' | 'related';
 
 export type Field = {
   /** A dotted path into `data`, or a meta-property (`$title`). */
@@ -18,7 +24,14 @@ export type Field = {
   meta?: boolean;
   /** A meta-property that may be null (title, created_by). */
   nullable?: boolean;
+  /** The relation a field goes through (`runs_on` of `runs_on.region`): filterable, not a column or a sort. */
+  via?: string;
 };
+
+/** A relation of the blueprint, with its target blueprint's schema (for the fields one hop away). */
+export type RelationInfo = { id: string; title: string | null; targetSchema: unknown };
+
+export const RELATED_TO_FIELD: Field = { key: '@relatedTo', label: 'Related to…', kind: 'related' };
 
 type PropertySchema = {
   type?: string | string[];
@@ -76,27 +89,40 @@ export function kindOf(schema: PropertySchema): FieldKind | null {
   return null;
 }
 
-function walk(properties: Record<string, PropertySchema>, prefix: string, labelPrefix: string, depth: number, out: Field[]): void {
+function walk(properties: Record<string, PropertySchema>, prefix: string, labelPrefix: string, depth: number, out: Field[], via?: string): void {
   for (const [name, schema] of Object.entries(properties)) {
     if (!schema || typeof schema !== 'object') continue;
     const kind = kindOf(schema);
     if (!kind) continue;
     const key = prefix + name;
     const label = labelPrefix + (typeof schema.title === 'string' && schema.title ? schema.title : humanize(name));
-    const field: Field = { key, label, kind };
+    const field: Field = { key, label, kind, ...(via && { via }) };
     if (kind === 'enum') field.options = schema.enum as Field['options'];
     if (kind === 'date') field.format = schema.format === 'date' ? 'date' : 'date-time';
     out.push(field);
-    if (kind === 'object' && schema.properties && depth < MAX_DEPTH) walk(schema.properties, `${key}.`, `${label} › `, depth + 1, out);
+    if (kind === 'object' && schema.properties && depth < MAX_DEPTH) walk(schema.properties, `${key}.`, `${label} › `, depth + 1, out, via);
   }
 }
 
-/** The blueprint's data fields (schema order, nested objects after their parent) then the meta-properties. */
-export function fieldsOf(schema: unknown): Field[] {
+/**
+ * The blueprint's data fields (schema order, nested objects after their parent), the
+ * meta-properties, then per relation its column and its target's fields, then "Related to…".
+ */
+export function fieldsOf(schema: unknown, relations: RelationInfo[] = []): Field[] {
   const out: Field[] = [];
   const properties = (schema as PropertySchema | null)?.properties;
   if (properties && typeof properties === 'object') walk(properties, '', '', 1, out);
-  return [...out, ...META_FIELDS];
+  out.push(...META_FIELDS);
+  for (const r of relations) {
+    const label = r.title || humanize(r.id);
+    out.push({ key: r.id, label, kind: 'relation', via: r.id });
+    out.push({ key: `${r.id}.$identifier`, label: `${label} › Identifier`, kind: 'string', via: r.id, meta: true });
+    out.push({ key: `${r.id}.$title`, label: `${label} › Title`, kind: 'string', via: r.id, meta: true, nullable: true });
+    const target = (r.targetSchema as PropertySchema | null)?.properties;
+    if (target && typeof target === 'object') walk(target, `${r.id}.`, `${label} › `, 2, out, r.id);
+  }
+  out.push(RELATED_TO_FIELD);
+  return out;
 }
 
 export function fieldMap(fields: Field[]): Map<string, Field> {

@@ -7,7 +7,7 @@ import type { Field, FieldKind } from './fields';
 
 export const OPERATORS = [
   '=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn', 'contains', 'doesNotContain',
-  'beginsWith', 'endsWith', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty',
+  'beginsWith', 'endsWith', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty', 'relatedTo',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -31,6 +31,7 @@ export const OPERATOR_LABELS: Record<Operator, string> = {
   exists: 'is set',
   isEmpty: 'is empty',
   isNotEmpty: 'is not empty',
+  relatedTo: 'links',
 };
 
 /** Dates read better as before / after. */
@@ -53,6 +54,8 @@ const BY_KIND: Record<FieldKind, Operator[]> = {
   boolean: ['=', '!=', ...PRESENCE],
   stringArray: ['contains', 'doesNotContain', 'containsAny', 'containsAll', ...PRESENCE],
   object: PRESENCE,
+  relation: [],
+  related: ['relatedTo'],
 };
 
 /** The operators that fit a field, in the order the builder lists them. */
@@ -79,10 +82,12 @@ export type ValueControl =
   | 'dateRange' // two dates or a preset
   | 'numberRange'
   | 'semverRange'
-  | 'tags'; // a list of strings (or numbers) typed one by one
+  | 'tags' // a list of strings (or numbers) typed one by one
+  | 'related'; // direction, blueprint, entities and hops of a relatedTo rule
 
 export function valueControl(field: Pick<Field, 'kind'>, op: Operator): ValueControl {
   if (PRESENCE.includes(op)) return 'none';
+  if (op === 'relatedTo') return 'related';
   const list = op === 'in' || op === 'notIn' || op === 'containsAny' || op === 'containsAll';
   const range = op === 'between' || op === 'notBetween';
   switch (field.kind) {
@@ -117,6 +122,8 @@ export function initialValue(control: ValueControl, field: Pick<Field, 'options'
       return [];
     case 'dateRange':
       return { preset: 'last7Days' };
+    case 'related':
+      return { blueprint: '', value: [], direction: 'downstream', max_hops: 1 };
     case 'numberRange':
     case 'semverRange':
       return [null, null];

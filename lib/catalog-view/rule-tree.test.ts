@@ -1,9 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOf } from './fields';
-import { cleanTree, countRules, selectedFacetValues, toggleFacetValue, withoutFacetRule, type Group } from './rule-tree';
+import { cleanTree, countRules, selectedFacetValues, toApiNode, toggleFacetValue, withoutFacetRule, type Group } from './rule-tree';
 import { SERVICE_SCHEMA } from './test-schema';
 
 const fields = fieldsOf(SERVICE_SCHEMA);
+
+describe('relatedTo rules and rules through a relation', () => {
+  const withRelations = fieldsOf(SERVICE_SCHEMA, [{ id: 'runs_on', title: 'Runs on', targetSchema: { properties: { region: { type: 'string' } } } }]);
+  const related = { blueprint: 'cluster', value: ['eu-1'], direction: 'downstream', max_hops: 3 };
+
+  it('keep a complete relatedTo rule and a rule on a related property; drop incomplete or hostile ones', () => {
+    const good: Group = {
+      combinator: 'and',
+      rules: [
+        { property: '@relatedTo', operator: 'relatedTo', value: related },
+        { property: 'runs_on.region', operator: '=', value: 'eu' },
+      ],
+    };
+    expect(cleanTree(good, withRelations)).toEqual(good);
+    for (const value of [
+      { ...related, value: [] },
+      { ...related, blueprint: '' },
+      { ...related, max_hops: 16 },
+      { ...related, max_hops: 1.5 },
+      { ...related, direction: 'sideways' },
+      { ...related, extra: 1 },
+      { ...related, value: ['x'.repeat(256)] },
+      'eu-1',
+    ]) {
+      expect(cleanTree({ combinator: 'and', rules: [{ property: '@relatedTo', operator: 'relatedTo', value }] }, withRelations).rules).toHaveLength(0);
+    }
+    // A relation the blueprint does not have, and the relation column itself, are not filters.
+    expect(cleanTree({ combinator: 'and', rules: [{ property: 'hosted_on.region', operator: '=', value: 'eu' }, { property: 'runs_on', operator: 'exists' }] }, withRelations).rules).toHaveLength(0);
+  });
+
+  it('become the search route\'s shape: relatedTo without a property, its fields at the top', () => {
+    const tree: Group = { combinator: 'or', rules: [{ property: '@relatedTo', operator: 'relatedTo', value: related }, { combinator: 'and', rules: [{ property: 'runs_on.region', operator: '=', value: 'eu' }] }] };
+    expect(toApiNode(tree)).toEqual({
+      combinator: 'or',
+      rules: [{ operator: 'relatedTo', ...related }, { combinator: 'and', rules: [{ property: 'runs_on.region', operator: '=', value: 'eu' }] }],
+    });
+  });
+});
 
 describe('cleanTree', () => {
   it('keeps well-typed rules and nested groups', () => {

@@ -50,6 +50,35 @@ function scalarFits(field: Field, v: unknown): boolean {
   }
 }
 
+/** A relatedTo rule's value: {blueprint, value: identifiers, direction, max_hops} (lib/search/parse-related-to.ts). */
+export type RelatedValue = { blueprint: string; value: string[]; direction: 'upstream' | 'downstream'; max_hops: number };
+export const MAX_RELATED_HOPS = 15;
+
+function relatedFits(v: unknown): v is RelatedValue {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const r = v as Partial<RelatedValue>;
+  return (
+    typeof r.blueprint === 'string' &&
+    /^[a-z][a-z0-9_-]{0,49}$/.test(r.blueprint) &&
+    Array.isArray(r.value) &&
+    r.value.length > 0 &&
+    r.value.length <= MAX_LIST &&
+    r.value.every((x) => typeof x === 'string' && x !== '' && x.length <= 255) &&
+    (r.direction === 'upstream' || r.direction === 'downstream') &&
+    Number.isInteger(r.max_hops) &&
+    r.max_hops! >= 1 &&
+    r.max_hops! <= MAX_RELATED_HOPS &&
+    Object.keys(v).length === 4
+  );
+}
+
+/** The rule as the search route takes it: a relatedTo rule has no property and its fields at the top. */
+export function toApiNode(node: Node): unknown {
+  if (isGroup(node)) return { combinator: node.combinator, rules: node.rules.map(toApiNode) };
+  if (node.operator === 'relatedTo') return { operator: 'relatedTo', ...(node.value as RelatedValue) };
+  return node;
+}
+
 /** Whether `rule.value` is a complete, well-typed value for its operator on `field`. */
 export function valueFits(field: Field, rule: Rule): boolean {
   const control = valueControl(field, rule.operator);
@@ -71,6 +100,8 @@ export function valueFits(field: Field, rule: Rule): boolean {
       return Array.isArray(v) && v.length === 2 && v.every((x) => dateFits(field, x));
     case 'text':
       return field.kind === 'stringArray' ? isText(v) : scalarFits(field, v);
+    case 'related':
+      return relatedFits(v);
     default:
       return scalarFits(field, v);
   }

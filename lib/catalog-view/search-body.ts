@@ -1,4 +1,4 @@
-import type { Group } from './rule-tree';
+import { toApiNode } from './rule-tree';
 import type { ViewState } from './view-state';
 
 // The body the table sends to POST .../entities/search for a view (API.md "Search body").
@@ -6,7 +6,8 @@ import type { ViewState } from './view-state';
 export const PAGE_SIZE = 50;
 
 export type SearchBody = {
-  query: Group;
+  /** The view's rule tree as the search route takes it (toApiNode). */
+  query: unknown;
   sort?: Array<{ property: string; order: 'asc' | 'desc' }>;
   q?: string;
   limit: number;
@@ -14,13 +15,8 @@ export type SearchBody = {
 };
 
 export function searchBody(view: ViewState, limit = PAGE_SIZE): SearchBody {
-  const body: SearchBody = { query: view.query, limit, cursor: view.cursors.at(-1) ?? null };
+  const body: SearchBody = { query: toApiNode(view.query), limit, cursor: view.cursors.at(-1) ?? null };
   if (view.sort) body.sort = [view.sort];
   if (view.q.trim()) body.q = view.q.trim();
   return body;
-}
-
-/** The search body of the facet route: the same query and text. */
-export function facetQuery(view: ViewState): string {
-  return JSON.stringify(view.query);
 }

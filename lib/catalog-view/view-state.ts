@@ -28,9 +28,14 @@ export const MAX_Q = 200;
 const MAX_CURSORS = 200;
 const MAX_CURSOR_LENGTH = 2000;
 
-/** Sorting an array or an object field means nothing to a person; the rest sort. */
+/** Sorting an array or an object field means nothing to a person; the search sorts no field through a relation. */
 export function sortable(field: Field): boolean {
-  return field.kind !== 'stringArray' && field.kind !== 'object';
+  return field.kind !== 'stringArray' && field.kind !== 'object' && !field.via;
+}
+
+/** What can be a column: not objects, not the fields one hop away (a relation is its own column). */
+export function columnable(field: Field): boolean {
+  return field.kind !== 'object' && field.kind !== 'related' && (!field.via || field.kind === 'relation');
 }
 
 // Compact form: a group is {"and": [...]} or {"or": [...]}, a rule is [property, operator, value?].
@@ -85,7 +90,7 @@ export function encodeSort(sort: Sort | null): string | null {
 
 export function decodeColumns(raw: string | null, fields: Field[]): string[] | null {
   if (raw === null) return null;
-  const known = new Set(fields.map((f) => f.key));
+  const known = new Set(fields.filter(columnable).map((f) => f.key));
   const picked = [...new Set(raw.split(',').filter((k) => known.has(k)))];
   return picked.length ? picked : null;
 }

@@ -1,5 +1,5 @@
-import { queryRows, type Db } from '@/lib/db/prisma';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
+import type { Db } from '@/lib/db/prisma';
 import { loadRelationDefs } from '@/lib/relations/relation-definitions.sql';
 import { resolveProperty } from './resolve-property';
 import { searchError } from './search-limits';
@@ -35,8 +35,7 @@ export async function loadSearchRelations(db: Db, teamId: string, blueprintId: s
   if (!hops && named.size === 0) return none;
   const defs = hops ? await loadRelationDefs(db, teamId, [blueprintId]) : [];
   const ids = [...new Set([...named, ...defs.map((d) => d.target)])];
-  const rows = await queryRows<{ id: string; schema: unknown }>(db, Prisma.sql`SELECT id, schema FROM blueprints WHERE team_id = ${teamId}::uuid AND id = ANY(${ids}::text[])`);
-  const schemaOf = new Map(rows.map((r) => [r.id, r.schema]));
+  const schemaOf = await loadBlueprintSchemas(db, teamId, ids);
   return {
     teamId,
     hops: new Map(defs.map((d) => [d.id, { uuid: d.uuid, target: d.target, targetSchema: schemaOf.get(d.target) }])),

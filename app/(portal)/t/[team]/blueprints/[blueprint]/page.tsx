@@ -7,6 +7,7 @@ import { NewEntityLink } from '@/components/entity/new-entity-link';
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/settings-page';
+import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { requireTeamPermission } from '@/lib/web/page-context';
@@ -28,9 +29,12 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
   const { team: slug, blueprint: blueprintId } = await params;
   const ctx = await requireTeamPermission(slug, 'entity:read');
   const { team } = ctx;
-  const summary = (await loadBlueprints(slug)).find((b) => b.id === blueprintId);
+  const blueprints = await loadBlueprints(slug);
+  const summary = blueprints.find((b) => b.id === blueprintId);
   if (!summary) notFound();
   const blueprint = await getBlueprint(getDb(), ctx, blueprintId);
+  const targetSchemas = await loadBlueprintSchemas(getDb(), team.id, [...new Set(Object.values(blueprint.relations).map((r) => r.target))]);
+  const relations = Object.entries(blueprint.relations).map(([id, r]) => ({ id, title: r.title, targetSchema: targetSchemas.get(r.target) ?? null }));
   return (
     <>
       <PageHeader
@@ -45,7 +49,15 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
         }
       />
       <Suspense fallback={<TableSkeleton rows={8} />}>
-        <CatalogTable team={team.slug} blueprint={blueprintId} blueprintTitle={summary.title} icon={summary.icon} schema={blueprint.schema} />
+        <CatalogTable
+          team={team.slug}
+          blueprint={blueprintId}
+          blueprintTitle={summary.title}
+          icon={summary.icon}
+          schema={blueprint.schema}
+          relations={relations}
+          blueprints={blueprints.map(({ id, title, icon }) => ({ id, title, icon }))}
+        />
       </Suspense>
     </>
   );
