@@ -3,48 +3,22 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { sentence } from '@/components/ui/format';
+import { plural } from '@/components/ui/format';
 import { Modal } from '@/components/ui/modal';
-import { api, ApiError } from '@/lib/web/api-client';
+import { useDryRunDelete } from '@/components/ui/use-dry-run-delete';
 
 // Deleting a blueprint takes its entities with it: the dialog first asks the server what would go
 // (?dry_run=true), says so, and deletes only once the blueprint's id is typed.
 
 type Impact = { entities: number; relations: number; relation_definitions: number; scorecards: number; actions: number };
 
-const messageOf = (e: unknown) => (e instanceof ApiError ? sentence(e.message) : 'Could not reach the server');
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 export function DeleteBlueprintButton({ team, blueprint, version }: { team: string; blueprint: string; version: number }) {
   const router = useRouter();
-  const [impact, setImpact] = useState<Impact | null>(null);
   const [typed, setTyped] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const path = `/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}`;
-
-  async function open() {
-    setError(null);
-    setPending(true);
-    try {
-      setImpact((await api<{ would_delete: Impact }>(`${path}?dry_run=true`, { method: 'DELETE' })).would_delete);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPending(false);
-    }
-  }
-  async function confirm() {
-    setPending(true);
-    try {
-      await api(path, { method: 'DELETE', headers: { 'If-Match': `"${version}"` } });
-      router.push(`/t/${team}`);
-      router.refresh();
-    } catch (e) {
-      setError(messageOf(e));
-      setPending(false);
-    }
-  }
+  const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}`, version, () => {
+    router.push(`/t/${team}`);
+    router.refresh();
+  });
 
   return (
     <>
@@ -53,7 +27,7 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
       </Button>
       {error && !impact && <span role="alert" className="ml-2 text-sm text-red-600">{error}</span>}
       {impact && (
-        <Modal title={`Delete the blueprint “${blueprint}”?`} onClose={() => setImpact(null)}>
+        <Modal title={`Delete the blueprint “${blueprint}”?`} onClose={close}>
           <p className="text-sm text-slate-700" data-testid="delete-impact">
             This deletes {plural(impact.entities, 'entity', 'entities')}, {plural(impact.relations, 'link', 'links')} between entities,{' '}
             {plural(impact.relation_definitions, 'relation', 'relations')}, {plural(impact.scorecards, 'scorecard', 'scorecards')} and{' '}
@@ -67,7 +41,7 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
           </label>
           {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setImpact(null)}>
+            <Button type="button" variant="secondary" onClick={close}>
               Cancel
             </Button>
             <Button type="button" variant="danger" disabled={typed !== blueprint} pending={pending} onClick={() => void confirm()}>

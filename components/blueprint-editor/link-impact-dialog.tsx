@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
+import { plural } from '@/components/ui/format';
 import { Modal } from '@/components/ui/modal';
 
 // A relation change that affects existing entities (the server's 409): links it would remove,
@@ -16,8 +17,6 @@ const WHAT = {
   retyped: 'gets a narrower cardinality',
   required: 'becomes required',
 };
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function LinkImpactDialog({ impacts, pending, onCancel, onForce }: { impacts: LinkImpact[]; pending: boolean; onCancel(): void; onForce(): void }) {
   const total = impacts.reduce((n, i) => n + ('links' in i ? i.links : 0), 0);

@@ -107,6 +107,19 @@ function GroupEditor({ group, depth, ...props }: EditorProps & { group: DraftGro
   );
 }
 
+function FieldOptions({ label, fields }: { label: string; fields: Field[] }) {
+  if (fields.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {fields.map((f) => (
+        <option key={f.key} value={f.key}>
+          {f.label}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
 function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProps & { rule: DraftRule; index: number }) {
   const field = byKey.get(rule.property);
   const problem = problems.get(rule.id);
@@ -128,36 +141,10 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
           onChange={(e) => set((r) => withProperty(r, byKey.get(e.target.value)))}
         >
           <option value="">Property…</option>
-          <optgroup label="Properties">
-            {dataFields.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Entity">
-            {metaFields.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.label}
-              </option>
-            ))}
-          </optgroup>
-          {viaFields.length > 0 && (
-            <optgroup label="Through a relation">
-              {viaFields.map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.label}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          <optgroup label="Links">
-            {linkFields.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.label}
-              </option>
-            ))}
-          </optgroup>
+          <FieldOptions label="Properties" fields={dataFields} />
+          <FieldOptions label="Entity" fields={metaFields} />
+          <FieldOptions label="Through a relation" fields={viaFields} />
+          <FieldOptions label="Links" fields={linkFields} />
         </select>
         {field && field.kind !== 'related' && (
           <select aria-label={`${label} operator`} className={`${selectClass} w-40`} value={rule.operator} onChange={(e) => set((r) => withOperator(r, field, e.target.value as Operator))}>

@@ -2,11 +2,10 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { sentence } from '@/components/ui/format';
+import { plural } from '@/components/ui/format';
 import { Modal } from '@/components/ui/modal';
-import { api, ApiError } from '@/lib/web/api-client';
+import { useDryRunDelete } from '@/components/ui/use-dry-run-delete';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
 // Delete asks the server first what goes with the entity (?dry_run=true): the links other
@@ -15,38 +14,12 @@ import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
 type Impact = { incoming_links: { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> }; outgoing_links: number };
 
-const messageOf = (e: unknown) => (e instanceof ApiError ? sentence(e.message) : 'Could not reach the server');
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 export function DeleteEntityButton({ team, blueprint, identifier, version }: { team: string; blueprint: string; identifier: string; version: number }) {
   const router = useRouter();
-  const [impact, setImpact] = useState<Impact | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const path = entityApiPath(team, blueprint, identifier);
-
-  async function open() {
-    setError(null);
-    setPending(true);
-    try {
-      setImpact((await api<{ would_delete: Impact }>(`${path}?dry_run=true`, { method: 'DELETE' })).would_delete);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPending(false);
-    }
-  }
-  async function confirm() {
-    setPending(true);
-    try {
-      await api(path, { method: 'DELETE', headers: { 'If-Match': `"${version}"` } });
-      router.push(blueprintHref(team, blueprint));
-      router.refresh();
-    } catch (e) {
-      setError(messageOf(e));
-      setPending(false);
-    }
-  }
+  const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(entityApiPath(team, blueprint, identifier), version, () => {
+    router.push(blueprintHref(team, blueprint));
+    router.refresh();
+  });
 
   const incoming = impact?.incoming_links;
   return (
@@ -60,7 +33,7 @@ export function DeleteEntityButton({ team, blueprint, identifier, version }: { t
         </span>
       )}
       {impact && incoming && (
-        <Modal title={`Delete “${identifier}”?`} onClose={() => setImpact(null)}>
+        <Modal title={`Delete “${identifier}”?`} onClose={close}>
           <p className="text-sm text-slate-700" data-testid="delete-entity-impact">
             {incoming.count === 0
               ? 'No other entity links to it.'
@@ -89,7 +62,7 @@ export function DeleteEntityButton({ team, blueprint, identifier, version }: { t
             </p>
           )}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" autoFocus onClick={() => setImpact(null)}>
+            <Button type="button" variant="secondary" autoFocus onClick={close}>
               Cancel
             </Button>
             <Button type="button" variant="danger" pending={pending} onClick={() => void confirm()}>

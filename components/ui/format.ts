@@ -7,6 +7,11 @@ export function formatCount(n: number): string {
   return n < 10_000 ? n.toLocaleString('en') : counts.format(n);
 }
 
+/** "1 link", "1,200 links": a count with the word that fits it. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 export function formatDateTime(value: Date | string): string {
   return `${dateTime.format(new Date(value))} UTC`;
 }
