@@ -59,21 +59,26 @@ export function relationCases(): RelationCase[] {
 }
 
 /**
- * How far a relatedTo walk goes: the rows it visits per level (the same recursion as
- * lib/search/related-to.sql.ts, so a level counts (entity, depth) pairs) and the distinct
- * entities it reaches in 1..max_hops hops, over all blueprints.
+ * How far a relatedTo walk goes, from one recursion over (entity, path length) pairs (what the
+ * walk did before it went breadth-first): the longest path length within max_hops, how many
+ * pairs that recursion visits, the distinct entities reached in 1..max_hops hops, and the
+ * deepest NEAREST level (the last level at which the breadth-first walk still finds new ones).
  */
-export async function walkProfile(pool: Pool, teamId: string, walk: NonNullable<RelationCase['walk']>): Promise<{ levels: number; rows: number; reached: number }> {
+export type WalkProfile = { levels: number; rows: number; reached: number; nearest: number };
+
+export async function walkProfile(pool: Pool, teamId: string, walk: NonNullable<RelationCase['walk']>): Promise<WalkProfile> {
   const step =
     walk.direction === 'downstream'
       ? 'SELECT r.source_entity_id, w.depth + 1 FROM walk w JOIN entity_relations r ON r.team_id = $1 AND r.target_entity_id = w.id'
       : 'SELECT r.target_entity_id, w.depth + 1 FROM walk w JOIN entity_relations r ON r.team_id = $1 AND r.source_entity_id = w.id';
-  const { rows } = await pool.query<{ levels: number; rows: number; reached: number }>(
+  const { rows } = await pool.query<WalkProfile>(
     `WITH RECURSIVE walk(id, depth) AS (
        SELECT id, 0 FROM entities WHERE team_id = $1 AND blueprint_id = $2 AND identifier = $3
        UNION
-       ${step} WHERE w.depth < $4)
-     SELECT max(depth)::int AS levels, count(*)::int AS rows, count(DISTINCT id) FILTER (WHERE depth >= 1)::int AS reached FROM walk`,
+       ${step} WHERE w.depth < $4),
+     nearest AS (SELECT id, min(depth) AS depth FROM walk WHERE depth >= 1 GROUP BY id)
+     SELECT (SELECT max(depth) FROM walk)::int AS levels, (SELECT count(*) FROM walk)::int AS rows,
+            (SELECT count(*) FROM nearest)::int AS reached, (SELECT max(depth) FROM nearest)::int AS nearest`,
     [teamId, walk.blueprint, walk.identifier, walk.maxHops],
   );
   return rows[0];
