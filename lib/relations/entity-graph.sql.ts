@@ -1,11 +1,19 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 
-// The graph around one entity in ONE statement: a recursive walk from the root over
+// The graph around one entity in ONE statement: a breadth-first walk from the root over
 // entity_relations (upstream: the links it holds, source -> target, on idx_entity_relations_source;
 // downstream: the links to it, on idx_entity_relations_target; both: both), every step bounded to
-// the team and by max_hops (UNION drops repeated (entity, depth) rows, so cycles end at the
-// depth bound). The nearest `limit` entities are kept (by hops, then id), with the links among
-// them, at most EDGE_CAP of those. Node and edge lists come back as JSON arrays.
+// the team and by max_hops, one index scan per level for the whole frontier (= ANY(frontier)).
+// Each entity is visited once, at its nearest level (a level keeps only entities not `seen`
+// before), so cycles end too. The nearest `limit` entities are kept (by hops, then id), with the
+// links among them, at most EDGE_CAP of those. Node and edge lists come back as JSON arrays.
+//
+// Why breadth-first and not a recursion on (entity, depth) pairs: that one visits an entity once
+// per path length that reaches it, and never stops early. On the benchmark's 0.9M links, both
+// directions 5 hops from a shared service made 290k pairs (144k index probes, 2.3 s) for a
+// 200-node answer. Here the walk also stops expanding once it has seen more than `limit`
+// entities: every deeper level would sort after those, so only `reached > limit` (the
+// `truncated` flag) needs them, and it already holds.
 
 export const EDGE_CAP = 5000;
 
@@ -18,16 +26,20 @@ export type GraphRow = {
 
 export function entityGraphSql(teamId: string, rootId: string, direction: GraphDirection, maxHops: number, limit: number): Prisma.Sql {
   const team = Prisma.sql`${teamId}::uuid`;
-  const up = Prisma.sql`SELECT r.target_entity_id AS id FROM entity_relations r WHERE r.team_id = ${team} AND r.source_entity_id = w.id`;
-  const down = Prisma.sql`SELECT r.source_entity_id AS id FROM entity_relations r WHERE r.team_id = ${team} AND r.target_entity_id = w.id`;
+  const up = Prisma.sql`SELECT r.target_entity_id AS id FROM entity_relations r WHERE r.team_id = ${team} AND r.source_entity_id = ANY(w.frontier)`;
+  const down = Prisma.sql`SELECT r.source_entity_id AS id FROM entity_relations r WHERE r.team_id = ${team} AND r.target_entity_id = ANY(w.frontier)`;
   const step = direction === 'upstream' ? up : direction === 'downstream' ? down : Prisma.sql`${up} UNION ALL ${down}`;
   return Prisma.sql`
-    WITH RECURSIVE walk(id, depth) AS (
-      SELECT ${rootId}::uuid, 0
-      UNION
-      SELECT n.id, w.depth + 1 FROM walk w CROSS JOIN LATERAL (${step}) AS n WHERE w.depth < ${maxHops}
+    WITH RECURSIVE walk(depth, frontier, seen) AS (
+      SELECT 0, ARRAY[${rootId}::uuid], ARRAY[${rootId}::uuid]
+      UNION ALL
+      SELECT w.depth + 1, n.ids, w.seen || n.ids
+        FROM walk w CROSS JOIN LATERAL (
+          SELECT array_agg(DISTINCT x.id) AS ids FROM (${step}) AS x
+           WHERE NOT EXISTS (SELECT 1 FROM unnest(w.seen) AS v(id) WHERE v.id = x.id)) n
+       WHERE w.depth < ${maxHops} AND cardinality(w.seen) <= ${limit} AND n.ids IS NOT NULL
     ), nearest AS (
-      SELECT id, min(depth) AS depth FROM walk GROUP BY id
+      SELECT unnest(frontier) AS id, depth FROM walk
     ), kept AS (
       SELECT id, depth FROM nearest ORDER BY depth, id LIMIT ${limit}
     ), links AS (

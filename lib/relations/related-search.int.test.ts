@@ -106,7 +106,33 @@ describe('relatedTo', () => {
       expect(found.total).toBeLessThanOrEqual(14);
     }
   });
+
+  it('visits each entity once, at its nearest level, however many path lengths reach it', async () => {
+    // A ladder m1 -> m2, m3; m2 -> m3, m4; ...: m<k> is reached in every number of hops from
+    // (k-1)/2 to k-1, so a walk over (entity, depth) pairs makes ~60 rows here; one by level, 15.
+    const { ladderCtx, teamId } = await ladder();
+    const request = parseSearchBody({ query: { rules: [{ operator: 'relatedTo', blueprint: 'node', value: 'm1', direction: 'upstream', max_hops: 15 }] } });
+    const found = await searchEntities(testDb(), ladderCtx, 'node', request, { withTotal: true });
+    expect(found.entities.map((e) => e.identifier).sort()).toEqual(Array.from({ length: 14 }, (_, i) => `m${i + 2}`).sort());
+    const relations = await loadSearchRelations(testDb(), teamId, 'node', request.query);
+    const statement = pageStatement({ teamId, blueprintId: 'node' }, compileFilter(request, SCHEMA, undefined, relations), typeSort([], SCHEMA), null, 50);
+    const { rows } = await testPool().query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${statement.text}`, statement.values as unknown[]);
+    const union = rows.map((r) => r['QUERY PLAN']).find((line) => line.includes('Recursive Union'));
+    expect(Number(/actual rows=(\d+)/.exec(union ?? '')?.[1]), union).toBeLessThanOrEqual(16);
+  });
 });
+
+/** A fresh team with the ladder m1..m15, m<i> -> m<i+1>, m<i+2>. */
+async function ladder() {
+  const t = await createTeam(testDb());
+  const ladderCtx = await teamContextOf(t.owner, t.team.slug);
+  await createBlueprint(testDb(), ladderCtx, { id: 'node', title: 'Node', schema: SCHEMA, relations: { next: { target: 'node' } } });
+  for (let i = 15; i >= 1; i--) {
+    const next = [i + 1, i + 2].filter((j) => j <= 15).map((j) => `m${j}`);
+    await createEntity(testDb(), ladderCtx, 'node', { identifier: `m${i}`, data: {}, relations: { next } });
+  }
+  return { ladderCtx, teamId: t.team.id };
+}
 
 describe('rules on a related entity', () => {
   it('runs_on.region and runs_on.$identifier: at least one target matches; negation is NOT of that', async () => {
@@ -138,6 +164,20 @@ describe('the graph around an entity', () => {
     const cut = await ids('both', 5, 3);
     expect(cut.nodes).toHaveLength(3);
     expect(cut.nodes).toContain('n1');
+    expect(cut.truncated).toBe(true);
+  });
+
+  it('puts each entity at its nearest level and stops early only past the limit', async () => {
+    const { ladderCtx } = await ladder();
+    const g = await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 200 });
+    // m<k> is k-1 links away along the ladder but ceil((k-1)/2) hops by the shortest path.
+    expect(g.nodes.map((n) => `${n.identifier}@${n.depth}`)).toEqual(expect.arrayContaining(['m1@0', 'm2@1', 'm3@1', 'm4@2', 'm5@2', 'm10@5', 'm11@5']));
+    expect(g.nodes).toHaveLength(11);
+    expect(g.truncated).toBe(false);
+    // Exactly at the limit is not truncated; one past it is.
+    expect((await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 11 })).truncated).toBe(false);
+    const cut = await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 3 });
+    expect(cut.nodes.map((n) => n.identifier).sort()).toEqual(['m1', 'm2', 'm3']);
     expect(cut.truncated).toBe(true);
   });
 
