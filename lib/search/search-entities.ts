@@ -36,6 +36,15 @@ export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schem
   return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations))} AND ${compileQ(request.q)}`;
 }
 
+/**
+ * The planner's estimate can be far off (a relatedTo walk is opaque to it: "3" for thousands of
+ * matches); the page in hand proves at least `proven` matches, so an estimate below that becomes
+ * "at least `proven`" (gte).
+ */
+export function floorEstimate(total: Total, proven: number): Total {
+  return total.relation === 'estimate' && total.total < proven ? { total: proven, relation: 'gte' } : total;
+}
+
 export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
@@ -56,8 +65,9 @@ export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: stri
   const relatedOf = (id: string) => (options.includeRelated ? (links.related.get(id) ?? {}) : undefined);
   const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id))), next_cursor: next };
   if (total !== null) {
-    result.total = total.total;
-    result.total_relation = total.relation;
+    const floored = floorEstimate(total, page.length + (more ? 1 : 0));
+    result.total = floored.total;
+    result.total_relation = floored.relation;
   }
   return result;
 }
