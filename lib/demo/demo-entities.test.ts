@@ -37,7 +37,7 @@ describe('demo catalog', () => {
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
       expect(blueprintOf.get(link.source)).toBe('service');
-      expect(blueprintOf.get(link.target)).toBe(link.relation === 'runs_on' ? 'cluster' : 'database');
+      expect(blueprintOf.get(link.target)).toBe({ runs_on: 'cluster', uses: 'database', calls: 'service' }[link.relation]);
     }
   });
 

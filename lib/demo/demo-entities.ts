@@ -9,7 +9,7 @@ type DemoEntity = {
   createdAt?: Date;
   updatedAt?: Date;
 };
-export type DemoLink = { relation: 'runs_on' | 'uses'; source: string; target: string };
+export type DemoLink = { relation: 'runs_on' | 'uses' | 'calls'; source: string; target: string };
 
 function prng(seed: number): () => number {
   let a = seed;
@@ -108,6 +108,14 @@ export function buildDemoCatalog(): { entities: DemoEntity[]; links: DemoLink[] 
       const cluster = clusters.find((c) => c.endsWith(environment) && c.includes(pick(REGIONS))) ?? clusters[0];
       links.push({ relation: 'runs_on', source: identifier, target: cluster });
       for (const db of deps) links.push({ relation: 'uses', source: identifier, target: db });
+      // Service calls: a domain's worker, web and cron call its API; an API calls identity's
+      // (the platform service everything leans on) and, now and then, a neighbour's: a few hops deep.
+      if (kind !== 'api') links.push({ relation: 'calls', source: identifier, target: `${domain}-api` });
+      else if (domain !== 'identity') {
+        links.push({ relation: 'calls', source: identifier, target: 'identity-api' });
+        const neighbour = DOMAINS[(DOMAINS.indexOf(domain) + 1) % DOMAINS.length];
+        if (rnd() < 0.5 && neighbour !== 'identity') links.push({ relation: 'calls', source: identifier, target: `${neighbour}-api` });
+      }
     }
   }
   // Spread creation over the last two years and updates over the last month, so lists and the

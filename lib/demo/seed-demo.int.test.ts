@@ -88,7 +88,7 @@ describe('seedDemo', () => {
     expect(row.data).toEqual(sample.data);
   });
 
-  it('links the entities as the catalog says (runs_on and uses)', async () => {
+  it('links the entities as the catalog says (runs_on, uses, calls)', async () => {
     const rows = await testDb().entityRelation.findMany({
       where: { team: { slug: DEMO_TEAM.slug } },
       select: { relation: { select: { identifier: true } }, source: { select: { identifier: true } }, target: { select: { identifier: true } } },

@@ -13,6 +13,7 @@ export const DEMO_TEAM = { name: 'Acme Engineering', slug: 'acme' };
 const RELATIONS = [
   { identifier: 'runs_on', title: 'Runs on', source: 'service', target: 'cluster', type: 'many-to-one' },
   { identifier: 'uses', title: 'Uses', source: 'service', target: 'database', type: 'many-to-many' },
+  { identifier: 'calls', title: 'Calls', source: 'service', target: 'service', type: 'many-to-many' },
 ] as const;
 
 export type SeedResult = { seeded: boolean; reason?: string; entities?: number };
