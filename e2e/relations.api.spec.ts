@@ -72,7 +72,7 @@ test('deleting a target: dry run (200) names the links, DELETE (204) removes the
   expect((await as('POST', '/service/entities', { identifier: 's1', data: {}, relations: { runs_on: 'c-eu' } })).status()).toBe(201);
   expect((await as('POST', '/service/entities', { identifier: 's2', data: {}, relations: { runs_on: 'c-us' } })).status()).toBe(201);
   const dry = await expectJson<{ would_delete: { incoming_links: { count: number; sample: unknown[] } } }>(await as('DELETE', '/cluster/entities/c-eu?dry_run=true'), 200, 'dry run');
-  expect(dry.would_delete.incoming_links).toEqual({ count: 1, sample: [{ blueprint: 'service', identifier: 's1', relation: 'runs_on' }] });
+  expect(dry.would_delete.incoming_links).toEqual({ count: 1, sample: [{ blueprint: 'service', identifier: 's1', title: null, relation: 'runs_on' }] });
   expect((await as('GET', '/cluster/entities/c-eu')).status()).toBe(200);
   expect((await as('DELETE', '/cluster/entities/c-eu')).status()).toBe(204);
   expect((await expectJson<Entity>(await as('GET', '/service/entities/s1'), 200, 'source after')).relations).toEqual({});

@@ -7,7 +7,17 @@ import { entityHref } from './entity-href';
 
 type Relations = Record<string, { title: string | null }>;
 
-const linkClass = 'font-mono text-xs text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500';
+const linkClass = 'group hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500';
+
+/** A linked entity: its title when it has one, then its identifier. */
+function EntityLink({ href, title, identifier }: { href: string; title: string | null; identifier: string }) {
+  return (
+    <Link href={href} className={linkClass}>
+      {title && <span className="mr-1.5 text-sm text-slate-900 group-hover:text-indigo-700">{title}</span>}
+      <span className="font-mono text-xs text-indigo-700">{identifier}</span>
+    </Link>
+  );
+}
 
 export function EntityRelations({ team, definitions, related, incoming }: { team: string; definitions: Relations; related: RelatedView; incoming: IncomingLinks }) {
   const ids = Object.keys(definitions);
@@ -29,10 +39,7 @@ export function EntityRelations({ team, definitions, related, incoming }: { team
                   <ul className="space-y-0.5">
                     {targets.map((t) => (
                       <li key={t.identifier}>
-                        <Link href={entityHref(team, t.blueprint, t.identifier)} className="group hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
-                          {t.title && <span className="mr-1.5 text-sm text-slate-900 group-hover:text-indigo-700">{t.title}</span>}
-                          <span className="font-mono text-xs text-indigo-700">{t.identifier}</span>
-                        </Link>
+                        <EntityLink href={entityHref(team, t.blueprint, t.identifier)} title={t.title} identifier={t.identifier} />
                       </li>
                     ))}
                   </ul>
@@ -50,9 +57,7 @@ export function EntityRelations({ team, definitions, related, incoming }: { team
               <ul className="space-y-0.5">
                 {incoming.sample.map((l) => (
                   <li key={`${l.blueprint}/${l.identifier}/${l.relation}`}>
-                    <Link href={entityHref(team, l.blueprint, l.identifier)} className={linkClass}>
-                      {l.identifier}
-                    </Link>{' '}
+                    <EntityLink href={entityHref(team, l.blueprint, l.identifier)} title={l.title} identifier={l.identifier} />{' '}
                     <span className="text-xs text-slate-500">
                       ({l.blueprint}, {l.relation})
                     </span>

@@ -77,7 +77,7 @@ export const entitySchemas: Record<string, JsonSchema> = {
     would_delete: view<DeleteEntityReport['would_delete']>('The links that would go.', {
       incoming_links: view<DeleteEntityReport['would_delete']['incoming_links']>('Links of other entities to this one: how many, and the first 100.', {
         count: { type: 'integer', minimum: 0 },
-        sample: arrayOf(view<DeleteEntityReport['would_delete']['incoming_links']['sample'][number]>('A source pointing here.', { blueprint: str, identifier: str, relation: str })),
+        sample: arrayOf(view<DeleteEntityReport['would_delete']['incoming_links']['sample'][number]>('A source pointing here.', { blueprint: str, identifier: str, title: nullable(str), relation: str })),
       }),
       outgoing_links: { type: 'integer', minimum: 0 },
     }),

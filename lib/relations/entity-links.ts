@@ -72,12 +72,12 @@ export async function loadLinkViews(db: Db | Prisma.TransactionClient, teamId: s
   return (await loadPageLinks(db, teamId, entityIds)).views;
 }
 
-export type IncomingLinks = { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> };
+export type IncomingLinks = { count: number; sample: Array<{ blueprint: string; identifier: string; title: string | null; relation: string }> };
 
 /** Who points at an entity (a delete's dry run, its audit row): the count and the first 100. */
 export async function loadIncomingLinks(db: Db | Prisma.TransactionClient, teamId: string, entityId: string): Promise<IncomingLinks> {
-  const rows = await queryRows<{ blueprint: string; identifier: string; relation: string; total: number }>(db, incomingLinksSql(teamId, entityId, 100));
-  return { count: rows[0]?.total ?? 0, sample: rows.map(({ blueprint, identifier, relation }) => ({ blueprint, identifier, relation })) };
+  const rows = await queryRows<{ blueprint: string; identifier: string; title: string | null; relation: string; total: number }>(db, incomingLinksSql(teamId, entityId, 100));
+  return { count: rows[0]?.total ?? 0, sample: rows.map(({ blueprint, identifier, title, relation }) => ({ blueprint, identifier, title, relation })) };
 }
 
 /**

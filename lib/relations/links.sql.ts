@@ -76,7 +76,7 @@ export function outgoingLinksSql(teamId: string, sourceIds: string[]): Prisma.Sq
 /** The links pointing at one entity (idx_entity_relations_target), at most `limit`, and their number. */
 export function incomingLinksSql(teamId: string, targetId: string, limit: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT s.blueprint_id AS blueprint, s.identifier, d.identifier AS relation, count(*) OVER ()::int AS total
+    SELECT s.blueprint_id AS blueprint, s.identifier, s.title, d.identifier AS relation, count(*) OVER ()::int AS total
       FROM entity_relations r
       JOIN blueprint_relations d ON d.team_id = r.team_id AND d.id = r.relation_id
       JOIN entities s ON s.team_id = r.team_id AND s.id = r.source_entity_id

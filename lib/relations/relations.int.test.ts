@@ -233,14 +233,14 @@ describe('entity links', () => {
 
   it('deleting a target: the dry run names who points at it; the delete removes the links and audits them', async () => {
     await setup(ctx);
-    await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } });
+    await createEntity(testDb(), ctx, 'service', { identifier: 's1', title: 'Service one', data: {}, relations: { runs_on: ['c1'] } });
     await createEntity(testDb(), ctx, 'service', { identifier: 's2', data: {}, relations: { runs_on: ['c1', 'c2'] } });
     const report = await previewDeleteEntity(testDb(), ctx, 'cluster', 'c1');
     expect(report.would_delete.incoming_links).toEqual({
       count: 2,
       sample: [
-        { blueprint: 'service', identifier: 's1', relation: 'runs_on' },
-        { blueprint: 'service', identifier: 's2', relation: 'runs_on' },
+        { blueprint: 'service', identifier: 's1', title: 'Service one', relation: 'runs_on' },
+        { blueprint: 'service', identifier: 's2', title: null, relation: 'runs_on' },
       ],
     });
     expect(await links()).toBe(3);
