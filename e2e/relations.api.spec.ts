@@ -109,11 +109,14 @@ test('the graph: nodes and edges around an entity (200); bad parameters are 400s
   const { as } = await world(request);
   expect((await as('POST', '/service/entities', { identifier: 's1', title: 'Service one', data: {}, relations: { runs_on: 'c-eu' } })).status()).toBe(201);
   expect((await as('POST', '/service/entities', { identifier: 's2', data: {}, relations: { runs_on: 'c-eu' } })).status()).toBe(201);
-  const graph = await expectJson<Graph>(await as('GET', '/service/entities/s1/graph?direction=both&max_hops=2'), 200, 'graph');
+  // From the cluster, both ways: the services on it. From s1: its cluster only; s2 merely shares it.
+  const graph = await expectJson<Graph>(await as('GET', '/cluster/entities/c-eu/graph?direction=both&max_hops=2'), 200, 'graph');
   const name = new Map(graph.nodes.map((n) => [n.id, n.identifier]));
   expect([...name.values()].sort()).toEqual(['c-eu', 's1', 's2']);
   expect(graph.edges.map((e) => `${name.get(e.source)} ${e.relation} ${name.get(e.target)}`).sort()).toEqual(['s1 runs_on c-eu', 's2 runs_on c-eu']);
   expect(graph.truncated).toBe(false);
+  const fromS1 = await expectJson<Graph>(await as('GET', '/service/entities/s1/graph?direction=both&max_hops=2'), 200, 'graph of s1');
+  expect(fromS1.nodes.map((n) => n.identifier).sort()).toEqual(['c-eu', 's1']);
   const up = await expectJson<Graph>(await as('GET', '/service/entities/s1/graph?direction=upstream&max_hops=5'), 200, 'upstream');
   expect(up.nodes.map((n) => n.identifier).sort()).toEqual(['c-eu', 's1']);
   const cut = await expectJson<Graph>(await as('GET', '/cluster/entities/c-eu/graph?limit=2'), 200, 'limited');

@@ -23,7 +23,7 @@ export type BlueprintInfo = { id: string; title: string; icon: string | null };
 type Props = { team: string; blueprint: string; identifier: string; initialView: GraphView; blueprints: BlueprintInfo[] };
 
 const NODE_LIMIT = 200;
-const LABEL_LIMIT = 80;
+const LABEL_LIMIT = 40;
 /** A small graph fits the panel whole: a minimap would only hide part of it. */
 const MINIMAP_FROM = 30;
 const nodeTypes = { entity: EntityNode };

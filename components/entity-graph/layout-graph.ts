@@ -14,7 +14,7 @@ export type NodeSize = { width: number; height: number };
 export const NODE_SIZE: NodeSize = { width: 220, height: 56 };
 /** Past COMPACT_FROM nodes each shows its title only, at this size, to stay legible fitted. */
 export const COMPACT_NODE_SIZE: NodeSize = { width: 168, height: 34 };
-export const COMPACT_FROM = 60;
+export const COMPACT_FROM = 24;
 
 const GAP = { column: 16, row: 12, layer: 90 };
 /** The canvas the layout is fitted to, in pixels (a laptop's graph panel). */

@@ -189,7 +189,7 @@ export const entityPaths = {
       id: 'getEntityGraph',
       summary: 'The entities N hops around an entity and the links among them',
       description:
-        'upstream follows the links the entity holds (what it depends on), downstream the links to it (what depends on it), both both. The nearest `limit` entities are kept (by hops); `truncated` is true when a bound cut some off.',
+        'upstream follows the links the entity holds (what it depends on), downstream the links to it (what depends on it), both the union of the two (not the undirected neighbourhood: entities that only share a dependency are left out). The nearest `limit` entities are kept (by hops); `truncated` is true when a bound cut some off.',
       tag: 'Entities',
       access: needs('entity:read'),
       query: [

@@ -2,7 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 
 // The graph around one entity in ONE statement: a breadth-first walk from the root over
 // entity_relations (upstream: the links it holds, source -> target, on idx_entity_relations_source;
-// downstream: the links to it, on idx_entity_relations_target; both: both), every step bounded to
+// downstream: the links to it, on idx_entity_relations_target; both: the two walks, merged), every step bounded to
 // the team and by max_hops, one index scan per level for the whole frontier (= ANY(frontier)).
 // Each entity is visited once, at its nearest level (a level keeps only entities not `seen`
 // before), so cycles end too. The nearest `limit` entities are kept (by hops, then id), with the
@@ -24,22 +24,31 @@ export type GraphRow = {
   edges: Array<{ source: string; target: string; relation: string }>;
 };
 
+/** One breadth-first walk in one direction, as a recursive CTE named `name`. */
+function walkCte(name: string, step: Prisma.Sql, rootId: string, maxHops: number, limit: number): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(name)}(depth, frontier, seen) AS (
+      SELECT 0, ARRAY[${rootId}::uuid], ARRAY[${rootId}::uuid]
+      UNION ALL
+      SELECT w.depth + 1, n.ids, w.seen || n.ids
+        FROM ${Prisma.raw(name)} w CROSS JOIN LATERAL (
+          SELECT array_agg(DISTINCT x.id) AS ids FROM (${step}) AS x
+           WHERE NOT EXISTS (SELECT 1 FROM unnest(w.seen) AS v(id) WHERE v.id = x.id)) n
+       WHERE w.depth < ${maxHops} AND cardinality(w.seen) <= ${limit} AND n.ids IS NOT NULL
+    )`;
+}
+
 export function entityGraphSql(teamId: string, rootId: string, direction: GraphDirection, maxHops: number, limit: number): Prisma.Sql {
   const team = Prisma.sql`${teamId}::uuid`;
   const up = Prisma.sql`SELECT r.target_entity_id AS id FROM entity_relations r WHERE r.team_id = ${team} AND r.source_entity_id = ANY(w.frontier)`;
   const down = Prisma.sql`SELECT r.source_entity_id AS id FROM entity_relations r WHERE r.team_id = ${team} AND r.target_entity_id = ANY(w.frontier)`;
-  const step = direction === 'upstream' ? up : direction === 'downstream' ? down : Prisma.sql`${up} UNION ALL ${down}`;
+  // `both` is the union of the two walks, not the undirected neighbourhood: what the entity
+  // depends on and what depends on it, never the siblings that merely share a dependency.
+  const walks = direction === 'both' ? ['up_walk', 'down_walk'] : [direction === 'upstream' ? 'up_walk' : 'down_walk'];
+  const ctes = walks.map((name) => walkCte(name, name === 'up_walk' ? up : down, rootId, maxHops, limit));
+  const reachedRows = Prisma.join(walks.map((name) => Prisma.sql`SELECT unnest(frontier) AS id, depth FROM ${Prisma.raw(name)}`), ' UNION ALL ');
   return Prisma.sql`
-    WITH RECURSIVE walk(depth, frontier, seen) AS (
-      SELECT 0, ARRAY[${rootId}::uuid], ARRAY[${rootId}::uuid]
-      UNION ALL
-      SELECT w.depth + 1, n.ids, w.seen || n.ids
-        FROM walk w CROSS JOIN LATERAL (
-          SELECT array_agg(DISTINCT x.id) AS ids FROM (${step}) AS x
-           WHERE NOT EXISTS (SELECT 1 FROM unnest(w.seen) AS v(id) WHERE v.id = x.id)) n
-       WHERE w.depth < ${maxHops} AND cardinality(w.seen) <= ${limit} AND n.ids IS NOT NULL
-    ), nearest AS (
-      SELECT unnest(frontier) AS id, depth FROM walk
+    WITH RECURSIVE ${Prisma.join(ctes, ', ')}, nearest AS (
+      SELECT id, min(depth) AS depth FROM (${reachedRows}) AS reached GROUP BY id
     ), kept AS (
       SELECT id, depth FROM nearest ORDER BY depth, id LIMIT ${limit}
     ), links AS (

@@ -161,6 +161,10 @@ describe('the graph around an entity', () => {
     const both = await ids('both', 5);
     expect(both.nodes).toEqual(['c-eu', 'c-us', 'n0', 'n1', 'n2', 'n3', 'n4']);
     expect(both.edges).toHaveLength(7);
+    // Both ways is the union of the two walks: a sibling that only shares n1's cluster is not in it
+    // (an undirected walk would reach it through c-us), though c-us's own dependents are downstream of c-us.
+    await createEntity(testDb(), ctx, 'node', { identifier: 'sib', data: {}, relations: { runs_on: 'c-us' } });
+    expect((await ids('both', 2)).nodes).toEqual(['c-us', 'n0', 'n1', 'n2', 'n3']);
     const cut = await ids('both', 5, 3);
     expect(cut.nodes).toHaveLength(3);
     expect(cut.nodes).toContain('n1');
