@@ -42,14 +42,18 @@ export function relatedToSql(rule: RelatedTo): Prisma.Sql {
 
 /**
  * A rule on a related entity's property: `inner` is compiled over `e` as usual, and here `e`
- * becomes the TARGET of the relation (the inner subquery's own alias shadows the outer one), so
- * the rule's SQL is reused unchanged. True when at least one target of the relation satisfies it.
- * Correlated on the outer entity through r (the outer EXISTS has only `r` in scope, so its `e.id`
- * is the searched entity): idx_entity_relations_source per row, then the target by primary key.
+ * becomes the TARGET of the relation (the subquery's own alias shadows the outer one), so the
+ * rule's SQL is reused unchanged. True when at least one target of the relation satisfies it.
+ *
+ * An uncorrelated IN over a plain join, not a correlated EXISTS: it leaves the planner free to
+ * start from the matching targets (the tenant-scoped GIN index on their blueprint) and follow
+ * their links backwards (idx_entity_relations_target) into one hashed set, or to probe per row
+ * when the outer filter is the selective one. The correlated EXISTS was always probed per row:
+ * a count over 30,000 services read every service's link and its target (0.25 s at HTTP).
  */
 export function viaRelationSql(hop: RelationHop, inner: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM entity_relations r
-     WHERE r.team_id = ${hop.teamId}::uuid AND r.source_entity_id = e.id AND r.relation_id = ${hop.relationUuid}::uuid
-       AND EXISTS (SELECT 1 FROM entities e WHERE e.team_id = r.team_id AND e.id = r.target_entity_id AND ${inner}))`;
+  return Prisma.sql`e.id IN (
+    SELECT r.source_entity_id FROM entities e
+      JOIN entity_relations r ON r.team_id = e.team_id AND r.target_entity_id = e.id AND r.relation_id = ${hop.relationUuid}::uuid
+     WHERE e.team_id = ${hop.teamId}::uuid AND e.blueprint_id = ${hop.target} AND ${inner})`;
 }

@@ -56,5 +56,5 @@ export function resolveRuleProperty(schema: unknown, name: string, at: string, r
   const rest = name.slice(dot + 1);
   if (rest.includes('.') && rest.startsWith('$')) throw searchError(at, 'a meta-property of a related entity has no parts');
   const prop = resolveProperty(hop.targetSchema, rest, at);
-  return { ...prop, name, via: { relation: name.slice(0, dot), relationUuid: hop.uuid, teamId: relations.teamId } };
+  return { ...prop, name, via: { relation: name.slice(0, dot), relationUuid: hop.uuid, teamId: relations.teamId, target: hop.target } };
 }

@@ -60,7 +60,8 @@ export type Target = { source: 'data'; path: string[] } | { source: 'meta'; colu
  * at least one target of the relation (one hop, links of that relation only).
  */
 export type ResolvedProperty = { name: string; target: Target; type: PropertyType; via?: RelationHop };
-export type RelationHop = { relation: string; relationUuid: string; teamId: string };
+/** `target`: the relation's target blueprint (the related entities' blueprint). */
+export type RelationHop = { relation: string; relationUuid: string; teamId: string; target: string };
 
 /** A scalar value of the rule, already checked against the property's kind. */
 export type Scalar = string | number | boolean;
