@@ -1,8 +1,10 @@
 import { AppError, ERROR_STATUS, type ErrorCode } from '@/lib/errors';
+import { databaseErrorToAppError } from './database-error';
 
-// The only place errors become HTTP: AppError keeps its code; Prisma's unique violation is a 409
-// and its "record not found" a 404; anything else is a bare 500 whose details stay in the server
-// log under the request id (never SQL, a stack or a database message in the response).
+// The only place errors become HTTP: AppError keeps its code; database faults are mapped by
+// database-error.ts (a unique violation 409, the database out of reach 503 with Retry-After...);
+// anything else is a bare 500 whose details stay in the server log under the request id (never
+// SQL, a stack or a database message in the response).
 
 export function errorResponse(code: ErrorCode, message: string, details?: unknown, headers?: Record<string, string>): Response {
   const error: Record<string, unknown> = { code, message };
@@ -11,12 +13,8 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
 }
 
 export function toErrorResponse(error: unknown, requestId: string, headers: Record<string, string> = {}): Response {
-  if (error instanceof AppError) {
-    return errorResponse(error.code, error.message, error.details, { ...headers, ...error.headers });
-  }
-  const prismaCode = (error as { code?: unknown })?.code;
-  if (prismaCode === 'P2002') return errorResponse('conflict', 'a resource with these identifying fields already exists', undefined, headers);
-  if (prismaCode === 'P2025') return errorResponse('not_found', 'not found', undefined, headers);
+  const known = databaseErrorToAppError(error);
+  if (known) return errorResponse(known.code, known.message, known.details, { ...headers, ...known.headers });
   console.error(`[baseplate] request ${requestId} failed:`, error);
   return errorResponse('internal', `internal error (request ${requestId})`, undefined, headers);
 }

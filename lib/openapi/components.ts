@@ -139,6 +139,7 @@ export const ERROR_RESPONSE: Record<ErrorCode, string> = {
   validation_failed: 'ValidationFailed',
   rate_limited: 'RateLimited',
   internal: 'Internal',
+  service_unavailable: 'ServiceUnavailable',
 };
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
@@ -151,6 +152,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   validation_failed: 'A field breaks its rule; `details` lists one {path, message} per fault.',
   rate_limited: 'Too many requests; wait Retry-After seconds.',
   internal: 'An unexpected failure; the message carries a request id for the server log (never SQL or a stack).',
+  service_unavailable: 'The database is out of reach or busy, or a statement ran out of time; retry after Retry-After seconds.',
 };
 
 function errorSchema(code: ErrorCode): JsonSchema {
@@ -168,7 +170,7 @@ export const responses = Object.fromEntries(
     ERROR_RESPONSE[code],
     {
       description: `${ERROR_STATUS[code]} \`${code}\`: ${ERROR_TEXT[code]}`,
-      headers: code === 'rate_limited' ? { ...RATE_LIMIT_HEADERS, 'Retry-After': headerRef('Retry-After') } : code === 'unauthenticated' ? {} : RATE_LIMIT_HEADERS,
+      headers: code === 'rate_limited' || code === 'service_unavailable' ? { ...RATE_LIMIT_HEADERS, 'Retry-After': headerRef('Retry-After') } : code === 'unauthenticated' ? {} : RATE_LIMIT_HEADERS,
       content: { 'application/json': { schema: errorSchema(code) } },
     },
   ]),

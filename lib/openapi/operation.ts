@@ -47,10 +47,10 @@ export function noContent(description: string): Response {
   return { description };
 }
 
-const ERROR_ORDER: ErrorCode[] = ['bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'validation_failed', 'rate_limited', 'internal'];
+const ERROR_ORDER: ErrorCode[] = ['bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'validation_failed', 'rate_limited', 'internal', 'service_unavailable'];
 
 function wrapperErrors(method: HttpMethod, spec: OperationSpec): Set<ErrorCode> {
-  const errors = new Set<ErrorCode>(['internal', ...(spec.errors ?? [])]);
+  const errors = new Set<ErrorCode>(['internal', 'service_unavailable', ...(spec.errors ?? [])]);
   if (spec.body) ['bad_request', 'payload_too_large', 'validation_failed'].forEach((c) => errors.add(c as ErrorCode));
   if (spec.query) errors.add('bad_request');
   if (spec.access.kind !== 'public') {
