@@ -29,9 +29,8 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
       {impact && (
         <Modal title={`Delete the blueprint “${blueprint}”?`} onClose={close}>
           <p className="text-sm text-slate-700" data-testid="delete-impact">
-            This deletes {plural(impact.entities, 'entity', 'entities')}, {plural(impact.relations, 'link', 'links')} between entities,{' '}
-            {plural(impact.relation_definitions, 'relation', 'relations')}, {plural(impact.scorecards, 'scorecard', 'scorecards')} and{' '}
-            {plural(impact.actions, 'action', 'actions')}. It cannot be undone; the audit log keeps the record.
+            This deletes {plural(impact.entities, 'entity', 'entities')}, {plural(impact.relations, 'link', 'links')} between entities and{' '}
+            {plural(impact.relation_definitions, 'relation', 'relations')}. It cannot be undone; the audit log keeps the record.
           </p>
           <label className="block space-y-1 text-sm">
             <span className="font-medium text-slate-700">

@@ -128,7 +128,7 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
               </EmptyState>
             ) : (
               <EmptyState icon={icon ?? '📦'} title={`No ${blueprintTitle.toLowerCase()} entities yet`}>
-                Entities are added through the API or an integration.
+                Editors add them with New entity, or through the REST API.
               </EmptyState>
             )
           ) : (

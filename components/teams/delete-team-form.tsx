@@ -30,7 +30,7 @@ export function DeleteTeamForm({ slug }: { slug: string }) {
       <div>
         <h2 className="font-semibold text-red-700">Delete this team</h2>
         <p className="mt-1 text-sm text-slate-600">
-          Deletes its blueprints, entities, relations, scorecards, actions, integrations, roles, API keys, memberships and audit log. This cannot be undone.
+          Deletes its blueprints, entities, relations, roles, API keys, memberships and audit log. This cannot be undone.
         </p>
       </div>
       <Field label={`Type ${slug} to confirm`} name="confirm-slug" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
