@@ -162,6 +162,7 @@ test('Ctrl+K finds entities by identifier, arrows move, Enter opens one, Escape 
   const { admin, slug } = await seed(request);
   await signIn(page, admin.email, admin.password);
   await page.goto(`/t/${slug}`);
+  await expect(page.locator('[data-shortcut-ready]')).toBeVisible(); // hydrated: the shortcut is heard
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Quick search' });
   await expect(dialog).toBeVisible();
@@ -181,6 +182,7 @@ test('Ctrl+K finds entities by identifier, arrows move, Enter opens one, Escape 
 
   // Escape closes it and nothing else happens.
   await page.goto(`/t/${slug}`);
+  await expect(page.locator('[data-shortcut-ready]')).toBeVisible(); // hydrated: the shortcut is heard
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog', { name: 'Quick search' })).toBeVisible();
   await page.keyboard.press('Escape');

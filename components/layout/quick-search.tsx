@@ -16,6 +16,9 @@ type Props = { team: string; blueprints: PaletteBlueprint[]; canSearchEntities: 
 
 export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
   const [open, setOpen] = useState(false);
+  // Set once the shortcut listener is attached (after hydration): tests and tools wait for it
+  // rather than pressing Ctrl+K into a page that cannot hear it yet.
+  const [shortcutReady, setShortcutReady] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -29,6 +32,7 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
       }
     };
     window.addEventListener('keydown', onKey);
+    setShortcutReady(true);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
@@ -41,6 +45,7 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
     <>
       <button
         type="button"
+        data-shortcut-ready={shortcutReady || undefined}
         onClick={(e) => {
           returnFocus.current = e.currentTarget;
           setOpen(true);
