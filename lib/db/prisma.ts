@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { log } from '@/lib/observability/logger';
+import { outsideRequest } from '@/lib/observability/request-context';
 
 // The app's way in for ordinary reads and writes: one Prisma 7 client per process, over the `pg`
 // driver adapter. Created on first use, not at import, because `next build` imports route modules
@@ -26,8 +27,9 @@ export function createPrisma(connectionString: string, poolSize = 10): PrismaCli
   // An idle connection closed by the server (a restart, a failover, a dropped test database) is
   // discarded by the pool, which opens a new one for the next query; that query reports any real
   // problem. Without a listener the event would crash the process; logged, as the first sign of
-  // a database going away.
-  pool.on('error', (error) => log().warn({ err: error }, 'database: an idle pool connection failed and was discarded'));
+  // a database going away. (Outside any request: the connection still carries the context of the
+  // request that opened it, whose id would mislead.)
+  pool.on('error', (error) => outsideRequest(() => log().warn({ err: error }, 'database: an idle pool connection failed and was discarded')));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeAccessLine } from './access-log';
 import { createLogger } from './logger';
-import { runWithRequestStore } from './request-context';
+import { outsideRequest, runWithRequestStore } from './request-context';
 
 /** A pino destination that keeps each line, parsed. */
 function memoryLog(level = 'info') {
@@ -48,7 +48,11 @@ describe('writeAccessLine', () => {
     const { logger, lines } = memoryLog();
     runWithRequestStore({ requestId: 'r-4', route: '/x' }, () => logger.error({ err: new Error('boom') }, 'request failed'));
     logger.info('outside any request');
+    // A pooled connection's event runs in the context of the request that opened it: not its id.
+    runWithRequestStore({ requestId: 'r-5', route: '/x' }, () => outsideRequest(() => logger.warn('pool connection failed')));
     expect(lines[0]).toMatchObject({ level: 'error', reqId: 'r-4', msg: 'request failed', err: { message: 'boom' } });
     expect(lines[1]).not.toHaveProperty('reqId');
+    expect(lines[2]).toMatchObject({ msg: 'pool connection failed' });
+    expect(lines[2]).not.toHaveProperty('reqId');
   });
 });

@@ -36,3 +36,12 @@ export function noteRequestCaller(caller: { team?: string; actorKind?: string })
   if (caller.team !== undefined) store.team = caller.team;
   if (caller.actorKind !== undefined) store.actorKind = caller.actorKind;
 }
+
+/**
+ * Runs `fn` outside any request: for events of long-lived resources (a pooled database
+ * connection keeps the context of the request that opened it), whose log lines must not carry
+ * that old request's id.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
