@@ -55,4 +55,12 @@ describe('writeAccessLine', () => {
     expect(lines[2]).toMatchObject({ msg: 'pool connection failed' });
     expect(lines[2]).not.toHaveProperty('reqId');
   });
+
+  it('logs an error as type, message, code and stack, never its other properties (a pg error carries its connection)', () => {
+    const { logger, lines } = memoryLog();
+    const error = Object.assign(new Error('terminating connection'), { code: '57P01', client: { user: 'baseplate', password: 'pw' } });
+    logger.warn({ err: error }, 'pool connection failed');
+    expect(Object.keys(lines[0].err as object).sort()).toEqual(['code', 'message', 'stack', 'type']);
+    expect(lines[0].err).toMatchObject({ type: 'Error', message: 'terminating connection', code: '57P01' });
+  });
 });

@@ -8,6 +8,23 @@ import { currentRequestId } from './request-context';
 
 export type { Logger };
 
+/**
+ * An error as a few fields: pino's default serializer copies every enumerable property, which for
+ * a pg error means its whole connection object (host, user, buffers), and for others whatever
+ * values they carry. Type, message, code and stack are what an operator needs; a cause, shortly.
+ */
+function serializeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return error;
+  const { code } = error as { code?: unknown };
+  return {
+    type: error.constructor?.name ?? error.name,
+    message: error.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack,
+    ...(error.cause !== undefined && depth < 3 ? { cause: serializeError(error.cause, depth + 1) } : {}),
+  };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -15,6 +32,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: undefined, // no pid/hostname on every line: the process manager adds what it knows
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
       mixin: () => {
         const reqId = currentRequestId();
         return reqId ? { reqId } : {};
