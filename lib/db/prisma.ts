@@ -29,7 +29,10 @@ export function createPrisma(connectionString: string, poolSize = 10): PrismaCli
   // problem. Without a listener the event would crash the process; logged, as the first sign of
   // a database going away. (Outside any request: the connection still carries the context of the
   // request that opened it, whose id would mislead.)
-  pool.on('error', (error) => outsideRequest(() => log().warn({ err: error }, 'database: an idle pool connection failed and was discarded')));
+  // Code and message only: the stack is always pg's socket parser, and says nothing.
+  pool.on('error', (error: Error & { code?: string }) =>
+    outsideRequest(() => log().warn({ code: error.code, error: error.message }, 'database: an idle pool connection failed and was discarded')),
+  );
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;
