@@ -121,7 +121,8 @@ async function dispatch(handler: Handler, params: Params, url: URL, req: Incomin
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   res.on('finish', () => {
     const reqId = requestIdFor(req.headers['x-request-id'] as string | undefined);
-    for (const task of queue) Promise.resolve().then(task).catch((error: unknown) => log().error({ err: error, reqId }, 'after-response task failed'));
+    const failed = (error: unknown) => log().error({ err: error, reqId }, 'after-response task failed');
+    for (const task of queue) Promise.resolve().then(task).catch(failed);
   });
   res.end(body);
 }

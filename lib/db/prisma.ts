@@ -31,7 +31,10 @@ export function createPrisma(connectionString: string, poolSize = 10): PrismaCli
   // request that opened it, whose id would mislead.)
   // Code and message only: the stack is always pg's socket parser, and says nothing.
   pool.on('error', (error: Error & { code?: string }) =>
-    outsideRequest(() => log().warn({ code: error.code, error: error.message }, 'database: an idle pool connection failed and was discarded')),
+    outsideRequest(() => {
+      const message = 'database: an idle pool connection failed and was discarded';
+      log().warn({ code: error.code, error: error.message }, message);
+    }),
   );
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);

@@ -9,7 +9,9 @@ function memoryLog(level = 'info') {
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
       done();
     },
   });
@@ -19,7 +21,15 @@ function memoryLog(level = 'info') {
 describe('writeAccessLine', () => {
   it('writes one JSON line with time, request id, method, route pattern, status, duration, team and actor kind', () => {
     const { logger, lines } = memoryLog();
-    writeAccessLine(logger, { requestId: 'r-1', method: 'POST', route: '/api/v1/teams/[team]/members', status: 201, durationMs: 12.345, team: 'acme', actorKind: 'api_key' });
+    writeAccessLine(logger, {
+      requestId: 'r-1',
+      method: 'POST',
+      route: '/api/v1/teams/[team]/members',
+      status: 201,
+      durationMs: 12.345,
+      team: 'acme',
+      actorKind: 'api_key',
+    });
     expect(lines).toHaveLength(1);
     const [line] = lines;
     expect(line).toEqual({
@@ -46,19 +56,23 @@ describe('writeAccessLine', () => {
 
   it('puts the request id on every line written while the request is served', () => {
     const { logger, lines } = memoryLog();
-    runWithRequestStore({ requestId: 'r-4', route: '/x' }, () => logger.error({ err: new Error('boom') }, 'request failed'));
+    const store = { requestId: 'r-4', route: '/x' };
+    runWithRequestStore(store, () => logger.error({ err: new Error('boom') }, 'request failed'));
     logger.info('outside any request');
     // A pooled connection's event runs in the context of the request that opened it: not its id.
-    runWithRequestStore({ requestId: 'r-5', route: '/x' }, () => outsideRequest(() => logger.warn('pool connection failed')));
+    const poolEvent = () => outsideRequest(() => logger.warn('pool connection failed'));
+    runWithRequestStore({ ...store, requestId: 'r-5' }, poolEvent);
     expect(lines[0]).toMatchObject({ level: 'error', reqId: 'r-4', msg: 'request failed', err: { message: 'boom' } });
     expect(lines[1]).not.toHaveProperty('reqId');
     expect(lines[2]).toMatchObject({ msg: 'pool connection failed' });
     expect(lines[2]).not.toHaveProperty('reqId');
   });
 
-  it('logs an error as type, message, code and stack, never its other properties (a pg error carries its connection)', () => {
+  // A pg error carries its whole connection object.
+  it('logs an error as type, message, code and stack, never its other properties', () => {
     const { logger, lines } = memoryLog();
-    const error = Object.assign(new Error('terminating connection'), { code: '57P01', client: { user: 'baseplate', password: 'pw' } });
+    const client = { user: 'baseplate', password: 'pw' };
+    const error = Object.assign(new Error('terminating connection'), { code: '57P01', client });
     logger.warn({ err: error }, 'pool connection failed');
     expect(Object.keys(lines[0].err as object).sort()).toEqual(['code', 'message', 'stack', 'type']);
     expect(lines[0].err).toMatchObject({ type: 'Error', message: 'terminating connection', code: '57P01' });

@@ -10,6 +10,11 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The server's request wrapper (see observe-requests.ts), set up from app/ and the environment. */
 export function createRequestObserver(appDir: string): (handler: Handler) => Handler {
-  const options = { logger: log(), metrics: createMetrics(poolStats), routeOf: loadRoutePatterns(appDir), metricsToken: env().metricsToken };
+  const options = {
+    logger: log(),
+    metrics: createMetrics(poolStats),
+    routeOf: loadRoutePatterns(appDir),
+    metricsToken: env().metricsToken,
+  };
   return (handler) => observeRequests(options, handler);
 }

@@ -62,7 +62,7 @@ async function start(metricsToken?: string) {
 }
 
 describe('observeRequests', () => {
-  it('gives every response an X-Request-Id, keeps a sane one from the caller, and hands the same id to the app', async () => {
+  it('gives every response an X-Request-Id, keeps a sane one from the caller, gives the app the same', async () => {
     const { base, seen } = await start();
     const fresh = await fetch(`${base}/api/v1/teams/acme`);
     const kept = await fetch(`${base}/api/v1/teams/acme`, { headers: { 'x-request-id': 'client-trace.42' } });
@@ -81,7 +81,8 @@ describe('observeRequests', () => {
     const id = response.headers.get('x-request-id');
     const line = await lineWhere((l) => l.msg === 'request' && l.reqId === id);
 
-    expect(line).toMatchObject({ level: 'info', method: 'POST', route: '/api/v1/teams/[team]', status: 201, team: 'acme', actor: 'api_key' });
+    expect(line).toMatchObject({ level: 'info', method: 'POST', route: '/api/v1/teams/[team]', status: 201 });
+    expect(line).toMatchObject({ team: 'acme', actor: 'api_key' });
     expect(typeof line.durationMs).toBe('number');
     expect(typeof line.time).toBe('string');
     expect(lines.filter((l) => l.reqId === id)).toHaveLength(1);
@@ -123,7 +124,9 @@ describe('observeRequests', () => {
     const { base } = await start('s3cret-metrics-token');
     const none = await fetch(`${base}/metrics`);
     const wrong = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer s3cret-metrics-tokeN' } });
-    const right = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer s3cret-metrics-token', 'x-forwarded-for': '203.0.113.9' } });
+    // The token opens it even through a proxy.
+    const headers = { authorization: 'Bearer s3cret-metrics-token', 'x-forwarded-for': '203.0.113.9' };
+    const right = await fetch(`${base}/metrics`, { headers });
 
     expect(none.status).toBe(401);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');

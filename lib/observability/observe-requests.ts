@@ -14,7 +14,12 @@ import { serveMetrics } from './serve-metrics';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export type ObserveOptions = { logger: Logger; metrics: Metrics; routeOf: RoutePatternOf; metricsToken: string | undefined };
+export type ObserveOptions = {
+  logger: Logger;
+  metrics: Metrics;
+  routeOf: RoutePatternOf;
+  metricsToken: string | undefined;
+};
 
 /** Status of a response the client abandoned before it was complete (nginx's convention). */
 export const CLIENT_CLOSED = 499;
@@ -36,7 +41,8 @@ export function observeRequests(options: ObserveOptions, handler: Handler): Hand
     res.setHeader('X-Request-Id', requestId);
     const pathname = pathnameOf(req.url);
     const isMetrics = pathname === '/metrics';
-    const store: RequestStore = { requestId, route: isMetrics ? '/metrics' : pathname === null ? 'other' : routeOf(pathname) };
+    const route = isMetrics ? '/metrics' : pathname === null ? 'other' : routeOf(pathname);
+    const store: RequestStore = { requestId, route };
 
     let ended = false;
     const end = () => {
@@ -46,8 +52,9 @@ export function observeRequests(options: ObserveOptions, handler: Handler): Hand
       const status = aborted ? CLIENT_CLOSED : res.statusCode;
       const durationMs = performance.now() - started;
       const method = req.method ?? 'GET';
-      writeAccessLine(logger, { requestId, method, route: store.route, status, durationMs, team: store.team, actorKind: store.actorKind, aborted });
-      metrics.observeRequest({ method, route: store.route, status, seconds: durationMs / 1000 });
+      const { team, actorKind } = store;
+      writeAccessLine(logger, { requestId, method, route, status, durationMs, team, actorKind, aborted });
+      metrics.observeRequest({ method, route, status, seconds: durationMs / 1000 });
     };
     res.once('finish', end);
     res.once('close', end);

@@ -36,10 +36,13 @@ it('logs a warning, without a request id, when an idle pooled connection is term
   const [{ pid }] = await runWithRequestStore({ requestId: 'opened-the-connection', route: '/x' }, () =>
     queryRows<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid() AS pid`),
   );
-  const warned = new Promise<Line>((resolve) => (onLine = (l) => l.msg?.toString().startsWith('database:') && resolve(l)));
+  const warned = new Promise<Line>((resolve) => {
+    onLine = (l) => String(l.msg).startsWith('database:') && resolve(l);
+  });
   await testPool().query('SELECT pg_terminate_backend($1)', [pid]);
   const line = await warned;
 
-  expect(line).toMatchObject({ level: 'warn', code: '57P01', error: expect.stringContaining('terminating connection') });
+  expect(line).toMatchObject({ level: 'warn', code: '57P01' });
+  expect(line.error).toContain('terminating connection');
   expect(line).not.toHaveProperty('reqId');
 });

@@ -16,8 +16,9 @@ describe('loadRoutePatterns', () => {
   });
 
   it('prefers static segments over dynamic ones, and dynamic ones over catch-alls', () => {
-    expect(routeOf('/api/v1/teams/acme/blueprints/service/entities/search')).toBe('/api/v1/teams/[team]/blueprints/[blueprint]/entities/search');
-    expect(routeOf('/api/v1/teams/acme/blueprints/service/entities/bulk')).toBe('/api/v1/teams/[team]/blueprints/[blueprint]/entities/bulk');
+    const entities = '/api/v1/teams/[team]/blueprints/[blueprint]/entities';
+    expect(routeOf('/api/v1/teams/acme/blueprints/service/entities/search')).toBe(`${entities}/search`);
+    expect(routeOf('/api/v1/teams/acme/blueprints/service/entities/bulk')).toBe(`${entities}/bulk`);
     expect(routeOf('/api/v1/no/such/thing')).toBe('/api/[...unknown]');
     expect(routeOf('/api/auth/session')).toBe('/api/auth/[...nextauth]');
   });
@@ -26,7 +27,9 @@ describe('loadRoutePatterns', () => {
     expect(routeOf('/')).toBe('/');
     expect(routeOf('/login')).toBe('/login');
     expect(routeOf('/t/acme')).toBe('/t/[team]');
-    expect(routeOf('/t/acme/blueprints/service/entities/checkout-api/history')).toBe('/t/[team]/blueprints/[blueprint]/entities/[identifier]/history');
+    expect(routeOf('/t/acme/blueprints/service/entities/checkout-api/history')).toBe(
+      '/t/[team]/blueprints/[blueprint]/entities/[identifier]/history',
+    );
     expect(routeOf('/t/acme/settings/members/')).toBe('/t/[team]/settings/members');
   });
 

@@ -10,7 +10,9 @@ import type { Registry } from 'prom-client';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+type ErrorReply = { status: number; code: string; message: string; headers?: Record<string, string> };
+
+function sendError(res: ServerResponse, { status, code, message, headers }: ErrorReply) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify({ error: { code, message } }));
 }
@@ -29,12 +31,23 @@ function isLocal(req: IncomingMessage): boolean {
   return !proxied && LOOPBACK.has(req.socket.remoteAddress ?? '');
 }
 
-export async function serveMetrics(req: IncomingMessage, res: ServerResponse, registry: Registry, token: string | undefined): Promise<void> {
-  if (token ? false : !isLocal(req)) return sendError(res, 404, 'not_found', 'not found');
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 404, 'not_found', 'not found');
-  if (token && !hasToken(req, token)) {
-    return sendError(res, 401, 'unauthenticated', 'send Authorization: Bearer <METRICS_TOKEN>', { 'www-authenticate': 'Bearer' });
-  }
+const NOT_FOUND: ErrorReply = { status: 404, code: 'not_found', message: 'not found' };
+const NO_TOKEN: ErrorReply = {
+  status: 401,
+  code: 'unauthenticated',
+  message: 'send Authorization: Bearer <METRICS_TOKEN>',
+  headers: { 'www-authenticate': 'Bearer' },
+};
+
+export async function serveMetrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  registry: Registry,
+  token: string | undefined,
+): Promise<void> {
+  if (!token && !isLocal(req)) return sendError(res, NOT_FOUND);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, NOT_FOUND);
+  if (token && !hasToken(req, token)) return sendError(res, NO_TOKEN);
   const body = await registry.metrics();
   res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -49,7 +49,9 @@ export const headers = {
   ETag: { description: 'The resource\'s version tag; send it back in If-Match to make a write conditional.', schema: { type: 'string' } },
   'Cache-Control': { description: 'Caching rules for this response.', schema: { type: 'string' } },
   'X-Request-Id': {
-    description: 'This request\'s id, also in the server log and in the audit rows it wrote: the caller\'s own X-Request-Id when it is 1-64 of `A-Z a-z 0-9 . _ -`, else one the server generated.',
+    description:
+      'This request\'s id, also in the server log and in the audit rows it wrote: the caller\'s own X-Request-Id ' +
+      'when it is 1-64 of `A-Z a-z 0-9 . _ -`, else one the server generated.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
   },
 };
@@ -179,7 +181,11 @@ export const responses = Object.fromEntries(
       description: `${ERROR_STATUS[code]} \`${code}\`: ${ERROR_TEXT[code]}`,
       headers: {
         ...REQUEST_ID_HEADER,
-        ...(code === 'rate_limited' || code === 'service_unavailable' ? { ...RATE_LIMIT_HEADERS, 'Retry-After': headerRef('Retry-After') } : code === 'unauthenticated' ? {} : RATE_LIMIT_HEADERS),
+        ...(code === 'rate_limited' || code === 'service_unavailable'
+          ? { ...RATE_LIMIT_HEADERS, 'Retry-After': headerRef('Retry-After') }
+          : code === 'unauthenticated'
+            ? {}
+            : RATE_LIMIT_HEADERS),
       },
       content: { 'application/json': { schema: errorSchema(code) } },
     },

@@ -1,6 +1,13 @@
 import { PERMISSIONS, type Permission } from '@/lib/authz/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import { ERROR_RESPONSE, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER, responseRef, schemaRef, type JsonSchema } from './components';
+import {
+  ERROR_RESPONSE,
+  RATE_LIMIT_HEADERS,
+  REQUEST_ID_HEADER,
+  responseRef,
+  schemaRef,
+  type JsonSchema,
+} from './components';
 
 // One OpenAPI operation from a short spec. The errors follow from how the route is wrapped
 // (lib/http/route.ts), so each path file lists only what its service adds:

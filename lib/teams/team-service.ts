@@ -72,5 +72,6 @@ export async function updateTeam(db: Db, ctx: TeamContext, input: { name?: strin
 export async function deleteTeam(db: Db, ctx: TeamContext): Promise<void> {
   await db.team.delete({ where: { id: ctx.team.id } });
   const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.keyId;
-  log().info({ reqId: ctx.requestId, team: ctx.team.slug, teamId: ctx.team.id, actor: ctx.actor.kind, actorId }, 'team deleted');
+  const { slug, id } = ctx.team;
+  log().info({ reqId: ctx.requestId, team: slug, teamId: id, actor: ctx.actor.kind, actorId }, 'team deleted');
 }

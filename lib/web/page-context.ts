@@ -26,7 +26,8 @@ export const loadTeamContext = cache(async (slug: string): Promise<TeamContext> 
   const actor = await requireUser();
   const h = await headers();
   try {
-    const base = { requestId: requestIdFor(h.get('x-request-id')), actor, ip: clientIp(h), userAgent: h.get('user-agent') };
+    const requestId = requestIdFor(h.get('x-request-id'));
+    const base = { requestId, actor, ip: clientIp(h), userAgent: h.get('user-agent') };
     const ctx = await resolveTeamContext(getDb(), base, slug);
     noteRequestCaller({ team: ctx.team.slug, actorKind: actor.kind });
     return ctx;
