@@ -51,9 +51,16 @@ describe('loadEnv', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN/],
+    [{ METRICS_TOKEN: 'sixteen chars and spaces' }, /METRICS_TOKEN/],
   ])('rejects %o with a message naming the variable', (source, message) => {
     expect(() => loadEnv(source)).toThrow(EnvError);
     expect(() => loadEnv(source)).toThrow(message);
+  });
+
+  it('reads METRICS_TOKEN (unset: /metrics is for loopback clients only)', () => {
+    expect(loadEnv({}).metricsToken).toBeUndefined();
+    expect(loadEnv({ METRICS_TOKEN: ' 0123456789abcdef ' }).metricsToken).toBe('0123456789abcdef');
   });
 
   it('never echoes a database password in its errors', () => {

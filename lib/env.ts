@@ -15,6 +15,8 @@ export type Env = {
   /** Connections in each app instance's pool. */
   dbPoolSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Bearer token that GET /metrics requires; unset: /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
   /** Signs browser session cookies (next-auth). Generated and kept in dataDir when unset. */
   authSecret: string | undefined;
   /** Proxies whose X-Forwarded-For is believed (IPs); empty: the socket address is the client. */
@@ -51,6 +53,16 @@ function readBool(source: Source, name: string, fallback: boolean): boolean {
   throw new EnvError(`${name} must be true or false, got "${source[name]}"`);
 }
 
+function readMetricsToken(source: Source): string | undefined {
+  const raw = source.METRICS_TOKEN?.trim();
+  if (!raw) return undefined;
+  // Short tokens can be guessed; whitespace would not survive an Authorization header.
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new EnvError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return raw;
+}
+
 function readDatabaseUrl(source: Source): string | undefined {
   const raw = source.DATABASE_URL?.trim();
   if (!raw) return undefined;
@@ -80,6 +92,7 @@ export function loadEnv(source: Source = process.env): Env {
     directApi: readBool(source, 'BASEPLATE_DIRECT_API', true),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
     logLevel,
+    metricsToken: readMetricsToken(source),
     authSecret: source.AUTH_SECRET?.trim() || undefined,
     trustedProxies: (source.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     rateLimits: {

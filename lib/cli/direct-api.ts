@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { withAfterQueue } from '@/lib/http/after-response';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { MAX_BODY_BYTES } from '@/lib/http/request-body';
+import { log } from '@/lib/observability/logger';
+import { requestIdFor } from '@/lib/observability/request-id';
 
 // The direct API dispatcher. Scripts and CI jobs call the REST API with an Authorization header;
 // for those requests Baseplate's own server calls the App Router route handlers itself (the same
@@ -110,7 +112,7 @@ async function dispatch(handler: Handler, params: Params, url: URL, req: Incomin
     const request = new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(await readCapped(req)) : undefined });
     response = await withAfterQueue(queue, () => handler(request, { params: Promise.resolve(params) }));
   } catch (error) {
-    response = toErrorResponse(error, 'direct-api');
+    response = toErrorResponse(error, requestIdFor(req.headers['x-request-id'] as string | undefined));
   }
   const body = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
@@ -118,7 +120,9 @@ async function dispatch(handler: Handler, params: Params, url: URL, req: Incomin
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   res.on('finish', () => {
-    for (const task of queue) Promise.resolve().then(task).catch((error: unknown) => console.error('[baseplate] after-response task failed:', error));
+    const reqId = requestIdFor(req.headers['x-request-id'] as string | undefined);
+    const failed = (error: unknown) => log().error({ err: error, reqId }, 'after-response task failed');
+    for (const task of queue) Promise.resolve().then(task).catch(failed);
   });
   res.end(body);
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import next from 'next';
 import { env } from '@/lib/env';
+import { createRequestObserver } from '@/lib/observability/create-request-observer';
 import type { DirectApi } from './direct-api';
 
 // Baseplate's HTTP server: Next.js behind Node's own http server, in the same process as the
@@ -21,11 +22,13 @@ export async function startWebServer(options: { dev: boolean; port: number; host
   // Not in development: there Next's hot reloading must see every request.
   // Loaded after prepare(): the route modules import next/server, which needs Next's runtime set up.
   const direct: DirectApi | null = !options.dev && env().directApi ? await (await import('./direct-api')).loadDirectApi(path.join(options.dir, 'app')) : null;
-  const server = http.createServer((req, res) => {
+  // Request id, access line, metrics and /metrics for both paths (lib/observability).
+  const observe = createRequestObserver(path.join(options.dir, 'app'));
+  const server = http.createServer(observe((req, res) => {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
     if (direct?.serve(req, res)) return;
     void handle(req, res);
-  });
+  }));
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,6 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { log } from '@/lib/observability/logger';
+import { outsideRequest } from '@/lib/observability/request-context';
 
 // The app's way in for ordinary reads and writes: one Prisma 7 client per process, over the `pg`
 // driver adapter. Created on first use, not at import, because `next build` imports route modules
@@ -24,8 +26,16 @@ export function createPrisma(connectionString: string, poolSize = 10): PrismaCli
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle connection closed by the server (a restart, a failover, a dropped test database) is
   // discarded by the pool, which opens a new one for the next query; that query reports any real
-  // problem. Without a listener the event would crash the process.
-  pool.on('error', () => {});
+  // problem. Without a listener the event would crash the process; logged, as the first sign of
+  // a database going away. (Outside any request: the connection still carries the context of the
+  // request that opened it, whose id would mislead.)
+  // Code and message only: the stack is always pg's socket parser, and says nothing.
+  pool.on('error', (error: Error & { code?: string }) =>
+    outsideRequest(() => {
+      const message = 'database: an idle pool connection failed and was discarded';
+      log().warn({ code: error.code, error: error.message }, message);
+    }),
+  );
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;
@@ -79,4 +89,10 @@ export function getDb(): PrismaClient {
     holder.baseplatePrisma = createPrisma(databaseUrl, dbPoolSize);
   }
   return holder.baseplatePrisma;
+}
+
+/** Connections of the process's pool (for /metrics), or null before anything has used the database. */
+export function poolStats(): { total: number; idle: number; waiting: number } | null {
+  const pool = holder.baseplatePrisma && pools.get(holder.baseplatePrisma);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }

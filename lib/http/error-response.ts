@@ -1,4 +1,5 @@
-import { AppError, ERROR_STATUS, type ErrorCode } from '@/lib/errors';
+import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
+import { log } from '@/lib/observability/logger';
 import { databaseErrorToAppError } from './database-error';
 
 // The only place errors become HTTP: AppError keeps its code; database faults are mapped by
@@ -15,6 +16,6 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
 export function toErrorResponse(error: unknown, requestId: string, headers: Record<string, string> = {}): Response {
   const known = databaseErrorToAppError(error);
   if (known) return errorResponse(known.code, known.message, known.details, { ...headers, ...known.headers });
-  console.error(`[baseplate] request ${requestId} failed:`, error);
+  log().error({ err: error, reqId: requestId }, 'request failed');
   return errorResponse('internal', `internal error (request ${requestId})`, undefined, headers);
 }

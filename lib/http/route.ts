@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { sessionUserId } from '@/lib/auth/next-auth';
 import { resolveActor } from '@/lib/auth/resolve-actor';
@@ -7,6 +6,8 @@ import { requirePermission, resolveTeamContext, type RequestContext, type TeamCo
 import { getDb } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { noteRequestCaller } from '@/lib/observability/request-context';
+import { requestIdFor } from '@/lib/observability/request-id';
 import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
 import { stampApiKeyUse } from '@/lib/api-keys/stamp-api-key-use';
 import { afterResponse } from './after-response';
@@ -35,7 +36,7 @@ function toResponse(reply: Reply, headers: Record<string, string>): Response {
 
 function baseContext(request: Request, actor: Actor): RequestContext {
   return {
-    requestId: request.headers.get('x-request-id')?.slice(0, 64) || randomUUID(),
+    requestId: requestIdFor(request.headers.get('x-request-id')),
     actor,
     ip: clientIp(request.headers),
     userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
@@ -59,6 +60,7 @@ async function authenticate(request: Request): Promise<{ ctx: RequestContext; li
   const db = getDb();
   const actor = await resolveActor(db, request.headers, sessionUserId);
   if (!actor) throw new AppError('unauthenticated', 'sign in, or send an API key or login token');
+  noteRequestCaller({ actorKind: actor.kind });
   checkSameOrigin(request, actor);
   const key = actor.kind === 'api_key' ? `api:key:${actor.keyId}` : `api:user:${actor.userId}`;
   const limit = await hitRateLimit(db, key, env().rateLimits.apiPerMinute);
@@ -74,7 +76,7 @@ async function authenticate(request: Request): Promise<{ ctx: RequestContext; li
 /** A route anyone may call (register, login); the handler applies its own limits. */
 export function withPublic<B = undefined>(options: Options<B>, handler: (input: Input<B> & { ip: string | null }) => Promise<Reply>) {
   return async (request: Request, { params }: RouteArgs): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestIdFor(request.headers.get('x-request-id'));
     try {
       const body = options.body ? await readJsonBody(request, options.body) : (undefined as B);
       const reply = await handler({ request, params: await params, url: new URL(request.url), body, ip: clientIp(request.headers) });
@@ -89,7 +91,7 @@ export function withPublic<B = undefined>(options: Options<B>, handler: (input: 
 export function withUser<B = undefined>(options: Options<B>, handler: (ctx: RequestContext, input: Input<B>) => Promise<Reply>) {
   return async (request: Request, { params }: RouteArgs): Promise<Response> => {
     let headers: Record<string, string> = {};
-    let requestId: string = randomUUID();
+    let requestId = requestIdFor(request.headers.get('x-request-id'));
     try {
       const { ctx, limitHeaders } = await authenticate(request);
       headers = limitHeaders;
@@ -109,13 +111,14 @@ export function withTeam<B = undefined>(
 ) {
   return async (request: Request, { params }: RouteArgs): Promise<Response> => {
     let headers: Record<string, string> = {};
-    let requestId: string = randomUUID();
+    let requestId = requestIdFor(request.headers.get('x-request-id'));
     try {
       const { ctx: base, limitHeaders } = await authenticate(request);
       headers = limitHeaders;
       requestId = base.requestId;
       const resolved = await params;
       const ctx = await resolveTeamContext(getDb(), base, resolved.team);
+      noteRequestCaller({ team: ctx.team.slug });
       if (options.permission) requirePermission(ctx, options.permission);
       const body = options.body ? await readJsonBody(request, options.body) : (undefined as B);
       return toResponse(await handler(ctx, { request, params: resolved, url: new URL(request.url), body }), headers);

@@ -48,6 +48,8 @@ const DESCRIPTION = `The REST API of Baseplate, a multi-tenant software catalog.
 - **Errors**: every non-2xx body is \`{"error": {"code", "message", "details"?}}\`.
 - **Lists**: cursor pages: \`limit\` (1..1000, default 50) and \`cursor\`; answers carry \`next_cursor\` (null on the last page).
 - **Limits**: bodies over 1 MiB are 413. Every authenticated response carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 also \`Retry-After\`.
+- **Request ids**: every response carries \`X-Request-Id\`, also written in the server log and the audit rows of the \
+request; send your own (1-64 of \`A-Z a-z 0-9 . _ -\`) to have it kept.
 - **Permissions**: each operation's \`x-permission\` names the permission it needs in the team; \`x-access\` says who may call it (\`public\`, \`signed_in\`, \`team_member\`).`;
 
 export function buildOpenApiDocument(): object {

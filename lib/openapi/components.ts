@@ -48,7 +48,16 @@ export const headers = {
   'Retry-After': integerHeader('Seconds to wait before trying again.'),
   ETag: { description: 'The resource\'s version tag; send it back in If-Match to make a write conditional.', schema: { type: 'string' } },
   'Cache-Control': { description: 'Caching rules for this response.', schema: { type: 'string' } },
+  'X-Request-Id': {
+    description:
+      'This request\'s id, also in the server log and in the audit rows it wrote: the caller\'s own X-Request-Id ' +
+      'when it is 1-64 of `A-Z a-z 0-9 . _ -`, else one the server generated.',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  },
 };
+
+/** The header every response carries, whichever the caller. */
+export const REQUEST_ID_HEADER = { 'X-Request-Id': headerRef('X-Request-Id') };
 
 /** The headers every response to an authenticated caller carries (API.md). */
 export const RATE_LIMIT_HEADERS = {
@@ -170,7 +179,14 @@ export const responses = Object.fromEntries(
     ERROR_RESPONSE[code],
     {
       description: `${ERROR_STATUS[code]} \`${code}\`: ${ERROR_TEXT[code]}`,
-      headers: code === 'rate_limited' || code === 'service_unavailable' ? { ...RATE_LIMIT_HEADERS, 'Retry-After': headerRef('Retry-After') } : code === 'unauthenticated' ? {} : RATE_LIMIT_HEADERS,
+      headers: {
+        ...REQUEST_ID_HEADER,
+        ...(code === 'rate_limited' || code === 'service_unavailable'
+          ? { ...RATE_LIMIT_HEADERS, 'Retry-After': headerRef('Retry-After') }
+          : code === 'unauthenticated'
+            ? {}
+            : RATE_LIMIT_HEADERS),
+      },
       content: { 'application/json': { schema: errorSchema(code) } },
     },
   ]),

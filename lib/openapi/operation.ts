@@ -1,6 +1,13 @@
 import { PERMISSIONS, type Permission } from '@/lib/authz/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import { ERROR_RESPONSE, RATE_LIMIT_HEADERS, responseRef, schemaRef, type JsonSchema } from './components';
+import {
+  ERROR_RESPONSE,
+  RATE_LIMIT_HEADERS,
+  REQUEST_ID_HEADER,
+  responseRef,
+  schemaRef,
+  type JsonSchema,
+} from './components';
 
 // One OpenAPI operation from a short spec. The errors follow from how the route is wrapped
 // (lib/http/route.ts), so each path file lists only what its service adds:
@@ -74,7 +81,10 @@ function accessText(access: Access): string {
 export function operation(method: HttpMethod, spec: OperationSpec): object {
   const authenticated = spec.access.kind !== 'public';
   const success = Object.fromEntries(
-    Object.entries(spec.responses).map(([status, r]) => [status, authenticated ? { ...r, headers: { ...RATE_LIMIT_HEADERS, ...r.headers } } : r]),
+    Object.entries(spec.responses).map(([status, r]) => [
+      status,
+      { ...r, headers: { ...REQUEST_ID_HEADER, ...(authenticated ? RATE_LIMIT_HEADERS : {}), ...r.headers } },
+    ]),
   );
   const errors = wrapperErrors(method, spec);
   const parameters = [...(spec.query ?? []), ...(spec.headers ?? [])];

@@ -2,6 +2,7 @@ import type { RequestContext, TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/observability/logger';
 import { insertTeamWithDefaultRoles } from './create-team';
 import { listUserTeams } from './list-user-teams';
 
@@ -70,5 +71,7 @@ export async function updateTeam(db: Db, ctx: TeamContext, input: { name?: strin
  */
 export async function deleteTeam(db: Db, ctx: TeamContext): Promise<void> {
   await db.team.delete({ where: { id: ctx.team.id } });
-  console.info(`[baseplate] team ${ctx.team.slug} (${ctx.team.id}) deleted by ${ctx.actor.kind} ${ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.keyId} (request ${ctx.requestId})`);
+  const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.keyId;
+  const { slug, id } = ctx.team;
+  log().info({ reqId: ctx.requestId, team: slug, teamId: id, actor: ctx.actor.kind, actorId }, 'team deleted');
 }
