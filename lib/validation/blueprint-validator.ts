@@ -66,9 +66,14 @@ export function blueprintValidator(blueprint: ValidatedBlueprint): ValidateFunct
   return shared.get(blueprint);
 }
 
+const token = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A fault at the member it is about: the missing one for `required`, the extra one for `additionalProperties`. */
 function faultOf(error: ErrorObject): DataFault {
-  const missing = error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
-  return { path: `/data${error.instancePath}${missing}`, message: error.message ?? 'is not valid' };
+  const p = error.params as { missingProperty?: string; additionalProperty?: string };
+  const member = error.keyword === 'required' ? p.missingProperty : error.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
+  const at = member === undefined ? '' : `/${token(member)}`;
+  return { path: `/data${error.instancePath}${at}`, message: error.message ?? 'is not valid' };
 }
 
 /** Faults of `data` against the blueprint's schema, paths under `/data` (empty when valid). */
