@@ -60,6 +60,8 @@ describe('__proto__ in entity data (RFC 7396: an ordinary member)', () => {
     await patch('open', 'patched', '{"data": {"__proto__": {"x": 1}}}');
     expect(await storedData('open', 'posted')).toBe('{"__proto__":{"x":1}}');
     expect(await storedData('open', 'patched')).toBe(await storedData('open', 'posted'));
+    const audit = await testDb().auditLog.findFirstOrThrow({ where: { teamId, action: 'entity.updated' } });
+    expect(JSON.stringify((audit.newData as { data: unknown }).data)).toBe('{"__proto__":{"x":1}}');
   });
 });
 

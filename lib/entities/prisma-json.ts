@@ -11,6 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 type Tagged = { toJSON: () => { $type: 'Json'; value: string } };
 
 export function prismaJson(value: unknown): Prisma.InputJsonObject {
+  // JSON.stringify drops undefined members and turns a bigint into an error, as Prisma would.
   const tagged: Tagged = { toJSON: () => ({ $type: 'Json', value: JSON.stringify(value) }) };
   return tagged as unknown as Prisma.InputJsonObject;
 }
