@@ -6,7 +6,7 @@
 //    characters, in values and in member names.
 //  - Numbers beyond double range: JSON.parse turns 1e400 into Infinity, which JSON.stringify then
 //    writes as null: the value would be lost without a word. (Integers above 2^53 parse to the
-//    nearest double and so lose precision; the API docs say so.)
+//    nearest double and so lose precision; the OpenAPI description of entity data says so.)
 
 export const MAX_JSON_DEPTH = 64;
 
