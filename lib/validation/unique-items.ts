@@ -1,4 +1,4 @@
-import type { KeywordDefinition, SchemaValidateFunction } from 'ajv';
+import type { FuncKeywordDefinition, SchemaValidateFunction } from 'ajv';
 
 // ajv's own `uniqueItems` compares every pair of items that are objects or arrays: 20,000 objects
 // took 6.3 s of a frozen event loop. This replacement is linear in the array's JSON size: each
@@ -37,4 +37,4 @@ const validate: SchemaValidateFunction = (schema: boolean, data: unknown[]) => {
   return false;
 };
 
-export const uniqueItemsKeyword: KeywordDefinition = { keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', errors: true, validate };
+export const uniqueItemsKeyword: FuncKeywordDefinition = { keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', errors: true, validate };
