@@ -1,5 +1,6 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { prismaJson } from '@/lib/entities/prisma-json';
 
 // Every change writes one audit row in the same transaction as the change itself: if the change
 // rolls back, so does its record, and no change commits without one. Secrets never enter it.
@@ -14,8 +15,9 @@ export function redact(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+// Verbatim snapshots keep every member, `__proto__` included, as the entity row does (prisma-json.ts).
 function asJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === undefined || value === null ? undefined : prismaJson(value);
 }
 
 export type AuditEntry = {

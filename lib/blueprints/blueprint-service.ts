@@ -15,7 +15,7 @@ import { findFailingEntities, type FailingEntities } from './find-failing-entiti
 import { bySource, loadRelationDefs, loadRelationDefsTx } from '@/lib/relations/relation-definitions.sql';
 import { saveBlueprintRelations } from '@/lib/relations/save-blueprint-relations';
 import { toRelationsView, type RelationDef } from '@/lib/relations/relation-types';
-import type { CreateBlueprintInput, PatchBlueprintInput, ReplaceBlueprintInput } from './schemas';
+import { isBlueprintId, type CreateBlueprintInput, type PatchBlueprintInput, type ReplaceBlueprintInput } from './schemas';
 
 // Blueprints: a team's entity types. Every query carries the team; every change writes its audit
 // row in its own transaction. A schema change is checked against the blueprint's existing
@@ -53,7 +53,7 @@ async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: s
 export async function listBlueprints(db: Db, ctx: TeamContext, page: PageParams) {
   // A team has tens of blueprints: the primary key's team_id prefix, then a small sort.
   const rows = await db.blueprint.findMany({
-    where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc') },
+    where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc', isBlueprintId) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: page.limit + 1,
   });

@@ -1,6 +1,14 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AppError } from '@/lib/errors';
 import { createAjv } from '@/lib/validation/create-ajv';
+import { re2Fault } from '@/lib/validation/re2-engine';
+import {
+  MAX_PATTERN_LENGTH,
+  MAX_PATTERN_PROPERTIES,
+  MAX_SCHEMA_PATTERNS,
+  MAX_SCHEMA_PROPERTIES,
+  schemaSizeFaults,
+} from '@/lib/validation/schema-limits';
 import type { JsonObject } from './schemas';
 
 // A blueprint's `schema` must be a draft 2020-12 JSON Schema (ajv's meta-schema) whose root is
@@ -51,13 +59,43 @@ function* subschemas(schema: unknown, pointer: string): Generator<[JsonObject, s
   }
 }
 
+/** Why a user's pattern cannot be used: too long, not ECMA-262, or not runnable by RE2 (re2-engine.ts). */
 function badRegex(source: string): string | null {
+  if (source.length > MAX_PATTERN_LENGTH) return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters (MAX_PATTERN_LENGTH)`;
   try {
-    new RegExp(source, 'u'); // ajv compiles patterns with the `u` flag
-    return null;
+    new RegExp(source, 'u'); // JSON Schema patterns are ECMA-262 with the `u` flag
   } catch (e) {
     return e instanceof Error ? e.message : 'is not a valid regular expression';
   }
+  return re2Fault(source);
+}
+
+/** Counts of what MAX_SCHEMA_PROPERTIES, MAX_SCHEMA_PATTERNS and MAX_PATTERN_PROPERTIES bound. */
+function countFaults(root: JsonObject): Detail[] {
+  let properties = 0;
+  let patterns = 0;
+  let patternProperties = 0;
+  for (const [s] of subschemas(root, '/schema')) {
+    if (isObject(s.properties)) properties += Object.keys(s.properties).length;
+    if (isObject(s.patternProperties)) patternProperties += Object.keys(s.patternProperties).length;
+    if (typeof s.pattern === 'string') patterns += 1;
+  }
+  patterns += patternProperties;
+  properties += patternProperties;
+  const faults: Detail[] = [];
+  if (properties > MAX_SCHEMA_PROPERTIES) {
+    faults.push({ path: '/schema', message: `the schema declares ${properties} properties, more than ${MAX_SCHEMA_PROPERTIES} (MAX_SCHEMA_PROPERTIES)` });
+  }
+  if (patterns > MAX_SCHEMA_PATTERNS) {
+    faults.push({ path: '/schema', message: `the schema holds ${patterns} patterns, more than ${MAX_SCHEMA_PATTERNS} (MAX_SCHEMA_PATTERNS)` });
+  }
+  if (patternProperties > MAX_PATTERN_PROPERTIES) {
+    faults.push({
+      path: '/schema',
+      message: `the schema holds ${patternProperties} patternProperties, more than ${MAX_PATTERN_PROPERTIES} (MAX_PATTERN_PROPERTIES)`,
+    });
+  }
+  return faults;
 }
 
 function resolvesLocally(root: JsonObject, ref: string): boolean {
@@ -101,6 +139,11 @@ function keywordErrors(root: JsonObject, formats: Record<string, unknown>): Deta
  * throws 422 `validation_failed` with details under `/schema`.
  */
 export function checkBlueprintSchema(schema: JsonObject): ValidateFunction {
+  // Size first: the meta-schema check and the compile below are recursive and proportional to it.
+  const size = schemaSizeFaults(schema);
+  if (size.length) throw new AppError('validation_failed', 'the schema is too large', size);
+  const counts = countFaults(schema);
+  if (counts.length) throw new AppError('validation_failed', 'the schema is too large', counts);
   const meta = metaSchemaErrors(schema);
   if (meta.length) throw new AppError('validation_failed', 'the schema is not a valid JSON Schema (draft 2020-12)', meta);
   if (schema.type !== 'object') {

@@ -9,6 +9,7 @@ import type { RelationDef } from '@/lib/relations/relation-types';
 import { entityFaults, throwIfFaults } from './check-entity-input';
 import { auditSnapshot, toVersioned, type VersionedEntity } from './entity-view';
 import { ENTITY_SELECT } from './get-entity';
+import { prismaJson } from './prisma-json';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import type { CreateEntityInput } from './schemas';
 import { recordOf, writeUpserts } from './write-upserts';
@@ -59,7 +60,7 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
     const user = actingUserId(ctx.actor);
     // A concurrent insert of the same identifier still fails on the unique key: P2002, a 409.
     const created = await tx.entity.create({
-      data: { teamId: ctx.team.id, blueprintId, ...row, data: row.data as Prisma.InputJsonObject, createdBy: user, updatedBy: user },
+      data: { teamId: ctx.team.id, blueprintId, ...row, data: prismaJson(row.data), createdBy: user, updatedBy: user },
       select: ENTITY_SELECT,
     });
     if (links.links?.length) await writeLinks(tx, ctx, [{ sourceId: created.id, links: links.links }]);

@@ -12,12 +12,12 @@ const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" no
  */
 export async function loadBlueprintOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, blueprintId: string): Promise<ValidatedBlueprint> {
   // On every entity request: plain SQL over the pool (primary key lookup), not Prisma's client.
-  const [row] = await queryRows<{ version: number; schema: unknown }>(
+  const [row] = await queryRows<{ uid: string; version: number; schema: unknown }>(
     db,
-    Prisma.sql`SELECT version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId}`,
+    Prisma.sql`SELECT uid::text AS uid, version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId}`,
   );
   if (!row) throw notFound(blueprintId);
-  return { teamId: ctx.team.id, id: blueprintId, version: row.version, schema: row.schema };
+  return { teamId: ctx.team.id, id: blueprintId, uid: row.uid, version: row.version, schema: row.schema };
 }
 
 /**
@@ -28,8 +28,8 @@ export async function loadBlueprintOrThrow(db: Db | Prisma.TransactionClient, ct
  * beside a schema change. Entity writers do not block one another (shared locks).
  */
 export async function lockBlueprintOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string): Promise<ValidatedBlueprint> {
-  const [row] = await tx.$queryRaw<Array<{ version: number; schema: unknown }>>`
-    SELECT version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId} FOR SHARE`;
+  const [row] = await tx.$queryRaw<Array<{ uid: string; version: number; schema: unknown }>>`
+    SELECT uid::text AS uid, version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId} FOR SHARE`;
   if (!row) throw notFound(blueprintId);
-  return { teamId: ctx.team.id, id: blueprintId, version: row.version, schema: row.schema };
+  return { teamId: ctx.team.id, id: blueprintId, uid: row.uid, version: row.version, schema: row.schema };
 }

@@ -44,4 +44,20 @@ describe('applyMergePatch (RFC 7396)', () => {
     expect(original).toEqual({ a: { b: 1 } });
     expect(patch).toEqual({ a: { b: null, c: 2 } });
   });
+
+  it('treats __proto__ as an ordinary member, as JSON.parse gives it (own, enumerable, prototype untouched)', () => {
+    const patch = JSON.parse('{"__proto__": {"x": 1}, "a": 1}') as Json;
+    const merged = applyMergePatch({ b: 2 }, patch) as Record<string, Json>;
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.keys(merged).sort()).toEqual(['__proto__', 'a', 'b']);
+    expect(JSON.stringify(merged)).toBe('{"b":2,"__proto__":{"x":1},"a":1}');
+    expect((merged as { x?: unknown }).x).toBeUndefined();
+  });
+
+  it('merges into and removes an existing __proto__ member', () => {
+    const target = JSON.parse('{"__proto__": {"x": 1, "y": 2}}') as Json;
+    const deeper = applyMergePatch(target, JSON.parse('{"__proto__": {"y": null, "z": 3}}') as Json);
+    expect(JSON.stringify(deeper)).toBe('{"__proto__":{"x":1,"z":3}}');
+    expect(Object.keys(applyMergePatch(target, JSON.parse('{"__proto__": null}') as Json) as object)).toEqual([]);
+  });
 });

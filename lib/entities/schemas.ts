@@ -50,12 +50,15 @@ export const patchEntityBody = bodySchema<PatchEntityInput>({
 });
 
 /** Bulk: items are checked one by one in the service, so one bad item only fails itself. */
-export const bulkEntitiesBody = bodySchema<BulkEntitiesInput>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['entities'],
-  properties: { entities: { type: 'array' } },
-});
+export const bulkEntitiesBody = bodySchema<BulkEntitiesInput>(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['entities'],
+    properties: { entities: { type: 'array' } },
+  },
+  { itemsAt: '/entities' },
+);
 
 export type RestoreEntityInput = { version: number };
 

@@ -12,6 +12,7 @@ import { auditSnapshot, toVersioned, type EntityRecord, type VersionedEntity } f
 import { ENTITY_SELECT, getEntityOrThrow } from './get-entity';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { applyMergePatch, type Json } from './merge-patch';
+import { prismaJson } from './prisma-json';
 import type { JsonObject, PatchEntityInput, ReplaceEntityInput } from './schemas';
 
 /** `ifMatch`: the versions of an If-Match header; a stale one is 409 and changes nothing. */
@@ -44,7 +45,7 @@ export async function writeIfUnchanged(
   const oldRelations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
   const { count } = await tx.entity.updateMany({
     where: { teamId: ctx.team.id, id: current.id, version },
-    data: { title: next.title, data: next.data as Prisma.InputJsonObject, version: { increment: 1 }, updatedBy: user, updatedAt: new Date() },
+    data: { title: next.title, data: prismaJson(next.data), version: { increment: 1 }, updatedBy: user, updatedAt: new Date() },
   });
   if (count === 0) throw stale(current.identifier, version + 1);
   if (links) await writeLinks(tx, ctx, [{ sourceId: current.id, links }]);

@@ -102,4 +102,22 @@ describe('afterCursor and toPage', () => {
     const wrongArity = Buffer.from(JSON.stringify([rows[0].createdAt.toISOString()])).toString('base64url');
     expect(thrown(() => afterCursor(wrongArity, 'desc')).code).toBe('bad_request');
   });
+
+  const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+  it.each([
+    ['an id that is not a UUID', ['2024-01-01T00:00:00.000Z', 'not-a-uuid']],
+    ['an id that is a number', ['2024-01-01T00:00:00.000Z', 42]],
+    ['a NUL in the id', ['2024-01-01T00:00:00.000Z', '00000000-0000-0000-0000-00000000000\u0000']],
+    ['year 0000', ['0000-01-01T00:00:00.000Z', '00000000-0000-0000-0000-000000000001']],
+    ['a time past 9999', ['+010000-01-01T00:00:00.000Z', '00000000-0000-0000-0000-000000000001']],
+  ])('refuses a cursor with %s with 400', (_what, values) => {
+    expect(thrown(() => afterCursor(encode(values), 'desc')).code).toBe('bad_request');
+  });
+
+  it('takes another kind of id when the table says so (blueprint ids)', () => {
+    const cursor = encode(['2024-01-01T00:00:00.000Z', 'service']);
+    expect(thrown(() => afterCursor(cursor, 'asc')).code).toBe('bad_request');
+    expect(afterCursor(cursor, 'asc', (id) => /^[a-z]+$/.test(id))).toHaveProperty('OR');
+  });
 });

@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { decodeCursor, encodeCursor } from './cursor';
+import { isStorableDate } from './query-params';
 
 // Cursor pagination of API.md: `limit` 1..1000 (default 50) and an opaque `cursor`; responses
 // carry `next_cursor` (null on the last page). Keyset on (created_at, id), never OFFSET.
@@ -17,12 +18,21 @@ export function parsePageParams(url: URL, defaults = { limit: 50, max: 1000 }): 
 
 type Keyed = { createdAt: Date; id: string };
 
-/** Prisma `where` for the rows after `cursor` in (created_at, id) order. */
-export function afterCursor(cursor: string | null | undefined, order: 'asc' | 'desc') {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
+/**
+ * Prisma `where` for the rows after `cursor` in (created_at, id) order. A cursor is the client's
+ * text: an id that is not of the table's kind (`isId`, a UUID unless the table says otherwise) or
+ * a time outside what the database stores would fail in PostgreSQL (a 500): it is a 400 here.
+ */
+export function afterCursor(cursor: string | null | undefined, order: 'asc' | 'desc', isId: (id: string) => boolean = isUuid) {
   if (!cursor) return {};
   const [at, id] = decodeCursor(cursor, 2);
   const createdAt = new Date(String(at));
-  if (Number.isNaN(createdAt.getTime())) throw new AppError('bad_request', 'cursor is not valid');
+  if (typeof at !== 'string' || typeof id !== 'string' || !isStorableDate(createdAt) || !isId(id)) {
+    throw new AppError('bad_request', 'cursor is not valid (pass back the next_cursor of the previous page)');
+  }
   const op = order === 'desc' ? 'lt' : 'gt';
   return { OR: [{ createdAt: { [op]: createdAt } }, { createdAt, id: { [op]: String(id) } }] };
 }
@@ -34,8 +44,6 @@ export function toPage<T extends Keyed>(rows: T[], limit: number): { items: T[];
   const last = items.at(-1);
   return { items, nextCursor: more && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id from the URL: anything that is not a UUID cannot exist, so it is a 404 (never a 500). */
 export function uuidParam(value: string, what: string): string {

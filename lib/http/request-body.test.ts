@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { MAX_BODY_BYTES, bodySchema, readJsonBody } from './request-body';
+import { MAX_JSON_DEPTH, jsonDepthExceeds } from './check-json-value';
+import { MAX_BODY_BYTES, bodySchema, readJsonBody, validateBody } from './request-body';
 
 // Real Request objects, as the route wrapper receives them.
 
@@ -135,5 +136,51 @@ describe('readJsonBody', () => {
     const padded = json + ' '.repeat(MAX_BODY_BYTES - Buffer.byteLength(json));
     expect(Buffer.byteLength(padded)).toBe(MAX_BODY_BYTES);
     await expect(readJsonBody(post(padded), registerBody)).resolves.toEqual(valid);
+  });
+
+  it('refuses JSON nested 10,000 deep with 400 before parsing (no stack overflow)', async () => {
+    const deep = `{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": ${'['.repeat(10_000)}${']'.repeat(10_000)}}}`;
+    const error = await failure(readJsonBody(post(deep), registerBody));
+    expect(error.code).toBe('bad_request');
+    expect(error.message).toContain('MAX_JSON_DEPTH');
+  });
+
+  // What arrives is the escaped form in the JSON text; JSON.parse makes characters of it.
+  it.each([
+    ['a NUL in a value', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A\u0000B"}`, '/name', /NUL/],
+    ['a lone high surrogate', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A\ud800"}`, '/name', /surrogate/],
+    ['a lone low surrogate', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "\udc00A"}`, '/name', /surrogate/],
+    ['a NUL in a member name', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"b\u0000": "x"}}`, '/profile/b\u0000', /member name/],
+    ['a number beyond double range', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": [1e400]}}`, '/profile/bio/0', /double/],
+    ['a negative one', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": -1e999}}`, '/profile/bio', /double/],
+  ])('refuses %s with 422 naming the field', async (_what, json, path, message) => {
+    const error = await failure(readJsonBody(post(json), registerBody));
+    expect(error.code).toBe('validation_failed');
+    expect(error.details).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+
+  it('keeps a well-formed surrogate pair (an emoji) and large finite numbers', async () => {
+    const body = { ...valid, name: 'Ada \u{1F680}', profile: { bio: 'x' } };
+    await expect(readJsonBody(post(JSON.stringify(body)), registerBody)).resolves.toEqual(body);
+    expect(() => validateBody(bodySchema({ type: 'object' }), { n: 1.7e308 })).not.toThrow();
+  });
+
+  it('leaves the items at `itemsAt` to the route, which checks each with validateBody', () => {
+    const bulk = bodySchema<{ entities: unknown[] }>({ type: 'object' }, { itemsAt: '/entities' });
+    const value = JSON.parse(String.raw`{"entities": [{"name": "ok"}, {"name": "bad\u0000"}]}`) as object;
+    expect(validateBody(bulk, value)).toBe(value);
+    expect(() => validateBody(bodySchema({ type: 'object' }), (value as { entities: object[] }).entities[1])).toThrow(
+      expect.objectContaining({ code: 'validation_failed', details: [{ path: '/name', message: expect.stringMatching(/NUL/) }] }),
+    );
+  });
+});
+
+describe('jsonDepthExceeds', () => {
+  it('counts objects and arrays, not brackets inside strings (escaped quotes included)', () => {
+    const at = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(jsonDepthExceeds(at(MAX_JSON_DEPTH))).toBe(false);
+    expect(jsonDepthExceeds(at(MAX_JSON_DEPTH + 1))).toBe(true);
+    expect(jsonDepthExceeds(JSON.stringify({ s: '[[[[\\"{{{{'.repeat(100) }), 3)).toBe(false);
+    expect(jsonDepthExceeds('[{"a": [{"b": []}]}]', 4)).toBe(true);
   });
 });

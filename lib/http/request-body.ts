@@ -1,18 +1,25 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AppError } from '@/lib/errors';
 import { createAjv } from '@/lib/validation/create-ajv';
+import { tooDeepAt } from '@/lib/validation/schema-limits';
+import { MAX_JSON_DEPTH, findValueFault, jsonDepthExceeds } from './check-json-value';
 
-// Request bodies: at most 1 MiB of JSON, checked against the route's JSON Schema. An unknown
-// field or a body that is not a JSON object is a 400 that names it; a field that breaks its rule
-// is a 422 with one {path, message} per fault (API.md).
+// Request bodies: at most 1 MiB of JSON nested at most MAX_JSON_DEPTH deep, checked against the
+// route's JSON Schema. An unknown field or a body that is not a JSON object is a 400 that names
+// it; a field that breaks its rule, or holds what cannot be stored (NUL, a lone surrogate, a
+// number beyond double range: check-json-value.ts), is a 422 with one {path, message} per fault.
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A route's body schema, typed with the shape it guarantees. */
-export type BodySchema<T> = { schema: object; __type?: T };
+/**
+ * A route's body schema, typed with the shape it guarantees. `itemsAt` names an array (a JSON
+ * pointer) whose items the route checks one by one itself with validateBody (bulk), so that the
+ * stored-value checks fail only the bad item, not the request.
+ */
+export type BodySchema<T> = { schema: object; itemsAt?: string; __type?: T };
 
-export function bodySchema<T>(schema: object): BodySchema<T> {
-  return { schema };
+export function bodySchema<T>(schema: object, options: { itemsAt?: string } = {}): BodySchema<T> {
+  return { schema, ...options };
 }
 
 const ajv = createAjv();
@@ -46,6 +53,7 @@ function pathOf(error: ErrorObject): string {
 export async function readJsonBody<T>(request: Request, body: BodySchema<T>): Promise<T> {
   const text = await readLimited(request);
   if (!text.trim()) throw new AppError('bad_request', 'a JSON body is required');
+  if (jsonDepthExceeds(text)) throw new AppError('bad_request', `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -60,6 +68,12 @@ export function validateBody<T>(body: BodySchema<T>, value: unknown): T {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AppError('bad_request', 'the body must be a JSON object');
   }
+  // A server action's value never went through jsonDepthExceeds: bound it here too (iteratively).
+  if (tooDeepAt(value, MAX_JSON_DEPTH)) {
+    throw new AppError('bad_request', `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`);
+  }
+  const fault = findValueFault(value, '', body.itemsAt);
+  if (fault) throw new AppError('validation_failed', 'the request body holds a value that cannot be stored', [fault]);
   let validate = compiled.get(body.schema);
   if (!validate) {
     validate = ajv.compile(body.schema);

@@ -13,6 +13,7 @@ import { stampApiKeyUse } from '@/lib/api-keys/stamp-api-key-use';
 import { afterResponse } from './after-response';
 import { clientIp } from './client-ip';
 import { toErrorResponse } from './error-response';
+import { checkPathParams } from './query-params';
 import { readJsonBody, type BodySchema } from './request-body';
 
 // The one route wrapper: parse -> authenticate -> rate limit -> authorize -> handler -> respond.
@@ -117,6 +118,7 @@ export function withTeam<B = undefined>(
       headers = limitHeaders;
       requestId = base.requestId;
       const resolved = await params;
+      checkPathParams(resolved); // a NUL in a slug or id names nothing: 404 before any SQL
       const ctx = await resolveTeamContext(getDb(), base, resolved.team);
       noteRequestCaller({ team: ctx.team.slug });
       if (options.permission) requirePermission(ctx, options.permission);

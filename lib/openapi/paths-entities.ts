@@ -20,7 +20,12 @@ export const entitySchemas: Record<string, JsonSchema> = {
     identifier: str,
     blueprint: { ...str, description: 'The blueprint\'s id.' },
     title: nullable(str),
-    data: { type: 'object', description: 'Valid against the blueprint\'s schema.' },
+    data: {
+      type: 'object',
+      description:
+        'Valid against the blueprint\'s schema. Numbers are IEEE doubles: integers beyond 2^53 lose precision and a number beyond ' +
+        'double range (1e400) is a 422, as are NUL characters and lone surrogates in any string or member name (the path is named).',
+    },
     relations: {
       type: 'object',
       description: 'Outgoing links by relation id: a target identifier for many-to-one and one-to-one relations, else an array of identifiers.',

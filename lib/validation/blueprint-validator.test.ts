@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { blueprintValidator, createValidatorCache, validateEntityData } from './blueprint-validator';
 
 const schema = { type: 'object', required: ['version'], properties: { version: { type: 'string', format: 'semver' }, port: { type: 'integer' } } };
-const bp = (version: number, s: object = schema, id = 'service') => ({ teamId: '00000000-0000-0000-0000-000000000001', id, version, schema: s });
+const bp = (version: number, s: object = schema, id = 'service', uid = `uid-of-${id}`) => ({
+  teamId: '00000000-0000-0000-0000-000000000001',
+  id,
+  uid,
+  version,
+  schema: s,
+});
 
 describe('blueprintValidator', () => {
   it('reuses the compiled function for the same blueprint version', () => {
@@ -19,6 +25,19 @@ describe('blueprintValidator', () => {
 
   it('keys by team too: the same id and version in another team is another validator', () => {
     expect(blueprintValidator({ ...bp(1), teamId: '00000000-0000-0000-0000-000000000002' })).not.toBe(blueprintValidator(bp(1)));
+  });
+
+  it('keys by uid: a blueprint re-created under the same id (version 1 again) gets its own schema', () => {
+    const old = bp(1, { type: 'object', properties: { port: { type: 'string' } } }, 'svc', 'first-row');
+    const again = bp(1, { type: 'object', properties: { port: { type: 'integer' } } }, 'svc', 'second-row');
+    expect(validateEntityData(old, { port: 80 })).not.toEqual([]);
+    expect(validateEntityData(again, { port: 80 })).toEqual([]);
+  });
+
+  it('answers 422 (not a 500) for a stored schema that no longer compiles', () => {
+    expect(() => validateEntityData(bp(1, { type: 'object', properties: { a: { pattern: '(a)\\1' } } }, 'old'), { a: 'aa' })).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
   });
 
   it('stays bounded, evicting the least recently used', () => {
