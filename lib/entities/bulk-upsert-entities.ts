@@ -1,5 +1,6 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { retryOnConflict } from '@/lib/db/retry-transaction';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { validateBody } from '@/lib/http/request-body';
@@ -50,7 +51,9 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
     throw new AppError('bad_request', `entities must hold 1 to ${MAX_BULK_ITEMS} items, got ${items.length}`);
   }
   // Validated inside the transaction, against the blueprint read FOR SHARE (load-blueprint.ts).
-  return db.$transaction(
+  // Overlapping batches write their rows in identifier order (write-upserts.ts), so they queue
+  // behind one another instead of deadlocking; what PostgreSQL still aborts (40P01, 40001) is retried.
+  return retryOnConflict(() => db.$transaction(
     async (tx) => {
       const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
       const results: BulkResult[] = new Array(items.length);
@@ -105,5 +108,5 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
       return { allSucceeded: results.every((r) => r.status !== 'error'), results };
     },
     { timeout: 60_000, maxWait: 10_000 },
-  );
+  ));
 }

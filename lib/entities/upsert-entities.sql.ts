@@ -13,6 +13,9 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // is most of what bulk ingest costs. Identifiers must be unique within `rows`. The audit row holds
 // the entity's links when the write set them (`relations` sent); a write that keeps the links
 // (an upsert without `relations`) records none, as its links did not change.
+// Rows are inserted (and so their row locks taken) in identifier order, bytewise: two batches over
+// the same identifiers in different orders then queue on their first shared row instead of each
+// holding a row the other waits for (a deadlock, 40P01; issue 11 #13).
 
 /** `relations`: the links view the write leaves (when the body sent `relations`), for the audit row. */
 export type UpsertRow = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown> };
@@ -50,6 +53,7 @@ export function upsertEntitiesSql(
     ), written AS (
       INSERT INTO entities (team_id, blueprint_id, identifier, title, data, created_by, updated_by)
       SELECT ${teamId}::uuid, ${blueprintId}, identifier, title, data, ${userId}::uuid, ${userId}::uuid FROM input
+       ORDER BY identifier COLLATE "C"
       ON CONFLICT (team_id, blueprint_id, identifier) DO UPDATE
         SET title = EXCLUDED.title, data = EXCLUDED.data, updated_by = EXCLUDED.updated_by,
             updated_at = CURRENT_TIMESTAMP, version = entities.version + 1
