@@ -47,7 +47,10 @@ function endOfBlockComment(sql: string, from: number): number {
   let depth = 0;
   let i = from;
   while (i < sql.length) {
-    if (sql.startsWith('/*', i)) (depth++, (i += 2));
+    if (sql.startsWith('/*', i)) {
+      depth++;
+      i += 2;
+    }
     else if (sql.startsWith('*/', i)) {
       depth--;
       i += 2;
