@@ -1,4 +1,5 @@
 import type { AuditActor } from '@/lib/audit/write-audit';
+import { rowDecoder, rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // One statement writes a whole batch (bulk upsert, and `?upsert=true` on create): the rows arrive
@@ -32,6 +33,19 @@ export type UpsertedRow = {
   updated_at: Date;
   created: boolean;
 };
+
+export const upsertedRow = rowDecoderFor<UpsertedRow>()({
+  id: 'text', identifier: 'text', title: 'text?', data: 'json', version: 'int',
+  created_by: 'text?', updated_by: 'text?', created_at: 'date', updated_at: 'date', created: 'bool',
+});
+
+/** The ids of those of `identifiers` that exist (the unique key (team_id, blueprint_id, identifier)). */
+export function existingIdsSql(scope: { teamId: string; blueprintId: string }, identifiers: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id::text AS id, identifier FROM entities
+     WHERE team_id = ${scope.teamId}::uuid AND blueprint_id = ${scope.blueprintId} AND identifier = ANY(${identifiers}::text[])`;
+}
+export const existingIdRow = rowDecoder({ id: 'text', identifier: 'text' });
 
 /** `withOldData`: also record the replaced version in the audit rows (single-entity upserts). */
 export function upsertEntitiesSql(
