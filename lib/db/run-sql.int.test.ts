@@ -50,6 +50,7 @@ describe('runSql', () => {
 
   it('gives the same typed rows over the pool and inside a transaction', async () => {
     const outside = await runSql(testDb(), everyKind, everyKindRow);
+    expect(outside[0].counted).toBe(3); // a number, not pg's '3'
     const inside = await testDb().$transaction((tx) => runSql(tx, everyKind, everyKindRow));
     expect(outside).toEqual([expected]);
     expect(inside).toEqual([expected]);

@@ -22,7 +22,10 @@ function searchRow(sortKeys: number): RowDecoder<SearchRow> {
   const cursor: RowShape = {};
   for (let i = 0; i < sortKeys; i++) cursor[`k${i}`] = 'text?';
   const keys = rowDecoder(cursor);
-  return (row) => ({ ...entityRow(row), ...(keys(row) as Record<`k${number}`, string | null>) });
+  return (row) => {
+    keys(row);
+    return entityRow(row) as SearchRow; // both decode the same row in place
+  };
 }
 const countRow = rowDecoder({ n: 'int' });
 const planRow = rowDecoder({ 'QUERY PLAN': 'json' });
