@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { resolveTeamContext, type TeamContext } from '@/lib/authz/team-context';
-import { createPrisma, isQueryCanceled, type Db } from '@/lib/db/prisma';
+import { createPrisma, type Db } from '@/lib/db/prisma';
+import { isQueryCanceled } from '@/lib/db/run-sql';
 import { percentile } from '../support/stats';
 import type { BenchCase } from './bench-cases';
 import type { BenchTeam } from './setup-bench-team';

@@ -1,4 +1,6 @@
 import type { Db } from '@/lib/db/prisma';
+import { execSql } from '@/lib/db/run-sql';
+import { stampLastUsedSql } from './api-keys.sql';
 
 // last_used_at, stamped after the response at most once a minute per key: the WHERE clause makes
 // the minute hold across instances, and this map spares the database the extra statements here.
@@ -9,8 +11,5 @@ export async function stampApiKeyUse(db: Db, teamId: string, keyId: string): Pro
   if (now - (lastStamped.get(keyId) ?? 0) < 60_000) return;
   lastStamped.set(keyId, now);
   if (lastStamped.size > 10_000) lastStamped.clear();
-  await db.$executeRaw`
-    UPDATE api_keys SET last_used_at = now()
-     WHERE team_id = ${teamId}::uuid AND id = ${keyId}::uuid
-       AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
+  await execSql(db, stampLastUsedSql(teamId, keyId));
 }

@@ -1,7 +1,8 @@
+import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // The statements that identify the caller of every request. They run on each API call, so they
-// are plain SQL over the pool (queryRows), each a single index lookup:
+// are plain SQL over the pool (runSql), each a single index lookup:
 //   api_keys.key_hash       idx_api_keys_hash (unique)
 //   login_tokens.token_hash idx_login_tokens_hash (unique)
 //   users.id                the primary key
@@ -30,3 +31,10 @@ export const loginTokenByHashSql = (hash: string) => Prisma.sql`
   WHERE t.token_hash = ${hash}`;
 
 export const userByIdSql = (id: string) => Prisma.sql`SELECT id, email, name, status FROM users WHERE id = ${id}::uuid`;
+
+// Row decoders (lib/db/decode-row.ts) of the statements above.
+export const apiKeyRow = rowDecoderFor<ApiKeyRow>()({
+  id: 'text', team_id: 'text', user_id: 'text?', name: 'text', permissions: 'json', revoked_at: 'date?', expires_at: 'date?', user_status: 'text?',
+});
+export const userRow = rowDecoderFor<UserRow>()({ id: 'text', email: 'text', name: 'text?', status: 'text' });
+export const loginTokenRow = rowDecoderFor<UserRow & { expires_at: Date }>()({ id: 'text', email: 'text', name: 'text?', status: 'text', expires_at: 'date' });

@@ -1,8 +1,9 @@
-import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { isPermission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
-import { apiKeyByHashSql, loginTokenByHashSql, userByIdSql, type ApiKeyRow, type UserRow } from './credentials.sql';
+import { apiKeyByHashSql, apiKeyRow, loginTokenByHashSql, loginTokenRow, userByIdSql, userRow } from './credentials.sql';
 import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
 
 // Resolves the caller once per request: the Authorization header (API key or login token, as
@@ -21,7 +22,7 @@ function bearerFrom(headers: Headers): string | null | undefined {
 }
 
 async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
-  const [row] = await queryRows<ApiKeyRow>(db, apiKeyByHashSql(sha256Hex(key)));
+  const [row] = await runSql(db, apiKeyByHashSql(sha256Hex(key)), apiKeyRow);
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date())) throw new AppError('unauthenticated', INVALID);
   // A key acts within its creator's rights; a suspended creator's keys stop with them.
   if (row.user_id && row.user_status !== 'active') throw new AppError('unauthenticated', INVALID);
@@ -36,14 +37,14 @@ async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
 }
 
 async function actorFromLoginToken(db: Db, token: string): Promise<Actor> {
-  const [row] = await queryRows<UserRow & { expires_at: Date }>(db, loginTokenByHashSql(sha256Hex(token)));
+  const [row] = await runSql(db, loginTokenByHashSql(sha256Hex(token)), loginTokenRow);
   if (!row || row.expires_at <= new Date() || row.status !== 'active') throw new AppError('unauthenticated', INVALID);
   return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token' };
 }
 
 export async function actorFromSessionUser(db: Db, userId: string | null | undefined): Promise<Actor | null> {
   if (!userId || !UUID.test(userId)) return null;
-  const [user] = await queryRows<UserRow>(db, userByIdSql(userId));
+  const [user] = await runSql(db, userByIdSql(userId), userRow);
   if (!user || user.status !== 'active') return null;
   return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session' };
 }

@@ -1,3 +1,4 @@
+import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // The caller's team and role in one statement per request: teams by slug (unique index), then the
@@ -19,3 +20,7 @@ export const teamWithRoleSql = (slug: string, userId: string | null) => Prisma.s
   LEFT JOIN team_memberships m ON m.team_id = t.id AND m.user_id = ${userId}::uuid
   LEFT JOIN roles r ON r.team_id = m.team_id AND r.id = m.role_id
   WHERE t.slug = ${slug}`;
+
+export const teamRoleRow = rowDecoderFor<TeamRoleRow>()({
+  id: 'text', slug: 'text', name: 'text', role_id: 'text?', role_name: 'text?', role_permissions: 'json',
+});

@@ -1,9 +1,10 @@
 import type { Actor } from '@/lib/auth/actor';
-import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import type { TeamSummary } from '@/lib/teams/team-summary';
 import { isPermission, type Permission } from './permissions';
-import { teamWithRoleSql, type TeamRoleRow } from './team-context.sql';
+import { teamRoleRow, teamWithRoleSql } from './team-context.sql';
 
 // Membership and effective permissions of the caller in the team of the URL, resolved once per
 // request. A non-member, or a key of another team, gets 404: the team's existence is not revealed.
@@ -31,7 +32,7 @@ function asPermissions(value: unknown): Permission[] {
 export async function resolveTeamContext(db: Db, base: RequestContext, slug: string): Promise<TeamContext> {
   const { actor } = base;
   const userId = actor.kind === 'user' ? actor.userId : actor.creatorId;
-  const [row] = await queryRows<TeamRoleRow>(db, teamWithRoleSql(slug, userId));
+  const [row] = await runSql(db, teamWithRoleSql(slug, userId), teamRoleRow);
   const team = row ? { id: row.id, slug: row.slug, name: row.name } : null;
   const role = row?.role_id ? { id: row.role_id, name: row.role_name! } : null;
   const rolePermissions = asPermissions(row?.role_permissions);

@@ -1,3 +1,4 @@
+import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // Raw SQL over one blueprint's entities. Values are parameters, always.
@@ -19,6 +20,15 @@ export function entityBatchSql(teamId: string, blueprintId: string, after: { at:
 }
 
 export type EntityBatchRow = { id: string; identifier: string; data: unknown; created_at: Date };
+export const entityBatchRow = rowDecoderFor<EntityBatchRow>()({ id: 'text', identifier: 'text', data: 'json', created_at: 'date' });
+
+/**
+ * Locks a blueprint's row until the transaction ends (primary key (team_id, id)): concurrent schema
+ * changes wait, and so do entity writers, which read it FOR SHARE (load-blueprint.sql.ts).
+ */
+export function lockBlueprintSql(teamId: string, blueprintId: string): Prisma.Sql {
+  return Prisma.sql`SELECT 1 FROM blueprints WHERE team_id = ${teamId}::uuid AND id = ${blueprintId} FOR UPDATE`;
+}
 
 /**
  * What deleting a blueprint takes with it through the foreign keys' ON DELETE CASCADE. Entities
@@ -58,3 +68,6 @@ export type DeleteImpactRow = {
   actions: number;
   integration_mappings: number;
 };
+export const deleteImpactRow = rowDecoderFor<DeleteImpactRow>()({
+  entities: 'int', relations: 'int', relation_definitions: 'int', scorecards: 'int', actions: 'int', integration_mappings: 'int',
+});

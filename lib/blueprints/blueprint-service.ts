@@ -3,12 +3,13 @@ import type { ValidateFunction } from 'ajv';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { execSql, runSql } from '@/lib/db/run-sql';
 import { actingUserId } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
-import { deleteImpactSql, type DeleteImpactRow } from './blueprint-entities.sql';
+import { deleteImpactRow, deleteImpactSql, lockBlueprintSql, type DeleteImpactRow } from './blueprint-entities.sql';
 import { entityCounts, toBlueprintView, type BlueprintRow, type BlueprintView } from './blueprint-view';
 import { checkBlueprintSchema } from './check-blueprint-schema';
 import { findFailingEntities, type FailingEntities } from './find-failing-entities';
@@ -40,7 +41,7 @@ async function findOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, 
 
 /** Locks the row until the transaction ends: concurrent schema changes (and entity inserts, whose FK check takes KEY SHARE) wait. */
 async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: string, ifMatch?: number[]): Promise<BlueprintRow> {
-  await tx.$queryRaw`SELECT 1 FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${id} FOR UPDATE`;
+  await execSql(tx, lockBlueprintSql(ctx.team.id, id));
   const row = await findOrThrow(tx, ctx, id);
   if (ifMatch && !ifMatch.includes(row.version)) {
     throw new AppError('conflict', `blueprint "${id}" has changed (it is at version ${row.version}): reload it and apply your change again`);
@@ -159,7 +160,7 @@ export type DeleteImpact = DeleteImpactRow;
 export type DryRunReport = { dry_run: true; blueprint: string; would_delete: DeleteImpact };
 
 async function deleteImpact(db: Db | Prisma.TransactionClient, ctx: TeamContext, id: string): Promise<DeleteImpact> {
-  const [row] = await db.$queryRaw<DeleteImpactRow[]>(deleteImpactSql(ctx.team.id, id));
+  const [row] = await runSql(db, deleteImpactSql(ctx.team.id, id), deleteImpactRow);
   return { ...row };
 }
 

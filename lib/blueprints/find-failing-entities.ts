@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { entityBatchSql, type EntityBatchRow } from './blueprint-entities.sql';
+import { runSql } from '@/lib/db/run-sql';
+import { entityBatchRow, entityBatchSql, type EntityBatchRow } from './blueprint-entities.sql';
 
 // Before a blueprint's schema changes, its existing entities are checked against the new schema,
 // inside the transaction that saves it. The walk streams: batches of 1000 by keyset over
@@ -31,7 +32,7 @@ export async function findFailingEntities(
   let failing = 0;
   let after: { at: Date; id: string } | null = null;
   for (;;) {
-    const rows: EntityBatchRow[] = await tx.$queryRaw<EntityBatchRow[]>(entityBatchSql(scope.teamId, scope.blueprintId, after, limits.batchSize));
+    const rows: EntityBatchRow[] = await runSql(tx, entityBatchSql(scope.teamId, scope.blueprintId, after, limits.batchSize), entityBatchRow);
     for (const row of rows) {
       if (validate(row.data)) continue;
       failing += 1;

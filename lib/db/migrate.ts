@@ -2,11 +2,16 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { hasNoTransactionMarker, runWithoutTransaction } from './run-without-transaction';
 
 // The migration runner: applies migrations-sql/NNNN_name.sql in order, each file in its own
 // transaction, and records name and checksum in schema_migrations. Forward-only. It refuses to run
 // when an applied file was edited afterwards (or is gone), because the database would no longer be
 // what the files say. Several app instances may start at once: an advisory lock serialises them.
+//
+// A file whose first line is `-- baseplate:no-transaction` runs outside a transaction, a statement
+// at a time (run-without-transaction.ts): for CREATE INDEX CONCURRENTLY, which builds an index on
+// a large table without blocking its writes and is refused inside a transaction block.
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../migrations-sql');
 const FILE_PATTERN = /^(\d{4})_[a-z0-9_]+\.sql$/;
@@ -47,7 +52,7 @@ export async function migrate(
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await takeRunnerLock(client);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name       VARCHAR(255) PRIMARY KEY,
       checksum   CHAR(64) NOT NULL,
@@ -77,6 +82,14 @@ export async function migrate(
     const applied: string[] = [];
     for (const file of files) {
       if (appliedNames.has(file.name)) continue;
+      if (hasNoTransactionMarker(file.sql)) {
+        await runWithoutTransaction(client, file).catch((error: Error) => {
+          throw new MigrationError(`${file.name}: ${error.message}`);
+        });
+        applied.push(file.name);
+        log(`applied ${file.name} (outside a transaction)`);
+        continue;
+      }
       try {
         await client.query('BEGIN');
         await client.query(file.sql);
@@ -96,5 +109,19 @@ export async function migrate(
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
     await client.end();
+  }
+}
+
+/**
+ * The runner's advisory lock, polled with pg_try_advisory_lock rather than waited for with
+ * pg_advisory_lock: a session blocked in pg_advisory_lock holds a snapshot, and CREATE INDEX
+ * CONCURRENTLY in the instance holding the lock waits for every older snapshot in the database, so
+ * the two would deadlock. Between polls a waiting instance holds nothing.
+ */
+async function takeRunnerLock(client: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
+    if (rows[0].locked) return;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
   }
 }

@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { log } from '@/lib/observability/logger';
 import { outsideRequest } from '@/lib/observability/request-context';
@@ -10,7 +10,7 @@ import { outsideRequest } from '@/lib/observability/request-context';
 // without a database. (In `next dev` hot reloads re-import this module, hence the global.)
 //
 // The client runs on a pg.Pool we create, so the hot read paths (authentication, catalog pages
-// and search) can send their SQL straight to the same pool with queryRows(): Prisma's query
+// and search) can send their SQL straight to the same pool with runSql(): Prisma's query
 // interpretation costs more CPU than those statements take in PostgreSQL (bench/search measured
 // a findMany of 50 entities at 2.5 ms against 0.6 ms for the same SQL over pg).
 
@@ -41,43 +41,9 @@ export function createPrisma(connectionString: string, poolSize = 10): PrismaCli
   return client;
 }
 
-/**
- * Rows of one read-only statement, sent over the client's own pg pool (outside any transaction;
- * inside one, use the transaction's $queryRaw). Rows come as node-postgres returns them:
- * timestamptz as Date, jsonb parsed, but bigint and numeric as strings, so cast counts to int in SQL.
- */
-export async function queryRows<T>(db: Db | Prisma.TransactionClient, sql: Prisma.Sql): Promise<T[]> {
-  const pool = pools.get(db);
-  if (!pool) return (db as Db).$queryRaw<T[]>(sql);
-  return (await pool.query(sql.text, sql.values)).rows as T[];
-}
-
-/**
- * The same, cancelled by PostgreSQL after `timeoutMs` (error code 57014, query_canceled): for a
- * statement whose cost depends on the data (a count), so it can never hold a request up.
- */
-export async function queryRowsWithin<T>(db: Db, sql: Prisma.Sql, timeoutMs: number): Promise<T[]> {
-  const pool = pools.get(db);
-  if (!pool) {
-    return db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
-      return tx.$queryRaw<T[]>(sql);
-    });
-  }
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(`SELECT set_config('statement_timeout', $1, false)`, [String(timeoutMs)]);
-    return (await client.query(sql.text, sql.values)).rows as T[];
-  } finally {
-    await client.query('RESET statement_timeout').catch((error: Error) => (broken = error));
-    client.release(broken); // a connection that cannot reset is closed, never reused with the timeout
-  }
-}
-
-/** Whether an error is PostgreSQL cancelling a statement (statement_timeout), by pg or by Prisma. */
-export function isQueryCanceled(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === '57014' || String((error as Error)?.message).includes('57014');
+/** The pg pool a client runs on (run-sql.ts sends raw SQL to it); undefined for a transaction client. */
+export function poolOf(db: object): pg.Pool | undefined {
+  return pools.get(db);
 }
 
 const holder = globalThis as unknown as { baseplatePrisma?: PrismaClient };

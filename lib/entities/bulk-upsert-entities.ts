@@ -1,5 +1,7 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { retryOnConflict } from '@/lib/db/retry-transaction';
+import { runSql } from '@/lib/db/run-sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { validateBody } from '@/lib/http/request-body';
@@ -7,7 +9,7 @@ import { linksViewOf, prepareLinks, relationDefsOf, writeLinks } from '@/lib/rel
 import { entityFaults } from './check-entity-input';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { createEntityBody, type CreateEntityInput } from './schemas';
-import type { UpsertRow } from './upsert-entities.sql';
+import { existingIdRow, existingIdsSql, type UpsertRow } from './upsert-entities.sql';
 import { writeUpserts } from './write-upserts';
 
 // Bulk upsert (API.md): every item is validated first (shape, identifier, title, data against the
@@ -40,8 +42,7 @@ function checkItem(item: unknown, check: (input: CreateEntityInput) => void): Cr
 
 async function existingIds(tx: Prisma.TransactionClient, teamId: string, blueprintId: string, identifiers: string[]): Promise<Map<string, string>> {
   if (identifiers.length === 0) return new Map();
-  const rows = await tx.$queryRaw<Array<{ id: string; identifier: string }>>`
-    SELECT id::text AS id, identifier FROM entities WHERE team_id = ${teamId}::uuid AND blueprint_id = ${blueprintId} AND identifier = ANY(${identifiers}::text[])`;
+  const rows = await runSql(tx, existingIdsSql({ teamId, blueprintId }, identifiers), existingIdRow);
   return new Map(rows.map((r) => [r.identifier, r.id]));
 }
 
@@ -50,7 +51,9 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
     throw new AppError('bad_request', `entities must hold 1 to ${MAX_BULK_ITEMS} items, got ${items.length}`);
   }
   // Validated inside the transaction, against the blueprint read FOR SHARE (load-blueprint.ts).
-  return db.$transaction(
+  // Overlapping batches write their rows in identifier order (write-upserts.ts), so they queue
+  // behind one another instead of deadlocking; what PostgreSQL still aborts (40P01, 40001) is retried.
+  return retryOnConflict(() => db.$transaction(
     async (tx) => {
       const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
       const results: BulkResult[] = new Array(items.length);
@@ -105,5 +108,5 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
       return { allSucceeded: results.every((r) => r.status !== 'error'), results };
     },
     { timeout: 60_000, maxWait: 10_000 },
-  );
+  ));
 }

@@ -1,8 +1,10 @@
 import type { TeamContext } from '@/lib/authz/team-context';
-import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ValidatedBlueprint } from '@/lib/validation/blueprint-validator';
+import { blueprintSchemaRow, blueprintSchemaSql } from './load-blueprint.sql';
 
 const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" not found`);
 
@@ -12,10 +14,7 @@ const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" no
  */
 export async function loadBlueprintOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, blueprintId: string): Promise<ValidatedBlueprint> {
   // On every entity request: plain SQL over the pool (primary key lookup), not Prisma's client.
-  const [row] = await queryRows<{ uid: string; version: number; schema: unknown }>(
-    db,
-    Prisma.sql`SELECT uid::text AS uid, version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId}`,
-  );
+  const [row] = await runSql(db, blueprintSchemaSql(ctx.team.id, blueprintId), blueprintSchemaRow);
   if (!row) throw notFound(blueprintId);
   return { teamId: ctx.team.id, id: blueprintId, uid: row.uid, version: row.version, schema: row.schema };
 }
@@ -28,8 +27,7 @@ export async function loadBlueprintOrThrow(db: Db | Prisma.TransactionClient, ct
  * beside a schema change. Entity writers do not block one another (shared locks).
  */
 export async function lockBlueprintOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string): Promise<ValidatedBlueprint> {
-  const [row] = await tx.$queryRaw<Array<{ uid: string; version: number; schema: unknown }>>`
-    SELECT uid::text AS uid, version, schema FROM blueprints WHERE team_id = ${ctx.team.id}::uuid AND id = ${blueprintId} FOR SHARE`;
+  const [row] = await runSql(tx, blueprintSchemaSql(ctx.team.id, blueprintId, { forShare: true }), blueprintSchemaRow);
   if (!row) throw notFound(blueprintId);
   return { teamId: ctx.team.id, id: blueprintId, uid: row.uid, version: row.version, schema: row.schema };
 }

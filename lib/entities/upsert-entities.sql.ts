@@ -1,4 +1,5 @@
 import type { AuditActor } from '@/lib/audit/write-audit';
+import { rowDecoder, rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // One statement writes a whole batch (bulk upsert, and `?upsert=true` on create): the rows arrive
@@ -13,6 +14,9 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // is most of what bulk ingest costs. Identifiers must be unique within `rows`. The audit row holds
 // the entity's links when the write set them (`relations` sent); a write that keeps the links
 // (an upsert without `relations`) records none, as its links did not change.
+// Rows are inserted (and so their row locks taken) in identifier order, bytewise: two batches over
+// the same identifiers in different orders then queue on their first shared row instead of each
+// holding a row the other waits for (a deadlock, 40P01; issue 11 #13).
 
 /** `relations`: the links view the write leaves (when the body sent `relations`), for the audit row. */
 export type UpsertRow = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown> };
@@ -29,6 +33,19 @@ export type UpsertedRow = {
   updated_at: Date;
   created: boolean;
 };
+
+export const upsertedRow = rowDecoderFor<UpsertedRow>()({
+  id: 'text', identifier: 'text', title: 'text?', data: 'json', version: 'int',
+  created_by: 'text?', updated_by: 'text?', created_at: 'date', updated_at: 'date', created: 'bool',
+});
+
+/** The ids of those of `identifiers` that exist (the unique key (team_id, blueprint_id, identifier)). */
+export function existingIdsSql(scope: { teamId: string; blueprintId: string }, identifiers: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id::text AS id, identifier FROM entities
+     WHERE team_id = ${scope.teamId}::uuid AND blueprint_id = ${scope.blueprintId} AND identifier = ANY(${identifiers}::text[])`;
+}
+export const existingIdRow = rowDecoder({ id: 'text', identifier: 'text' });
 
 /** `withOldData`: also record the replaced version in the audit rows (single-entity upserts). */
 export function upsertEntitiesSql(
@@ -50,6 +67,7 @@ export function upsertEntitiesSql(
     ), written AS (
       INSERT INTO entities (team_id, blueprint_id, identifier, title, data, created_by, updated_by)
       SELECT ${teamId}::uuid, ${blueprintId}, identifier, title, data, ${userId}::uuid, ${userId}::uuid FROM input
+       ORDER BY identifier COLLATE "C"
       ON CONFLICT (team_id, blueprint_id, identifier) DO UPDATE
         SET title = EXCLUDED.title, data = EXCLUDED.data, updated_by = EXCLUDED.updated_by,
             updated_at = CURRENT_TIMESTAMP, version = entities.version + 1

@@ -1,7 +1,8 @@
 import { auditActorOf } from '@/lib/audit/write-audit';
 import type { TeamContext } from '@/lib/authz/team-context';
+import { runSql } from '@/lib/db/run-sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { upsertEntitiesSql, type UpsertedRow, type UpsertRow } from './upsert-entities.sql';
+import { upsertedRow, upsertEntitiesSql, type UpsertedRow, type UpsertRow } from './upsert-entities.sql';
 
 /**
  * Upserts already-validated rows and writes their audit rows, in one statement inside the caller's
@@ -10,7 +11,8 @@ import { upsertEntitiesSql, type UpsertedRow, type UpsertRow } from './upsert-en
 export async function writeUpserts(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, rows: UpsertRow[]): Promise<UpsertedRow[]> {
   if (rows.length === 0) return [];
   // auditActorOf credits the acting person (a key's creator): the entities' created_by/updated_by.
-  return tx.$queryRaw<UpsertedRow[]>(upsertEntitiesSql({ teamId: ctx.team.id, blueprintId }, auditActorOf(ctx), rows, { withOldData: rows.length === 1 }));
+  const sql = upsertEntitiesSql({ teamId: ctx.team.id, blueprintId }, auditActorOf(ctx), rows, { withOldData: rows.length === 1 });
+  return runSql(tx, sql, upsertedRow);
 }
 
 export function recordOf(w: UpsertedRow, blueprintId: string) {

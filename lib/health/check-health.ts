@@ -1,5 +1,7 @@
 import type { Db } from '@/lib/db/prisma';
+import { execSql } from '@/lib/db/run-sql';
 import { VERSION } from '@/lib/version';
+import { pingSql } from './health.sql';
 
 export type Health = { status: 'ok' | 'degraded'; database: 'ok' | 'unreachable'; version: string };
 
@@ -10,7 +12,7 @@ export async function checkHealth(db: Db, timeoutMs = 2_000): Promise<Health> {
     timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
   });
   try {
-    await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
+    await Promise.race([execSql(db, pingSql()), timeout]);
     return { status: 'ok', database: 'ok', version: VERSION };
   } catch {
     return { status: 'degraded', database: 'unreachable', version: VERSION };

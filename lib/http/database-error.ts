@@ -1,3 +1,4 @@
+import { sqlStateOf } from '@/lib/db/sql-state';
 import { AppError } from '@/lib/errors';
 
 // What a database failure means for the caller. Raw SQL (pg) reports SQLSTATE codes in `code`;
@@ -8,13 +9,8 @@ import { AppError } from '@/lib/errors';
 
 const RETRY_AFTER = { 'Retry-After': '5' };
 
-function sqlState(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown }; meta?: { code?: unknown } } | null;
-  for (const candidate of [e?.code, e?.cause?.originalCode, e?.cause?.code, e?.meta?.code]) {
-    if (typeof candidate === 'string' && /^[0-9A-Z]{5}$/.test(candidate)) return candidate;
-  }
-  return undefined;
-}
+// The SQLSTATE, also from a Prisma raw query's P2010 (meta.driverAdapterError): lib/db/sql-state.ts.
+const sqlState = sqlStateOf;
 
 const CONNECTION_MESSAGES = [
   'timeout exceeded when trying to connect',

@@ -1,10 +1,12 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
+import { execSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
+import { capCreatorKeysSql, lockTeamSql } from './members.sql';
 
 // Members: add an existing user by email with a role, change a role, remove. The team always
 // keeps at least one member who can manage it (holds team:manage): the last one can be neither
@@ -59,7 +61,7 @@ async function memberOrThrow(tx: Prisma.TransactionClient, teamId: string, userI
 }
 
 async function lockTeam(tx: Prisma.TransactionClient, teamId: string) {
-  await tx.$executeRaw`SELECT 1 FROM teams WHERE id = ${teamId}::uuid FOR UPDATE`;
+  await execSql(tx, lockTeamSql(teamId));
 }
 
 async function assertAnotherManagerRemains(tx: Prisma.TransactionClient, teamId: string, exceptUserId: string) {
@@ -112,12 +114,7 @@ export async function removeMember(db: Db, ctx: TeamContext, userId: string): Pr
     // API.md: a key whose creator left keeps only its own list and never gains any. Its list is
     // capped by the creator's role while they are a member; freeze that cap into the list now,
     // or a key narrowed by a demotion would regain its old permissions when its creator leaves.
-    await tx.$executeRaw`
-      UPDATE api_keys SET permissions = (
-        SELECT coalesce(jsonb_agg(p ORDER BY p), '[]'::jsonb)
-          FROM jsonb_array_elements_text(permissions) AS p
-         WHERE ${JSON.stringify(member.role.permissions)}::jsonb ? p)
-       WHERE team_id = ${ctx.team.id}::uuid AND user_id = ${userId}::uuid`;
+    await execSql(tx, capCreatorKeysSql(ctx.team.id, userId, member.role.permissions));
     await tx.teamMembership.delete({ where: { teamId_id: { teamId: ctx.team.id, id: member.id } } });
     await writeAudit(tx, ctx, { action: 'member.removed', entityType: 'member', entityId: userId, oldData: { email: member.user.email, role: member.role.name } });
   });

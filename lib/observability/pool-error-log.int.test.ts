@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPrisma, queryRows, type Db } from '@/lib/db/prisma';
+import { rowDecoder } from '@/lib/db/decode-row';
+import { createPrisma, type Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { testDatabaseUrl, testPool } from '@/lib/test/database-per-file';
 import { createLogger } from './logger';
@@ -34,7 +36,7 @@ afterAll(() => db.$disconnect());
 
 it('logs a warning, without a request id, when an idle pooled connection is terminated', async () => {
   const [{ pid }] = await runWithRequestStore({ requestId: 'opened-the-connection', route: '/x' }, () =>
-    queryRows<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid() AS pid`),
+    runSql(db, Prisma.sql`SELECT pg_backend_pid() AS pid`, rowDecoder({ pid: 'int' })),
   );
   const warned = new Promise<Line>((resolve) => {
     onLine = (l) => String(l.msg).startsWith('database:') && resolve(l);

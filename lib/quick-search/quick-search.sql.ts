@@ -1,3 +1,4 @@
+import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // The Ctrl/Cmd-K search over all of a team's entities by identifier and title.
@@ -13,6 +14,7 @@ export function escapeLike(text: string): string {
 }
 
 export type QuickSearchRow = { blueprint: string; identifier: string; title: string | null };
+export const quickSearchRow = rowDecoderFor<QuickSearchRow>()({ blueprint: 'text', identifier: 'text', title: 'text?' });
 
 /**
  * Matches ranked: the exact identifier, then identifiers and titles that begin with the text,

@@ -1,7 +1,8 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
-import { quickSearchSql, type QuickSearchRow } from './quick-search.sql';
+import { quickSearchRow, quickSearchSql, type QuickSearchRow } from './quick-search.sql';
 
 // Quick search (Ctrl/Cmd-K): a handful of the team's entities whose identifier or title holds
 // the text, best match first. Bounded on both ends: a short `q` and at most 20 results.
@@ -24,5 +25,5 @@ export function parseQuickSearchParams(url: URL): { q: string; limit: number } {
 }
 
 export async function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
-  return db.$queryRaw<QuickSearchRow[]>(quickSearchSql(ctx.team.id, input.q, input.limit));
+  return runSql(db, quickSearchSql(ctx.team.id, input.q, input.limit), quickSearchRow);
 }

@@ -1,5 +1,6 @@
-import { Prisma } from '@/lib/generated/prisma/client';
-import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Db } from '@/lib/db/prisma';
+import { execSql, runSql } from '@/lib/db/run-sql';
+import { clearKeySql, hitRow, hitSql, sweepOldWindowsSql } from './rate-limit.sql';
 
 // Fixed-window rate limiting with the counters in PostgreSQL, so the limit holds across every
 // instance behind a load balancer. One statement per hit: it opens a new window when the stored
@@ -8,18 +9,12 @@ import { queryRows, type Db } from '@/lib/db/prisma';
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
 export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
-  const rows = await queryRows<{ hits: number; reset: number }>(db, Prisma.sql`
-    INSERT INTO rate_limit_buckets AS b (key, window_start, hits)
-    VALUES (${key}, now(), 1)
-    ON CONFLICT (key) DO UPDATE SET
-      window_start = CASE WHEN b.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE b.window_start END,
-      hits = CASE WHEN b.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE b.hits + 1 END
-    RETURNING hits, ceil(extract(epoch FROM (window_start + make_interval(secs => ${windowSeconds}) - now())))::int AS reset`);
+  const rows = await runSql(db, hitSql(key, windowSeconds), hitRow);
   // window_start is stored to the millisecond, so the reset can round up past the window: clamp.
   const { hits, reset } = rows[0];
   // Old windows are dead weight: sweep them now and then (about one hit in a thousand).
   if (Math.random() < 0.001) {
-    await db.$executeRaw`DELETE FROM rate_limit_buckets WHERE window_start < now() - interval '1 hour'`;
+    await execSql(db, sweepOldWindowsSql());
   }
   return { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), resetSeconds: Math.min(windowSeconds, Math.max(1, reset)) };
 }
@@ -37,5 +32,5 @@ export function rateLimitHeaders(result: RateLimitResult): Record<string, string
 
 /** Forgets a key's window (a successful sign-in clears that email's failed attempts). */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.$executeRaw`DELETE FROM rate_limit_buckets WHERE key = ${key}`;
+  await execSql(db, clearKeySql(key));
 }

@@ -1,3 +1,4 @@
+import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // The graph around one entity in ONE statement: a breadth-first walk from the root over
@@ -23,6 +24,8 @@ export type GraphRow = {
   nodes: Array<{ id: string; blueprint: string; identifier: string; title: string | null; depth: number }>;
   edges: Array<{ source: string; target: string; relation: string }>;
 };
+/** nodes and edges are jsonb arrays the statement builds (jsonb_agg of jsonb_build_object). */
+export const graphRow = rowDecoderFor<GraphRow>()({ reached: 'int', nodes: 'json', edges: 'json' });
 
 /** One breadth-first walk in one direction, as a recursive CTE named `name`. */
 function walkCte(name: string, step: Prisma.Sql, rootId: string, maxHops: number, limit: number): Prisma.Sql {

@@ -1,8 +1,9 @@
 import type { TeamContext } from '@/lib/authz/team-context';
-import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Db } from '@/lib/db/prisma';
+import { execSql, runSql } from '@/lib/db/run-sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { checkLinkShape, type Fault } from './check-link-shape';
-import { incomingLinksSql, outgoingLinksSql, replaceLinksSql } from './links.sql';
+import { incomingLinkRow, incomingLinksSql, outgoingLinkRow, outgoingLinksSql, replaceLinksSql } from './links.sql';
 import { loadRelationDefsTx } from './relation-definitions.sql';
 import { resolveLinks, type ResolvedLink } from './resolve-links';
 import { singleTarget, type RelationDef, type RelationType } from './relation-types';
@@ -36,7 +37,7 @@ export async function prepareLinks(tx: Prisma.TransactionClient, ctx: TeamContex
 export async function writeLinks(tx: Prisma.TransactionClient, ctx: TeamContext, entries: Array<{ sourceId: string; links: ResolvedLink[] }>): Promise<void> {
   if (entries.length === 0) return;
   const links = entries.flatMap((e) => e.links.map((l) => ({ ...l, sourceId: e.sourceId })));
-  await tx.$executeRaw(replaceLinksSql(ctx.team.id, entries.map((e) => e.sourceId), links));
+  await execSql(tx, replaceLinksSql(ctx.team.id, entries.map((e) => e.sourceId), links));
 }
 
 export type LinksView = Record<string, string | string[]>;
@@ -44,7 +45,6 @@ export type LinksView = Record<string, string | string[]>;
 export type RelatedEntity = { identifier: string; title: string | null; blueprint: string };
 export type RelatedView = Record<string, RelatedEntity[]>;
 export type PageLinks = { views: Map<string, LinksView>; related: Map<string, RelatedView> };
-type OutgoingRow = { source_id: string; relation: string; type: string; target: string; target_title: string | null; target_blueprint: string };
 
 /**
  * The outgoing links of a page of entities in ONE query, as `relations` (a many-to-one or
@@ -55,7 +55,7 @@ type OutgoingRow = { source_id: string; relation: string; type: string; target: 
 export async function loadPageLinks(db: Db | Prisma.TransactionClient, teamId: string, entityIds: string[]): Promise<PageLinks> {
   const out: PageLinks = { views: new Map(), related: new Map() };
   if (entityIds.length === 0) return out;
-  const rows = await queryRows<OutgoingRow>(db, outgoingLinksSql(teamId, entityIds));
+  const rows = await runSql(db, outgoingLinksSql(teamId, entityIds), outgoingLinkRow);
   for (const r of rows) {
     const view = out.views.get(r.source_id) ?? {};
     if (singleTarget(r.type as RelationType)) view[r.relation] = r.target;
@@ -76,7 +76,7 @@ export type IncomingLinks = { count: number; sample: Array<{ blueprint: string; 
 
 /** Who points at an entity (a delete's dry run, its audit row): the count and the first 100. */
 export async function loadIncomingLinks(db: Db | Prisma.TransactionClient, teamId: string, entityId: string): Promise<IncomingLinks> {
-  const rows = await queryRows<{ blueprint: string; identifier: string; title: string | null; relation: string; total: number }>(db, incomingLinksSql(teamId, entityId, 100));
+  const rows = await runSql(db, incomingLinksSql(teamId, entityId, 100), incomingLinkRow);
   return { count: rows[0]?.total ?? 0, sample: rows.map(({ blueprint, identifier, title, relation }) => ({ blueprint, identifier, title, relation })) };
 }
 

@@ -1,9 +1,10 @@
 import type { TeamContext } from '@/lib/authz/team-context';
-import { queryRows, type Db } from '@/lib/db/prisma';
+import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { getEntityOrThrow } from '@/lib/entities/get-entity';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { AppError } from '@/lib/errors';
-import { EDGE_CAP, entityGraphSql, type GraphDirection, type GraphRow } from './entity-graph.sql';
+import { EDGE_CAP, entityGraphSql, graphRow, type GraphDirection } from './entity-graph.sql';
 
 // GET .../entities/{identifier}/graph: the entities N hops around one entity and the links among
 // them, for the dependency graph. Bounded three ways: max_hops (1..5), limit (nodes, 1..1000,
@@ -41,7 +42,7 @@ export function parseGraphParams(url: URL): GraphParams {
 export async function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const root = await getEntityOrThrow(db, ctx, blueprintId, identifier);
-  const [row] = await queryRows<GraphRow>(db, entityGraphSql(ctx.team.id, root.id, params.direction, params.maxHops, params.limit));
+  const [row] = await runSql(db, entityGraphSql(ctx.team.id, root.id, params.direction, params.maxHops, params.limit), graphRow);
   const edges = row.edges.slice(0, EDGE_CAP);
   return { nodes: row.nodes, edges, truncated: row.reached > params.limit || row.edges.length > EDGE_CAP };
 }

@@ -1,3 +1,4 @@
+import { rowDecoder } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { RelationType } from './relation-types';
 
@@ -37,6 +38,9 @@ export function deleteLinksSql(teamId: string, relationUuid: string): Prisma.Sql
 export function deleteViolatingSql(teamId: string, relationUuid: string, type: RelationType): Prisma.Sql {
   return Prisma.sql`DELETE FROM entity_relations r WHERE ${violatingWhere(teamId, relationUuid, type)}`;
 }
+
+/** The row of every count statement here: `n`. */
+export const countRow = rowDecoder({ n: 'int' });
 
 /** Counting stops here: "10,000+" says enough about how many entities lack a link. */
 export const UNLINKED_COUNT_CAP = 10_000;

@@ -1,3 +1,4 @@
+import { rowDecoder } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // Raw SQL over entity_relations. Values are parameters, always; arrays go in as one parameter each
@@ -17,6 +18,8 @@ export function resolveTargetsSql(teamId: string, pairs: Array<{ blueprint: stri
      WHERE e.team_id = ${teamId}::uuid
        FOR KEY SHARE OF e`;
 }
+export const resolvedTargetRow = rowDecoder({ id: 'text', blueprint_id: 'text', identifier: 'text' });
+export const lockedRow = rowDecoder({ locked: 'int' });
 
 /** One transaction-scoped advisory lock per (team, relation, target), taken in key order. */
 export function lockTargetsSql(teamId: string, links: Array<{ relationUuid: string; targetId: string }>): Prisma.Sql {
@@ -37,6 +40,7 @@ export function existingTargetLinksSql(teamId: string, links: Array<{ relationUu
       JOIN entities s ON s.team_id = r.team_id AND s.id = r.source_entity_id
      WHERE r.team_id = ${teamId}::uuid`;
 }
+export const targetLinkRow = rowDecoder({ relation_id: 'text', target_entity_id: 'text', source_entity_id: 'text', source_identifier: 'text' });
 
 /**
  * Sets the links of `sources` to exactly `links`: links not wanted any more are deleted, new ones
@@ -72,6 +76,9 @@ export function outgoingLinksSql(teamId: string, sourceIds: string[]): Prisma.Sq
      WHERE r.team_id = ${teamId}::uuid AND r.source_entity_id = ANY(${sourceIds}::uuid[])
      ORDER BY r.source_entity_id, d.identifier, t.identifier COLLATE "C"`;
 }
+export const outgoingLinkRow = rowDecoder({
+  source_id: 'text', relation: 'text', type: 'text', target: 'text', target_title: 'text?', target_blueprint: 'text',
+});
 
 /** The links pointing at one entity (idx_entity_relations_target), at most `limit`, and their number. */
 export function incomingLinksSql(teamId: string, targetId: string, limit: number): Prisma.Sql {
@@ -84,3 +91,4 @@ export function incomingLinksSql(teamId: string, targetId: string, limit: number
      ORDER BY s.blueprint_id, s.identifier COLLATE "C", d.identifier
      LIMIT ${limit}`;
 }
+export const incomingLinkRow = rowDecoder({ blueprint: 'text', identifier: 'text', title: 'text?', relation: 'text', total: 'int' });

@@ -1,6 +1,7 @@
+import { runSql } from '@/lib/db/run-sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { relationPath, type Fault, type WantedLinks } from './check-link-shape';
-import { existingTargetLinksSql, lockTargetsSql, resolveTargetsSql } from './links.sql';
+import { existingTargetLinksSql, lockedRow, lockTargetsSql, resolvedTargetRow, resolveTargetsSql, targetLinkRow } from './links.sql';
 import { singleSource } from './relation-types';
 
 // The database half of an entity's links, inside the write transaction: targets resolved to
@@ -29,7 +30,7 @@ export async function resolveLinks(tx: Prisma.TransactionClient, teamId: string,
   const pairs = new Map<string, { blueprint: string; identifier: string }>();
   for (const item of items) for (const [def, targets] of item.wanted) for (const t of targets) pairs.set(key(def.target, t), { blueprint: def.target, identifier: t });
   if (pairs.size === 0) return items.map(() => ({ faults: [], links: [] }));
-  const found = await tx.$queryRaw<Array<{ id: string; blueprint_id: string; identifier: string }>>(resolveTargetsSql(teamId, [...pairs.values()]));
+  const found = await runSql(tx, resolveTargetsSql(teamId, [...pairs.values()]), resolvedTargetRow);
   const idOf = new Map(found.map((r) => [key(r.blueprint_id, r.identifier), r.id]));
 
   const results: ResolvedItem[] = items.map((item) => {
@@ -51,8 +52,8 @@ export async function resolveLinks(tx: Prisma.TransactionClient, teamId: string,
   for (const r of results) for (const l of r.links) if (single.has(l.relationUuid)) guarded.set(`${l.relationUuid}:${l.targetId}`, l);
   if (guarded.size === 0) return results;
   const list = [...guarded.values()];
-  await tx.$queryRaw(lockTargetsSql(teamId, list));
-  const existing = await tx.$queryRaw<Array<{ relation_id: string; target_entity_id: string; source_entity_id: string; source_identifier: string }>>(existingTargetLinksSql(teamId, list));
+  await runSql(tx, lockTargetsSql(teamId, list), lockedRow);
+  const existing = await runSql(tx, existingTargetLinksSql(teamId, list), targetLinkRow);
   const holders = new Map<string, Array<{ id: string; identifier: string }>>();
   for (const e of existing) {
     const k = `${e.relation_id}:${e.target_entity_id}`;

@@ -1,8 +1,17 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import { execSql, runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { countLinksSql, countUnlinkedSql, countViolatingSql, deleteLinksSql, deleteViolatingSql, UNLINKED_COUNT_CAP } from './link-impact.sql';
-import { loadRelationDefsTx } from './relation-definitions.sql';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { countLinksSql, countRow, countUnlinkedSql, countViolatingSql, deleteLinksSql, deleteViolatingSql, UNLINKED_COUNT_CAP } from './link-impact.sql';
+import {
+  blueprintIdRow,
+  deleteDefinitionsSql,
+  loadRelationDefsTx,
+  lockTargetBlueprintsSql,
+  parkDefinitionsSql,
+  renameDefinitionSql,
+  upsertDefinitionSql,
+} from './relation-definitions.sql';
 import { type RelationDef, type RelationSpec, type RelationType } from './relation-types';
 
 // A blueprint's relation definitions, saved with the blueprint in its transaction (the blueprint
@@ -46,7 +55,7 @@ export function checkRelationIdsAgainstSchema(ids: string[], schema: unknown): v
 async function checkTargets(tx: Prisma.TransactionClient, teamId: string, specs: Record<string, RelationSpec>): Promise<void> {
   const targets = [...new Set(Object.values(specs).map((s) => s.target))];
   if (targets.length === 0) return;
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM blueprints WHERE team_id = ${teamId}::uuid AND id = ANY(${targets}::text[]) FOR KEY SHARE`;
+  const rows = await runSql(tx, lockTargetBlueprintsSql(teamId, targets), blueprintIdRow);
   const found = new Set(rows.map((r) => r.id));
   const missing: Detail[] = Object.entries(specs)
     .filter(([, s]) => !found.has(s.target))
@@ -72,7 +81,7 @@ export function planRenames(before: RelationDef[], specs: Record<string, Relatio
   return [...claimed].map(([from, to]) => ({ from, to }));
 }
 
-const count = async (tx: Prisma.TransactionClient, sql: Prisma.Sql) => (await tx.$queryRaw<Array<{ n: number }>>(sql))[0].n;
+const count = async (tx: Prisma.TransactionClient, sql: Prisma.Sql) => (await runSql(tx, sql, countRow))[0].n;
 
 /** Saves `specs` as the blueprint's relations (undefined: keep them, only recheck the ids against the schema). */
 export async function saveBlueprintRelations(
@@ -120,32 +129,25 @@ export async function saveBlueprintRelations(
     });
   }
   for (const impact of impacts) {
-    if (impact.change === 'retyped' && impact.type) await tx.$executeRaw(deleteViolatingSql(teamId, impact.def.uuid, impact.type));
-    else if (impact.change === 'retargeted') await tx.$executeRaw(deleteLinksSql(teamId, impact.def.uuid));
+    if (impact.change === 'retyped' && impact.type) await execSql(tx, deleteViolatingSql(teamId, impact.def.uuid, impact.type));
+    else if (impact.change === 'retargeted') await execSql(tx, deleteLinksSql(teamId, impact.def.uuid));
   }
   const gone = before.filter((d) => !specOf(d)).map((d) => d.uuid);
   if (gone.length) {
     // The links go with their definition (ON DELETE CASCADE).
-    await tx.$executeRaw`DELETE FROM blueprint_relations WHERE team_id = ${teamId}::uuid AND id = ANY(${gone}::uuid[])`;
+    await execSql(tx, deleteDefinitionsSql(teamId, gone));
   }
   if (renamed.length) {
     // Through a temporary id first, so a swap (a -> b, b -> a) never meets the unique key halfway.
     const uuids = renamed.map((r) => before.find((d) => d.id === r.from)!.uuid);
-    await tx.$executeRaw`UPDATE blueprint_relations SET identifier = '~' || id::text WHERE team_id = ${teamId}::uuid AND id = ANY(${uuids}::uuid[])`;
-    for (const [i, r] of renamed.entries()) {
-      await tx.$executeRaw`UPDATE blueprint_relations SET identifier = ${r.to} WHERE team_id = ${teamId}::uuid AND id = ${uuids[i]}::uuid`;
-    }
+    await execSql(tx, parkDefinitionsSql(teamId, uuids));
+    for (const [i, r] of renamed.entries()) await execSql(tx, renameDefinitionSql(teamId, uuids[i], r.to));
   }
   for (const [id, spec] of Object.entries(specs)) {
     const title = spec.title ?? null;
     const type = spec.type ?? 'many-to-many';
     const required = spec.required ?? false;
-    await tx.$executeRaw`
-      INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier, title, relation_type, required)
-      VALUES (${teamId}::uuid, ${blueprintId}, ${spec.target}, ${id}, ${title}, ${type}, ${required})
-      ON CONFLICT (team_id, source_blueprint_id, identifier) DO UPDATE
-        SET target_blueprint_id = EXCLUDED.target_blueprint_id, title = EXCLUDED.title,
-            relation_type = EXCLUDED.relation_type, required = EXCLUDED.required`;
+    await execSql(tx, upsertDefinitionSql(teamId, blueprintId, { id, target: spec.target, title, type, required }));
   }
   const after = await loadRelationDefsTx(tx, teamId, blueprintId);
   return { before, after, removed: costly.map(({ relation, change, links }) => ({ relation, change, links })), renamed, unlinked };

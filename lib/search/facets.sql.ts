@@ -1,4 +1,6 @@
-import { queryRows, type Db } from '@/lib/db/prisma';
+import { rowDecoderFor } from '@/lib/db/decode-row';
+import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { jsonAt } from './typed-expression.sql';
 import type { Scope } from './search-entities.sql';
@@ -13,12 +15,14 @@ import type { Scope } from './search-entities.sql';
 // them, at twice the time of hashing.
 
 export type FacetValue = { value: string | number | boolean; count: number };
+/** `value` is a jsonb scalar (the statements keep strings, numbers and booleans only). */
+const facetRow = rowDecoderFor<FacetValue>()({ value: 'json', count: 'int' });
 
 const COUNTABLE = Prisma.sql`('string', 'number', 'boolean')`;
 
 /** A scalar property: one count per distinct JSON value. */
 export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
-  return queryRows<FacetValue>(db, Prisma.sql`
+  return runSql(db, Prisma.sql`
     SELECT value, count FROM (
       SELECT ${jsonAt(path)} AS value, count(*)::int AS count
         FROM entities e
@@ -27,13 +31,13 @@ export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: stri
       OFFSET 0) AS groups
      WHERE jsonb_typeof(value) IN ${COUNTABLE}
      ORDER BY count DESC, value
-     LIMIT ${limit}`);
+     LIMIT ${limit}`, facetRow);
 }
 
 /** An array property: per element, how many matching entities hold it (an entity counts once: distinct (entity, element) pairs, hashed, then counted). */
 export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
   const array = jsonAt(path);
-  return queryRows<FacetValue>(db, Prisma.sql`
+  return runSql(db, Prisma.sql`
     SELECT value, count FROM (
       SELECT value, count(*)::int AS count FROM (
         SELECT DISTINCT e.id, el AS value
@@ -44,5 +48,5 @@ export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: strin
       OFFSET 0) AS groups
      WHERE jsonb_typeof(value) IN ${COUNTABLE}
      ORDER BY count DESC, value
-     LIMIT ${limit}`);
+     LIMIT ${limit}`, facetRow);
 }

@@ -1,4 +1,6 @@
-import { isQueryCanceled, queryRows, queryRowsWithin, type Db } from '@/lib/db/prisma';
+import { rowDecoder, rowDecoderFor, type RowDecoder, type RowShape } from '@/lib/db/decode-row';
+import type { Db } from '@/lib/db/prisma';
+import { isQueryCanceled, runSql, runSqlWithin } from '@/lib/db/run-sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EntityRow } from '@/lib/entities/entity-row';
 import { afterCursor, cursorColumns, orderBy } from './compile-sort.sql';
@@ -12,9 +14,25 @@ import type { TypedSortKey } from './search-types';
 export type Scope = { teamId: string; blueprintId: string };
 export type SearchRow = EntityRow & Record<`k${number}`, string | null>;
 
+const entityRow = rowDecoderFor<EntityRow>()({
+  id: 'text', identifier: 'text', title: 'text?', data: 'json', createdAt: 'date', updatedAt: 'date', createdBy: 'text?', updatedBy: 'text?',
+});
+/** The page's rows: the entity, then one text column per sort key (k0, k1...: the cursor's values). */
+function searchRow(sortKeys: number): RowDecoder<SearchRow> {
+  const cursor: RowShape = {};
+  for (let i = 0; i < sortKeys; i++) cursor[`k${i}`] = 'text?';
+  const keys = rowDecoder(cursor);
+  return (row) => {
+    keys(row);
+    return entityRow(row) as SearchRow; // both decode the same row in place
+  };
+}
+const countRow = rowDecoder({ n: 'int' });
+const planRow = rowDecoder({ 'QUERY PLAN': 'json' });
+
 /** One page: `limit + 1` rows in the sort's order after the cursor (the extra one says "more"). */
 export function selectPage(db: Db, scope: Scope, where: Prisma.Sql, sort: TypedSortKey[], cursor: CursorValues | null, limit: number) {
-  return queryRows<SearchRow>(db, pageStatement(scope, where, sort, cursor, limit));
+  return runSql(db, pageStatement(scope, where, sort, cursor, limit), searchRow(sort.length));
 }
 
 /** The statement of selectPage (EXPLAIN tests read its plan). */
@@ -39,15 +57,21 @@ export type Total = { total: number; relation: 'eq' | 'gte' | 'estimate' };
  */
 export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number, timeoutMs: number): Promise<Total> {
   try {
-    const [{ n }] = await queryRowsWithin<{ n: number }>(db, countStatement(scope, where, cap), timeoutMs);
+    const [{ n }] = await runSqlWithin(db, countStatement(scope, where, cap), countRow, timeoutMs);
     return n > cap ? { total: cap, relation: 'gte' } : { total: n, relation: 'eq' };
   } catch (error) {
     if (!isQueryCanceled(error)) throw error;
   }
-  const [plan] = await db.$queryRaw<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>`
+  const [plan] = await runSql(db, estimateStatement(scope, where), planRow);
+  const [{ Plan }] = plan['QUERY PLAN'] as Array<{ Plan: { 'Plan Rows': number } }>;
+  return { total: Math.round(Plan['Plan Rows']), relation: 'estimate' };
+}
+
+/** The planner's estimate of the matches (EXPLAIN plans and runs nothing). */
+export function estimateStatement(scope: Scope, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM entities e
      WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} AND ${where}`;
-  return { total: Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']), relation: 'estimate' };
 }
 
 export function countStatement(scope: Scope, where: Prisma.Sql, cap: number): Prisma.Sql {

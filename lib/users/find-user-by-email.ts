@@ -1,12 +1,12 @@
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { userByEmailSql, userWithHashRow, type UserWithHash } from './users.sql';
 
-export type UserWithHash = { id: string; email: string; name: string | null; status: string; passwordHash: string; createdAt: Date };
+export type { UserWithHash } from './users.sql';
 
 /** Case-insensitive lookup through the unique index on lower(email). */
 export async function findUserByEmail(db: Db | Prisma.TransactionClient, email: string): Promise<UserWithHash | null> {
-  const rows = await db.$queryRaw<UserWithHash[]>(Prisma.sql`
-    SELECT id, email, name, status, password_hash AS "passwordHash", created_at AS "createdAt"
-      FROM users WHERE lower(email) = lower(${email})`);
+  const rows = await runSql(db, userByEmailSql(email), userWithHashRow);
   return rows[0] ?? null;
 }
