@@ -5,6 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 //   api_keys.key_hash       idx_api_keys_hash (unique)
 //   login_tokens.token_hash idx_login_tokens_hash (unique)
 //   users.id                the primary key
+//   user_sessions.id        the primary key (joined to users by its primary key)
 
 export type ApiKeyRow = {
   id: string;
@@ -25,8 +26,12 @@ export const apiKeyByHashSql = (hash: string) => Prisma.sql`
 export type UserRow = { id: string; email: string; name: string | null; status: string };
 
 export const loginTokenByHashSql = (hash: string) => Prisma.sql`
-  SELECT u.id, u.email, u.name, u.status, t.expires_at
+  SELECT u.id, u.email, u.name, u.status, t.expires_at, t.id AS token_id
   FROM login_tokens t JOIN users u ON u.id = t.user_id
   WHERE t.token_hash = ${hash}`;
 
-export const userByIdSql = (id: string) => Prisma.sql`SELECT id, email, name, status FROM users WHERE id = ${id}::uuid`;
+// Both ids come from the signed session cookie, so another user's session row never matches.
+export const userBySessionSql = (sessionId: string, userId: string) => Prisma.sql`
+  SELECT u.id, u.email, u.name, u.status
+  FROM user_sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now()`;

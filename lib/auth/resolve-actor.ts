@@ -2,12 +2,15 @@ import { queryRows, type Db } from '@/lib/db/prisma';
 import { isPermission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
-import { apiKeyByHashSql, loginTokenByHashSql, userByIdSql, type ApiKeyRow, type UserRow } from './credentials.sql';
+import { limitBearerFailure } from './limit-bearer-failure';
+import { apiKeyByHashSql, loginTokenByHashSql, userBySessionSql, type ApiKeyRow, type UserRow } from './credentials.sql';
 import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
+import type { SessionRef } from './user-sessions';
 
 // Resolves the caller once per request: the Authorization header (API key or login token, as
 // `Bearer <token>` or the older `ApiKey <key>`), else the browser session. Every path re-reads
 // the user's status, so suspending a user ends their sessions and tokens on the next request.
+// A browser session counts only while its server-side row exists (lib/auth/user-sessions.ts).
 
 const INVALID = 'the credentials are invalid, expired or revoked';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,25 +39,35 @@ async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
 }
 
 async function actorFromLoginToken(db: Db, token: string): Promise<Actor> {
-  const [row] = await queryRows<UserRow & { expires_at: Date }>(db, loginTokenByHashSql(sha256Hex(token)));
+  const [row] = await queryRows<UserRow & { expires_at: Date; token_id: string }>(db, loginTokenByHashSql(sha256Hex(token)));
   if (!row || row.expires_at <= new Date() || row.status !== 'active') throw new AppError('unauthenticated', INVALID);
-  return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token' };
+  return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token', credentialId: row.token_id };
 }
 
-export async function actorFromSessionUser(db: Db, userId: string | null | undefined): Promise<Actor | null> {
-  if (!userId || !UUID.test(userId)) return null;
-  const [user] = await queryRows<UserRow>(db, userByIdSql(userId));
+/** The person of a browser session, or null when the session was ended, expired or is unknown. */
+export async function actorFromSessionUser(db: Db, session: SessionRef | null | undefined): Promise<Actor | null> {
+  if (!session || !UUID.test(session.userId) || !UUID.test(session.sessionId)) return null;
+  const [user] = await queryRows<UserRow>(db, userBySessionSql(session.sessionId, session.userId));
   if (!user || user.status !== 'active') return null;
-  return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session' };
+  return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session', credentialId: session.sessionId };
 }
 
-/** The caller, or null when anonymous. A credential that is present but bad is a 401. */
-export async function resolveActor(db: Db, headers: Headers, sessionUserId: () => Promise<string | null | undefined>): Promise<Actor | null> {
+async function actorFromBearer(db: Db, headers: Headers): Promise<Actor | undefined> {
   const bearer = bearerFrom(headers);
-  if (bearer !== undefined && bearer !== null) {
-    if (API_KEY_PATTERN.test(bearer)) return actorFromApiKey(db, bearer);
-    if (LOGIN_TOKEN_PATTERN.test(bearer)) return actorFromLoginToken(db, bearer);
-    throw new AppError('unauthenticated', INVALID);
+  if (bearer === undefined || bearer === null) return undefined;
+  if (API_KEY_PATTERN.test(bearer)) return actorFromApiKey(db, bearer);
+  if (LOGIN_TOKEN_PATTERN.test(bearer)) return actorFromLoginToken(db, bearer);
+  throw new AppError('unauthenticated', INVALID);
+}
+
+/** The caller, or null when anonymous. A credential that is present but bad is a 401 (a 429 when repeated). */
+export async function resolveActor(db: Db, headers: Headers, session: () => Promise<SessionRef | null | undefined>): Promise<Actor | null> {
+  let actor: Actor | undefined;
+  try {
+    actor = await actorFromBearer(db, headers);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthenticated') await limitBearerFailure(db, headers);
+    throw error;
   }
-  return actorFromSessionUser(db, await sessionUserId());
+  return actor ?? actorFromSessionUser(db, await session());
 }
