@@ -78,11 +78,40 @@ test.describe('register', () => {
     await expectError(lower, 409, 'register the same email lower-cased');
   });
 
+  test('a common, all-space or longer-than-72-byte password is a 422 that says why; 72 bytes exactly is fine', async ({ request }) => {
+    const refused: Array<[string, RegExp]> = [
+      ['12345678', /common/],
+      ['password', /common/],
+      ['PassWord123', /common/],
+      ['        ', /spaces/],
+      ['a'.repeat(73), /72 bytes/],
+      ['é'.repeat(37), /72 bytes/], // 37 characters, 74 bytes: bcrypt would cut it
+    ];
+    for (const [password, why] of refused) {
+      const res = await call(request, 'POST', '/auth/register', { body: { email: `${unique('weak')}@example.com`, password, name: 'W' } });
+      const body = await expectError(res, 422, `password ${JSON.stringify(password)}`);
+      expect(body.error.details).toEqual([{ path: '/password', message: expect.stringMatching(why) }]);
+    }
+    const email = `${unique('long')}@example.com`;
+    const exact = 'é'.repeat(36); // 72 bytes
+    expect((await call(request, 'POST', '/auth/register', { body: { email, password: exact, name: 'L' } })).status()).toBe(201);
+    expect((await call(request, 'POST', '/auth/login', { body: { email, password: exact } })).status()).toBe(200);
+  });
+
+  test('an email of 255 characters registers and signs in', async ({ request }) => {
+    const local = unique('max').padEnd(64, 'x');
+    const domain = `${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(255 - 64 - 1 - 128 - 4)}.com`;
+    const email = `${local}@${domain}`;
+    expect(email).toHaveLength(255);
+    expect((await call(request, 'POST', '/auth/register', { body: { email, password: PASSWORD, name: 'M' } })).status()).toBe(201);
+    expect((await call(request, 'POST', '/auth/login', { body: { email, password: PASSWORD } })).status()).toBe(200);
+  });
+
   test('a 7-character password is a 422 naming /password; an unknown field is a 400 naming it', async ({ request }) => {
     const email = `${unique('short')}@example.com`;
     const short = await expectError(await call(request, 'POST', '/auth/register', { body: { email, password: '1234567', name: 'S' } }), 422, 'password of 7');
     expect(short.error.details?.map((d) => d.path)).toEqual(['/password']);
-    const eight = await call(request, 'POST', '/auth/register', { body: { email, password: '12345678', name: 'S' } });
+    const eight = await call(request, 'POST', '/auth/register', { body: { email, password: 'k7#vQm2x', name: 'S' } });
     expect(eight.status(), `password of 8: ${await eight.text()}`).toBe(201);
 
     const extra = await expectError(
@@ -122,7 +151,7 @@ test.describe('login', () => {
     await expectError(await call(request, 'POST', '/auth/login', { body: { email: admin.email, password: PASSWORD } }), 401, 'login while suspended');
   });
 
-  test('the 6th failed login for one email within a minute is a 429, and then even the right password is refused', async ({ request }) => {
+  test('the 6th failed login for one email from one address within a minute is a 429, and then even the right password from there is refused', async ({ request }) => {
     const user = await register(request, 'brute');
     const bystander = await register(request, 'bystander');
     for (let i = 1; i <= 5; i++) {
@@ -143,7 +172,7 @@ test.describe('login', () => {
     await expectError(right, 429, 'the right password while limited');
     expect(right.headers()['retry-after']).toMatch(/^\d+$/);
     await expectError(await call(request, 'POST', '/auth/login', { body: { email: user.email.toUpperCase(), password: PASSWORD } }), 429, 'the same email upper-cased');
-    // The limit is per email: another account from the same address signs in.
+    // The limit is per (email, address): another account from the same address signs in.
     expect((await call(request, 'POST', '/auth/login', { body: { email: bystander.email, password: PASSWORD } })).status()).toBe(200);
     // The token issued before the attempts is untouched (the limit is on logging in, not on the account).
     expect((await call(request, 'GET', '/auth/me', { token: user.token })).status()).toBe(200);

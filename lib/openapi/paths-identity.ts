@@ -68,7 +68,9 @@ export const identityPaths = {
     post: operation('post', {
       id: 'register',
       summary: 'Create an account',
-      description: 'Answers with a login token for scripts. Rate-limited per IP.',
+      description:
+        'Answers with a login token for scripts. Rate-limited per IP. The password needs 8 characters, at most 72 bytes in UTF-8 ' +
+        '(bcrypt would cut the rest), not only spaces, and not one of the most common passwords: otherwise a 422 on `/password` saying which.',
       tag: 'Auth',
       access: PUBLIC,
       body: 'RegisterBody',
@@ -80,7 +82,9 @@ export const identityPaths = {
     post: operation('post', {
       id: 'login',
       summary: 'Exchange email and password for a bearer login token',
-      description: 'Rate-limited per IP and per email. A suspended or inactive account is 401.',
+      description:
+        'Rate-limited per IP and per (email, IP): failures from one address never lock the account elsewhere. ' +
+        'A suspended or inactive account is 401.',
       tag: 'Auth',
       access: PUBLIC,
       body: 'LoginBody',
