@@ -16,10 +16,14 @@ export type ApiKeyRow = {
   revoked_at: Date | null;
   expires_at: Date | null;
   user_status: string | null;
+  creator_is_member: boolean;
 };
 
+// creator_is_member: the unique (team_id, user_id) index of team_memberships. A key works only
+// while its creator is in its team (removal revokes it too; this also covers older rows).
 export const apiKeyByHashSql = (hash: string) => Prisma.sql`
-  SELECT k.id, k.team_id, k.user_id, k.name, k.permissions, k.revoked_at, k.expires_at, u.status AS user_status
+  SELECT k.id, k.team_id, k.user_id, k.name, k.permissions, k.revoked_at, k.expires_at, u.status AS user_status,
+         EXISTS (SELECT 1 FROM team_memberships m WHERE m.team_id = k.team_id AND m.user_id = k.user_id) AS creator_is_member
   FROM api_keys k LEFT JOIN users u ON u.id = k.user_id
   WHERE k.key_hash = ${hash}`;
 

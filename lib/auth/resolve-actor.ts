@@ -26,8 +26,9 @@ function bearerFrom(headers: Headers): string | null | undefined {
 async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
   const [row] = await queryRows<ApiKeyRow>(db, apiKeyByHashSql(sha256Hex(key)));
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date())) throw new AppError('unauthenticated', INVALID);
-  // A key acts within its creator's rights; a suspended creator's keys stop with them.
-  if (row.user_id && row.user_status !== 'active') throw new AppError('unauthenticated', INVALID);
+  // A key acts within its creator's rights: it stops when its creator is suspended, leaves the
+  // team or their account is gone (API.md), whatever the key row itself says.
+  if (!row.user_id || row.user_status !== 'active' || !row.creator_is_member) throw new AppError('unauthenticated', INVALID);
   return {
     kind: 'api_key',
     keyId: row.id,
