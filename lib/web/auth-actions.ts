@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { safeNextPath } from '@/lib/auth/safe-next-path'; // only same-site paths: no open redirect
 import { registerUser } from '@/lib/auth/register-user';
 import { registerBody } from '@/lib/auth/schemas';
 import { signIn, signOut } from '@/lib/auth/next-auth';
@@ -16,11 +17,6 @@ import { validateBody } from '@/lib/http/request-body';
 
 export type AuthFormState = { error?: string; fieldErrors?: Record<string, string>; values?: { email?: string; name?: string } };
 
-/** Only same-site paths: an open redirect through ?next= would help phishing. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 /** The schema's messages are for programs: say what is wrong with the password in words. */
 function fieldMessage(detail: { path: string; message: string }, password: string): string {
@@ -38,7 +34,7 @@ function signInMessage(error: AuthError): string {
 export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = String(form.get('email') ?? '');
   try {
-    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNext(form.get('next')) });
+    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNextPath(form.get('next')) });
     return {};
   } catch (error) {
     if (error instanceof AuthError) return { error: signInMessage(error), values: { email } };
