@@ -22,6 +22,8 @@ export async function assertManagerRemains(tx: Prisma.TransactionClient, teamId:
     select: { role: { select: { permissions: true } } },
   });
   if (!others.some((m) => manages(m.role.permissions))) {
-    throw new AppError('conflict', 'this would leave the team with nobody who holds team:manage: give it to someone else first', { reason: 'last_manager' });
+    throw new AppError('conflict', 'the team would be left without a member holding team:manage (its last admin): make someone else an admin first', {
+      reason: 'last_manager',
+    });
   }
 }
