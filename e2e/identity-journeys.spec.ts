@@ -13,9 +13,6 @@ test('an admin registers, creates a team, adds a member, makes a role and an API
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Use at least 8 characters.')).toBeVisible(); // inline, nothing lost
   await expect(page.getByLabel('Email')).toHaveValue(email);
-  await page.getByLabel('Password').fill('password123');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('This password is one of the most common ones. Choose another.')).toBeVisible();
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/teams\/new$/);
@@ -215,4 +212,17 @@ test('the remove-member dialog lists the API keys the removal revokes, and they 
   await row.getByRole('button', { name: /^Remove/ }).click();
   await expect(page.getByTestId(`member-${leaver.email}`)).toHaveCount(0);
   await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: key.key }), 401, 'the removed member\'s key');
+});
+
+test('the register form says inline why a common or over-long password is refused', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByLabel('Name').fill('Weak Walter');
+  await page.getByLabel('Email').fill(`${unique('weak')}@example.com`);
+  await page.getByLabel('Password').fill('password123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('This password is one of the most common ones. Choose another.')).toBeVisible();
+  await page.getByLabel('Password').fill('é'.repeat(40));
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(/at most 72 bytes/)).toBeVisible();
+  await expect(page).toHaveURL(/\/register$/);
 });
