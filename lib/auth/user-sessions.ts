@@ -12,6 +12,8 @@ export type SessionRef = { userId: string; sessionId: string };
 
 export async function createUserSession(db: Db, userId: string, userAgent: string | null): Promise<string> {
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  // Sessions never signed out would pile up: each sign-in clears the user's expired ones.
+  await db.userSession.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } });
   const row = await db.userSession.create({ data: { userId, expiresAt, userAgent: userAgent?.slice(0, 512) ?? null }, select: { id: true } });
   return row.id;
 }

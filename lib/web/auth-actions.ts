@@ -17,7 +17,6 @@ import { validateBody } from '@/lib/http/request-body';
 
 export type AuthFormState = { error?: string; fieldErrors?: Record<string, string>; values?: { email?: string; name?: string } };
 
-
 /** The schema's messages are for programs: say what is wrong with the password in words. */
 function fieldMessage(detail: { path: string; message: string }, password: string): string {
   if (detail.path === '/password') return passwordProblem(password) ?? detail.message;
