@@ -61,6 +61,10 @@ export default defineConfig({
       // Every test registers its own users from 127.0.0.1: lift the per-IP sign-up limit; the
       // per-email login limit stays at its default so the brute-force test sees it bite.
       RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000',
+      // The permission matrix sends revoked and suspended credentials from 127.0.0.1 by the
+      // hundred: lift the per-address limit on failed bearer authentication (tested in
+      // lib/auth/resolve-actor.int.test.ts).
+      RATE_LIMIT_BEARER_FAILURES_PER_MINUTE: '100000',
     },
   },
 });

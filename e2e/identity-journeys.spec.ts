@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, addMember, createTeam, register, setUserStatus, unique } from './support/api';
+import { PASSWORD, addMember, call, createApiKey, createTeam, expectError, register, setUserStatus, unique } from './support/api';
 import { signIn } from './support/ui';
 
 // The journeys a team admin and a viewer take in the browser (real Chromium, real server).
@@ -152,4 +152,77 @@ test('a write riding on the session cookie from another site is refused; the sam
   const own = await page.request.patch(`/api/v1/teams/${team.slug}`, { data: body, headers: { Origin: new URL(baseURL!).origin } });
   expect(own.status()).toBe(200);
   expect((await own.json()).name).toBe(body.name);
+});
+
+test('after sign-in, ?next= leads only to a path of this site: /\\example.org/x stays here', async ({ page, request, baseURL }) => {
+  const user = await register(request, 'next');
+  const team = await createTeam(request, user.token);
+  const origin = new URL(baseURL!).origin;
+  const signInVia = async (next: string) => {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+  };
+  await signInVia('/\\example.org/x');
+  expect(new URL(page.url()).origin).toBe(origin);
+  await page.context().clearCookies();
+  await signInVia(`/t/${team.slug}/settings/members`);
+  await expect(page).toHaveURL(`${origin}/t/${team.slug}/settings/members`);
+});
+
+test('signing out ends the session on the server: a copy of the old cookie is refused afterwards', async ({ page, browser, request }) => {
+  const user = await register(request, 'signout');
+  const team = await createTeam(request, user.token);
+  await signIn(page, user.email, PASSWORD);
+  expect((await page.request.get('/api/v1/auth/me')).status()).toBe(200);
+  const stolen = await page.context().cookies();
+  expect(stolen.some((c) => /session-token/.test(c.name))).toBe(true);
+
+  await page.getByLabel('Account menu').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  const replay = await browser.newContext();
+  try {
+    await replay.addCookies(stolen);
+    expect((await replay.request.get('/api/v1/auth/me')).status()).toBe(401);
+    const other = await replay.newPage();
+    await other.goto(`/t/${team.slug}`);
+    await expect(other).toHaveURL(/\/login/);
+  } finally {
+    await replay.close();
+  }
+});
+
+test('the remove-member dialog lists the API keys the removal revokes, and they stop working', async ({ page, request }) => {
+  const admin = await register(request, 'owner');
+  const team = await createTeam(request, admin.token);
+  const leaver = await register(request, 'leaver');
+  await addMember(request, admin.token, team.slug, leaver.email, 'admin');
+  const key = await createApiKey(request, leaver.token, team.slug, ['entity:read'], `deploy-bot-${unique('k')}`);
+
+  await signIn(page, admin.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/settings/members`);
+  const row = page.getByTestId(`member-${leaver.email}`);
+  await row.getByRole('button', { name: `Remove ${leaver.email}` }).click();
+  await expect(row.getByTestId('removal-keys')).toContainText(key.api_key.name);
+  await expect(row.getByTestId('removal-keys')).toContainText(key.api_key.prefix);
+  await row.getByRole('button', { name: /^Remove/ }).click();
+  await expect(page.getByTestId(`member-${leaver.email}`)).toHaveCount(0);
+  await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: key.key }), 401, 'the removed member\'s key');
+});
+
+test('the register form says inline why a common or over-long password is refused', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByLabel('Name').fill('Weak Walter');
+  await page.getByLabel('Email').fill(`${unique('weak')}@example.com`);
+  await page.getByLabel('Password').fill('password123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('This password is one of the most common ones. Choose another.')).toBeVisible();
+  await page.getByLabel('Password').fill('é'.repeat(40));
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(/at most 72 bytes/)).toBeVisible();
+  await expect(page).toHaveURL(/\/register$/);
 });

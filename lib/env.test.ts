@@ -14,7 +14,7 @@ describe('loadEnv', () => {
       logLevel: 'info',
       authSecret: undefined,
       trustedProxies: [],
-      rateLimits: { apiPerMinute: 1200, authPerIpPerMinute: 30, loginPerEmailPerMinute: 5 },
+      rateLimits: { apiPerMinute: 1200, authPerIpPerMinute: 30, loginPerEmailPerMinute: 5, bearerFailuresPerMinute: 30 },
     });
   });
 
@@ -36,7 +36,7 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/baseplate', port: 8080, host: '127.0.0.1', dataDir: '/var/lib/baseplate', demo: false, dbPoolSize: 25, logLevel: 'debug' });
     expect(env.authSecret).toBe('s3cret');
     expect(env.trustedProxies).toEqual(['10.0.0.1', '10.0.0.2']);
-    expect(env.rateLimits).toEqual({ apiPerMinute: 100, authPerIpPerMinute: 7, loginPerEmailPerMinute: 3 });
+    expect(env.rateLimits).toEqual({ apiPerMinute: 100, authPerIpPerMinute: 7, loginPerEmailPerMinute: 3, bearerFailuresPerMinute: 30 });
   });
 
   it('treats an empty DATABASE_URL as unset (embedded)', () => {

@@ -26,8 +26,10 @@ export type Env = {
     apiPerMinute: number;
     /** Sign-in and registration attempts per minute from one IP address. */
     authPerIpPerMinute: number;
-    /** Sign-in attempts per minute for one email address. */
+    /** Sign-in attempts per minute for one email address from one client address. */
     loginPerEmailPerMinute: number;
+    /** Failed bearer authentications (bad API key or login token) per minute from one address. */
+    bearerFailuresPerMinute: number;
   };
 };
 
@@ -99,6 +101,7 @@ export function loadEnv(source: Source = process.env): Env {
       apiPerMinute: readInt(source, 'RATE_LIMIT_API_PER_MINUTE', 1200, 1, 1_000_000),
       authPerIpPerMinute: readInt(source, 'RATE_LIMIT_AUTH_PER_IP_PER_MINUTE', 30, 1, 1_000_000),
       loginPerEmailPerMinute: readInt(source, 'RATE_LIMIT_LOGIN_PER_EMAIL_PER_MINUTE', 5, 1, 1_000_000),
+      bearerFailuresPerMinute: readInt(source, 'RATE_LIMIT_BEARER_FAILURES_PER_MINUTE', 30, 1, 1_000_000),
     },
   };
 }

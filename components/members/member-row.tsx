@@ -1,10 +1,10 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatDate } from '@/components/ui/format';
-import type { MemberView } from '@/lib/members/member-service';
+import type { MemberView, RevokedKeyView } from '@/lib/members/member-service';
 import { api, queryKeys } from '@/lib/web/api-client';
 
 // One member: who, role (a select for admins), joined; remove with a confirm step.
@@ -19,8 +19,23 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
     mutationFn: (role: string) => api(`/teams/${team}/members/${member.user_id}`, { method: 'PATCH', body: { role } }),
     onSettled: refresh,
   });
-  const remove = useMutation({ mutationFn: () => api(`/teams/${team}/members/${member.user_id}`, { method: 'DELETE' }), onSettled: refresh });
-  const error = changeRole.error ?? remove.error;
+  const remove = useMutation({
+    mutationFn: () => api(`/teams/${team}/members/${member.user_id}`, { method: 'DELETE' }),
+    onSettled: async () => {
+      await refresh();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) });
+    },
+  });
+  // The confirm step says which API keys the removal revokes (API.md): the same DELETE, as a dry run.
+  const preview = useQuery({
+    queryKey: [...queryKeys.members(team), member.user_id, 'removal'],
+    queryFn: () => api<{ revoked_api_keys: RevokedKeyView[] }>(`/teams/${team}/members/${member.user_id}?dry_run=true`, { method: 'DELETE' }),
+    enabled: confirming,
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const error = changeRole.error ?? remove.error ?? preview.error;
   return (
     <tr data-testid={`member-${member.email}`}>
       <td className="px-4 py-3">
@@ -52,11 +67,31 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
       <td className="px-4 py-3 text-right">
         {canManage &&
           (confirming ? (
+            <span className="inline-flex flex-col items-end gap-2" role="group" aria-label={`Remove ${member.email}`}>
+              {preview.data && (
+                <span className="text-left text-xs text-slate-600" data-testid="removal-keys">
+                  {preview.data.revoked_api_keys.length === 0 ? (
+                    'No API keys of theirs to revoke.'
+                  ) : (
+                    <>
+                      Revokes {preview.data.revoked_api_keys.length === 1 ? 'their API key' : `their ${preview.data.revoked_api_keys.length} API keys`}:
+                      <ul className="mt-1 list-disc pl-4">
+                        {preview.data.revoked_api_keys.map((k) => (
+                          <li key={k.id}>
+                            {k.name} <code className="text-slate-400">{k.prefix}…</code>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </span>
+              )}
             <span className="inline-flex gap-2">
-              <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+              <Button variant="danger" pending={remove.isPending} disabled={!preview.data} onClick={() => remove.mutate()} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
                 Remove {isSelf ? 'yourself' : ''}
               </Button>
               <Button variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
+            </span>
             </span>
           ) : (
             <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>

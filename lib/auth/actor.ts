@@ -8,6 +8,8 @@ export type UserActor = {
   email: string;
   name: string | null;
   via: 'session' | 'token';
+  /** The server-side session's id or the login token's id: what "end my other sessions" keeps. */
+  credentialId?: string;
 };
 
 export type ApiKeyActor = {

@@ -3,12 +3,14 @@ import { AppError } from '@/lib/errors';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { limitAuthAttempt } from './authenticate-password';
 import { hashPassword } from './password';
+import { assertAcceptablePassword } from './password-policy';
 
 export type Registration = { email: string; password: string; name: string };
 
-/** Creates an active account (rate-limited per IP); 409 when the email is taken. */
+/** Creates an active account (rate-limited per IP); 409 when the email is taken, 422 for a weak password. */
 export async function registerUser(db: Db, input: Registration, ip: string | null) {
   await limitAuthAttempt(db, ip);
+  assertAcceptablePassword(input.password);
   const email = input.email.trim();
   if (await findUserByEmail(db, email)) throw new AppError('conflict', 'an account with this email already exists');
   const passwordHash = await hashPassword(input.password);

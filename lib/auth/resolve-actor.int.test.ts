@@ -4,6 +4,7 @@ import { testDb } from '@/lib/test/database-per-file';
 import { createApiKeyRow, createTeam, createUser } from '@/lib/test/fixtures';
 import { resolveActor } from './resolve-actor';
 import { newApiKey, newLoginToken, sha256Hex } from './secrets';
+import { createUserSession, deleteUserSession } from './user-sessions';
 
 // Who is calling: Authorization (API key or login token, `Bearer` or the older `ApiKey` form),
 // else the browser session. A credential that is present but bad is a 401, never anonymous.
@@ -33,6 +34,11 @@ async function loginToken(userId: string, expiresAt = new Date(Date.now() + HOUR
   return token;
 }
 
+/** A signed-in browser session of the user: its server-side row, as sign-in makes it. */
+async function sessionOf(userId: string) {
+  return { userId, sessionId: await createUserSession(testDb(), userId, 'vitest') };
+}
+
 async function suspend(userId: string, status = 'suspended') {
   await testDb().user.update({ where: { id: userId }, data: { status } });
 }
@@ -57,7 +63,7 @@ describe('resolveActor with an API key', () => {
     const { team, owner } = await createTeam(testDb());
     const other = await createUser(testDb());
     const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'] });
-    expect(await resolveActor(testDb(), auth(`Bearer ${key}`), async () => other.id)).toMatchObject({ kind: 'api_key' });
+    expect(await resolveActor(testDb(), auth(`Bearer ${key}`), async () => sessionOf(other.id))).toMatchObject({ kind: 'api_key' });
   });
 
   it('is a 401 for a key that is revoked, expired or unknown', async () => {
@@ -68,7 +74,7 @@ describe('resolveActor with an API key', () => {
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${expired.key}`), noSession));
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${newApiKey()}`), noSession));
     // A session does not rescue a bad credential.
-    await unauthenticated(resolveActor(testDb(), auth(`Bearer ${revoked.key}`), async () => owner.id));
+    await unauthenticated(resolveActor(testDb(), auth(`Bearer ${revoked.key}`), async () => sessionOf(owner.id)));
   });
 
   it('accepts a key whose expiry is still ahead', async () => {
@@ -91,12 +97,14 @@ describe('resolveActor with a login token', () => {
   it('resolves a valid token to its user', async () => {
     const user = await createUser(testDb());
     const token = await loginToken(user.id);
+    const row = await testDb().loginToken.findUniqueOrThrow({ where: { tokenHash: sha256Hex(token) } });
     expect(await resolveActor(testDb(), auth(`Bearer ${token}`), noSession)).toEqual({
       kind: 'user',
       userId: user.id,
       email: user.email,
       name: user.name,
       via: 'token',
+      credentialId: row.id,
     });
   });
 
@@ -134,31 +142,69 @@ describe('resolveActor with a malformed Authorization header', () => {
     'Bearer bp_' + '0'.repeat(63),
   ])('is a 401 for %j', async (header) => {
     const user = await createUser(testDb());
-    await unauthenticated(resolveActor(testDb(), auth(header), async () => user.id));
+    await unauthenticated(resolveActor(testDb(), auth(header), async () => sessionOf(user.id)));
   });
 });
 
 describe('resolveActor with the browser session', () => {
   it('is the session\'s user when no Authorization header is sent', async () => {
     const user = await createUser(testDb());
-    expect(await resolveActor(testDb(), new Headers(), async () => user.id)).toEqual({
+    const session = await sessionOf(user.id);
+    expect(await resolveActor(testDb(), new Headers(), async () => session)).toEqual({
       kind: 'user',
       userId: user.id,
       email: user.email,
       name: user.name,
       via: 'session',
+      credentialId: session.sessionId,
     });
   });
 
   it('is null (anonymous) for the session of a suspended user or of a user that no longer exists', async () => {
     const user = await createUser(testDb());
+    const session = await sessionOf(user.id);
     await suspend(user.id);
-    expect(await resolveActor(testDb(), new Headers(), async () => user.id)).toBeNull();
-    expect(await resolveActor(testDb(), new Headers(), async () => '00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await resolveActor(testDb(), new Headers(), async () => session)).toBeNull();
+    const ghost = { userId: '00000000-0000-4000-8000-000000000000', sessionId: session.sessionId };
+    expect(await resolveActor(testDb(), new Headers(), async () => ghost)).toBeNull();
+  });
+
+  it('is null once the session was ended on the server (signed out), though the cookie still names it', async () => {
+    const user = await createUser(testDb());
+    const session = await sessionOf(user.id);
+    expect(await resolveActor(testDb(), new Headers(), async () => session)).toMatchObject({ userId: user.id });
+    await deleteUserSession(testDb(), session.sessionId);
+    expect(await resolveActor(testDb(), new Headers(), async () => session)).toBeNull();
+  });
+
+  it('is null for a session row of another user, or an expired one', async () => {
+    const user = await createUser(testDb());
+    const other = await sessionOf((await createUser(testDb())).id);
+    expect(await resolveActor(testDb(), new Headers(), async () => ({ userId: user.id, sessionId: other.sessionId }))).toBeNull();
+    const mine = await sessionOf(user.id);
+    await testDb().userSession.update({ where: { id: mine.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await resolveActor(testDb(), new Headers(), async () => mine)).toBeNull();
   });
 
   it('is null with neither a header nor a session', async () => {
     expect(await resolveActor(testDb(), new Headers(), noSession)).toBeNull();
     expect(await resolveActor(testDb(), new Headers(), async () => undefined)).toBeNull();
+  });
+});
+
+describe('resolveActor after repeated bearer failures', () => {
+  const from = (ip: string, authorization: string) => new Headers({ 'x-baseplate-client-ip': ip, authorization });
+
+  it('answers 401 up to the per-address limit, then 429; another address and valid credentials are unaffected', async () => {
+    const { team, owner } = await createTeam(testDb());
+    const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'] });
+    const limit = 30; // RATE_LIMIT_BEARER_FAILURES_PER_MINUTE's default
+    for (let i = 0; i < limit; i++) await unauthenticated(resolveActor(testDb(), from('198.51.100.7', `Bearer ${newApiKey()}`), noSession));
+    const error = await resolveActor(testDb(), from('198.51.100.7', 'Bearer not-a-token'), noSession).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('rate_limited');
+    expect((error as AppError).headers?.['Retry-After']).toMatch(/^\d+$/);
+    await unauthenticated(resolveActor(testDb(), from('198.51.100.8', `Bearer ${newApiKey()}`), noSession));
+    expect(await resolveActor(testDb(), from('198.51.100.7', `Bearer ${key}`), noSession)).toMatchObject({ kind: 'api_key' });
   });
 });

@@ -3,12 +3,15 @@ import { runSql } from '@/lib/db/run-sql';
 import { isPermission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
-import { apiKeyByHashSql, apiKeyRow, loginTokenByHashSql, loginTokenRow, userByIdSql, userRow } from './credentials.sql';
+import { limitBearerFailure } from './limit-bearer-failure';
+import { apiKeyByHashSql, apiKeyRow, loginTokenByHashSql, loginTokenRow, userBySessionSql, userRow } from './credentials.sql';
 import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
+import type { SessionRef } from './user-sessions';
 
 // Resolves the caller once per request: the Authorization header (API key or login token, as
 // `Bearer <token>` or the older `ApiKey <key>`), else the browser session. Every path re-reads
 // the user's status, so suspending a user ends their sessions and tokens on the next request.
+// A browser session counts only while its server-side row exists (lib/auth/user-sessions.ts).
 
 const INVALID = 'the credentials are invalid, expired or revoked';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,8 +27,9 @@ function bearerFrom(headers: Headers): string | null | undefined {
 async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
   const [row] = await runSql(db, apiKeyByHashSql(sha256Hex(key)), apiKeyRow);
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date())) throw new AppError('unauthenticated', INVALID);
-  // A key acts within its creator's rights; a suspended creator's keys stop with them.
-  if (row.user_id && row.user_status !== 'active') throw new AppError('unauthenticated', INVALID);
+  // A key acts within its creator's rights: it stops when its creator is suspended, leaves the
+  // team or their account is gone (API.md), whatever the key row itself says.
+  if (!row.user_id || row.user_status !== 'active' || !row.creator_is_member) throw new AppError('unauthenticated', INVALID);
   return {
     kind: 'api_key',
     keyId: row.id,
@@ -39,23 +43,33 @@ async function actorFromApiKey(db: Db, key: string): Promise<Actor> {
 async function actorFromLoginToken(db: Db, token: string): Promise<Actor> {
   const [row] = await runSql(db, loginTokenByHashSql(sha256Hex(token)), loginTokenRow);
   if (!row || row.expires_at <= new Date() || row.status !== 'active') throw new AppError('unauthenticated', INVALID);
-  return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token' };
+  return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token', credentialId: row.token_id };
 }
 
-export async function actorFromSessionUser(db: Db, userId: string | null | undefined): Promise<Actor | null> {
-  if (!userId || !UUID.test(userId)) return null;
-  const [user] = await runSql(db, userByIdSql(userId), userRow);
+/** The person of a browser session, or null when the session was ended, expired or is unknown. */
+export async function actorFromSessionUser(db: Db, session: SessionRef | null | undefined): Promise<Actor | null> {
+  if (!session || !UUID.test(session.userId) || !UUID.test(session.sessionId)) return null;
+  const [user] = await runSql(db, userBySessionSql(session.sessionId, session.userId), userRow);
   if (!user || user.status !== 'active') return null;
-  return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session' };
+  return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session', credentialId: session.sessionId };
 }
 
-/** The caller, or null when anonymous. A credential that is present but bad is a 401. */
-export async function resolveActor(db: Db, headers: Headers, sessionUserId: () => Promise<string | null | undefined>): Promise<Actor | null> {
+async function actorFromBearer(db: Db, headers: Headers): Promise<Actor | undefined> {
   const bearer = bearerFrom(headers);
-  if (bearer !== undefined && bearer !== null) {
-    if (API_KEY_PATTERN.test(bearer)) return actorFromApiKey(db, bearer);
-    if (LOGIN_TOKEN_PATTERN.test(bearer)) return actorFromLoginToken(db, bearer);
-    throw new AppError('unauthenticated', INVALID);
+  if (bearer === undefined || bearer === null) return undefined;
+  if (API_KEY_PATTERN.test(bearer)) return actorFromApiKey(db, bearer);
+  if (LOGIN_TOKEN_PATTERN.test(bearer)) return actorFromLoginToken(db, bearer);
+  throw new AppError('unauthenticated', INVALID);
+}
+
+/** The caller, or null when anonymous. A credential that is present but bad is a 401 (a 429 when repeated). */
+export async function resolveActor(db: Db, headers: Headers, session: () => Promise<SessionRef | null | undefined>): Promise<Actor | null> {
+  let actor: Actor | undefined;
+  try {
+    actor = await actorFromBearer(db, headers);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthenticated') await limitBearerFailure(db, headers);
+    throw error;
   }
-  return actorFromSessionUser(db, await sessionUserId());
+  return actor ?? actorFromSessionUser(db, await session());
 }

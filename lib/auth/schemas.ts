@@ -1,4 +1,5 @@
 import { bodySchema } from '@/lib/http/request-body';
+import type { PasswordChange } from './change-password';
 import type { Registration } from './register-user';
 
 export const registerBody = bodySchema<Registration>({
@@ -17,4 +18,14 @@ export const loginBody = bodySchema<{ email: string; password: string }>({
   additionalProperties: false,
   required: ['email', 'password'],
   properties: { email: { type: 'string', maxLength: 255 }, password: { type: 'string', maxLength: 200 } },
+});
+
+export const changePasswordBody = bodySchema<PasswordChange>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['current_password', 'new_password'],
+  properties: {
+    current_password: { type: 'string', maxLength: 200 },
+    new_password: { type: 'string', minLength: 8, maxLength: 200 },
+  },
 });

@@ -11,6 +11,7 @@ import { requestIdFor } from '@/lib/observability/request-id';
 import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
 import { stampApiKeyUse } from '@/lib/api-keys/stamp-api-key-use';
 import { afterResponse } from './after-response';
+import { checkSameOrigin } from './check-same-origin';
 import { clientIp } from './client-ip';
 import { toErrorResponse } from './error-response';
 import { checkPathParams } from './query-params';
@@ -42,19 +43,6 @@ function baseContext(request: Request, actor: Actor): RequestContext {
     ip: clientIp(request.headers),
     userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
   };
-}
-
-/**
- * A browser session rides on a cookie, so a write from another site must not be able to use it:
- * unsafe methods with a session need an Origin (or Referer) of this very host.
- */
-function checkSameOrigin(request: Request, actor: Actor): void {
-  if (actor.kind !== 'user' || actor.via !== 'session' || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-  const origin = request.headers.get('origin') ?? request.headers.get('referer');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host || new URL(origin).host !== host) {
-    throw new AppError('forbidden', 'cross-site request refused');
-  }
 }
 
 async function authenticate(request: Request): Promise<{ ctx: RequestContext; limitHeaders: Record<string, string> }> {

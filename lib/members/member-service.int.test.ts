@@ -3,7 +3,8 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { testDb } from '@/lib/test/database-per-file';
-import { addMembership, createTeam, createUser, expectAppError, teamContextOf } from '@/lib/test/fixtures';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { addMembership, createApiKeyRow, createTeam, createUser, expectAppError, teamContextOf } from '@/lib/test/fixtures';
 import { addMember, changeMemberRole, listMembers, removeMember } from './member-service';
 
 // Members against the real database: the last holder of team:manage is protected (also when two
@@ -181,6 +182,65 @@ describe('changeMemberRole and removeMember', () => {
     await removeMember(testDb(), ctx, both.id);
     expect(await rolesOf(team.id)).not.toHaveProperty(both.id);
     expect((await rolesOf(other.team.id))[both.id]).toBe('editor');
+  });
+});
+
+describe('removeMember and the member\'s API keys', () => {
+  const resolveKey = (key: string) => resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null);
+
+  it('revokes every key the member made in this team, in the same transaction, audited, and answers them', async () => {
+    const { team, owner, ctx } = await adminTeam();
+    const admin = await addMembership(testDb(), team.id, 'admin');
+    const first = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['team:manage'] });
+    const second = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['entity:read'] });
+    const alreadyRevoked = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['entity:read'], revokedAt: new Date() });
+    const ownersKey = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'] });
+    const other = await createTeam(testDb());
+    await addMembership(testDb(), other.team.id, 'admin', admin);
+    const elsewhere = await createApiKeyRow(testDb(), { teamId: other.team.id, userId: admin.id, permissions: ['entity:read'] });
+
+    const preview = await removeMember(testDb(), ctx, admin.id, { dryRun: true });
+    const expected = [first, second].map(({ row }) => ({ id: row.id, name: row.name, prefix: row.keyPrefix }));
+    expect(preview).toEqual({ revoked_api_keys: expected });
+    expect(await auditCount(team.id)).toBe(0);
+    expect(await resolveKey(first.key)).toMatchObject({ kind: 'api_key' });
+
+    expect(await removeMember(testDb(), ctx, admin.id)).toEqual({ revoked_api_keys: expected });
+    for (const k of [first, second]) {
+      expect((await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: k.row.id } } })).revokedAt).toBeInstanceOf(Date);
+      await expect(resolveKey(k.key)).rejects.toMatchObject({ code: 'unauthenticated' });
+    }
+    expect((await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: alreadyRevoked.row.id } } })).revokedAt).toEqual(alreadyRevoked.row.revokedAt);
+    expect(await resolveKey(ownersKey.key)).toMatchObject({ kind: 'api_key' });
+    expect(await resolveKey(elsewhere.key)).toMatchObject({ kind: 'api_key', teamId: other.team.id });
+
+    const audit = await testDb().auditLog.findMany({ where: { teamId: team.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    expect(audit.map((a) => [a.action, a.entityId]).sort()).toEqual(
+      [['api_key.revoked', first.row.id], ['api_key.revoked', second.row.id], ['member.removed', admin.id]].sort(),
+    );
+    expect(audit.find((a) => a.action === 'api_key.revoked')).toMatchObject({ newData: { reason: 'creator_removed' }, requestId: ctx.requestId });
+  });
+
+  it('a removed admin\'s key cannot re-add its creator: it is a 401 from then on', async () => {
+    const { team, ctx } = await adminTeam();
+    const admin = await addMembership(testDb(), team.id, 'admin');
+    const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['team:manage'] });
+    await removeMember(testDb(), ctx, admin.id);
+    await expect(resolveKey(key)).rejects.toMatchObject({ code: 'unauthenticated' });
+    // Even with the row not revoked (as before this rule), a key whose creator is not a member fails.
+    await testDb().apiKey.updateMany({ where: { teamId: team.id }, data: { revokedAt: null } });
+    await expect(resolveKey(key)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('refuses to remove the last manager with 409 reason last_manager, in a dry run too, revoking nothing', async () => {
+    const { team, owner, ctx } = await adminTeam();
+    const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'] });
+    for (const dryRun of [true, false]) {
+      const error = await expectAppError(removeMember(testDb(), ctx, owner.id, { dryRun }));
+      expect(error.code).toBe('conflict');
+      expect(error.details).toEqual({ reason: 'last_manager' });
+    }
+    expect(await resolveKey(key)).toMatchObject({ kind: 'api_key' });
   });
 });
 

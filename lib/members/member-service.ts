@@ -1,17 +1,17 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
-import { execSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
-import { capCreatorKeysSql, lockTeamSql } from './members.sql';
+import { assertManagerRemains, lockTeamForMembership, manages } from './keep-a-manager';
 
 // Members: add an existing user by email with a role, change a role, remove. The team always
 // keeps at least one member who can manage it (holds team:manage): the last one can be neither
 // removed nor demoted. Membership changes lock the team row, so two admins demoting each other
-// at the same moment cannot both succeed.
+// at the same moment cannot both succeed. Removing a member revokes the API keys they made in
+// the team, in the same transaction (API.md): a removed admin's key must not re-add its creator.
 
 export type MemberView = {
   user_id: string;
@@ -34,8 +34,6 @@ type MemberRow = Prisma.TeamMembershipGetPayload<{ select: typeof MEMBER_SELECT 
 function view(m: MemberRow): MemberView {
   return { user_id: m.user.id, email: m.user.email, name: m.user.name, status: m.user.status, role: { id: m.role.id, name: m.role.name }, joined_at: m.createdAt.toISOString() };
 }
-
-const manages = (permissions: unknown) => Array.isArray(permissions) && permissions.includes('team:manage');
 
 export async function listMembers(db: Db, ctx: TeamContext, page: PageParams) {
   const rows = await db.teamMembership.findMany({
@@ -60,20 +58,6 @@ async function memberOrThrow(tx: Prisma.TransactionClient, teamId: string, userI
   return member;
 }
 
-async function lockTeam(tx: Prisma.TransactionClient, teamId: string) {
-  await execSql(tx, lockTeamSql(teamId));
-}
-
-async function assertAnotherManagerRemains(tx: Prisma.TransactionClient, teamId: string, exceptUserId: string) {
-  const others = await tx.teamMembership.findMany({
-    where: { teamId, userId: { not: exceptUserId } },
-    select: { role: { select: { permissions: true } } },
-  });
-  if (!others.some((m) => manages(m.role.permissions))) {
-    throw new AppError('conflict', 'this is the last admin of the team: make someone else an admin first');
-  }
-}
-
 export async function addMember(db: Db, ctx: TeamContext, input: { email: string; role: string }): Promise<MemberView> {
   return db.$transaction(async (tx) => {
     const user = await findUserByEmail(tx, input.email);
@@ -90,10 +74,10 @@ export async function addMember(db: Db, ctx: TeamContext, input: { email: string
 
 export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string, input: { role: string }): Promise<MemberView> {
   return db.$transaction(async (tx) => {
-    await lockTeam(tx, ctx.team.id);
+    await lockTeamForMembership(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);
     const role = await roleByName(tx, ctx.team.id, input.role);
-    if (manages(member.role.permissions) && !manages(role.permissions)) await assertAnotherManagerRemains(tx, ctx.team.id, userId);
+    if (manages(member.role.permissions) && !manages(role.permissions)) await assertManagerRemains(tx, ctx.team.id, { userId });
     const updated = await tx.teamMembership.update({ where: { teamId_id: { teamId: ctx.team.id, id: member.id } }, data: { roleId: role.id }, select: MEMBER_SELECT });
     await writeAudit(tx, ctx, {
       action: 'member.role_changed',
@@ -106,16 +90,46 @@ export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string,
   });
 }
 
-export async function removeMember(db: Db, ctx: TeamContext, userId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await lockTeam(tx, ctx.team.id);
+/** A key revoked because its creator left the team. */
+export type RevokedKeyView = { id: string; name: string; prefix: string };
+
+/**
+ * Removes the member and revokes the API keys they made in this team (each audited). With
+ * `dryRun`, checks the same rules and answers the keys it would revoke, changing nothing: the
+ * remove dialog lists them before the admin confirms.
+ */
+export async function removeMember(db: Db, ctx: TeamContext, userId: string, options: { dryRun?: boolean } = {}): Promise<{ revoked_api_keys: RevokedKeyView[] }> {
+  return db.$transaction(async (tx) => {
+    await lockTeamForMembership(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);
-    if (manages(member.role.permissions)) await assertAnotherManagerRemains(tx, ctx.team.id, userId);
-    // API.md: a key whose creator left keeps only its own list and never gains any. Its list is
-    // capped by the creator's role while they are a member; freeze that cap into the list now,
-    // or a key narrowed by a demotion would regain its old permissions when its creator leaves.
-    await execSql(tx, capCreatorKeysSql(ctx.team.id, userId, member.role.permissions));
+    if (manages(member.role.permissions)) await assertManagerRemains(tx, ctx.team.id, { userId });
+    const keys = await tx.apiKey.findMany({
+      where: { teamId: ctx.team.id, userId, revokedAt: null },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, keyPrefix: true },
+    });
+    const revoked = keys.map((k) => ({ id: k.id, name: k.name, prefix: k.keyPrefix }));
+    if (options.dryRun) return { revoked_api_keys: revoked };
+    if (keys.length > 0) {
+      await tx.apiKey.updateMany({ where: { teamId: ctx.team.id, id: { in: keys.map((k) => k.id) }, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+    for (const key of revoked) {
+      await writeAudit(tx, ctx, {
+        action: 'api_key.revoked',
+        entityType: 'api_key',
+        entityId: key.id,
+        oldData: { name: key.name, prefix: key.prefix },
+        newData: { reason: 'creator_removed', creator: member.user.email },
+      });
+    }
     await tx.teamMembership.delete({ where: { teamId_id: { teamId: ctx.team.id, id: member.id } } });
-    await writeAudit(tx, ctx, { action: 'member.removed', entityType: 'member', entityId: userId, oldData: { email: member.user.email, role: member.role.name } });
+    await writeAudit(tx, ctx, {
+      action: 'member.removed',
+      entityType: 'member',
+      entityId: userId,
+      oldData: { email: member.user.email, role: member.role.name },
+      ...(revoked.length > 0 && { newData: { revoked_api_keys: revoked.map((k) => k.id) } }),
+    });
+    return { revoked_api_keys: revoked };
   });
 }

@@ -1,5 +1,5 @@
 import { createApiKeyBody } from '@/lib/api-keys/schemas';
-import { loginBody, registerBody } from '@/lib/auth/schemas';
+import { changePasswordBody, loginBody, registerBody } from '@/lib/auth/schemas';
 import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
 import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
@@ -24,6 +24,7 @@ import { viewSchemas } from './view-schemas';
 const BODIES: Record<string, BodySchema<unknown>> = {
   RegisterBody: registerBody,
   LoginBody: loginBody,
+  ChangePasswordBody: changePasswordBody,
   CreateTeamBody: createTeamBody,
   UpdateTeamBody: updateTeamBody,
   AddMemberBody: addMemberBody,

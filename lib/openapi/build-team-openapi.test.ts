@@ -147,8 +147,12 @@ describe('caching helpers', () => {
     expect(matchesIfNoneMatch(null, '"b"')).toBe(false);
   });
 
-  it('takes the server URL from the forwarded headers, else the Host, and never a malformed one', () => {
-    expect(serverUrlOf(new Headers({ host: 'internal:3000', 'x-forwarded-host': 'bp.example.com', 'x-forwarded-proto': 'https' }))).toBe('https://bp.example.com');
+  it('takes the server URL from the forwarded headers of a trusted proxy only, else the Host, and never a malformed one', () => {
+    const forwarded = { host: 'internal:3000', 'x-forwarded-host': 'bp.example.com', 'x-forwarded-proto': 'https', 'x-baseplate-client-ip': '10.0.0.2' };
+    expect(serverUrlOf(new Headers(forwarded), 'http://localhost', ['10.0.0.2'])).toBe('https://bp.example.com');
+    // From a peer that is not a trusted proxy, X-Forwarded-* are the client's own words: ignored.
+    expect(serverUrlOf(new Headers(forwarded), 'http://localhost', [])).toBe('http://internal:3000');
+    expect(serverUrlOf(new Headers(forwarded), 'http://localhost', ['10.0.0.9'])).toBe('http://internal:3000');
     expect(serverUrlOf(new Headers({ host: 'localhost:3000' }), 'http://localhost:3000/api')).toBe('http://localhost:3000');
     expect(serverUrlOf(new Headers({ host: 'bad host/<x>' }), 'http://fallback:1/')).toBe('http://fallback:1');
   });

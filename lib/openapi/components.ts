@@ -85,6 +85,7 @@ export const parameters = {
   UserId: uuidPath('user_id', 'member (user)'),
   RoleId: uuidPath('role_id', 'role'),
   KeyId: uuidPath('key_id', 'API key'),
+  TokenId: uuidPath('token_id', 'login token'),
   BlueprintId: {
     name: 'blueprint_id',
     in: 'path',

@@ -68,7 +68,9 @@ export const identityPaths = {
     post: operation('post', {
       id: 'register',
       summary: 'Create an account',
-      description: 'Answers with a login token for scripts. Rate-limited per IP.',
+      description:
+        'Answers with a login token for scripts. Rate-limited per IP. The password needs 8 characters, at most 72 bytes in UTF-8 ' +
+        '(bcrypt would cut the rest), not only spaces, and not one of the most common passwords: otherwise a 422 on `/password` saying which.',
       tag: 'Auth',
       access: PUBLIC,
       body: 'RegisterBody',
@@ -80,7 +82,9 @@ export const identityPaths = {
     post: operation('post', {
       id: 'login',
       summary: 'Exchange email and password for a bearer login token',
-      description: 'Rate-limited per IP and per email. A suspended or inactive account is 401.',
+      description:
+        'Rate-limited per IP and per (email, IP): failures from one address never lock the account elsewhere. ' +
+        'A suspended or inactive account is 401.',
       tag: 'Auth',
       access: PUBLIC,
       body: 'LoginBody',
@@ -96,6 +100,43 @@ export const identityPaths = {
       tag: 'Auth',
       access: SIGNED_IN,
       responses: { 200: json('The caller.', 'Me') },
+    }),
+  },
+  '/api/v1/auth/tokens': {
+    get: operation('get', {
+      id: 'listLoginTokens',
+      summary: 'The caller\'s unexpired login tokens',
+      description: 'Newest first, at most 500; `current` marks the token of this request. API keys get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: { 200: json('The tokens.', { type: 'object', required: ['login_tokens'], properties: { login_tokens: { type: 'array', items: schemaRef('LoginToken') } } }) },
+      errors: ['forbidden'],
+    }),
+  },
+  '/api/v1/auth/tokens/{token_id}': {
+    parameters: [paramRef('TokenId')],
+    delete: operation('delete', {
+      id: 'revokeLoginToken',
+      summary: 'Revoke one of the caller\'s login tokens',
+      description: 'The token fails from the next request on. Another person\'s token is 404. API keys get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: { 204: noContent('Revoked.') },
+      errors: ['not_found'],
+    }),
+  },
+  '/api/v1/auth/password': {
+    post: operation('post', {
+      id: 'changePassword',
+      summary: 'Change the caller\'s password',
+      description:
+        'Needs the current password (a wrong one is 422 on `/current_password`, and counts as a failed sign-in). The new one ' +
+        'follows the registration rules (422 on `/new_password`). Ends every other browser session and login token of the ' +
+        'person; the one this request used stays. API keys get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      body: 'ChangePasswordBody',
+      responses: { 200: json('Changed.', 'PasswordChanged') },
     }),
   },
   '/api/v1/teams': {
@@ -169,7 +210,7 @@ export const identityPaths = {
     patch: operation('patch', {
       id: 'changeMemberRole',
       summary: 'Change a member\'s role',
-      description: 'The last member who can manage the team cannot be demoted (409).',
+      description: 'The last member who holds `team:manage` cannot lose it (409, `details.reason` `last_manager`).',
       tag: 'Members',
       access: needs('team:manage'),
       body: 'ChangeMemberBody',
@@ -178,11 +219,15 @@ export const identityPaths = {
     }),
     delete: operation('delete', {
       id: 'removeMember',
-      summary: 'Remove a member',
-      description: 'The last member who can manage the team cannot be removed (409). Their API keys keep only permissions they held.',
+      summary: 'Remove a member and revoke their API keys in the team',
+      description:
+        'The last member who holds `team:manage` cannot be removed (409, `details.reason` `last_manager`). The API keys the ' +
+        'member made in this team are revoked in the same transaction (each audited) and listed in the answer. With ' +
+        '`dry_run=true`, answers the keys it would revoke and changes nothing.',
       tag: 'Members',
       access: needs('team:manage'),
-      responses: { 204: noContent('Removed.') },
+      query: [{ name: 'dry_run', in: 'query', description: 'List the keys removal would revoke; change nothing.', schema: { type: 'string', enum: ['true', 'false'], default: 'false' } }],
+      responses: { 200: json('Removed (or, with dry_run, would be), with the revoked keys.', 'MemberRemoval') },
       errors: ['conflict'],
     }),
   },
@@ -211,7 +256,9 @@ export const identityPaths = {
     patch: operation('patch', {
       id: 'updateRole',
       summary: 'Edit a custom role',
-      description: 'Default roles cannot be changed (409); neither can a name another role has.',
+      description:
+        'Default roles cannot be changed (409); neither can a name another role has. Taking `team:manage` out of the role ' +
+        'of the team\'s only managers is 409 with `details.reason` `last_manager`.',
       tag: 'Roles',
       access: needs('team:manage'),
       body: 'UpdateRoleBody',

@@ -18,6 +18,7 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   userId: 'user_id',
   roleId: 'role_id',
   keyId: 'key_id',
+  tokenId: 'token_id',
   blueprint: 'blueprint_id',
   identifier: 'identifier',
 };

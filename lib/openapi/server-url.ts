@@ -1,10 +1,13 @@
-// The origin a caller reached this server at, for the `servers` of a team's document. Behind a
-// proxy the X-Forwarded-* headers name it (as lib/http/route.ts's same-origin check reads them).
+import { forwardedProto, requestHost } from '@/lib/http/forwarded-host';
 
-export function serverUrlOf(headers: Headers, fallback = 'http://localhost'): string {
-  const host = headers.get('x-forwarded-host')?.split(',')[0].trim() || headers.get('host');
+// The origin a caller reached this server at, for the `servers` of a team's document. Behind a
+// trusted proxy (TRUSTED_PROXIES) the X-Forwarded-* headers name it; from anyone else they are
+// ignored (lib/http/forwarded-host.ts, as in lib/http/route.ts's same-origin check).
+
+export function serverUrlOf(headers: Headers, fallback = 'http://localhost', trustedProxies?: string[]): string {
+  const host = requestHost(headers, trustedProxies);
   if (!host) return new URL(fallback).origin;
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0].trim() || new URL(fallback).protocol.replace(':', '');
+  const proto = forwardedProto(headers, trustedProxies) ?? new URL(fallback).protocol.replace(':', '');
   try {
     return new URL(`${proto}://${host}`).origin;
   } catch {

@@ -6,7 +6,8 @@ import type { DryRunReport } from '@/lib/blueprints/blueprint-service';
 import type { BlueprintView } from '@/lib/blueprints/blueprint-view';
 import type { FailingEntities } from '@/lib/blueprints/find-failing-entities';
 import type { Health } from '@/lib/health/check-health';
-import type { MemberView } from '@/lib/members/member-service';
+import type { LoginTokenView } from '@/lib/auth/login-token-service';
+import type { MemberView, RevokedKeyView } from '@/lib/members/member-service';
 import type { RoleView } from '@/lib/roles/role-service';
 import type { TeamView } from '@/lib/teams/team-service';
 import type { UserView } from '@/lib/users/user-view';
@@ -49,7 +50,25 @@ type Me = {
 type AuthSession = { user: UserView; token: string; expires_at: string };
 type ApiKeyCreated = { api_key: ApiKeyView; key: string };
 
+type MemberRemoval = { dry_run?: true; revoked_api_keys: RevokedKeyView[] };
+type PasswordChanged = { ended_sessions: number; revoked_login_tokens: number };
+
 export const viewSchemas: Record<string, JsonSchema> = {
+  LoginToken: view<LoginTokenView>('One of the caller\'s login tokens (never the token itself).', {
+    id: uuid,
+    created_at: timestamp,
+    expires_at: timestamp,
+    user_agent: { ...nullable(str), description: 'The User-Agent of the login that made it.' },
+    current: { type: 'boolean', description: 'True for the token this request was sent with.' },
+  }),
+  PasswordChanged: view<PasswordChanged>('The password is changed; what it ended.', {
+    ended_sessions: { ...int, description: 'Browser sessions signed out (every one but this request\'s).' },
+    revoked_login_tokens: { ...int, description: 'Login tokens revoked (every one but this request\'s).' },
+  }),
+  MemberRemoval: view<MemberRemoval>('The member is removed (with `dry_run`: would be); the API keys they made in the team are revoked.', {
+    dry_run: { const: true },
+    revoked_api_keys: arrayOf(view<RevokedKeyView>('An API key revoked because its creator left.', { id: uuid, name: str, prefix: str })),
+  }, ['dry_run']),
   Permission: { type: 'string', enum: ALL_PERMISSIONS, description: 'One permission of the fixed list (API.md).' },
   User: view<UserView>('A user (never the password hash).', {
     id: uuid,

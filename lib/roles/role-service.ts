@@ -5,9 +5,12 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
+import { assertManagerRemains, lockTeamForMembership, manages } from '@/lib/members/keep-a-manager';
 
 // Roles: the three defaults (read-only: everyone relies on what admin, editor and viewer mean)
-// and custom roles made of ticked permissions. A role someone holds cannot be deleted.
+// and custom roles made of ticked permissions. A role someone holds cannot be deleted. Taking
+// team:manage out of a role is refused when its holders are the team's only managers; the change
+// locks the team row like member changes do (lib/members/keep-a-manager.ts).
 
 export type RoleView = {
   id: string;
@@ -80,7 +83,11 @@ export async function updateRole(
   input: { name?: string; description?: string | null; permissions?: Permission[] },
 ): Promise<RoleView> {
   return db.$transaction(async (tx) => {
+    await lockTeamForMembership(tx, ctx.team.id);
     const before = await customRoleOrThrow(tx, ctx, roleId);
+    if (input.permissions !== undefined && manages(before.permissions) && !manages(input.permissions)) {
+      await assertManagerRemains(tx, ctx.team.id, { roleId });
+    }
     if (input.name && input.name !== before.name && (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } }))) {
       throw new AppError('conflict', `a role named "${input.name}" exists`);
     }
@@ -107,6 +114,8 @@ export async function updateRole(
 
 export async function deleteRole(db: Db, ctx: TeamContext, roleId: string): Promise<void> {
   await db.$transaction(async (tx) => {
+    // Locked like member changes: nobody can be given this role while it is being deleted.
+    await lockTeamForMembership(tx, ctx.team.id);
     const role = await customRoleOrThrow(tx, ctx, roleId);
     const inUse = (await memberCounts(tx, ctx.team.id, [roleId])).get(roleId) ?? 0;
     if (inUse > 0) throw new AppError('conflict', `the role "${role.name}" is held by ${inUse} member(s): give them another role first`);

@@ -2,6 +2,8 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
+import { passwordProblem } from '@/lib/auth/password-policy';
+import { safeNextPath } from '@/lib/auth/safe-next-path'; // only same-site paths: no open redirect
 import { registerUser } from '@/lib/auth/register-user';
 import { registerBody } from '@/lib/auth/schemas';
 import { signIn, signOut } from '@/lib/auth/next-auth';
@@ -15,10 +17,10 @@ import { validateBody } from '@/lib/http/request-body';
 
 export type AuthFormState = { error?: string; fieldErrors?: Record<string, string>; values?: { email?: string; name?: string } };
 
-/** Only same-site paths: an open redirect through ?next= would help phishing. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+/** The schema's messages are for programs: say what is wrong with the password in words. */
+function fieldMessage(detail: { path: string; message: string }, password: string): string {
+  if (detail.path === '/password') return passwordProblem(password) ?? detail.message;
+  return detail.path === '/email' ? 'Enter a valid email address.' : detail.message;
 }
 
 function signInMessage(error: AuthError): string {
@@ -31,7 +33,7 @@ function signInMessage(error: AuthError): string {
 export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = String(form.get('email') ?? '');
   try {
-    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNext(form.get('next')) });
+    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNextPath(form.get('next')) });
     return {};
   } catch (error) {
     if (error instanceof AuthError) return { error: signInMessage(error), values: { email } };
@@ -48,7 +50,7 @@ export async function registerAction(_: AuthFormState, form: FormData): Promise<
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') {
       const fieldErrors = Object.fromEntries(
-        (error.details as Array<{ path: string; message: string }>).map((d) => [d.path.slice(1), d.path === '/password' ? 'Use at least 8 characters.' : d.path === '/email' ? 'Enter a valid email address.' : d.message]),
+        (error.details as Array<{ path: string; message: string }>).map((d) => [d.path.slice(1), fieldMessage(d, password)]),
       );
       return { fieldErrors, values };
     }

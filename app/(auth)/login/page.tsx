@@ -5,6 +5,7 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { sessionUserId } from '@/lib/auth/next-auth';
 import { actorFromSessionUser } from '@/lib/auth/resolve-actor';
+import { safeNextPath } from '@/lib/auth/safe-next-path';
 import { getDb } from '@/lib/db/prisma';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   return (
     <AuthCard title="Sign in" subtitle="to your software catalog" footer={<>New here? <Link href="/register" className="font-medium text-indigo-600 hover:underline">Create an account</Link></>}>
-      <SignInForm next={next} />
+      <SignInForm next={safeNextPath(next)} />
     </AuthCard>
   );
 }
