@@ -1,4 +1,5 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { quickSearchSql, type QuickSearchRow } from './quick-search.sql';
@@ -23,6 +24,7 @@ export function parseQuickSearchParams(url: URL): { q: string; limit: number } {
   return { q, limit };
 }
 
-export async function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
-  return db.$queryRaw<QuickSearchRow[]>(quickSearchSql(ctx.team.id, input.q, input.limit));
+/** Within the team's share of concurrent expensive reads (lib/db/limit-team-reads.ts). */
+export function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
+  return withTeamReadSlot(db, ctx, () => db.$queryRaw<QuickSearchRow[]>(quickSearchSql(ctx.team.id, input.q, input.limit)));
 }
