@@ -17,17 +17,18 @@ import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-ty
 // Lists (in, notIn, containsAny, containsAll) are ONE array parameter, never a parameter per value.
 // The planner prices `e.data @> ANY($docs)` element by element against the statistics of the
 // whole `data` column (a containment test per element and per statistics entry, in planner
-// memory): 200 rules x 500 values took 45 MB and 57 ms to plan on 30,000 small documents here,
-// 1.16 GB on the issue 11 server. So only the first INLINE_BUDGET values of a query take that
-// GIN-served containment form (where the planner's estimate picks the index for rare values).
-// Lists past the budget compare the extracted value instead: `(e.data #> path) = ANY($n::jsonb[])`
-// (containsAny: any element of the array, the same way). No statistics exist for that expression,
-// so planning costs nothing per value, and the executor hashes the array (PostgreSQL 14+ hashes
-// `= ANY(constant array)` past 8 values), one probe per row: 1000 values over the 30,000-row
-// blueprint of search-indexes.int.test.ts in ~0.1 s, where `@> ANY` of 1000 documents (which the
-// planner already ran as a filter, not on the GIN index) took 14 s. jsonb `=` is containment's
-// equality for scalars (2 = 2.0, strings exact), so the answer is the same.
-
+// memory): 138 MB and 185 ms to plan one list of 500 values on 30,000 small documents, and a
+// 200 x 500 query grew a backend past 20 GB until the OOM killer ended it (issue 11;
+// bench/query-cost.ts, bench/results/query-cost-2026-12-06.md). So only the first INLINE_BUDGET
+// values of a query take that GIN-served containment form (where the planner's estimate picks the
+// index for rare values; 100 values: 28 MB to plan). Lists past the budget compare the extracted
+// value instead: `(e.data #> path) = ANY($n::jsonb[])` (containsAny: any element of the array, the
+// same way). No statistics exist for that expression, so planning costs nothing per value, and the
+// executor hashes the array (PostgreSQL 14+ hashes `= ANY(constant array)` past 8 values), one
+// probe per row: 1000 values over 30,000 rows plan in 0.3 MB and run in 32 ms, where `@> ANY` of
+// 1000 documents planned in 275 MB and ran in 3.1 s (the planner never took the GIN index for
+// such a list: it filtered the keyset scan with 1000 containment tests per row). jsonb `=` is
+// containment's equality for scalars (2 = 2.0, strings exact), so the answer is the same.
 
 /** `{"a": {"b": value}}` for the path a.b: the containment document of one value. */
 export function containmentDoc(path: string[], value: unknown): string {
