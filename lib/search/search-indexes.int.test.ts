@@ -119,6 +119,24 @@ describe('search plans', () => {
     expect(new Set(result.entities.map((e) => e.data.status))).toEqual(new Set(['rare-value', 'other-rare']));
   });
 
+  it('a long list answers as containment would: numbers numerically (4.0 = 4), notIn its exact complement', async () => {
+    const others = Array.from({ length: 500 }, (_, i) => 1000 + i);
+    const { rows } = await testPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM entities WHERE team_id = $1 AND blueprint_id = 'service' AND (data->>'tier')::int = 4`,
+      [scope.teamId],
+    );
+    expect(rows[0].n).toBeGreaterThan(1000);
+    expect(rows[0].n).toBeLessThan(10_000);
+    const long = await explain({ limit: 1, query: { rules: [{ property: 'tier', operator: 'in', value: [4.0, ...others] }] } });
+    expect(long.page.json).not.toContain('@>');
+    expect(long.result).toMatchObject({ total: rows[0].n, total_relation: 'eq' });
+    expect(long.result.entities[0].data.tier).toBe(4);
+    // notIn [1, 2, 3, ...]: exactly the tier-4 entities.
+    const notIn = await explain({ limit: 1, query: { rules: [{ property: 'tier', operator: 'notIn', value: [1, 2.0, 3, ...others] }] } });
+    expect(notIn.page.json).not.toContain('@>');
+    expect(notIn.result).toMatchObject({ total: rows[0].n, total_relation: 'eq' });
+  });
+
   it('containsAny with 1000 values: one jsonb[] parameter over the array elements', async () => {
     const values = ['rare-dep', ...Array.from({ length: 999 }, (_, i) => `absent-${i}`)];
     const { page, result } = await explain({ query: { rules: [{ property: 'dependencies', operator: 'containsAny', value: values }] } });
