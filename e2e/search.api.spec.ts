@@ -145,3 +145,21 @@ test('faults are 400s that name the rule, and hostile bodies never reach a 500',
   // The catalog is intact after all of that.
   expect(((await search({})) as SearchResult).total).toBe(VERSIONS.length);
 });
+
+test('a query too big in all is a 400 naming the limit; one large list still answers (issue 11)', async () => {
+  // 200 rules of 500 values: each rule within its own caps, 100,000 values in all (~0.6 MB of JSON,
+  // under the 1 MiB body limit as in the issue).
+  const rules = Array.from({ length: 200 }, (_, r) => ({ property: 'tier', operator: 'in', value: Array.from({ length: 500 }, (_, v) => r * 500 + v) }));
+  const res = (await search({ query: { combinator: 'or', rules } }, 400)) as import('@playwright/test').APIResponse;
+  const error = await expectError(res, 400, '200 x 500');
+  expect(error.error.message).toMatch(/maxTotalValues/);
+  expect(error.error.details).toMatchObject({ reason: 'query_too_large', limit: 'maxTotalValues', max: 2000, path: 'query.rules[4].value' });
+  // The same over the facets route (GET, the query in the URL would be too long: POST).
+  const facets = await call(api, 'POST', `${base}/facets`, { token: admin.token, body: { property: 'tier', query: { combinator: 'or', rules } } });
+  expect((await expectError(facets, 400, 'facets 200 x 500')).error.details).toMatchObject({ limit: 'maxTotalValues' });
+  // One list of 1000 values (past the inline budget: compared as one hashed array) answers exactly.
+  const values = ['production', ...Array.from({ length: 999 }, (_, i) => `absent-${i}`)];
+  const found = (await search({ query: { rules: [{ property: 'meta.env', operator: 'in', value: values }] } })) as SearchResult;
+  expect(found.total).toBe(VERSIONS.filter((_, i) => i % 3 === 1).length);
+  expect(found.entities.every((e) => (e.data.meta as { env: string }).env === 'production')).toBe(true);
+});

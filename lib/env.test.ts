@@ -11,6 +11,7 @@ describe('loadEnv', () => {
       demo: true,
       directApi: true,
       dbPoolSize: 10,
+      dbPool: { statementTimeoutMs: 15_000, workMem: '4MB', teamConcurrency: undefined, keyConcurrency: undefined, queueTimeoutMs: 2_000 },
       logLevel: 'info',
       authSecret: undefined,
       trustedProxies: [],
@@ -32,11 +33,17 @@ describe('loadEnv', () => {
       RATE_LIMIT_API_PER_MINUTE: '100',
       RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '7',
       RATE_LIMIT_LOGIN_PER_EMAIL_PER_MINUTE: '3',
+      DATABASE_STATEMENT_TIMEOUT_MS: '5000',
+      DATABASE_WORK_MEM: '16MB',
+      DATABASE_TEAM_CONCURRENCY: '4',
+      DATABASE_KEY_CONCURRENCY: '2',
+      DATABASE_QUEUE_TIMEOUT_MS: '500',
     });
     expect(env).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/baseplate', port: 8080, host: '127.0.0.1', dataDir: '/var/lib/baseplate', demo: false, dbPoolSize: 25, logLevel: 'debug' });
     expect(env.authSecret).toBe('s3cret');
     expect(env.trustedProxies).toEqual(['10.0.0.1', '10.0.0.2']);
     expect(env.rateLimits).toEqual({ apiPerMinute: 100, authPerIpPerMinute: 7, loginPerEmailPerMinute: 3, bearerFailuresPerMinute: 30 });
+    expect(env.dbPool).toEqual({ statementTimeoutMs: 5000, workMem: '16MB', teamConcurrency: 4, keyConcurrency: 2, queueTimeoutMs: 500 });
   });
 
   it('treats an empty DATABASE_URL as unset (embedded)', () => {
@@ -53,6 +60,9 @@ describe('loadEnv', () => {
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN/],
     [{ METRICS_TOKEN: 'sixteen chars and spaces' }, /METRICS_TOKEN/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }, /DATABASE_STATEMENT_TIMEOUT_MS/],
+    [{ DATABASE_WORK_MEM: '4 MB; DROP' }, /DATABASE_WORK_MEM must be a PostgreSQL memory size/],
+    [{ DATABASE_TEAM_CONCURRENCY: '0' }, /DATABASE_TEAM_CONCURRENCY/],
   ])('rejects %o with a message naming the variable', (source, message) => {
     expect(() => loadEnv(source)).toThrow(EnvError);
     expect(() => loadEnv(source)).toThrow(message);

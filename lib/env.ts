@@ -14,6 +14,15 @@ export type Env = {
   directApi: boolean;
   /** Connections in each app instance's pool. */
   dbPoolSize: number;
+  /** Limits on the pool's connections and on each team's share of them (lib/db/prisma.ts). */
+  dbPool: {
+    statementTimeoutMs: number;
+    workMem: string;
+    /** undefined: half the pool (team) and half of that (key), at least 1. */
+    teamConcurrency: number | undefined;
+    keyConcurrency: number | undefined;
+    queueTimeoutMs: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Bearer token that GET /metrics requires; unset: /metrics answers loopback clients only. */
   metricsToken: string | undefined;
@@ -45,6 +54,17 @@ function readInt(source: Source, name: string, fallback: number, min: number, ma
     throw new EnvError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function readOptionalInt(source: Source, name: string, min: number, max: number): number | undefined {
+  return source[name] === undefined || source[name] === '' ? undefined : readInt(source, name, min, min, max);
+}
+
+function readMemory(source: Source, name: string, fallback: string): string {
+  const raw = source[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d{1,7}(kB|MB|GB)$/.test(raw)) throw new EnvError(`${name} must be a PostgreSQL memory size such as 4MB or 512kB, got "${raw}"`);
+  return raw;
 }
 
 function readBool(source: Source, name: string, fallback: boolean): boolean {
@@ -93,6 +113,13 @@ export function loadEnv(source: Source = process.env): Env {
     demo: readBool(source, 'BASEPLATE_DEMO', true),
     directApi: readBool(source, 'BASEPLATE_DIRECT_API', true),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    dbPool: {
+      statementTimeoutMs: readInt(source, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
+      workMem: readMemory(source, 'DATABASE_WORK_MEM', '4MB'),
+      teamConcurrency: readOptionalInt(source, 'DATABASE_TEAM_CONCURRENCY', 1, 500),
+      keyConcurrency: readOptionalInt(source, 'DATABASE_KEY_CONCURRENCY', 1, 500),
+      queueTimeoutMs: readInt(source, 'DATABASE_QUEUE_TIMEOUT_MS', 2_000, 0, 60_000),
+    },
     logLevel,
     metricsToken: readMetricsToken(source),
     authSecret: source.AUTH_SECRET?.trim() || undefined,

@@ -22,8 +22,45 @@ export type Db = PrismaClient;
 const poolsHolder = globalThis as unknown as { baseplatePools?: WeakMap<object, pg.Pool> };
 const pools = (poolsHolder.baseplatePools ??= new WeakMap<object, pg.Pool>());
 
-export function createPrisma(connectionString: string, poolSize = 10): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+/**
+ * Limits every connection of a pool carries (issue 11: one tenant's statement must not exhaust the
+ * database). They are sent as startup options (`-c name=value`), so they are each session's
+ * defaults: `RESET` (queryRowsWithin) returns to them, and a transaction's SET LOCAL still wins.
+ */
+export type PoolSettings = {
+  /** statement_timeout of every statement (ms; 0 = none): the time budget of a request's SQL. */
+  statementTimeoutMs: number;
+  /** work_mem of every sort and hash (PostgreSQL units, e.g. "4MB"). */
+  workMem: string;
+  /** How long a request waits for a free connection before its 503 (pg's connectionTimeoutMillis). */
+  connectTimeoutMs: number;
+  /** Concurrent expensive reads (searches, facets, graphs) per team and per API key or user, and
+   * how long one waits for a slot (lib/db/limit-team-reads.ts). Defaults follow the pool size. */
+  teamConcurrency?: number;
+  keyConcurrency?: number;
+  queueTimeoutMs: number;
+};
+
+export const DEFAULT_POOL_SETTINGS: PoolSettings = { statementTimeoutMs: 15_000, workMem: '4MB', connectTimeoutMs: 5_000, queueTimeoutMs: 2_000 };
+
+// Which settings a client's pool was made with (the read limiter sizes itself from them).
+const settingsHolder = globalThis as unknown as { baseplatePoolSettings?: WeakMap<object, PoolSettings & { poolSize: number }> };
+const poolSettings = (settingsHolder.baseplatePoolSettings ??= new WeakMap());
+
+/** The settings and pool size a client was created with (defaults for a client made elsewhere). */
+export function poolSettingsOf(db: object): PoolSettings & { poolSize: number } {
+  return poolSettings.get(db) ?? { ...DEFAULT_POOL_SETTINGS, poolSize: 10 };
+}
+
+export function createPrisma(connectionString: string, poolSize = 10, settings: Partial<PoolSettings> = {}): PrismaClient {
+  const s = { ...DEFAULT_POOL_SETTINGS, ...settings };
+  if (!/^\d+(kB|MB|GB)$/.test(s.workMem)) throw new Error(`work_mem must look like 4MB, got "${s.workMem}"`);
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: s.connectTimeoutMs,
+    options: `-c statement_timeout=${Math.trunc(s.statementTimeoutMs)} -c work_mem=${s.workMem}`,
+  });
   // An idle connection closed by the server (a restart, a failover, a dropped test database) is
   // discarded by the pool, which opens a new one for the next query; that query reports any real
   // problem. Without a listener the event would crash the process; logged, as the first sign of
@@ -38,6 +75,7 @@ export function createPrisma(connectionString: string, poolSize = 10): PrismaCli
   );
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
+  poolSettings.set(client, { ...s, poolSize });
   return client;
 }
 
@@ -46,13 +84,18 @@ export function poolOf(db: object): pg.Pool | undefined {
   return pools.get(db);
 }
 
-const holder = globalThis as unknown as { baseplatePrisma?: PrismaClient };
+const holder = globalThis as unknown as { baseplatePrisma?: PrismaClient; baseplateHealthDb?: PrismaClient };
+
+function databaseUrlOrThrow(): string {
+  const { databaseUrl } = env();
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set (start Baseplate with `npm start`)');
+  return databaseUrl;
+}
 
 export function getDb(): PrismaClient {
   if (!holder.baseplatePrisma) {
-    const { databaseUrl, dbPoolSize } = env();
-    if (!databaseUrl) throw new Error('DATABASE_URL is not set (start Baseplate with `npm start`)');
-    holder.baseplatePrisma = createPrisma(databaseUrl, dbPoolSize);
+    const { dbPoolSize, dbPool } = env();
+    holder.baseplatePrisma = createPrisma(databaseUrlOrThrow(), dbPoolSize, dbPool);
   }
   return holder.baseplatePrisma;
 }
@@ -61,4 +104,15 @@ export function getDb(): PrismaClient {
 export function poolStats(): { total: number; idle: number; waiting: number } | null {
   const pool = holder.baseplatePrisma && pools.get(holder.baseplatePrisma);
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
+/**
+ * The health check's own connection, outside the app's pool: a starved pool (every connection
+ * busy with slow statements) must not make /health wait for its connect timeout, nor fail it, when
+ * PostgreSQL itself answers. One connection, a 1 s connect timeout and a 1 s statement timeout:
+ * a database that cannot answer that makes /health a quick 503.
+ */
+export function getHealthDb(): PrismaClient {
+  holder.baseplateHealthDb ??= createPrisma(databaseUrlOrThrow(), 1, { connectTimeoutMs: 1_000, statementTimeoutMs: 1_000 });
+  return holder.baseplateHealthDb;
 }

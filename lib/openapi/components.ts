@@ -162,7 +162,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   validation_failed: 'A field breaks its rule; `details` lists one {path, message} per fault.',
   rate_limited: 'Too many requests; wait Retry-After seconds.',
   internal: 'An unexpected failure; the message carries a request id for the server log (never SQL or a stack).',
-  service_unavailable: 'The database is out of reach or busy, or a statement ran out of time; retry after Retry-After seconds.',
+  service_unavailable: 'The database is out of reach or busy, a statement ran out of time (`details.reason` statement_timeout), or the team or API key already runs its share of concurrent searches (team_busy, key_busy); retry after Retry-After seconds.',
 };
 
 function errorSchema(code: ErrorCode): JsonSchema {

@@ -19,7 +19,7 @@ export const identityPaths = {
       access: PUBLIC,
       responses: {
         200: json('Up, and PostgreSQL answers.', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
-        503: json('Up, but PostgreSQL does not answer within 2 s.', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
+        503: json('Up, but PostgreSQL does not answer within 1.5 s (on a connection of its own, not the app\'s pool).', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
       },
     }),
   },

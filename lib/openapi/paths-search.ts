@@ -49,7 +49,7 @@ export const searchSchemas: Record<string, JsonSchema> = {
     type: 'object',
     additionalProperties: false,
     required: ['rules'],
-    description: `Rules combined with and / or (default and); groups nest at most ${SEARCH_LIMITS.maxDepth} deep, ${SEARCH_LIMITS.maxRules} rules in all. An empty group matches everything. Negations (!=, notIn, notBetween, doesNotContain, isNotEmpty) also match entities where the property is missing or null.`,
+    description: `Rules combined with and / or (default and); groups nest at most ${SEARCH_LIMITS.maxDepth} deep, ${SEARCH_LIMITS.maxRules} rules in all, and list values (in, notIn, containsAny, containsAll, relatedTo) add up to at most ${SEARCH_LIMITS.maxTotalValues}. An empty group matches everything. Negations (!=, notIn, notBetween, doesNotContain, isNotEmpty) also match entities where the property is missing or null.`,
     properties: {
       combinator: { type: 'string', enum: ['and', 'or'], default: 'and' },
       rules: { type: 'array', items: { oneOf: [schemaRef('SearchRule'), schemaRef('SearchRelatedToRule'), schemaRef('SearchGroup')] } },
@@ -58,7 +58,7 @@ export const searchSchemas: Record<string, JsonSchema> = {
   SearchBody: {
     type: 'object',
     additionalProperties: false,
-    description: 'A fault is a 400 whose message and `details.path` name its place, e.g. `query.rules[2].value`.',
+    description: 'A fault is a 400 whose message and `details.path` name its place, e.g. `query.rules[2].value`. A query refused for its size also says which limit: `details.reason` "query_too_large", `details.limit` (maxDepth, maxRules, maxInValues, maxTotalValues) and `details.max`.',
     properties: {
       query: { oneOf: [schemaRef('SearchGroup'), { type: 'null' }], description: 'The filter; absent or null: every entity.' },
       sort: {

@@ -1,4 +1,5 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
@@ -24,6 +25,7 @@ export function parseQuickSearchParams(url: URL): { q: string; limit: number } {
   return { q, limit };
 }
 
-export async function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
-  return runSql(db, quickSearchSql(ctx.team.id, input.q, input.limit), quickSearchRow);
+/** Within the team's share of concurrent expensive reads (lib/db/limit-team-reads.ts). */
+export function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
+  return withTeamReadSlot(db, ctx, () => runSql(db, quickSearchSql(ctx.team.id, input.q, input.limit), quickSearchRow));
 }

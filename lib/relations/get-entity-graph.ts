@@ -1,4 +1,5 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
 import { getEntityOrThrow } from '@/lib/entities/get-entity';
@@ -39,7 +40,12 @@ export function parseGraphParams(url: URL): GraphParams {
   };
 }
 
-export async function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+/** The graph, within the team's share of concurrent expensive reads (lib/db/limit-team-reads.ts). */
+export function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+  return withTeamReadSlot(db, ctx, () => walkEntityGraph(db, ctx, blueprintId, identifier, params));
+}
+
+async function walkEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const root = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const [row] = await runSql(db, entityGraphSql(ctx.team.id, root.id, params.direction, params.maxHops, params.limit), graphRow);

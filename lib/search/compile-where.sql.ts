@@ -14,17 +14,21 @@ import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-ty
 // * the rest (ranges on data, date-times, versions) filters the rows the other conditions or the
 //   keyset B-tree bring.
 //
-// Null and missing semantics, which evaluate-query.ts shares:
-// * a positive rule never matches a missing key, a JSON null or a value of another JSON type
-//   than the property's (a typed comparison with it is NULL, and COALESCE makes that false);
-// * `!=`, notIn, notBetween, doesNotContain and isNotEmpty are exactly NOT of their positive rule,
-//   so they DO match entities where the property is missing, null or of another type
-//   ("status != active" lists everything that is not known to be active);
-// * exists: present and not null. isEmpty: missing, null, "", [] or {}.
-// * an empty group (no rules) matches everything, whatever its combinator: no filter.
-// * a rule on a related entity's property holds when it holds for at least one target of the
-//   relation (an entity without links matches no positive rule); its negation is NOT of that.
-// * relatedTo: related-to.sql.ts.
+// Lists (in, notIn, containsAny, containsAll) are ONE array parameter, never a parameter per value.
+// The planner prices `e.data @> ANY($docs)` element by element against the statistics of the
+// whole `data` column (a containment test per element and per statistics entry, in planner
+// memory): 138 MB and 185 ms to plan one list of 500 values on 30,000 small documents, and a
+// 200 x 500 query grew a backend past 20 GB until the OOM killer ended it (issue 11;
+// bench/query-cost.ts, bench/results/query-cost-2026-12-06.md). So only the first INLINE_BUDGET
+// values of a query take that GIN-served containment form (where the planner's estimate picks the
+// index for rare values; 100 values: 28 MB to plan). Lists past the budget compare the extracted
+// value instead: `(e.data #> path) = ANY($n::jsonb[])` (containsAny: any element of the array, the
+// same way). No statistics exist for that expression, so planning costs nothing per value, and the
+// executor hashes the array (PostgreSQL 14+ hashes `= ANY(constant array)` past 8 values), one
+// probe per row: 1000 values over 30,000 rows plan in 0.3 MB and run in 32 ms, where `@> ANY` of
+// 1000 documents planned in 275 MB and ran in 3.1 s (the planner never took the GIN index for
+// such a list: it filtered the keyset scan with 1000 containment tests per row). jsonb `=` is
+// containment's equality for scalars (2 = 2.0, strings exact), so the answer is the same.
 
 /** `{"a": {"b": value}}` for the path a.b: the containment document of one value. */
 export function containmentDoc(path: string[], value: unknown): string {
@@ -42,19 +46,62 @@ export function likePattern(text: string, mode: 'contains' | 'beginsWith' | 'end
 const dataPath = (prop: ResolvedProperty): string[] | null => (prop.target.source === 'data' ? prop.target.path : null);
 const containable = (scalar: string) => scalar === 'number' || scalar === 'string' || scalar === 'boolean';
 
-function anyContains(path: string[], values: unknown[]): Prisma.Sql {
-  if (values.length === 1) return Prisma.sql`e.data @> ${containmentDoc(path, values[0])}::jsonb`;
-  return Prisma.sql`e.data @> ANY(${values.map((v) => containmentDoc(path, v))}::jsonb[])`;
+/** List values per query that take the containment form (estimated per value by the planner). */
+export const INLINE_BUDGET = 100;
+
+/** What a compilation has spent of INLINE_BUDGET so far. */
+type Budget = { inlined: number };
+
+function takeBudget(budget: Budget, n: number): boolean {
+  if (budget.inlined + n > INLINE_BUDGET) return false;
+  budget.inlined += n;
+  return true;
 }
 
-function compileRule(rule: TypedRule): Prisma.Sql {
+/** Any of the values at the data path (scalars compared as JSON: 2 = 2.0). */
+function anyOf(path: string[], values: Scalar[], budget: Budget): Prisma.Sql {
+  if (values.length === 1) return Prisma.sql`e.data @> ${containmentDoc(path, values[0])}::jsonb`;
+  if (takeBudget(budget, values.length)) return Prisma.sql`e.data @> ANY(${values.map((v) => containmentDoc(path, v))}::jsonb[])`;
+  return Prisma.sql`${jsonAt(path)} = ANY(${values.map((v) => JSON.stringify(v))}::jsonb[])`;
+}
+
+/** The array at the data path holds at least one of the values. */
+function holdsAnyOf(path: string[], values: Array<string | number>, budget: Budget): Prisma.Sql {
+  if (values.length === 1 || takeBudget(budget, values.length)) {
+    if (values.length === 1) return Prisma.sql`e.data @> ${containmentDoc(path, [values[0]])}::jsonb`;
+    return Prisma.sql`e.data @> ANY(${values.map((v) => containmentDoc(path, [v]))}::jsonb[])`;
+  }
+  const array = jsonAt(path);
+  return Prisma.sql`EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${array}) = 'array' THEN ${array} END) AS el(v)
+     WHERE el.v = ANY(${values.map((v) => JSON.stringify(v))}::jsonb[]))`;
+}
+
+/** `in` on a value no containment serves (meta columns, versions, dates): `= ANY(one array)`. */
+function anyEquals(rule: Extract<TypedRule, { op: 'in' }>): Prisma.Sql {
+  const value = typedValueOf(rule.prop, rule.scalar);
+  switch (rule.scalar) {
+    case 'number':
+      return Prisma.sql`${value} = ANY(${rule.values.map(String)}::numeric[])`;
+    case 'semver':
+      // Precedence keys computed once per statement (an uncorrelated ARRAY(...) is an InitPlan).
+      return Prisma.sql`${value} = ANY(ARRAY(SELECT search_semver_key(v) FROM unnest(${rule.values.map(String)}::text[]) AS v))`;
+    case 'string':
+    case 'date':
+      return Prisma.sql`${value} = ANY(${rule.values.map(String)}::text[])`;
+    default:
+      // boolean and date-time properties offer no `in` (type-query.ts operatorsFor).
+      throw new Error(`unreachable: in on ${rule.scalar}`);
+  }
+}
+
+function compileRule(rule: TypedRule, budget: Budget): Prisma.Sql {
   if (rule.op === 'relatedTo') return relatedToSql(rule);
-  if (rule.prop.via) return viaRelationSql(rule.prop.via, compileOwnRule(rule));
-  return compileOwnRule(rule);
+  if (rule.prop.via) return viaRelationSql(rule.prop.via, compileOwnRule(rule, budget));
+  return compileOwnRule(rule, budget);
 }
 
 /** A rule on the entity's own property (or, under viaRelationSql, on the related entity's). */
-function compileOwnRule(rule: Exclude<TypedRule, { op: 'relatedTo' }>): Prisma.Sql {
+function compileOwnRule(rule: Exclude<TypedRule, { op: 'relatedTo' }>, budget: Budget): Prisma.Sql {
   const path = dataPath(rule.prop);
   switch (rule.op) {
     case 'eq':
@@ -72,13 +119,13 @@ function compileOwnRule(rule: Exclude<TypedRule, { op: 'relatedTo' }>): Prisma.S
       return Prisma.sql`(${value} >= ${typedParam(rule.low, rule.scalar)} AND ${value} <= ${typedParam(rule.high, rule.scalar)})`;
     }
     case 'in':
-      if (path && containable(rule.scalar)) return anyContains(path, rule.values.map((v) => v as Scalar));
-      return Prisma.sql`${typedValueOf(rule.prop, rule.scalar)} IN (${Prisma.join(rule.values.map((v) => typedParam(v, rule.scalar)))})`;
+      if (path && containable(rule.scalar)) return anyOf(path, rule.values, budget);
+      return anyEquals(rule);
     case 'like':
       return Prisma.sql`${textOf(rule.prop)} ILIKE ${likePattern(rule.text, rule.mode)}`;
     case 'arrayHas':
       if (!path) throw new Error('arrays are data properties');
-      return rule.all ? Prisma.sql`e.data @> ${containmentDoc(path, rule.values)}::jsonb` : anyContains(path, rule.values.map((v) => [v]));
+      return rule.all ? Prisma.sql`e.data @> ${containmentDoc(path, rule.values)}::jsonb` : holdsAnyOf(path, rule.values, budget);
     case 'exists':
       return presence(rule.prop, 'exists');
     case 'isEmpty':
@@ -103,16 +150,16 @@ function presence(prop: ResolvedProperty, op: 'exists' | 'isEmpty'): Prisma.Sql 
 }
 
 /** The query as a boolean SQL expression (NULL only where false would do the same). */
-export function compileWhere(node: TypedNode | null): Prisma.Sql {
+export function compileWhere(node: TypedNode | null, budget: Budget = { inlined: 0 }): Prisma.Sql {
   if (!node) return Prisma.sql`TRUE`;
   if (node.kind === 'group') {
     if (node.nodes.length === 0) return Prisma.sql`TRUE`;
-    const parts = node.nodes.map(compileWhere);
+    const parts = node.nodes.map((child) => compileWhere(child, budget));
     return Prisma.sql`(${Prisma.join(parts, node.combinator === 'and' ? ' AND ' : ' OR ')})`;
   }
   // A positive rule may be NULL (a comparison with a missing value): under AND / OR without NOT,
   // NULL filters exactly like false, and a bare `e.data @> $1` stays visible to the planner as an
   // index condition (COALESCE around it would hide it). A negation needs the NULL made false first.
-  const rule = compileRule(node.rule);
+  const rule = compileRule(node.rule, budget);
   return node.negate ? Prisma.sql`NOT COALESCE((${rule}), false)` : Prisma.sql`(${rule})`;
 }

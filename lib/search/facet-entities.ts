@@ -1,4 +1,5 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { arrayFacets, scalarFacets, type FacetValue } from './facets.sql';
@@ -31,7 +32,12 @@ export function parseFacetRequest(input: { property: unknown; query: unknown; q:
   return { property, query, q: parseQ(input.q), limit };
 }
 
-export async function facetEntities(db: Db, ctx: TeamContext, blueprintId: string, request: FacetRequest, now?: Date): Promise<{ values: FacetValue[] }> {
+/** The counts, within the team's share of concurrent expensive reads (limit-team-reads.ts). */
+export function facetEntities(db: Db, ctx: TeamContext, blueprintId: string, request: FacetRequest, now?: Date): Promise<{ values: FacetValue[] }> {
+  return withTeamReadSlot(db, ctx, () => countFacets(db, ctx, blueprintId, request, now));
+}
+
+async function countFacets(db: Db, ctx: TeamContext, blueprintId: string, request: FacetRequest, now?: Date): Promise<{ values: FacetValue[] }> {
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const prop = resolveProperty(blueprint.schema, request.property, 'property');
   const type = prop.type;

@@ -1,5 +1,5 @@
 import { parseRelatedTo } from './parse-related-to';
-import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
+import { checkText, limitError, SEARCH_LIMITS, searchError } from './search-limits';
 import { OPERATORS, type Operator, type RawGroup, type RawNode, type RawSortKey, type SearchRequest } from './search-types';
 
 // The search body's shape (API.md "Search body"), checked by hand rather than by a JSON Schema so
@@ -16,15 +16,34 @@ function onlyKeys(value: Json, allowed: string[], path: string): void {
   }
 }
 
-function parseNode(value: unknown, path: string, depth: number, counter: { rules: number }): RawNode {
+/** What a query holds so far, counted while walking it: rules, and values of list rules. */
+type Counter = { rules: number; values: number };
+
+function countRule(counter: Counter, path: string): void {
+  if (++counter.rules > SEARCH_LIMITS.maxRules) throw limitError(path, 'maxRules', `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
+}
+
+/** A list value's length against the per-rule and the whole-query caps (scalars count as one). */
+function countValues(counter: Counter, value: unknown, path: string): void {
+  const n = Array.isArray(value) ? value.length : 1;
+  if (n > SEARCH_LIMITS.maxInValues) throw limitError(`${path}.value`, 'maxInValues', `holds at most ${SEARCH_LIMITS.maxInValues} values`);
+  counter.values += n;
+  if (counter.values > SEARCH_LIMITS.maxTotalValues) {
+    throw limitError(`${path}.value`, 'maxTotalValues', `the query's rules hold at most ${SEARCH_LIMITS.maxTotalValues} values in all`);
+  }
+}
+
+function parseNode(value: unknown, path: string, depth: number, counter: Counter): RawNode {
   if (!isObject(value)) throw searchError(path, 'must be an object: a rule {property, operator, value} or a group {combinator, rules}');
   if ('combinator' in value || 'rules' in value) return parseGroup(value, path, depth + 1, counter);
   if (value.operator === 'relatedTo') {
-    if (++counter.rules > SEARCH_LIMITS.maxRules) throw searchError(path, `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
+    countRule(counter, path);
+    countValues(counter, value.value, path);
     return { property: '', operator: 'relatedTo', path, related: parseRelatedTo(value, path) };
   }
   onlyKeys(value, ['property', 'operator', 'value'], path);
-  if (++counter.rules > SEARCH_LIMITS.maxRules) throw searchError(path, `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
+  countRule(counter, path);
+  countValues(counter, value.value, path);
   if (typeof value.property !== 'string' || value.property === '') throw searchError(`${path}.property`, 'must be a non-empty string');
   checkText(value.property, `${path}.property`, SEARCH_LIMITS.maxPropertyLength);
   if (typeof value.operator !== 'string' || !(OPERATORS as readonly string[]).includes(value.operator)) {
@@ -34,14 +53,14 @@ function parseNode(value: unknown, path: string, depth: number, counter: { rules
   return { property: value.property, operator: value.operator as Operator, value: value.value, path };
 }
 
-export function parseGroup(value: unknown, path: string, depth = 1, counter = { rules: 0 }): RawGroup {
+export function parseGroup(value: unknown, path: string, depth = 1, counter: Counter = { rules: 0, values: 0 }): RawGroup {
   if (!isObject(value)) throw searchError(path, 'must be a group {combinator, rules}');
-  if (depth > SEARCH_LIMITS.maxDepth) throw searchError(path, `groups nest at most ${SEARCH_LIMITS.maxDepth} deep`);
+  if (depth > SEARCH_LIMITS.maxDepth) throw limitError(path, 'maxDepth', `groups nest at most ${SEARCH_LIMITS.maxDepth} deep`);
   onlyKeys(value, ['combinator', 'rules'], path);
   const combinator = value.combinator ?? 'and';
   if (combinator !== 'and' && combinator !== 'or') throw searchError(`${path}.combinator`, 'must be "and" or "or"');
   if (!Array.isArray(value.rules)) throw searchError(`${path}.rules`, 'must be an array');
-  if (value.rules.length > SEARCH_LIMITS.maxRules) throw searchError(`${path}.rules`, `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
+  if (value.rules.length > SEARCH_LIMITS.maxRules) throw limitError(`${path}.rules`, 'maxRules', `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
   const rules = value.rules.map((r, i) => parseNode(r, `${path}.rules[${i}]`, depth, counter));
   return { combinator, rules, path };
 }

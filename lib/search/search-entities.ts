@@ -1,4 +1,5 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
@@ -45,7 +46,12 @@ export function floorEstimate(total: Total, proven: number): Total {
   return total.relation === 'estimate' && total.total < proven ? { total: proven, relation: 'gte' } : total;
 }
 
-export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+/** The search, within the team's share of concurrent expensive reads (limit-team-reads.ts). */
+export function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+  return withTeamReadSlot(db, ctx, () => runSearch(db, ctx, blueprintId, request, options));
+}
+
+async function runSearch(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);

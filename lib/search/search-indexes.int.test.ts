@@ -3,6 +3,7 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createBlueprint, createTeam, teamContextOf } from '@/lib/test/fixtures';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { AppError } from '@/lib/errors';
 import { parseSearchBody } from './parse-search-body';
 import { decodeSearchCursor } from './search-cursor';
 import { compileFilter, searchEntities } from './search-entities';
@@ -98,6 +99,61 @@ describe('search plans', () => {
     const { page, result } = await explain({ query: { rules: [{ property: 'status', operator: 'in', value: ['rare-value', 'other-rare'] }] } });
     expect(page.indexes, page.json).toContain('idx_entities_data');
     expect(new Set(result.entities.map((e) => e.data.status))).toEqual(new Set(['rare-value', 'other-rare']));
+  });
+
+  // Past INLINE_BUDGET a list compares the extracted value with one hashed array (compile-where.sql.ts).
+  // The planner never took idx_entities_data for 1000 documents either (it estimated ~10% of the
+  // rows and filtered the keyset scan, 1000 containment tests per row): the plan keeps its B-tree.
+  it('in with 1000 values: one jsonb[] parameter over the extracted value, on the keyset B-tree', async () => {
+    const values = ['rare-value', 'other-rare', ...Array.from({ length: 998 }, (_, i) => `absent-${i}`)];
+    const { page, count, result } = await explain({ query: { rules: [{ property: 'status', operator: 'in', value: values }] } });
+    expect(page.indexes, page.json).toContain('idx_entities_list');
+    expect(page.json).toContain('= ANY');
+    expect(page.json).not.toContain('@>');
+    expect(count.json).not.toContain('@>');
+    const { rows } = await testPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM entities WHERE team_id = $1 AND blueprint_id = 'service' AND data->>'status' IN ('rare-value', 'other-rare')`,
+      [scope.teamId],
+    );
+    expect(result.total).toBe(rows[0].n);
+    expect(new Set(result.entities.map((e) => e.data.status))).toEqual(new Set(['rare-value', 'other-rare']));
+  });
+
+  it('a long list answers as containment would: numbers numerically (4.0 = 4), notIn its exact complement', async () => {
+    const others = Array.from({ length: 500 }, (_, i) => 1000 + i);
+    const { rows } = await testPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM entities WHERE team_id = $1 AND blueprint_id = 'service' AND (data->>'tier')::int = 4`,
+      [scope.teamId],
+    );
+    expect(rows[0].n).toBeGreaterThan(1000);
+    expect(rows[0].n).toBeLessThan(10_000);
+    const long = await explain({ limit: 1, query: { rules: [{ property: 'tier', operator: 'in', value: [4.0, ...others] }] } });
+    expect(long.page.json).not.toContain('@>');
+    expect(long.result).toMatchObject({ total: rows[0].n, total_relation: 'eq' });
+    expect(long.result.entities[0].data.tier).toBe(4);
+    // notIn [1, 2, 3, ...]: exactly the tier-4 entities.
+    const notIn = await explain({ limit: 1, query: { rules: [{ property: 'tier', operator: 'notIn', value: [1, 2.0, 3, ...others] }] } });
+    expect(notIn.page.json).not.toContain('@>');
+    expect(notIn.result).toMatchObject({ total: rows[0].n, total_relation: 'eq' });
+  });
+
+  it('containsAny with 1000 values: one jsonb[] parameter over the array elements', async () => {
+    const values = ['rare-dep', ...Array.from({ length: 999 }, (_, i) => `absent-${i}`)];
+    const { page, result } = await explain({ query: { rules: [{ property: 'dependencies', operator: 'containsAny', value: values }] } });
+    expect(page.json).toContain('jsonb_array_elements');
+    expect(page.json).not.toContain('@>');
+    expect(result.entities.length).toBeGreaterThan(0);
+    expect(result.entities.every((e) => (e.data.dependencies as string[]).includes('rare-dep'))).toBe(true);
+  });
+
+  it('refuses 200 rules of 500 values with a 400 that names maxTotalValues, before any SQL', async () => {
+    const rules = Array.from({ length: 200 }, (_, r) => ({ property: 'status', operator: 'in', value: Array.from({ length: 500 }, (_, v) => `s-${r}-${v}`) }));
+    const search = async () => searchEntities(testDb(), ctx, 'service', parseSearchBody({ query: { combinator: 'or', rules } }), { withTotal: true });
+    const fault = (await search().then(() => null, (e: unknown) => e)) as AppError;
+    expect(fault).toBeInstanceOf(AppError);
+    expect(fault.status).toBe(400);
+    expect(fault.details).toMatchObject({ reason: 'query_too_large', limit: 'maxTotalValues', max: 2000, path: 'query.rules[4].value' });
+    expect(fault.message).toContain('maxTotalValues');
   });
 
   it('array contains, containsAny and containsAll: containment on idx_entities_data', async () => {

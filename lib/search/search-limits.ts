@@ -5,6 +5,12 @@ export const SEARCH_LIMITS = {
   maxDepth: 8,
   maxRules: 200,
   maxInValues: 1000,
+  /**
+   * Values of all list rules (in, notIn, containsAny, containsAll, relatedTo) added up: bounds
+   * rules x values, which the per-rule caps alone did not (200 rules of 500 values each is
+   * 100,000 values, planned one by one; issue 11). One rule of 1000 values stays legal.
+   */
+  maxTotalValues: 2000,
   maxStringLength: 1000,
   maxPropertyLength: 200,
   maxPathSegments: 10,
@@ -21,6 +27,21 @@ export const SEARCH_LIMITS = {
 /** A 400 naming where in the request the fault is (`query.rules[2].value`). */
 export function searchError(path: string, message: string): AppError {
   return new AppError('bad_request', `${path}: ${message}`, { path });
+}
+
+export type SearchLimit = 'maxDepth' | 'maxRules' | 'maxInValues' | 'maxTotalValues';
+
+/**
+ * A 400 for a query refused for its size: `details.reason` "query_too_large", and `details.limit`
+ * names the limit reached (with its value in `details.max`), so a client knows what to shrink.
+ */
+export function limitError(path: string, limit: SearchLimit, message: string): AppError {
+  return new AppError('bad_request', `${path}: ${message} (limit ${limit} = ${SEARCH_LIMITS[limit]})`, {
+    path,
+    reason: 'query_too_large',
+    limit,
+    max: SEARCH_LIMITS[limit],
+  });
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -97,6 +97,25 @@ describe('hostile input', () => {
     expect(faultOf(rules({ property: 'n', operator: 'in', value: values }))).toEqual({ path: 'query.rules[0].value', message: expect.stringContaining('at most 1000 values') });
   });
 
+  it('refuses more than 2000 list values across all rules (rules x values), naming the limit', () => {
+    const list = (n: number, tag: string) => ({ property: 'n', operator: 'in', value: Array.from({ length: n }, (_, i) => i + tag.length) });
+    // 200 rules of 500 values each (issue 11): refused at the fifth rule, before any typing or SQL.
+    let error: unknown;
+    try {
+      parseSearchBody({ query: { combinator: 'or', rules: Array.from({ length: 200 }, (_, i) => list(500, String(i))) } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+    expect((error as AppError).details).toEqual({ path: 'query.rules[4].value', reason: 'query_too_large', limit: 'maxTotalValues', max: 2000 });
+    expect((error as AppError).message).toContain('limit maxTotalValues = 2000');
+    // Nested groups and relatedTo identifiers count too; exactly 2000 is legal, and so is one rule of 1000.
+    expect(faultOf(rules({ rules: [list(1000, 'a'), list(999, 'b')] }, { operator: 'relatedTo', blueprint: 'service', value: ['x', 'y'], direction: 'upstream' })).path).toBe('query.rules[1].value');
+    expect(() => parseSearchBody(rules(list(1000, 'a'), list(999, 'b'), { property: 'n', operator: '=', value: 1 }))).not.toThrow();
+    expect(() => parseSearchBody(rules(list(1000, 'a')))).not.toThrow();
+  });
+
   it('refuses NUL characters, lone surrogates and very long strings in values and properties', () => {
     expect(faultOf(rules({ property: 's', operator: '=', value: 'a\u0000b' })).message).toContain('NUL');
     expect(faultOf(rules({ property: 's', operator: '=', value: 'a\ud800b' })).message).toContain('lone surrogate');
