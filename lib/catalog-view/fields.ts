@@ -1,3 +1,5 @@
+import { ownValue } from '@/lib/domain/own-keys';
+
 // The properties a person can filter, sort and show, derived from a blueprint's JSON Schema, each
 // with a kind that decides its operators and its value control. Nested objects are walked so that
 // `metadata.environment` is a field of its own (the search API's dotted paths). Relations add
@@ -135,7 +137,7 @@ export function valueAt(entity: { identifier: string; title: string | null; data
   let current: unknown = entity.data;
   for (const part of key.split('.')) {
     if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[part];
+    current = ownValue(current, part);
   }
   return current;
 }

@@ -1,5 +1,6 @@
 // Turns a blueprint's JSON Schema into a tree of form fields, choosing one control per property.
 
+import { recordOf } from '@/lib/domain/own-keys';
 import { childPointer } from './json-pointer';
 
 export type JsonSchema = Record<string, unknown>;
@@ -166,15 +167,16 @@ export function schemaToFields(schema: unknown, base = ''): FieldNode[] {
  * anywhere inside is left out, so an untouched optional object stays absent).
  */
 export function defaultsFor(schema: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!isSchema(schema) || !isSchema(schema.properties)) return out;
+  // A Map, then a plain object of own keys: a property may be called `__proto__`.
+  const out = new Map<string, unknown>();
+  if (!isSchema(schema) || !isSchema(schema.properties)) return {};
   for (const [name, prop] of Object.entries(schema.properties)) {
     if (!isSchema(prop)) continue;
-    if (prop.default !== undefined) out[name] = structuredClone(prop.default);
+    if (prop.default !== undefined) out.set(name, structuredClone(prop.default));
     else if (singleType(prop) === 'object') {
       const nested = defaultsFor(prop);
-      if (Object.keys(nested).length > 0) out[name] = nested;
+      if (Object.keys(nested).length > 0) out.set(name, nested);
     }
   }
-  return out;
+  return recordOf(out);
 }
