@@ -5,7 +5,8 @@
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { ownValue } from '@/lib/domain/own-keys';
-import { humanise, type JsonSchema } from '@/lib/forms/schema-to-fields';
+import { propertyLabel } from '@/lib/domain/labels';
+import type { JsonSchema } from '@/lib/forms/schema-to-fields';
 import { MarkdownView } from './markdown-view';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,7 +26,7 @@ export function propertyEntries(schema: JsonSchema, value: Record<string, unknow
 }
 
 export function labelOf(name: string, schema: JsonSchema): string {
-  return typeof schema.title === 'string' && schema.title ? schema.title : humanise(name);
+  return propertyLabel(name, schema);
 }
 
 function Scalar({ schema, value }: { schema: JsonSchema; value: unknown }) {
