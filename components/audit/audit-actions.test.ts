@@ -32,7 +32,7 @@ describe('the audit action list', () => {
   it('holds every action the code writes, and the audit page offers each as a filter', () => {
     const written = writtenActions();
     expect(written.size).toBeGreaterThanOrEqual(15);
-    const offered = new Set(AUDIT_ACTION_GROUPS.flatMap((g) => [...g.actions]));
+    const offered = new Set<string>(AUDIT_ACTION_GROUPS.flatMap((g) => [...g.actions]));
     for (const [action, file] of written) {
       expect(AUDIT_ACTIONS as readonly string[], `${action} (${path.relative(root, file)})`).toContain(action);
       expect(offered.has(action), `the audit page offers ${action}`).toBe(true);
