@@ -26,7 +26,7 @@ export function TagInput({
   value: unknown[];
   onChange: (next: unknown[]) => void;
   parse?: (text: string) => unknown;
-  /** The accessible name of the list and, without `id` (a <label for>), of the box too. */
+  /** The accessible name of the box without `id` (else its <label for> names it), and of the list with one. */
   label: string;
   id?: string;
   describedBy?: string;
@@ -73,7 +73,8 @@ export function TagInput({
     <div
       className={`flex min-h-9 min-w-56 flex-wrap items-center gap-1 rounded-md border bg-white px-1.5 py-1 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30 ${shown ? 'border-red-500' : 'border-slate-300'}`}
     >
-      <ul className="contents" aria-label={`${label} values`}>
+      {/* The list is named only beside a <label for> box: else "<label> values" would also match the box's name. */}
+      <ul className="contents" aria-label={id ? `${label} values` : undefined}>
         {value.map((v, i) => (
           <li key={`${i}:${String(v)}`} className="inline-flex items-center gap-1 rounded bg-indigo-50 py-0.5 pl-2 pr-1 text-xs font-medium text-indigo-700">
             {String(v)}
