@@ -53,9 +53,9 @@ test('the entity page and the catalog table render relations and properties name
 
   await page.goto(`/t/${slug}/blueprints/service/entities/s1`);
   await expect(page.getByTestId('entity-identifier')).toHaveText('s1');
-  await expect(page.getByTestId('relation-constructor').getByRole('link')).toHaveText(['Target 1', 'Target 2']);
-  await expect(page.getByTestId('relation-toString').getByRole('link')).toHaveText(['Target 1']);
-  await expect(page.getByTestId('relation-valueOf').getByRole('link')).toHaveText(['Target 3']);
+  await expect(page.getByTestId('relation-constructor').getByRole('link')).toHaveText([/^Target 1/, /^Target 2/]);
+  await expect(page.getByTestId('relation-toString').getByRole('link')).toHaveText([/^Target 1/]);
+  await expect(page.getByTestId('relation-valueOf').getByRole('link')).toHaveText([/^Target 3/]);
   await expect(page.getByTestId('relation-hasOwnProperty')).toContainText('none');
 
   await page.goto(`/t/${slug}/blueprints/service/entities/s2`);
