@@ -139,6 +139,14 @@ describe('names that are Object.prototype members', () => {
     expect(await search('service', [{ operator: 'relatedTo', blueprint: 'constructor', value: ['t3'], direction: 'downstream', max_hops: 1 }])).toEqual(['s1']);
   });
 
+  it('a merge patch of such relations changes only the one named', async () => {
+    await createEntity(testDb(), ctx, 'service', { identifier: 's2', data: {}, relations: { toString: 't2' } });
+    const { entity } = await patchEntity(testDb(), ctx, 'service', 's2', { relations: { valueOf: ['t1'], toString: null } });
+    expect(JSON.parse(JSON.stringify(entity)).relations).toEqual({ valueOf: ['t1'] });
+    const again = await patchEntity(testDb(), ctx, 'service', 's2', { relations: { constructor: ['t3'] } });
+    expect(JSON.parse(JSON.stringify(again.entity)).relations).toEqual({ constructor: ['t3'], valueOf: ['t1'] });
+  });
+
   it('a property path that the schema does not declare is a 400, not a prototype member', async () => {
     const body = parseSearchBody({ query: { rules: [{ property: 'plain.constructor', operator: 'exists' }] } });
     await expect(searchEntities(testDb(), ctx, 'constructor', body, { withTotal: false })).rejects.toMatchObject({ code: 'bad_request' });
