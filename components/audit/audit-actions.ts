@@ -1,20 +1,12 @@
 import type { BadgeTone } from '@/components/ui/badge';
+import { AUDIT_RESOURCES } from '@/lib/domain/audit-actions';
 
-// The actions the audit log records, grouped for the filter's select, and the resource types.
+// The audit page's lists come from the one list of actions the services write (lib/domain).
 
-export const AUDIT_ACTION_GROUPS = [
-  { label: 'Team', actions: ['team.created', 'team.updated'] },
-  { label: 'Members', actions: ['member.added', 'member.role_changed', 'member.removed'] },
-  { label: 'Roles', actions: ['role.created', 'role.updated', 'role.deleted'] },
-  { label: 'API keys', actions: ['api_key.created', 'api_key.revoked'] },
-] as const;
+/** The actions, grouped by resource for the filter's select. */
+export const AUDIT_ACTION_GROUPS = AUDIT_RESOURCES.map((r) => ({ label: r.group, actions: r.actions }));
 
-export const RESOURCE_TYPES = [
-  { value: 'team', label: 'Team' },
-  { value: 'member', label: 'Member' },
-  { value: 'role', label: 'Role' },
-  { value: 'api_key', label: 'API key' },
-] as const;
+export const RESOURCE_TYPES = AUDIT_RESOURCES.map((r) => ({ value: r.type, label: r.label }));
 
 /** Green for what appeared, red for what went, indigo for a change. */
 export function actionTone(action: string): BadgeTone {

@@ -3,6 +3,7 @@
 // not a flat object (nested objects, a bare value) falls back to the JSON of both sides.
 
 import { formatDateTime } from '@/components/ui/format';
+import { ownValue } from '@/lib/domain/own-keys';
 
 type Scalar = string | number | boolean | null;
 
@@ -36,9 +37,9 @@ export function diffAuditData(before: unknown, after: unknown): AuditDiff {
   if (!isFlat(old) || !isFlat(now)) return { kind: 'json', before, after };
   const lines: DiffLine[] = [];
   for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
-    const [a, b] = [old[key], now[key]];
-    if (!(key in old)) lines.push({ key, kind: 'set', value: showValue(b) });
-    else if (!(key in now)) lines.push({ key, kind: 'unset', value: showValue(a) });
+    const [a, b] = [ownValue(old, key), ownValue(now, key)];
+    if (!Object.hasOwn(old, key)) lines.push({ key, kind: 'set', value: showValue(b) });
+    else if (!Object.hasOwn(now, key)) lines.push({ key, kind: 'unset', value: showValue(a) });
     else if (JSON.stringify(a) === JSON.stringify(b)) continue;
     else if (isList(a) && isList(b)) {
       const [was, is] = [a.map(showValue), b.map(showValue)];

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { Field } from '@/lib/catalog-view/fields';
 import { valueAt } from '@/lib/catalog-view/fields';
 import { sortable, type Sort } from '@/lib/catalog-view/view-state';
+import { ownValue } from '@/lib/domain/own-keys';
 import type { EntityView } from '@/lib/entities/entity-view';
 import type { RelatedEntity } from '@/lib/relations/entity-links';
 import { entityHref } from '@/components/entity/entity-href';
@@ -105,7 +106,7 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                     </td>
                     {columns.map((c) => (
                       <td key={c.key} className="max-w-xs truncate px-4 text-slate-700">
-                        {c.kind === 'relation' ? <LinkedEntities team={team} targets={e.related?.[c.key] ?? []} /> : <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />}
+                        {c.kind === 'relation' ? <LinkedEntities team={team} targets={ownValue<RelatedEntity[]>(e.related, c.key) ?? []} /> : <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />}
                       </td>
                     ))}
                   </tr>

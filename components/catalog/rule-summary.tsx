@@ -1,9 +1,9 @@
 'use client';
 
-import { DATE_PRESETS } from '@/lib/catalog-view/date-presets';
 import { fieldMap, type Field } from '@/lib/catalog-view/fields';
 import { operatorLabel } from '@/lib/catalog-view/operators';
 import { isGroup, type Group, type Node, type RelatedValue } from '@/lib/catalog-view/rule-tree';
+import { DATE_PRESET_LABELS, isDatePreset } from '@/lib/domain/date-presets';
 import { RELATED_DIRECTIONS } from './related-to-input';
 
 // The applied filter in words ("Status is any of active, retired and Replicas at least 2"), with
@@ -12,7 +12,10 @@ import { RELATED_DIRECTIONS } from './related-to-input';
 function valueText(value: unknown): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) return value.map((v) => (v === null ? '…' : String(v))).join(value.length === 2 && typeof value[0] !== 'string' ? ' and ' : ', ');
-  if (value && typeof value === 'object') return DATE_PRESETS.find((p) => p.id === (value as { preset?: string }).preset)?.label.toLowerCase() ?? '';
+  if (value && typeof value === 'object') {
+    const preset = (value as { preset?: unknown }).preset;
+    return isDatePreset(preset) ? DATE_PRESET_LABELS[preset].toLowerCase() : '';
+  }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00Z$/.test(value)) return value.slice(0, 10);
   return String(value);

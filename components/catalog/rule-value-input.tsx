@@ -1,11 +1,11 @@
 'use client';
 
-import { DATE_PRESETS } from '@/lib/catalog-view/date-presets';
+import { TagInput } from '@/components/ui/tag-input';
 import type { Field } from '@/lib/catalog-view/fields';
 import type { ValueControl } from '@/lib/catalog-view/operators';
 import { inputClass, selectClass } from './control-styles';
 import { RelatedToInput } from './related-to-input';
-import { TagInput } from './tag-input';
+import { DATE_PRESET_LABELS, DATE_PRESETS } from '@/lib/domain/date-presets';
 
 // The value control of one filter rule, by the control its operator needs on its field's type.
 
@@ -29,7 +29,7 @@ function ScalarInput({ field, kind, value, onChange, label, invalid }: Omit<Prop
   return <input type="text" {...common} placeholder={kind === 'semver' ? 'e.g. 2.0.0' : 'Value'} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
 }
 
-function RangeInput({ kind, value, onChange, label, invalid, field }: Omit<Props, 'control'> & { kind: 'number' | 'semver' | 'date' }) {
+function RangeInput({ kind, value, onChange, label, invalid, field }: Omit<Props, 'control'> & { kind: 'number' | 'semver' | 'date' | 'text' }) {
   const pair = Array.isArray(value) && value.length === 2 ? value : [null, null];
   const set = (i: 0 | 1, v: unknown) => onChange(i === 0 ? [v === '' ? null : v, pair[1]] : [pair[0], v === '' ? null : v]);
   return (
@@ -48,8 +48,8 @@ function DateRangeInput(props: Omit<Props, 'control'>) {
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <select aria-label={`${label} range`} className={selectClass} value={preset || 'custom'} onChange={(e) => onChange(e.target.value === 'custom' ? [null, null] : { preset: e.target.value })}>
         {DATE_PRESETS.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
+          <option key={p} value={p}>
+            {DATE_PRESET_LABELS[p]}
           </option>
         ))}
         <option value="custom">Custom range…</option>
@@ -95,6 +95,8 @@ export function RuleValueInput(props: Props) {
       return <RangeInput {...props} kind="number" />;
     case 'semverRange':
       return <RangeInput {...props} kind="semver" />;
+    case 'textRange':
+      return <RangeInput {...props} kind="text" />;
     case 'dateRange':
       return <DateRangeInput {...props} />;
     case 'boolean':
@@ -128,8 +130,8 @@ export function RuleValueInput(props: Props) {
     case 'related':
       return <RelatedToInput value={value} onChange={onChange} label={label} invalid={invalid} />;
     case 'tags': {
-      const parse = field.kind === 'number' ? toNumber : (t: string) => t;
-      return <TagInput value={Array.isArray(value) ? value : []} onChange={onChange} parse={parse} label={label} invalid={invalid} />;
+      const parse = field.kind === 'number' || field.kind === 'numberArray' ? toNumber : (t: string) => t;
+      return <TagInput value={Array.isArray(value) ? value : []} onChange={onChange} parse={parse} label={label} placeholder="Type, then Enter" invalid={invalid} />;
     }
   }
 }

@@ -2,6 +2,7 @@
 
 'use client';
 
+import { TagInput } from '@/components/ui/tag-input';
 import type { FieldNode } from '@/lib/forms/schema-to-fields';
 import { ArrayOfObjectsControl } from './controls/array-of-objects-control';
 import { DateControl } from './controls/date-control';
@@ -10,7 +11,6 @@ import { MultiSelectControl } from './controls/multi-select-control';
 import { NumberControl } from './controls/number-control';
 import { ObjectFieldset } from './controls/object-fieldset';
 import { SelectControl } from './controls/select-control';
-import { TagInput } from './controls/tag-input';
 import { TextControl } from './controls/text-control';
 import { ToggleControl } from './controls/toggle-control';
 import { describedByFor, FieldsetShell, HelpAndError, LabelShell, RequiredMark } from './field-shell';
@@ -88,10 +88,29 @@ function leafControl(props: ControlProps) {
     case 'datetime':
       return <DateControl {...props} />;
     case 'tags':
-      return <TagInput {...props} />;
+      return <TagsControl {...props} />;
     case 'json':
       return <JsonFallbackControl {...props} />;
     default:
       return <TextControl {...props} />;
   }
+}
+
+/** A list of strings: the portal's tag input, its empty list stored as no value at all. */
+function TagsControl({ field, id, pointer, value, onChange, onBlur, invalid, describedBy }: ControlProps) {
+  const tags = Array.isArray(value) ? value.map(String) : [];
+  return (
+    <TagInput
+      value={tags}
+      onChange={(next) => onChange(next.length ? next : undefined)}
+      label={field.label}
+      id={id}
+      describedBy={describedBy}
+      required={field.required}
+      maxItems={field.maxItems}
+      invalid={invalid}
+      onBlur={onBlur}
+      inputProps={{ 'data-pointer': pointer }}
+    />
+  );
 }

@@ -3,6 +3,7 @@
 'use client';
 
 import { useCallback, useId, useMemo, useState } from 'react';
+import { ownValue } from '@/lib/domain/own-keys';
 import { getAt, setAt } from '@/lib/forms/json-pointer';
 import { defaultsFor } from '@/lib/forms/schema-to-fields';
 import { validateEntityData, type FieldErrors } from '@/lib/forms/validate-entity-data';
@@ -53,7 +54,7 @@ export function useEntityFormState(schema: object, initial: EntityFormInitial | 
     if (idError) errors['/identifier'] = idError;
     for (const [pointer, message] of Object.entries(validateEntityData(schema, values.data))) errors[`/data${pointer}`] = message;
     for (const r of relationFields ?? []) {
-      if (r.required && !values.relations[r.id]?.length) errors[`/relations/${r.id}`] = `Pick ${singleTarget(r.type) ? 'a' : 'at least one'} ${r.targetTitle.toLowerCase()}: this relation is required`;
+      if (r.required && !ownValue<string[]>(values.relations, r.id)?.length) errors[`/relations/${r.id}`] = `Pick ${singleTarget(r.type) ? 'a' : 'at least one'} ${r.targetTitle.toLowerCase()}: this relation is required`;
     }
     return { ...errors, ...localErrors };
   }, [schema, values, localErrors, mode, relationFields]);
@@ -96,7 +97,8 @@ export function useEntityFormState(schema: object, initial: EntityFormInitial | 
     const title = values.title.trim();
     const relations: Record<string, string | string[]> = {};
     for (const r of relationFields ?? []) {
-      const targets = values.relations[r.id] ?? [];
+      // Own keys only: a relation may be called `constructor`.
+      const targets = ownValue<string[]>(values.relations, r.id) ?? [];
       if (targets.length) relations[r.id] = singleTarget(r.type) ? targets[0] : targets;
     }
     return { identifier: values.identifier, ...(title ? { title } : {}), data: values.data, ...(relationFields ? { relations } : {}) };

@@ -3,6 +3,8 @@
 // Nested objects and arrays of objects are walked; a list of plain values is one line that says
 // which values came and went.
 
+import { ownValue } from '@/lib/domain/own-keys';
+
 export type DiffLine =
   | { path: string; kind: 'added'; after: unknown }
   | { path: string; kind: 'removed'; before: unknown }
@@ -31,7 +33,7 @@ function walk(path: string, before: unknown, after: unknown, out: DiffLine[]): v
     return;
   }
   if (isObject(before) && isObject(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) walk(join(path, key), before[key], after[key], out);
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) walk(join(path, key), ownValue(before, key), ownValue(after, key), out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ownValue } from '@/lib/domain/own-keys';
 import type { IncomingLinks, RelatedView } from '@/lib/relations/entity-links';
 import { entityHref } from './entity-href';
 
@@ -28,7 +29,7 @@ export function EntityRelations({ team, definitions, related, incoming }: { team
       <dl className="space-y-3">
         {ids.map((id) => {
           const { title } = definitions[id];
-          const targets = related[id] ?? [];
+          const targets = ownValue<RelatedView[string]>(related, id) ?? [];
           return (
             <div key={id} data-testid={`relation-${id}`}>
               <dt className="text-xs text-slate-500">{title ?? id}</dt>

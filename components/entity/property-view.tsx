@@ -4,7 +4,9 @@
 
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatDateTime } from '@/components/ui/format';
-import { humanise, type JsonSchema } from '@/lib/forms/schema-to-fields';
+import { ownValue } from '@/lib/domain/own-keys';
+import { propertyLabel } from '@/lib/domain/labels';
+import type { JsonSchema } from '@/lib/forms/schema-to-fields';
 import { MarkdownView } from './markdown-view';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,12 +20,13 @@ export function Empty() {
 export function propertyEntries(schema: JsonSchema, value: Record<string, unknown>): Array<[string, JsonSchema]> {
   const props = isObject(schema.properties) ? schema.properties : {};
   // The schema's own order (the designer's), then any property the schema does not name.
-  const names = [...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props))];
-  return names.map((name) => [name, schemaOf(props[name])]);
+  // Own keys only: a property may be called `constructor` or `__proto__`.
+  const names = [...Object.keys(props), ...Object.keys(value).filter((k) => !Object.hasOwn(props, k))];
+  return names.map((name) => [name, schemaOf(ownValue(props, name))]);
 }
 
 export function labelOf(name: string, schema: JsonSchema): string {
-  return typeof schema.title === 'string' && schema.title ? schema.title : humanise(name);
+  return propertyLabel(name, schema);
 }
 
 function Scalar({ schema, value }: { schema: JsonSchema; value: unknown }) {
@@ -72,7 +75,7 @@ function ObjectTable({ schema, rows }: { schema: JsonSchema; rows: unknown[] }) 
             <tr key={i}>
               {columns.map(([name, s]) => (
                 <td key={name} className="px-3 py-2 align-top text-slate-700">
-                  <PropertyView schema={s} value={isObject(row) ? row[name] : undefined} />
+                  <PropertyView schema={s} value={ownValue(row, name)} />
                 </td>
               ))}
             </tr>
@@ -114,7 +117,7 @@ export function PropertyList({ schema, value, nested }: { schema: JsonSchema; va
           <div key={name} className="contents">
             <dt className="text-slate-500">{labelOf(name, s)}</dt>
             <dd className="min-w-0 text-slate-800">
-              <PropertyView schema={s} value={value[name]} />
+              <PropertyView schema={s} value={ownValue(value, name)} />
             </dd>
           </div>
         ) : (
@@ -124,7 +127,7 @@ export function PropertyList({ schema, value, nested }: { schema: JsonSchema; va
               {typeof s.description === 'string' && <span className="mt-0.5 block text-xs font-normal text-slate-400">{s.description}</span>}
             </dt>
             <dd className="min-w-0 text-sm text-slate-800">
-              <PropertyView schema={s} value={value[name]} />
+              <PropertyView schema={s} value={ownValue(value, name)} />
             </dd>
           </div>
         ),

@@ -16,10 +16,8 @@ type Props = { team: string; blueprints: PaletteBlueprint[]; canSearchEntities: 
 
 export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
   const [open, setOpen] = useState(false);
-  // Set once the shortcut listener is attached (after hydration): tests and tools wait for it
-  // rather than pressing Ctrl+K into a page that cannot hear it yet.
-  const [shortcutReady, setShortcutReady] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -32,7 +30,9 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
       }
     };
     window.addEventListener('keydown', onKey);
-    setShortcutReady(true);
+    // Marked once the listener is attached (after hydration): tests and tools wait for it rather
+    // than pressing Ctrl+K into a page that cannot hear it yet.
+    trigger.current?.setAttribute('data-shortcut-ready', '');
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
@@ -45,7 +45,7 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
     <>
       <button
         type="button"
-        data-shortcut-ready={shortcutReady || undefined}
+        ref={trigger}
         onClick={(e) => {
           returnFocus.current = e.currentTarget;
           setOpen(true);

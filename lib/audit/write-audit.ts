@@ -1,4 +1,5 @@
 import type { TeamContext } from '@/lib/authz/team-context';
+import type { AuditAction, AuditResourceType } from '@/lib/domain/audit-actions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { prismaJson } from '@/lib/entities/prisma-json';
 
@@ -21,8 +22,9 @@ function asJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 export type AuditEntry = {
-  action: string;
-  entityType: string;
+  /** One of the listed actions (lib/domain/audit-actions.ts), which the audit page offers as filters. */
+  action: AuditAction;
+  entityType: AuditResourceType;
   entityId: string;
   oldData?: unknown;
   newData?: unknown;

@@ -4,6 +4,8 @@
 // and are written back, and a property it cannot model at all (a $ref, a oneOf, a type list) is
 // kept whole as a `custom` node, editable in the JSON pane.
 
+import { recordOf } from '@/lib/domain/own-keys';
+
 export type JsonObject = Record<string, unknown>;
 export type PrimitiveType = 'string' | 'number' | 'integer' | 'boolean';
 export type PropertyType = PrimitiveType | 'array' | 'object' | 'custom';
@@ -108,8 +110,8 @@ export function schemaToModel(schema: JsonObject): SchemaModel {
 }
 
 function objectParts(nodes: SchemaNode[], orphanRequired?: unknown): JsonObject {
-  const properties: JsonObject = {};
-  for (const n of nodes) properties[n.name] = nodeToSchema(n);
+  // Property names are user-chosen (`__proto__` too): own keys of a plain object.
+  const properties = recordOf(nodes.map((n) => [n.name, nodeToSchema(n)] as const));
   const required = nodes.filter((n) => n.required).map((n) => n.name);
   const extraRequired = Array.isArray(orphanRequired) ? orphanRequired : [];
   const allRequired = [...required, ...extraRequired.filter((r) => !required.includes(r as string))];

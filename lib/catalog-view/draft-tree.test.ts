@@ -19,7 +19,9 @@ describe('draft trees', () => {
     expect(withProperty(rule, byKey.get('owner'))).toMatchObject({ property: 'owner', operator: '=', value: '' });
     expect(withProperty(rule, byKey.get('tags'))).toMatchObject({ operator: 'contains', value: '' });
     expect(withProperty(rule, byKey.get('metadata'))).toMatchObject({ operator: 'exists', value: undefined });
-    expect(withProperty(rule, byKey.get('deployed_at'))).toMatchObject({ operator: '>=', value: '' });
+    // `=` fits a date too (the search route accepts it): kept, with the date control's empty value.
+    expect(withProperty(rule, byKey.get('deployed_at'))).toMatchObject({ operator: '=', value: '' });
+    expect(withProperty(withProperty(rule, byKey.get('tags')), byKey.get('deployed_at'))).toMatchObject({ operator: '>=', value: '' });
   });
 
   it('keeps the value when the new operator takes the same control', () => {

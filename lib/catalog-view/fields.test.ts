@@ -39,10 +39,13 @@ describe('fieldsOf', () => {
     expect(fieldsOf(null)).toHaveLength(7);
     expect(fieldsOf({ properties: 'x' })).toHaveLength(7);
     expect(kindOf({ type: ['null', 'integer'] })).toBe('number');
-    expect(kindOf({})).toBeNull();
+    // No single type: presence tests only, as the search route reads it.
+    expect(kindOf({})).toBe('any');
+    expect(kindOf({ type: ['string', 'number'] })).toBe('any');
     expect(kindOf({ enum: ['a', 'b'] })).toBe('enum');
-    expect(kindOf({ enum: ['a', 1] })).toBe('object');
+    expect(kindOf({ enum: ['a', 1] })).toBe('any');
     expect(kindOf({ type: 'array' })).toBe('object');
+    expect(kindOf({ type: 'array', items: { type: 'integer' } })).toBe('numberArray');
   });
 });
 

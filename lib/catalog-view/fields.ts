@@ -1,3 +1,7 @@
+import { humanise, propertyLabel } from '@/lib/domain/labels';
+import { ownValue } from '@/lib/domain/own-keys';
+import { isSchemaNode, META_PROPERTIES, propertyType, type PropertyType } from '@/lib/domain/property-type';
+
 // The properties a person can filter, sort and show, derived from a blueprint's JSON Schema, each
 // with a kind that decides its operators and its value control. Nested objects are walked so that
 // `metadata.environment` is a field of its own (the search API's dotted paths). Relations add
@@ -6,16 +10,21 @@
 // (the relatedTo rule: links followed up to 15 hops, to entities of any blueprint).
 
 /**
- * `object`: objects, and arrays of anything but strings: only presence tests apply.
+ * How the catalog shows and edits a field, derived from its type (lib/domain/property-type.ts).
+ * `object`: objects and arrays of anything but strings and numbers; `any`: a schema with no
+ * single type (`["string", "number"]`, none at all): only presence tests apply to both.
  * `relation`: a relation's linked entities (a column, not filterable); `related`: the relatedTo rule.
  */
-export type FieldKind = 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'object' | 'relation' | 'related';
+export type FieldKind =
+  | 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'numberArray' | 'object' | 'any' | 'relation' | 'related';
 
 export type Field = {
   /** A dotted path into `data`, or a meta-property (`$title`). */
   key: string;
   label: string;
   kind: FieldKind;
+  /** The property's type, as the search route reads it: it decides the operators (lib/domain/operators.ts). */
+  type?: PropertyType;
   /** `date` fields: whether the schema says `date` (day) or `date-time` (instant). */
   format?: 'date' | 'date-time';
   /** Enum values, in schema order. */
@@ -33,74 +42,55 @@ export type RelationInfo = { id: string; title: string | null; targetSchema: unk
 
 export const RELATED_TO_FIELD: Field = { key: '@relatedTo', label: 'Related to…', kind: 'related' };
 
-type PropertySchema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  title?: string;
-  items?: PropertySchema;
-  properties?: Record<string, PropertySchema>;
-};
-
-export const META_FIELDS: Field[] = [
-  { key: '$identifier', label: 'Identifier', kind: 'string', meta: true },
-  { key: '$title', label: 'Title', kind: 'string', meta: true, nullable: true },
-  { key: '$created_at', label: 'Created', kind: 'date', format: 'date-time', meta: true },
-  { key: '$updated_at', label: 'Updated', kind: 'date', format: 'date-time', meta: true },
-  { key: '$created_by', label: 'Created by', kind: 'string', meta: true, nullable: true },
-  { key: '$updated_by', label: 'Updated by', kind: 'string', meta: true, nullable: true },
-];
+export const META_FIELDS: Field[] = Object.entries(META_PROPERTIES).map(([key, meta]) => ({
+  key,
+  label: meta.label,
+  ...kindOfType(meta.type),
+  type: meta.type,
+  meta: true,
+  ...(meta.nullable && { nullable: true }),
+}));
 
 const MAX_DEPTH = 3;
 
-/** `deployed_at` -> "Deployed at": a column header for a property without a title. */
-export function humanize(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : name;
+/** The catalog's kind of a property type (and a date's format). */
+function kindOfType(type: PropertyType): { kind: FieldKind; format?: 'date' | 'date-time' } {
+  switch (type.kind) {
+    case 'array':
+      return { kind: type.items === 'string' ? 'stringArray' : type.items === 'number' ? 'numberArray' : 'object' };
+    case 'object':
+    case 'any':
+      return { kind: type.kind };
+    case 'scalar':
+      switch (type.scalar) {
+        case 'datetime':
+          return { kind: 'date', format: 'date-time' };
+        case 'date':
+          return { kind: 'date', format: 'date' };
+        case 'string':
+          return { kind: type.enum ? 'enum' : 'string' };
+        default:
+          return { kind: type.scalar };
+      }
+  }
 }
 
-function mainType(schema: PropertySchema): string | undefined {
-  if (Array.isArray(schema.type)) return schema.type.find((t) => t !== 'null');
-  return schema.type;
+/** The kind of one property schema (its type read by the domain rule). */
+export function kindOf(schema: unknown): FieldKind {
+  return kindOfType(propertyType(schema)).kind;
 }
 
-/** The kind of one property schema, or null for what the catalog cannot filter (arrays of objects). */
-export function kindOf(schema: PropertySchema): FieldKind | null {
-  const type = mainType(schema);
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    // The search route types an untyped enum as a string only when every value is one; any other
-    // untyped enum allows presence tests alone.
-    if (type === undefined) return schema.enum.every((v) => typeof v === 'string') ? 'enum' : 'object';
-    if (schema.enum.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return 'enum';
-  }
-  if (type === 'number' || type === 'integer') return 'number';
-  if (type === 'boolean') return 'boolean';
-  if (type === 'object') return 'object';
-  if (type === 'array') {
-    // Arrays of strings take membership operators; other arrays (objects, untyped) presence only.
-    const items = schema.items ? (mainType(schema.items) ?? (schema.items.enum?.every((v) => typeof v === 'string') ? 'string' : undefined)) : undefined;
-    return items === 'string' ? 'stringArray' : 'object';
-  }
-  if (type === 'string') {
-    if (schema.format === 'date' || schema.format === 'date-time') return 'date';
-    if (schema.format === 'semver') return 'semver';
-    return 'string';
-  }
-  return null;
-}
-
-function walk(properties: Record<string, PropertySchema>, prefix: string, labelPrefix: string, depth: number, out: Field[], via?: string): void {
+function walk(properties: Record<string, unknown>, prefix: string, labelPrefix: string, depth: number, out: Field[], via?: string): void {
   for (const [name, schema] of Object.entries(properties)) {
-    if (!schema || typeof schema !== 'object') continue;
-    const kind = kindOf(schema);
-    if (!kind) continue;
+    if (!isSchemaNode(schema)) continue;
+    const type = propertyType(schema);
+    const { kind, format } = kindOfType(type);
     const key = prefix + name;
-    const label = labelPrefix + (typeof schema.title === 'string' && schema.title ? schema.title : humanize(name));
-    const field: Field = { key, label, kind, ...(via && { via }) };
-    if (kind === 'enum') field.options = schema.enum as Field['options'];
-    if (kind === 'date') field.format = schema.format === 'date' ? 'date' : 'date-time';
+    const label = labelPrefix + propertyLabel(name, schema);
+    const field: Field = { key, label, kind, type, ...(format && { format }), ...(via && { via }) };
+    if (type.kind === 'scalar' && type.enum) field.options = type.enum as Field['options'];
     out.push(field);
-    if (kind === 'object' && schema.properties && depth < MAX_DEPTH) walk(schema.properties, `${key}.`, `${label} › `, depth + 1, out, via);
+    if (kind === 'object' && isSchemaNode(schema.properties) && depth < MAX_DEPTH) walk(schema.properties, `${key}.`, `${label} › `, depth + 1, out, via);
   }
 }
 
@@ -110,16 +100,17 @@ function walk(properties: Record<string, PropertySchema>, prefix: string, labelP
  */
 export function fieldsOf(schema: unknown, relations: RelationInfo[] = []): Field[] {
   const out: Field[] = [];
-  const properties = (schema as PropertySchema | null)?.properties;
-  if (properties && typeof properties === 'object') walk(properties, '', '', 1, out);
+  const properties = isSchemaNode(schema) ? schema.properties : undefined;
+  if (isSchemaNode(properties)) walk(properties, '', '', 1, out);
   out.push(...META_FIELDS);
   for (const r of relations) {
-    const label = r.title || humanize(r.id);
+    const label = r.title || humanise(r.id);
     out.push({ key: r.id, label, kind: 'relation', via: r.id });
-    out.push({ key: `${r.id}.$identifier`, label: `${label} › Identifier`, kind: 'string', via: r.id, meta: true });
-    out.push({ key: `${r.id}.$title`, label: `${label} › Title`, kind: 'string', via: r.id, meta: true, nullable: true });
-    const target = (r.targetSchema as PropertySchema | null)?.properties;
-    if (target && typeof target === 'object') walk(target, `${r.id}.`, `${label} › `, 2, out, r.id);
+    for (const meta of META_FIELDS.filter((m) => m.key === '$identifier' || m.key === '$title')) {
+      out.push({ ...meta, key: `${r.id}.${meta.key}`, label: `${label} › ${meta.label}`, via: r.id });
+    }
+    const target = isSchemaNode(r.targetSchema) ? r.targetSchema.properties : undefined;
+    if (isSchemaNode(target)) walk(target, `${r.id}.`, `${label} › `, 2, out, r.id);
   }
   out.push(RELATED_TO_FIELD);
   return out;
@@ -135,7 +126,7 @@ export function valueAt(entity: { identifier: string; title: string | null; data
   let current: unknown = entity.data;
   for (const part of key.split('.')) {
     if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[part];
+    current = ownValue(current, part);
   }
   return current;
 }

@@ -7,9 +7,9 @@ const fields = fieldsOf(SERVICE_SCHEMA);
 const field = (key: string) => fields.find((f) => f.key === key)!;
 
 describe('operatorsFor', () => {
-  it('offers ordered comparisons on numbers, dates and versions only', () => {
-    for (const key of ['replicas', 'version', 'deployed_at']) expect(operatorsFor(field(key))).toContain('between');
-    for (const key of ['status', 'owner', 'public', 'tags', 'metadata']) expect(operatorsFor(field(key))).not.toContain('>');
+  it('offers ordered comparisons on numbers, dates, versions and free text, not on enums, booleans, lists, objects', () => {
+    for (const key of ['replicas', 'version', 'deployed_at', 'owner']) expect(operatorsFor(field(key))).toContain('between');
+    for (const key of ['status', 'public', 'tags', 'metadata']) expect(operatorsFor(field(key))).not.toContain('>');
   });
 
   it('offers substring operators on strings, membership on arrays, presence on objects', () => {

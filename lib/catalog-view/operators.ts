@@ -1,15 +1,13 @@
+import { operatorsFor as acceptedOperators, PRESENCE_OPERATORS, type Operator } from '@/lib/domain/operators';
 import type { Field, FieldKind } from './fields';
 
-// Which operators fit a field's kind (API.md "Search body"), and which value control each needs.
-// The search compiler refuses an operator that does not fit a property's type (400), so the filter
-// builder offers only these: a subset of lib/search/type-query.ts operatorsFor (strings are not
-// offered < and >: ordering free text by collation is rarely what a person means).
+// Which operators the filter builder offers for a field, and which value control each needs. The
+// operators are the search route's own (lib/domain/operators.ts, the rule both import), so the
+// builder offers exactly what the server accepts (lib/catalog-view/operator-parity.test.ts checks
+// it for every property type); the one thing left out is a presence test on a meta-property that
+// every entity has (identifier, timestamps), which would be constant.
 
-export const OPERATORS = [
-  '=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn', 'contains', 'doesNotContain',
-  'beginsWith', 'endsWith', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty', 'relatedTo',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+export { OPERATORS, type Operator } from '@/lib/domain/operators';
 
 export const OPERATOR_LABELS: Record<Operator, string> = {
   '=': 'is',
@@ -41,32 +39,19 @@ export function operatorLabel(op: Operator, kind: FieldKind): string {
   return (kind === 'date' && DATE_LABELS[op]) || OPERATOR_LABELS[op];
 }
 
-const ORDERED: Operator[] = ['=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn'];
-const TEXT: Operator[] = ['=', '!=', 'contains', 'doesNotContain', 'beginsWith', 'endsWith', 'in', 'notIn'];
-const PRESENCE: Operator[] = ['exists', 'isEmpty', 'isNotEmpty'];
-
-const BY_KIND: Record<FieldKind, Operator[]> = {
-  number: [...ORDERED, ...PRESENCE],
-  semver: [...ORDERED, ...PRESENCE],
-  date: ['>', '>=', '<', '<=', 'between', 'notBetween', ...PRESENCE],
-  string: [...TEXT, ...PRESENCE],
-  enum: ['=', '!=', 'in', 'notIn', ...PRESENCE],
-  boolean: ['=', '!=', ...PRESENCE],
-  stringArray: ['contains', 'doesNotContain', 'containsAny', 'containsAll', ...PRESENCE],
-  object: PRESENCE,
-  relation: [],
-  related: ['relatedTo'],
-};
+const PRESENCE: readonly Operator[] = PRESENCE_OPERATORS;
 
 /** The operators that fit a field, in the order the builder lists them. */
-export function operatorsFor(field: Pick<Field, 'kind' | 'meta' | 'nullable'>): Operator[] {
-  const ops = BY_KIND[field.kind];
+export function operatorsFor(field: Pick<Field, 'kind' | 'type' | 'meta' | 'nullable'>): Operator[] {
+  if (field.kind === 'relation') return [];
+  if (field.kind === 'related') return ['relatedTo'];
+  const ops = acceptedOperators(field.type ?? { kind: 'any' });
   // Every entity has its identifier and timestamps: "is set" / "is empty" would be constant.
   if (field.meta && !field.nullable) return ops.filter((op) => !PRESENCE.includes(op));
   return ops;
 }
 
-export function fits(field: Pick<Field, 'kind' | 'meta' | 'nullable'>, op: string): op is Operator {
+export function fits(field: Pick<Field, 'kind' | 'type' | 'meta' | 'nullable'>, op: string): op is Operator {
   return (operatorsFor(field) as string[]).includes(op);
 }
 
@@ -82,6 +67,7 @@ export type ValueControl =
   | 'dateRange' // two dates or a preset
   | 'numberRange'
   | 'semverRange'
+  | 'textRange' // between on strings (in "C" order, as the search sorts them)
   | 'tags' // a list of strings (or numbers) typed one by one
   | 'related'; // direction, blueprint, entities and hops of a relatedTo rule
 
@@ -103,8 +89,10 @@ export function valueControl(field: Pick<Field, 'kind'>, op: Operator): ValueCon
       return list ? 'enumList' : 'enum';
     case 'stringArray':
       return list ? 'tags' : 'text';
+    case 'numberArray':
+      return list ? 'tags' : 'number';
     default:
-      return list ? 'tags' : 'text';
+      return range ? 'textRange' : list ? 'tags' : 'text';
   }
 }
 
@@ -126,6 +114,7 @@ export function initialValue(control: ValueControl, field: Pick<Field, 'options'
       return { blueprint: '', value: [], direction: 'downstream', max_hops: 1 };
     case 'numberRange':
     case 'semverRange':
+    case 'textRange':
       return [null, null];
     default:
       return '';

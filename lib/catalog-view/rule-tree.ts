@@ -1,6 +1,6 @@
 import { fieldMap, type Field } from './fields';
 import { fits, valueControl, type Operator } from './operators';
-import { DATE_PRESETS } from './date-presets';
+import { isDatePreset } from '@/lib/domain/date-presets';
 
 // The filter as a rule tree (API.md "Search body"): groups of rules joined by AND / OR, nested.
 // `cleanTree` keeps what the search route would accept for this blueprint and drops the rest, so
@@ -89,19 +89,22 @@ export function valueFits(field: Field, rule: Rule): boolean {
     case 'tags':
     case 'enumList': {
       if (!Array.isArray(v) || v.length === 0 || v.length > MAX_LIST) return false;
-      const item: Field = field.kind === 'stringArray' ? { ...field, kind: 'string' } : field;
+      const item: Field = field.kind === 'stringArray' ? { ...field, kind: 'string' } : field.kind === 'numberArray' ? { ...field, kind: 'number' } : field;
       return v.every((x) => scalarFits(item, x));
     }
     case 'numberRange':
     case 'semverRange':
+    case 'textRange':
       return Array.isArray(v) && v.length === 2 && v.every((x) => scalarFits(field, x));
     case 'dateRange':
-      if (v && typeof v === 'object' && !Array.isArray(v)) return Object.keys(v).length === 1 && DATE_PRESETS.some((p) => p.id === (v as { preset?: unknown }).preset);
+      if (v && typeof v === 'object' && !Array.isArray(v)) return Object.keys(v).length === 1 && isDatePreset((v as { preset?: unknown }).preset);
       return Array.isArray(v) && v.length === 2 && v.every((x) => dateFits(field, x));
     case 'text':
       return field.kind === 'stringArray' ? isText(v) : scalarFits(field, v);
     case 'related':
       return relatedFits(v);
+    case 'number':
+      return isNumber(v);
     default:
       return scalarFits(field, v);
   }

@@ -30,7 +30,8 @@ const MAX_CURSOR_LENGTH = 2000;
 
 /** Sorting an array or an object field means nothing to a person; the search sorts no field through a relation. */
 export function sortable(field: Field): boolean {
-  return field.kind !== 'stringArray' && field.kind !== 'object' && !field.via;
+  // The search route sorts by scalars only (lib/search/type-sort.ts).
+  return field.type?.kind === 'scalar' && !field.via;
 }
 
 /** What can be a column: not objects, not the fields one hop away (a relation is its own column). */

@@ -25,7 +25,7 @@ const pools = (poolsHolder.baseplatePools ??= new WeakMap<object, pg.Pool>());
 /**
  * Limits every connection of a pool carries (issue 11: one tenant's statement must not exhaust the
  * database). They are sent as startup options (`-c name=value`), so they are each session's
- * defaults: `RESET` (queryRowsWithin) returns to them, and a transaction's SET LOCAL still wins.
+ * defaults: `RESET` (runSqlWithin) returns to them, and a transaction's SET LOCAL still wins.
  */
 export type PoolSettings = {
   /** statement_timeout of every statement (ms; 0 = none): the time budget of a request's SQL. */

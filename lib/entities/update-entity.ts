@@ -1,4 +1,5 @@
 import { writeAudit } from '@/lib/audit/write-audit';
+import type { AuditAction } from '@/lib/domain/audit-actions';
 import { actingUserId } from '@/lib/auth/actor';
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
@@ -38,7 +39,7 @@ export async function writeIfUnchanged(
   current: EntityRecord,
   version: number,
   next: { title: string | null; data: JsonObject },
-  audit: { action: string; extra?: Record<string, unknown> } = { action: 'entity.updated' },
+  audit: { action: AuditAction; extra?: Record<string, unknown> } = { action: 'entity.updated' },
   links: ResolvedLink[] | null = null,
 ) {
   const user = actingUserId(ctx.actor);

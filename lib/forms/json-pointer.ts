@@ -1,4 +1,7 @@
 // JSON Pointer (RFC 6901) helpers for the entity form: escape, read and immutably write nested data.
+// Segments are user-chosen property names: own keys only (lib/domain/own-keys.ts).
+
+import { ownValue } from '@/lib/domain/own-keys';
 
 /** One pointer segment, escaped (`~` -> `~0`, `/` -> `~1`). */
 export function escapePointerSegment(segment: string | number): string {
@@ -24,7 +27,7 @@ export function getAt(root: unknown, pointer: string): unknown {
   let node: unknown = root;
   for (const segment of pointerSegments(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment];
+    node = Array.isArray(node) ? (node as unknown[])[Number(segment)] : ownValue(node, segment);
   }
   return node;
 }
@@ -50,9 +53,10 @@ function setSegments(node: unknown, segments: string[], value: unknown): unknown
     return copy;
   }
   const base: Record<string, unknown> = node !== null && typeof node === 'object' ? { ...(node as Record<string, unknown>) } : {};
-  const next = setSegments(base[head], rest, value);
+  // defineProperty, not `base[head] =`: a property named `__proto__` stays an own key.
+  const next = setSegments(ownValue(base, head), rest, value);
   if (next === undefined) delete base[head];
-  else base[head] = next;
+  else Object.defineProperty(base, head, { value: next, enumerable: true, writable: true, configurable: true });
   return base;
 }
 

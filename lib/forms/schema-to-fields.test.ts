@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
-import { controlFor, defaultsFor, humanise, schemaToFields, type FieldNode } from './schema-to-fields';
+import { humanise } from '@/lib/domain/labels';
+import { controlFor, defaultsFor, schemaToFields, type FieldNode } from './schema-to-fields';
 
 const byName = (fields: FieldNode[], name: string) => {
   const f = fields.find((x) => x.name === name);

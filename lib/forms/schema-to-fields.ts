@@ -1,5 +1,8 @@
 // Turns a blueprint's JSON Schema into a tree of form fields, choosing one control per property.
 
+import { propertyLabel } from '@/lib/domain/labels';
+import { recordOf } from '@/lib/domain/own-keys';
+import { declaredType } from '@/lib/domain/property-type';
 import { childPointer } from './json-pointer';
 
 export type JsonSchema = Record<string, unknown>;
@@ -51,25 +54,9 @@ const COMPOSITE_KEYWORDS = ['$ref', '$dynamicRef', 'oneOf', 'anyOf', 'allOf', 'n
 
 const isSchema = (v: unknown): v is JsonSchema => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** `owner_email` -> "Owner email", `lastDeployedAt` -> "Last deployed at". */
-export function humanise(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_\-.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words ? words[0].toUpperCase() + words.slice(1) : name;
-}
-
-/** The schema's single non-null type, or undefined when absent or ambiguous. */
+/** The schema's single non-null type (the domain's rule, as the search reads it), or undefined. */
 function singleType(schema: JsonSchema): string | undefined {
-  const t = schema.type;
-  if (typeof t === 'string') return t;
-  if (Array.isArray(t)) {
-    const nonNull = t.filter((x) => x !== 'null');
-    return nonNull.length === 1 && typeof nonNull[0] === 'string' ? nonNull[0] : undefined;
-  }
-  return undefined;
+  return declaredType(schema) ?? undefined;
 }
 
 const STRING_FORMATS: Record<string, ControlKind> = {
@@ -120,7 +107,7 @@ function fieldFor(name: string, schema: JsonSchema, path: string, required: bool
   const field: FieldNode = {
     name,
     path,
-    label: typeof schema.title === 'string' && schema.title ? schema.title : humanise(name),
+    label: propertyLabel(name, schema),
     required,
     control,
     schema,
@@ -166,15 +153,16 @@ export function schemaToFields(schema: unknown, base = ''): FieldNode[] {
  * anywhere inside is left out, so an untouched optional object stays absent).
  */
 export function defaultsFor(schema: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!isSchema(schema) || !isSchema(schema.properties)) return out;
+  // A Map, then a plain object of own keys: a property may be called `__proto__`.
+  const out = new Map<string, unknown>();
+  if (!isSchema(schema) || !isSchema(schema.properties)) return {};
   for (const [name, prop] of Object.entries(schema.properties)) {
     if (!isSchema(prop)) continue;
-    if (prop.default !== undefined) out[name] = structuredClone(prop.default);
+    if (prop.default !== undefined) out.set(name, structuredClone(prop.default));
     else if (singleType(prop) === 'object') {
       const nested = defaultsFor(prop);
-      if (Object.keys(nested).length > 0) out[name] = nested;
+      if (Object.keys(nested).length > 0) out.set(name, nested);
     }
   }
-  return out;
+  return recordOf(out);
 }

@@ -1,4 +1,4 @@
-import { DATE_PRESETS } from '@/lib/search/date-presets';
+import { DATE_PRESETS } from '@/lib/domain/date-presets';
 import { FACET_LIMITS } from '@/lib/search/facet-entities';
 import { SEARCH_LIMITS } from '@/lib/search/search-limits';
 import { OPERATORS } from '@/lib/search/search-types';

@@ -1,6 +1,7 @@
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
+import { ownValue, recordOf } from '@/lib/domain/own-keys';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { checkLinkShape, type Fault } from './check-link-shape';
 import { incomingLinkRow, incomingLinksSql, outgoingLinkRow, outgoingLinksSql, replaceLinksSql } from './links.sql';
@@ -56,15 +57,23 @@ export async function loadPageLinks(db: Db | Prisma.TransactionClient, teamId: s
   const out: PageLinks = { views: new Map(), related: new Map() };
   if (entityIds.length === 0) return out;
   const rows = await runSql(db, outgoingLinksSql(teamId, entityIds), outgoingLinkRow);
+  // Relation ids are user-chosen (`constructor`, `toString`...): collected in Maps, made plain
+  // objects (own keys only) once complete.
+  const views = new Map<string, Map<string, string | string[]>>();
+  const related = new Map<string, Map<string, RelatedEntity[]>>();
   for (const r of rows) {
-    const view = out.views.get(r.source_id) ?? {};
-    if (singleTarget(r.type as RelationType)) view[r.relation] = r.target;
-    else view[r.relation] = [...((view[r.relation] as string[] | undefined) ?? []), r.target];
-    out.views.set(r.source_id, view);
-    const related = out.related.get(r.source_id) ?? {};
-    (related[r.relation] ??= []).push({ identifier: r.target, title: r.target_title, blueprint: r.target_blueprint });
-    out.related.set(r.source_id, related);
+    const view = views.get(r.source_id) ?? new Map<string, string | string[]>();
+    views.set(r.source_id, view);
+    if (singleTarget(r.type as RelationType)) view.set(r.relation, r.target);
+    else view.set(r.relation, [...((view.get(r.relation) as string[] | undefined) ?? []), r.target]);
+    const byRelation = related.get(r.source_id) ?? new Map<string, RelatedEntity[]>();
+    related.set(r.source_id, byRelation);
+    const targets = byRelation.get(r.relation) ?? [];
+    byRelation.set(r.relation, targets);
+    targets.push({ identifier: r.target, title: r.target_title, blueprint: r.target_blueprint });
   }
+  for (const [id, view] of views) out.views.set(id, recordOf(view));
+  for (const [id, byRelation] of related) out.related.set(id, recordOf(byRelation));
   return out;
 }
 
@@ -85,11 +94,11 @@ export async function loadIncomingLinks(db: Db | Prisma.TransactionClient, teamI
  * without reading it back: what a batch's audit rows record (a bulk write has no per-entity reads).
  */
 export function linksViewOf(requested: Record<string, unknown>, defs: RelationDef[]): LinksView {
-  const view: LinksView = {};
+  const view = new Map<string, string | string[]>();
   for (const def of defs) {
-    const value = requested[def.id];
+    const value = ownValue(requested, def.id);
     const targets = [...new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (targets.length) view[def.id] = singleTarget(def.type) ? targets[0] : targets;
+    if (targets.length) view.set(def.id, singleTarget(def.type) ? targets[0] : targets);
   }
-  return view;
+  return recordOf(view);
 }

@@ -1,4 +1,4 @@
-import { DATE_PRESETS } from './date-presets';
+import { DATE_PRESETS } from '@/lib/domain/date-presets';
 import type { EvalEntity } from './evaluate-query';
 import { resolveProperty } from './resolve-property';
 import type { Operator } from './search-types';

@@ -1,5 +1,6 @@
 import { SEARCH_LIMITS, searchError } from './search-limits';
-import { META_COLUMNS, type MetaProperty, type PropertyType, type ResolvedProperty } from './search-types';
+import { propertyType, type PropertyType } from '@/lib/domain/property-type';
+import { META_COLUMNS, type MetaProperty, type ResolvedProperty } from './search-types';
 
 // A property of a rule or a sort key, typed by the blueprint's JSON Schema: a meta-property
 // ($identifier, $title, ...) or a dot path walked through nested `properties`. A path the schema
@@ -9,44 +10,8 @@ import { META_COLUMNS, type MetaProperty, type PropertyType, type ResolvedProper
 type Schema = Record<string, unknown>;
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The one JSON type a schema node declares (`["string", "null"]` counts as string), if any. */
-function declaredType(node: Schema): string | null {
-  const t = node.type;
-  if (typeof t === 'string') return t;
-  if (Array.isArray(t)) {
-    const types = t.filter((x) => x !== 'null');
-    return types.length === 1 && typeof types[0] === 'string' ? types[0] : null;
-  }
-  if (Array.isArray(node.enum) && node.enum.length > 0 && node.enum.every((x) => typeof x === 'string')) return 'string';
-  return null;
-}
-
-export function typeOfSchema(node: Schema): PropertyType {
-  switch (declaredType(node)) {
-    case 'number':
-    case 'integer':
-      return { kind: 'scalar', scalar: 'number' };
-    case 'boolean':
-      return { kind: 'scalar', scalar: 'boolean' };
-    case 'string': {
-      const format = node.format;
-      if (format === 'date-time') return { kind: 'scalar', scalar: 'datetime' };
-      if (format === 'date') return { kind: 'scalar', scalar: 'date' };
-      if (format === 'semver') return { kind: 'scalar', scalar: 'semver' };
-      if (Array.isArray(node.enum)) return { kind: 'scalar', scalar: 'string', enum: node.enum };
-      return { kind: 'scalar', scalar: 'string' };
-    }
-    case 'array': {
-      const items = isObject(node.items) ? declaredType(node.items) : null;
-      const kind = items === 'string' ? 'string' : items === 'number' || items === 'integer' ? 'number' : 'other';
-      return { kind: 'array', items: kind };
-    }
-    case 'object':
-      return { kind: 'object' };
-    default:
-      return { kind: 'any' };
-  }
-}
+/** A property's type from its schema node: the domain rule the filter builder applies too. */
+export const typeOfSchema = (node: Schema): PropertyType => propertyType(node);
 
 export function resolveProperty(schema: unknown, name: string, at: string): ResolvedProperty {
   if (name.startsWith('$')) {

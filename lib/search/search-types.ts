@@ -1,11 +1,13 @@
 // The search body of API.md ("Search body") as the parser hands it on, and the typed form the
 // compiler and the in-memory evaluator both read.
 
-export const OPERATORS = [
-  '=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn', 'contains', 'doesNotContain',
-  'beginsWith', 'endsWith', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty', 'relatedTo',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+import { META_PROPERTIES } from '@/lib/domain/property-type';
+import type { Operator } from '@/lib/domain/operators';
+import type { PropertyType, ScalarKind } from '@/lib/domain/property-type';
+
+// The operators and a property's type are domain rules shared with the browser (lib/domain).
+export { OPERATORS, type Operator } from '@/lib/domain/operators';
+export type { PropertyType, ScalarKind } from '@/lib/domain/property-type';
 
 export type Combinator = 'and' | 'or';
 export type RawRule = { property: string; operator: Operator; value?: unknown; path: string; related?: RelatedToSpec };
@@ -31,23 +33,14 @@ export type SearchRequest = {
   q: string | null;
 };
 
-/** A scalar's kind: how it compares. `date` is format "date" (YYYY-MM-DD), `datetime` an instant. */
-export type ScalarKind = 'number' | 'boolean' | 'string' | 'datetime' | 'date' | 'semver';
-
-export type PropertyType =
-  | { kind: 'scalar'; scalar: ScalarKind; enum?: unknown[] }
-  | { kind: 'array'; items: 'string' | 'number' | 'other' }
-  | { kind: 'object' }
-  /** A schema that says nothing usable about the type (no `type`, or several). */
-  | { kind: 'any' };
-
+/** The meta-properties' columns; their types and nullability are the domain's (META_PROPERTIES). */
 export const META_COLUMNS = {
-  $identifier: { column: 'identifier', type: { kind: 'scalar', scalar: 'string' }, nullable: false },
-  $title: { column: 'title', type: { kind: 'scalar', scalar: 'string' }, nullable: true },
-  $created_at: { column: 'created_at', type: { kind: 'scalar', scalar: 'datetime' }, nullable: false },
-  $updated_at: { column: 'updated_at', type: { kind: 'scalar', scalar: 'datetime' }, nullable: false },
-  $created_by: { column: 'created_by', type: { kind: 'scalar', scalar: 'string' }, nullable: true },
-  $updated_by: { column: 'updated_by', type: { kind: 'scalar', scalar: 'string' }, nullable: true },
+  $identifier: { column: 'identifier', ...META_PROPERTIES.$identifier },
+  $title: { column: 'title', ...META_PROPERTIES.$title },
+  $created_at: { column: 'created_at', ...META_PROPERTIES.$created_at },
+  $updated_at: { column: 'updated_at', ...META_PROPERTIES.$updated_at },
+  $created_by: { column: 'created_by', ...META_PROPERTIES.$created_by },
+  $updated_by: { column: 'updated_by', ...META_PROPERTIES.$updated_by },
 } as const satisfies Record<string, { column: string; type: PropertyType; nullable: boolean }>;
 export type MetaProperty = keyof typeof META_COLUMNS;
 export type MetaColumn = (typeof META_COLUMNS)[MetaProperty]['column'];

@@ -1,37 +1,20 @@
-import { DATE_PRESETS, presetRange, type DatePreset } from './date-presets';
+import { DATE_PRESETS, presetRange, type DatePreset } from '@/lib/domain/date-presets';
+import { operatorsFor, PRESENCE_OPERATORS } from '@/lib/domain/operators';
 import { parseInstant } from './parse-instant';
 import { resolveRuleProperty, type SearchRelations } from './search-relations';
 import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
 import { SEMVER, semverKey } from './semver-key';
-import type { Operator, PropertyType, RawGroup, RawNode, RawRule, ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule } from './search-types';
+import type { PropertyType, RawGroup, RawNode, RawRule, ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule } from './search-types';
 
 // Types a parsed query against the blueprint's schema: each rule's property is resolved, its
 // operator must fit the property's type and its value must be of that type. What comes out is
 // the TypedNode tree that compile-where.sql.ts turns into SQL and evaluate-query.ts evaluates in
 // memory. Every fault is a 400 naming the rule's place in the body.
 
-const PRESENCE: Operator[] = ['exists', 'isEmpty', 'isNotEmpty'];
-const ORDERED: Operator[] = ['=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween'];
-const LIKE: Operator[] = ['contains', 'doesNotContain', 'beginsWith', 'endsWith'];
-const IN: Operator[] = ['in', 'notIn'];
-
-/** Which operators fit a property's type (the filter builder offers the same list). */
-export function operatorsFor(type: PropertyType): Operator[] {
-  if (type.kind === 'array') return type.items === 'other' ? PRESENCE : ['contains', 'doesNotContain', 'containsAny', 'containsAll', ...PRESENCE];
-  if (type.kind !== 'scalar') return PRESENCE;
-  switch (type.scalar) {
-    case 'string':
-      return type.enum ? ['=', '!=', ...IN, ...PRESENCE] : [...ORDERED, ...IN, ...LIKE, ...PRESENCE];
-    case 'number':
-    case 'semver':
-      return [...ORDERED, ...IN, ...PRESENCE];
-    case 'boolean':
-      return ['=', '!=', ...PRESENCE];
-    case 'datetime':
-    case 'date':
-      return [...ORDERED, ...PRESENCE];
-  }
-}
+// Which operators fit which type is the domain's rule (lib/domain/operators.ts), shared with the
+// filter builder so that it offers exactly what this accepts.
+export { operatorsFor };
+const PRESENCE = PRESENCE_OPERATORS;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

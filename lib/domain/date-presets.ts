@@ -1,6 +1,7 @@
 // Relative date ranges for `between` / `notBetween` on date-time and date properties:
-// {"preset": "lastWeek"}. Computed in UTC at request time, both ends inclusive (the end is the
-// last millisecond of the range). Weeks start on Monday (ISO 8601).
+// {"preset": "lastWeek"}. The search compiler resolves them at request time, in UTC, both ends
+// inclusive (the end is the last millisecond of the range), so a saved link keeps meaning "the
+// last week"; the filter builder lists the same presets. Weeks start on Monday (ISO 8601).
 //   today, yesterday            the calendar day
 //   thisWeek, lastWeek          the calendar week (Monday..Sunday)
 //   thisMonth, lastMonth        the calendar month
@@ -8,6 +9,22 @@
 
 export const DATE_PRESETS = ['today', 'yesterday', 'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'last7Days', 'last30Days', 'last90Days'] as const;
 export type DatePreset = (typeof DATE_PRESETS)[number];
+
+export const DATE_PRESET_LABELS: Record<DatePreset, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  thisWeek: 'This week',
+  lastWeek: 'Last week',
+  thisMonth: 'This month',
+  lastMonth: 'Last month',
+  last7Days: 'Last 7 days',
+  last30Days: 'Last 30 days',
+  last90Days: 'Last 90 days',
+};
+
+export function isDatePreset(value: unknown): value is DatePreset {
+  return typeof value === 'string' && (DATE_PRESETS as readonly string[]).includes(value);
+}
 
 const DAY = 86_400_000;
 
