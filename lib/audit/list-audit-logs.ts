@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage } from '@/lib/http/pagination';
@@ -32,6 +32,7 @@ export type AuditLogView = {
  * come from one join per page, not one query per row.
  */
 export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilters, page: { limit: number; cursor?: string | null }) {
+  requirePermission(ctx, 'team:manage');
   const where: Prisma.AuditLogWhereInput = {
     teamId: ctx.team.id,
     ...(filters.entityType && { entityType: filters.entityType }),

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, requireMember, type TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
@@ -36,6 +36,7 @@ function view(m: MemberRow): MemberView {
 const manages = (permissions: unknown) => Array.isArray(permissions) && permissions.includes('team:manage');
 
 export async function listMembers(db: Db, ctx: TeamContext, page: PageParams) {
+  requireMember(ctx);
   const rows = await db.teamMembership.findMany({
     where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc') },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -73,6 +74,7 @@ async function assertAnotherManagerRemains(tx: Prisma.TransactionClient, teamId:
 }
 
 export async function addMember(db: Db, ctx: TeamContext, input: { email: string; role: string }): Promise<MemberView> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     const user = await findUserByEmail(tx, input.email);
     if (!user) throw new AppError('not_found', `no account uses ${input.email}: ask them to register first`);
@@ -87,6 +89,7 @@ export async function addMember(db: Db, ctx: TeamContext, input: { email: string
 }
 
 export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string, input: { role: string }): Promise<MemberView> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     await lockTeam(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);
@@ -105,6 +108,7 @@ export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string,
 }
 
 export async function removeMember(db: Db, ctx: TeamContext, userId: string): Promise<void> {
+  requirePermission(ctx, 'team:manage');
   await db.$transaction(async (tx) => {
     await lockTeam(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { quickSearchSql, type QuickSearchRow } from './quick-search.sql';
@@ -24,5 +24,6 @@ export function parseQuickSearchParams(url: URL): { q: string; limit: number } {
 }
 
 export async function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
+  requirePermission(ctx, 'entity:read');
   return db.$queryRaw<QuickSearchRow[]>(quickSearchSql(ctx.team.id, input.q, input.limit));
 }

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { queryRows, type Db } from '@/lib/db/prisma';
 import { getEntityOrThrow } from '@/lib/entities/get-entity';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
@@ -39,6 +39,7 @@ export function parseGraphParams(url: URL): GraphParams {
 }
 
 export async function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+  requirePermission(ctx, 'entity:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const root = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const [row] = await queryRows<GraphRow>(db, entityGraphSql(ctx.team.id, root.id, params.direction, params.maxHops, params.limit));

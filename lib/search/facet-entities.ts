@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { arrayFacets, scalarFacets, type FacetValue } from './facets.sql';
@@ -32,6 +32,7 @@ export function parseFacetRequest(input: { property: unknown; query: unknown; q:
 }
 
 export async function facetEntities(db: Db, ctx: TeamContext, blueprintId: string, request: FacetRequest, now?: Date): Promise<{ values: FacetValue[] }> {
+  requirePermission(ctx, 'entity:read');
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const prop = resolveProperty(blueprint.schema, request.property, 'property');
   const type = prop.type;

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
@@ -46,6 +46,7 @@ export function floorEstimate(total: Total, proven: number): Total {
 }
 
 export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+  requirePermission(ctx, 'entity:read');
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
