@@ -26,7 +26,7 @@ test('a blueprint page and its entity pages are 403 for a member whose role lack
   for (const path of [`/t/${team.slug}/blueprints/service`, `/t/${team.slug}/blueprints/service/entities/svc-a`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
-    await expect(page.getByRole('heading', { name: 'You don't have access to this page' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
     expect(await page.content(), path).not.toContain('secret_sauce_property');
   }
 });

@@ -17,7 +17,16 @@ export type AuditLogView = {
   action: string;
   entity_type: string;
   entity_id: string;
-  actor: { type: string; user_id: string | null; api_key_id: string | null; name: string | null; email: string | null; api_key_name: string | null };
+  actor: {
+    type: string;
+    user_id: string | null;
+    api_key_id: string | null;
+    name: string | null;
+    email: string | null;
+    api_key_name: string | null;
+    /** A system row: the automation or integration the system acted for. */
+    on_behalf: { type: string; id: string } | null;
+  };
   old_data: unknown;
   new_data: unknown;
   ip_address: string | null;
@@ -67,6 +76,7 @@ export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilt
           name: r.user?.name ?? null,
           email: r.user?.email ?? null,
           api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
+          on_behalf: r.onBehalfType && r.onBehalfId ? { type: r.onBehalfType, id: r.onBehalfId } : null,
         },
         old_data: r.oldData,
         new_data: r.newData,

@@ -293,6 +293,11 @@ describe('the system actor', () => {
     ]);
     const entity = await db().entity.findFirstOrThrow({ where: { teamId: world.team.id, identifier: 'from-github' } });
     expect([entity.createdBy, entity.updatedBy]).toEqual([null, null]);
+    // The audit log API says so too.
+    const { audit_logs } = await listAuditLogs(db(), world.setup, { entityId: entity.id }, PAGE);
+    expect(audit_logs.map((r) => r.actor)).toEqual([
+      { type: 'system', user_id: null, api_key_id: null, name: null, email: null, api_key_name: null, on_behalf: { type: 'integration', id: 'github-app-7' } },
+    ]);
   });
 
   it('holds only the permissions it is given (unknown strings dropped), never a person\'s', async () => {
