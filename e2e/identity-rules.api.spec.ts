@@ -351,7 +351,8 @@ test.describe('members and roles', () => {
     const { admin, team } = await teamWithAdmin(request);
     const { permissions } = await getJson<{ permissions: Array<{ name: string }> }>(request, admin.token, '/permissions');
     const all = permissions.map((p) => p.name);
-    expect(all).toHaveLength(14);
+    expect(all).toHaveLength(15);
+    expect(all).toContain('action:approve'); // approvals: admin has it, editor does not
     const reads = all.filter((p) => p.endsWith(':read'));
     const writes = all.filter((p) => p.endsWith(':write'));
     const { roles } = await getJson<{ roles: Role[] }>(request, admin.token, `/teams/${team.slug}/roles`);

@@ -17,9 +17,13 @@ import {
   type Method,
   type Session,
 } from './support/api';
+import { allows, defaultRolePermissions, type Caller as TableCaller, type EntryPoint } from '../lib/authz/service-permissions';
 
-// The permission matrix of the identity routes (../shared/API.md): one row per method + path, one
-// expected status per caller. Each row (describe) seeds its own world of users and a team; rows
+// The permission matrix of the team routes (../shared/API.md): one row per method + path, one
+// expected status per caller. Who may call a team route is decided by the service entry point
+// behind it, and the expected statuses come from the same table the services are held to
+// (lib/authz/service-permissions.ts, tested per entry point x caller in
+// service-permissions.int.test.ts), so this matrix and the services cannot disagree. Each row (describe) seeds its own world of users and a team; rows
 // that destroy something act on throwaway objects made for that very cell, so no cell can break
 // another. The describe runs its cells in order in one worker, so the world is built once per row.
 //
@@ -104,19 +108,36 @@ const everyone = (ok: number): Expected => Object.fromEntries(CALLERS.map((c) =>
 /** Any signed-in caller, person or key, member or not. */
 const signedIn = (ok: number): Expected => ({ ...everyone(ok), ...DEAD });
 
+/** What each member caller holds in the team, as the table of entry points sees it. */
+const GRANTS: Record<'admin' | 'editor' | 'viewer' | 'custom' | 'narrowKey' | 'manageKey', TableCaller> = {
+  admin: { kind: 'user', permissions: defaultRolePermissions('admin') },
+  editor: { kind: 'user', permissions: defaultRolePermissions('editor') },
+  viewer: { kind: 'user', permissions: defaultRolePermissions('viewer') },
+  custom: { kind: 'user', permissions: CUSTOM_PERMISSIONS },
+  narrowKey: { kind: 'api_key', permissions: ['entity:read'] }, // made by the admin: its own list
+  manageKey: { kind: 'api_key', permissions: ['team:manage'] },
+};
+
 /**
- * A route that needs one permission the default roles all hold for reading entities (entity:read):
- * every member and the narrow key; the team:manage key lacks it.
+ * A route served by `entry`: `ok` for every caller the table allows, 403 for the other members and
+ * keys; under /teams/{team} a non-member never learns the team exists (404).
  */
-function entityRead(ok: number): Expected {
-  return { admin: ok, editor: ok, viewer: ok, custom: ok, narrowKey: ok, manageKey: 403, outsider: 404, ...DEAD };
+function served(entry: EntryPoint, ok: number): Expected {
+  const cell = (caller: keyof typeof GRANTS) => (allows(entry, GRANTS[caller]) ? ok : 403);
+  return {
+    admin: cell('admin'),
+    editor: cell('editor'),
+    viewer: cell('viewer'),
+    custom: cell('custom'),
+    narrowKey: cell('narrowKey'),
+    manageKey: cell('manageKey'),
+    outsider: entry === 'createTeam' || entry === 'listMyTeams' ? cellOutsider(entry, ok) : 404,
+    ...DEAD,
+  };
 }
 
-/** Under /teams/{team}: membership for reads, team:manage for writes; a non-member never learns the team exists. */
-function teamRoute(ok: number, need: 'member' | 'team:manage'): Expected {
-  const lacking = need === 'member' ? ok : 403;
-  return { admin: ok, custom: ok, manageKey: ok, editor: lacking, viewer: lacking, narrowKey: lacking, outsider: 404, ...DEAD };
-}
+/** The outsider is signed in: outside a team, the table's answer for a person. */
+const cellOutsider = (entry: EntryPoint, ok: number) => (allows(entry, { kind: 'user', permissions: [] }) ? ok : 403);
 
 // --- the table ------------------------------------------------------------------------------------
 
@@ -156,9 +177,6 @@ async function throwawayEntity(ctx: CellContext): Promise<string> {
   return `${base}/svc%2Fa`;
 }
 
-/** Under /teams/{team}, a route that needs entity:write: editors too; the custom role and both keys lack it. */
-const entityWrite = (ok: number): Expected => ({ ...teamRoute(ok, 'team:manage'), editor: ok, custom: 403, manageKey: 403 });
-
 const ROWS: Row[] = [
   {
     method: 'POST',
@@ -177,7 +195,7 @@ const ROWS: Row[] = [
   },
   { method: 'GET', path: '/auth/me', cell: async () => ({ path: '/auth/me' }), expected: signedIn(200) },
   { method: 'GET', path: '/permissions', cell: async () => ({ path: '/permissions' }), expected: signedIn(200) },
-  { method: 'GET', path: '/teams', cell: async () => ({ path: '/teams' }), expected: signedIn(200) },
+  { method: 'GET', path: '/teams', cell: async () => ({ path: '/teams' }), expected: served('listMyTeams', 200) },
   {
     method: 'POST',
     path: '/teams',
@@ -186,23 +204,23 @@ const ROWS: Row[] = [
       const slug = unique('new');
       return { path: '/teams', body: { name: `Team ${slug}`, slug } };
     },
-    expected: { ...signedIn(201), narrowKey: 403, manageKey: 403 },
+    expected: served('createTeam', 201),
   },
-  { method: 'GET', path: '/teams/{team}', cell: async ({ team }) => ({ path: `/teams/${team.slug}` }), expected: teamRoute(200, 'member') },
+  { method: 'GET', path: '/teams/{team}', cell: async ({ team }) => ({ path: `/teams/${team.slug}` }), expected: served('getTeam', 200) },
   {
     method: 'PATCH',
     path: '/teams/{team}',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}`, body: { name: `Renamed ${unique('n')}` } }),
-    expected: teamRoute(200, 'team:manage'),
+    expected: served('updateTeam', 200),
   },
   {
     method: 'DELETE',
     path: '/teams/{team}',
     freshTeam: true,
     cell: async ({ team }) => ({ path: `/teams/${team.slug}` }),
-    expected: teamRoute(204, 'team:manage'),
+    expected: served('deleteTeam', 204),
   },
-  { method: 'GET', path: '/teams/{team}/members', cell: async ({ team }) => ({ path: `/teams/${team.slug}/members` }), expected: teamRoute(200, 'member') },
+  { method: 'GET', path: '/teams/{team}/members', cell: async ({ team }) => ({ path: `/teams/${team.slug}/members` }), expected: served('listMembers', 200) },
   {
     method: 'POST',
     path: '/teams/{team}/members',
@@ -210,26 +228,26 @@ const ROWS: Row[] = [
       const user = await register(api, 'joiner');
       return { path: `/teams/${team.slug}/members`, body: { email: user.email, role: 'viewer' } };
     },
-    expected: teamRoute(201, 'team:manage'),
+    expected: served('addMember', 201),
   },
   {
     method: 'PATCH',
     path: '/teams/{team}/members/{user_id}',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/members/${await throwawayMember(ctx)}`, body: { role: 'editor' } }),
-    expected: teamRoute(200, 'team:manage'),
+    expected: served('changeMemberRole', 200),
   },
   {
     method: 'DELETE',
     path: '/teams/{team}/members/{user_id}',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/members/${await throwawayMember(ctx)}` }),
-    expected: teamRoute(200, 'team:manage'), // answers the API keys the removal revoked
+    expected: served('removeMember', 200), // answers the API keys the removal revoked
   },
-  { method: 'GET', path: '/teams/{team}/roles', cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles` }), expected: teamRoute(200, 'member') },
+  { method: 'GET', path: '/teams/{team}/roles', cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles` }), expected: served('listRoles', 200) },
   {
     method: 'POST',
     path: '/teams/{team}/roles',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles`, body: { name: unique('role'), permissions: ['entity:read'] } }),
-    expected: teamRoute(201, 'team:manage'),
+    expected: served('createRole', 201),
   },
   {
     method: 'PATCH',
@@ -238,7 +256,7 @@ const ROWS: Row[] = [
       const role = await createRole(api, world.users.admin.token, team.slug, ['entity:read']);
       return { path: `/teams/${team.slug}/roles/${role.id}`, body: { description: 'changed', permissions: ['entity:read', 'blueprint:read'] } };
     },
-    expected: teamRoute(200, 'team:manage'),
+    expected: served('updateRole', 200),
   },
   {
     method: 'DELETE',
@@ -247,22 +265,22 @@ const ROWS: Row[] = [
       const role = await createRole(api, world.users.admin.token, team.slug, ['entity:read']);
       return { path: `/teams/${team.slug}/roles/${role.id}` };
     },
-    expected: teamRoute(204, 'team:manage'),
+    expected: served('deleteRole', 204),
   },
-  { method: 'GET', path: '/teams/{team}/api-keys', cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys` }), expected: teamRoute(200, 'team:manage') },
+  { method: 'GET', path: '/teams/{team}/api-keys', cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys` }), expected: served('listApiKeys', 200) },
   {
     method: 'POST',
     path: '/teams/{team}/api-keys',
     note: 'only people create keys: a key, even with team:manage, gets 403',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys`, body: { name: unique('key'), permissions: ['entity:read'] } }),
-    expected: { ...teamRoute(201, 'team:manage'), manageKey: 403 },
+    expected: served('createApiKey', 201),
   },
   {
     method: 'POST',
     path: '/teams/{team}/api-keys (blueprint:read, beyond the custom role)',
     note: 'a key cannot get a permission its creator lacks: the custom role has no blueprint:read',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys`, body: { name: unique('key'), permissions: ['blueprint:read'] } }),
-    expected: { ...teamRoute(201, 'team:manage'), manageKey: 403, custom: 422 },
+    expected: { ...served('createApiKey', 201), custom: 422 },
   },
   {
     method: 'DELETE',
@@ -271,32 +289,32 @@ const ROWS: Row[] = [
       const key = await createApiKey(api, world.users.admin.token, team.slug, ['entity:read']);
       return { path: `/teams/${team.slug}/api-keys/${key.api_key.id}` };
     },
-    expected: teamRoute(204, 'team:manage'),
+    expected: served('revokeApiKey', 204),
   },
   {
     method: 'POST',
     path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/restore',
     cell: async (ctx) => ({ path: `${await throwawayEntity(ctx)}/restore`, body: { version: 1 } }),
-    expected: entityWrite(200),
+    expected: served('restoreEntity', 200),
   },
   {
     method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/graph',
     cell: async (ctx) => ({ path: `${await throwawayEntity(ctx)}/graph?direction=both&max_hops=2` }),
-    expected: entityRead(200),
+    expected: served('getEntityGraph', 200),
   },
   {
     method: 'GET',
     path: '/teams/{team}/openapi.json',
     note: 'blueprint:read: the default roles have it; the custom role and both keys do not',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/openapi.json` }),
-    expected: { ...teamRoute(200, 'member'), custom: 403, narrowKey: 403, manageKey: 403 },
+    expected: served('getTeamOpenApi', 200),
   },
   {
     method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}/entities?sort=&q=',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities?sort=-updated_at,data.status&q=x` }),
-    expected: entityRead(200),
+    expected: served('listBlueprintEntities', 200),
   },
   {
     method: 'POST',
@@ -306,32 +324,39 @@ const ROWS: Row[] = [
       path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities/search`,
       body: { query: { rules: [{ property: 'status', operator: '=', value: 'on' }] }, sort: [{ property: '$title', order: 'asc' }] },
     }),
-    expected: entityRead(200),
+    expected: served('searchEntities', 200),
   },
   {
     method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}/facets',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/facets?property=status` }),
-    expected: entityRead(200),
+    expected: served('facetEntities', 200),
   },
   {
     method: 'POST',
     path: '/teams/{team}/blueprints/{blueprint_id}/facets',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/facets`, body: { property: 'status', query: { rules: [] } } }),
-    expected: entityRead(200),
+    expected: served('facetEntities', 200),
   },
   {
     method: 'GET',
     path: '/teams/{team}/audit-logs',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/audit-logs` }),
-    expected: teamRoute(200, 'team:manage'),
+    expected: served('listAuditLogs', 200),
   },
   {
     method: 'GET',
     path: '/teams/{team}/search',
     note: 'quick search needs entity:read: every role and the narrow key have it, the team:manage key does not',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/search?q=svc&limit=5` }),
-    expected: { ...teamRoute(200, 'member'), manageKey: 403 },
+    expected: served('searchTeamEntities', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}',
+    note: 'the schema needs blueprint:read: the custom role (entity:read, team:manage) and both keys lack it',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}` }),
+    expected: served('getBlueprint', 200),
   },
 ];
 

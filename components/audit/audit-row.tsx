@@ -13,6 +13,10 @@ function resourceName(entry: AuditLogView): string | undefined {
 
 function Actor({ actor }: { actor: AuditLogView['actor'] }) {
   const person = actor.name ?? actor.email;
+  if (actor.type === 'system') {
+    const what = actor.on_behalf ? `${actor.on_behalf.type} ${actor.on_behalf.id}` : null;
+    return <p className="text-slate-800">Baseplate{what && <span className="block text-xs text-slate-500">for {what}</span>}</p>;
+  }
   if (actor.type === 'api_key') {
     return (
       <>

@@ -1,3 +1,4 @@
+import { mayCall } from '@/lib/authz/may-call';
 import type { TeamContext } from '@/lib/authz/team-context';
 import { EntityHeader } from './entity-header';
 import { EntityTabs } from './entity-tabs';
@@ -23,8 +24,8 @@ export function EntityPageHeading({
         team={team}
         blueprint={blueprint}
         entity={{ identifier: entity.identifier, title: entity.title, version }}
-        canWrite={ctx.permissions.has('entity:write')}
-        canDelete={ctx.permissions.has('entity:delete')}
+        canWrite={mayCall(ctx, 'patchEntity')}
+        canDelete={mayCall(ctx, 'deleteEntity')}
       />
       <EntityTabs team={team} blueprint={blueprint.id} identifier={entity.identifier} current={current} />
     </>

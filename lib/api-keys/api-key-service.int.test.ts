@@ -55,13 +55,15 @@ describe('createApiKey', () => {
 
   it('refuses permissions beyond its creator\'s with 422 naming each', async () => {
     const { team } = await createTeam(testDb());
-    const editor = await addMembership(testDb(), team.id, 'editor');
-    const ctx = await teamContextOf(editor, team.slug);
-    const error = await expectAppError(createApiKey(testDb(), ctx, { name: 'too much', permissions: ['entity:read', 'entity:delete', 'team:manage'] }));
+    // A manager who is no admin (the service refuses anyone without team:manage first, with 403).
+    await testDb().role.create({ data: { teamId: team.id, name: 'keeper', permissions: ['team:manage', 'entity:read'] } });
+    const keeper = await addMembership(testDb(), team.id, 'keeper');
+    const ctx = await teamContextOf(keeper, team.slug);
+    const error = await expectAppError(createApiKey(testDb(), ctx, { name: 'too much', permissions: ['entity:read', 'entity:delete', 'blueprint:write'] }));
     expect(error.code).toBe('validation_failed');
     const details = error.details as Array<{ path: string; message: string }>;
     expect(details.map((d) => d.path)).toEqual(['/permissions', '/permissions']);
-    expect(details.map((d) => d.message).join(' ')).toMatch(/entity:delete.*team:manage/);
+    expect(details.map((d) => d.message).join(' ')).toMatch(/entity:delete.*blueprint:write/);
     expect(await testDb().apiKey.count({ where: { teamId: team.id } })).toBe(0);
     expect(await testDb().auditLog.count({ where: { teamId: team.id } })).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { keyPrefix, newApiKey, sha256Hex } from '@/lib/auth/secrets';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Permission } from '@/lib/authz/permissions';
@@ -55,6 +55,7 @@ function view(k: KeyRow): ApiKeyView {
 }
 
 export async function listApiKeys(db: Db, ctx: TeamContext, page: PageParams) {
+  requirePermission(ctx, 'team:manage');
   const rows = await db.apiKey.findMany({
     where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'desc') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -70,6 +71,7 @@ export async function createApiKey(
   ctx: TeamContext,
   input: { name: string; permissions: Permission[]; expires_at?: string | null },
 ): Promise<{ api_key: ApiKeyView; key: string }> {
+  requirePermission(ctx, 'team:manage');
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', 'API keys are created by people, not by other keys');
   const beyond = input.permissions.filter((p) => !ctx.permissions.has(p));
   if (beyond.length > 0) {
@@ -106,6 +108,7 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey(db: Db, ctx: TeamContext, keyId: string): Promise<void> {
+  requirePermission(ctx, 'team:manage');
   await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: keyId } }, select: KEY_SELECT });
     if (!key) throw new AppError('not_found', 'API key not found');

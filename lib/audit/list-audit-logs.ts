@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage } from '@/lib/http/pagination';
@@ -17,7 +17,16 @@ export type AuditLogView = {
   action: string;
   entity_type: string;
   entity_id: string;
-  actor: { type: string; user_id: string | null; api_key_id: string | null; name: string | null; email: string | null; api_key_name: string | null };
+  actor: {
+    type: string;
+    user_id: string | null;
+    api_key_id: string | null;
+    name: string | null;
+    email: string | null;
+    api_key_name: string | null;
+    /** A system row: the automation or integration the system acted for. */
+    on_behalf: { type: string; id: string } | null;
+  };
   old_data: unknown;
   new_data: unknown;
   ip_address: string | null;
@@ -32,6 +41,7 @@ export type AuditLogView = {
  * come from one join per page, not one query per row.
  */
 export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilters, page: { limit: number; cursor?: string | null }) {
+  requirePermission(ctx, 'team:manage');
   const where: Prisma.AuditLogWhereInput = {
     teamId: ctx.team.id,
     ...(filters.entityType && { entityType: filters.entityType }),
@@ -66,6 +76,7 @@ export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilt
           name: r.user?.name ?? null,
           email: r.user?.email ?? null,
           api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
+          on_behalf: r.onBehalfType && r.onBehalfId ? { type: r.onBehalfType, id: r.onBehalfId } : null,
         },
         old_data: r.oldData,
         new_data: r.newData,

@@ -1,3 +1,4 @@
+import { actingUserId } from '@/lib/auth/actor';
 import type { TeamContext } from '@/lib/authz/team-context';
 import type { AuditAction, AuditResourceType } from '@/lib/domain/audit-actions';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -40,6 +41,9 @@ export type AuditActor = {
   actorType: string;
   userId: string | null;
   apiKeyId: string | null;
+  /** A system row only: the automation or integration it acted for (migration 0014). */
+  onBehalfType: string | null;
+  onBehalfId: string | null;
   ipAddress: string | null;
   userAgent: string | null;
   requestId: string;
@@ -49,8 +53,10 @@ export function auditActorOf(ctx: TeamContext): AuditActor {
   const { actor } = ctx;
   return {
     actorType: actor.kind,
-    userId: actor.kind === 'user' ? actor.userId : actor.creatorId,
+    userId: actingUserId(actor),
     apiKeyId: actor.kind === 'api_key' ? actor.keyId : null,
+    onBehalfType: actor.kind === 'system' ? actor.on_behalf.type : null,
+    onBehalfId: actor.kind === 'system' ? actor.on_behalf.id : null,
     ipAddress: ctx.ip,
     userAgent: ctx.userAgent,
     requestId: ctx.requestId,

@@ -1,6 +1,7 @@
 import type { Permission } from '@/lib/authz/permissions';
 
-// Who is calling: a person (browser session or login token) or a script (API key).
+// Who is calling: a person (browser session or login token) or a script (API key). These are the
+// only actors a request can carry; the system (below) acts without a request.
 
 export type UserActor = {
   kind: 'user';
@@ -23,9 +24,31 @@ export type ApiKeyActor = {
   keyPermissions: Permission[];
 };
 
+/** The actors a request can carry (RequestContext): resolveActor only ever makes these. */
 export type Actor = UserActor | ApiKeyActor;
 
-/** The user an action is attributed to: the person, or the key's creator. */
-export function actingUserId(actor: Actor): string | null {
+/**
+ * Baseplate itself, acting for an automation or an integration: no person, no key, its own
+ * permission set, audited as 'system' with what it acted for. Only server code builds one
+ * (systemContext in lib/authz/system-context.ts); no route can, since RequestContext holds an Actor.
+ */
+export type SystemActor = {
+  kind: 'system';
+  on_behalf: { type: 'automation' | 'integration'; id: string };
+  permissions: readonly Permission[];
+};
+
+/** Whoever a service acts for: a request's actor, or the system. */
+export type ContextActor = Actor | SystemActor;
+
+/** The user an action is attributed to: the person, or the key's creator; nobody for the system. */
+export function actingUserId(actor: ContextActor): string | null {
+  if (actor.kind === 'system') return null;
   return actor.kind === 'user' ? actor.userId : actor.creatorId;
+}
+
+/** The actor's own id, for logs: the user, the key, or what the system acted for. */
+export function actorIdOf(actor: ContextActor): string {
+  if (actor.kind === 'system') return `${actor.on_behalf.type}:${actor.on_behalf.id}`;
+  return actor.kind === 'user' ? actor.userId : actor.keyId;
 }

@@ -4,11 +4,11 @@ import { ALL_PERMISSIONS, DEFAULT_ROLES, isPermission } from './permissions';
 const role = (name: string) => DEFAULT_ROLES.find((r) => r.name === name)!.permissions;
 
 describe('permissions (API.md)', () => {
-  it('are exactly the fourteen of the contract', () => {
+  it('are exactly the fifteen of the contract', () => {
     expect([...ALL_PERMISSIONS].sort()).toEqual(
       ['team:manage', 'blueprint:read', 'blueprint:write', 'blueprint:delete', 'entity:read', 'entity:write',
         'entity:delete', 'integration:read', 'integration:write', 'scorecard:read', 'scorecard:write',
-        'action:read', 'action:write', 'action:execute'].sort(),
+        'action:read', 'action:write', 'action:execute', 'action:approve'].sort(),
     );
   });
 
@@ -18,6 +18,8 @@ describe('permissions (API.md)', () => {
       ALL_PERMISSIONS.filter((p) => p.endsWith(':read') || p.endsWith(':write') || p === 'action:execute').sort(),
     );
     expect(role('editor')).not.toContain('team:manage');
+    expect(role('admin')).toContain('action:approve');
+    expect(role('editor')).not.toContain('action:approve');
     expect(role('editor').some((p) => p.endsWith(':delete'))).toBe(false);
     expect([...role('viewer')].sort()).toEqual(ALL_PERMISSIONS.filter((p) => p.endsWith(':read')).sort());
   });

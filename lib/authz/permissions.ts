@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'action:read': { area: 'Actions', grants: 'See self-service actions and their runs' },
   'action:write': { area: 'Actions', grants: 'Create and edit actions' },
   'action:execute': { area: 'Actions', grants: 'Run actions' },
+  'action:approve': { area: 'Actions', grants: 'Approve or reject runs that wait for an approval' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -29,7 +30,7 @@ export function isPermission(value: unknown): value is Permission {
 const reads = ALL_PERMISSIONS.filter((p) => p.endsWith(':read'));
 const writes = ALL_PERMISSIONS.filter((p) => p.endsWith(':write'));
 
-/** admin = all; editor = every read and write plus action:execute; viewer = every read. */
+/** admin = all (action:approve included); editor = every read and write plus action:execute; viewer = every read. */
 export const DEFAULT_ROLES: ReadonlyArray<{ name: string; description: string; permissions: Permission[] }> = [
   { name: 'admin', description: 'Everything, including team management', permissions: ALL_PERMISSIONS },
   {

@@ -1,4 +1,4 @@
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor, ContextActor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
@@ -16,7 +16,12 @@ export type RequestContext = {
   userAgent: string | null;
 };
 
-export type TeamContext = RequestContext & {
+/**
+ * What every team service takes first. Its actor is a request's (user or key, resolved below) or
+ * the system's (systemContext), which no request can produce.
+ */
+export type TeamContext = Omit<RequestContext, 'actor'> & {
+  actor: ContextActor;
   team: TeamSummary;
   permissions: ReadonlySet<Permission>;
   /** The caller's role in the team (for a key: its creator's role, if still a member). */
@@ -53,6 +58,19 @@ export function can(ctx: TeamContext, permission: Permission): boolean {
   return ctx.permissions.has(permission);
 }
 
+/**
+ * The one permission check, called where each service entry point starts (CONVENTIONS.md habit
+ * 3), so a page, a route, a job or an integration cannot decide differently. Unknown = denied.
+ */
 export function requirePermission(ctx: TeamContext, permission: Permission): void {
   if (!can(ctx, permission)) throw new AppError('forbidden', `this needs the ${permission} permission`);
+}
+
+/**
+ * For entry points any member may call (the team, its members and roles): the context itself is
+ * the proof, since resolveTeamContext refuses non-members (404) and systemContext names its team.
+ * Called all the same, so every entry point states what it needs on its first line.
+ */
+export function requireMember(ctx: TeamContext): void {
+  if (!ctx.team?.id) throw new AppError('not_found', 'team not found');
 }

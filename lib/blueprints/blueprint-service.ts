@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ValidateFunction } from 'ajv';
 import { writeAudit } from '@/lib/audit/write-audit';
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import { actingUserId } from '@/lib/auth/actor';
@@ -52,6 +52,7 @@ async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: s
 /** `ifMatch`: the versions of an If-Match header (a stale one is 409 and changes nothing). */
 
 export async function listBlueprints(db: Db, ctx: TeamContext, page: PageParams) {
+  requirePermission(ctx, 'blueprint:read');
   // A team has tens of blueprints: the primary key's team_id prefix, then a small sort.
   const rows = await db.blueprint.findMany({
     where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc', isBlueprintId) },
@@ -66,12 +67,14 @@ export async function listBlueprints(db: Db, ctx: TeamContext, page: PageParams)
 }
 
 export async function getBlueprint(db: Db, ctx: TeamContext, id: string): Promise<BlueprintView> {
+  requirePermission(ctx, 'blueprint:read');
   const row = await findOrThrow(db, ctx, id);
   const [counts, defs] = await Promise.all([entityCounts(db, ctx.team.id, [id]), loadRelationDefs(db, ctx.team.id, [id])]);
   return toBlueprintView(row, counts.get(id) ?? 0, defs);
 }
 
 export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlueprintInput): Promise<BlueprintView> {
+  requirePermission(ctx, 'blueprint:write');
   checkBlueprintSchema(input.schema);
   return db.$transaction(async (tx) => {
     if (await tx.blueprint.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: input.id } }, select: { id: true } })) {
@@ -103,6 +106,7 @@ export type UpdateMode = { replace: true; input: ReplaceBlueprintInput } | { rep
  * nothing is saved (409 with the count and a sample) unless `force`.
  */
 export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode: UpdateMode, options: WriteOptions & { force?: boolean } = {}): Promise<BlueprintView> {
+  requirePermission(ctx, 'blueprint:write');
   const { input } = mode;
   if (mode.replace && mode.input.id !== undefined && mode.input.id !== id) {
     throw new AppError('validation_failed', 'a blueprint cannot be renamed', [{ path: '/id', message: `must be "${id}" (the blueprint of the URL)` }]);
@@ -166,12 +170,14 @@ async function deleteImpact(db: Db | Prisma.TransactionClient, ctx: TeamContext,
 
 /** What deleting the blueprint would take with it; changes nothing. */
 export async function previewDeleteBlueprint(db: Db, ctx: TeamContext, id: string): Promise<DryRunReport> {
+  requirePermission(ctx, 'blueprint:delete');
   await findOrThrow(db, ctx, id);
   return { dry_run: true, blueprint: id, would_delete: await deleteImpact(db, ctx, id) };
 }
 
 /** Deletes the blueprint; its entities, links, scorecards, actions and mappings go by cascade. */
 export async function deleteBlueprint(db: Db, ctx: TeamContext, id: string, options: WriteOptions = {}): Promise<void> {
+  requirePermission(ctx, 'blueprint:delete');
   await db.$transaction(async (tx) => {
     const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
     const removed = await deleteImpact(tx, ctx, id);

@@ -1,3 +1,4 @@
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { entityCounts } from './blueprint-view';
 
@@ -17,7 +18,9 @@ export type BlueprintSummary = {
 const MAX_BLUEPRINTS = 500; // a team has tens; the bound keeps the page finite whatever happens
 
 /** A team's blueprints with their entity counts, in two queries (no N+1). */
-export async function listBlueprintsWithCounts(db: Db, teamId: string): Promise<BlueprintSummary[]> {
+export async function listBlueprintSummaries(db: Db, ctx: TeamContext): Promise<BlueprintSummary[]> {
+  requirePermission(ctx, 'blueprint:read');
+  const teamId = ctx.team.id;
   const blueprints = await db.blueprint.findMany({
     where: { teamId },
     orderBy: { title: 'asc' },

@@ -107,7 +107,7 @@ describe('bulkUpsertEntities', () => {
   });
 
   it('is one statement whose existing-row lookup uses the unique (team, blueprint, identifier) index', async () => {
-    const query = upsertEntitiesSql({ teamId, blueprintId: 'service' }, { actorType: 'user', userId: null, apiKeyId: null, ipAddress: null, userAgent: null, requestId: 'explain' }, [{ identifier: 'a', title: null, data: { version: '1.0.0' } }]);
+    const query = upsertEntitiesSql({ teamId, blueprintId: 'service' }, { actorType: 'user', userId: null, apiKeyId: null, onBehalfType: null, onBehalfId: null, ipAddress: null, userAgent: null, requestId: 'explain' }, [{ identifier: 'a', title: null, data: { version: '1.0.0' } }]);
     const client = await testPool().connect();
     try {
       await client.query('BEGIN');

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { retryOnConflict } from '@/lib/db/retry-transaction';
 import { runSql } from '@/lib/db/run-sql';
@@ -47,6 +47,7 @@ async function existingIds(tx: Prisma.TransactionClient, teamId: string, bluepri
 }
 
 export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: string, items: unknown[]): Promise<{ allSucceeded: boolean; results: BulkResult[] }> {
+  requirePermission(ctx, 'entity:write');
   if (items.length < 1 || items.length > MAX_BULK_ITEMS) {
     throw new AppError('bad_request', `entities must hold 1 to ${MAX_BULK_ITEMS} items, got ${items.length}`);
   }

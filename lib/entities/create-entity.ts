@@ -1,6 +1,6 @@
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actingUserId } from '@/lib/auth/actor';
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -38,6 +38,7 @@ async function checkInput(tx: Prisma.TransactionClient, ctx: TeamContext, bluepr
  * everything and writes nothing.
  */
 export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, options: CreateOptions = {}): Promise<CreateResult> {
+  requirePermission(ctx, 'entity:write');
   const existingIdOf = async (tx: Prisma.TransactionClient) =>
     (await tx.entity.findUnique({ where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier: input.identifier } }, select: { id: true } }))?.id ?? null;
   if (options.validateOnly) {

@@ -1,5 +1,5 @@
 import { writeAudit } from '@/lib/audit/write-audit';
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { loadIncomingLinks, loadLinkViews, type IncomingLinks } from '@/lib/relations/entity-links';
@@ -15,6 +15,7 @@ const countOutgoing = (relations: Record<string, string | string[]>) => Object.v
 
 /** DELETE ?dry_run=true: the links that would go with the entity (who points at it, and its own); changes nothing. */
 export async function previewDeleteEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string): Promise<DeleteEntityReport> {
+  requirePermission(ctx, 'entity:delete');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const current = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const [incoming, outgoing] = await Promise.all([loadIncomingLinks(db, ctx.team.id, current.id), loadLinkViews(db, ctx.team.id, [current.id])]);
@@ -26,6 +27,7 @@ export async function previewDeleteEntity(db: Db, ctx: TeamContext, blueprintId:
  * Its links, both ways, go with it (ON DELETE CASCADE); the audit row records them.
  */
 export async function deleteEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, options: WriteOptions = {}): Promise<void> {
+  requirePermission(ctx, 'entity:delete');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   await db.$transaction(async (tx) => {
     const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -24,6 +24,7 @@ export async function getEntityOrThrow(db: Db | Prisma.TransactionClient, ctx: T
 
 /** `includeRelated`: add `related` (the linked entities' titles; same query, no extra cost). */
 export async function getEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, options: { includeRelated?: boolean } = {}): Promise<VersionedEntity> {
+  requirePermission(ctx, 'entity:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const entity = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const links = await loadPageLinks(db, ctx.team.id, [entity.id]);

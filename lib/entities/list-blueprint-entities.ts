@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import type { PageParams } from '@/lib/http/pagination';
 import { searchEntities } from '@/lib/search/search-entities';
@@ -16,6 +16,7 @@ export async function listBlueprintEntities(
   page: PageParams,
   options: { sort?: RawSortKey[]; q?: string | null; includeRelated?: boolean } = {},
 ) {
+  requirePermission(ctx, 'entity:read');
   const { entities, next_cursor } = await searchEntities(
     db,
     ctx,

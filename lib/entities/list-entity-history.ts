@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
@@ -29,6 +29,7 @@ export type HistoryItem = {
 type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number; restored_version?: number } | null;
 
 export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, page: PageParams) {
+  requirePermission(ctx, 'entity:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const entity = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const rows = await db.auditLog.findMany({

@@ -1,3 +1,4 @@
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 
 export type RecentEntity = {
@@ -9,9 +10,10 @@ export type RecentEntity = {
 };
 
 /** The team's most recently updated entities, any blueprint (idx_entities_recent, LIMIT-bounded). */
-export async function listRecentEntities(db: Db, teamId: string, limit = 8): Promise<RecentEntity[]> {
+export async function listRecentEntities(db: Db, ctx: TeamContext, limit = 8): Promise<RecentEntity[]> {
+  requirePermission(ctx, 'entity:read');
   return db.entity.findMany({
-    where: { teamId },
+    where: { teamId: ctx.team.id },
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: { id: true, identifier: true, title: true, blueprintId: true, updatedAt: true },

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -37,6 +37,7 @@ async function findVersionOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext
  * (old and new snapshots, and `restored_version`) in the same transaction. If-Match honoured.
  */
 export async function restoreEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, version: number, options: WriteOptions = {}): Promise<VersionedEntity> {
+  requirePermission(ctx, 'entity:write');
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
     const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);

@@ -1,7 +1,7 @@
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { actingUserId } from '@/lib/auth/actor';
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -65,6 +65,7 @@ export async function writeIfUnchanged(
 
 /** PUT: replaces title (absent = null), data and relations (absent = none); the identifier may be repeated but not changed. */
 export async function replaceEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, input: ReplaceEntityInput, options: WriteOptions = {}): Promise<VersionedEntity> {
+  requirePermission(ctx, 'entity:write');
   if (input.identifier !== undefined && input.identifier !== identifier) {
     throw new AppError('validation_failed', 'an entity cannot be renamed', [{ path: '/identifier', message: `must be "${identifier}" (the entity of the URL)` }]);
   }
@@ -85,6 +86,7 @@ export async function replaceEntity(db: Db, ctx: TeamContext, blueprintId: strin
  * validated, required relations included when `relations` is patched.
  */
 export async function patchEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, patch: PatchEntityInput, options: WriteOptions = {}): Promise<VersionedEntity> {
+  requirePermission(ctx, 'entity:write');
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
     const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);

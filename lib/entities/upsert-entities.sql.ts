@@ -73,9 +73,9 @@ export function upsertEntitiesSql(
             updated_at = CURRENT_TIMESTAMP, version = entities.version + 1
       RETURNING id, identifier, title, data, version, created_by, updated_by, created_at, updated_at, (xmax = 0) AS created
     ), audited AS (
-      INSERT INTO audit_logs (team_id, actor_type, user_id, api_key_id, action, entity_type, entity_id,
+      INSERT INTO audit_logs (team_id, actor_type, user_id, api_key_id, on_behalf_type, on_behalf_id, action, entity_type, entity_id,
                               old_data, new_data, ip_address, user_agent, request_id)
-      SELECT ${teamId}::uuid, ${actor.actorType}, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid,
+      SELECT ${teamId}::uuid, ${actor.actorType}, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid, ${actor.onBehalfType}, ${actor.onBehalfId},
              CASE WHEN w.created THEN 'entity.created' ELSE 'entity.updated' END, 'entity', w.id::text,
              CASE WHEN w.created OR old.id IS NULL THEN NULL
                   ELSE jsonb_build_object('identifier', w.identifier, 'title', old.title, 'data', old.data, 'version', w.version - 1) END,

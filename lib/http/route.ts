@@ -1,8 +1,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import { sessionUserId } from '@/lib/auth/next-auth';
 import { resolveActor } from '@/lib/auth/resolve-actor';
-import type { Permission } from '@/lib/authz/permissions';
-import { requirePermission, resolveTeamContext, type RequestContext, type TeamContext } from '@/lib/authz/team-context';
+import { resolveTeamContext, type RequestContext, type TeamContext } from '@/lib/authz/team-context';
 import { getDb } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -93,9 +92,13 @@ export function withUser<B = undefined>(options: Options<B>, handler: (ctx: Requ
   };
 }
 
-/** A route under /teams/{team}: the caller must be a member (or the team's key) with `permission`. */
+/**
+ * A route under /teams/{team}: the caller must be a member (or the team's key), else 404. What
+ * they may do there is decided by the service the handler calls (requirePermission where each
+ * service starts), never here, so a page or a job calling the same service gets the same answer.
+ */
 export function withTeam<B = undefined>(
-  options: Options<B> & { permission?: Permission },
+  options: Options<B>,
   handler: (ctx: TeamContext, input: Input<B>) => Promise<Reply>,
 ) {
   return async (request: Request, { params }: RouteArgs): Promise<Response> => {
@@ -109,7 +112,6 @@ export function withTeam<B = undefined>(
       checkPathParams(resolved); // a NUL in a slug or id names nothing: 404 before any SQL
       const ctx = await resolveTeamContext(getDb(), base, resolved.team);
       noteRequestCaller({ team: ctx.team.slug });
-      if (options.permission) requirePermission(ctx, options.permission);
       const body = options.body ? await readJsonBody(request, options.body) : (undefined as B);
       return toResponse(await handler(ctx, { request, params: resolved, url: new URL(request.url), body }), headers);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, requireMember, type TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
@@ -36,6 +36,7 @@ function view(m: MemberRow): MemberView {
 }
 
 export async function listMembers(db: Db, ctx: TeamContext, page: PageParams) {
+  requireMember(ctx);
   const rows = await db.teamMembership.findMany({
     where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc') },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -59,6 +60,7 @@ async function memberOrThrow(tx: Prisma.TransactionClient, teamId: string, userI
 }
 
 export async function addMember(db: Db, ctx: TeamContext, input: { email: string; role: string }): Promise<MemberView> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     const user = await findUserByEmail(tx, input.email);
     if (!user) throw new AppError('not_found', `no account uses ${input.email}: ask them to register first`);
@@ -73,6 +75,7 @@ export async function addMember(db: Db, ctx: TeamContext, input: { email: string
 }
 
 export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string, input: { role: string }): Promise<MemberView> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     await lockTeamForMembership(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);
@@ -99,6 +102,7 @@ export type RevokedKeyView = { id: string; name: string; prefix: string };
  * remove dialog lists them before the admin confirms.
  */
 export async function removeMember(db: Db, ctx: TeamContext, userId: string, options: { dryRun?: boolean } = {}): Promise<{ revoked_api_keys: RevokedKeyView[] }> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     await lockTeamForMembership(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);

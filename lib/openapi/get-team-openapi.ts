@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { bySource, loadRelationDefs } from '@/lib/relations/relation-definitions.sql';
 import { VERSION } from '@/lib/version';
@@ -16,6 +16,7 @@ export const MAX_TYPED_BLUEPRINTS = 500;
 export type TeamOpenApi = { etag: string; build: () => object };
 
 export async function getTeamOpenApi(db: Db, ctx: TeamContext, serverUrl: string): Promise<TeamOpenApi> {
+  requirePermission(ctx, 'blueprint:read');
   // The primary key (team_id, id) serves both the filter and the order.
   const rows = await db.blueprint.findMany({
     where: { teamId: ctx.team.id },

@@ -136,12 +136,24 @@ export const viewSchemas: Record<string, JsonSchema> = {
     entity_type: str,
     entity_id: str,
     actor: view<AuditLogView['actor']>('Who made the change.', {
-      type: { ...str, description: '`user` or `api_key`.' },
+      type: { ...str, description: '`user`, `api_key`, or `system` (Baseplate acting for an automation or an integration).' },
       user_id: nullable(uuid),
       api_key_id: nullable(uuid),
       name: nullable(str),
       email: nullable(str),
       api_key_name: nullable(str),
+      on_behalf: {
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type', 'id'],
+            description: 'For a `system` change: the automation or integration the system acted for.',
+            properties: { type: { type: 'string', enum: ['automation', 'integration'] }, id: str },
+          },
+        ],
+      },
     }),
     old_data: { description: 'The state before (JSON, or null), secrets redacted.' },
     new_data: { description: 'The state after (JSON, or null), secrets redacted.' },

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
@@ -26,6 +26,7 @@ export function parseQuickSearchParams(url: URL): { q: string; limit: number } {
 }
 
 /** Within the team's share of concurrent expensive reads (lib/db/limit-team-reads.ts). */
-export function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
+export async function searchTeamEntities(db: Db, ctx: TeamContext, input: { q: string; limit: number }): Promise<QuickSearchResult[]> {
+  requirePermission(ctx, 'entity:read');
   return withTeamReadSlot(db, ctx, () => runSql(db, quickSearchSql(ctx.team.id, input.q, input.limit), quickSearchRow));
 }

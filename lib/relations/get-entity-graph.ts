@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
@@ -41,7 +41,8 @@ export function parseGraphParams(url: URL): GraphParams {
 }
 
 /** The graph, within the team's share of concurrent expensive reads (lib/db/limit-team-reads.ts). */
-export function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+export async function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+  requirePermission(ctx, 'entity:read');
   return withTeamReadSlot(db, ctx, () => walkEntityGraph(db, ctx, blueprintId, identifier, params));
 }
 

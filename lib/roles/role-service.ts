@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, requireMember, type TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Permission } from '@/lib/authz/permissions';
 import type { Db } from '@/lib/db/prisma';
@@ -42,6 +42,7 @@ async function memberCounts(db: Db | Prisma.TransactionClient, teamId: string, r
 }
 
 export async function listRoles(db: Db, ctx: TeamContext, page: PageParams) {
+  requireMember(ctx);
   const rows = await db.role.findMany({
     where: { teamId: ctx.team.id, ...afterCursor(page.cursor, 'asc') },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -64,6 +65,7 @@ function uniqueSorted(permissions: Permission[]): Permission[] {
 }
 
 export async function createRole(db: Db, ctx: TeamContext, input: { name: string; description?: string; permissions: Permission[] }): Promise<RoleView> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     if (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } })) {
       throw new AppError('conflict', `a role named "${input.name}" exists`);
@@ -82,6 +84,7 @@ export async function updateRole(
   roleId: string,
   input: { name?: string; description?: string | null; permissions?: Permission[] },
 ): Promise<RoleView> {
+  requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     await lockTeamForMembership(tx, ctx.team.id);
     const before = await customRoleOrThrow(tx, ctx, roleId);
@@ -113,6 +116,7 @@ export async function updateRole(
 }
 
 export async function deleteRole(db: Db, ctx: TeamContext, roleId: string): Promise<void> {
+  requirePermission(ctx, 'team:manage');
   await db.$transaction(async (tx) => {
     // Locked like member changes: nobody can be given this role while it is being deleted.
     await lockTeamForMembership(tx, ctx.team.id);

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
@@ -33,7 +33,8 @@ export function parseFacetRequest(input: { property: unknown; query: unknown; q:
 }
 
 /** The counts, within the team's share of concurrent expensive reads (limit-team-reads.ts). */
-export function facetEntities(db: Db, ctx: TeamContext, blueprintId: string, request: FacetRequest, now?: Date): Promise<{ values: FacetValue[] }> {
+export async function facetEntities(db: Db, ctx: TeamContext, blueprintId: string, request: FacetRequest, now?: Date): Promise<{ values: FacetValue[] }> {
+  requirePermission(ctx, 'entity:read');
   return withTeamReadSlot(db, ctx, () => countFacets(db, ctx, blueprintId, request, now));
 }
 

@@ -1,4 +1,4 @@
-import type { TeamContext } from '@/lib/authz/team-context';
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
@@ -47,7 +47,8 @@ export function floorEstimate(total: Total, proven: number): Total {
 }
 
 /** The search, within the team's share of concurrent expensive reads (limit-team-reads.ts). */
-export function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+  requirePermission(ctx, 'entity:read');
   return withTeamReadSlot(db, ctx, () => runSearch(db, ctx, blueprintId, request, options));
 }
 

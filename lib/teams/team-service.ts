@@ -1,4 +1,5 @@
-import type { RequestContext, TeamContext } from '@/lib/authz/team-context';
+import { actorIdOf } from '@/lib/auth/actor';
+import { requireMember, requirePermission, type RequestContext, type TeamContext } from '@/lib/authz/team-context';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
@@ -14,6 +15,7 @@ function view(team: { id: string; slug: string; name: string; createdAt: Date },
   return { id: team.id, slug: team.slug, name: team.name, created_at: team.createdAt.toISOString(), role, ...(permissions && { permissions: [...permissions] }) };
 }
 
+/** No team permission to check: any signed-in person may create a team (a key may not, below). */
 export async function createTeam(db: Db, ctx: RequestContext, input: { name: string; slug: string }): Promise<TeamView> {
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', 'API keys belong to one team and cannot create teams');
   const userId = ctx.actor.userId;
@@ -29,7 +31,7 @@ export async function createTeam(db: Db, ctx: RequestContext, input: { name: str
   return view(team, 'admin');
 }
 
-/** The caller's teams (a key: its own team), by name, bounded. */
+/** The caller's teams (a key: its own team), by name, bounded. No check: it reads only the caller's own. */
 export async function listMyTeams(db: Db, ctx: RequestContext, limit = 200): Promise<TeamView[]> {
   if (ctx.actor.kind === 'api_key') {
     const team = await db.team.findUnique({ where: { id: ctx.actor.teamId } });
@@ -39,11 +41,13 @@ export async function listMyTeams(db: Db, ctx: RequestContext, limit = 200): Pro
 }
 
 export async function getTeam(db: Db, ctx: TeamContext): Promise<TeamView> {
+  requireMember(ctx);
   const team = await db.team.findUniqueOrThrow({ where: { id: ctx.team.id } });
   return view(team, ctx.role?.name ?? null, [...ctx.permissions].sort());
 }
 
 export async function updateTeam(db: Db, ctx: TeamContext, input: { name?: string; slug?: string }): Promise<TeamView> {
+  requirePermission(ctx, 'team:manage');
   const team = await db.$transaction(async (tx) => {
     const before = await tx.team.findUniqueOrThrow({ where: { id: ctx.team.id } });
     if (input.slug && input.slug !== before.slug && (await tx.team.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
@@ -70,8 +74,9 @@ export async function updateTeam(db: Db, ctx: TeamContext, input: { name?: strin
  * (there is no team left to hold the record; the server log keeps the request).
  */
 export async function deleteTeam(db: Db, ctx: TeamContext): Promise<void> {
+  requirePermission(ctx, 'team:manage');
   await db.team.delete({ where: { id: ctx.team.id } });
-  const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.keyId;
+  const actorId = actorIdOf(ctx.actor);
   const { slug, id } = ctx.team;
   log().info({ reqId: ctx.requestId, team: slug, teamId: id, actor: ctx.actor.kind, actorId }, 'team deleted');
 }

@@ -4,7 +4,8 @@ import { cache } from 'react';
 import type { UserActor } from '@/lib/auth/actor';
 import { sessionUserId } from '@/lib/auth/next-auth';
 import { actorFromSessionUser } from '@/lib/auth/resolve-actor';
-import type { Permission } from '@/lib/authz/permissions';
+import { requireEntryPoint } from '@/lib/authz/may-call';
+import type { EntryPoint } from '@/lib/authz/service-permissions';
 import { resolveTeamContext, type TeamContext } from '@/lib/authz/team-context';
 import { getDb } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
@@ -13,8 +14,9 @@ import { noteRequestCaller } from '@/lib/observability/request-context';
 import { requestIdFor } from '@/lib/observability/request-id';
 
 // The same request context as the API's, for server-rendered pages: a signed-in user (else the
-// sign-in page), their membership of the URL's team (else 404) and the page's permission (else
-// the 403 page). Cached per request, so a layout and its page resolve it once.
+// sign-in page) and their membership of the URL's team (else 404), cached per request so a layout
+// and its page resolve it once. Pages decide no permission: they call the services, and a refusal
+// becomes the 403 page (or, for an optional part, that part is left out).
 
 export const requireUser = cache(async (): Promise<UserActor> => {
   const actor = await actorFromSessionUser(getDb(), await sessionUserId());
@@ -37,9 +39,33 @@ export const loadTeamContext = cache(async (slug: string): Promise<TeamContext> 
   }
 });
 
-/** The team context, or the 403 page when the caller lacks `permission`. */
-export async function requireTeamPermission(slug: string, permission: Permission): Promise<TeamContext> {
+/** A service's answer for a page: refused -> the 403 page, not found -> the 404 page. */
+export async function orRefusalPage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') forbidden();
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+}
+
+/** A service's answer for an optional part of a page: refused -> `fallback` (the part is left out). */
+export async function unlessRefused<T>(work: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') return fallback;
+    throw error;
+  }
+}
+
+/**
+ * For a page whose data the browser loads through the API: the team context, or the 403 page
+ * when the service entry point behind that API would refuse the caller.
+ */
+export async function requireEntryPointPage(slug: string, entry: EntryPoint): Promise<TeamContext> {
   const ctx = await loadTeamContext(slug);
-  if (!ctx.permissions.has(permission)) forbidden();
+  await orRefusalPage(Promise.resolve().then(() => requireEntryPoint(ctx, entry)));
   return ctx;
 }

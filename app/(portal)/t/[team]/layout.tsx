@@ -2,20 +2,22 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
 import { QuickSearch } from '@/components/layout/quick-search';
 import { SideNav } from '@/components/layout/side-nav';
-import { loadTeamContext, requireUser } from '@/lib/web/page-context';
+import { mayCall } from '@/lib/authz/may-call';
+import { loadTeamContext, requireUser, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints, loadMyTeams } from './load-team';
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const [user, ctx, teams] = await Promise.all([requireUser(), loadTeamContext(slug), loadMyTeams()]);
-  const blueprints = ctx.permissions.has('blueprint:read') ? await loadBlueprints(slug) : [];
+  // The service decides whether the caller sees the blueprints; without blueprint:read the nav has none.
+  const blueprints = await unlessRefused(loadBlueprints(slug), []);
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader
         user={user}
         teams={teams}
         current={ctx.team}
-        search={<QuickSearch team={ctx.team.slug} blueprints={blueprints.map((b) => ({ id: b.id, title: b.title, icon: b.icon }))} canSearchEntities={ctx.permissions.has('entity:read')} />}
+        search={<QuickSearch team={ctx.team.slug} blueprints={blueprints.map((b) => ({ id: b.id, title: b.title, icon: b.icon }))} canSearchEntities={mayCall(ctx, 'searchTeamEntities')} />}
       />
       <div className="flex flex-1">
         <SideNav teamSlug={ctx.team.slug} blueprints={blueprints} permissions={[...ctx.permissions]} />

@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { listBlueprintsWithCounts } from '@/lib/blueprints/list-blueprints';
+import { listBlueprintSummaries } from '@/lib/blueprints/list-blueprints';
 import { getDb } from '@/lib/db/prisma';
 import { listUserTeams } from '@/lib/teams/list-user-teams';
 import { loadTeamContext, requireUser } from '@/lib/web/page-context';
@@ -10,4 +10,5 @@ export const loadTeam = cache(async (slug: string) => (await loadTeamContext(slu
 
 export const loadMyTeams = cache(async () => listUserTeams(getDb(), (await requireUser()).userId));
 
-export const loadBlueprints = cache(async (slug: string) => listBlueprintsWithCounts(getDb(), (await loadTeamContext(slug)).team.id));
+/** The team's blueprints through the service (blueprint:read; a refusal rejects, as the service does). */
+export const loadBlueprints = cache(async (slug: string) => listBlueprintSummaries(getDb(), await loadTeamContext(slug)));

@@ -7,7 +7,8 @@ import { NewBlueprintLink } from '@/components/blueprint-editor/blueprint-links'
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db/prisma';
 import { listRecentEntities } from '@/lib/entities/list-recent-entities';
-import { requireTeamPermission } from '@/lib/web/page-context';
+import { mayCall } from '@/lib/authz/may-call';
+import { loadTeamContext, orRefusalPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints, loadTeam } from './load-team';
 
 export const dynamic = 'force-dynamic';
@@ -19,21 +20,21 @@ export async function generateMetadata({ params }: { params: Promise<{ team: str
 // The team's catalog home: every blueprint with its entity count.
 export default async function CatalogPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const ctx = await requireTeamPermission(slug, 'blueprint:read');
-  const [team, blueprints] = await Promise.all([loadTeam(slug), loadBlueprints(slug)]);
-  const recent = ctx.permissions.has('entity:read') ? await listRecentEntities(getDb(), team.id) : [];
+  const ctx = await loadTeamContext(slug);
+  const [team, blueprints] = await Promise.all([loadTeam(slug), orRefusalPage(loadBlueprints(slug))]);
+  const recent = await unlessRefused(listRecentEntities(getDb(), ctx), []);
   const total = blueprints.reduce((sum, b) => sum + b.entityCount, 0);
   return (
     <>
       <PageHeader
         title="Catalog"
         description={`${team.name} · ${blueprints.length} blueprint${blueprints.length === 1 ? '' : 's'} · ${formatCount(total)} entities`}
-        aside={ctx.permissions.has('blueprint:write') && <NewBlueprintLink team={team.slug} />}
+        aside={mayCall(ctx, 'createBlueprint') && <NewBlueprintLink team={team.slug} />}
       />
       {blueprints.length === 0 ? (
         <EmptyState icon="🧱" title="No blueprints yet">
           Blueprints describe the kinds of things your catalog holds: services, databases, clusters.
-          {ctx.permissions.has('blueprint:write') && ' Create the first with “New blueprint”.'}
+          {mayCall(ctx, 'createBlueprint') && ' Create the first with “New blueprint”.'}
         </EmptyState>
       ) : (
         <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Blueprints">

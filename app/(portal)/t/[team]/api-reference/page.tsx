@@ -6,16 +6,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db/prisma';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { serverUrlOf } from '@/lib/openapi/server-url';
-import { requireTeamPermission } from '@/lib/web/page-context';
+import { mayCall } from '@/lib/authz/may-call';
+import { loadTeamContext, orRefusalPage } from '@/lib/web/page-context';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'API reference' };
 
 // The team's API reference: the same document GET /api/v1/teams/{team}/openapi.json serves, built
-// here through the service (blueprint:read, as the route).
+// here through the same service, which decides who may see it (blueprint:read).
 export default async function ApiReferencePage({ params }: { params: Promise<{ team: string }> }) {
-  const ctx = await requireTeamPermission((await params).team, 'blueprint:read');
-  const { build } = await getTeamOpenApi(getDb(), ctx, serverUrlOf(await headers()));
+  const ctx = await loadTeamContext((await params).team);
+  const { build } = await orRefusalPage(getTeamOpenApi(getDb(), ctx, serverUrlOf(await headers())));
   const documentUrl = `/api/v1/teams/${ctx.team.slug}/openapi.json`;
   return (
     <>
@@ -32,7 +33,7 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ t
           </a>
         }
       />
-      <ApiReference doc={build() as OpenApiDoc} slug={ctx.team.slug} documentUrl={documentUrl} canManageKeys={ctx.permissions.has('team:manage')} />
+      <ApiReference doc={build() as OpenApiDoc} slug={ctx.team.slug} documentUrl={documentUrl} canManageKeys={mayCall(ctx, 'createApiKey')} />
     </>
   );
 }

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import { DeleteTeamForm } from '@/components/teams/delete-team-form';
 import { TeamSettingsForm } from '@/components/teams/team-settings-form';
 import { SettingsPage } from '@/components/ui/settings-page';
-import { requireTeamPermission } from '@/lib/web/page-context';
+import { requireEntryPointPage } from '@/lib/web/page-context';
 
 export const metadata: Metadata = { title: 'Team settings' };
 
+// Its forms call updateTeam and deleteTeam: the page shows them to whoever updateTeam allows.
 export default async function TeamSettingsPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await requireTeamPermission((await params).team, 'team:manage');
+  const { team } = await requireEntryPointPage((await params).team, 'updateTeam');
   return (
     <SettingsPage title="Team settings" description="The team's name and address, and the danger zone.">
       <div className="max-w-xl space-y-8">

@@ -7,12 +7,12 @@ import { deleteTeam, getTeam, updateTeam } from '@/lib/teams/team-service';
 export const GET = withTeam({}, async (ctx) => ({ body: await getTeam(getDb(), ctx) }));
 
 // PATCH /api/v1/teams/{team} - rename the team or change its slug
-export const PATCH = withTeam({ permission: 'team:manage', body: updateTeamBody }, async (ctx, { body }) => ({
+export const PATCH = withTeam({ body: updateTeamBody }, async (ctx, { body }) => ({
   body: await updateTeam(getDb(), ctx, body),
 }));
 
 // DELETE /api/v1/teams/{team} - delete the team and everything it owns
-export const DELETE = withTeam({ permission: 'team:manage' }, async (ctx) => {
+export const DELETE = withTeam({}, async (ctx) => {
   await deleteTeam(getDb(), ctx);
   return { status: 204, body: null };
 });

@@ -10,7 +10,8 @@ import { TableSkeleton } from '@/components/ui/settings-page';
 import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
-import { requireTeamPermission } from '@/lib/web/page-context';
+import { mayCall } from '@/lib/authz/may-call';
+import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../load-team';
 
 export const dynamic = 'force-dynamic';
@@ -19,20 +20,22 @@ type Props = { params: Promise<{ team: string; blueprint: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { team, blueprint } = await params;
-  const found = (await loadBlueprints(team)).find((b) => b.id === blueprint);
+  const found = (await unlessRefused(loadBlueprints(team), [])).find((b) => b.id === blueprint);
   return { title: found?.title ?? 'Not found' };
 }
 
 // A blueprint's entities: the catalog table (search, filters, facets, columns, keyset pages), its
-// whole view in the URL. The table loads in the browser through the search route.
+// whole view in the URL. The table loads in the browser through the search route (searchEntities:
+// entity:read), and its columns come from the schema, which getBlueprint shows only with
+// blueprint:read: the page needs what both services allow, as the API does.
 export default async function BlueprintEntitiesPage({ params }: Props) {
   const { team: slug, blueprint: blueprintId } = await params;
-  const ctx = await requireTeamPermission(slug, 'entity:read');
+  const ctx = await requireEntryPointPage(slug, 'searchEntities');
   const { team } = ctx;
-  const blueprints = await loadBlueprints(slug);
+  const blueprints = await orRefusalPage(loadBlueprints(slug));
   const summary = blueprints.find((b) => b.id === blueprintId);
   if (!summary) notFound();
-  const blueprint = await getBlueprint(getDb(), ctx, blueprintId);
+  const blueprint = await orRefusalPage(getBlueprint(getDb(), ctx, blueprintId));
   const targetSchemas = await loadBlueprintSchemas(getDb(), team.id, [...new Set(Object.values(blueprint.relations).map((r) => r.target))]);
   const relations = Object.entries(blueprint.relations).map(([id, r]) => ({ id, title: r.title, targetSchema: targetSchemas.get(r.target) ?? null }));
   return (
@@ -43,8 +46,8 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
         description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
         aside={
           <div className="flex gap-2">
-            {ctx.permissions.has('blueprint:write') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
-            {ctx.permissions.has('entity:write') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
+            {mayCall(ctx, 'updateBlueprint') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
+            {mayCall(ctx, 'createEntity') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
           </div>
         }
       />

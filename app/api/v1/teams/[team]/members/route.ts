@@ -12,7 +12,7 @@ export const GET = withTeam({}, async (ctx, { url }) => {
 });
 
 // POST /api/v1/teams/{team}/members - add an existing user by email with a role
-export const POST = withTeam({ permission: 'team:manage', body: addMemberBody }, async (ctx, { body }) => ({
+export const POST = withTeam({ body: addMemberBody }, async (ctx, { body }) => ({
   status: 201,
   body: await addMember(getDb(), ctx, body),
 }));

@@ -12,7 +12,7 @@ export const GET = withTeam({}, async (ctx, { url }) => {
 });
 
 // POST /api/v1/teams/{team}/roles - create a custom role
-export const POST = withTeam({ permission: 'team:manage', body: createRoleBody }, async (ctx, { body }) => ({
+export const POST = withTeam({ body: createRoleBody }, async (ctx, { body }) => ({
   status: 201,
   body: await createRole(getDb(), ctx, body),
 }));

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { EntityEditor } from '@/components/entity/entity-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { blueprintParam } from '@/lib/blueprints/blueprint-params';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
-import { AppError } from '@/lib/errors';
 import { relationFieldsOf } from '@/lib/forms/relation-fields';
-import { requireTeamPermission } from '@/lib/web/page-context';
+import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
@@ -16,11 +14,9 @@ export const metadata: Metadata = { title: 'New entity' };
 // Not under entities/new: an entity may well be called "new", and its page must stay reachable.
 export default async function NewEntityPage({ params }: { params: Promise<{ team: string; blueprint: string }> }) {
   const { team: slug, blueprint: raw } = await params;
-  const ctx = await requireTeamPermission(slug, 'entity:write');
-  const blueprint = await getBlueprint(getDb(), ctx, blueprintParam(raw)).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const ctx = await requireEntryPointPage(slug, 'createEntity'); // the form saves through it
+  // The form is built from the schema: getBlueprint decides whether the caller may see it.
+  const blueprint = await orRefusalPage(getBlueprint(getDb(), ctx, blueprintParam(raw)));
   return (
     <>
       <PageHeader
@@ -28,7 +24,7 @@ export default async function NewEntityPage({ params }: { params: Promise<{ team
         icon={blueprint.icon}
         description="Fields marked * are required. Values are checked as you type, by the same rules the server applies."
       />
-      <EntityEditor team={ctx.team.slug} blueprint={blueprint.id} schema={blueprint.schema as object} relationFields={relationFieldsOf(blueprint.relations, await loadBlueprints(slug))} mode="create" />
+      <EntityEditor team={ctx.team.slug} blueprint={blueprint.id} schema={blueprint.schema as object} relationFields={relationFieldsOf(blueprint.relations, await unlessRefused(loadBlueprints(slug), []))} mode="create" />
     </>
   );
 }

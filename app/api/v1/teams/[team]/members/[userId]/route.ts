@@ -6,13 +6,13 @@ import { changeMemberRole, removeMember } from '@/lib/members/member-service';
 import { changeMemberBody } from '@/lib/members/schemas';
 
 // PATCH /api/v1/teams/{team}/members/{user_id} - change a member's role
-export const PATCH = withTeam({ permission: 'team:manage', body: changeMemberBody }, async (ctx, { params, body }) => ({
+export const PATCH = withTeam({ body: changeMemberBody }, async (ctx, { params, body }) => ({
   body: await changeMemberRole(getDb(), ctx, uuidParam(params.userId, 'member'), body),
 }));
 
 // DELETE /api/v1/teams/{team}/members/{user_id} - remove a member (never the last manager) and revoke their
 // API keys in the team; answers the revoked keys (?dry_run=true: the keys it would revoke, nothing changed)
-export const DELETE = withTeam({ permission: 'team:manage' }, async (ctx, { params, url }) => {
+export const DELETE = withTeam({}, async (ctx, { params, url }) => {
   allowOnlyParams(url, ['dry_run']);
   const dryRun = flagParam(url, 'dry_run');
   const result = await removeMember(getDb(), ctx, uuidParam(params.userId, 'member'), { dryRun });

@@ -15,14 +15,14 @@ type Props = { params: EntityPageParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { team, blueprint, identifier } = await params;
-  const { entity } = await loadEntityPage(team, blueprint, identifier, 'entity:read');
+  const { entity } = await loadEntityPage(team, blueprint, identifier);
   return { title: entity.title ?? entity.identifier };
 }
 
 // One entity: every property rendered by its type in the blueprint schema, and who changed it when.
 export default async function EntityPage({ params }: Props) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
-  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier, 'entity:read');
+  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier);
   const [names, incoming] = await Promise.all([userNames(getDb(), [entity.created_by, entity.updated_by]), loadIncomingLinks(getDb(), ctx.team.id, entity.id)]);
   return (
     <>

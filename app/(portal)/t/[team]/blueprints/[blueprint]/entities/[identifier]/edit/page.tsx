@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Edit entity' };
 // The generated form over the stored entity; saving sends the version read here as If-Match.
 export default async function EditEntityPage({ params }: { params: EntityPageParams }) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
-  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier, 'entity:write');
+  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier, 'replaceEntity');
   const back = entityHref(ctx.team.slug, blueprint.id, entity.identifier);
   return (
     <>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Graph' };
 // The entity's dependency graph (drawn in the browser from the graph API).
 export default async function EntityGraphPage({ params, searchParams }: { params: EntityPageParams; searchParams: Promise<Record<string, string | string[]>> }) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
-  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier, 'entity:read');
+  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier);
   const blueprints = (await loadBlueprints(slug)).map(({ id, title, icon }) => ({ id, title, icon }));
   return (
     <>

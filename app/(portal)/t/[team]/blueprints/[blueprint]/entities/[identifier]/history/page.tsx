@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { EntityPageHeading } from '@/components/entity/entity-page-heading';
 import { HistoryPanel } from '@/components/entity/history-panel';
+import { mayCall } from '@/lib/authz/may-call';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
 export const dynamic = 'force-dynamic';
@@ -9,12 +10,12 @@ export const metadata: Metadata = { title: 'History' };
 // The entity's versions (read from the audit log by the history API, in the browser).
 export default async function EntityHistoryPage({ params }: { params: EntityPageParams }) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
-  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier, 'entity:read');
+  const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier);
   const team = ctx.team.slug;
   return (
     <>
       <EntityPageHeading ctx={ctx} blueprint={blueprint} entity={entity} version={version} current="history" />
-      <HistoryPanel team={team} blueprint={blueprint.id} identifier={entity.identifier} currentVersion={version} canWrite={ctx.permissions.has('entity:write')} />
+      <HistoryPanel team={team} blueprint={blueprint.id} identifier={entity.identifier} currentVersion={version} canWrite={mayCall(ctx, 'restoreEntity')} />
     </>
   );
 }

@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys/api-key-service';
+import { listAuditLogs } from '@/lib/audit/list-audit-logs';
+import { createBlueprint, deleteBlueprint, getBlueprint, listBlueprints, previewDeleteBlueprint, updateBlueprint } from '@/lib/blueprints/blueprint-service';
+import { listBlueprintSummaries } from '@/lib/blueprints/list-blueprints';
+import { bulkUpsertEntities } from '@/lib/entities/bulk-upsert-entities';
+import { createEntity } from '@/lib/entities/create-entity';
+import { deleteEntity, previewDeleteEntity } from '@/lib/entities/delete-entity';
+import { getEntity } from '@/lib/entities/get-entity';
+import { listBlueprintEntities } from '@/lib/entities/list-blueprint-entities';
+import { listEntityHistory } from '@/lib/entities/list-entity-history';
+import { listRecentEntities } from '@/lib/entities/list-recent-entities';
+import { restoreEntity } from '@/lib/entities/restore-entity';
+import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
+import { AppError } from '@/lib/errors';
+import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
+import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
+import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
+import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
+import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
+import { parseSearchBody } from '@/lib/search/parse-search-body';
+import { searchEntities } from '@/lib/search/search-entities';
+import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
+import { testDb } from '@/lib/test/database-per-file';
+import { addMembership, createApiKeyRow, createTeam as createTeamRows, createUser, insertEntities, requestContextFor, userActorOf } from '@/lib/test/fixtures';
+import { ALL_PERMISSIONS, type Permission } from './permissions';
+import { allows, defaultRolePermissions, ENTRY_POINTS, SERVICE_ENTRY_POINTS, type EntryPoint, type EntryPointRule } from './service-permissions';
+import { systemContext } from './system-context';
+import { resolveTeamContext, type RequestContext, type TeamContext } from './team-context';
+
+// Every service entry point x every kind of caller, expected answers from the one table
+// (service-permissions.ts) that the e2e permission matrix also reads. The callers are real rows
+// resolved as a request would be (roles, an API key capped by its creator), plus the system. An
+// entry point that forgets its check is allowed where the table says forbidden, and fails here;
+// one that checks the wrong permission fails for the role holding all but the right one; a new
+// exported entry point missing from the table fails the first describe.
+
+const db = () => testDb();
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+const NON_PERMISSIONS = new Set(['signed-in', 'member']);
+
+// --- enumerating the entry points --------------------------------------------------------------
+
+// Every domain folder, so a new one (actions, scorecards...) is held to the table without a word
+// here; only the infrastructure that builds contexts or runs the process is left out.
+const SERVICE_MODULES = import.meta.glob<Record<string, unknown>>(
+  [
+    '/lib/*/*.ts',
+    '!/lib/{auth,authz,cli,db,generated,http,test,web}/**',
+    '!**/*.test.ts',
+    '!**/*.sql.ts',
+    '!**/*.fixtures.ts',
+    '!**/*.test-support.ts',
+  ],
+  { eager: true },
+);
+
+/**
+ * Exported functions that take a context but are no entry point: each runs inside an entry point,
+ * after its check (most take the entry point's open transaction as their first argument).
+ */
+const INTERNAL: Record<string, string> = {
+  getEntityOrThrow: 'a lookup inside entity entry points',
+  loadBlueprintOrThrow: 'a lookup inside entity entry points',
+  lockBlueprintOrThrow: 'a row lock inside entity write transactions',
+  writeIfUnchanged: 'the If-Match write inside replaceEntity / patchEntity / restoreEntity',
+  writeUpserts: 'the upsert statement inside createEntity / bulkUpsertEntities',
+  relationDefsOf: 'inside entity write transactions',
+  prepareLinks: 'inside entity write transactions',
+  writeLinks: 'inside entity write transactions',
+  saveBlueprintRelations: 'inside createBlueprint / updateBlueprint transactions',
+  writeAudit: 'the audit row of the entry point that changed something',
+  auditRow: 'the audit row of the entry point that changed something',
+  auditActorOf: 'the audit columns of the entry point that changed something',
+};
+
+/** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
+function takesContext(fn: (...args: never[]) => unknown): boolean {
+  const params = /^(?:async\s+)?function\s*\w*\s*\(([^)]*)\)/.exec(fn.toString())?.[1] ?? '';
+  return params.split(',').map((p) => p.trim().split(/[\s=:]/)[0])[1] === 'ctx';
+}
+
+const exported = new Map<string, { file: string; fn: (...args: never[]) => unknown }>();
+for (const [file, module] of Object.entries(SERVICE_MODULES)) {
+  for (const [name, value] of Object.entries(module)) {
+    if (typeof value === 'function' && takesContext(value as never)) exported.set(name, { file, fn: value as never });
+  }
+}
+
+describe('the table of service entry points', () => {
+  it('lists every exported function that takes a context (or says why it is internal)', () => {
+    expect(exported.size).toBeGreaterThan(30); // the glob found the services
+    const unlisted = [...exported.keys()].filter((name) => !Object.hasOwn(SERVICE_ENTRY_POINTS, name) && !Object.hasOwn(INTERNAL, name));
+    expect(unlisted, 'add these to SERVICE_ENTRY_POINTS (lib/authz/service-permissions.ts) or INTERNAL').toEqual([]);
+    const missing = ENTRY_POINTS.filter((name) => !exported.has(name));
+    expect(missing, 'entry points in the table that no service exports').toEqual([]);
+  });
+
+  it('each entry point states its line of the table first: requirePermission, requireMember, or nothing for signed-in', () => {
+    for (const name of ENTRY_POINTS) {
+      const rule: EntryPointRule = SERVICE_ENTRY_POINTS[name];
+      const source = readFileSync(path.join(process.cwd(), exported.get(name)!.file), 'utf8');
+      const start = source.search(new RegExp(`export async function ${name}\\b`));
+      const body = source.indexOf('{\n', start) + 2; // the body's brace ends its line; parameters may span lines
+      const first = source.slice(body, source.indexOf('\n', body)).trim();
+      if (rule.needs === 'signed-in') expect(first, name).not.toMatch(/^require/);
+      else if (rule.needs === 'member') expect(first, name).toBe('requireMember(ctx);');
+      else expect(first, name).toBe(`requirePermission(ctx, '${rule.needs}');`);
+    }
+  });
+});
+
+// --- the callers --------------------------------------------------------------------------------
+
+type World = {
+  team: { id: string; slug: string; name: string };
+  owner: { id: string; email: string; name: string | null };
+  /** Everything but API keys, for making each call's targets. */
+  setup: TeamContext;
+};
+
+type CallerSpec = {
+  label: string;
+  kind: 'user' | 'api_key' | 'system';
+  /** What the caller's context must hold, stated here and not read back from the resolver. */
+  grants: Permission[];
+  context: (world: World) => Promise<TeamContext>;
+};
+
+const without = (p: Permission) => ALL_PERMISSIONS.filter((q) => q !== p);
+
+async function memberWith(world: World, roleName: string, permissions: Permission[] | null): Promise<TeamContext> {
+  if (permissions) await db().role.create({ data: { teamId: world.team.id, name: roleName, permissions } });
+  const user = await addMembership(db(), world.team.id, roleName);
+  return resolveTeamContext(db(), requestContextFor(userActorOf(user)), world.team.slug);
+}
+
+/** A key with `keyPermissions`, made by a new member holding `creatorRole`: effective = the intersection. */
+async function keyOf(world: World, creatorRole: string, keyPermissions: Permission[]): Promise<TeamContext> {
+  const creator = await addMembership(db(), world.team.id, creatorRole);
+  const { row } = await createApiKeyRow(db(), { teamId: world.team.id, userId: creator.id, permissions: keyPermissions });
+  const actor = { kind: 'api_key' as const, keyId: row.id, keyName: row.name, teamId: world.team.id, creatorId: creator.id, keyPermissions };
+  return resolveTeamContext(db(), requestContextFor(actor), world.team.slug);
+}
+
+const SYSTEM_GRANTS: Permission[] = ['blueprint:read', 'entity:read', 'entity:write'];
+
+function callersFor(entry: EntryPoint): CallerSpec[] {
+  const needs = SERVICE_ENTRY_POINTS[entry].needs;
+  const own: Permission = NON_PERMISSIONS.has(needs) ? 'entity:read' : (needs as Permission);
+  const callers: CallerSpec[] = [
+    { label: 'admin', kind: 'user', grants: defaultRolePermissions('admin'), context: (w) => resolveTeamContext(db(), requestContextFor(userActorOf(w.owner)), w.team.slug) },
+    { label: 'editor', kind: 'user', grants: defaultRolePermissions('editor'), context: (w) => memberWith(w, 'editor', null) },
+    { label: 'viewer', kind: 'user', grants: defaultRolePermissions('viewer'), context: (w) => memberWith(w, 'viewer', null) },
+    { label: `custom role [${own}]`, kind: 'user', grants: [own], context: (w) => memberWith(w, unique('only'), [own]) },
+    { label: `custom role [all but ${own}]`, kind: 'user', grants: without(own), context: (w) => memberWith(w, unique('allbut'), without(own)) },
+    { label: 'key [every permission] by an editor', kind: 'api_key', grants: defaultRolePermissions('editor'), context: (w) => keyOf(w, 'editor', [...ALL_PERMISSIONS]) },
+    {
+      label: 'key [team:manage, entity:read, entity:write] by a viewer',
+      kind: 'api_key',
+      grants: ['entity:read'],
+      context: (w) => keyOf(w, 'viewer', ['team:manage', 'entity:read', 'entity:write']),
+    },
+  ];
+  // The system always acts in a team; the signed-in entry points take a request's context.
+  if (needs !== 'signed-in') {
+    callers.push({
+      label: `system for an integration [${SYSTEM_GRANTS.join(', ')}]`,
+      kind: 'system',
+      grants: SYSTEM_GRANTS,
+      context: async (w) => systemContext(w.team, { on_behalf: { type: 'integration', id: 'github' }, permissions: SYSTEM_GRANTS }),
+    });
+  }
+  return callers;
+}
+
+// --- the world each entry point is called in ----------------------------------------------------
+
+const SCHEMA = { type: 'object', properties: { n: { type: 'integer' } } };
+
+async function makeWorld(): Promise<World> {
+  const { team, owner } = await createTeamRows(db());
+  const setup = systemContext(team, { on_behalf: { type: 'automation', id: 'test-setup' }, permissions: ALL_PERMISSIONS });
+  await createBlueprint(db(), setup, { id: 'service', title: 'Service', schema: SCHEMA });
+  await createEntity(db(), setup, 'service', { identifier: 'svc-a', data: { n: 1 } } as never);
+  await patchEntity(db(), setup, 'service', 'svc-a', { data: { n: 2 } } as never); // version 2: history to restore
+  return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
+}
+
+const requestOf = (ctx: TeamContext): RequestContext => {
+  if (ctx.actor.kind === 'system') throw new Error('the system has no request context');
+  return { requestId: ctx.requestId, actor: ctx.actor, ip: ctx.ip, userAgent: ctx.userAgent };
+};
+
+const PAGE = { limit: 10, cursor: null };
+
+/** One call of each entry point as `ctx`, after making whatever that call changes or removes. */
+const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>> = {
+  createTeam: (_w, ctx) => createTeam(db(), requestOf(ctx), { name: 'New team', slug: unique('new') }),
+  listMyTeams: (_w, ctx) => listMyTeams(db(), requestOf(ctx)),
+  getTeam: (_w, ctx) => getTeam(db(), ctx),
+  updateTeam: (_w, ctx) => updateTeam(db(), ctx, { name: unique('renamed') }),
+  deleteTeam: (_w, ctx) => deleteTeam(db(), ctx),
+  listMembers: (_w, ctx) => listMembers(db(), ctx, PAGE),
+  addMember: async (_w, ctx) => addMember(db(), ctx, { email: (await createUser(db())).email, role: 'viewer' }),
+  changeMemberRole: async (w, ctx) => changeMemberRole(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id, { role: 'editor' }),
+  removeMember: async (w, ctx) => removeMember(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id),
+  listRoles: (_w, ctx) => listRoles(db(), ctx, PAGE),
+  createRole: (_w, ctx) => createRole(db(), ctx, { name: unique('role'), permissions: [] }),
+  updateRole: async (w, ctx) => updateRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id, { description: 'changed' }),
+  deleteRole: async (w, ctx) => deleteRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id),
+  listApiKeys: (_w, ctx) => listApiKeys(db(), ctx, PAGE),
+  createApiKey: (_w, ctx) => createApiKey(db(), ctx, { name: unique('key'), permissions: [] }),
+  revokeApiKey: async (w, ctx) => revokeApiKey(db(), ctx, (await createApiKeyRow(db(), { teamId: w.team.id, userId: w.owner.id, permissions: [] })).row.id),
+  listAuditLogs: (_w, ctx) => listAuditLogs(db(), ctx, {}, PAGE),
+  listBlueprints: (_w, ctx) => listBlueprints(db(), ctx, PAGE),
+  listBlueprintSummaries: (_w, ctx) => listBlueprintSummaries(db(), ctx),
+  getBlueprint: (_w, ctx) => getBlueprint(db(), ctx, 'service'),
+  createBlueprint: (_w, ctx) => createBlueprint(db(), ctx, { id: unique('bp'), title: 'New', schema: SCHEMA }),
+  updateBlueprint: (_w, ctx) => updateBlueprint(db(), ctx, 'service', { replace: false, input: { description: unique('d') } }),
+  previewDeleteBlueprint: (_w, ctx) => previewDeleteBlueprint(db(), ctx, 'service'),
+  deleteBlueprint: async (w, ctx) => {
+    const id = unique('bp');
+    await createBlueprint(db(), w.setup, { id, title: 'Doomed', schema: SCHEMA });
+    return deleteBlueprint(db(), ctx, id);
+  },
+  listBlueprintEntities: (_w, ctx) => listBlueprintEntities(db(), ctx, 'service', PAGE),
+  listRecentEntities: (_w, ctx) => listRecentEntities(db(), ctx),
+  getEntity: (_w, ctx) => getEntity(db(), ctx, 'service', 'svc-a'),
+  listEntityHistory: (_w, ctx) => listEntityHistory(db(), ctx, 'service', 'svc-a', PAGE),
+  createEntity: (_w, ctx) => createEntity(db(), ctx, 'service', { identifier: unique('e'), data: { n: 1 } } as never),
+  bulkUpsertEntities: (_w, ctx) => bulkUpsertEntities(db(), ctx, 'service', [{ identifier: unique('e'), data: { n: 1 } }]),
+  replaceEntity: (_w, ctx) => replaceEntity(db(), ctx, 'service', 'svc-a', { data: { n: 3 } } as never),
+  patchEntity: (_w, ctx) => patchEntity(db(), ctx, 'service', 'svc-a', { data: { n: 4 } } as never),
+  restoreEntity: (_w, ctx) => restoreEntity(db(), ctx, 'service', 'svc-a', 1),
+  previewDeleteEntity: (_w, ctx) => previewDeleteEntity(db(), ctx, 'service', 'svc-a'),
+  deleteEntity: async (w, ctx) => {
+    const identifier = unique('doomed');
+    await insertEntities(db(), { teamId: w.team.id, blueprintId: 'service' }, [{ identifier, data: { n: 0 } }]);
+    return deleteEntity(db(), ctx, 'service', identifier);
+  },
+  searchEntities: (_w, ctx) => searchEntities(db(), ctx, 'service', parseSearchBody({}), { withTotal: true }),
+  facetEntities: (_w, ctx) => facetEntities(db(), ctx, 'service', parseFacetRequest({ property: 'n', query: undefined, q: undefined, limit: undefined })),
+  getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
+  searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
+  getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
+};
+
+/** Entry points that remove the team itself: each caller gets a world of its own. */
+const FRESH_WORLD = new Set<EntryPoint>(['deleteTeam']);
+
+async function outcome(call: Promise<unknown>): Promise<'allowed' | 'forbidden'> {
+  try {
+    await call;
+    return 'allowed';
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') return 'forbidden';
+    throw error; // any other failure is a broken cell, not an answer
+  }
+}
+
+describe('every service entry point x every caller', () => {
+  for (const entry of ENTRY_POINTS) {
+    it(`${entry} (${SERVICE_ENTRY_POINTS[entry].needs}) answers as the table says`, async () => {
+      let world = await makeWorld();
+      const rows: string[] = [];
+      const expected: string[] = [];
+      for (const caller of callersFor(entry)) {
+        if (FRESH_WORLD.has(entry)) world = await makeWorld();
+        const ctx = await caller.context(world);
+        expect([...ctx.permissions].sort(), `${caller.label}: effective permissions`).toEqual([...caller.grants].sort());
+        expect(ctx.actor.kind).toBe(caller.kind);
+        const want = allows(entry, { kind: caller.kind, permissions: caller.grants }) ? 'allowed' : 'forbidden';
+        rows.push(`${caller.label}: ${await outcome(CALLS[entry](world, ctx))}`);
+        expected.push(`${caller.label}: ${want}`);
+      }
+      expect(rows).toEqual(expected);
+    });
+  }
+});
+
+describe('the system actor', () => {
+  it('is audited as the system, with what it acted for, and no user or key', async () => {
+    const world = await makeWorld();
+    const ctx = systemContext(world.team, { on_behalf: { type: 'integration', id: 'github-app-7' }, permissions: ['entity:write'] });
+    await createEntity(db(), ctx, 'service', { identifier: 'from-github', data: { n: 7 } } as never);
+    await bulkUpsertEntities(db(), ctx, 'service', [{ identifier: 'bulk-from-github', data: { n: 8 } }]);
+    const rows = await db().auditLog.findMany({ where: { teamId: world.team.id, onBehalfId: 'github-app-7' }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => [r.action, r.actorType, r.userId, r.apiKeyId, r.onBehalfType, r.onBehalfId])).toEqual([
+      ['entity.created', 'system', null, null, 'integration', 'github-app-7'],
+      ['entity.created', 'system', null, null, 'integration', 'github-app-7'],
+    ]);
+    const entity = await db().entity.findFirstOrThrow({ where: { teamId: world.team.id, identifier: 'from-github' } });
+    expect([entity.createdBy, entity.updatedBy]).toEqual([null, null]);
+    // The audit log API says so too.
+    const { audit_logs } = await listAuditLogs(db(), world.setup, { entityId: entity.id }, PAGE);
+    expect(audit_logs.map((r) => r.actor)).toEqual([
+      { type: 'system', user_id: null, api_key_id: null, name: null, email: null, api_key_name: null, on_behalf: { type: 'integration', id: 'github-app-7' } },
+    ]);
+  });
+
+  it('holds only the permissions it is given (unknown strings dropped), never a person\'s', async () => {
+    const world = await makeWorld();
+    const ctx = systemContext(world.team, { on_behalf: { type: 'automation', id: 'nightly' }, permissions: ['entity:read', 'entity:admin' as Permission] });
+    expect([...ctx.permissions]).toEqual(['entity:read']);
+    expect(ctx.role).toBeNull();
+    const refused = await createEntity(db(), ctx, 'service', { identifier: 'nope', data: { n: 1 } } as never).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('forbidden');
+    expect(await db().auditLog.count({ where: { teamId: world.team.id, onBehalfId: 'nightly' } })).toBe(0);
+  });
+
+  it('cannot name what it acts for wrongly, and the database refuses on_behalf on a non-system row', async () => {
+    const world = await makeWorld();
+    expect(() => systemContext(world.team, { on_behalf: { type: 'person' as never, id: 'x' }, permissions: [] })).toThrow(AppError);
+    expect(() => systemContext(world.team, { on_behalf: { type: 'automation', id: '' }, permissions: [] })).toThrow(AppError);
+    await expect(
+      db().auditLog.create({
+        data: { teamId: world.team.id, actorType: 'user', userId: world.owner.id, onBehalfType: 'integration', onBehalfId: 'x', action: 'x', entityType: 'x', entityId: 'x' },
+      }),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,96 @@
+import { DEFAULT_ROLES, type Permission } from './permissions';
+
+// The one table of who may call which service entry point. Each service states its line of this
+// table on its first line (requirePermission / requireMember), and three tests hold them together:
+// lib/authz/service-permissions.int.test.ts calls every entry point as every kind of caller and
+// expects exactly these answers (and fails on an exported entry point missing here);
+// lib/openapi/openapi.test.ts checks each route's documented permission against its entry point's;
+// e2e/permission-matrix.api.spec.ts derives its expected statuses from `allows` below.
+// Relative imports only: the Playwright specs import this file.
+
+export type Need =
+  /** Any signed-in caller; no team involved (the caller's own teams, creating one). */
+  | 'signed-in'
+  /** Any member of the team, the team's key, or the system acting in it. */
+  | 'member'
+  | Permission;
+
+export type EntryPointRule = {
+  needs: Need;
+  /** Only a person may do this (not a key, not the system): API keys are made by people. */
+  peopleOnly?: true;
+  /** The OpenAPI operations (operationId) whose route calls this entry point. */
+  operations: readonly string[];
+};
+
+export const SERVICE_ENTRY_POINTS = {
+  // lib/teams/team-service.ts
+  createTeam: { needs: 'signed-in', peopleOnly: true, operations: ['createTeam'] },
+  listMyTeams: { needs: 'signed-in', operations: ['listTeams'] },
+  getTeam: { needs: 'member', operations: ['getTeam'] },
+  updateTeam: { needs: 'team:manage', operations: ['updateTeam'] },
+  deleteTeam: { needs: 'team:manage', operations: ['deleteTeam'] },
+  // lib/members/member-service.ts
+  listMembers: { needs: 'member', operations: ['listMembers'] },
+  addMember: { needs: 'team:manage', operations: ['addMember'] },
+  changeMemberRole: { needs: 'team:manage', operations: ['changeMemberRole'] },
+  removeMember: { needs: 'team:manage', operations: ['removeMember'] },
+  // lib/roles/role-service.ts
+  listRoles: { needs: 'member', operations: ['listRoles'] },
+  createRole: { needs: 'team:manage', operations: ['createRole'] },
+  updateRole: { needs: 'team:manage', operations: ['updateRole'] },
+  deleteRole: { needs: 'team:manage', operations: ['deleteRole'] },
+  // lib/api-keys/api-key-service.ts
+  listApiKeys: { needs: 'team:manage', operations: ['listApiKeys'] },
+  createApiKey: { needs: 'team:manage', peopleOnly: true, operations: ['createApiKey'] },
+  revokeApiKey: { needs: 'team:manage', operations: ['revokeApiKey'] },
+  // lib/audit/list-audit-logs.ts
+  listAuditLogs: { needs: 'team:manage', operations: ['listAuditLogs'] },
+  // lib/blueprints/
+  listBlueprints: { needs: 'blueprint:read', operations: ['listBlueprints'] },
+  listBlueprintSummaries: { needs: 'blueprint:read', operations: [] },
+  getBlueprint: { needs: 'blueprint:read', operations: ['getBlueprint'] },
+  createBlueprint: { needs: 'blueprint:write', operations: ['createBlueprint'] },
+  updateBlueprint: { needs: 'blueprint:write', operations: ['replaceBlueprint', 'patchBlueprint'] },
+  previewDeleteBlueprint: { needs: 'blueprint:delete', operations: ['deleteBlueprint'] },
+  deleteBlueprint: { needs: 'blueprint:delete', operations: ['deleteBlueprint'] },
+  // lib/entities/
+  listBlueprintEntities: { needs: 'entity:read', operations: ['listEntities'] },
+  listRecentEntities: { needs: 'entity:read', operations: [] },
+  getEntity: { needs: 'entity:read', operations: ['getEntity'] },
+  listEntityHistory: { needs: 'entity:read', operations: ['listEntityHistory'] },
+  createEntity: { needs: 'entity:write', operations: ['createEntity'] },
+  bulkUpsertEntities: { needs: 'entity:write', operations: ['bulkUpsertEntities'] },
+  replaceEntity: { needs: 'entity:write', operations: ['replaceEntity'] },
+  patchEntity: { needs: 'entity:write', operations: ['patchEntity'] },
+  restoreEntity: { needs: 'entity:write', operations: ['restoreEntity'] },
+  previewDeleteEntity: { needs: 'entity:delete', operations: ['deleteEntity'] },
+  deleteEntity: { needs: 'entity:delete', operations: ['deleteEntity'] },
+  // lib/search/, lib/relations/, lib/quick-search/
+  searchEntities: { needs: 'entity:read', operations: ['searchEntities'] },
+  facetEntities: { needs: 'entity:read', operations: ['facetEntities', 'facetEntitiesPost'] },
+  getEntityGraph: { needs: 'entity:read', operations: ['getEntityGraph'] },
+  searchTeamEntities: { needs: 'entity:read', operations: ['quickSearch'] },
+  // lib/openapi/get-team-openapi.ts
+  getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
+} as const satisfies Record<string, EntryPointRule>;
+
+export type EntryPoint = keyof typeof SERVICE_ENTRY_POINTS;
+
+export const ENTRY_POINTS = Object.keys(SERVICE_ENTRY_POINTS) as EntryPoint[];
+
+/** A caller as the table sees it: what kind it is and its effective permissions in the team. */
+export type Caller = { kind: 'user' | 'api_key' | 'system'; permissions: Iterable<string> };
+
+/** Whether `caller`, once inside the team (member, team key or system), may call `entry`. */
+export function allows(entry: EntryPoint, caller: Caller): boolean {
+  const rule: EntryPointRule = SERVICE_ENTRY_POINTS[entry];
+  if (rule.peopleOnly && caller.kind !== 'user') return false;
+  if (rule.needs === 'signed-in' || rule.needs === 'member') return true;
+  return new Set(caller.permissions).has(rule.needs);
+}
+
+/** The default role's permissions (admin, editor, viewer), for tables of expected answers. */
+export function defaultRolePermissions(name: 'admin' | 'editor' | 'viewer'): Permission[] {
+  return [...DEFAULT_ROLES.find((r) => r.name === name)!.permissions];
+}
