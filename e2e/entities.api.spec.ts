@@ -111,7 +111,8 @@ test('validate_only and upsert: 200 without writing, 200 replacing; a taken iden
   await expectError(await call(api, 'POST', `${list()}?validate_only=true`, { token: editor.token, body: { identifier: 'vo-1', data: {} } }), 422, 'validate_only, invalid');
 
   await create('up-1');
-  await expectError(await call(api, 'POST', list(), { token: editor.token, body: good('up-1') }), 409, 'taken identifier');
+  const taken = await expectError(await call(api, 'POST', list(), { token: editor.token, body: good('up-1') }), 409, 'taken identifier');
+  expect(taken.error.details as unknown).toEqual({ reason: 'already_exists' }); // a client branches on the reason, not the message
   const upsert = await call(api, 'POST', `${list()}?upsert=true`, { token: editor.token, body: good('up-1', { tier: 3 }) });
   expect((await expectJson<Entity>(upsert, 200, 'upsert existing')).data).toEqual({ version: '1.0.0', tier: 3 });
   expect(upsert.headers().etag).toBe('"2"');
@@ -192,7 +193,8 @@ test('409: a stale If-Match changes nothing; of two writers with the same ETag e
   await create('etag-1');
   await expectJson(await call(api, 'PATCH', one('etag-1'), { token: editor.token, body: { title: 'B' }, headers: { 'if-match': '"1"' } }), 200, 'fresh If-Match');
   for (const [method, body] of [['PATCH', { title: 'C' }], ['PUT', { data: { version: '9.0.0' } }], ['DELETE', undefined]] as const) {
-    await expectError(await call(api, method, one('etag-1'), { token: admin.token, body, headers: { 'if-match': '"1"' } }), 409, `stale ${method}`);
+    const stale = await expectError(await call(api, method, one('etag-1'), { token: admin.token, body, headers: { 'if-match': '"1"' } }), 409, `stale ${method}`);
+    expect((stale.error.details as unknown as { reason: string }).reason, method).toBe('stale_version');
   }
   const now = await call(api, 'GET', one('etag-1'), { token: admin.token });
   expect(await now.json()).toMatchObject({ title: 'B', data: { version: '1.0.0' } });

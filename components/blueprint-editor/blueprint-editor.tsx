@@ -95,17 +95,17 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
       router.refresh();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const details = error.details as (Failing & { relations?: LinkImpact[] }) | undefined;
-      if (error.code === 'conflict' && details && typeof details.failing_count === 'number') return setFailing(details);
-      if (error.code === 'conflict' && details && Array.isArray(details.relations)) return setLinkImpact(details.relations);
+      const details = error.details as (Failing & { relations: LinkImpact[] }) | undefined;
+      if (error.reason === 'schema_breaks_entities' && details) return setFailing(details);
+      if (error.reason === 'relation_impact' && details) return setLinkImpact(details.relations);
       setFailing(null);
       setLinkImpact(null);
       if (error.code === 'validation_failed') {
         setErrors(error.fieldErrors());
         return setMessage('Some fields need attention: see the messages in red.');
       }
-      if (error.code === 'conflict' && mode === 'edit') setStale(true);
-      if (error.code === 'conflict' && mode === 'create') return setErrors({ '/id': 'The team already has a blueprint with this id' });
+      if (error.reason === 'stale_version') setStale(true);
+      if (error.reason === 'already_exists') return setErrors({ '/id': 'The team already has a blueprint with this id' });
       setMessage(sentence(error.message));
     }
   }

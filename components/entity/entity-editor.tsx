@@ -26,7 +26,7 @@ const secondaryLink =
 function refusal(error: unknown, mode: 'create' | 'edit'): EntityFormResult {
   if (!(error instanceof ApiError)) throw error;
   if (error.code === 'validation_failed') return { fieldErrors: error.fieldErrors(), message: 'The server refused some values: see the highlighted fields.' };
-  if (error.code === 'conflict' && mode === 'create') return { fieldErrors: { '/identifier': 'An entity with this identifier already exists' } };
+  if (error.reason === 'already_exists' && mode === 'create') return { fieldErrors: { '/identifier': 'An entity with this identifier already exists' } };
   return { message: sentence(error.message) };
 }
 
@@ -53,7 +53,7 @@ export function EntityEditor({ team, blueprint, schema, relationFields, titles, 
       router.push(entityHref(team, blueprint, saved.identifier));
       router.refresh();
     } catch (error) {
-      if (mode === 'edit' && error instanceof ApiError && error.code === 'conflict') {
+      if (mode === 'edit' && error instanceof ApiError && error.reason === 'stale_version') {
         setStale(true);
         return { message: `Someone saved this entity after you opened it (you edited version ${entity.version}). Reload to see their changes, then apply yours again: your edits here are not saved.` };
       }

@@ -60,7 +60,7 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
       await queryClient.invalidateQueries({ queryKey: key });
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict') {
+      if (error instanceof ApiError && error.reason === 'stale_version') {
         setNotice({ tone: 'error', stale: true, text: 'The entity changed since this page was loaded. Reload to see the latest version, then restore again.' });
       } else if (error instanceof ApiError && error.code === 'validation_failed') {
         const details = Object.entries(error.fieldErrors()).map(([path, message]) => `${path.replace(/^\/data\//, '').replaceAll('/', '.')}: ${message}`);

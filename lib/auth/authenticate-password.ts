@@ -32,9 +32,10 @@ export async function authenticatePassword(db: Db, input: { email: string; passw
   await limitAuthAttempt(db, input.ip, input.email);
   const user = await findUserByEmail(db, input.email);
   if (!(await verifyPassword(input.password, user?.passwordHash)) || !user) {
-    throw new AppError('unauthenticated', 'invalid email or password');
+    throw new AppError('unauthenticated', 'invalid email or password', { reason: 'invalid_credentials' });
   }
-  if (user.status !== 'active') throw new AppError('unauthenticated', `this account is ${user.status}`);
+  // Said only after the password matched: the reason reveals nothing to someone guessing.
+  if (user.status !== 'active') throw new AppError('unauthenticated', `this account is ${user.status}`, { reason: `account_${user.status}` });
   // The bucket is against guessing: a right password clears the attempts counted so far.
   await clearRateLimit(db, emailAddressKey(input.email, input.ip));
   return user;

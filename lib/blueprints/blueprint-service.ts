@@ -44,7 +44,10 @@ async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: s
   await execSql(tx, lockBlueprintSql(ctx.team.id, id));
   const row = await findOrThrow(tx, ctx, id);
   if (ifMatch && !ifMatch.includes(row.version)) {
-    throw new AppError('conflict', `blueprint "${id}" has changed (it is at version ${row.version}): reload it and apply your change again`);
+    throw new AppError('conflict', `blueprint "${id}" has changed (it is at version ${row.version}): reload it and apply your change again`, {
+      reason: 'stale_version',
+      version: row.version,
+    });
   }
   return row;
 }
@@ -78,7 +81,7 @@ export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlu
   checkBlueprintSchema(input.schema);
   return db.$transaction(async (tx) => {
     if (await tx.blueprint.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: input.id } }, select: { id: true } })) {
-      throw new AppError('conflict', `the team already has a blueprint "${input.id}"`);
+      throw new AppError('conflict', `the team already has a blueprint "${input.id}"`, { reason: 'already_exists' });
     }
     const row = await tx.blueprint.create({
       data: {
@@ -128,7 +131,10 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
       failing = await findFailingEntities(tx, { teamId: ctx.team.id, blueprintId: id }, validate);
       if (failing.failing_count > 0 && !options.force) {
         const count = failing.failing_count_is_lower_bound ? `${failing.failing_count.toLocaleString('en-US')}+` : String(failing.failing_count);
-        throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, failing);
+        throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, {
+          reason: 'schema_breaks_entities',
+          ...failing,
+        });
       }
     }
     const saved = await saveBlueprintRelations(tx, ctx, id, next.schema, next.relations, { force: options.force });

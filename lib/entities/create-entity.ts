@@ -57,7 +57,9 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
   }
   return db.$transaction(async (tx) => {
     const links = await checkInput(tx, ctx, blueprintId, input, null);
-    if (await existingIdOf(tx)) throw new AppError('conflict', `entity "${input.identifier}" exists in blueprint "${blueprintId}" (send ?upsert=true to replace it)`);
+    if (await existingIdOf(tx)) throw new AppError('conflict', `entity "${input.identifier}" exists in blueprint "${blueprintId}" (send ?upsert=true to replace it)`, {
+      reason: 'already_exists',
+    });
     const user = actingUserId(ctx.actor);
     // A concurrent insert of the same identifier still fails on the unique key: P2002, a 409.
     const created = await tx.entity.create({

@@ -35,7 +35,7 @@ export async function deleteEntity(db: Db, ctx: TeamContext, blueprintId: string
     const incoming = await loadIncomingLinks(tx, ctx.team.id, current.id);
     const relations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
     const { count } = await tx.entity.deleteMany({ where: { teamId: ctx.team.id, id: current.id, version } });
-    if (count === 0) throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`);
+    if (count === 0) throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`, { reason: 'stale_version' });
     await writeAudit(tx, ctx, {
       action: 'entity.deleted',
       entityType: 'entity',

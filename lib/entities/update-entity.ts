@@ -19,7 +19,10 @@ import type { JsonObject, PatchEntityInput, ReplaceEntityInput } from './schemas
 /** `ifMatch`: the versions of an If-Match header; a stale one is 409 and changes nothing. */
 
 const stale = (identifier: string, version: number) =>
-  new AppError('conflict', `entity "${identifier}" has changed (it is at version ${version}): reload it and apply your change again`);
+  new AppError('conflict', `entity "${identifier}" has changed (it is at version ${version}): reload it and apply your change again`, {
+    reason: 'stale_version',
+    version,
+  });
 
 /** The version a write may replace: the one read, if the If-Match header names it. */
 export function expectedVersion(current: EntityRecord, options: WriteOptions): number {

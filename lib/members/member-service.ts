@@ -66,7 +66,7 @@ export async function addMember(db: Db, ctx: TeamContext, input: { email: string
     if (!user) throw new AppError('not_found', `no account uses ${input.email}: ask them to register first`);
     const role = await roleByName(tx, ctx.team.id, input.role);
     if (await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId: ctx.team.id, userId: user.id } }, select: { id: true } })) {
-      throw new AppError('conflict', `${user.email} is already a member`);
+      throw new AppError('conflict', `${user.email} is already a member`, { reason: 'already_exists' });
     }
     const created = await tx.teamMembership.create({ data: { teamId: ctx.team.id, userId: user.id, roleId: role.id }, select: MEMBER_SELECT });
     await writeAudit(tx, ctx, { action: 'member.added', entityType: 'member', entityId: user.id, newData: { email: user.email, role: role.name } });

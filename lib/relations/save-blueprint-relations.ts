@@ -125,6 +125,7 @@ export async function saveBlueprintRelations(
     const total = costly.reduce((n, i) => n + i.links, 0);
     const what = [total && `${total} existing entity links would be removed`, unlinked.length && 'some existing entities lack a link that would be required'].filter(Boolean).join(', and ');
     throw new AppError('conflict', `${what} by this relation change; send ?force=true to apply it`, {
+      reason: 'relation_impact',
       relations: [...costly.map(({ relation, change, links }) => ({ relation, change, links })), ...unlinked],
     });
   }

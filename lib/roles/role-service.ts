@@ -56,7 +56,7 @@ export async function listRoles(db: Db, ctx: TeamContext, page: PageParams) {
 async function customRoleOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, roleId: string) {
   const role = await tx.role.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: roleId } } });
   if (!role) throw new AppError('not_found', 'role not found');
-  if (role.isDefault) throw new AppError('conflict', `"${role.name}" is a default role and cannot be changed or deleted`);
+  if (role.isDefault) throw new AppError('conflict', `"${role.name}" is a default role and cannot be changed or deleted`, { reason: 'default_role' });
   return role;
 }
 
@@ -68,7 +68,7 @@ export async function createRole(db: Db, ctx: TeamContext, input: { name: string
   requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     if (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } })) {
-      throw new AppError('conflict', `a role named "${input.name}" exists`);
+      throw new AppError('conflict', `a role named "${input.name}" exists`, { reason: 'already_exists' });
     }
     const role = await tx.role.create({
       data: { teamId: ctx.team.id, name: input.name, description: input.description ?? null, permissions: uniqueSorted(input.permissions) },
@@ -92,7 +92,7 @@ export async function updateRole(
       await assertManagerRemains(tx, ctx.team.id, { roleId });
     }
     if (input.name && input.name !== before.name && (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } }))) {
-      throw new AppError('conflict', `a role named "${input.name}" exists`);
+      throw new AppError('conflict', `a role named "${input.name}" exists`, { reason: 'already_exists' });
     }
     const after = await tx.role.update({
       where: { teamId_id: { teamId: ctx.team.id, id: roleId } },
@@ -122,7 +122,7 @@ export async function deleteRole(db: Db, ctx: TeamContext, roleId: string): Prom
     await lockTeamForMembership(tx, ctx.team.id);
     const role = await customRoleOrThrow(tx, ctx, roleId);
     const inUse = (await memberCounts(tx, ctx.team.id, [roleId])).get(roleId) ?? 0;
-    if (inUse > 0) throw new AppError('conflict', `the role "${role.name}" is held by ${inUse} member(s): give them another role first`);
+    if (inUse > 0) throw new AppError('conflict', `the role "${role.name}" is held by ${inUse} member(s): give them another role first`, { reason: 'in_use' });
     await tx.role.delete({ where: { teamId_id: { teamId: ctx.team.id, id: roleId } } });
     await writeAudit(tx, ctx, { action: 'role.deleted', entityType: 'role', entityId: roleId, oldData: { name: role.name, permissions: role.permissions } });
   });

@@ -21,7 +21,7 @@ export async function createTeam(db: Db, ctx: RequestContext, input: { name: str
   const userId = ctx.actor.userId;
   const team = await db.$transaction(async (tx) => {
     if (await tx.team.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw new AppError('conflict', `the slug "${input.slug}" is taken`);
+      throw new AppError('conflict', `the slug "${input.slug}" is taken`, { reason: 'already_exists' });
     }
     const created = await insertTeamWithDefaultRoles(tx, { name: input.name.trim(), slug: input.slug, ownerId: userId });
     const teamCtx: TeamContext = { ...ctx, team: created, permissions: new Set(), role: null };
@@ -51,7 +51,7 @@ export async function updateTeam(db: Db, ctx: TeamContext, input: { name?: strin
   const team = await db.$transaction(async (tx) => {
     const before = await tx.team.findUniqueOrThrow({ where: { id: ctx.team.id } });
     if (input.slug && input.slug !== before.slug && (await tx.team.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
-      throw new AppError('conflict', `the slug "${input.slug}" is taken`);
+      throw new AppError('conflict', `the slug "${input.slug}" is taken`, { reason: 'already_exists' });
     }
     const after = await tx.team.update({
       where: { id: ctx.team.id },

@@ -13,6 +13,12 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** `details.reason` (docs/API.md): what kind of fault, for code that must branch on it. */
+  get reason(): string | undefined {
+    const reason = (this.details as { reason?: unknown } | null | undefined)?.reason;
+    return typeof reason === 'string' ? reason : undefined;
+  }
+
   /** Field errors by JSON pointer ("/name" -> "must NOT have fewer than 1 characters"). */
   fieldErrors(): Record<string, string> {
     const list = Array.isArray(this.details) ? (this.details as FieldError[]) : [];
