@@ -8,10 +8,17 @@ import { AppError } from '@/lib/errors';
 
 const RETRY_AFTER = { 'Retry-After': '5' };
 
+type Coded = { code?: unknown; originalCode?: unknown };
+type DatabaseFault = Coded & { cause?: Coded; meta?: Coded & { driverAdapterError?: { cause?: Coded } } };
+
 function sqlState(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown }; meta?: { code?: unknown } } | null;
-  for (const candidate of [e?.code, e?.cause?.originalCode, e?.cause?.code, e?.meta?.code]) {
-    if (typeof candidate === 'string' && /^[0-9A-Z]{5}$/.test(candidate)) return candidate;
+  const e = error as DatabaseFault | null;
+  // A raw query through Prisma ($queryRaw, P2010) carries the SQLSTATE in meta.driverAdapterError
+  // (seen for real: 57P01 when the server shuts down under a running statement).
+  const adapter = e?.meta?.driverAdapterError?.cause;
+  for (const candidate of [adapter?.originalCode, adapter?.code, e?.code, e?.cause?.originalCode, e?.cause?.code, e?.meta?.code]) {
+    // Prisma's own codes (P1001, P2010...) have the shape of a SQLSTATE; PL/pgSQL's P0001-P0004 are real ones.
+    if (typeof candidate === 'string' && /^[0-9A-Z]{5}$/.test(candidate) && !/^P[1-9]\d{3}$/.test(candidate)) return candidate;
   }
   return undefined;
 }
