@@ -143,7 +143,9 @@ test('SIGTERM with a request in flight: it is answered, then the database stops 
     req.flushHeaders();
   });
   const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
-  const result = await answered;
+  const result = await answered.catch((error: Error) => {
+    throw new Error(`${error.message}; the server said:\n${log.slice(-3000)}`);
+  });
   expect(result.status, result.text).toBe(201);
   expect(await exited).toBe(0);
   expect(log.indexOf('stopping the embedded PostgreSQL')).toBeGreaterThan(log.indexOf('SIGTERM: shutting down'));

@@ -32,6 +32,7 @@ export type DirectApi = {
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const NEXT_APP_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
 
 async function loadHandlers(apiDir: string, entry: ApiRoute): Promise<Map<string, Handler>> {
   const mod = (await import(pathToFileURL(path.join(apiDir, entry.file)).href)) as Record<string, unknown>;
@@ -103,6 +104,10 @@ function toRequest(url: URL, req: IncomingMessage, signal: AbortSignal, onOverfl
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => name !== 'set-cookie' && res.setHeader(name, value));
+  // Next.js marks every App Router answer as varying with its router headers; so does this path,
+  // so that a cache between client and server treats both alike (compression appends Accept-Encoding).
+  const vary = response.headers.get('vary');
+  res.setHeader('vary', vary ? `${NEXT_APP_VARY}, ${vary}` : NEXT_APP_VARY);
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   if (!response.body) return void res.end();

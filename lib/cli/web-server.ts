@@ -57,8 +57,9 @@ export async function startWebServer(options: { dev: boolean; port: number; host
       const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
       server.close();
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), drainMs);
-      await idle;
+      // A request still running after drainMs (a handler that never ends) is cut off.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([idle, new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
       clearTimeout(timer);
       server.closeAllConnections();
       await app.close();
