@@ -36,12 +36,17 @@ export function exportedMethods(source: string): HttpMethod[] {
 export const isDynamicSegment = (segment: string) => segment.startsWith('[') && segment.endsWith(']');
 const isGroup = (segment: string) => segment.startsWith('(') && segment.endsWith(')');
 
-/** Static segments win over dynamic ones at the first place two routes differ (as in Next.js). */
+/**
+ * Static segments win over dynamic ones at the first place two routes differ (as in Next.js): the
+ * routes are ordered by their segments' dynamic flags, compared left to right (a total order, which
+ * Array.sort needs; comparing only at the first difference is not transitive and misorders).
+ */
 function bySpecificity(a: ApiRoute, b: ApiRoute): number {
   for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
     const d = Number(isDynamicSegment(a.segments[i])) - Number(isDynamicSegment(b.segments[i]));
     if (d !== 0) return d;
   }
+  if (a.segments.length !== b.segments.length) return a.segments.length - b.segments.length;
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 

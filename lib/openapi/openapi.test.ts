@@ -6,7 +6,7 @@ import { createTeamBody } from '@/lib/teams/schemas';
 import { VERSION } from '@/lib/version';
 import { GET } from '@/app/api/v1/openapi.json/route';
 import { buildOpenApiDocument } from './build-openapi';
-import { apiRouteTable } from '@/lib/http/api-route-table';
+import { apiRouteTable, matchApiRoute } from '@/lib/http/api-route-table';
 import { compareCoverage, documentedRoutes, exportedMethods, routePath, servedRoutes, type RouteDescriptor } from './route-coverage';
 
 type Doc = {
@@ -157,5 +157,18 @@ describe('GET /api/v1/openapi.json', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+});
+
+describe('the route table', () => {
+  it('orders a static segment before a dynamic one, so /entities/search is not read as an identifier', () => {
+    const table = apiRouteTable(APP_DIR);
+    const match = matchApiRoute(table, '/api/v1/teams/acme/blueprints/service/entities/search');
+    expect(match?.route.file).toBe('v1/teams/[team]/blueprints/[blueprint]/entities/search/route.ts');
+    expect(matchApiRoute(table, '/api/v1/teams/acme/blueprints/service/entities/bulk')?.route.methods).toEqual(['POST']);
+    expect(matchApiRoute(table, '/api/v1/teams/acme/blueprints/service/entities/svc-1')?.params).toEqual(
+      Object.assign(Object.create(null), { team: 'acme', blueprint: 'service', identifier: 'svc-1' }),
+    );
+    expect(matchApiRoute(table, '/api/v1/teams/acme/openapi.json')?.route.file).toBe('v1/teams/[team]/openapi.json/route.ts');
   });
 });
