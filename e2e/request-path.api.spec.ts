@@ -37,8 +37,7 @@ async function answer(response: APIResponse) {
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<time>')
       .replace(/"etag":"[^"]*"/g, '"etag":"<etag>"')
       .replace(/127\.0\.0\.1:\d+/g, '<server>') // the OpenAPI document names the server it came from
-      .replace(/\/(w[12])\b/g, '/<item>')
-      .replace(/"(w[12])"/g, '"<item>"');
+      .replace(/\bw[12]\b/g, '<item>'); // the item each path wrote
   return {
     status: response.status(),
     headers: Object.fromEntries(HEADERS_THAT_MATTER.map((h) => [h, h === 'etag' && headers[h] ? '<present>' : (headers[h] ?? null)])),
