@@ -14,8 +14,10 @@ const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 export function pagePolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
-    // strict-dynamic: what a nonced script loads runs too (Next's chunks); dev's hot reload needs eval.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // strict-dynamic: what a nonced script loads runs too (Next's chunks). unsafe-eval: ajv compiles
+    // the entity form's validators from the blueprint's schema in the browser (new Function), as dev's
+    // hot reload does; only scripts that already run may call it, and those need the nonce.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'`,
     // React and React Flow set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
