@@ -7,17 +7,37 @@ import { chromium, defineConfig } from '@playwright/test';
 // End-to-end tier: the real server (`npm start`'s own start script, so a production build) on a
 // fresh embedded PostgreSQL in a temp folder, driven in real Chromium. Port and folder are chosen
 // once by the runner; workers inherit them through the environment.
+//
+// API calls with a token take Baseplate's direct dispatcher, everything else Next.js; so every API
+// suite runs twice: project `chromium` against the server as shipped, project `next-only` (only the
+// *.api.spec.ts files) against a second instance with BASEPLATE_DIRECT_API=false on another port,
+// sharing the first one's database (the servers start one after the other; the second reuses the
+// build and reads the database's URL from the runtime file the first publishes).
 
-process.env.BASEPLATE_E2E_PORT ??= execFileSync(process.execPath, [
-  '-e',
-  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
-])
-  .toString()
-  .trim();
+const freePort = () =>
+  execFileSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"])
+    .toString()
+    .trim();
+process.env.BASEPLATE_E2E_PORT ??= freePort();
+process.env.BASEPLATE_E2E_NEXT_ONLY_PORT ??= freePort();
 process.env.BASEPLATE_E2E_DATA ??= mkdtempSync(path.join(tmpdir(), 'baseplate-e2e-'));
 
 const port = process.env.BASEPLATE_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
+const nextOnlyURL = `http://127.0.0.1:${process.env.BASEPLATE_E2E_NEXT_ONLY_PORT}`;
+const startCommand = `${process.execPath} node_modules/tsx/dist/cli.mjs lib/cli/start.ts`;
+const serverEnv = {
+  HOST: '127.0.0.1',
+  BASEPLATE_DATA_DIR: process.env.BASEPLATE_E2E_DATA,
+  NEXT_TELEMETRY_DISABLED: '1',
+  // Every test registers its own users from 127.0.0.1: lift the per-IP sign-up limit; the
+  // per-email login limit stays at its default so the brute-force test sees it bite.
+  RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000',
+  // The permission matrix sends revoked and suspended credentials from 127.0.0.1 by the
+  // hundred: lift the per-address limit on failed bearer authentication (tested in
+  // lib/auth/resolve-actor.int.test.ts).
+  RATE_LIMIT_BEARER_FAILURES_PER_MINUTE: '100000',
+};
 
 /** A Playwright-managed Chromium where one is installed (a laptop), else Debian's package. */
 function chromiumExecutable(): string | undefined {
@@ -45,26 +65,30 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `${process.execPath} node_modules/tsx/dist/cli.mjs lib/cli/start.ts`,
-    url: `${baseURL}/api/v1/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: {
-      PORT: port,
-      HOST: '127.0.0.1',
-      BASEPLATE_DATA_DIR: process.env.BASEPLATE_E2E_DATA,
-      DATABASE_URL: '', // always the suite's own embedded database, never a developer's
-      NEXT_TELEMETRY_DISABLED: '1',
-      // Every test registers its own users from 127.0.0.1: lift the per-IP sign-up limit; the
-      // per-email login limit stays at its default so the brute-force test sees it bite.
-      RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000',
-      // The permission matrix sends revoked and suspended credentials from 127.0.0.1 by the
-      // hundred: lift the per-address limit on failed bearer authentication (tested in
-      // lib/auth/resolve-actor.int.test.ts).
-      RATE_LIMIT_BEARER_FAILURES_PER_MINUTE: '100000',
+  projects: [
+    { name: 'chromium' },
+    { name: 'next-only', testMatch: /.*\.api\.spec\.ts$/, use: { baseURL: nextOnlyURL } },
+  ],
+  webServer: [
+    {
+      command: startCommand,
+      url: `${baseURL}/api/v1/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+      // DATABASE_URL empty: always the suite's own embedded database, never a developer's.
+      env: { ...serverEnv, PORT: port, DATABASE_URL: '' },
     },
-  },
+    {
+      // Started once the first answers: its database is running and its URL published.
+      command: `DATABASE_URL="$(${process.execPath} -p "require(process.env.BASEPLATE_DATA_DIR + '/runtime.json').url")" ${startCommand}`,
+      url: `${nextOnlyURL}/api/v1/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+      env: { ...serverEnv, PORT: process.env.BASEPLATE_E2E_NEXT_ONLY_PORT, BASEPLATE_DIRECT_API: 'false' },
+    },
+  ],
 });

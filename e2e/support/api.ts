@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 
 // Helpers for the REST contract tests (../shared/API.md). Every test seeds its own users and teams
@@ -30,7 +30,8 @@ export type ErrorBody = { error: { code: string; message: string; details?: Arra
 
 /** The server of playwright.config.ts, for contexts made outside a test (beforeAll). */
 export function newApiContext(): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${process.env.BASEPLATE_E2E_PORT}` });
+  // The running project's server (the `next-only` project has its own, see playwright.config.ts).
+  return playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.BASEPLATE_E2E_PORT}` });
 }
 
 /** A lowercase suffix unique across workers and runs: `e2e-lq3x9a-1f2e3d4c`. */
@@ -62,11 +63,13 @@ export const CODE_FOR_STATUS: Record<number, string> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
   422: 'validation_failed',
   429: 'rate_limited',
   500: 'internal',
+  503: 'service_unavailable',
 };
 
 /** Status and the error body of API.md: `{error: {code, message, details?}}`, code matching the status. */

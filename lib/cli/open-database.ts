@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import type { Env } from '@/lib/env';
+import { superviseDatabase } from './supervise-database';
 
 // How a command-line tool reaches the database: DATABASE_URL when set; otherwise the embedded
 // PostgreSQL, either the one a running `npm start` already serves (found through
@@ -16,6 +17,8 @@ export type OpenDatabase = {
   close: () => Promise<void>;
   /** Records the running server for other commands (npm start only). */
   publish: () => Promise<void>;
+  /** Restarts the embedded server when it exits unexpectedly (npm start only); see supervise-database.ts. */
+  supervise: (log: (line: string) => void, giveUp: (reason: string) => void) => void;
 };
 
 type Runtime = { pid: number; url: string };
@@ -67,7 +70,8 @@ async function runningServerUrl(env: Env): Promise<string | undefined> {
  */
 export async function openDatabase(env: Env, log: (line: string) => void, options: { owner?: boolean } = {}): Promise<OpenDatabase> {
   const noop = async () => {};
-  if (env.databaseUrl) return { url: env.databaseUrl, embedded: false, close: noop, publish: noop };
+  const external = { embedded: false, close: noop, publish: noop, supervise: () => {} };
+  if (env.databaseUrl) return { url: env.databaseUrl, ...external };
   if (options.owner) {
     const other = await liveRuntime(env);
     if (other) {
@@ -75,7 +79,7 @@ export async function openDatabase(env: Env, log: (line: string) => void, option
     }
   } else {
     const running = await runningServerUrl(env);
-    if (running) return { url: running, embedded: true, close: noop, publish: noop };
+    if (running) return { url: running, ...external, embedded: true };
   }
   const server = await startEmbeddedPostgres({ dataDir: env.dataDir, log });
   const file = runtimeFile(env);
@@ -83,6 +87,7 @@ export async function openDatabase(env: Env, log: (line: string) => void, option
   return {
     url: server.url,
     embedded: true,
+    supervise: (log, giveUp) => superviseDatabase(server, log, giveUp),
     publish: async () => {
       await writeFile(file, JSON.stringify({ pid: process.pid, url: server.url }), { mode: 0o600 });
       published = true;

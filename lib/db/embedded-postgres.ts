@@ -11,7 +11,15 @@ import { findFreePort } from './free-port';
 // end-to-end tests. It listens on 127.0.0.1 only, on a port picked at start, with a password
 // generated once and kept in <dataDir>/credentials.json.
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+  /** Calls `listener` when the server exits without stop() (a crash, a kill, an admin's shutdown). */
+  onUnexpectedExit: (listener: (code: number | null) => void) => void;
+  /** Starts the server again on the same port and data (after an unexpected exit). */
+  restart: () => Promise<void>;
+};
 
 export type EmbeddedOptions = {
   dataDir: string;
@@ -122,9 +130,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   let stopped = false;
+  const exitListeners: Array<(code: number | null) => void> = [];
+  // The package keeps its child process private; watching it is how a supervisor learns of a crash.
+  const watch = () => {
+    const child = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
+    child?.once('exit', (code) => {
+      if (!stopped) for (const listener of exitListeners) listener(code);
+    });
+  };
+  watch();
   return {
     url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
+    onUnexpectedExit: (listener) => void exitListeners.push(listener),
+    restart: async () => {
+      try {
+        await server.start();
+      } catch {
+        throw new Error(`the embedded PostgreSQL did not restart:\n${recentLog.slice(-5).join('').trim()}`);
+      }
+      watch();
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -10,13 +10,13 @@ const PRISMA_CODE = /^P[1-9]\d{3}$/;
 type Wrapped = {
   code?: unknown;
   cause?: { code?: unknown; originalCode?: unknown };
-  meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
   message?: unknown;
 };
 
 export function sqlStateOf(error: unknown): string | undefined {
   const e = error as Wrapped | null;
-  const candidates = [e?.code, e?.cause?.originalCode, e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.originalCode];
+  const candidates = [e?.code, e?.cause?.originalCode, e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.originalCode, e?.meta?.driverAdapterError?.cause?.code];
   for (const candidate of candidates) {
     if (typeof candidate === 'string' && SQLSTATE.test(candidate) && !PRISMA_CODE.test(candidate)) return candidate;
   }

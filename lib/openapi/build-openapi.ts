@@ -48,7 +48,7 @@ const DESCRIPTION = `The REST API of Baseplate, a multi-tenant software catalog.
 - **Auth**: \`Authorization: Bearer <token>\` with a login token (\`bpt_…\`) or an API key (\`bp_…\`); \`Authorization: ApiKey bp_…\` works too; the browser sends its session cookie. An API key belongs to one team: any other team's path is 404.
 - **Errors**: every non-2xx body is \`{"error": {"code", "message", "details"?}}\`.
 - **Lists**: cursor pages: \`limit\` (1..1000, default 50) and \`cursor\`; answers carry \`next_cursor\` (null on the last page).
-- **Limits**: bodies over 1 MiB are 413. Every authenticated response carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 also \`Retry-After\`.
+- **Limits**: bodies over 1 MiB are 413 (refused from \`Content-Length\` before they are read). A path whose percent-escapes are not UTF-8 (\`%FF\`) or a malformed \`Host\` is 400 before any route runs; a method a path does not list is 405 \`method_not_allowed\` with \`Allow\`. Every authenticated response carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 also \`Retry-After\`.
 - **Request ids**: every response carries \`X-Request-Id\`, also written in the server log and the audit rows of the \
 request; send your own (1-64 of \`A-Z a-z 0-9 . _ -\`) to have it kept.
 - **Permissions**: each operation's \`x-permission\` names the permission it needs in the team; \`x-access\` says who may call it (\`public\`, \`signed_in\`, \`team_member\`).`;

@@ -6,7 +6,8 @@ import { createTeamBody } from '@/lib/teams/schemas';
 import { VERSION } from '@/lib/version';
 import { GET } from '@/app/api/v1/openapi.json/route';
 import { buildOpenApiDocument } from './build-openapi';
-import { compareCoverage, documentedRoutes, exportedMethods, listRouteFiles, routePath, type RouteDescriptor } from './route-coverage';
+import { apiRouteTable, matchApiRoute } from '@/lib/http/api-route-table';
+import { compareCoverage, documentedRoutes, exportedMethods, routePath, servedRoutes, type RouteDescriptor } from './route-coverage';
 
 type Doc = {
   openapi: string;
@@ -16,7 +17,7 @@ type Doc = {
 };
 
 const doc = buildOpenApiDocument() as Doc;
-const API_V1 = path.resolve(import.meta.dirname, '../../app/api/v1');
+const APP_DIR = path.resolve(import.meta.dirname, '../../app');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 type Operation = {
@@ -114,8 +115,8 @@ describe('the OpenAPI document', () => {
 });
 
 describe('route coverage', () => {
-  it('documents every route under app/api/v1, and no route that does not exist', () => {
-    const served = listRouteFiles(API_V1);
+  it('documents every route under app/api/v1 (the route table the dispatcher serves), and no route that does not exist', () => {
+    const served = servedRoutes(apiRouteTable(APP_DIR));
     expect(served.length).toBeGreaterThan(10);
     for (const route of served) expect(route.methods.length, `${route.path} exports no HTTP method`).toBeGreaterThan(0);
     expect(compareCoverage(served, documentedRoutes(doc))).toEqual({ undocumented: [], unserved: [] });
@@ -156,5 +157,18 @@ describe('GET /api/v1/openapi.json', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+});
+
+describe('the route table', () => {
+  it('orders a static segment before a dynamic one, so /entities/search is not read as an identifier', () => {
+    const table = apiRouteTable(APP_DIR);
+    const match = matchApiRoute(table, '/api/v1/teams/acme/blueprints/service/entities/search');
+    expect(match?.route.file).toBe('v1/teams/[team]/blueprints/[blueprint]/entities/search/route.ts');
+    expect(matchApiRoute(table, '/api/v1/teams/acme/blueprints/service/entities/bulk')?.route.methods).toEqual(['POST']);
+    expect(matchApiRoute(table, '/api/v1/teams/acme/blueprints/service/entities/svc-1')?.params).toEqual(
+      Object.assign(Object.create(null), { team: 'acme', blueprint: 'service', identifier: 'svc-1' }),
+    );
+    expect(matchApiRoute(table, '/api/v1/teams/acme/openapi.json')?.route.file).toBe('v1/teams/[team]/openapi.json/route.ts');
   });
 });

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { HTTP_METHODS, type ApiRoute, type HttpMethod } from '@/lib/http/api-route-table';
 
-// Which (path, method) pairs the route files under app/api/v1 serve, and how they compare with
+// Which (path, method) pairs the routes under app/api/v1 serve (from the one route table), and how
+// they compare with
 // the OpenAPI document: a route nobody documented, or a documented one that no file serves.
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export { exportedMethods, HTTP_METHODS, type HttpMethod } from '@/lib/http/api-route-table';
 
 export type RouteDescriptor = { path: string; methods: HttpMethod[] };
 
@@ -37,28 +36,12 @@ export function routePath(segments: string[], base = '/api/v1'): string {
   return [base, ...parts].join('/');
 }
 
-/** The HTTP methods a route file exports: `export const GET =`, `export (async) function GET`, `export { GET }`, `export const { GET } =`. */
-export function exportedMethods(source: string): HttpMethod[] {
-  const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+([A-Z]+)\b/g)) found.add(m[1]);
-  for (const m of source.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g)) {
-    for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
-      if (name) found.add(name);
-    }
-  }
-  return HTTP_METHODS.filter((method) => found.has(method));
-}
-
-/** Every route.ts under `dir` (app/api/v1), as path + methods. Private folders (`_x`) are not routes. */
-export function listRouteFiles(dir: string): RouteDescriptor[] {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /(^|[\\/])route\.(ts|tsx|js)$/.test(f))
-    .filter((f) => !f.split(/[\\/]/).some((s) => s.startsWith('_')));
-  return files.sort().map((file) => ({
-    path: routePath(path.dirname(file).split(/[\\/]/).filter((s) => s !== '.')),
-    methods: exportedMethods(readFileSync(path.join(dir, file), 'utf8')),
-  }));
+/** The routes of the one route table (lib/http/api-route-table.ts) the document must describe: app/api/v1, catch-alls excepted. */
+export function servedRoutes(table: readonly ApiRoute[]): RouteDescriptor[] {
+  return table
+    .filter((r) => r.segments[1] === 'v1' && !r.catchAll)
+    .map((r) => ({ path: routePath(r.segments.slice(2)), methods: r.methods }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The (path, method) pairs an OpenAPI document describes. */
