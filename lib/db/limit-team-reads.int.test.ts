@@ -12,7 +12,7 @@ import { createBlueprint, createTeam, expectAppError, insertEntities, teamContex
 import { activeTeamReads, withTeamReadSlot } from './limit-team-reads';
 import { rowDecoder } from './decode-row';
 import { createPrisma, type Db } from './prisma';
-import { execSql, runSql } from './run-sql';
+import { runSql } from './run-sql';
 
 // Issue 11, item 4: one team's slow reads must not starve the others. Team A's reads here block
 // on an advisory lock the test holds (a stand-in for a slow search, released at will: no timing),
@@ -57,7 +57,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 }
 
 /** A read that holds its connection until the test releases the lock. */
-const blockedRead = (db: Db) => () => execSql(db, Prisma.sql`SELECT pg_advisory_xact_lock_shared(${LOCK}) IS NULL AS done`);
+const blockedRead = (db: Db) => () => runSql(db, Prisma.sql`SELECT pg_advisory_xact_lock_shared(${LOCK}) IS NULL AS done`, rowDecoder({ done: 'bool' }));
 
 /** The same team's context for another (made-up) user: a caller line of its own. */
 const asUser = (ctx: TeamContext, i: number) => ({ ...ctx, actor: { ...ctx.actor, userId: `user-${i}` } }) as TeamContext;
