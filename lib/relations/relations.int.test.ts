@@ -79,7 +79,7 @@ describe('blueprint relations', () => {
     const tighten = { relations: { runs_on: { title: 'Runs on', target: 'cluster', type: 'one-to-one' as const } } };
     const refused = await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: tighten }));
     expect(refused.code).toBe('conflict');
-    expect(refused.details).toEqual({ relations: [{ relation: 'runs_on', change: 'retyped', links: 2 }] });
+    expect(refused.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'runs_on', change: 'retyped', links: 2 }] });
     expect(await links()).toBe(3);
     // A title change costs nothing.
     await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { title: 'Hosted on', target: 'cluster' } } } });
@@ -106,10 +106,10 @@ describe('blueprint relations', () => {
     });
     const refused = await expectAppError(updateBlueprint(testDb(), ctx, 'service', required()));
     expect(refused.code).toBe('conflict');
-    expect(refused.details).toEqual({ relations: [{ relation: 'runs_on', change: 'required', entities: 2, entities_is_lower_bound: false }] });
+    expect(refused.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'runs_on', change: 'required', entities: 2, entities_is_lower_bound: false }] });
     // A new required relation: no entity has it yet.
     const added = await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster', required: true } } } }));
-    expect(added.details).toEqual({ relations: [{ relation: 'backup_on', change: 'required', entities: 3, entities_is_lower_bound: false }] });
+    expect(added.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'backup_on', change: 'required', entities: 3, entities_is_lower_bound: false }] });
     expect((await getBlueprint(testDb(), ctx, 'service')).relations.runs_on.required).toBe(false);
 
     await updateBlueprint(testDb(), ctx, 'service', required(), { force: true });
