@@ -29,10 +29,10 @@ const compression = requireCjs('next/dist/compiled/compression') as () => Middle
 // Without it, a client that leaves mid-response leaks the compressor's zlib stream (as in Next's router).
 const { releaseCompressionStream } = requireCjs('next/dist/server/lib/release-compression-stream') as { releaseCompressionStream: (res: ServerResponse) => void };
 
-type Refusal = { code: ErrorCode | 'method_not_allowed'; message: string; reason: string; headers?: Record<string, string> };
+type Refusal = { code: ErrorCode; message: string; reason: string; headers?: Record<string, string> };
 
 function send(res: ServerResponse, api: boolean, refusal: Refusal): void {
-  const status = refusal.code === 'method_not_allowed' ? 405 : ERROR_STATUS[refusal.code];
+  const status = ERROR_STATUS[refusal.code];
   res.statusCode = status;
   for (const [k, v] of Object.entries(refusal.headers ?? {})) res.setHeader(k, v);
   if (api) {

@@ -54,7 +54,7 @@ export function noContent(description: string): Response {
   return { description };
 }
 
-const ERROR_ORDER: ErrorCode[] = ['bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'validation_failed', 'rate_limited', 'internal', 'service_unavailable'];
+const ERROR_ORDER: ErrorCode[] = ['bad_request', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed', 'conflict', 'payload_too_large', 'validation_failed', 'rate_limited', 'internal', 'service_unavailable'];
 
 function wrapperErrors(method: HttpMethod, spec: OperationSpec): Set<ErrorCode> {
   const errors = new Set<ErrorCode>(['internal', 'service_unavailable', ...(spec.errors ?? [])]);
