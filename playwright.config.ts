@@ -15,7 +15,10 @@ import { chromium, defineConfig } from '@playwright/test';
 // build and reads the database's URL from the runtime file the first publishes).
 
 const freePort = () =>
-  execFileSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"])
+  execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+  ])
     .toString()
     .trim();
 process.env.BASEPLATE_E2E_PORT ??= freePort();
@@ -63,14 +66,18 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
-  projects: [
-    { name: 'chromium' },
-    { name: 'next-only', testMatch: /.*\.api\.spec\.ts$/, use: { baseURL: nextOnlyURL } },
-  ],
+  projects: [{ name: 'chromium' }, { name: 'next-only', testMatch: /.*\.api\.spec\.ts$/, use: { baseURL: nextOnlyURL } }],
   webServer: [
     {
       command: startCommand,

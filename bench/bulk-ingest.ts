@@ -34,7 +34,11 @@ function entity(i: number) {
       tags: [domain, `squad-${i % 20}`],
       dependencies: [`db-${i % 100}`],
       last_deployed_at: new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString(),
-      metadata: { environment: ['production', 'staging', 'development'][i % 3], region: ['eu-west-1', 'us-east-1'][i % 2], cost_center: `CC-${1000 + (i % 9000)}` },
+      metadata: {
+        environment: ['production', 'staging', 'development'][i % 3],
+        region: ['eu-west-1', 'us-east-1'][i % 2],
+        cost_center: `CC-${1000 + (i % 9000)}`,
+      },
     },
   };
 }
@@ -46,11 +50,21 @@ async function main() {
   const { base } = server;
   try {
     const json = { 'Content-Type': 'application/json' };
-    const reg = await (await fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }) })).json();
+    const reg = await (
+      await fetch(`${base}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }),
+      })
+    ).json();
     const auth = { ...json, Authorization: `Bearer ${reg.token}` };
     await fetch(`${base}/api/v1/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Bench', slug: 'bench' }) });
     const service = DEMO_BLUEPRINTS.find((b) => b.id === 'service')!;
-    const created = await fetch(`${base}/api/v1/teams/bench/blueprints`, { method: 'POST', headers: auth, body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }) });
+    const created = await fetch(`${base}/api/v1/teams/bench/blueprints`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }),
+    });
     if (created.status !== 201) throw new Error(`blueprint: ${created.status} ${await created.text()}`);
 
     const batches = Math.ceil(TOTAL / BATCH);
@@ -63,7 +77,11 @@ async function main() {
         for (let b = next++; b < batches; b = next++) {
           const items = Array.from({ length: Math.min(BATCH, TOTAL - b * BATCH) }, (_, k) => entity(b * BATCH + k));
           const t0 = performance.now();
-          const res = await fetch(`${base}/api/v1/teams/bench/blueprints/service/entities/bulk`, { method: 'POST', headers: auth, body: JSON.stringify({ entities: items }) });
+          const res = await fetch(`${base}/api/v1/teams/bench/blueprints/service/entities/bulk`, {
+            method: 'POST',
+            headers: auth,
+            body: JSON.stringify({ entities: items }),
+          });
           const body = await res.json();
           latencies.push(performance.now() - t0);
           if (res.status !== 200) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);

@@ -13,15 +13,36 @@ const SCHEMA = {
     tier: { type: 'integer', minimum: 1, maximum: 4, description: '1 is business-critical' },
     repository: { type: 'string', format: 'uri' },
     owner: { $ref: '#/$defs/person' },
-    ports: { type: 'array', items: { type: 'object', required: ['port'], properties: { port: { type: 'integer' }, protocol: { type: 'string', enum: ['tcp', 'udp'] } } } },
+    ports: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['port'],
+        properties: { port: { type: 'integer' }, protocol: { type: 'string', enum: ['tcp', 'udp'] } },
+      },
+    },
   },
-  $defs: { person: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' }, role: { type: 'string', enum: ['lead', 'member'] } } } },
+  $defs: {
+    person: {
+      type: 'object',
+      required: ['email'],
+      properties: { email: { type: 'string', format: 'email' }, role: { type: 'string', enum: ['lead', 'member'] } },
+    },
+  },
 };
 
-test('a member opens the API reference, finds the blueprint\'s typed entity endpoint and its body schema, and downloads the document', async ({ page, request }) => {
+test("a member opens the API reference, finds the blueprint's typed entity endpoint and its body schema, and downloads the document", async ({
+  page,
+  request,
+}) => {
   const admin = await register(request, 'apiref');
   const team = await createTeam(request, admin.token);
-  await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', description: 'A deployable unit.', schema: SCHEMA });
+  await createBlueprint(request, admin.token, team.slug, {
+    id: 'service',
+    title: 'Service',
+    description: 'A deployable unit.',
+    schema: SCHEMA,
+  });
   await signIn(page, admin.email, admin.password);
 
   await page.goto(`/t/${team.slug}`);
@@ -60,7 +81,11 @@ test('a member opens the API reference, finds the blueprint\'s typed entity endp
   expect(href).toBe(`/api/v1/teams/${team.slug}/openapi.json`);
   const response = await page.request.get(href!);
   expect(response.status()).toBe(200);
-  const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+  const doc = (await response.json()) as {
+    openapi: string;
+    paths: Record<string, unknown>;
+    components: { schemas: Record<string, unknown> };
+  };
   expect(doc.openapi).toBe('3.1.0');
   expect(Object.keys(doc.paths)).toContain('/api/v1/teams/{team}/blueprints/service/entities');
   expect(Object.keys(doc.components.schemas)).toContain('ServiceEntityInput');

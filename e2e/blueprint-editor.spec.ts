@@ -23,8 +23,17 @@ async function openDetails(row: ReturnType<Page['locator']>, name: string) {
 }
 
 const JSON_ADDITIONS = {
-  runtime: { type: 'object', title: 'Runtime', properties: { memory_mb: { type: 'integer', minimum: 64 }, language: { type: 'string', enum: ['go', 'typescript'] } }, required: ['language'] },
-  endpoints: { type: 'array', title: 'Endpoints', items: { type: 'object', properties: { url: { type: 'string', format: 'uri' }, port: { type: 'integer' } }, required: ['url'] } },
+  runtime: {
+    type: 'object',
+    title: 'Runtime',
+    properties: { memory_mb: { type: 'integer', minimum: 64 }, language: { type: 'string', enum: ['go', 'typescript'] } },
+    required: ['language'],
+  },
+  endpoints: {
+    type: 'array',
+    title: 'Endpoints',
+    items: { type: 'object', properties: { url: { type: 'string', format: 'uri' }, port: { type: 'integer' } }, required: ['url'] },
+  },
 };
 
 test('design a blueprint with every type and format, in the builder and in JSON', async ({ page, request }) => {
@@ -90,7 +99,21 @@ test('design a blueprint with every type and format, in the builder and in JSON'
 
   const stored = await (await call(request, 'GET', `/teams/${team.slug}/blueprints/payment-service`, { token: owner.token })).json();
   expect(stored).toMatchObject({ id: 'payment-service', title: 'Payment Service', icon: '🚀' });
-  expect(Object.keys(stored.schema.properties)).toEqual(['owner_email', 'homepage', 'launched', 'deployed_at', 'readme', 'version', 'lifecycle', 'tier', 'ratio', 'public', 'tags', 'runtime', 'endpoints']);
+  expect(Object.keys(stored.schema.properties)).toEqual([
+    'owner_email',
+    'homepage',
+    'launched',
+    'deployed_at',
+    'readme',
+    'version',
+    'lifecycle',
+    'tier',
+    'ratio',
+    'public',
+    'tags',
+    'runtime',
+    'endpoints',
+  ]);
   expect(stored.schema).toEqual({
     type: 'object',
     properties: {
@@ -112,14 +135,26 @@ test('design a blueprint with every type and format, in the builder and in JSON'
   });
 });
 
-test('a change existing entities fail asks first and can be forced; bad schemas are shown inline; delete shows what goes', async ({ page, request }) => {
+test('a change existing entities fail asks first and can be forced; bad schemas are shown inline; delete shows what goes', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const owner = await register(request, 'designer');
   const team = await createTeam(request, owner.token);
   const base = `/teams/${team.slug}/blueprints`;
-  expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'service', title: 'Service', schema: { type: 'object', properties: { tier: { type: 'integer' } } } } })).status()).toBe(201);
+  expect(
+    (
+      await call(request, 'POST', base, {
+        token: owner.token,
+        body: { id: 'service', title: 'Service', schema: { type: 'object', properties: { tier: { type: 'integer' } } } },
+      })
+    ).status(),
+  ).toBe(201);
   for (const identifier of ['api', 'web']) {
-    expect((await call(request, 'POST', `${base}/service/entities`, { token: owner.token, body: { identifier, data: { tier: 1 } } })).status()).toBe(201);
+    expect(
+      (await call(request, 'POST', `${base}/service/entities`, { token: owner.token, body: { identifier, data: { tier: 1 } } })).status(),
+    ).toBe(201);
   }
   await signIn(page, owner.email, owner.password);
   await page.goto(`/t/${team.slug}/blueprints/service`);
@@ -164,8 +199,13 @@ test('saving a blueprint in the editor keeps its relations', async ({ page, requ
   const base = `/teams/${team.slug}/blueprints`;
   const schema = { type: 'object', properties: { region: { type: 'string' } } };
   expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'cluster', title: 'Cluster', schema } })).status()).toBe(201);
-  const relations = { runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one', required: false }, uses: { title: null, target: 'cluster', type: 'many-to-many', required: false } };
-  expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'service', title: 'Service', schema, relations } })).status()).toBe(201);
+  const relations = {
+    runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one', required: false },
+    uses: { title: null, target: 'cluster', type: 'many-to-many', required: false },
+  };
+  expect(
+    (await call(request, 'POST', base, { token: owner.token, body: { id: 'service', title: 'Service', schema, relations } })).status(),
+  ).toBe(201);
   await signIn(page, owner.email, owner.password);
   await page.goto(`/t/${team.slug}/blueprints/service/edit`);
   await page.getByLabel('Title', { exact: true }).fill('Service (edited)');
@@ -179,7 +219,14 @@ test('a save that lost a race says so and offers a reload; a viewer gets no edit
   const owner = await register(request, 'designer');
   const team = await createTeam(request, owner.token);
   const base = `/teams/${team.slug}/blueprints`;
-  expect((await call(request, 'POST', base, { token: owner.token, body: { id: 'service', title: 'Service', schema: { type: 'object', properties: {} } } })).status()).toBe(201);
+  expect(
+    (
+      await call(request, 'POST', base, {
+        token: owner.token,
+        body: { id: 'service', title: 'Service', schema: { type: 'object', properties: {} } },
+      })
+    ).status(),
+  ).toBe(201);
   await signIn(page, owner.email, owner.password);
   await page.goto(`/t/${team.slug}/blueprints/service/edit`);
   // Someone else saves first.

@@ -39,10 +39,15 @@ test('8 overlapping bulk upserts of the same 500 identifiers in different orders
   const path = `/teams/${team}/blueprints/service/entities/bulk`;
   const responses = await Promise.all(
     Array.from({ length: WRITERS }, (_, writer) =>
-      call(api, 'POST', path, { token: admin.token, body: { entities: shuffled(writer).map((identifier) => ({ identifier, data: { writer } })) } }),
+      call(api, 'POST', path, {
+        token: admin.token,
+        body: { entities: shuffled(writer).map((identifier) => ({ identifier, data: { writer } })) },
+      }),
     ),
   );
-  const statuses = await Promise.all(responses.map(async (r) => (r.status() === 200 ? 200 : `${r.status()} ${(await r.text()).slice(0, 200)}`)));
+  const statuses = await Promise.all(
+    responses.map(async (r) => (r.status() === 200 ? 200 : `${r.status()} ${(await r.text()).slice(0, 200)}`)),
+  );
   expect(statuses).toEqual(Array(WRITERS).fill(200));
   // Written by all 8 batches: version 8 (the ETag), first and last identifier alike.
   for (const identifier of [IDENTIFIERS[0], IDENTIFIERS[IDENTIFIERS.length - 1]]) {

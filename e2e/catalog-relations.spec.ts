@@ -12,7 +12,10 @@ import { signIn } from './support/ui';
 
 const CLUSTER = { type: 'object', properties: { region: { type: 'string', enum: ['eu', 'us'] } } };
 const SERVICE = { type: 'object', properties: { tier: { type: 'integer' } } };
-const RELATIONS = [{ id: 'runs_on', title: 'Runs on', targetSchema: CLUSTER }, { id: 'depends_on', title: 'Depends on', targetSchema: SERVICE }];
+const RELATIONS = [
+  { id: 'runs_on', title: 'Runs on', targetSchema: CLUSTER },
+  { id: 'depends_on', title: 'Depends on', targetSchema: SERVICE },
+];
 const fields = fieldsOf(SERVICE, RELATIONS);
 
 async function seed(request: APIRequestContext) {
@@ -26,10 +29,20 @@ async function seed(request: APIRequestContext) {
     title: 'Service',
     icon: '⚙️',
     schema: SERVICE,
-    relations: { runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one' }, depends_on: { title: 'Depends on', target: 'service' } },
+    relations: {
+      runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one' },
+      depends_on: { title: 'Depends on', target: 'service' },
+    },
   });
-  const clusters = [{ identifier: 'eu-1', title: 'EU one', data: { region: 'eu' } }, { identifier: 'us-1', title: 'US one', data: { region: 'us' } }];
-  await expectJson(await call(request, 'POST', `${base}/cluster/entities/bulk`, { token: t, body: { entities: clusters } }), 200, 'clusters');
+  const clusters = [
+    { identifier: 'eu-1', title: 'EU one', data: { region: 'eu' } },
+    { identifier: 'us-1', title: 'US one', data: { region: 'us' } },
+  ];
+  await expectJson(
+    await call(request, 'POST', `${base}/cluster/entities/bulk`, { token: t, body: { entities: clusters } }),
+    200,
+    'clusters',
+  );
   // web -> api -> db (depends_on), batch alone.
   for (const [identifier, title, relations] of [
     ['db', 'Orders database', { runs_on: 'eu-1' }],
@@ -37,14 +50,20 @@ async function seed(request: APIRequestContext) {
     ['web', 'Web shop', { runs_on: 'us-1', depends_on: ['api'] }],
     ['batch', 'Nightly batch', { runs_on: 'us-1' }],
   ] as const) {
-    await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: t, body: { identifier, title, data: { tier: 1 }, relations } }), 201, identifier);
+    await expectJson(
+      await call(request, 'POST', `${base}/service/entities`, { token: t, body: { identifier, title, data: { tier: 1 }, relations } }),
+      201,
+      identifier,
+    );
   }
   return { admin, slug: team.slug };
 }
 
 async function shownRows(page: Page): Promise<string[]> {
   await expect(page.getByRole('table')).not.toHaveAttribute('aria-busy', 'true');
-  return (await page.locator('tbody tr[data-identifier]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-identifier') ?? ''))).sort();
+  return (
+    await page.locator('tbody tr[data-identifier]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-identifier') ?? ''))
+  ).sort();
 }
 
 /** The rows the API returns for the view in the page's URL. */
@@ -54,7 +73,10 @@ async function apiRows(page: Page, request: APIRequestContext, token: string, sl
   return (await expectJson<{ entities: Array<{ identifier: string }> }>(res, 200, 'search')).entities.map((e) => e.identifier).sort();
 }
 
-test('filter the catalog by relatedTo and through a relation, and show a relation column, as the API answers', async ({ page, request }) => {
+test('filter the catalog by relatedTo and through a relation, and show a relation column, as the API answers', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { admin, slug } = await seed(request);
   await signIn(page, admin.email, admin.password);

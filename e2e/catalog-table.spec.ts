@@ -41,7 +41,10 @@ async function seed(request: Parameters<typeof register>[0]): Promise<{ admin: S
   const admin = await register(request, 'catalog');
   const team = await createTeam(request, admin.token);
   await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', icon: '⚙️', schema: SCHEMA });
-  const bulk = await call(request, 'POST', `/teams/${team.slug}/blueprints/service/entities/bulk`, { token: admin.token, body: { entities: ENTITIES } });
+  const bulk = await call(request, 'POST', `/teams/${team.slug}/blueprints/service/entities/bulk`, {
+    token: admin.token,
+    body: { entities: ENTITIES },
+  });
   await expectJson(bulk, 200, 'bulk upsert of 120 entities');
   return { admin, slug: team.slug };
 }

@@ -108,9 +108,15 @@ test("team A itself: B's admin and B's key get 404 on GET, PATCH and DELETE /tea
   // Neither of B's callers is told about A in their list of teams.
   for (const { name, token } of s.bCallers) {
     const { teams } = await getJson<{ teams: Team[] }>(request, token, '/teams');
-    expect(teams.map((t) => t.slug), `GET /teams by ${name}`).toEqual([s.b.team.slug]);
+    expect(
+      teams.map((t) => t.slug),
+      `GET /teams by ${name}`,
+    ).toEqual([s.b.team.slug]);
     const me = await getJson<{ teams: Team[] }>(request, token, '/auth/me');
-    expect(me.teams.map((t) => t.slug), `GET /auth/me by ${name}`).toEqual([s.b.team.slug]);
+    expect(
+      me.teams.map((t) => t.slug),
+      `GET /auth/me by ${name}`,
+    ).toEqual([s.b.team.slug]);
   }
 });
 
@@ -162,10 +168,16 @@ test("A's roles: list, create, and A's role id (under A's path and B's path) are
   ]);
   await expectUnchanged(request, s, before);
   const role = (before.a.roles as Role[]).find((r) => r.id === s.a.customRole.id);
-  expect(role, "A's custom role as A's admin sees it").toMatchObject({ name: s.a.customRole.name, permissions: ['entity:read'], member_count: 1 });
+  expect(role, "A's custom role as A's admin sees it").toMatchObject({
+    name: s.a.customRole.name,
+    permissions: ['entity:read'],
+    member_count: 1,
+  });
 });
 
-test("A's API keys: list, create, and revoking A's key (under A's path and B's path) are 404 from team B; the key still works", async ({ request }) => {
+test("A's API keys: list, create, and revoking A's key (under A's path and B's path) are 404 from team B; the key still works", async ({
+  request,
+}) => {
   const s = await setup(request);
   const before = await snapshots(request, s);
   const A = `/teams/${s.a.team.slug}`;
@@ -202,31 +214,52 @@ test("A's audit log is 404 from team B, B's own log never shows A's rows, and B'
     { method: 'GET', path: `${A}/audit-logs?actor_id=${s.a.admin.user.id}` },
   ]);
   // Filtering B's log by A's ids finds nothing of A's.
-  for (const query of [`entity_id=${s.a.member.user.id}`, `actor_id=${s.a.admin.user.id}`, `entity_id=${s.a.customRole.id}`, `entity_id=${s.a.team.id}`]) {
+  for (const query of [
+    `entity_id=${s.a.member.user.id}`,
+    `actor_id=${s.a.admin.user.id}`,
+    `entity_id=${s.a.customRole.id}`,
+    `entity_id=${s.a.team.id}`,
+  ]) {
     const { audit_logs } = await getJson<{ audit_logs: unknown[] }>(request, s.b.admin.token, `${B}/audit-logs?${query}`);
     expect(audit_logs, `B's audit log filtered by ${query}`).toEqual([]);
   }
-  const { audit_logs: aLog } = await getJson<{ audit_logs: Array<{ entity_id: string }> }>(request, s.a.admin.token, `${A}/audit-logs?entity_id=${s.a.member.user.id}`);
+  const { audit_logs: aLog } = await getJson<{ audit_logs: Array<{ entity_id: string }> }>(
+    request,
+    s.a.admin.token,
+    `${A}/audit-logs?entity_id=${s.a.member.user.id}`,
+  );
   expect(aLog.length, "A's own log does hold A's member.added (the filter above could find it)").toBeGreaterThan(0);
   await expectUnchanged(request, s, before);
 });
 
 test("A's OpenAPI document is 404 from team B, and B's own document never shows A's blueprints", async ({ request }) => {
   const s = await setup(request);
-  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'a-only-vault', schema: { type: 'object', properties: { a_secret_field: { type: 'string' } } } });
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, {
+    id: 'a-only-vault',
+    schema: { type: 'object', properties: { a_secret_field: { type: 'string' } } },
+  });
   await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'b-service' });
   const A = `/teams/${s.a.team.slug}`;
   await expectAll404(request, s, [{ method: 'GET', path: `${A}/openapi.json` }]);
   // B's key has no blueprint:read: its own document is 403, A's stays 404 (above); B's admin reads B's.
-  await expectError(await call(request, 'GET', `/teams/${s.b.team.slug}/openapi.json`, { token: s.b.key }), 403, "B's key without blueprint:read");
+  await expectError(
+    await call(request, 'GET', `/teams/${s.b.team.slug}/openapi.json`, { token: s.b.key }),
+    403,
+    "B's key without blueprint:read",
+  );
   const own = await call(request, 'GET', `/teams/${s.b.team.slug}/openapi.json`, { token: s.b.admin.token });
   expect(own.status(), "B's admin reads B's document").toBe(200);
   const text = await own.text();
   expect(text.includes('/blueprints/b-service/entities'), "B's document has B's blueprint").toBe(true);
-  expect(['a-only-vault', 'a_secret_field', s.a.team.slug].filter((x) => text.includes(x)), "A's names in B's document").toEqual([]);
+  expect(
+    ['a-only-vault', 'a_secret_field', s.a.team.slug].filter((x) => text.includes(x)),
+    "A's names in B's document",
+  ).toEqual([]);
 });
 
-test("A's entity: restoring one of its versions (under A's path, and under B's own blueprint of the same id) is 404 from team B; the entity stays", async ({ request }) => {
+test("A's entity: restoring one of its versions (under A's path, and under B's own blueprint of the same id) is 404 from team B; the entity stays", async ({
+  request,
+}) => {
   const s = await setup(request);
   const schema = { type: 'object', properties: { n: { type: 'integer' } } };
   const A = `/teams/${s.a.team.slug}/blueprints/service/entities`;
@@ -238,14 +271,20 @@ test("A's entity: restoring one of its versions (under A's path, and under B's o
   const before = await snapshots(request, s);
   await expectAll404(request, s, [{ method: 'POST', path: `${A}/svc%2Fapi/restore`, body: { version: 1 } }]);
   // B's admin may write entities in B, and B has a blueprint "service": still no entity of A's there.
-  await expectError(await call(request, 'POST', `${B}/svc%2Fapi/restore`, { token: s.b.admin.token, body: { version: 1 } }), 404, "A's identifier under B's blueprint");
+  await expectError(
+    await call(request, 'POST', `${B}/svc%2Fapi/restore`, { token: s.b.admin.token, body: { version: 1 } }),
+    404,
+    "A's identifier under B's blueprint",
+  );
   await expectUnchanged(request, s, before);
   const entity = await call(request, 'GET', `${A}/svc%2Fapi`, { token: s.a.admin.token });
   expect(entity.headers().etag, "A's entity is still at version 2").toBe('"2"');
   expect((await entity.json()).data).toEqual({ n: 2 });
 });
 
-test("A's catalog search: list with sort and q, search and facets of A's blueprint are 404 from team B, under A's path and B's", async ({ request }) => {
+test("A's catalog search: list with sort and q, search and facets of A's blueprint are 404 from team B, under A's path and B's", async ({
+  request,
+}) => {
   const s = await setup(request);
   const schema = { type: 'object', properties: { status: { type: 'string' } } };
   await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'secret-bp', schema });
@@ -256,7 +295,10 @@ test("A's catalog search: list with sort and q, search and facets of A's bluepri
   const probes = (team: string): Probe[] => [
     { method: 'GET', path: `/teams/${team}/blueprints/secret-bp/entities?sort=data.status&q=secret` },
     { method: 'POST', path: `/teams/${team}/blueprints/secret-bp/entities/search`, body: { query } },
-    { method: 'GET', path: `/teams/${team}/blueprints/secret-bp/facets?property=status&query=${encodeURIComponent(JSON.stringify(query))}` },
+    {
+      method: 'GET',
+      path: `/teams/${team}/blueprints/secret-bp/facets?property=status&query=${encodeURIComponent(JSON.stringify(query))}`,
+    },
     { method: 'POST', path: `/teams/${team}/blueprints/secret-bp/facets`, body: { property: 'status', query } },
   ];
   await expectAll404(request, s, [...probes(s.a.team.slug), ...probes(s.b.team.slug)]);
@@ -266,21 +308,41 @@ test("A's catalog search: list with sort and q, search and facets of A's bluepri
     expect(res.status(), name).toBe(200);
     expect(((await res.json()) as { entities: unknown[] }).entities, name).toEqual([]);
   }
-  const own = await call(request, 'POST', `/teams/${s.a.team.slug}/blueprints/secret-bp/entities/search`, { token: s.a.admin.token, body: { query } });
+  const own = await call(request, 'POST', `/teams/${s.a.team.slug}/blueprints/secret-bp/entities/search`, {
+    token: s.a.admin.token,
+    body: { query },
+  });
   expect(((await own.json()) as { total: number }).total).toBe(1);
 });
 
-test("A's relations: A's graph, delete dry run and links are 404 from team B; A's identifiers are missing targets for B's links and relatedTo", async ({ request }) => {
+test("A's relations: A's graph, delete dry run and links are 404 from team B; A's identifiers are missing targets for B's links and relatedTo", async ({
+  request,
+}) => {
   const s = await setup(request);
   const schema = { type: 'object', properties: {} };
   for (const side of [s.a, s.b]) {
     await createBlueprint(request, side.admin.token, side.team.slug, { id: 'cluster', schema });
-    await createBlueprint(request, side.admin.token, side.team.slug, { id: 'service', schema, relations: { runs_on: { target: 'cluster', type: 'many-to-one' } } });
+    await createBlueprint(request, side.admin.token, side.team.slug, {
+      id: 'service',
+      schema,
+      relations: { runs_on: { target: 'cluster', type: 'many-to-one' } },
+    });
   }
   const A = `/teams/${s.a.team.slug}/blueprints`;
   const B = `/teams/${s.b.team.slug}/blueprints`;
-  expect((await call(request, 'POST', `${A}/cluster/entities`, { token: s.a.admin.token, body: { identifier: 'a-cluster', data: {} } })).status()).toBe(201);
-  expect((await call(request, 'POST', `${A}/service/entities`, { token: s.a.admin.token, body: { identifier: 'a-svc', data: {}, relations: { runs_on: 'a-cluster' } } })).status()).toBe(201);
+  expect(
+    (
+      await call(request, 'POST', `${A}/cluster/entities`, { token: s.a.admin.token, body: { identifier: 'a-cluster', data: {} } })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await call(request, 'POST', `${A}/service/entities`, {
+        token: s.a.admin.token,
+        body: { identifier: 'a-svc', data: {}, relations: { runs_on: 'a-cluster' } },
+      })
+    ).status(),
+  ).toBe(201);
   const before = await snapshots(request, s);
   const probes = (base: string): Probe[] => [
     { method: 'GET', path: `${base}/service/entities/a-svc/graph` },
@@ -288,9 +350,16 @@ test("A's relations: A's graph, delete dry run and links are 404 from team B; A'
   ];
   // (Under B's own path B's key lacks entity:delete, a 403 about B's team: the dry run is probed under A's path.)
   await expectAll404(request, s, [...probes(A), ...probes(B), { method: 'DELETE', path: `${A}/cluster/entities/a-cluster?dry_run=true` }]);
-  await expectError(await call(request, 'DELETE', `${B}/cluster/entities/a-cluster?dry_run=true`, { token: s.b.admin.token }), 404, "A's entity under B's blueprint, by B's admin");
+  await expectError(
+    await call(request, 'DELETE', `${B}/cluster/entities/a-cluster?dry_run=true`, { token: s.b.admin.token }),
+    404,
+    "A's entity under B's blueprint, by B's admin",
+  );
   // B links its own service to A's cluster identifier: a missing target (422), never a link.
-  const link = await call(request, 'POST', `${B}/service/entities`, { token: s.b.admin.token, body: { identifier: 'b-svc', data: {}, relations: { runs_on: 'a-cluster' } } });
+  const link = await call(request, 'POST', `${B}/service/entities`, {
+    token: s.b.admin.token,
+    body: { identifier: 'b-svc', data: {}, relations: { runs_on: 'a-cluster' } },
+  });
   const error = await expectError(link, 422, "B linking to A's identifier");
   expect(error.error.details).toEqual([{ path: '/relations/runs_on', message: expect.stringContaining('a-cluster') }]);
   // relatedTo in B with A's identifier finds nothing; in A it finds A's service.
@@ -310,7 +379,10 @@ test("quick search: A's search is 404 from team B, and B's own search never find
   const A = `/teams/${s.a.team.slug}`;
   const B = `/teams/${s.b.team.slug}`;
   await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'service' });
-  const created = await call(request, 'POST', `${A}/blueprints/service/entities`, { token: s.a.admin.token, body: { identifier: 'zebra-secret', title: 'Zebra secret', data: {} } });
+  const created = await call(request, 'POST', `${A}/blueprints/service/entities`, {
+    token: s.a.admin.token,
+    body: { identifier: 'zebra-secret', title: 'Zebra secret', data: {} },
+  });
   expect(created.status(), "A's entity").toBe(201);
   await expectAll404(request, s, [
     { method: 'GET', path: `${A}/search?q=zebra` },
@@ -321,5 +393,8 @@ test("quick search: A's search is 404 from team B, and B's own search never find
     expect(results, `B's quick search by ${name}`).toEqual([]);
   }
   const { results } = await getJson<{ results: Array<{ identifier: string }> }>(request, s.a.admin.token, `${A}/search?q=zebra`);
-  expect(results.map((r) => r.identifier), "A's own quick search finds it (the probes above could have)").toEqual(['zebra-secret']);
+  expect(
+    results.map((r) => r.identifier),
+    "A's own quick search finds it (the probes above could have)",
+  ).toEqual(['zebra-secret']);
 });

@@ -110,7 +110,9 @@ test('the database killed under write load: 503 with Retry-After, no hang, recov
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ identifier: string }>('SELECT e.identifier FROM entities e WHERE e.identifier = ANY($1)', [created]);
+    const { rows } = await client.query<{ identifier: string }>('SELECT e.identifier FROM entities e WHERE e.identifier = ANY($1)', [
+      created,
+    ]);
     expect(rows.map((r) => r.identifier).sort()).toEqual([...created].sort());
   } finally {
     await client.end();
@@ -128,7 +130,12 @@ test('SIGTERM with a request in flight: it is answered, then the database stops 
   const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = http.request(`${base}${API}/teams/${team.slug}/blueprints/service/entities`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+      headers: {
+        authorization: `Bearer ${owner.token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        expect: '100-continue',
+      },
     });
     req.on('response', (res) => {
       let text = '';
@@ -138,7 +145,10 @@ test('SIGTERM with a request in flight: it is answered, then the database stops 
     req.on('error', reject);
     req.on('continue', () => {
       server.kill('SIGTERM');
-      void expect.poll(() => log, { timeout: 30_000 }).toContain('SIGTERM: shutting down').then(() => req.end(body), reject);
+      void expect
+        .poll(() => log, { timeout: 30_000 })
+        .toContain('SIGTERM: shutting down')
+        .then(() => req.end(body), reject);
     });
     req.flushHeaders();
   });

@@ -15,7 +15,13 @@ test('a session (Next.js) and a token (direct) get the same answers from the sam
   expect((await call(request, 'POST', path, { token: owner.token, body: { identifier, title: 'Payments', data: {} } })).status()).toBe(201);
 
   await signIn(page, owner.email, owner.password);
-  for (const p of [`/teams/${team.slug}`, `/teams/${team.slug}/blueprints/service`, `${path}/${encodeURIComponent(identifier)}`, `${path}?limit=5`, `/teams/${team.slug}/nothing-here`]) {
+  for (const p of [
+    `/teams/${team.slug}`,
+    `/teams/${team.slug}/blueprints/service`,
+    `${path}/${encodeURIComponent(identifier)}`,
+    `${path}?limit=5`,
+    `/teams/${team.slug}/nothing-here`,
+  ]) {
     const viaNext = await page.request.get(API + p);
     const direct = await call(request, 'GET', p, { token: owner.token });
     expect(direct.status(), `status of ${p}`).toBe(viaNext.status());
@@ -48,6 +54,8 @@ test('work queued after the response still runs on the direct path (an API key i
   const { api_key, key } = await createApiKey(request, owner.token, team.slug, ['blueprint:read']);
   expect((await call(request, 'GET', `/teams/${team.slug}/blueprints`, { token: key })).status()).toBe(200);
   await expect
-    .poll(async () => (await db().query('SELECT last_used_at FROM api_keys WHERE id = $1', [api_key.id])).rows[0].last_used_at, { timeout: 5_000 })
+    .poll(async () => (await db().query('SELECT last_used_at FROM api_keys WHERE id = $1', [api_key.id])).rows[0].last_used_at, {
+      timeout: 5_000,
+    })
     .not.toBeNull();
 });

@@ -13,7 +13,7 @@ import {
   type Session,
 } from './support/api';
 
-// The entity routes of ../shared/API.md through the real server: every status code (200, 201,
+// The entity routes of docs/API.md through the real server: every status code (200, 201,
 // 204, 207, 400, 401, 403, 404, 409, 413, 422), who may do what (a viewer cannot write, an editor
 // cannot delete, another team's admin gets 404), If-Match, bulk upsert with per-item results, and
 // the browser's verdict (the same ajv rules) matched by the server's.
@@ -72,23 +72,45 @@ async function create(identifier: string, token = admin.token): Promise<Entity> 
 }
 
 test('create, read, list, replace, patch, history and delete: 201, 200, 204 with ETags', async () => {
-  const created = await call(api, 'POST', list(), { token: editor.token, body: { identifier: 'team/api:v1@eu+x', title: 'API', data: { version: '1.2.3' } } });
+  const created = await call(api, 'POST', list(), {
+    token: editor.token,
+    body: { identifier: 'team/api:v1@eu+x', title: 'API', data: { version: '1.2.3' } },
+  });
   const entity = await expectJson<Entity>(created, 201, 'create');
   expect(created.headers().etag).toBe('"1"');
-  expect(entity).toMatchObject({ identifier: 'team/api:v1@eu+x', blueprint: 'service', title: 'API', relations: {}, created_by: editor.user.id, updated_by: editor.user.id });
+  expect(entity).toMatchObject({
+    identifier: 'team/api:v1@eu+x',
+    blueprint: 'service',
+    title: 'API',
+    relations: {},
+    created_by: editor.user.id,
+    updated_by: editor.user.id,
+  });
 
   const got = await call(api, 'GET', one('team/api:v1@eu+x'), { token: viewer.token });
   expect(await expectJson<Entity>(got, 200, 'get')).toEqual(entity);
   expect(got.headers().etag).toBe('"1"');
 
-  const page = await expectJson<{ entities: Entity[]; next_cursor: string | null }>(await call(api, 'GET', `${list()}?limit=10&sort=-created_at`, { token: viewer.token }), 200, 'list');
+  const page = await expectJson<{ entities: Entity[]; next_cursor: string | null }>(
+    await call(api, 'GET', `${list()}?limit=10&sort=-created_at`, { token: viewer.token }),
+    200,
+    'list',
+  );
   expect(page.entities.map((e) => e.identifier)).toContain('team/api:v1@eu+x');
 
-  const put = await call(api, 'PUT', one('team/api:v1@eu+x'), { token: editor.token, body: { title: 'API v2', data: { version: '2.0.0', tier: 2 } }, headers: { 'if-match': '"1"' } });
+  const put = await call(api, 'PUT', one('team/api:v1@eu+x'), {
+    token: editor.token,
+    body: { title: 'API v2', data: { version: '2.0.0', tier: 2 } },
+    headers: { 'if-match': '"1"' },
+  });
   expect(await expectJson<Entity>(put, 200, 'put')).toMatchObject({ title: 'API v2', data: { version: '2.0.0', tier: 2 } });
   expect(put.headers().etag).toBe('"2"');
 
-  const patch = await call(api, 'PATCH', one('team/api:v1@eu+x'), { token: editor.token, body: { data: { tier: null, lifecycle: 'production' } }, headers: { 'content-type': 'application/merge-patch+json' } });
+  const patch = await call(api, 'PATCH', one('team/api:v1@eu+x'), {
+    token: editor.token,
+    body: { data: { tier: null, lifecycle: 'production' } },
+    headers: { 'content-type': 'application/merge-patch+json' },
+  });
   expect((await expectJson<Entity>(patch, 200, 'patch')).data).toEqual({ version: '2.0.0', lifecycle: 'production' });
   expect(patch.headers().etag).toBe('"3"');
 
@@ -97,7 +119,11 @@ test('create, read, list, replace, patch, history and delete: 201, 200, 204 with
     200,
     'history',
   );
-  expect(history.versions.map((v) => [v.version, v.action])).toEqual([[3, 'entity.updated'], [2, 'entity.updated'], [1, 'entity.created']]);
+  expect(history.versions.map((v) => [v.version, v.action])).toEqual([
+    [3, 'entity.updated'],
+    [2, 'entity.updated'],
+    [1, 'entity.created'],
+  ]);
 
   const deleted = await call(api, 'DELETE', one('team/api:v1@eu+x'), { token: admin.token, headers: { 'if-match': '"3"' } });
   expect(deleted.status(), await deleted.text()).toBe(204);
@@ -108,7 +134,11 @@ test('validate_only and upsert: 200 without writing, 200 replacing; a taken iden
   const valid = await call(api, 'POST', `${list()}?validate_only=true`, { token: editor.token, body: good('vo-1') });
   expect(await expectJson(valid, 200, 'validate_only')).toEqual({ valid: true });
   await expectError(await call(api, 'GET', one('vo-1'), { token: admin.token }), 404, 'validate_only wrote nothing');
-  await expectError(await call(api, 'POST', `${list()}?validate_only=true`, { token: editor.token, body: { identifier: 'vo-1', data: {} } }), 422, 'validate_only, invalid');
+  await expectError(
+    await call(api, 'POST', `${list()}?validate_only=true`, { token: editor.token, body: { identifier: 'vo-1', data: {} } }),
+    422,
+    'validate_only, invalid',
+  );
 
   await create('up-1');
   const taken = await expectError(await call(api, 'POST', list(), { token: editor.token, body: good('up-1') }), 409, 'taken identifier');
@@ -128,7 +158,14 @@ test('400: unknown fields, unknown params and sorts, bad flags, bad batches', as
     ['bad flag', call(api, 'POST', `${list()}?upsert=yes`, { token: admin.token, body: good('x') }), /upsert/],
     ['not JSON', call(api, 'POST', list(), { token: admin.token, headers: { 'content-type': 'application/json' }, body: '{nope' }), /JSON/],
     ['empty batch', call(api, 'POST', `${list()}/bulk`, { token: admin.token, body: { entities: [] } }), /1 to 1000/],
-    ['1001 items', call(api, 'POST', `${list()}/bulk`, { token: admin.token, body: { entities: Array.from({ length: 1001 }, (_, i) => good(`b-${i}`)) } }), /1 to 1000/],
+    [
+      '1001 items',
+      call(api, 'POST', `${list()}/bulk`, {
+        token: admin.token,
+        body: { entities: Array.from({ length: 1001 }, (_, i) => good(`b-${i}`)) },
+      }),
+      /1 to 1000/,
+    ],
   ];
   for (const [what, response, message] of cases) {
     expect((await expectError(await response, 400, what)).error.message).toMatch(message);
@@ -136,12 +173,27 @@ test('400: unknown fields, unknown params and sorts, bad flags, bad batches', as
 });
 
 test('401 without credentials, 413 over 1 MiB', async () => {
-  for (const [method, path] of [['GET', list()], ['POST', list()], ['GET', one('x')], ['PATCH', one('x')], ['POST', `${list()}/bulk`], ['GET', `${one('x')}/history`]] as const) {
-    await expectError(await call(api, method, path, { body: method === 'GET' ? undefined : good('x') }), 401, `${method} ${path} anonymous`);
+  for (const [method, path] of [
+    ['GET', list()],
+    ['POST', list()],
+    ['GET', one('x')],
+    ['PATCH', one('x')],
+    ['POST', `${list()}/bulk`],
+    ['GET', `${one('x')}/history`],
+  ] as const) {
+    await expectError(
+      await call(api, method, path, { body: method === 'GET' ? undefined : good('x') }),
+      401,
+      `${method} ${path} anonymous`,
+    );
   }
   const big = { identifier: 'big', data: { version: '1.0.0', notes: 'x'.repeat(1024 * 1024) } };
   await expectError(await call(api, 'POST', list(), { token: admin.token, body: big }), 413, 'a body over 1 MiB');
-  await expectError(await call(api, 'POST', `${list()}/bulk`, { token: admin.token, body: { entities: [big] } }), 413, 'a bulk body over 1 MiB');
+  await expectError(
+    await call(api, 'POST', `${list()}/bulk`, { token: admin.token, body: { entities: [big] } }),
+    413,
+    'a bulk body over 1 MiB',
+  );
 });
 
 test('403: a viewer cannot write, an editor cannot delete; a key is capped by its permissions', async () => {
@@ -160,7 +212,11 @@ test('403: a viewer cannot write, an editor cannot delete; a key is capped by it
   expect((await call(api, 'GET', one('perm-1'), { token: key })).status()).toBe(200);
   await expectError(await call(api, 'PATCH', one('perm-1'), { token: key, body: { title: 'x' } }), 403, 'read-only key PATCH');
   const writer = await createApiKey(api, admin.token, team, ['entity:write']);
-  const byKey = await expectJson<Entity>(await call(api, 'POST', list(), { token: writer.key, scheme: 'ApiKey', body: good('by-key') }), 201, 'key create');
+  const byKey = await expectJson<Entity>(
+    await call(api, 'POST', list(), { token: writer.key, scheme: 'ApiKey', body: good('by-key') }),
+    201,
+    'key create',
+  );
   expect(byKey.created_by).toBe(admin.user.id);
   const after = await expectJson<Entity>(await call(api, 'GET', one('perm-1'), { token: admin.token }), 200, 'unchanged');
   expect(after.title).toBeNull();
@@ -181,19 +237,39 @@ test("404: another team's admin, an unknown blueprint, an unknown or impossible 
     await expectError(await call(api, method, path, { token: outsider.token, body }), 404, `outsider ${method} ${path}`);
   }
   await expectError(await call(api, 'GET', `/teams/${team}/blueprints/nothing/entities`, { token: admin.token }), 404, 'unknown blueprint');
-  await expectError(await call(api, 'POST', `/teams/${team}/blueprints/nothing/entities`, { token: admin.token, body: good('x') }), 404, 'unknown blueprint POST');
+  await expectError(
+    await call(api, 'POST', `/teams/${team}/blueprints/nothing/entities`, { token: admin.token, body: good('x') }),
+    404,
+    'unknown blueprint POST',
+  );
   await expectError(await call(api, 'GET', one('no-such-entity'), { token: admin.token }), 404, 'unknown entity');
   await expectError(await call(api, 'GET', one('-impossible'), { token: admin.token }), 404, 'impossible identifier');
-  await expectError(await call(api, 'GET', `/teams/${team}/blueprints/Bad!Id/entities`, { token: admin.token }), 404, 'impossible blueprint');
+  await expectError(
+    await call(api, 'GET', `/teams/${team}/blueprints/Bad!Id/entities`, { token: admin.token }),
+    404,
+    'impossible blueprint',
+  );
   const unchanged = await expectJson<Entity>(await call(api, 'GET', one('nf-1'), { token: admin.token }), 200, 'still there');
   expect(unchanged.title).toBeNull();
 });
 
 test('409: a stale If-Match changes nothing; of two writers with the same ETag exactly one wins', async () => {
   await create('etag-1');
-  await expectJson(await call(api, 'PATCH', one('etag-1'), { token: editor.token, body: { title: 'B' }, headers: { 'if-match': '"1"' } }), 200, 'fresh If-Match');
-  for (const [method, body] of [['PATCH', { title: 'C' }], ['PUT', { data: { version: '9.0.0' } }], ['DELETE', undefined]] as const) {
-    const stale = await expectError(await call(api, method, one('etag-1'), { token: admin.token, body, headers: { 'if-match': '"1"' } }), 409, `stale ${method}`);
+  await expectJson(
+    await call(api, 'PATCH', one('etag-1'), { token: editor.token, body: { title: 'B' }, headers: { 'if-match': '"1"' } }),
+    200,
+    'fresh If-Match',
+  );
+  for (const [method, body] of [
+    ['PATCH', { title: 'C' }],
+    ['PUT', { data: { version: '9.0.0' } }],
+    ['DELETE', undefined],
+  ] as const) {
+    const stale = await expectError(
+      await call(api, method, one('etag-1'), { token: admin.token, body, headers: { 'if-match': '"1"' } }),
+      409,
+      `stale ${method}`,
+    );
     expect((stale.error.details as unknown as { reason: string }).reason, method).toBe('stale_version');
   }
   const now = await call(api, 'GET', one('etag-1'), { token: admin.token });
@@ -201,7 +277,9 @@ test('409: a stale If-Match changes nothing; of two writers with the same ETag e
   expect(now.headers().etag).toBe('"2"');
 
   const racers = await Promise.all(
-    ['one', 'two'].map((title) => call(api, 'PATCH', one('etag-1'), { token: editor.token, body: { title }, headers: { 'if-match': '"2"' } })),
+    ['one', 'two'].map((title) =>
+      call(api, 'PATCH', one('etag-1'), { token: editor.token, body: { title }, headers: { 'if-match': '"2"' } }),
+    ),
   );
   expect(racers.map((r) => r.status()).sort()).toEqual([200, 409]);
   const [winner] = racers.filter((r) => r.status() === 200);
@@ -223,13 +301,28 @@ test('422: the values the browser form refuses (same ajv rules), the server refu
   ];
   for (const [data, path] of bad) {
     expect(browser(data), `the browser refuses ${JSON.stringify(data)}`).toBe(false);
-    const body = await expectError(await call(api, 'POST', list(), { token: editor.token, body: { identifier: 'refused', data } }), 422, `server refuses ${JSON.stringify(data)}`);
+    const body = await expectError(
+      await call(api, 'POST', list(), { token: editor.token, body: { identifier: 'refused', data } }),
+      422,
+      `server refuses ${JSON.stringify(data)}`,
+    );
     expect(body.error.details?.map((d) => d.path)).toContain(path);
   }
   await expectError(await call(api, 'GET', one('refused'), { token: admin.token }), 404, 'nothing was written');
-  await expectError(await call(api, 'POST', list(), { token: editor.token, body: { identifier: 'rel', data: { version: '1.0.0' }, relations: { owner: 'x' } } }), 422, 'non-empty relations');
+  await expectError(
+    await call(api, 'POST', list(), {
+      token: editor.token,
+      body: { identifier: 'rel', data: { version: '1.0.0' }, relations: { owner: 'x' } },
+    }),
+    422,
+    'non-empty relations',
+  );
   await create('patched');
-  const patch = await expectError(await call(api, 'PATCH', one('patched'), { token: editor.token, body: { data: { version: null } } }), 422, 'a merge that removes a required property');
+  const patch = await expectError(
+    await call(api, 'PATCH', one('patched'), { token: editor.token, body: { data: { version: null } } }),
+    422,
+    'a merge that removes a required property',
+  );
   expect(patch.error.details?.map((d) => d.path)).toEqual(['/data/version']);
 });
 
@@ -239,12 +332,23 @@ test('bulk: 200 when every item is written, 207 with per-item results when some 
     200,
     'all good',
   );
-  expect(ok.results.map((r) => [r.index, r.identifier, r.status])).toEqual([[0, 'bulk-1', 'created'], [1, 'bulk-2', 'created']]);
+  expect(ok.results.map((r) => [r.index, r.identifier, r.status])).toEqual([
+    [0, 'bulk-1', 'created'],
+    [1, 'bulk-2', 'created'],
+  ]);
 
   const mixed = await expectJson<{ results: BulkResult[] }>(
     await call(api, 'POST', `${list()}/bulk`, {
       token: editor.token,
-      body: { entities: [good('bulk-1', { tier: 4 }), { identifier: 'bulk-bad', data: { version: 'nope' } }, good('bulk-3'), good('bulk-3', { tier: 1 }), { identifier: '' }] },
+      body: {
+        entities: [
+          good('bulk-1', { tier: 4 }),
+          { identifier: 'bulk-bad', data: { version: 'nope' } },
+          good('bulk-3'),
+          good('bulk-3', { tier: 1 }),
+          { identifier: '' },
+        ],
+      },
     }),
     207,
     'mixed',
@@ -258,7 +362,12 @@ test('bulk: 200 when every item is written, 207 with per-item results when some 
   ]);
   expect(mixed.results[1].error).toMatchObject({ code: 'validation_failed', details: [{ path: '/data/version' }] });
   expect(mixed.results[3].error?.code).toBe('conflict');
-  expect((await expectJson<Entity>(await call(api, 'GET', one('bulk-1'), { token: admin.token }), 200, 'bulk-1')).data).toEqual({ version: '1.0.0', tier: 4 });
-  expect((await expectJson<Entity>(await call(api, 'GET', one('bulk-3'), { token: admin.token }), 200, 'bulk-3')).data).toEqual({ version: '1.0.0' });
+  expect((await expectJson<Entity>(await call(api, 'GET', one('bulk-1'), { token: admin.token }), 200, 'bulk-1')).data).toEqual({
+    version: '1.0.0',
+    tier: 4,
+  });
+  expect((await expectJson<Entity>(await call(api, 'GET', one('bulk-3'), { token: admin.token }), 200, 'bulk-3')).data).toEqual({
+    version: '1.0.0',
+  });
   await expectError(await call(api, 'GET', one('bulk-bad'), { token: admin.token }), 404, 'the bad item was not written');
 });

@@ -26,7 +26,10 @@ const INVALID: Array<{ what: string; identifier?: string; data: Record<string, u
   { what: 'a too long string', data: { ...BASE, name: 'x'.repeat(41) } },
   { what: 'too many tags and a too short one', data: { ...BASE, tags: ['a', 'bb', 'cc', 'dd', 'ee', 'ff'] } },
   { what: 'a tag too short', data: { ...BASE, tags: ['ok', 'x'] } },
-  { what: 'a row without its required url, another with a bad port', data: { ...BASE, endpoints: [{ port: 80 }, { url: 'https://a.example', port: 70000 }] } },
+  {
+    what: 'a row without its required url, another with a bad port',
+    data: { ...BASE, endpoints: [{ port: 80 }, { url: 'https://a.example', port: 70000 }] },
+  },
   { what: 'a nested object missing its required field and under its minimum', data: { ...BASE, runtime: { memory_mb: 8 } } },
   { what: 'a nested enum', data: { ...BASE, runtime: { language: 'cobol' } } },
   { what: 'a bad identifier', identifier: '-starts-with-a-dash', data: BASE },
@@ -81,7 +84,11 @@ for (const { what, identifier = 'parity', data } of INVALID) {
   test(`the form and the server both refuse ${what}, naming the same fields`, async () => {
     const form = formRefuses(identifier, data);
     expect(form.length, `the form refuses ${what}`).toBeGreaterThan(0);
-    const body = await expectError(await call(api, 'POST', path, { token: admin.token, body: { identifier, data } }), 422, `the server refuses ${what}`);
+    const body = await expectError(
+      await call(api, 'POST', path, { token: admin.token, body: { identifier, data } }),
+      422,
+      `the server refuses ${what}`,
+    );
     const server = [...new Set((body.error.details ?? []).map((d) => d.path))].sort();
     expect(server, `fields refused for ${what}: server vs form`).toEqual(form);
   });
@@ -90,6 +97,12 @@ for (const { what, identifier = 'parity', data } of INVALID) {
 test('the form and the server both accept valid entities', async () => {
   for (const { identifier, data } of VALID) {
     expect(formRefuses(identifier, data), `the form accepts ${identifier}`).toEqual([]);
-    expect(await expectJson(await call(api, 'POST', path, { token: admin.token, body: { identifier, data } }), 200, `the server accepts ${identifier}`)).toEqual({ valid: true });
+    expect(
+      await expectJson(
+        await call(api, 'POST', path, { token: admin.token, body: { identifier, data } }),
+        200,
+        `the server accepts ${identifier}`,
+      ),
+    ).toEqual({ valid: true });
   }
 });

@@ -40,7 +40,19 @@ test('the graph tab draws what the graph API answers, by direction and hops, and
     relations: { runs_on: { target: 'cluster', type: 'many-to-one' }, depends_on: { target: 'database' }, calls: { target: 'service' } },
   });
   await post(request, t, `${base}/cluster/entities`, { identifier: 'eu-1', title: 'EU cluster', data: {} });
-  await expectJson(await call(request, 'POST', `${base}/database/entities/bulk`, { token: t, body: { entities: [{ identifier: 'orders-db', title: 'Orders DB', data: {} }, { identifier: 'users-db', title: 'Users DB', data: {} }] } }), 200, 'databases');
+  await expectJson(
+    await call(request, 'POST', `${base}/database/entities/bulk`, {
+      token: t,
+      body: {
+        entities: [
+          { identifier: 'orders-db', title: 'Orders DB', data: {} },
+          { identifier: 'users-db', title: 'Users DB', data: {} },
+        ],
+      },
+    }),
+    200,
+    'databases',
+  );
   for (const [id, title, relations] of [
     ['auth', 'Auth service', { runs_on: 'eu-1', depends_on: ['users-db'] }],
     ['api', 'Public API', { runs_on: 'eu-1', depends_on: ['orders-db', 'users-db'], calls: ['auth'] }],
@@ -100,14 +112,44 @@ test('a 200-entity neighbourhood is drawn whole; a larger one is cut at the near
   const t = admin.token;
   const base = `/teams/${team.slug}/blueprints`;
   await createBlueprint(request, t, team.slug, { id: 'system', title: 'System', icon: '🏛️', schema: empty });
-  await createBlueprint(request, t, team.slug, { id: 'service', title: 'Service', icon: '⚙️', schema: empty, relations: { part_of: { target: 'system', type: 'many-to-one' } } });
-  await createBlueprint(request, t, team.slug, { id: 'component', title: 'Component', icon: '🧩', schema: empty, relations: { belongs_to: { target: 'service', type: 'many-to-one' } } });
+  await createBlueprint(request, t, team.slug, {
+    id: 'service',
+    title: 'Service',
+    icon: '⚙️',
+    schema: empty,
+    relations: { part_of: { target: 'system', type: 'many-to-one' } },
+  });
+  await createBlueprint(request, t, team.slug, {
+    id: 'component',
+    title: 'Component',
+    icon: '🧩',
+    schema: empty,
+    relations: { belongs_to: { target: 'service', type: 'many-to-one' } },
+  });
   await post(request, t, `${base}/system/entities`, { identifier: 'platform', title: 'Platform', data: {} });
-  const services = Array.from({ length: 12 }, (_, i) => ({ identifier: `svc-${i + 1}`, title: `Service ${i + 1}`, data: {}, relations: { part_of: 'platform' } }));
-  await expectJson(await call(request, 'POST', `${base}/service/entities/bulk`, { token: t, body: { entities: services } }), 200, 'services');
+  const services = Array.from({ length: 12 }, (_, i) => ({
+    identifier: `svc-${i + 1}`,
+    title: `Service ${i + 1}`,
+    data: {},
+    relations: { part_of: 'platform' },
+  }));
+  await expectJson(
+    await call(request, 'POST', `${base}/service/entities/bulk`, { token: t, body: { entities: services } }),
+    200,
+    'services',
+  );
   const components = (from: number, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ identifier: `cmp-${from + i}`, title: `Component ${from + i}`, data: {}, relations: { belongs_to: `svc-${((from + i) % 12) + 1}` } }));
-  await expectJson(await call(request, 'POST', `${base}/component/entities/bulk`, { token: t, body: { entities: components(1, 180) } }), 200, 'components');
+    Array.from({ length: n }, (_, i) => ({
+      identifier: `cmp-${from + i}`,
+      title: `Component ${from + i}`,
+      data: {},
+      relations: { belongs_to: `svc-${((from + i) % 12) + 1}` },
+    }));
+  await expectJson(
+    await call(request, 'POST', `${base}/component/entities/bulk`, { token: t, body: { entities: components(1, 180) } }),
+    200,
+    'components',
+  );
 
   await signIn(page, admin.email, PASSWORD);
   await page.goto(`/t/${team.slug}/blueprints/system/entities/platform/graph?direction=downstream&hops=2`);
@@ -116,9 +158,15 @@ test('a 200-entity neighbourhood is drawn whole; a larger one is cut at the near
   await expect(page.getByText(/larger than 200 entities/)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/entity-graph-193.png' });
 
-  await expectJson(await call(request, 'POST', `${base}/component/entities/bulk`, { token: t, body: { entities: components(181, 20) } }), 200, 'more components');
+  await expectJson(
+    await call(request, 'POST', `${base}/component/entities/bulk`, { token: t, body: { entities: components(181, 20) } }),
+    200,
+    'more components',
+  );
   await page.reload();
-  await expect(page.getByText('This neighbourhood is larger than 200 entities: the nearest 200 are shown.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('This neighbourhood is larger than 200 entities: the nearest 200 are shown.', { exact: false }),
+  ).toBeVisible();
   await expect.poll(async () => (await drawn(page)).length).toBe(200);
   // The nearest first: the system and all its services are in.
   const shown = await drawn(page);

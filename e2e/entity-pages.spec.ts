@@ -13,7 +13,14 @@ test.use({ timezoneId: 'UTC' });
 mkdirSync('test-results/screenshots', { recursive: true });
 
 type Entity = { identifier: string; title: string | null; data: Record<string, unknown> };
-type Version = { version: number; action: string; title: string | null; data: Record<string, unknown>; restored_version: number | null; actor_name: string | null };
+type Version = {
+  version: number;
+  action: string;
+  title: string | null;
+  data: Record<string, unknown>;
+  restored_version: number | null;
+  actor_name: string | null;
+};
 
 const IDENTIFIER = 'svc/payments@eu';
 const ENCODED = encodeURIComponent(IDENTIFIER); // svc%2Fpayments%40eu
@@ -62,7 +69,10 @@ async function fillEveryControl(page: Page) {
   await page.getByLabel('Memory (MB)').fill('512');
 }
 
-test('create through the generated form, read it on its page, edit it, diff two versions and restore the first', async ({ page, request }) => {
+test('create through the generated form, read it on its page, edit it, diff two versions and restore the first', async ({
+  page,
+  request,
+}) => {
   const { admin, team, api } = await setup(request);
   await signIn(page, admin.email, PASSWORD);
 
@@ -120,7 +130,10 @@ test('create through the generated form, read it on its page, edit it, diff two 
   // The table row links to the same page (the link encodes the slash).
   await page.goto(`/t/${team}/blueprints/service`);
   await shoot(page, 'entity-table');
-  await page.getByRole('table').getByRole('link', { name: /^Payments/ }).click();
+  await page
+    .getByRole('table')
+    .getByRole('link', { name: /^Payments/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/entities/${ENCODED}$`));
 
   // Edit: the form starts from the stored values; the identifier cannot change.
@@ -151,7 +164,13 @@ test('create through the generated form, read it on its page, edit it, diff two 
   await shoot(page, 'entity-history');
 
   // Restore v1: a new version 3 equal to v1's title and data, audited.
-  const v1 = (await expectJson<{ versions: Version[] }>(await call(request, 'GET', `${api}/${ENCODED}/history`, { token: admin.token }), 200, 'history')).versions.find((v) => v.version === 1)!;
+  const v1 = (
+    await expectJson<{ versions: Version[] }>(
+      await call(request, 'GET', `${api}/${ENCODED}/history`, { token: admin.token }),
+      200,
+      'history',
+    )
+  ).versions.find((v) => v.version === 1)!;
   await page.getByRole('button', { name: 'Restore version 1' }).click();
   await page.getByRole('button', { name: 'Restore v1' }).click();
   await expect(page.getByRole('status')).toHaveText('Version 1 restored as version 3.');
@@ -163,8 +182,16 @@ test('create through the generated form, read it on its page, edit it, diff two 
   const entity = await expectJson<Entity>(now, 200, 'the restored entity');
   expect(now.headers().etag, 'a new version, not a rewrite').toBe('"3"');
   expect({ title: entity.title, data: entity.data }).toEqual({ title: v1.title, data: v1.data });
-  const history = await expectJson<{ versions: Version[] }>(await call(request, 'GET', `${api}/${ENCODED}/history`, { token: admin.token }), 200, 'history after');
-  expect(history.versions.map((v) => [v.version, v.action, v.restored_version])).toEqual([[3, 'entity.restored', 1], [2, 'entity.updated', null], [1, 'entity.created', null]]);
+  const history = await expectJson<{ versions: Version[] }>(
+    await call(request, 'GET', `${api}/${ENCODED}/history`, { token: admin.token }),
+    200,
+    'history after',
+  );
+  expect(history.versions.map((v) => [v.version, v.action, v.restored_version])).toEqual([
+    [3, 'entity.restored', 1],
+    [2, 'entity.updated', null],
+    [1, 'entity.created', null],
+  ]);
   const audit = await expectJson<{ audit_logs: Array<{ action: string; new_data: { version: number; restored_version: number } }> }>(
     await call(request, 'GET', `/teams/${team}/audit-logs?action=entity.restored`, { token: admin.token }),
     200,
@@ -175,7 +202,14 @@ test('create through the generated form, read it on its page, edit it, diff two 
 
 test('a stale edit is refused with a reload, a server refusal lands under its field, and delete asks first', async ({ page, request }) => {
   const { admin, team, api } = await setup(request);
-  await expectJson(await call(request, 'POST', api, { token: admin.token, body: { identifier: 'new', title: 'Called new', data: { version: '1.0.0', owner: 'a@example.com', lifecycle: 'production' } } }), 201, 'entity "new"');
+  await expectJson(
+    await call(request, 'POST', api, {
+      token: admin.token,
+      body: { identifier: 'new', title: 'Called new', data: { version: '1.0.0', owner: 'a@example.com', lifecycle: 'production' } },
+    }),
+    201,
+    'entity "new"',
+  );
   await signIn(page, admin.email, PASSWORD);
 
   // An entity called "new" has its own page (the create page lives at /new-entity).
@@ -190,7 +224,11 @@ test('a stale edit is refused with a reload, a server refusal lands under its fi
 
   // A version that no longer fits the blueprint's current schema is not restored: the page says why.
   const stricter = { schema: { ...EVERY_TYPE_SCHEMA, required: ['version', 'owner', 'lifecycle', 'replicas'] } };
-  await expectJson(await call(request, 'PATCH', `/teams/${team}/blueprints/service?force=true`, { token: admin.token, body: stricter }), 200, 'a stricter schema');
+  await expectJson(
+    await call(request, 'PATCH', `/teams/${team}/blueprints/service?force=true`, { token: admin.token, body: stricter }),
+    200,
+    'a stricter schema',
+  );
   await page.goto(`/t/${team}/blueprints/service/entities/new/history`);
   await page.getByRole('button', { name: 'Restore version 1' }).click();
   await page.getByRole('button', { name: 'Restore v1' }).click();
@@ -222,10 +260,21 @@ test('a viewer reads entity pages without edit, delete, restore or create, and t
   const { admin, team, api } = await setup(request);
   const viewer: Session = await register(request, 'viewer');
   await addMember(request, admin.token, team, viewer.email, 'viewer');
-  await expectJson(await call(request, 'POST', api, { token: admin.token, body: { identifier: 'a:b+c', data: { version: '1.0.0', owner: 'a@example.com', lifecycle: 'production' } } }), 201, 'entity');
+  await expectJson(
+    await call(request, 'POST', api, {
+      token: admin.token,
+      body: { identifier: 'a:b+c', data: { version: '1.0.0', owner: 'a@example.com', lifecycle: 'production' } },
+    }),
+    201,
+    'entity',
+  );
   // 23 versions: the history shows 20, then loads the older ones on request (keyset pages).
   for (let replicas = 2; replicas <= 23; replicas++) {
-    await expectJson(await call(request, 'PATCH', `${api}/${encodeURIComponent('a:b+c')}`, { token: admin.token, body: { data: { cpu: replicas } } }), 200, `v${replicas}`);
+    await expectJson(
+      await call(request, 'PATCH', `${api}/${encodeURIComponent('a:b+c')}`, { token: admin.token, body: { data: { cpu: replicas } } }),
+      200,
+      `v${replicas}`,
+    );
   }
   await signIn(page, viewer.email, PASSWORD);
 
@@ -245,7 +294,10 @@ test('a viewer reads entity pages without edit, delete, restore or create, and t
   await expect(page.getByRole('button', { name: 'Load older versions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Restore/ })).toHaveCount(0);
 
-  for (const path of [`/t/${team}/blueprints/service/new-entity`, `/t/${team}/blueprints/service/entities/${encodeURIComponent('a:b+c')}/edit`]) {
+  for (const path of [
+    `/t/${team}/blueprints/service/new-entity`,
+    `/t/${team}/blueprints/service/entities/${encodeURIComponent('a:b+c')}/edit`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

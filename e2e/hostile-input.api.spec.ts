@@ -44,7 +44,10 @@ function badShape(outcome: Outcome): boolean {
 test('no hostile input to any route is a 5xx, a hang or an answer without the error shape', async ({ request }) => {
   const admin = await register(request, 'hostile');
   const team = await createTeam(request, admin.token);
-  await createBlueprint(request, admin.token, team.slug, { id: 'cluster', schema: { type: 'object', properties: { region: { type: 'string' } } } });
+  await createBlueprint(request, admin.token, team.slug, {
+    id: 'cluster',
+    schema: { type: 'object', properties: { region: { type: 'string' } } },
+  });
   const schema = {
     type: 'object',
     properties: {
@@ -58,9 +61,18 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
   await createBlueprint(request, admin.token, team.slug, { id: 'svc', schema, relations });
   await createBlueprint(request, admin.token, team.slug, { id: 'victim', schema, relations });
   const path = (p: string) => `/teams/${team.slug}/blueprints/${p}`;
-  await expectJson(await call(request, 'POST', path('cluster/entities'), { token: admin.token, body: { identifier: 'c1', data: { region: 'eu' } } }), 201, 'cluster');
+  await expectJson(
+    await call(request, 'POST', path('cluster/entities'), { token: admin.token, body: { identifier: 'c1', data: { region: 'eu' } } }),
+    201,
+    'cluster',
+  );
   for (const bp of ['svc', 'victim']) {
-    const body = { identifier: 'e1', title: 'E1', data: { name: 'abc', replicas: 2, tags: ['a'], meta: { k: 'v' } }, relations: { runs_on: 'c1' } };
+    const body = {
+      identifier: 'e1',
+      title: 'E1',
+      data: { name: 'abc', replicas: 2, tags: ['a'], meta: { k: 'v' } },
+      relations: { runs_on: 'c1' },
+    };
     await expectJson(await call(request, 'POST', path(`${bp}/entities`), { token: admin.token, body }), 201, `${bp} entity`);
   }
   const member = await register(request, 'hostile-member');
@@ -68,10 +80,21 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
   const role = await createRole(request, admin.token, team.slug, ['entity:read']);
   const victimKey = await createApiKey(request, admin.token, team.slug, ['entity:read']);
   // Several keys spread the requests over several rate-limit buckets, so no answer is a 429 for volume.
-  const keys = await Promise.all([1, 2, 3, 4, 5].map(() => createApiKey(request, admin.token, team.slug, ['team:manage', 'blueprint:read', 'blueprint:write', 'entity:read', 'entity:write'])));
+  const keys = await Promise.all(
+    [1, 2, 3, 4, 5].map(() =>
+      createApiKey(request, admin.token, team.slug, ['team:manage', 'blueprint:read', 'blueprint:write', 'entity:read', 'entity:write']),
+    ),
+  );
 
   const doc = (await (await request.get('/api/v1/openapi.json')).json()) as OpenApiDocument;
-  const real = { team: team.slug, blueprint_id: 'svc', identifier: 'e1', user_id: member.user.id, role_id: role.id, key_id: victimKey.api_key.id };
+  const real = {
+    team: team.slug,
+    blueprint_id: 'svc',
+    identifier: 'e1',
+    user_id: member.user.id,
+    role_id: role.id,
+    key_id: victimKey.api_key.id,
+  };
   const sacrificial = { ...real, blueprint_id: 'victim' };
   const requests = hostileRequests(doc, real, sacrificial);
   expect(requests.length).toBeGreaterThan(1000);
@@ -89,24 +112,46 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
 
   const serverErrors = outcomes.filter((o) => o.status >= 500 || o.status === 0);
   const shapeless = outcomes.filter((o) => o.status < 500 && badShape(o));
-  const byStatus = Object.fromEntries([...new Set(outcomes.map((o) => o.status))].sort().map((s) => [s, outcomes.filter((o) => o.status === s).length]));
+  const byStatus = Object.fromEntries(
+    [...new Set(outcomes.map((o) => o.status))].sort().map((s) => [s, outcomes.filter((o) => o.status === s).length]),
+  );
   mkdirSync('test-results', { recursive: true });
   writeFileSync(
     'test-results/hostile-input.json',
-    JSON.stringify({ requests: outcomes.length, by_status: byStatus, server_errors: serverErrors, shapeless: shapeless.slice(0, 50) }, null, 2),
+    JSON.stringify(
+      { requests: outcomes.length, by_status: byStatus, server_errors: serverErrors, shapeless: shapeless.slice(0, 50) },
+      null,
+      2,
+    ),
   );
-  const list = (items: Outcome[]) => items.slice(0, 40).map((o) => `${o.status} ${o.what}: ${o.body.slice(0, 160)}`).join('\n');
+  const list = (items: Outcome[]) =>
+    items
+      .slice(0, 40)
+      .map((o) => `${o.status} ${o.what}: ${o.body.slice(0, 160)}`)
+      .join('\n');
   expect(serverErrors.length, `5xx or no answer, of ${outcomes.length} requests:\n${list(serverErrors)}`).toBe(0);
   expect(shapeless.length, `refusals without the error shape:\n${list(shapeless)}`).toBe(0);
 
   // The catalog is still whole afterwards: the real entity reads as it was written.
-  const entity = await expectJson<{ data: unknown }>(await call(request, 'GET', path('svc/entities/e1'), { token: admin.token }), 200, 'the entity after the barrage');
+  const entity = await expectJson<{ data: unknown }>(
+    await call(request, 'GET', path('svc/entities/e1'), { token: admin.token }),
+    200,
+    'the entity after the barrage',
+  );
   expect(entity.data).toEqual({ name: 'abc', replicas: 2, tags: ['a'], meta: { k: 'v' } });
   expect(Object.prototype).not.toHaveProperty('polluted');
 });
 
 test('anonymous callers with undecodable or hostile paths get a clean 4xx on the API and the pages', async ({ request }) => {
-  const paths = ['/api/v1/teams/%FF', '/api/v1/teams/%C0%AF/members', '/api/v1/%00', '/api/v1/teams/a%00b', '/t/%FF', '/t/%C0%AF/settings', '/%E2%82'];
+  const paths = [
+    '/api/v1/teams/%FF',
+    '/api/v1/teams/%C0%AF/members',
+    '/api/v1/%00',
+    '/api/v1/teams/a%00b',
+    '/t/%FF',
+    '/t/%C0%AF/settings',
+    '/%E2%82',
+  ];
   for (const p of paths) {
     const response = await request.fetch(p, { maxRedirects: 0 });
     expect(response.status(), `${p}: ${(await response.text()).slice(0, 200)}`).toBeGreaterThanOrEqual(300);

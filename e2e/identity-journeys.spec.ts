@@ -4,7 +4,11 @@ import { signIn } from './support/ui';
 
 // The journeys a team admin and a viewer take in the browser (real Chromium, real server).
 
-test('an admin registers, creates a team, adds a member, makes a role and an API key, reads the audit log, and signs out', async ({ page, request, baseURL }) => {
+test('an admin registers, creates a team, adds a member, makes a role and an API key, reads the audit log, and signs out', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const email = `${unique('admin')}@example.com`;
   await page.goto('/register');
   await page.getByLabel('Name').fill('Ada Admin');
@@ -71,8 +75,12 @@ test('an admin registers, creates a team, adds a member, makes a role and an API
     fetch(`${baseURL}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' } });
   const members = await asScript(`/teams/${slug}/members`);
   expect(members.status).toBe(200);
-  expect(((await members.json()) as { members: Array<{ email: string }> }).members.map((m) => m.email).sort()).toEqual([email, colleague.email].sort());
-  expect((await asScript(`/teams/${slug}/members`, { method: 'POST', body: JSON.stringify({ email: colleague.email, role: 'admin' }) })).status).toBe(403);
+  expect(((await members.json()) as { members: Array<{ email: string }> }).members.map((m) => m.email).sort()).toEqual(
+    [email, colleague.email].sort(),
+  );
+  expect(
+    (await asScript(`/teams/${slug}/members`, { method: 'POST', body: JSON.stringify({ email: colleague.email, role: 'admin' }) })).status,
+  ).toBe(403);
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('new-api-key')).toHaveCount(0); // gone for good
   await expect(page.getByTestId('api-key-ci-script')).toContainText('entity:read');
@@ -141,7 +149,11 @@ test('suspending a user ends their browser session at once, and they cannot sign
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('a write riding on the session cookie from another site is refused; the same write from the portal works', async ({ page, request, baseURL }) => {
+test('a write riding on the session cookie from another site is refused; the same write from the portal works', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const admin = await register(request, 'owner');
   const team = await createTeam(request, admin.token);
   await signIn(page, admin.email, PASSWORD);
@@ -211,7 +223,7 @@ test('the remove-member dialog lists the API keys the removal revokes, and they 
   await expect(row.getByTestId('removal-keys')).toContainText(key.api_key.prefix);
   await row.getByRole('button', { name: /^Remove/ }).click();
   await expect(page.getByTestId(`member-${leaver.email}`)).toHaveCount(0);
-  await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: key.key }), 401, 'the removed member\'s key');
+  await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: key.key }), 401, "the removed member's key");
 });
 
 test('the register form says inline why a common or over-long password is refused', async ({ page }) => {

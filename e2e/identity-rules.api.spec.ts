@@ -55,7 +55,10 @@ test.describe('register', () => {
     const body = await expectJson<{ user: User; token: string; expires_at: string }>(res, 201, 'register');
     expect(Object.keys(body.user).sort()).toEqual(['created_at', 'email', 'id', 'name', 'status']);
     expect(body.user).toMatchObject({ email, name: 'Ada', status: 'active' });
-    expect(keysDeep(body).filter((k) => /password/i.test(k)), 'no password field in the answer').toEqual([]);
+    expect(
+      keysDeep(body).filter((k) => /password/i.test(k)),
+      'no password field in the answer',
+    ).toEqual([]);
     expect(text, 'the password itself is not echoed').not.toContain(PASSWORD);
     expect(new Date(body.expires_at).getTime()).toBeGreaterThan(Date.now());
 
@@ -70,11 +73,17 @@ test.describe('register', () => {
 
   test('the same email in another letter case is a 409', async ({ request }) => {
     const local = unique('Case');
-    const first = await call(request, 'POST', '/auth/register', { body: { email: `${local}@Example.com`, password: PASSWORD, name: 'One' } });
+    const first = await call(request, 'POST', '/auth/register', {
+      body: { email: `${local}@Example.com`, password: PASSWORD, name: 'One' },
+    });
     expect(first.status(), await first.text()).toBe(201);
-    const again = await call(request, 'POST', '/auth/register', { body: { email: `${local.toUpperCase()}@EXAMPLE.COM`, password: PASSWORD, name: 'Two' } });
+    const again = await call(request, 'POST', '/auth/register', {
+      body: { email: `${local.toUpperCase()}@EXAMPLE.COM`, password: PASSWORD, name: 'Two' },
+    });
     await expectError(again, 409, 'register the same email upper-cased');
-    const lower = await call(request, 'POST', '/auth/register', { body: { email: `${local.toLowerCase()}@example.com`, password: PASSWORD, name: 'Three' } });
+    const lower = await call(request, 'POST', '/auth/register', {
+      body: { email: `${local.toLowerCase()}@example.com`, password: PASSWORD, name: 'Three' },
+    });
     await expectError(lower, 409, 'register the same email lower-cased');
   });
 
@@ -109,13 +118,19 @@ test.describe('register', () => {
 
   test('a 7-character password is a 422 naming /password; an unknown field is a 400 naming it', async ({ request }) => {
     const email = `${unique('short')}@example.com`;
-    const short = await expectError(await call(request, 'POST', '/auth/register', { body: { email, password: '1234567', name: 'S' } }), 422, 'password of 7');
+    const short = await expectError(
+      await call(request, 'POST', '/auth/register', { body: { email, password: '1234567', name: 'S' } }),
+      422,
+      'password of 7',
+    );
     expect(short.error.details?.map((d) => d.path)).toEqual(['/password']);
     const eight = await call(request, 'POST', '/auth/register', { body: { email, password: 'k7#vQm2x', name: 'S' } });
     expect(eight.status(), `password of 8: ${await eight.text()}`).toBe(201);
 
     const extra = await expectError(
-      await call(request, 'POST', '/auth/register', { body: { email: `${unique('x')}@example.com`, password: PASSWORD, name: 'X', is_admin: true } }),
+      await call(request, 'POST', '/auth/register', {
+        body: { email: `${unique('x')}@example.com`, password: PASSWORD, name: 'X', is_admin: true },
+      }),
       400,
       'unknown field',
     );
@@ -133,13 +148,25 @@ test.describe('login', () => {
     expect(body.token).not.toBe(user.token);
     expect((await getJson<{ user: User }>(request, body.token, '/auth/me')).user.id).toBe(user.user.id);
 
-    await expectError(await call(request, 'POST', '/auth/login', { body: { email: user.email, password: `${PASSWORD}!` } }), 401, 'wrong password');
-    await expectError(await call(request, 'POST', '/auth/login', { body: { email: `${unique('nobody')}@example.com`, password: PASSWORD } }), 401, 'unknown email');
+    await expectError(
+      await call(request, 'POST', '/auth/login', { body: { email: user.email, password: `${PASSWORD}!` } }),
+      401,
+      'wrong password',
+    );
+    await expectError(
+      await call(request, 'POST', '/auth/login', { body: { email: `${unique('nobody')}@example.com`, password: PASSWORD } }),
+      401,
+      'unknown email',
+    );
   });
 
   test('a suspended user cannot log in, and their tokens and keys stop working at once', async ({ request }) => {
     const { admin, team } = await teamWithAdmin(request);
-    const login = await expectJson<{ token: string }>(await call(request, 'POST', '/auth/login', { body: { email: admin.email, password: PASSWORD } }), 200, 'login');
+    const login = await expectJson<{ token: string }>(
+      await call(request, 'POST', '/auth/login', { body: { email: admin.email, password: PASSWORD } }),
+      200,
+      'login',
+    );
     const { key } = await createApiKey(request, admin.token, team.slug, ['entity:read']);
     for (const token of [admin.token, login.token]) expect((await call(request, 'GET', '/auth/me', { token })).status()).toBe(200);
     expect((await call(request, 'GET', `/teams/${team.slug}`, { token: key })).status()).toBe(200);
@@ -148,14 +175,24 @@ test.describe('login', () => {
     await expectError(await call(request, 'GET', '/auth/me', { token: admin.token }), 401, 'registration token after suspension');
     await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: login.token }), 401, 'login token after suspension');
     await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: key }), 401, "the suspended creator's key");
-    await expectError(await call(request, 'POST', '/auth/login', { body: { email: admin.email, password: PASSWORD } }), 401, 'login while suspended');
+    await expectError(
+      await call(request, 'POST', '/auth/login', { body: { email: admin.email, password: PASSWORD } }),
+      401,
+      'login while suspended',
+    );
   });
 
-  test('the 6th failed login for one email from one address within a minute is a 429, and then even the right password from there is refused', async ({ request }) => {
+  test('the 6th failed login for one email from one address within a minute is a 429, and then even the right password from there is refused', async ({
+    request,
+  }) => {
     const user = await register(request, 'brute');
     const bystander = await register(request, 'bystander');
     for (let i = 1; i <= 5; i++) {
-      await expectError(await call(request, 'POST', '/auth/login', { body: { email: user.email, password: `wrong-${i}-password` } }), 401, `failed login ${i}`);
+      await expectError(
+        await call(request, 'POST', '/auth/login', { body: { email: user.email, password: `wrong-${i}-password` } }),
+        401,
+        `failed login ${i}`,
+      );
     }
     const limited = await call(request, 'POST', '/auth/login', { body: { email: user.email, password: 'wrong-6-password' } });
     await expectError(limited, 429, 'failed login 6');
@@ -171,7 +208,11 @@ test.describe('login', () => {
     const right = await call(request, 'POST', '/auth/login', { body: { email: user.email, password: PASSWORD } });
     await expectError(right, 429, 'the right password while limited');
     expect(right.headers()['retry-after']).toMatch(/^\d+$/);
-    await expectError(await call(request, 'POST', '/auth/login', { body: { email: user.email.toUpperCase(), password: PASSWORD } }), 429, 'the same email upper-cased');
+    await expectError(
+      await call(request, 'POST', '/auth/login', { body: { email: user.email.toUpperCase(), password: PASSWORD } }),
+      429,
+      'the same email upper-cased',
+    );
     // The limit is per (email, address): another account from the same address signs in.
     expect((await call(request, 'POST', '/auth/login', { body: { email: bystander.email, password: PASSWORD } })).status()).toBe(200);
     // The token issued before the attempts is untouched (the limit is on logging in, not on the account).
@@ -193,8 +234,16 @@ test.describe('API keys', () => {
       const list = await expectJson<{ api_keys: ApiKey[] }>(res, 200, `GET api-keys with Authorization: ${scheme}`);
       expect(list.api_keys.map((k) => k.id)).toContain(created.api_key.id);
     }
-    await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: created.key, scheme: 'Basic' as 'Bearer' }), 401, 'an unknown scheme');
-    await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: `bp_${'0'.repeat(64)}` }), 401, 'a well-formed unknown key');
+    await expectError(
+      await call(request, 'GET', `/teams/${team.slug}`, { token: created.key, scheme: 'Basic' as 'Bearer' }),
+      401,
+      'an unknown scheme',
+    );
+    await expectError(
+      await call(request, 'GET', `/teams/${team.slug}`, { token: `bp_${'0'.repeat(64)}` }),
+      401,
+      'a well-formed unknown key',
+    );
 
     const res = await call(request, 'GET', `/teams/${team.slug}/api-keys`, { token: admin.token });
     const text = await res.text();
@@ -223,7 +272,9 @@ test.describe('API keys', () => {
     const { admin, team } = await teamWithAdmin(request);
     const { key, api_key } = await createApiKey(request, admin.token, team.slug, ['entity:read']);
     const lastUsed = async () =>
-      (await getJson<{ api_keys: ApiKey[] }>(request, admin.token, `/teams/${team.slug}/api-keys`)).api_keys.find((k) => k.id === api_key.id)?.last_used_at;
+      (await getJson<{ api_keys: ApiKey[] }>(request, admin.token, `/teams/${team.slug}/api-keys`)).api_keys.find(
+        (k) => k.id === api_key.id,
+      )?.last_used_at;
     expect(api_key.last_used_at).toBeNull();
     expect(await lastUsed()).toBeNull();
     const usedAt = Date.now();
@@ -242,7 +293,10 @@ test.describe('API keys', () => {
     expect((await call(request, 'GET', keys, { token: key })).status()).toBe(200);
     expect(await permissionsOf(request, key, team.slug)).toEqual(['entity:read', 'team:manage']);
 
-    const demote = await call(request, 'PATCH', `/teams/${team.slug}/members/${creator.user.id}`, { token: owner.token, body: { role: 'viewer' } });
+    const demote = await call(request, 'PATCH', `/teams/${team.slug}/members/${creator.user.id}`, {
+      token: owner.token,
+      body: { role: 'viewer' },
+    });
     expect((await expectJson<Member>(demote, 200, 'demote the creator')).role.name).toBe('viewer');
     await expectError(await call(request, 'GET', keys, { token: key }), 403, 'the key of a demoted creator');
     expect(await permissionsOf(request, key, team.slug)).toEqual(['entity:read']);
@@ -254,7 +308,9 @@ test.describe('API keys', () => {
     expect((await call(request, 'GET', keys, { token: key })).status()).toBe(200);
   });
 
-  test('removing a member revokes their keys at once: the answer lists them, and a removed admin\'s key cannot re-add its creator', async ({ request }) => {
+  test("removing a member revokes their keys at once: the answer lists them, and a removed admin's key cannot re-add its creator", async ({
+    request,
+  }) => {
     const { admin: owner, team } = await teamWithAdmin(request);
     const creator = await register(request, 'leaver');
     await addMember(request, owner.token, team.slug, creator.email, 'admin');
@@ -270,12 +326,22 @@ test.describe('API keys', () => {
 
     const removed = await call(request, 'DELETE', member, { token: owner.token });
     expect(await expectJson(removed, 200, 'remove the creator')).toEqual({ revoked_api_keys: expected });
-    for (const k of [manage, narrow]) await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: k.key }), 401, 'a key whose creator left');
+    for (const k of [manage, narrow])
+      await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: k.key }), 401, 'a key whose creator left');
     // The attack of the security issue: the removed admin's key re-adding its creator.
-    await expectError(await call(request, 'POST', `/teams/${team.slug}/members`, { token: manage.key, body: { email: creator.email, role: 'admin' } }), 401, 're-add');
+    await expectError(
+      await call(request, 'POST', `/teams/${team.slug}/members`, { token: manage.key, body: { email: creator.email, role: 'admin' } }),
+      401,
+      're-add',
+    );
     expect((await call(request, 'GET', `/teams/${team.slug}`, { token: ownersKey.key })).status(), "another member's key").toBe(200);
     const { api_keys } = await getJson<{ api_keys: ApiKey[] }>(request, owner.token, `/teams/${team.slug}/api-keys`);
-    expect(api_keys.filter((k) => k.status === 'revoked').map((k) => k.id).sort()).toEqual([manage.api_key.id, narrow.api_key.id].sort());
+    expect(
+      api_keys
+        .filter((k) => k.status === 'revoked')
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual([manage.api_key.id, narrow.api_key.id].sort());
   });
 
   test('a key cannot be given permissions its creator lacks (422), and a key cannot create keys (403)', async ({ request }) => {
@@ -283,15 +349,25 @@ test.describe('API keys', () => {
     const manager = await register(request, 'manager');
     const role = await createRole(request, admin.token, team.slug, ['team:manage', 'entity:read']);
     await addMember(request, admin.token, team.slug, manager.email, role.name);
-    const beyond = await call(request, 'POST', `/teams/${team.slug}/api-keys`, { token: manager.token, body: { name: 'k', permissions: ['entity:read', 'entity:delete'] } });
+    const beyond = await call(request, 'POST', `/teams/${team.slug}/api-keys`, {
+      token: manager.token,
+      body: { name: 'k', permissions: ['entity:read', 'entity:delete'] },
+    });
     const error = await expectError(beyond, 422, 'a key with entity:delete by a manager without it');
     expect(error.error.details?.map((d) => d.path)).toEqual(['/permissions']);
     expect(JSON.stringify(error.error.details)).toContain('entity:delete');
 
     const { key } = await createApiKey(request, admin.token, team.slug, ['team:manage', 'entity:read']);
-    await expectError(await call(request, 'POST', `/teams/${team.slug}/api-keys`, { token: key, body: { name: 'child', permissions: ['entity:read'] } }), 403, 'a key creating a key');
     await expectError(
-      await call(request, 'POST', `/teams/${team.slug}/api-keys`, { token: admin.token, body: { name: 'old', permissions: ['entity:read'], expires_at: '2001-01-01T00:00:00Z' } }),
+      await call(request, 'POST', `/teams/${team.slug}/api-keys`, { token: key, body: { name: 'child', permissions: ['entity:read'] } }),
+      403,
+      'a key creating a key',
+    );
+    await expectError(
+      await call(request, 'POST', `/teams/${team.slug}/api-keys`, {
+        token: admin.token,
+        body: { name: 'old', permissions: ['entity:read'], expires_at: '2001-01-01T00:00:00Z' },
+      }),
       422,
       'a key that expired before it was made',
     );
@@ -302,8 +378,16 @@ test.describe('members and roles', () => {
   test('the last admin can be neither removed nor demoted (409), but can once another admin exists', async ({ request }) => {
     const { admin: first, team } = await teamWithAdmin(request);
     const members = `/teams/${team.slug}/members`;
-    await expectError(await call(request, 'PATCH', `${members}/${first.user.id}`, { token: first.token, body: { role: 'viewer' } }), 409, 'demote the only admin');
-    await expectError(await call(request, 'PATCH', `${members}/${first.user.id}`, { token: first.token, body: { role: 'editor' } }), 409, 'make the only admin an editor');
+    await expectError(
+      await call(request, 'PATCH', `${members}/${first.user.id}`, { token: first.token, body: { role: 'viewer' } }),
+      409,
+      'demote the only admin',
+    );
+    await expectError(
+      await call(request, 'PATCH', `${members}/${first.user.id}`, { token: first.token, body: { role: 'editor' } }),
+      409,
+      'make the only admin an editor',
+    );
     await expectError(await call(request, 'DELETE', `${members}/${first.user.id}`, { token: first.token }), 409, 'remove the only admin');
 
     const second = await register(request, 'second');
@@ -312,14 +396,27 @@ test.describe('members and roles', () => {
     expect((await expectJson<Member>(demoted, 200, 'demote an admin while another exists')).role.name).toBe('viewer');
 
     // Now `second` is the last admin.
-    await expectError(await call(request, 'DELETE', `${members}/${second.user.id}`, { token: second.token }), 409, 'remove the new last admin');
-    await expectError(await call(request, 'PATCH', `${members}/${second.user.id}`, { token: second.token, body: { role: 'viewer' } }), 409, 'demote the new last admin');
+    await expectError(
+      await call(request, 'DELETE', `${members}/${second.user.id}`, { token: second.token }),
+      409,
+      'remove the new last admin',
+    );
+    await expectError(
+      await call(request, 'PATCH', `${members}/${second.user.id}`, { token: second.token, body: { role: 'viewer' } }),
+      409,
+      'demote the new last admin',
+    );
 
     const third = await register(request, 'third');
     await addMember(request, second.token, team.slug, third.email, 'admin');
     expect((await call(request, 'DELETE', `${members}/${second.user.id}`, { token: third.token })).status()).toBe(200);
     const { members: left } = await getJson<{ members: Member[] }>(request, third.token, members);
-    expect(left.map((m) => [m.user_id, m.role.name]).sort()).toEqual([[first.user.id, 'viewer'], [third.user.id, 'admin']].sort());
+    expect(left.map((m) => [m.user_id, m.role.name]).sort()).toEqual(
+      [
+        [first.user.id, 'viewer'],
+        [third.user.id, 'admin'],
+      ].sort(),
+    );
   });
 
   test('a role in use cannot be deleted (409); the default roles cannot be edited or deleted (409)', async ({ request }) => {
@@ -340,9 +437,21 @@ test.describe('members and roles', () => {
     const defaults = before.filter((r) => r.is_default);
     expect(defaults.map((r) => r.name).sort()).toEqual(['admin', 'editor', 'viewer']);
     for (const d of defaults) {
-      await expectError(await call(request, 'PATCH', `${roles}/${d.id}`, { token: admin.token, body: { description: 'mine' } }), 409, `edit the default role ${d.name}`);
-      await expectError(await call(request, 'PATCH', `${roles}/${d.id}`, { token: admin.token, body: { permissions: ['entity:read'] } }), 409, `cut the default role ${d.name}`);
-      await expectError(await call(request, 'DELETE', `${roles}/${d.id}`, { token: admin.token }), 409, `delete the default role ${d.name}`);
+      await expectError(
+        await call(request, 'PATCH', `${roles}/${d.id}`, { token: admin.token, body: { description: 'mine' } }),
+        409,
+        `edit the default role ${d.name}`,
+      );
+      await expectError(
+        await call(request, 'PATCH', `${roles}/${d.id}`, { token: admin.token, body: { permissions: ['entity:read'] } }),
+        409,
+        `cut the default role ${d.name}`,
+      );
+      await expectError(
+        await call(request, 'DELETE', `${roles}/${d.id}`, { token: admin.token }),
+        409,
+        `delete the default role ${d.name}`,
+      );
     }
     expect((await getJson<{ roles: Role[] }>(request, admin.token, roles)).roles).toEqual(before);
   });
@@ -386,7 +495,10 @@ async function auditedChanges(api: APIRequestContext) {
   const manage = await createApiKey(api, admin.token, team.slug, ['team:manage', 'entity:read']);
   const doomed = await createApiKey(api, admin.token, team.slug, ['entity:read']);
   await revokeApiKey(api, admin.token, team.slug, doomed.api_key.id);
-  const changed = await call(api, 'PATCH', `/teams/${team.slug}/members/${subject.user.id}`, { token: admin.token, body: { role: 'editor' } });
+  const changed = await call(api, 'PATCH', `/teams/${team.slug}/members/${subject.user.id}`, {
+    token: admin.token,
+    body: { role: 'editor' },
+  });
   expect(changed.status()).toBe(200);
   expect((await call(api, 'DELETE', `/teams/${team.slug}/members/${subject.user.id}`, { token: admin.token })).status()).toBe(200);
   const renamed = await call(api, 'PATCH', `/teams/${team.slug}`, { token: manage.key, body: { name: 'Renamed by a key' } });
@@ -399,7 +511,11 @@ test.describe('audit log', () => {
     const s = await auditedChanges(request);
     const res = await call(request, 'GET', `/teams/${s.team.slug}/audit-logs?limit=100`, { token: s.admin.token });
     const text = await res.text();
-    const { audit_logs: rows, next_cursor } = await expectJson<{ audit_logs: AuditRow[]; next_cursor: string | null }>(res, 200, 'audit log');
+    const { audit_logs: rows, next_cursor } = await expectJson<{ audit_logs: AuditRow[]; next_cursor: string | null }>(
+      res,
+      200,
+      'audit log',
+    );
     expect(next_cursor).toBeNull();
     const times = rows.map((r) => new Date(r.created_at).getTime());
     expect(times, 'newest first').toEqual([...times].sort((x, y) => y - x));
@@ -416,20 +532,32 @@ test.describe('audit log', () => {
       actor: byAdmin,
       new_data: { email: s.subject.email, role: 'viewer' },
     });
-    expect(one('role.created', s.role.id)).toMatchObject({ entity_type: 'role', actor: byAdmin, new_data: { name: s.role.name, permissions: ['entity:read'] } });
+    expect(one('role.created', s.role.id)).toMatchObject({
+      entity_type: 'role',
+      actor: byAdmin,
+      new_data: { name: s.role.name, permissions: ['entity:read'] },
+    });
     expect(one('api_key.created', s.manage.api_key.id)).toMatchObject({
       entity_type: 'api_key',
       actor: byAdmin,
       new_data: { name: s.manage.api_key.name, prefix: s.manage.api_key.prefix, permissions: ['entity:read', 'team:manage'] },
     });
-    expect(one('api_key.revoked', s.doomed.api_key.id)).toMatchObject({ entity_type: 'api_key', actor: byAdmin, old_data: { name: s.doomed.api_key.name } });
+    expect(one('api_key.revoked', s.doomed.api_key.id)).toMatchObject({
+      entity_type: 'api_key',
+      actor: byAdmin,
+      old_data: { name: s.doomed.api_key.name },
+    });
     expect(one('member.role_changed', s.subject.user.id)).toMatchObject({
       entity_type: 'member',
       actor: byAdmin,
       old_data: { role: 'viewer' },
       new_data: { role: 'editor' },
     });
-    expect(one('member.removed', s.subject.user.id)).toMatchObject({ entity_type: 'member', actor: byAdmin, old_data: { email: s.subject.email, role: 'editor' } });
+    expect(one('member.removed', s.subject.user.id)).toMatchObject({
+      entity_type: 'member',
+      actor: byAdmin,
+      old_data: { email: s.subject.email, role: 'editor' },
+    });
     // A change made with a key names the key, and its creator as the user.
     expect(one('team.updated', s.team.id)).toMatchObject({
       entity_type: 'team',
@@ -448,7 +576,11 @@ test.describe('audit log', () => {
   test('filters by entity_type, action and actor_id; pages with a cursor', async ({ request }) => {
     const s = await auditedChanges(request);
     const log = async (query: string) =>
-      (await getJson<{ audit_logs: AuditRow[]; next_cursor: string | null }>(request, s.admin.token, `/teams/${s.team.slug}/audit-logs?${query}`));
+      await getJson<{ audit_logs: AuditRow[]; next_cursor: string | null }>(
+        request,
+        s.admin.token,
+        `/teams/${s.team.slug}/audit-logs?${query}`,
+      );
 
     const members = (await log('entity_type=member')).audit_logs;
     expect(members.map((r) => r.action).sort()).toEqual(['member.added', 'member.added', 'member.removed', 'member.role_changed']);
@@ -560,6 +692,9 @@ test.describe('limits and headers', () => {
       expect(res.headers()['ratelimit-remaining'], 'a fresh bucket').toBe(String(Number(res.headers()['ratelimit-limit']) - 1));
       resets.push(Number(res.headers()['ratelimit-reset']));
     }
-    expect(resets.filter((r) => !(r >= 1 && r <= 60)), `RateLimit-Reset of fresh 60 s windows: ${resets.join(', ')}`).toEqual([]);
+    expect(
+      resets.filter((r) => !(r >= 1 && r <= 60)),
+      `RateLimit-Reset of fresh 60 s windows: ${resets.join(', ')}`,
+    ).toEqual([]);
   });
 });

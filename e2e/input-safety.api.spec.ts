@@ -36,7 +36,10 @@ test('schema limits are 422s that name the limit', async ({ request }) => {
   const team = await createTeam(request, admin.token);
   const save = (id: string, n: number, property: object = {}) => {
     const properties = Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, property]));
-    return call(request, 'POST', `/teams/${team.slug}/blueprints`, { token: admin.token, body: { id, title: id, schema: { type: 'object', properties } } });
+    return call(request, 'POST', `/teams/${team.slug}/blueprints`, {
+      token: admin.token,
+      body: { id, title: id, schema: { type: 'object', properties } },
+    });
   };
   // The issue's 20,000 properties (about 500 KB of schema) pass the size bound first.
   expect((await expectError(await save('huge', 20_000, { type: 'string' }), 422, '20,000 properties')).error.details).toEqual([
@@ -65,7 +68,10 @@ test('bodies: deep nesting 400, NUL / lone surrogate / 1e400 422 naming the fiel
   ];
   for (const [text, path] of cases) {
     const body = await expectError(await send(text), 422, text);
-    expect(body.error.details?.map((d) => d.path), text).toEqual([path]);
+    expect(
+      body.error.details?.map((d) => d.path),
+      text,
+    ).toEqual([path]);
   }
 
   const bulk = await call(request, 'POST', `${entities}/bulk`, {
@@ -93,5 +99,9 @@ test('URLs: NUL in a query value or a slug, bad cursors and out-of-range dates a
   }
   const year0 = cursorOf(['0000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']);
   await expectError(await get(`/teams/${team.slug}/audit-logs?cursor=${year0}`), 400, 'a cursor in year 0000');
-  await expectJson(await get(`/teams/${team.slug}/blueprints?cursor=${cursorOf(['2024-01-01T00:00:00.000Z', 'svc'])}`), 200, 'a blueprint cursor');
+  await expectJson(
+    await get(`/teams/${team.slug}/blueprints?cursor=${cursorOf(['2024-01-01T00:00:00.000Z', 'svc'])}`),
+    200,
+    'a blueprint cursor',
+  );
 });

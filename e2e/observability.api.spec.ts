@@ -18,9 +18,7 @@ async function auditOf(api: Api, token: string, team: string, entityId: string):
   return audit_logs;
 }
 
-test('a write through the direct API keeps a sane client id (header, audit row) and replaces a hostile one', async ({
-  request,
-}) => {
+test('a write through the direct API keeps a sane client id (header, audit row) and replaces a hostile one', async ({ request }) => {
   const admin = await register(request, 'obs');
   const team = await createTeam(request, admin.token);
   const traceId = `trace.${unique('obs')}`;
@@ -46,11 +44,7 @@ test('a write through the direct API keeps a sane client id (header, audit row) 
   expect((await auditOf(request, admin.token, team.slug, 'cluster')).map((r) => r.request_id)).toEqual([serverId]);
 });
 
-test('a write through Next.js (a browser session) carries the response id into its audit row', async ({
-  page,
-  request,
-  baseURL,
-}) => {
+test('a write through Next.js (a browser session) carries the response id into its audit row', async ({ page, request, baseURL }) => {
   const admin = await register(request, 'obs');
   const team = await createTeam(request, admin.token);
   await signIn(page, admin.email, admin.password);

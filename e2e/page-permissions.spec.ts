@@ -8,12 +8,22 @@ import { signIn } from './support/ui';
 
 const SCHEMA = { type: 'object', properties: { secret_sauce_property: { type: 'string', title: 'Secret sauce property' } } };
 
-test('a blueprint page and its entity pages are 403 for a member whose role lacks blueprint:read, as the API is', async ({ page, request }) => {
+test('a blueprint page and its entity pages are 403 for a member whose role lacks blueprint:read, as the API is', async ({
+  page,
+  request,
+}) => {
   const admin = await register(request, 'pages-admin');
   const team = await createTeam(request, admin.token);
   await createBlueprint(request, admin.token, team.slug, { id: 'service', schema: SCHEMA });
   const base = `/teams/${team.slug}/blueprints/service`;
-  expect((await call(request, 'POST', `${base}/entities`, { token: admin.token, body: { identifier: 'svc-a', data: { secret_sauce_property: 'x' } } })).status()).toBe(201);
+  expect(
+    (
+      await call(request, 'POST', `${base}/entities`, {
+        token: admin.token,
+        body: { identifier: 'svc-a', data: { secret_sauce_property: 'x' } },
+      })
+    ).status(),
+  ).toBe(201);
   const role = await createRole(request, admin.token, team.slug, ['entity:read']);
   const reader = await register(request, 'pages-reader');
   await addMember(request, admin.token, team.slug, reader.email, role.name);

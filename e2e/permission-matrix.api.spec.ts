@@ -19,7 +19,7 @@ import {
 } from './support/api';
 import { allows, defaultRolePermissions, type Caller as TableCaller, type EntryPoint } from '../lib/authz/service-permissions';
 
-// The permission matrix of the team routes (../shared/API.md): one row per method + path, one
+// The permission matrix of the team routes (docs/API.md): one row per method + path, one
 // expected status per caller. Who may call a team route is decided by the service entry point
 // behind it, and the expected statuses come from the same table the services are held to
 // (lib/authz/service-permissions.ts, tested per entry point x caller in
@@ -67,7 +67,12 @@ async function makeTeam(api: APIRequestContext, users: World['users']): Promise<
   await expireApiKey(expired.api_key.id);
   const revoked = await createApiKey(api, admin, team.slug, ['team:manage']);
   await revokeApiKey(api, admin, team.slug, revoked.api_key.id);
-  return { id: team.id, slug: team.slug, customRole: custom.name, keys: { narrow: narrow.key, manage: manage.key, expired: expired.key, revoked: revoked.key } };
+  return {
+    id: team.id,
+    slug: team.slug,
+    customRole: custom.name,
+    keys: { narrow: narrow.key, manage: manage.key, expired: expired.key, revoked: revoked.key },
+  };
 }
 
 async function makeWorld(api: APIRequestContext): Promise<World> {
@@ -155,8 +160,14 @@ type Row = {
 
 /** A blueprint made by the admin for one cell (the search routes read it). */
 async function cellBlueprint(ctx: CellContext): Promise<string> {
-  const id = unique('bp').toLowerCase().replace(/[^a-z0-9_-]/g, '-').slice(0, 40);
-  await createBlueprint(ctx.api, ctx.world.users.admin.token, ctx.team.slug, { id, schema: { type: 'object', properties: { status: { type: 'string', enum: ['on', 'off'] } } } });
+  const id = unique('bp')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-')
+    .slice(0, 40);
+  await createBlueprint(ctx.api, ctx.world.users.admin.token, ctx.team.slug, {
+    id,
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['on', 'off'] } } },
+  });
   return id;
 }
 
@@ -170,7 +181,10 @@ async function throwawayMember(ctx: CellContext): Promise<string> {
 /** A blueprint and an entity at version 2 made for one cell, so each caller restores its own. */
 async function throwawayEntity(ctx: CellContext): Promise<string> {
   const admin = ctx.world.users.admin.token;
-  const blueprint = await createBlueprint(ctx.api, admin, ctx.team.slug, { id: unique('bp'), schema: { type: 'object', properties: { n: { type: 'integer' } } } });
+  const blueprint = await createBlueprint(ctx.api, admin, ctx.team.slug, {
+    id: unique('bp'),
+    schema: { type: 'object', properties: { n: { type: 'integer' } } },
+  });
   const base = `/teams/${ctx.team.slug}/blueprints/${blueprint.id}/entities`;
   expect((await call(ctx.api, 'POST', base, { token: admin, body: { identifier: 'svc/a', data: { n: 1 } } })).status()).toBe(201);
   expect((await call(ctx.api, 'PATCH', `${base}/svc%2Fa`, { token: admin, body: { data: { n: 2 } } })).status()).toBe(200);
@@ -220,7 +234,12 @@ const ROWS: Row[] = [
     cell: async ({ team }) => ({ path: `/teams/${team.slug}` }),
     expected: served('deleteTeam', 204),
   },
-  { method: 'GET', path: '/teams/{team}/members', cell: async ({ team }) => ({ path: `/teams/${team.slug}/members` }), expected: served('listMembers', 200) },
+  {
+    method: 'GET',
+    path: '/teams/{team}/members',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/members` }),
+    expected: served('listMembers', 200),
+  },
   {
     method: 'POST',
     path: '/teams/{team}/members',
@@ -242,7 +261,12 @@ const ROWS: Row[] = [
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/members/${await throwawayMember(ctx)}` }),
     expected: served('removeMember', 200), // answers the API keys the removal revoked
   },
-  { method: 'GET', path: '/teams/{team}/roles', cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles` }), expected: served('listRoles', 200) },
+  {
+    method: 'GET',
+    path: '/teams/{team}/roles',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/roles` }),
+    expected: served('listRoles', 200),
+  },
   {
     method: 'POST',
     path: '/teams/{team}/roles',
@@ -254,7 +278,10 @@ const ROWS: Row[] = [
     path: '/teams/{team}/roles/{role_id}',
     cell: async ({ api, world, team }) => {
       const role = await createRole(api, world.users.admin.token, team.slug, ['entity:read']);
-      return { path: `/teams/${team.slug}/roles/${role.id}`, body: { description: 'changed', permissions: ['entity:read', 'blueprint:read'] } };
+      return {
+        path: `/teams/${team.slug}/roles/${role.id}`,
+        body: { description: 'changed', permissions: ['entity:read', 'blueprint:read'] },
+      };
     },
     expected: served('updateRole', 200),
   },
@@ -267,7 +294,12 @@ const ROWS: Row[] = [
     },
     expected: served('deleteRole', 204),
   },
-  { method: 'GET', path: '/teams/{team}/api-keys', cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys` }), expected: served('listApiKeys', 200) },
+  {
+    method: 'GET',
+    path: '/teams/{team}/api-keys',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/api-keys` }),
+    expected: served('listApiKeys', 200),
+  },
   {
     method: 'POST',
     path: '/teams/{team}/api-keys',
@@ -313,7 +345,9 @@ const ROWS: Row[] = [
   {
     method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}/entities?sort=&q=',
-    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities?sort=-updated_at,data.status&q=x` }),
+    cell: async (ctx) => ({
+      path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities?sort=-updated_at,data.status&q=x`,
+    }),
     expected: served('listBlueprintEntities', 200),
   },
   {
@@ -335,7 +369,10 @@ const ROWS: Row[] = [
   {
     method: 'POST',
     path: '/teams/{team}/blueprints/{blueprint_id}/facets',
-    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/facets`, body: { property: 'status', query: { rules: [] } } }),
+    cell: async (ctx) => ({
+      path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/facets`,
+      body: { property: 'status', query: { rules: [] } },
+    }),
     expected: served('facetEntities', 200),
   },
   {

@@ -34,19 +34,41 @@ async function seed(request: APIRequestContext) {
   });
   for (const n of [1, 2, 3]) {
     const data = { constructor: `c${n}`, toString: n, valueOf: [`v${n}`], hasOwnProperty: n % 2 === 0 };
-    await expectJson(await call(request, 'POST', `${base}/constructor/entities`, { token: t, body: { identifier: `t${n}`, title: `Target ${n}`, data } }), 201, `t${n}`);
+    await expectJson(
+      await call(request, 'POST', `${base}/constructor/entities`, { token: t, body: { identifier: `t${n}`, title: `Target ${n}`, data } }),
+      201,
+      `t${n}`,
+    );
   }
   // s1 links through three relations (not hasOwnProperty); s2 has no link at all.
   const relations = { constructor: ['t1', 't2'], toString: 't1', valueOf: ['t3'] };
-  await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: t, body: { identifier: 's1', title: 'Service 1', data: { plain: 'p1' }, relations } }), 201, 's1');
-  await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: t, body: { identifier: 's2', title: 'Service 2', data: {} } }), 201, 's2');
+  await expectJson(
+    await call(request, 'POST', `${base}/service/entities`, {
+      token: t,
+      body: { identifier: 's1', title: 'Service 1', data: { plain: 'p1' }, relations },
+    }),
+    201,
+    's1',
+  );
+  await expectJson(
+    await call(request, 'POST', `${base}/service/entities`, { token: t, body: { identifier: 's2', title: 'Service 2', data: {} } }),
+    201,
+    's2',
+  );
   return { admin, slug: team.slug, base };
 }
 
-test('the entity page and the catalog table render relations and properties named like Object.prototype members', async ({ page, request }) => {
+test('the entity page and the catalog table render relations and properties named like Object.prototype members', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { admin, slug, base } = await seed(request);
-  for (const path of [`${base}/service/entities?include=related`, `${base}/service/entities/s1?include=related`, `${base}/constructor/entities/t1`]) {
+  for (const path of [
+    `${base}/service/entities?include=related`,
+    `${base}/service/entities/s1?include=related`,
+    `${base}/constructor/entities/t1`,
+  ]) {
     await expectJson(await call(request, 'GET', path, { token: admin.token }), 200, path);
   }
   await signIn(page, admin.email, admin.password);

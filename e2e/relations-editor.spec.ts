@@ -22,17 +22,35 @@ async function pick(page: Page, label: string, text: string, option: string) {
   await box.press('Enter');
 }
 
-test('a relation defined in the blueprint editor gets a picker in the entity form, by cardinality, and a required one is checked first', async ({ page, request }) => {
+test('a relation defined in the blueprint editor gets a picker in the entity form, by cardinality, and a required one is checked first', async ({
+  page,
+  request,
+}) => {
   const admin = await register(request, 'rel-pick');
   const team = await createTeam(request, admin.token);
   const base = `/teams/${team.slug}/blueprints`;
   await createBlueprint(request, admin.token, team.slug, { id: 'cluster', title: 'Cluster', schema });
   await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', schema });
-  for (const [identifier, title] of [['c-eu', 'EU cluster'], ['c-us', 'US cluster']]) {
-    await expectJson(await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier, title, data: {} } }), 201, identifier);
+  for (const [identifier, title] of [
+    ['c-eu', 'EU cluster'],
+    ['c-us', 'US cluster'],
+  ]) {
+    await expectJson(
+      await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier, title, data: {} } }),
+      201,
+      identifier,
+    );
   }
-  for (const [identifier, title] of [['db', 'Orders database'], ['cache', 'Session cache'], ['auth', 'Auth service']]) {
-    await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier, title, data: {} } }), 201, identifier);
+  for (const [identifier, title] of [
+    ['db', 'Orders database'],
+    ['cache', 'Session cache'],
+    ['auth', 'Auth service'],
+  ]) {
+    await expectJson(
+      await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier, title, data: {} } }),
+      201,
+      identifier,
+    );
   }
 
   await signIn(page, admin.email, PASSWORD);
@@ -61,7 +79,11 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   await expect(dialog).toContainText('runs_on becomes required: 3 entities without one');
   await dialog.getByRole('button', { name: 'Save anyway' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service$`));
-  const bp = await expectJson<{ relations: unknown }>(await call(request, 'GET', `${base}/service`, { token: admin.token }), 200, 'blueprint');
+  const bp = await expectJson<{ relations: unknown }>(
+    await call(request, 'GET', `${base}/service`, { token: admin.token }),
+    200,
+    'blueprint',
+  );
   expect(bp.relations).toEqual({
     depends_on: { title: 'Depends on', target: 'service', type: 'many-to-many', required: false },
     runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one', required: true },
@@ -92,7 +114,10 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   await page.getByRole('combobox', { name: 'Depends on' }).fill('');
   await page.getByRole('button', { name: 'Create entity' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));
-  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ runs_on: 'c-us', depends_on: ['cache', 'db'] });
+  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({
+    runs_on: 'c-us',
+    depends_on: ['cache', 'db'],
+  });
 
   // The entity page lists the links by relation, with the linked entities' titles.
   await expect(page.getByTestId('relation-depends_on').getByRole('listitem')).toHaveText(['Session cachecache', 'Orders databasedb']);
@@ -103,7 +128,10 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   await page.getByRole('button', { name: 'Remove db' }).click();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/web$`));
-  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({ runs_on: 'c-us', depends_on: ['cache'] });
+  expect((await entity(request, admin.token, `${base}/service/entities/web`)).relations).toEqual({
+    runs_on: 'c-us',
+    depends_on: ['cache'],
+  });
 
   // Deleting a linked entity says who links to it first; the links go with it.
   await page.goto(`/t/${team.slug}/blueprints/cluster/entities/c-us`);
@@ -121,13 +149,33 @@ test('renaming a relation in the editor keeps its links; removing one says what 
   const team = await createTeam(request, admin.token);
   const base = `/teams/${team.slug}/blueprints`;
   await createBlueprint(request, admin.token, team.slug, { id: 'cluster', title: 'Cluster', schema });
-  await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', schema, relations: { runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one' } } });
-  await expectJson(await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier: 'c-eu', data: {} } }), 201, 'cluster');
+  await createBlueprint(request, admin.token, team.slug, {
+    id: 'service',
+    title: 'Service',
+    schema,
+    relations: { runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one' } },
+  });
+  await expectJson(
+    await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier: 'c-eu', data: {} } }),
+    201,
+    'cluster',
+  );
   for (const id of ['api', 'web']) {
-    await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: id, data: {}, relations: { runs_on: 'c-eu' } } }), 201, id);
+    await expectJson(
+      await call(request, 'POST', `${base}/service/entities`, {
+        token: admin.token,
+        body: { identifier: id, data: {}, relations: { runs_on: 'c-eu' } },
+      }),
+      201,
+      id,
+    );
   }
 
-  await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: 'lonely', data: {} } }), 201, 'lonely');
+  await expectJson(
+    await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: 'lonely', data: {} } }),
+    201,
+    'lonely',
+  );
 
   await signIn(page, admin.email, PASSWORD);
   await page.goto(`/t/${team.slug}/blueprints/service/edit`);
@@ -167,15 +215,30 @@ test('renaming a relation in the editor keeps its links; removing one says what 
   expect((await entity(request, admin.token, `${base}/service/entities/api`)).relations).toEqual({});
 });
 
-test('an edit saved in the browser keeps the entity\'s links', async ({ page, request }) => {
+test("an edit saved in the browser keeps the entity's links", async ({ page, request }) => {
   const admin = await register(request, 'rel-ui');
   const team = await createTeam(request, admin.token);
   const schema = { type: 'object', properties: { region: { type: 'string' } } };
   await createBlueprint(request, admin.token, team.slug, { id: 'cluster', schema });
-  await createBlueprint(request, admin.token, team.slug, { id: 'service', schema, relations: { runs_on: { target: 'cluster', type: 'many-to-one', required: true } } });
+  await createBlueprint(request, admin.token, team.slug, {
+    id: 'service',
+    schema,
+    relations: { runs_on: { target: 'cluster', type: 'many-to-one', required: true } },
+  });
   const base = `/teams/${team.slug}/blueprints`;
-  await expectJson(await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier: 'c-eu', data: { region: 'eu' } } }), 201, 'cluster');
-  await expectJson(await call(request, 'POST', `${base}/service/entities`, { token: admin.token, body: { identifier: 'api', title: 'API', data: {}, relations: { runs_on: 'c-eu' } } }), 201, 'service');
+  await expectJson(
+    await call(request, 'POST', `${base}/cluster/entities`, { token: admin.token, body: { identifier: 'c-eu', data: { region: 'eu' } } }),
+    201,
+    'cluster',
+  );
+  await expectJson(
+    await call(request, 'POST', `${base}/service/entities`, {
+      token: admin.token,
+      body: { identifier: 'api', title: 'API', data: {}, relations: { runs_on: 'c-eu' } },
+    }),
+    201,
+    'service',
+  );
 
   await signIn(page, admin.email, PASSWORD);
   await page.goto(`/t/${team.slug}/blueprints/service/entities/api/edit`);
@@ -183,7 +246,11 @@ test('an edit saved in the browser keeps the entity\'s links', async ({ page, re
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${team.slug}/blueprints/service/entities/api$`));
 
-  const saved = await expectJson<{ title: string; relations: unknown }>(await call(request, 'GET', `${base}/service/entities/api`, { token: admin.token }), 200, 'after the edit');
+  const saved = await expectJson<{ title: string; relations: unknown }>(
+    await call(request, 'GET', `${base}/service/entities/api`, { token: admin.token }),
+    200,
+    'after the edit',
+  );
   expect(saved).toMatchObject({ title: 'API gateway', relations: { runs_on: 'c-eu' } });
 
   // The entity page shows the link, and the target shows where it is linked from.

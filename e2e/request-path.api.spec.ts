@@ -10,8 +10,19 @@ import { API, call, createApiKey, createBlueprint, createTeam, expectError, regi
 const DIRECT = `http://127.0.0.1:${process.env.BASEPLATE_E2E_PORT}`;
 const NEXT_ONLY = `http://127.0.0.1:${process.env.BASEPLATE_E2E_NEXT_ONLY_PORT}`;
 const HEADERS_THAT_MATTER = [
-  'content-type', 'content-encoding', 'vary', 'cache-control', 'etag', 'location', 'allow', 'retry-after',
-  'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'strict-transport-security',
+  'content-type',
+  'content-encoding',
+  'vary',
+  'cache-control',
+  'etag',
+  'location',
+  'allow',
+  'retry-after',
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'strict-transport-security',
 ];
 
 test.skip(() => test.info().project.name !== 'chromium', 'drives both servers itself');
@@ -49,13 +60,26 @@ async function answer(response: APIResponse) {
 test('reads and writes get the same status, headers and body by either path', async ({ request }) => {
   const owner = await register(request, 'paths');
   const team = await createTeam(request, owner.token);
-  await createBlueprint(request, owner.token, team.slug, { id: 'service', schema: { type: 'object', properties: { tier: { type: 'string' } } } });
+  await createBlueprint(request, owner.token, team.slug, {
+    id: 'service',
+    schema: { type: 'object', properties: { tier: { type: 'string' } } },
+  });
   const { key } = await createApiKey(request, owner.token, team.slug, ['blueprint:read', 'entity:read', 'entity:write']);
   const entities = `/teams/${team.slug}/blueprints/service/entities`;
   const gzip = { 'accept-encoding': 'gzip, deflate, br' };
-  for (let i = 0; i < 30; i++) await call(request, 'POST', entities, { token: owner.token, body: { identifier: `svc-${i}`, title: `Service ${i} ${'x'.repeat(60)}`, data: { tier: 'gold' } } });
+  for (let i = 0; i < 30; i++)
+    await call(request, 'POST', entities, {
+      token: owner.token,
+      body: { identifier: `svc-${i}`, title: `Service ${i} ${'x'.repeat(60)}`, data: { tier: 'gold' } },
+    });
 
-  type Step = { what: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: (item: string) => string; body?: (item: string) => unknown; headers?: Record<string, string> };
+  type Step = {
+    what: string;
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    path: (item: string) => string;
+    body?: (item: string) => unknown;
+    headers?: Record<string, string>;
+  };
   const steps: Step[] = [
     { what: 'a compressed page of entities', method: 'GET', path: () => `${entities}?limit=30`, headers: gzip },
     { what: 'a small read, uncompressed', method: 'GET', path: () => `/teams/${team.slug}/blueprints/service` },
@@ -65,7 +89,13 @@ test('reads and writes get the same status, headers and body by either path', as
     { what: 'create', method: 'POST', path: () => entities, body: (item) => ({ identifier: item, title: 'T', data: { tier: 'gold' } }) },
     { what: 'create again: conflict', method: 'POST', path: () => entities, body: (item) => ({ identifier: item, title: 'T', data: {} }) },
     { what: 'a body that breaks the schema', method: 'POST', path: () => entities, body: () => ({ identifier: 'bad', data: { tier: 5 } }) },
-    { what: 'a body that is not JSON', method: 'POST', path: () => entities, body: () => '{nope', headers: { 'content-type': 'application/json' } },
+    {
+      what: 'a body that is not JSON',
+      method: 'POST',
+      path: () => entities,
+      body: () => '{nope',
+      headers: { 'content-type': 'application/json' },
+    },
     { what: 'merge patch', method: 'PATCH', path: (item) => `${entities}/${item}`, body: () => ({ title: 'Patched' }) },
     { what: 'a method the route lacks', method: 'PUT', path: () => entities, body: () => ({}) },
     { what: 'delete', method: 'DELETE', path: (item) => `${entities}/${item}` },
@@ -79,7 +109,7 @@ test('reads and writes get the same status, headers and body by either path', as
   }
 });
 
-test('security headers on a page and an API answer; the page\'s scripts carry the CSP nonce and run', async ({ page, request }) => {
+test("security headers on a page and an API answer; the page's scripts carry the CSP nonce and run", async ({ page, request }) => {
   const api = await request.get('/api/v1/health');
   expect(api.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   const refused: string[] = [];
@@ -95,7 +125,11 @@ test('security headers on a page and an API answer; the page\'s scripts carry th
   expect(nonce).toBeTruthy();
   expect(await response!.text()).toContain(`nonce="${nonce}"`);
   // The inline scripts ran (they fill self.__next_f) and React hydrated (the router sets window.next).
-  await page.waitForFunction(() => Array.isArray((self as unknown as { __next_f?: unknown }).__next_f) && !!(window as unknown as { next?: { version?: string } }).next?.version);
+  await page.waitForFunction(
+    () =>
+      Array.isArray((self as unknown as { __next_f?: unknown }).__next_f) &&
+      !!(window as unknown as { next?: { version?: string } }).next?.version,
+  );
   expect(refused).toEqual([]);
   // Behind a trusted proxy that says HTTPS, HSTS; without one, never.
   expect(headers['strict-transport-security']).toBeUndefined();
@@ -115,16 +149,24 @@ function raw(base: string, text: string): Promise<string> {
   });
 }
 
-test('what the front refuses, by either path: a bad Host, undecodable escapes, an unknown method, a body declared too big', async ({ request }) => {
+test('what the front refuses, by either path: a bad Host, undecodable escapes, an unknown method, a body declared too big', async ({
+  request,
+}) => {
   const owner = await register(request, 'front');
   for (const base of [DIRECT, NEXT_ONLY]) {
-    const badHost = await raw(base, `GET ${API}/auth/me HTTP/1.1\r\nHost: bad host:x\r\nAuthorization: Bearer ${owner.token}\r\nConnection: close\r\n\r\n`);
+    const badHost = await raw(
+      base,
+      `GET ${API}/auth/me HTTP/1.1\r\nHost: bad host:x\r\nAuthorization: Bearer ${owner.token}\r\nConnection: close\r\n\r\n`,
+    );
     expect(badHost, base).toMatch(/^HTTP\/1\.1 400 /);
     expect(badHost).toContain('"reason":"invalid_host"');
     const method = await raw(base, `PROPFIND ${API}/auth/me HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
     expect(method).toMatch(/^HTTP\/1\.1 405 /);
     expect(method).toContain('"code":"method_not_allowed"');
-    const big = await raw(base, `POST ${API}/teams HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${owner.token}\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n`);
+    const big = await raw(
+      base,
+      `POST ${API}/teams HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${owner.token}\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n`,
+    );
     expect(big).toMatch(/^HTTP\/1\.1 413 /);
     const api = await playwrightRequest.newContext({ baseURL: base });
     for (const token of [owner.token, undefined]) {

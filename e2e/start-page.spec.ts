@@ -10,7 +10,7 @@ const expectedCounts = Object.fromEntries(
   DEMO_BLUEPRINTS.map((b) => [b.id, buildDemoCatalog().entities.filter((e) => e.blueprintId === b.id).length]),
 );
 
-test('a new visitor signs in as the demo user and sees the demo team\'s blueprints with their entity counts', async ({ page }) => {
+test("a new visitor signs in as the demo user and sees the demo team's blueprints with their entity counts", async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, DEMO_USER.email, DEMO_USER.password);

@@ -23,7 +23,14 @@ const SERVER_ONLY = [
 
 export const clientBoundary = {
   name: 'baseplate/client-boundary',
-  files: ['components/**/*.{ts,tsx}', 'app/providers.tsx', 'lib/domain/**/*.ts', 'lib/catalog-view/**/*.ts', 'lib/forms/**/*.ts', 'lib/blueprint-editor/**/*.ts'],
+  files: [
+    'components/**/*.{ts,tsx}',
+    'app/providers.tsx',
+    'lib/domain/**/*.ts',
+    'lib/catalog-view/**/*.ts',
+    'lib/forms/**/*.ts',
+    'lib/blueprint-editor/**/*.ts',
+  ],
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
   rules: {
     '@typescript-eslint/no-restricted-imports': [

@@ -39,7 +39,15 @@ describe('loadEnv', () => {
       DATABASE_KEY_CONCURRENCY: '2',
       DATABASE_QUEUE_TIMEOUT_MS: '500',
     });
-    expect(env).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/baseplate', port: 8080, host: '127.0.0.1', dataDir: '/var/lib/baseplate', demo: false, dbPoolSize: 25, logLevel: 'debug' });
+    expect(env).toMatchObject({
+      databaseUrl: 'postgresql://u:p@db:5432/baseplate',
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/baseplate',
+      demo: false,
+      dbPoolSize: 25,
+      logLevel: 'debug',
+    });
     expect(env.authSecret).toBe('s3cret');
     expect(env.trustedProxies).toEqual(['10.0.0.1', '10.0.0.2']);
     expect(env.rateLimits).toEqual({ apiPerMinute: 100, authPerIpPerMinute: 7, loginPerEmailPerMinute: 3, bearerFailuresPerMinute: 30 });

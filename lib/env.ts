@@ -123,7 +123,10 @@ export function loadEnv(source: Source = process.env): Env {
     logLevel,
     metricsToken: readMetricsToken(source),
     authSecret: source.AUTH_SECRET?.trim() || undefined,
-    trustedProxies: (source.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxies: (source.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     rateLimits: {
       apiPerMinute: readInt(source, 'RATE_LIMIT_API_PER_MINUTE', 1200, 1, 1_000_000),
       authPerIpPerMinute: readInt(source, 'RATE_LIMIT_AUTH_PER_IP_PER_MINUTE', 30, 1, 1_000_000),

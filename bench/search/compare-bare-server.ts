@@ -13,7 +13,12 @@ export type Comparison = { connections: number; seconds: number; baseplate: Load
 const CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 16);
 const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 
-export async function compareWithBareServer(server: BenchServer, request: LoadRequest, sql: Statement[], log: (line: string) => void): Promise<Comparison> {
+export async function compareWithBareServer(
+  server: BenchServer,
+  request: LoadRequest,
+  sql: Statement[],
+  log: (line: string) => void,
+): Promise<Comparison> {
   const port = await findFreePort();
   const bare = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/search/bare-server.ts'], {
     cwd: ROOT,

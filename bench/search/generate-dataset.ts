@@ -16,8 +16,26 @@ export const TEAM_COUNT = 50;
 export const BLUEPRINTS_PER_TEAM = 20;
 export const BENCH_SCHEMA = DEMO_BLUEPRINTS[0].schema;
 
-const OTHER_BLUEPRINTS = ['api', 'worker', 'library', 'website', 'job', 'queue', 'topic', 'bucket', 'function', 'gateway', 'dashboard',
-  'pipeline', 'model', 'dataset', 'secret', 'domain', 'vpc', 'repository'];
+const OTHER_BLUEPRINTS = [
+  'api',
+  'worker',
+  'library',
+  'website',
+  'job',
+  'queue',
+  'topic',
+  'bucket',
+  'function',
+  'gateway',
+  'dashboard',
+  'pipeline',
+  'model',
+  'dataset',
+  'secret',
+  'domain',
+  'vpc',
+  'repository',
+];
 export const BLUEPRINT_IDS = ['service', 'component', ...OTHER_BLUEPRINTS];
 
 export type Plan = { team: number; blueprint: string; count: number }[];
@@ -86,10 +104,12 @@ export async function generateDataset(pool: Pool, firstTeamId: string, total: nu
   }
   for (const teamId of teamIds) {
     for (const id of BLUEPRINT_IDS) {
-      await pool.query(
-        `INSERT INTO blueprints (team_id, id, title, icon, schema) VALUES ($1, $2, $3, '🧩', $4) ON CONFLICT DO NOTHING`,
-        [teamId, id, id[0].toUpperCase() + id.slice(1), JSON.stringify(BENCH_SCHEMA)],
-      );
+      await pool.query(`INSERT INTO blueprints (team_id, id, title, icon, schema) VALUES ($1, $2, $3, '🧩', $4) ON CONFLICT DO NOTHING`, [
+        teamId,
+        id,
+        id[0].toUpperCase() + id.slice(1),
+        JSON.stringify(BENCH_SCHEMA),
+      ]);
     }
   }
   const plan = planDataset(total);

@@ -26,16 +26,32 @@ type Link = { source: string; relation: string; target: string; type: 'many-to-o
 const BELONGS_TO = ['api', 'worker', 'library', 'website', 'job', 'queue', 'topic', 'bucket', 'function'];
 export const LINKS: Link[] = [
   { source: 'component', relation: 'part_of', target: 'service', type: 'many-to-one', targetIndex: ['1 + (i::bigint * 7919) % n'] },
-  { source: 'component', relation: 'uses', target: 'component', type: 'many-to-many', targetIndex: ['CASE WHEN i > 2 THEN 1 + (i::bigint * 104729) % (i - 1) END'] },
+  {
+    source: 'component',
+    relation: 'uses',
+    target: 'component',
+    type: 'many-to-many',
+    targetIndex: ['CASE WHEN i > 2 THEN 1 + (i::bigint * 104729) % (i - 1) END'],
+  },
   {
     source: 'service',
     relation: 'depends_on',
     target: 'service',
     type: 'many-to-many',
-    targetIndex: ['CASE WHEN i > 1 THEN i / 2 END', 'CASE WHEN i > 2 THEN 1 + (i::bigint * 7919) % (i - 1) END', 'CASE WHEN i % 50 = 0 THEN 1 + (i::bigint * 48271) % n END'],
+    targetIndex: [
+      'CASE WHEN i > 1 THEN i / 2 END',
+      'CASE WHEN i > 2 THEN 1 + (i::bigint * 7919) % (i - 1) END',
+      'CASE WHEN i % 50 = 0 THEN 1 + (i::bigint * 48271) % n END',
+    ],
   },
   { source: 'service', relation: 'runs_on', target: 'vpc', type: 'many-to-one', targetIndex: ['1 + (i::bigint * 31) % n'] },
-  ...BELONGS_TO.map((source): Link => ({ source, relation: 'belongs_to', target: 'service', type: 'many-to-one', targetIndex: ['1 + (i::bigint * 6007) % n'] })),
+  ...BELONGS_TO.map((source): Link => ({
+    source,
+    relation: 'belongs_to',
+    target: 'service',
+    type: 'many-to-one',
+    targetIndex: ['1 + (i::bigint * 6007) % n'],
+  })),
 ];
 
 const linkSql = (targetIndex: string) => `
@@ -69,7 +85,8 @@ export async function generateRelations(pool: Pool, teamIds: string[], log: (lin
         total += res.rowCount ?? 0;
       }
     }
-    if (t === 0 || t % 10 === 9 || t === teamIds.length - 1) log(`  team ${t + 1} / ${teamIds.length}: ${total.toLocaleString('en')} links (${Math.round((Date.now() - started) / 1000)} s)`);
+    if (t === 0 || t % 10 === 9 || t === teamIds.length - 1)
+      log(`  team ${t + 1} / ${teamIds.length}: ${total.toLocaleString('en')} links (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   log('  VACUUM ANALYZE entity_relations, blueprint_relations ...');
   await pool.query('VACUUM ANALYZE entity_relations');

@@ -20,13 +20,19 @@ export async function measureCases(
   const rows: CaseResult[] = [];
   for (const c of cases) {
     const request = { ...c.request, headers: auth };
-    const check = await fetch(base + request.path, { method: request.method, headers: { ...auth, 'content-type': 'application/json' }, body: request.body ? JSON.stringify(request.body) : undefined });
+    const check = await fetch(base + request.path, {
+      method: request.method,
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: request.body ? JSON.stringify(request.body) : undefined,
+    });
     if (!check.ok) throw new Error(`${c.name}: ${check.status} ${await check.text()}`);
     const answer: unknown = await check.json();
     const inProcess = await inProcessRuns.measure(c);
     await runLoad(base, request, { connections: load.connections, seconds: 1 }); // warm-up
     const http = await runLoad(base, request, load);
-    log(`${c.name}: sql p95 ${ms(inProcess.sql.p95)} ms, service p95 ${ms(inProcess.service.p95)} ms, http p95 ${ms(http.p95)} ms (${http.perSecond}/s)`);
+    log(
+      `${c.name}: sql p95 ${ms(inProcess.sql.p95)} ms, service p95 ${ms(inProcess.service.p95)} ms, http p95 ${ms(http.p95)} ms (${http.perSecond}/s)`,
+    );
     rows.push({ name: c.name, goalMs: c.goalMs, http, inProcess, answer });
   }
   return rows;

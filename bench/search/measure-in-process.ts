@@ -48,7 +48,11 @@ async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
   return statements;
 }
 
-export type InProcess = { measure(c: BenchCase): Promise<InProcessResult>; statementsOf(c: BenchCase): Promise<Statement[]>; close(): Promise<void> };
+export type InProcess = {
+  measure(c: BenchCase): Promise<InProcessResult>;
+  statementsOf(c: BenchCase): Promise<Statement[]>;
+  close(): Promise<void>;
+};
 
 export async function openInProcess(databaseUrl: string, team: BenchTeam): Promise<InProcess> {
   const db: Db = createPrisma(databaseUrl, 4);
@@ -65,9 +69,10 @@ export async function openInProcess(databaseUrl: string, team: BenchTeam): Promi
       const sql = await time(async () => {
         const client = await pool.connect();
         try {
-          for (const s of statements) await client.query(s.text, s.values).catch((error: unknown) => {
-            if (!isQueryCanceled(error)) throw error;
-          });
+          for (const s of statements)
+            await client.query(s.text, s.values).catch((error: unknown) => {
+              if (!isQueryCanceled(error)) throw error;
+            });
         } finally {
           client.release();
         }

@@ -15,7 +15,9 @@ export const UPSTREAM_SEED = 'svc-29999';
 
 const team = '/api/v1/teams/bench';
 
-export type RelationCase = BenchCase & { walk?: { blueprint: string; identifier: string; direction: 'upstream' | 'downstream'; maxHops: number } };
+export type RelationCase = BenchCase & {
+  walk?: { blueprint: string; identifier: string; direction: 'upstream' | 'downstream'; maxHops: number };
+};
 
 function search(name: string, goalMs: number | null, blueprint: string, rule: Record<string, unknown>): RelationCase {
   const body = { query: { combinator: 'and', rules: [rule] }, limit: 50 };
@@ -27,7 +29,14 @@ function search(name: string, goalMs: number | null, blueprint: string, rule: Re
   };
 }
 
-function relatedTo(name: string, goalMs: number | null, blueprint: string, identifier: string, direction: 'upstream' | 'downstream', maxHops: number): RelationCase {
+function relatedTo(
+  name: string,
+  goalMs: number | null,
+  blueprint: string,
+  identifier: string,
+  direction: 'upstream' | 'downstream',
+  maxHops: number,
+): RelationCase {
   const rule = { operator: 'relatedTo', blueprint: 'service', value: identifier, direction, max_hops: maxHops };
   return { ...search(name, goalMs, blueprint, rule), walk: { blueprint: 'service', identifier, direction, maxHops } };
 }
@@ -51,8 +60,16 @@ export function relationCases(): RelationCase[] {
     relatedTo(`relatedTo ${UPSTREAM_SEED} upstream, 3 hops`, 50, 'service', UPSTREAM_SEED, 'upstream', 3),
     relatedTo(`relatedTo ${UPSTREAM_SEED} upstream, 15 hops`, null, 'service', UPSTREAM_SEED, 'upstream', 15),
     relatedTo(`components relatedTo ${DOWNSTREAM_SEED} downstream, 3 hops`, 50, 'component', DOWNSTREAM_SEED, 'downstream', 3),
-    search('rule through a relation (runs_on.metadata.region =)', null, 'service', { property: 'runs_on.metadata.region', operator: '=', value: 'eu-west-1' }),
-    search('rule through a relation (runs_on.$identifier =)', null, 'service', { property: 'runs_on.$identifier', operator: '=', value: 'svc-7' }),
+    search('rule through a relation (runs_on.metadata.region =)', null, 'service', {
+      property: 'runs_on.metadata.region',
+      operator: '=',
+      value: 'eu-west-1',
+    }),
+    search('rule through a relation (runs_on.$identifier =)', null, 'service', {
+      property: 'runs_on.$identifier',
+      operator: '=',
+      value: 'svc-7',
+    }),
     graph(`graph of ${DOWNSTREAM_SEED}, both, 2 hops, limit 200`, DOWNSTREAM_SEED, 2),
     graph(`graph of ${DOWNSTREAM_SEED}, both, 5 hops, limit 200`, DOWNSTREAM_SEED, 5),
   ];

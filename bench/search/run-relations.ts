@@ -17,7 +17,14 @@ type Options = { total: number; connections: number; seconds: number };
 
 /** What one case's answer reached: a search's total, a graph's nodes and edges. */
 function reachOf(answer: unknown): string {
-  const a = answer as { total?: number; total_relation?: string; entities?: unknown[]; nodes?: unknown[]; edges?: unknown[]; truncated?: boolean };
+  const a = answer as {
+    total?: number;
+    total_relation?: string;
+    entities?: unknown[];
+    nodes?: unknown[];
+    edges?: unknown[];
+    truncated?: boolean;
+  };
   if (a.nodes) return `${a.nodes.length} nodes, ${a.edges?.length ?? 0} edges${a.truncated ? ' (truncated at the limit)' : ''}`;
   const bound = a.total_relation === 'gte' ? ' or more' : a.total_relation === 'estimate' ? ' (estimate)' : '';
   return `${(a.total ?? 0).toLocaleString('en')}${bound} matches, ${a.entities?.length ?? 0} on the page`;
@@ -52,13 +59,21 @@ async function reachLines(pool: pg.Pool, teamId: string, cases: RelationCase[], 
   ];
   for (const [i, c] of cases.entries()) {
     const walk = c.walk ? await walkProfile(pool, teamId, c.walk) : null;
-    const walked = walk ? `${walk.reached.toLocaleString('en')} | ${walk.nearest} | ${walk.levels} | ${walk.rows.toLocaleString('en')}` : ' | | |';
+    const walked = walk
+      ? `${walk.reached.toLocaleString('en')} | ${walk.nearest} | ${walk.levels} | ${walk.rows.toLocaleString('en')}`
+      : ' | | |';
     lines.push(`| ${c.name} | ${reachOf(rows[i].answer)} | ${walked} |`);
   }
   return lines;
 }
 
-export async function relationsSuite(server: BenchServer, team: BenchTeam, inProcessRuns: InProcess, options: Options, log: (line: string) => void): Promise<void> {
+export async function relationsSuite(
+  server: BenchServer,
+  team: BenchTeam,
+  inProcessRuns: InProcess,
+  options: Options,
+  log: (line: string) => void,
+): Promise<void> {
   const auth = { authorization: `Bearer ${team.apiKey}` };
   const cases = relationCases();
   const rows = await measureCases(server.base, auth, cases, inProcessRuns, options, log);
@@ -84,7 +99,7 @@ export async function relationsSuite(server: BenchServer, team: BenchTeam, inPro
     '',
     ...latencyTable(rows),
     '',
-    'What each case reaches: the answer (a search\'s total is exact up to 10,000, an `estimate` when counting took over 250 ms); for relatedTo, the walk over all blueprints: the distinct entities 1..max_hops hops away, the deepest level at which the breadth-first walk still finds a new one, the longest path length within max_hops, and how many (entity, path length) pairs a walk that recursed on those (before the fix) visited.',
+    "What each case reaches: the answer (a search's total is exact up to 10,000, an `estimate` when counting took over 250 ms); for relatedTo, the walk over all blueprints: the distinct entities 1..max_hops hops away, the deepest level at which the breadth-first walk still finds a new one, the longest path length within max_hops, and how many (entity, path length) pairs a walk that recursed on those (before the fix) visited.",
     '',
     ...reach,
     '',

@@ -31,9 +31,12 @@ const log = (line: string) => console.log(line);
 async function deepCursor(base: string, apiKey: string, depth: number): Promise<string> {
   let cursor: string | null = null;
   for (let seen = 0; seen < depth; seen += 1000) {
-    const res = await fetch(`${base}/api/v1/teams/bench/blueprints/component/entities?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-      headers: { authorization: `Bearer ${apiKey}` },
-    });
+    const res = await fetch(
+      `${base}/api/v1/teams/bench/blueprints/component/entities?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      {
+        headers: { authorization: `Bearer ${apiKey}` },
+      },
+    );
     const page = (await res.json()) as { next_cursor: string | null };
     if (!page.next_cursor) break;
     cursor = page.next_cursor;
@@ -65,7 +68,14 @@ async function searchSuite(server: BenchServer, team: BenchTeam, inProcessRuns: 
     '',
     `Machine: ${machineLine()}. The load generator, Baseplate (production build, one Node process) and the embedded PostgreSQL 17 share it.`,
     '',
-    `Dataset: ${TOTAL.toLocaleString('en')} entities over 50 teams × 20 blueprints, generated in SQL (bench/search/generate-dataset.ts). The measured team holds ${planDataset(TOTAL).filter((p) => p.team === 0).reduce((s, p) => s + p.count, 0).toLocaleString('en')} of them: \`component\` ${componentCount.toLocaleString('en')}, \`service\` ${planDataset(TOTAL)[0].count.toLocaleString('en')}.`,
+    `Dataset: ${TOTAL.toLocaleString('en')} entities over 50 teams × 20 blueprints, generated in SQL (bench/search/generate-dataset.ts). The measured team holds ${planDataset(
+      TOTAL,
+    )
+      .filter((p) => p.team === 0)
+      .reduce((s, p) => s + p.count, 0)
+      .toLocaleString(
+        'en',
+      )} of them: \`component\` ${componentCount.toLocaleString('en')}, \`service\` ${planDataset(TOTAL)[0].count.toLocaleString('en')}.`,
     '',
     ...latencyTable(rows),
     '',
@@ -73,7 +83,10 @@ async function searchSuite(server: BenchServer, team: BenchTeam, inProcessRuns: 
     '',
     '| page | Baseplate req/s (p95) | bare req/s (p95) | ratio |',
     '|---|---|---|---|',
-    ...comparisons.map((t) => `| ${t.name} | ${t.baseplate.perSecond} (${ms(t.baseplate.p95)} ms) | ${t.bare.perSecond} (${ms(t.bare.p95)} ms) | **${Math.round((100 * t.baseplate.perSecond) / t.bare.perSecond)}%** |`),
+    ...comparisons.map(
+      (t) =>
+        `| ${t.name} | ${t.baseplate.perSecond} (${ms(t.baseplate.p95)} ms) | ${t.bare.perSecond} (${ms(t.bare.p95)} ms) | **${Math.round((100 * t.baseplate.perSecond) / t.bare.perSecond)}%** |`,
+    ),
     '',
     `Server peak RSS: ${peakRssMb(server.pid).toFixed(0)} MB. Non-2xx answers during the runs: ${rows.reduce((s, r) => s + r.http.non2xx, 0)}.`,
     '',
@@ -95,7 +108,8 @@ async function main() {
     const inProcessRuns = await openInProcess(server.databaseUrl, team);
     try {
       if (SUITE === 'all' || SUITE === 'search') await searchSuite(server, team, inProcessRuns);
-      if (SUITE === 'all' || SUITE === 'relations') await relationsSuite(server, team, inProcessRuns, { total: TOTAL, connections: CONNECTIONS, seconds: SECONDS }, log);
+      if (SUITE === 'all' || SUITE === 'relations')
+        await relationsSuite(server, team, inProcessRuns, { total: TOTAL, connections: CONNECTIONS, seconds: SECONDS }, log);
     } finally {
       await inProcessRuns.close();
     }

@@ -45,7 +45,13 @@ async function call<T>(base: string, method: string, route: string, body: unknow
   return (await res.json()) as T;
 }
 
-export async function setupBenchTeam(base: string, databaseUrl: string, dataDir: string, total: number, log: (line: string) => void): Promise<BenchTeam> {
+export async function setupBenchTeam(
+  base: string,
+  databaseUrl: string,
+  dataDir: string,
+  total: number,
+  log: (line: string) => void,
+): Promise<BenchTeam> {
   const stateFile = path.join(dataDir, 'bench-team.json');
   if (existsSync(stateFile)) {
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as BenchTeam;
@@ -55,9 +61,19 @@ export async function setupBenchTeam(base: string, databaseUrl: string, dataDir:
     }
     throw new Error(`${dataDir} holds a dataset of ${state.entities} entities; remove it or choose BENCH_ENTITIES=${state.entities}.`);
   }
-  const { token } = await call<{ token: string }>(base, 'POST', '/api/v1/auth/register', { email: 'bench@example.com', password: 'bench-password', name: 'Bench' });
+  const { token } = await call<{ token: string }>(base, 'POST', '/api/v1/auth/register', {
+    email: 'bench@example.com',
+    password: 'bench-password',
+    name: 'Bench',
+  });
   const team = await call<{ id: string }>(base, 'POST', '/api/v1/teams', { name: 'Bench', slug: 'bench' }, token);
-  const { key } = await call<{ key: string }>(base, 'POST', '/api/v1/teams/bench/api-keys', { name: 'bench', permissions: ['blueprint:read', 'entity:read'] }, token);
+  const { key } = await call<{ key: string }>(
+    base,
+    'POST',
+    '/api/v1/teams/bench/api-keys',
+    { name: 'bench', permissions: ['blueprint:read', 'entity:read'] },
+    token,
+  );
   log(`Generating ${total.toLocaleString('en')} entities in SQL ...`);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const started = Date.now();

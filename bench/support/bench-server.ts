@@ -32,7 +32,15 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
   const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/cli/start.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BASEPLATE_DATA_DIR: dataDir, BASEPLATE_DEMO: 'false', DATABASE_URL: '', RATE_LIMIT_API_PER_MINUTE: '1000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASEPLATE_DATA_DIR: dataDir,
+      BASEPLATE_DEMO: 'false',
+      DATABASE_URL: '',
+      RATE_LIMIT_API_PER_MINUTE: '1000000',
+    },
   });
   const exited = new Promise((r) => server.once('exit', r));
   try {

@@ -12,14 +12,17 @@ export async function runLoad(base: string, request: LoadRequest, options: { con
   const times: number[] = [];
   let instance!: autocannon.Instance;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({
-    url: base + request.path,
-    method: request.method,
-    headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    connections: options.connections,
-    duration: options.seconds,
-  }, (error, result) => (error ? reject(error as Error) : resolve(result)));
+    instance = autocannon(
+      {
+        url: base + request.path,
+        method: request.method,
+        headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        connections: options.connections,
+        duration: options.seconds,
+      },
+      (error, result) => (error ? reject(error as Error) : resolve(result)),
+    );
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await done;

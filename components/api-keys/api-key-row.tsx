@@ -27,7 +27,11 @@ export function ApiKeyRow({ team, apiKey: k }: { team: string; apiKey: ApiKeyVie
       <td className="max-w-64 px-4 py-3">
         <ul aria-label="Permissions" className="flex flex-wrap gap-1">
           {k.permissions.map((p) => (
-            <li key={p} title={grantsOf(p)} className={`rounded px-1.5 py-0.5 font-mono text-xs ${live ? 'bg-indigo-50 text-indigo-700' : 'bg-slate-100 text-slate-500'}`}>
+            <li
+              key={p}
+              title={grantsOf(p)}
+              className={`rounded px-1.5 py-0.5 font-mono text-xs ${live ? 'bg-indigo-50 text-indigo-700' : 'bg-slate-100 text-slate-500'}`}
+            >
               {p}
             </li>
           ))}
@@ -44,15 +48,21 @@ export function ApiKeyRow({ team, apiKey: k }: { team: string; apiKey: ApiKeyVie
         )}
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{formatDate(k.created_at)}</td>
-      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{k.last_used_at ? formatDateTime(k.last_used_at) : <span className="text-slate-400">never</span>}</td>
-      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{k.expires_at ? formatDate(k.expires_at) : <span className="text-slate-400">never expires</span>}</td>
+      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
+        {k.last_used_at ? formatDateTime(k.last_used_at) : <span className="text-slate-400">never</span>}
+      </td>
+      <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
+        {k.expires_at ? formatDate(k.expires_at) : <span className="text-slate-400">never expires</span>}
+      </td>
       <td className="px-4 py-3">
         <Badge tone={STATUS[k.status]} title={k.revoked_at ? `Revoked ${formatDateTime(k.revoked_at)}` : undefined}>
           {k.status}
         </Badge>
       </td>
       <td className="whitespace-nowrap px-4 py-2.5 text-right">
-        {live && <ConfirmButton label="Revoke" confirmLabel="Revoke now" ariaLabel={`Revoke ${k.name}`} onConfirm={() => revoke.mutateAsync()} />}
+        {live && (
+          <ConfirmButton label="Revoke" confirmLabel="Revoke now" ariaLabel={`Revoke ${k.name}`} onConfirm={() => revoke.mutateAsync()} />
+        )}
         {revoke.error && (
           <p role="alert" className="mt-1 whitespace-normal text-xs text-red-600">
             {sentence(revoke.error.message)}

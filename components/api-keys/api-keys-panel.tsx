@@ -25,7 +25,9 @@ export function ApiKeysPanel({ team, allowed }: { team: string; allowed: readonl
     <div className="space-y-4">
       {created && <NewKeyPanel name={created.name} secret={created.key} onClose={() => setCreated(null)} />}
       <div className="flex min-h-9 items-center justify-between gap-4">
-        <p className="text-sm text-slate-500">{keys.data ? `${active} active of ${rows.length}${keys.hasNextPage ? '+' : ''}. Revoked keys stay listed for the record.` : ''}</p>
+        <p className="text-sm text-slate-500">
+          {keys.data ? `${active} active of ${rows.length}${keys.hasNextPage ? '+' : ''}. Revoked keys stay listed for the record.` : ''}
+        </p>
         {!creating && <Button onClick={() => setCreating(true)}>Create API key</Button>}
       </div>
       {creating && (

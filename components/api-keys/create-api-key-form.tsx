@@ -14,10 +14,21 @@ import { EXPIRY_CHOICES, expiresAtFor } from './expiry';
 
 export type CreatedKey = { api_key: ApiKeyView; key: string };
 
-const select = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30';
+const select =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30';
 
 // A key for one script: a name, the permissions it needs (at most the creator's), an expiry.
-export function CreateApiKeyForm({ team, allowed, onCreated, onCancel }: { team: string; allowed: readonly string[]; onCreated: (created: CreatedKey) => void; onCancel: () => void }) {
+export function CreateApiKeyForm({
+  team,
+  allowed,
+  onCreated,
+  onCancel,
+}: {
+  team: string;
+  allowed: readonly string[];
+  onCreated: (created: CreatedKey) => void;
+  onCancel: () => void;
+}) {
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
@@ -25,7 +36,8 @@ export function CreateApiKeyForm({ team, allowed, onCreated, onCancel }: { team:
   const [days, setDays] = useState(90);
   const expiresAt = expiresAtFor(days);
   const create = useMutation({
-    mutationFn: () => api<CreatedKey>(`/teams/${team}/api-keys`, { method: 'POST', body: { name: name.trim(), permissions, expires_at: expiresAt } }),
+    mutationFn: () =>
+      api<CreatedKey>(`/teams/${team}/api-keys`, { method: 'POST', body: { name: name.trim(), permissions, expires_at: expiresAt } }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) });
       onCreated(created);
@@ -35,7 +47,8 @@ export function CreateApiKeyForm({ team, allowed, onCreated, onCancel }: { team:
   const error = create.error instanceof ApiError ? create.error : null;
   const fields = error?.fieldErrors() ?? {};
   const nameError = fields['/name'] && (name.trim() ? 'Use at most 100 characters.' : 'Name the key after what uses it, e.g. "CI deploy".');
-  const permissionsError = fields['/permissions'] && (permissions.length ? sentence(fields['/permissions']) : 'Tick at least one permission.');
+  const permissionsError =
+    fields['/permissions'] && (permissions.length ? sentence(fields['/permissions']) : 'Tick at least one permission.');
   const expiryError = fields['/expires_at'] && `The expiry ${fields['/expires_at']}.`;
   const other = create.error && !nameError && !permissionsError && !expiryError ? sentence(create.error.message) : undefined;
   return (
@@ -52,25 +65,47 @@ export function CreateApiKeyForm({ team, allowed, onCreated, onCancel }: { team:
     >
       <h2 className="text-base font-semibold text-slate-900">New API key</h2>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Key name" name="key-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={100} autoComplete="off" error={nameError} placeholder="e.g. CI deploy" />
+        <Field
+          label="Key name"
+          name="key-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+          maxLength={100}
+          autoComplete="off"
+          error={nameError}
+          placeholder="e.g. CI deploy"
+        />
         <div className="space-y-1">
           <label htmlFor="key-expiry" className="block text-sm font-medium text-slate-700">
             Expires
           </label>
-          <select id="key-expiry" value={days} onChange={(e) => setDays(Number(e.target.value))} className={select} aria-describedby="key-expiry-hint">
+          <select
+            id="key-expiry"
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value))}
+            className={select}
+            aria-describedby="key-expiry-hint"
+          >
             {EXPIRY_CHOICES.map((x) => (
               <option key={x.days} value={x.days}>
                 {x.label}
               </option>
             ))}
           </select>
-          <p id="key-expiry-hint" className={`text-xs ${expiryError ? 'font-medium text-red-600' : 'text-slate-500'}`} role={expiryError ? 'alert' : undefined}>
+          <p
+            id="key-expiry-hint"
+            className={`text-xs ${expiryError ? 'font-medium text-red-600' : 'text-slate-500'}`}
+            role={expiryError ? 'alert' : undefined}
+          >
             {expiryError ?? (expiresAt ? `Works until the end of ${formatDate(expiresAt)} (UTC).` : 'Works until revoked.')}
           </p>
         </div>
       </div>
       <PermissionPicker idPrefix="new-key" value={permissions} onChange={setPermissions} allowed={allowed} error={permissionsError} />
-      <p className="text-xs text-slate-500">A key can never do more than its creator: if your own role loses a permission, your keys lose it too.</p>
+      <p className="text-xs text-slate-500">
+        A key can never do more than its creator: if your own role loses a permission, your keys lose it too.
+      </p>
       {other && (
         <p role="alert" className="text-sm text-red-600">
           {other}

@@ -21,18 +21,27 @@ export function NewKeyPanel({ name, secret, onClose }: { name: string; secret: s
     }
   };
   return (
-    <section data-testid="new-api-key" aria-labelledby="new-api-key-title" className="rounded-xl border border-emerald-300 bg-emerald-50 p-5 shadow-sm">
+    <section
+      data-testid="new-api-key"
+      aria-labelledby="new-api-key-title"
+      className="rounded-xl border border-emerald-300 bg-emerald-50 p-5 shadow-sm"
+    >
       <h2 id="new-api-key-title" ref={heading} tabIndex={-1} className="font-semibold text-emerald-900 focus:outline-none">
         API key &ldquo;{name}&rdquo; created
       </h2>
       <p className="mt-2 flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
         <span aria-hidden>⚠️</span>
         <span>
-          <strong className="font-semibold">Copy this key now. It will not be shown again:</strong> Baseplate keeps only a hash of it. If you lose it, revoke it and create a new one.
+          <strong className="font-semibold">Copy this key now. It will not be shown again:</strong> Baseplate keeps only a hash of it. If
+          you lose it, revoke it and create a new one.
         </span>
       </p>
       <div className="mt-3 flex items-center gap-2">
-        <code ref={value} data-testid="new-api-key-value" className="min-w-0 flex-1 select-all break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-sm text-slate-800">
+        <code
+          ref={value}
+          data-testid="new-api-key-value"
+          className="min-w-0 flex-1 select-all break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-sm text-slate-800"
+        >
           {secret}
         </code>
         <Button variant={copy === 'copied' ? 'secondary' : 'primary'} onClick={copyKey} className="w-28 shrink-0">
@@ -40,13 +49,19 @@ export function NewKeyPanel({ name, secret, onClose }: { name: string; secret: s
         </Button>
       </div>
       <p aria-live="polite" className="mt-1 h-4 text-xs text-slate-600">
-        {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Copying is blocked here: the key is selected, press Ctrl+C (⌘C).' : ''}
+        {copy === 'copied'
+          ? 'Copied to the clipboard.'
+          : copy === 'failed'
+            ? 'Copying is blocked here: the key is selected, press Ctrl+C (⌘C).'
+            : ''}
       </p>
       <div className="mt-2 flex items-center gap-3">
         <Button variant="secondary" onClick={onClose}>
           Done
         </Button>
-        <span className="text-xs text-slate-500">Use it as <code className="font-mono">Authorization: Bearer bp_…</code></span>
+        <span className="text-xs text-slate-500">
+          Use it as <code className="font-mono">Authorization: Bearer bp_…</code>
+        </span>
       </div>
     </section>
   );

@@ -8,7 +8,17 @@ import { anchor, groupByTag, type OpenApiDoc } from './openapi-model';
 // on the left; authentication, errors and the typed client on top; then every endpoint by tag,
 // each folded to one line until opened (the team's blueprint tags come first).
 
-export function ApiReference({ doc, slug, documentUrl, canManageKeys }: { doc: OpenApiDoc; slug: string; documentUrl: string; canManageKeys: boolean }) {
+export function ApiReference({
+  doc,
+  slug,
+  documentUrl,
+  canManageKeys,
+}: {
+  doc: OpenApiDoc;
+  slug: string;
+  documentUrl: string;
+  canManageKeys: boolean;
+}) {
   const all = groupByTag(doc);
   const groups = [...all.filter((g) => g.name.startsWith('Blueprint: ')), ...all.filter((g) => !g.name.startsWith('Blueprint: '))];
   const serverUrl = doc.servers?.[0]?.url ?? '';

@@ -3,16 +3,29 @@ import { anchor, type TagGroup } from './openapi-model';
 
 // The left column: the page's sections and every endpoint by tag, as links to their anchors.
 
-const link = 'flex items-center gap-2 rounded px-2 py-1 text-[13px] text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500';
+const link =
+  'flex items-center gap-2 rounded px-2 py-1 text-[13px] text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500';
 
 export function EndpointIndex({ groups }: { groups: TagGroup[] }) {
   return (
     <nav aria-label="API reference" className="sticky top-20 max-h-[calc(100vh-6rem)] w-64 shrink-0 overflow-y-auto pr-2 text-sm">
       <p className="px-2 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Start here</p>
       <ul className="mb-4">
-        <li><a className={link} href="#authentication">Authenticate</a></li>
-        <li><a className={link} href="#typed-client">Typed client</a></li>
-        <li><a className={link} href="#errors">Errors</a></li>
+        <li>
+          <a className={link} href="#authentication">
+            Authenticate
+          </a>
+        </li>
+        <li>
+          <a className={link} href="#typed-client">
+            Typed client
+          </a>
+        </li>
+        <li>
+          <a className={link} href="#errors">
+            Errors
+          </a>
+        </li>
       </ul>
       {groups.map((g) => (
         <details key={g.name} open={g.name.startsWith('Blueprint: ')} className="group mb-1">
@@ -22,7 +35,9 @@ export function EndpointIndex({ groups }: { groups: TagGroup[] }) {
           </summary>
           <ul className="mb-2">
             <li>
-              <a className={`${link} text-xs text-slate-400`} href={`#${anchor('tag', g.name)}`}>Overview</a>
+              <a className={`${link} text-xs text-slate-400`} href={`#${anchor('tag', g.name)}`}>
+                Overview
+              </a>
             </li>
             {g.endpoints.map((e) => (
               <li key={e.op.operationId}>

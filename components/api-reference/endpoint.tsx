@@ -39,7 +39,9 @@ function Parameters({ endpoint }: { endpoint: EndpointData }) {
               </td>
               <td className="py-1.5 pr-3 text-xs text-slate-500">{p.in}</td>
               <td className="py-1.5 pr-3 font-mono text-xs text-indigo-700">
-                {p.schema?.enum ? p.schema.enum.map((v) => JSON.stringify(v)).join(' | ') : (p.schema?.type as string | undefined) ?? 'string'}
+                {p.schema?.enum
+                  ? p.schema.enum.map((v) => JSON.stringify(v)).join(' | ')
+                  : ((p.schema?.type as string | undefined) ?? 'string')}
               </td>
               <td className="py-1.5 text-xs text-slate-600">{p.description && <InlineMarkdown text={p.description} />}</td>
             </tr>
@@ -73,7 +75,11 @@ function Responses({ doc, endpoint }: { doc: OpenApiDoc; endpoint: EndpointData 
       </ul>
       {errors.length > 0 && (
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-          Errors (<a href="#errors" className="underline hover:text-slate-700">error shape</a>):
+          Errors (
+          <a href="#errors" className="underline hover:text-slate-700">
+            error shape
+          </a>
+          ):
           {errors.map((status) => {
             const ref = endpoint.op.responses[status].$ref!;
             return (

@@ -13,7 +13,12 @@ export function InlineMarkdown({ text }: { text: string }) {
             </code>
           );
         }
-        if (part.startsWith('**') && part.endsWith('**') && part.length > 3) return <strong key={i} className="font-semibold text-slate-700">{part.slice(2, -2)}</strong>;
+        if (part.startsWith('**') && part.endsWith('**') && part.length > 3)
+          return (
+            <strong key={i} className="font-semibold text-slate-700">
+              {part.slice(2, -2)}
+            </strong>
+          );
         return part;
       })}
     </>

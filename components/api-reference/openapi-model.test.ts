@@ -5,11 +5,13 @@ import { anchor, errorStatuses, groupByTag, resolveRef, typeLabel, type OpenApiD
 const doc = buildTeamOpenApiDocument({
   team: { slug: 'acme', name: 'Acme' },
   serverUrl: 'http://localhost:3000',
-  blueprints: [{ id: 'service', title: 'Service', description: null, schema: { type: 'object', properties: { tier: { type: 'integer' } } } }],
+  blueprints: [
+    { id: 'service', title: 'Service', description: null, schema: { type: 'object', properties: { tier: { type: 'integer' } } } },
+  ],
 }) as OpenApiDoc;
 
 describe('reading the team document for the reference page', () => {
-  it('groups every operation by its tag, in the document\'s tag order, with path parameters resolved', () => {
+  it("groups every operation by its tag, in the document's tag order, with path parameters resolved", () => {
     const groups = groupByTag(doc);
     const names = groups.map((g) => g.name);
     expect(names.indexOf('Auth')).toBeLessThan(names.indexOf('Entities'));
@@ -27,7 +29,10 @@ describe('reading the team document for the reference page', () => {
     const create = service.endpoints[1];
     expect(create.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['path:team', 'query:upsert', 'query:validate_only']);
     expect(errorStatuses(create.op)).toEqual(expect.arrayContaining(['401', '403', '404', '422']));
-    const total = Object.values(doc.paths).reduce((n, item) => n + ['get', 'post', 'put', 'patch', 'delete'].filter((m) => m in item).length, 0);
+    const total = Object.values(doc.paths).reduce(
+      (n, item) => n + ['get', 'post', 'put', 'patch', 'delete'].filter((m) => m in item).length,
+      0,
+    );
     expect(groups.reduce((n, g) => n + g.endpoints.length, 0)).toBe(total);
   });
 

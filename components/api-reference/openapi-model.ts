@@ -63,7 +63,9 @@ export const refName = (ref: string) => decodeURIComponent(ref.split('/').pop() 
 
 /** Every operation, grouped by its first tag in the document's tag order (untagged last). */
 export function groupByTag(doc: OpenApiDoc): TagGroup[] {
-  const groups = new Map<string, TagGroup>((doc.tags ?? []).map((t) => [t.name, { name: t.name, description: t.description, endpoints: [] }]));
+  const groups = new Map<string, TagGroup>(
+    (doc.tags ?? []).map((t) => [t.name, { name: t.name, description: t.description, endpoints: [] }]),
+  );
   for (const [path, item] of Object.entries(doc.paths)) {
     const shared = (item.parameters as Operation['parameters']) ?? [];
     for (const method of METHODS) {
@@ -71,7 +73,9 @@ export function groupByTag(doc: OpenApiDoc): TagGroup[] {
       if (!op) continue;
       const tag = op.tags?.[0] ?? 'Other';
       if (!groups.has(tag)) groups.set(tag, { name: tag, endpoints: [] });
-      const parameters = [...shared, ...(op.parameters ?? [])].map((p) => (p.$ref ? resolveRef<Parameter>(doc, p.$ref) : p)).filter((p): p is Parameter => !!p);
+      const parameters = [...shared, ...(op.parameters ?? [])]
+        .map((p) => (p.$ref ? resolveRef<Parameter>(doc, p.$ref) : p))
+        .filter((p): p is Parameter => !!p);
       groups.get(tag)!.endpoints.push({ method, path, op, parameters });
     }
   }
@@ -95,7 +99,10 @@ export function typeLabel(schema: Schema): string {
 
 /** An anchor id from any text: `op-createServiceEntity`, `tag-blueprint-service`. */
 export function anchor(prefix: string, text: string): string {
-  return `${prefix}-${text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `${prefix}-${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** The error codes an operation answers, from its `$ref`ed error responses. */

@@ -8,7 +8,9 @@ import { refName, resolveRef, typeLabel, type OpenApiDoc, type Schema } from './
 const MAX_DEPTH = 8;
 const OPEN_DEPTH = 3; // levels below this start folded
 
-type Expanded = { kind: 'props'; properties: Record<string, Schema>; required: string[]; open: boolean } | { kind: 'variants'; variants: Schema[]; word: string };
+type Expanded =
+  | { kind: 'props'; properties: Record<string, Schema>; required: string[]; open: boolean }
+  | { kind: 'variants'; variants: Schema[]; word: string };
 
 /** What to show under a schema: its properties, or its variants; `seen` holds the refs above it. */
 function expand(doc: OpenApiDoc, schema: Schema, seen: string[]): { node: Expanded | null; seen: string[]; cycle?: string } {
@@ -18,7 +20,10 @@ function expand(doc: OpenApiDoc, schema: Schema, seen: string[]): { node: Expand
     return target ? expand(doc, target, [...seen, schema.$ref]) : { node: null, seen };
   }
   if (schema.properties && Object.keys(schema.properties).length > 0) {
-    return { node: { kind: 'props', properties: schema.properties, required: schema.required ?? [], open: schema.additionalProperties !== false }, seen };
+    return {
+      node: { kind: 'props', properties: schema.properties, required: schema.required ?? [], open: schema.additionalProperties !== false },
+      seen,
+    };
   }
   if (schema.items) return expand(doc, schema.items, seen);
   const variants = schema.oneOf ?? schema.anyOf;
@@ -54,7 +59,21 @@ function Constraints({ s }: { s: Schema }) {
   return <span className="font-mono text-[11px] text-slate-400">{parts.join(' · ')}</span>;
 }
 
-function Property({ doc, name, schema, required, depth, seen }: { doc: OpenApiDoc; name: string; schema: Schema; required: boolean; depth: number; seen: string[] }) {
+function Property({
+  doc,
+  name,
+  schema,
+  required,
+  depth,
+  seen,
+}: {
+  doc: OpenApiDoc;
+  name: string;
+  schema: Schema;
+  required: boolean;
+  depth: number;
+  seen: string[];
+}) {
   const f = facts(doc, schema);
   const values = f.enum ?? (f.items && facts(doc, f.items).enum);
   const format = f.format ?? (f.items && facts(doc, f.items).format);
@@ -78,7 +97,10 @@ function Property({ doc, name, schema, required, depth, seen }: { doc: OpenApiDo
         <p className="mt-1 flex flex-wrap items-center gap-1 text-[11px] text-slate-500">
           one of
           {values.map((v) => (
-            <code key={JSON.stringify(v)} className="rounded bg-emerald-50 px-1.5 py-px font-mono text-emerald-800 ring-1 ring-emerald-200 ring-inset">
+            <code
+              key={JSON.stringify(v)}
+              className="rounded bg-emerald-50 px-1.5 py-px font-mono text-emerald-800 ring-1 ring-emerald-200 ring-inset"
+            >
               {JSON.stringify(v)}
             </code>
           ))}
@@ -92,7 +114,9 @@ function Property({ doc, name, schema, required, depth, seen }: { doc: OpenApiDo
       {node && depth + 1 < MAX_DEPTH ? (
         <details open={depth + 1 < OPEN_DEPTH} className="group">
           <summary className="flex cursor-pointer list-none items-baseline rounded focus-visible:outline-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
-            <span aria-hidden className="inline-block w-4 shrink-0 text-[10px] text-slate-400 transition group-open:rotate-90">▶</span>
+            <span aria-hidden className="inline-block w-4 shrink-0 text-[10px] text-slate-400 transition group-open:rotate-90">
+              ▶
+            </span>
             {line}
           </summary>
           <div className="ml-4">{detail}</div>

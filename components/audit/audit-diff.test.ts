@@ -17,17 +17,29 @@ describe('diffAuditData', () => {
       ],
     });
     const removed = diffAuditData({ name: 'ops', permissions: ['a', 'b'] }, null);
-    expect(removed).toEqual({ kind: 'lines', lines: [{ key: 'name', kind: 'unset', value: 'ops' }, { key: 'permissions', kind: 'unset', value: 'a, b' }] });
+    expect(removed).toEqual({
+      kind: 'lines',
+      lines: [
+        { key: 'name', kind: 'unset', value: 'ops' },
+        { key: 'permissions', kind: 'unset', value: 'a, b' },
+      ],
+    });
     expect(summarizeDiff(removed)).toBe('2 fields');
   });
 
-  it('shows timestamps in the page\'s format', () => {
-    expect(diffAuditData(null, { expires_at: '2027-02-26T23:59:59.000Z' })).toEqual({ kind: 'lines', lines: [{ key: 'expires_at', kind: 'set', value: 'Feb 26, 2027, 11:59 PM UTC' }] });
+  it("shows timestamps in the page's format", () => {
+    expect(diffAuditData(null, { expires_at: '2027-02-26T23:59:59.000Z' })).toEqual({
+      kind: 'lines',
+      lines: [{ key: 'expires_at', kind: 'set', value: 'Feb 26, 2027, 11:59 PM UTC' }],
+    });
   });
 
   it('diffs lists as added and removed items', () => {
     const diff = diffAuditData({ permissions: ['entity:read', 'entity:write'] }, { permissions: ['entity:read', 'action:execute'] });
-    expect(diff).toEqual({ kind: 'lines', lines: [{ key: 'permissions', kind: 'list', added: ['action:execute'], removed: ['entity:write'] }] });
+    expect(diff).toEqual({
+      kind: 'lines',
+      lines: [{ key: 'permissions', kind: 'list', added: ['action:execute'], removed: ['entity:write'] }],
+    });
   });
 
   it('falls back to JSON for nested data, and says when nothing was recorded', () => {

@@ -17,7 +17,12 @@ type AuditPage = { audit_logs: AuditLogView[]; next_cursor: string | null };
 export function AuditPanel({ team }: { team: string }) {
   const { filters, setFilters } = useAuditFilters();
   const query = auditApiQuery(filters);
-  const log = useCursorList(queryKeys.auditLogs(team, Object.fromEntries(query)), `/teams/${team}/audit-logs?${query}`, (p: AuditPage) => p.audit_logs, { keepPrevious: true });
+  const log = useCursorList(
+    queryKeys.auditLogs(team, Object.fromEntries(query)),
+    `/teams/${team}/audit-logs?${query}`,
+    (p: AuditPage) => p.audit_logs,
+    { keepPrevious: true },
+  );
   const rows = log.items;
   const filtered = Object.values(filters).some(Boolean);
   const clear = () => setFilters({ action: '', entity_type: '', since: '', until: '' });
@@ -31,7 +36,11 @@ export function AuditPanel({ team }: { team: string }) {
         !log.error && (
           <EmptyState icon="📜" title={filtered ? 'No entries match these filters' : 'No changes recorded yet'}>
             {filtered ? (
-              <button type="button" onClick={clear} className="font-medium text-indigo-600 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+              <button
+                type="button"
+                onClick={clear}
+                className="font-medium text-indigo-600 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+              >
                 Clear the filters
               </button>
             ) : (
@@ -56,7 +65,8 @@ export function AuditPanel({ team }: { team: string }) {
             </Button>
           )}
           <p className="text-xs text-slate-500">
-            {rows.length} entr{rows.length === 1 ? 'y' : 'ies'} shown{log.hasNextPage ? '' : ', the whole log' + (filtered ? ' for these filters' : '')}.
+            {rows.length} entr{rows.length === 1 ? 'y' : 'ies'} shown
+            {log.hasNextPage ? '' : ', the whole log' + (filtered ? ' for these filters' : '')}.
           </p>
         </div>
       )}

@@ -16,8 +16,25 @@ export function RegisterForm() {
         </p>
       )}
       <Field label="Name" name="name" autoComplete="name" required autoFocus defaultValue={state.values?.name} error={errors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={8} error={errors.password} hint="At least 8 characters, at most 72 bytes; not a common password." />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={errors.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={errors.password}
+        hint="At least 8 characters, at most 72 bytes; not a common password."
+      />
       <Button type="submit" pending={pending} className="w-full">
         Create account
       </Button>

@@ -6,7 +6,16 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { sentence } from '@/components/ui/format';
-import { describeRelationChange, draftsToBody, relationChanges, relationIdError, relationsToDrafts, removesLinks, type RelationDraft, type RelationView } from '@/lib/blueprint-editor/relations-model';
+import {
+  describeRelationChange,
+  draftsToBody,
+  relationChanges,
+  relationIdError,
+  relationsToDrafts,
+  removesLinks,
+  type RelationDraft,
+  type RelationView,
+} from '@/lib/blueprint-editor/relations-model';
 import { isObject, modelToSchema, schemaToModel, type JsonObject, type SchemaModel } from '@/lib/blueprint-editor/schema-model';
 import { api, ApiError } from '@/lib/web/api-client';
 import { slugify } from '@/lib/web/slugify';
@@ -23,9 +32,19 @@ import { RelationList, type TargetOption } from './relation-list';
 // change that existing entities would fail opens a dialog that can apply it anyway (?force=true).
 // Below both, the relations: links to other blueprints, renamed without losing their links.
 
-export type EditableBlueprint = { id: string; title: string; description: string | null; icon: string | null; schema: JsonObject; relations?: Record<string, RelationView>; version: number };
+export type EditableBlueprint = {
+  id: string;
+  title: string;
+  description: string | null;
+  icon: string | null;
+  schema: JsonObject;
+  relations?: Record<string, RelationView>;
+  version: number;
+};
 /** `targets`: the team's blueprints, which relations may link to. */
-type Props = { team: string; targets: TargetOption[]; canDelete?: boolean } & ({ mode: 'create'; blueprint?: undefined } | { mode: 'edit'; blueprint: EditableBlueprint });
+type Props = { team: string; targets: TargetOption[]; canDelete?: boolean } & (
+  { mode: 'create'; blueprint?: undefined } | { mode: 'edit'; blueprint: EditableBlueprint }
+);
 
 const pretty = (schema: JsonObject) => JSON.stringify(schema, null, 2);
 const EMPTY: JsonObject = { type: 'object', properties: {} };
@@ -113,7 +132,8 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (jsonError) return setMessage('Fix the JSON Schema first (or undo your edit there).');
-    if (relations.some((r) => relationIdError(r, relations, propertyNames) || !r.target)) return setMessage('Fix the relations first: see the messages in red.');
+    if (relations.some((r) => relationIdError(r, relations, propertyNames) || !r.target))
+      return setMessage('Fix the relations first: see the messages in red.');
     void submit(false);
   }
 
@@ -122,8 +142,14 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
   const targetOptions = [...(ownTarget.id ? [ownTarget] : []), ...targets.filter((t) => t.id !== ownTarget.id)];
   const costlyChanges = relationChanges(blueprint?.relations, relations).filter(removesLinks).map(describeRelationChange);
   const relationErrors = Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith('/relations/')));
-  const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith('/schema')).map(([p, m]) => [p.slice('/schema'.length), m]));
-  const unplaced = Object.entries(schemaErrors).filter(([p]) => !/^\/properties\//.test(p)).map(([p, m]) => `${p || 'schema'}: ${m}`);
+  const schemaErrors = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([p]) => p.startsWith('/schema'))
+      .map(([p, m]) => [p.slice('/schema'.length), m]),
+  );
+  const unplaced = Object.entries(schemaErrors)
+    .filter(([p]) => !/^\/properties\//.test(p))
+    .map(([p, m]) => `${p || 'schema'}: ${m}`);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -148,7 +174,10 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
           name="id"
           value={id}
           disabled={mode === 'edit'}
-          error={errors['/id'] ?? (id && !/^[a-z][a-z0-9_-]{0,49}$/.test(id) ? 'Lower-case letters, digits, - and _, starting with a letter' : undefined)}
+          error={
+            errors['/id'] ??
+            (id && !/^[a-z][a-z0-9_-]{0,49}$/.test(id) ? 'Lower-case letters, digits, - and _, starting with a letter' : undefined)
+          }
           hint={mode === 'edit' ? 'A blueprint keeps its identifier.' : 'Used in URLs and the API; cannot change later.'}
           onChange={(e) => {
             setIdTouched(true);
@@ -157,7 +186,14 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm disabled:bg-slate-50 disabled:text-slate-500"
         />
         <div className="md:col-span-3">
-          <Field label="Description" name="description" value={description} error={errors['/description']} onChange={(e) => setDescription(e.target.value)} placeholder="What one of these is, in a sentence" />
+          <Field
+            label="Description"
+            name="description"
+            value={description}
+            error={errors['/description']}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="What one of these is, in a sentence"
+          />
         </div>
       </section>
 
@@ -165,9 +201,21 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
         <div className="space-y-2">
           <h2 className="text-sm font-medium text-slate-700">Properties</h2>
           <p className="text-xs text-slate-500">In the order the entity form shows them. Alt+↑ / Alt+↓ move the focused property.</p>
-          <PropertyList nodes={model.properties} onChange={(properties) => fromBuilder({ ...model, properties })} pointer="" errors={schemaErrors} />
+          <PropertyList
+            nodes={model.properties}
+            onChange={(properties) => fromBuilder({ ...model, properties })}
+            pointer=""
+            errors={schemaErrors}
+          />
           <div className="pt-6">
-            <RelationList drafts={relations} original={blueprint?.relations} targets={targetOptions} propertyNames={propertyNames} errors={relationErrors} onChange={setRelations} />
+            <RelationList
+              drafts={relations}
+              original={blueprint?.relations}
+              targets={targetOptions}
+              propertyNames={propertyNames}
+              errors={relationErrors}
+              onChange={setRelations}
+            />
           </div>
         </div>
         <JsonPane text={jsonText} error={jsonError} serverErrors={unplaced} onChange={fromJson} />
@@ -193,8 +241,23 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
           </span>
         )}
       </div>
-      {failing && <ForceDialog failing={failing} alsoRemoves={costlyChanges} pending={save.isPending} onCancel={() => setFailing(null)} onForce={() => void submit(true)} />}
-      {linkImpact && <LinkImpactDialog impacts={linkImpact} pending={save.isPending} onCancel={() => setLinkImpact(null)} onForce={() => void submit(true)} />}
+      {failing && (
+        <ForceDialog
+          failing={failing}
+          alsoRemoves={costlyChanges}
+          pending={save.isPending}
+          onCancel={() => setFailing(null)}
+          onForce={() => void submit(true)}
+        />
+      )}
+      {linkImpact && (
+        <LinkImpactDialog
+          impacts={linkImpact}
+          pending={save.isPending}
+          onCancel={() => setLinkImpact(null)}
+          onForce={() => void submit(true)}
+        />
+      )}
     </form>
   );
 }

@@ -15,17 +15,25 @@ type Impact = { entities: number; relations: number; relation_definitions: numbe
 export function DeleteBlueprintButton({ team, blueprint, version }: { team: string; blueprint: string; version: number }) {
   const router = useRouter();
   const [typed, setTyped] = useState('');
-  const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}`, version, () => {
-    router.push(`/t/${team}`);
-    router.refresh();
-  });
+  const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(
+    `/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}`,
+    version,
+    () => {
+      router.push(`/t/${team}`);
+      router.refresh();
+    },
+  );
 
   return (
     <>
       <Button type="button" variant="secondary" pending={pending && !impact} onClick={() => void open()} className="text-red-700">
         Delete blueprint
       </Button>
-      {error && !impact && <span role="alert" className="ml-2 text-sm text-red-600">{error}</span>}
+      {error && !impact && (
+        <span role="alert" className="ml-2 text-sm text-red-600">
+          {error}
+        </span>
+      )}
       {impact && (
         <Modal title={`Delete the blueprint “${blueprint}”?`} onClose={close}>
           <p className="text-sm text-slate-700" data-testid="delete-impact">
@@ -36,9 +44,18 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
             <span className="font-medium text-slate-700">
               Type <span className="font-mono">{blueprint}</span> to confirm
             </span>
-            <input autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" />
+            <input
+              autoFocus
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+            />
           </label>
-          {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-red-600">
+              {error}
+            </p>
+          )}
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={close}>
               Cancel

@@ -14,14 +14,29 @@ export type Failing = {
 };
 
 /** `alsoRemoves`: relation changes of the same save that cost links (forcing applies them too). */
-export function ForceDialog({ failing, alsoRemoves = [], pending, onCancel, onForce }: { failing: Failing; alsoRemoves?: string[]; pending: boolean; onCancel(): void; onForce(): void }) {
+export function ForceDialog({
+  failing,
+  alsoRemoves = [],
+  pending,
+  onCancel,
+  onForce,
+}: {
+  failing: Failing;
+  alsoRemoves?: string[];
+  pending: boolean;
+  onCancel(): void;
+  onForce(): void;
+}) {
   const count = `${failing.failing_count.toLocaleString('en-US')}${failing.failing_count_is_lower_bound ? '+' : ''}`;
   return (
     <Modal title={`${count} existing ${failing.failing_count === 1 ? 'entity fails' : 'entities fail'} the new schema`} onClose={onCancel}>
       <p className="text-sm text-slate-600">
         Applying it anyway keeps those entities as they are; each will have to be fixed before its next save. A sample:
       </p>
-      <ul className="max-h-64 space-y-2 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label="Failing entities">
+      <ul
+        className="max-h-64 space-y-2 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+        aria-label="Failing entities"
+      >
         {failing.sample.map((s) => (
           <li key={s.identifier}>
             <span className="font-mono text-slate-900">{s.identifier}</span>

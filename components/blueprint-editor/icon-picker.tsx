@@ -51,7 +51,12 @@ export function IconPicker({ value, onChange }: { value: string | null; onChange
         {value ?? <span className="text-sm text-slate-400">none</span>}
       </button>
       {open && (
-        <div role="dialog" aria-label="Choose an icon" className="absolute left-0 z-20 mt-1 w-96 rounded-lg border border-slate-200 bg-white p-3 shadow-lg" onKeyDown={(e) => e.key === 'Escape' && close()}>
+        <div
+          role="dialog"
+          aria-label="Choose an icon"
+          className="absolute left-0 z-20 mt-1 w-96 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
+          onKeyDown={(e) => e.key === 'Escape' && close()}
+        >
           <input
             autoFocus
             value={query}

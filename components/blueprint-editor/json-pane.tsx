@@ -7,7 +7,8 @@
 type Props = { text: string; error: string | null; serverErrors: string[]; onChange(text: string): void };
 
 export function JsonPane({ text, error, serverErrors, onChange }: Props) {
-  const describedBy = [error && 'schema-json-error', serverErrors.length > 0 && 'schema-json-server'].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error && 'schema-json-error', serverErrors.length > 0 && 'schema-json-server'].filter(Boolean).join(' ') || undefined;
   return (
     <div className="flex h-full flex-col gap-2">
       <label htmlFor="schema-json" className="text-sm font-medium text-slate-700">

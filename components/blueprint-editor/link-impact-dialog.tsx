@@ -18,9 +18,22 @@ const WHAT = {
   required: 'becomes required',
 };
 
-export function LinkImpactDialog({ impacts, pending, onCancel, onForce }: { impacts: LinkImpact[]; pending: boolean; onCancel(): void; onForce(): void }) {
+export function LinkImpactDialog({
+  impacts,
+  pending,
+  onCancel,
+  onForce,
+}: {
+  impacts: LinkImpact[];
+  pending: boolean;
+  onCancel(): void;
+  onForce(): void;
+}) {
   const total = impacts.reduce((n, i) => n + ('links' in i ? i.links : 0), 0);
-  const title = total > 0 ? `This save removes ${plural(total, 'link', 'links')} between entities` : 'Some entities lack a link this save makes required';
+  const title =
+    total > 0
+      ? `This save removes ${plural(total, 'link', 'links')} between entities`
+      : 'Some entities lack a link this save makes required';
   return (
     <Modal title={title} onClose={onCancel}>
       <ul className="space-y-1 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label="What the save changes">

@@ -42,7 +42,10 @@ function EnumBox({ node, onChange }: { node: SchemaNode; onChange(values?: Array
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          const parts = e.target.value.split(',').map((p) => p.trim()).filter(Boolean);
+          const parts = e.target.value
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
           const values: Array<string | number> = numeric ? parts.map(Number).filter((n) => Number.isFinite(n)) : parts;
           onChange(values.length > 0 ? [...new Set(values)] : undefined);
         }}
@@ -59,7 +62,11 @@ function DefaultBox({ node, onChange }: { node: SchemaNode; onChange(value: unkn
     const options = node.enum ?? [true, false];
     return (
       <Labelled label="Default">
-        <select value={value === undefined ? '' : JSON.stringify(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : JSON.parse(e.target.value))} className={selectClass}>
+        <select
+          value={value === undefined ? '' : JSON.stringify(value)}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : JSON.parse(e.target.value))}
+          className={selectClass}
+        >
           <option value="">(none)</option>
           {options.map((o) => (
             <option key={String(o)} value={JSON.stringify(o)}>
@@ -70,11 +77,23 @@ function DefaultBox({ node, onChange }: { node: SchemaNode; onChange(value: unkn
       </Labelled>
     );
   }
-  if (node.type === 'number' || node.type === 'integer') return <NumberBox label="Default" value={typeof value === 'number' ? value : undefined} onChange={onChange} integer={node.type === 'integer'} />;
+  if (node.type === 'number' || node.type === 'integer')
+    return (
+      <NumberBox
+        label="Default"
+        value={typeof value === 'number' ? value : undefined}
+        onChange={onChange}
+        integer={node.type === 'integer'}
+      />
+    );
   if (node.type === 'string') {
     return (
       <Labelled label="Default">
-        <input value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} className={`${inputClass} w-48`} />
+        <input
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+          className={`${inputClass} w-48`}
+        />
       </Labelled>
     );
   }
@@ -88,9 +107,21 @@ export function PropertyDetails({ node, label, onChange }: Props) {
   return (
     <div className="grid gap-3" aria-label={`Details of ${label}`}>
       <Labelled label="Description (help text under the field)">
-        <textarea value={node.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} rows={2} className={`${inputClass} w-full`} />
+        <textarea
+          value={node.description ?? ''}
+          onChange={(e) => set({ description: e.target.value || undefined })}
+          rows={2}
+          className={`${inputClass} w-full`}
+        />
       </Labelled>
-      {scalar && node.format !== 'date' && node.format !== 'date-time' && <EnumBox node={node} onChange={(values) => set({ enum: values, default: values && !values.includes(node.default as never) ? undefined : node.default })} />}
+      {scalar && node.format !== 'date' && node.format !== 'date-time' && (
+        <EnumBox
+          node={node}
+          onChange={(values) =>
+            set({ enum: values, default: values && !values.includes(node.default as never) ? undefined : node.default })
+          }
+        />
+      )}
       <div className="flex flex-wrap items-end gap-3">
         <DefaultBox node={node} onChange={(v) => set({ default: v })} />
         {node.type === 'string' && (
@@ -98,7 +129,12 @@ export function PropertyDetails({ node, label, onChange }: Props) {
             <NumberBox label="Min length" value={node.minLength} onChange={constraint('minLength')} integer />
             <NumberBox label="Max length" value={node.maxLength} onChange={constraint('maxLength')} integer />
             <Labelled label="Pattern (regular expression)">
-              <input value={node.pattern ?? ''} onChange={(e) => set({ pattern: e.target.value || undefined })} className={`${inputClass} w-56 font-mono`} placeholder="^CC-[0-9]{4}$" />
+              <input
+                value={node.pattern ?? ''}
+                onChange={(e) => set({ pattern: e.target.value || undefined })}
+                className={`${inputClass} w-56 font-mono`}
+                placeholder="^CC-[0-9]{4}$"
+              />
             </Labelled>
           </>
         )}
@@ -114,7 +150,11 @@ export function PropertyDetails({ node, label, onChange }: Props) {
             <NumberBox label="Max items" value={node.maxItems} onChange={constraint('maxItems')} integer />
             {node.items?.type === 'string' && (
               <Labelled label="Item format">
-                <select value={node.items.format ?? ''} onChange={(e) => set({ items: { ...node.items!, format: e.target.value || undefined } })} className={selectClass}>
+                <select
+                  value={node.items.format ?? ''}
+                  onChange={(e) => set({ items: { ...node.items!, format: e.target.value || undefined } })}
+                  className={selectClass}
+                >
                   {FORMATS.map(([value, text]) => (
                     <option key={value} value={value}>
                       {text}

@@ -33,14 +33,24 @@ export function PropertyList({ nodes, onChange, pointer, errors, depth = 0 }: Pr
 
   return (
     <div className={depth > 0 ? 'space-y-2 border-l-2 border-indigo-100 pl-3' : 'space-y-2'}>
-      {nodes.length === 0 && <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500">No properties yet.</p>}
+      {nodes.length === 0 && (
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500">No properties yet.</p>
+      )}
       {nodes.map((node, index) => (
         <PropertyRow
           key={node.key}
           node={node}
           pointer={`${pointer}/properties/${node.name}`}
           errors={errors}
-          nameError={!node.name ? 'A name is required' : duplicates.has(node.name) ? 'Another property has this name' : !/^[A-Za-z_][A-Za-z0-9_]*$/.test(node.name) ? 'Letters, digits and _ only' : undefined}
+          nameError={
+            !node.name
+              ? 'A name is required'
+              : duplicates.has(node.name)
+                ? 'Another property has this name'
+                : !/^[A-Za-z_][A-Za-z0-9_]*$/.test(node.name)
+                  ? 'Letters, digits and _ only'
+                  : undefined
+          }
           depth={depth}
           first={index === 0}
           last={index === nodes.length - 1}

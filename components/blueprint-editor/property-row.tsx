@@ -36,7 +36,9 @@ type Props = {
 
 export function PropertyRow({ node, pointer, errors, nameError, depth, first, last, onChange, onRemove, onMove }: Props) {
   const [open, setOpen] = useState(false);
-  const serverErrors = Object.entries(errors).filter(([p]) => p === pointer || p.startsWith(`${pointer}/`) && !p.slice(pointer.length).includes('/properties/'));
+  const serverErrors = Object.entries(errors).filter(
+    ([p]) => p === pointer || (p.startsWith(`${pointer}/`) && !p.slice(pointer.length).includes('/properties/')),
+  );
   const id = `prop-${node.key}`;
   const label = node.name || 'new property';
   const set = (patch: Partial<SchemaNode>) => onChange({ ...node, ...patch });
@@ -52,12 +54,39 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           }
         }}
       >
-        <button type="button" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={`${open ? 'Hide' : 'Show'} details of ${label}`}>
-          <span aria-hidden className={`inline-block transition ${open ? 'rotate-90' : ''}`}>▸</span>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={`${id}-details`}
+          onClick={() => setOpen(!open)}
+          className="rounded p-1 text-slate-500 hover:bg-slate-100"
+          aria-label={`${open ? 'Hide' : 'Show'} details of ${label}`}
+        >
+          <span aria-hidden className={`inline-block transition ${open ? 'rotate-90' : ''}`}>
+            ▸
+          </span>
         </button>
-        <input aria-label="Name" aria-invalid={nameError ? true : undefined} value={node.name} onChange={(e) => set({ name: e.target.value })} className={`${inputClass} w-32 font-mono`} placeholder="name" />
-        <input aria-label={`Title of ${label}`} value={node.title ?? ''} onChange={(e) => set({ title: e.target.value || undefined })} className={`${inputClass} w-24 min-w-0 flex-1`} placeholder="Title" />
-        <select aria-label={`Type of ${label}`} value={node.type} onChange={(e) => onChange(withType(node, e.target.value as PropertyType))} className={`${selectClass} w-28`}>
+        <input
+          aria-label="Name"
+          aria-invalid={nameError ? true : undefined}
+          value={node.name}
+          onChange={(e) => set({ name: e.target.value })}
+          className={`${inputClass} w-32 font-mono`}
+          placeholder="name"
+        />
+        <input
+          aria-label={`Title of ${label}`}
+          value={node.title ?? ''}
+          onChange={(e) => set({ title: e.target.value || undefined })}
+          className={`${inputClass} w-24 min-w-0 flex-1`}
+          placeholder="Title"
+        />
+        <select
+          aria-label={`Type of ${label}`}
+          value={node.type}
+          onChange={(e) => onChange(withType(node, e.target.value as PropertyType))}
+          className={`${selectClass} w-28`}
+        >
           {Object.entries(TYPE_LABELS).map(([value, text]) => (
             <option key={value} value={value}>
               {text}
@@ -65,7 +94,12 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           ))}
         </select>
         {node.type === 'string' && (
-          <select aria-label={`Format of ${label}`} value={node.format ?? ''} onChange={(e) => set({ format: e.target.value || undefined })} className={`${selectClass} w-32`}>
+          <select
+            aria-label={`Format of ${label}`}
+            value={node.format ?? ''}
+            onChange={(e) => set({ format: e.target.value || undefined })}
+            className={`${selectClass} w-32`}
+          >
             {FORMATS.map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
@@ -75,7 +109,12 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           </select>
         )}
         {node.type === 'array' && node.items && (
-          <select aria-label={`Items of ${label}`} value={node.items.type} onChange={(e) => set({ items: withType(node.items!, e.target.value as PropertyType) })} className={`${selectClass} w-28`}>
+          <select
+            aria-label={`Items of ${label}`}
+            value={node.items.type}
+            onChange={(e) => set({ items: withType(node.items!, e.target.value as PropertyType) })}
+            className={`${selectClass} w-28`}
+          >
             {ITEM_TYPES.map((t) => (
               <option key={t} value={t}>
                 of {TYPE_LABELS[t].toLowerCase()}
@@ -85,18 +124,41 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
         )}
         {depth >= 0 && node.name !== '' && (
           <label className="flex items-center gap-1.5 text-xs text-slate-700">
-            <input type="checkbox" checked={node.required} onChange={(e) => set({ required: e.target.checked })} className="h-4 w-4 rounded border-slate-300 text-indigo-600" aria-label={`${label} is required`} />
+            <input
+              type="checkbox"
+              checked={node.required}
+              onChange={(e) => set({ required: e.target.checked })}
+              className="h-4 w-4 rounded border-slate-300 text-indigo-600"
+              aria-label={`${label} is required`}
+            />
             Required
           </label>
         )}
         <span className="ml-auto flex items-center">
-          <button type="button" onClick={() => onMove(-1)} disabled={first} className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30" aria-label={`Move ${label} up`}>
+          <button
+            type="button"
+            onClick={() => onMove(-1)}
+            disabled={first}
+            className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+            aria-label={`Move ${label} up`}
+          >
             ↑
           </button>
-          <button type="button" onClick={() => onMove(1)} disabled={last} className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30" aria-label={`Move ${label} down`}>
+          <button
+            type="button"
+            onClick={() => onMove(1)}
+            disabled={last}
+            className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+            aria-label={`Move ${label} down`}
+          >
             ↓
           </button>
-          <button type="button" onClick={onRemove} className="rounded px-1.5 py-1 text-red-600 hover:bg-red-50" aria-label={`Remove ${label}`}>
+          <button
+            type="button"
+            onClick={onRemove}
+            className="rounded px-1.5 py-1 text-red-600 hover:bg-red-50"
+            aria-label={`Remove ${label}`}
+          >
             ✕
           </button>
         </span>
@@ -115,7 +177,8 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
         <div id={`${id}-details`} className="border-t border-slate-100 px-3 py-3">
           {node.type === 'custom' ? (
             <p className="text-sm text-slate-600">
-              This property uses JSON Schema the builder does not show (<code className="text-xs">{JSON.stringify(nodeToSchema(node)).slice(0, 80)}</code>): edit it in the JSON pane.
+              This property uses JSON Schema the builder does not show (
+              <code className="text-xs">{JSON.stringify(nodeToSchema(node)).slice(0, 80)}</code>): edit it in the JSON pane.
             </p>
           ) : (
             <PropertyDetails node={node} label={label} onChange={onChange} />
@@ -124,13 +187,25 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
       )}
       {node.type === 'object' && (
         <div className="px-3 pb-3">
-          <PropertyList nodes={node.properties ?? []} onChange={(properties) => set({ properties })} pointer={pointer} errors={errors} depth={depth + 1} />
+          <PropertyList
+            nodes={node.properties ?? []}
+            onChange={(properties) => set({ properties })}
+            pointer={pointer}
+            errors={errors}
+            depth={depth + 1}
+          />
         </div>
       )}
       {node.type === 'array' && node.items?.type === 'object' && (
         <div className="px-3 pb-3">
           <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Each item has</p>
-          <PropertyList nodes={node.items.properties ?? []} onChange={(properties) => set({ items: { ...node.items!, properties } })} pointer={`${pointer}/items`} errors={errors} depth={depth + 1} />
+          <PropertyList
+            nodes={node.items.properties ?? []}
+            onChange={(properties) => set({ items: { ...node.items!, properties } })}
+            pointer={`${pointer}/items`}
+            errors={errors}
+            depth={depth + 1}
+          />
         </div>
       )}
     </div>

@@ -36,7 +36,17 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
   const restore = (id: string) => {
     const view = original![id];
     const taken = drafts.some((d) => d.id === id);
-    onChange([...drafts, { ...newRelationDraft(drafts, view.target), id: taken ? `${id}_restored` : id, title: view.title ?? '', type: view.type, required: view.required, origin: id }]);
+    onChange([
+      ...drafts,
+      {
+        ...newRelationDraft(drafts, view.target),
+        id: taken ? `${id}_restored` : id,
+        title: view.title ?? '',
+        type: view.type,
+        required: view.required,
+        origin: id,
+      },
+    ]);
   };
 
   return (
@@ -44,8 +54,12 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
       <h2 id="relations-heading" className="text-sm font-medium text-slate-700">
         Relations
       </h2>
-      <p className="text-xs text-slate-500">Links from these entities to entities of another blueprint (or this one). Entity forms offer a picker for each.</p>
-      {drafts.length === 0 && <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500">No relations yet.</p>}
+      <p className="text-xs text-slate-500">
+        Links from these entities to entities of another blueprint (or this one). Entity forms offer a picker for each.
+      </p>
+      {drafts.length === 0 && (
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500">No relations yet.</p>
+      )}
       <ul className="space-y-2">
         {drafts.map((draft, index) => {
           const label = draft.id || 'new relation';
@@ -58,21 +72,46 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
               <div className="grid grid-cols-[10rem_minmax(0,1fr)_auto] items-end gap-2">
                 <label className="space-y-1">
                   <span className={labelClass}>Id</span>
-                  <input aria-label="Relation id" aria-invalid={idError ? true : undefined} value={draft.id} onChange={(e) => set(draft.key, { id: e.target.value })} className={`${inputClass} block w-full font-mono`} />
+                  <input
+                    aria-label="Relation id"
+                    aria-invalid={idError ? true : undefined}
+                    value={draft.id}
+                    onChange={(e) => set(draft.key, { id: e.target.value })}
+                    className={`${inputClass} block w-full font-mono`}
+                  />
                 </label>
                 <label className="space-y-1">
                   <span className={labelClass}>Title</span>
-                  <input aria-label={`Title of ${label}`} value={draft.title} placeholder="Runs on" onChange={(e) => set(draft.key, { title: e.target.value })} className={`${inputClass} block w-full`} />
+                  <input
+                    aria-label={`Title of ${label}`}
+                    value={draft.title}
+                    placeholder="Runs on"
+                    onChange={(e) => set(draft.key, { title: e.target.value })}
+                    className={`${inputClass} block w-full`}
+                  />
                 </label>
-                <button type="button" onClick={() => onChange(drafts.filter((d) => d.key !== draft.key))} aria-label={`Remove relation ${label}`} className="mb-0.5 rounded p-1.5 text-slate-400 hover:bg-red-50 hover:text-red-600">
+                <button
+                  type="button"
+                  onClick={() => onChange(drafts.filter((d) => d.key !== draft.key))}
+                  aria-label={`Remove relation ${label}`}
+                  className="mb-0.5 rounded p-1.5 text-slate-400 hover:bg-red-50 hover:text-red-600"
+                >
                   ✕
                 </button>
               </div>
               <div className="mt-2 flex flex-wrap items-end gap-2">
                 <label className="space-y-1">
                   <span className={labelClass}>Links to</span>
-                  <select aria-label={`Target of ${label}`} aria-invalid={targetError ? true : undefined} value={draft.target} onChange={(e) => set(draft.key, { target: e.target.value })} className={`${selectClass} block w-52`}>
-                    {!targets.some((t) => t.id === draft.target) && <option value={draft.target}>{draft.target || 'Pick a blueprint'}</option>}
+                  <select
+                    aria-label={`Target of ${label}`}
+                    aria-invalid={targetError ? true : undefined}
+                    value={draft.target}
+                    onChange={(e) => set(draft.key, { target: e.target.value })}
+                    className={`${selectClass} block w-52`}
+                  >
+                    {!targets.some((t) => t.id === draft.target) && (
+                      <option value={draft.target}>{draft.target || 'Pick a blueprint'}</option>
+                    )}
                     {targets.map((t) => (
                       <option key={t.id} value={t.id}>
                         {t.icon ? `${t.icon} ` : ''}
@@ -83,7 +122,12 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
                 </label>
                 <label className="space-y-1">
                   <span className={labelClass}>Cardinality</span>
-                  <select aria-label={`Cardinality of ${label}`} value={draft.type} onChange={(e) => set(draft.key, { type: e.target.value as RelationType })} className={`${selectClass} block w-40`}>
+                  <select
+                    aria-label={`Cardinality of ${label}`}
+                    value={draft.type}
+                    onChange={(e) => set(draft.key, { type: e.target.value as RelationType })}
+                    className={`${selectClass} block w-40`}
+                  >
                     {RELATION_TYPES.map((t) => (
                       <option key={t} value={t}>
                         {RELATION_TYPE_LABELS[t].label}
@@ -92,7 +136,12 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
                   </select>
                 </label>
                 <label className="flex items-center gap-1.5 pb-2 text-sm text-slate-700">
-                  <input type="checkbox" checked={draft.required} onChange={(e) => set(draft.key, { required: e.target.checked })} className="h-4 w-4 rounded border-slate-300 text-indigo-600" />
+                  <input
+                    type="checkbox"
+                    checked={draft.required}
+                    onChange={(e) => set(draft.key, { required: e.target.checked })}
+                    className="h-4 w-4 rounded border-slate-300 text-indigo-600"
+                  />
                   Required
                 </label>
               </div>
@@ -116,7 +165,10 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
         + Add relation
       </button>
       {changes.length > 0 && (
-        <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" aria-label="Relation changes on save">
+        <div
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          aria-label="Relation changes on save"
+        >
           <p className="font-medium">On save:</p>
           <ul className="list-disc pl-5 text-xs">
             {changes.map((c) => (
@@ -126,7 +178,12 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
           {removed.length > 0 && (
             <p className="mt-1 flex flex-wrap gap-2 text-xs">
               {removed.map((id) => (
-                <button key={id} type="button" onClick={() => restore(id)} className="rounded border border-amber-300 bg-white px-2 py-0.5 font-medium hover:bg-amber-100">
+                <button
+                  key={id}
+                  type="button"
+                  onClick={() => restore(id)}
+                  className="rounded border border-amber-300 bg-white px-2 py-0.5 font-medium hover:bg-amber-100"
+                >
                   Undo removing “{id}”
                 </button>
               ))}

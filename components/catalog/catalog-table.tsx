@@ -28,12 +28,19 @@ import { useEntitySearch } from './use-entity-search';
 // their targets' schemas) add relation columns and filters one hop away; `blueprints` are what a
 // "Related to…" rule may name.
 
-type Props = { team: string; blueprint: string; blueprintTitle: string; icon: string | null; schema: unknown; relations: RelationInfo[]; blueprints: CatalogBlueprint[] };
+type Props = {
+  team: string;
+  blueprint: string;
+  blueprintTitle: string;
+  icon: string | null;
+  schema: unknown;
+  relations: RelationInfo[];
+  blueprints: CatalogBlueprint[];
+};
 
 function defaultColumns(schema: unknown): string[] {
   return [...pickColumns((schema ?? {}) as Parameters<typeof pickColumns>[0]).map((c) => c.key), '$updated_at'];
 }
-
 
 export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, relations, blueprints }: Props) {
   const fields = useMemo(() => fieldsOf(schema, relations), [schema, relations]);
@@ -49,7 +56,12 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
   const facets = useMemo(() => facetFields(fields, schema), [fields, schema]);
 
   const body = searchBody(view);
-  const search = useEntitySearch(team, blueprint, body, columns.some((c) => c.kind === 'relation'));
+  const search = useEntitySearch(
+    team,
+    blueprint,
+    body,
+    columns.some((c) => c.kind === 'relation'),
+  );
   const page = search.data;
   const ruleCount = countRules(view.query);
   const filtered = ruleCount > 0 || view.q.trim() !== '';
@@ -57,7 +69,11 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
 
   // A cursor that no longer fits (a link edited by hand, or kept across a change of sort) is not
   // worth an error: start again from the first page, as the server suggests.
-  const badCursor = search.error instanceof ApiError && search.error.code === 'bad_request' && /cursor/.test(search.error.message) && view.cursors.length > 0;
+  const badCursor =
+    search.error instanceof ApiError &&
+    search.error.code === 'bad_request' &&
+    /cursor/.test(search.error.message) &&
+    view.cursors.length > 0;
   useEffect(() => {
     if (badCursor) setView({ ...view, cursors: [] });
   }, [badCursor, view, setView]);
@@ -91,7 +107,11 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
             </Button>
             <ColumnPicker fields={fields.filter(columnable)} columns={columnKeys} onChange={setColumns} onReset={resetColumns} />
             <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
-              {page ? <span className="font-medium text-slate-900">{totalText(page)}</span> : <span className="inline-block h-4 w-24 animate-pulse rounded bg-slate-200 align-middle" />}
+              {page ? (
+                <span className="font-medium text-slate-900">{totalText(page)}</span>
+              ) : (
+                <span className="inline-block h-4 w-24 animate-pulse rounded bg-slate-200 align-middle" />
+              )}
               {filtered && page && <span className="text-slate-500"> match</span>}
             </p>
           </div>
@@ -107,11 +127,16 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
               onClose={() => setFiltersOpen(false)}
             />
           ) : (
-            ruleCount > 0 && <RuleSummary fields={fields} query={view.query} onEdit={() => setFiltersOpen(true)} onClear={() => setView(withChange(view, { query: DEFAULT_VIEW.query }))} />
+            ruleCount > 0 && (
+              <RuleSummary
+                fields={fields}
+                query={view.query}
+                onEdit={() => setFiltersOpen(true)}
+                onClear={() => setView(withChange(view, { query: DEFAULT_VIEW.query }))}
+              />
+            )
           )}
-          {search.error && !badCursor && (
-            <ErrorBanner error={search.error} onRetry={() => search.refetch()} />
-          )}
+          {search.error && !badCursor && <ErrorBanner error={search.error} onRetry={() => search.refetch()} />}
           {page && page.entities.length === 0 ? (
             filtered ? (
               <EmptyState icon="🔍" title="No entities match">

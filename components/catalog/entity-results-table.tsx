@@ -22,13 +22,29 @@ function schemaOf(field: Field): PropertySchema {
   return {};
 }
 
-function SortHeader({ label, property, sort, onSort, sortableColumn }: { label: string; property: string; sort: Sort | null; onSort: (p: string) => void; sortableColumn: boolean }) {
+function SortHeader({
+  label,
+  property,
+  sort,
+  onSort,
+  sortableColumn,
+}: {
+  label: string;
+  property: string;
+  sort: Sort | null;
+  onSort: (p: string) => void;
+  sortableColumn: boolean;
+}) {
   const active = sort?.property === property;
   const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={sortableColumn ? ariaSort : undefined} className="whitespace-nowrap px-4 py-2.5">
       {sortableColumn ? (
-        <button type="button" onClick={() => onSort(property)} className={`group inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 ${active ? 'text-slate-900' : ''}`}>
+        <button
+          type="button"
+          onClick={() => onSort(property)}
+          className={`group inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 ${active ? 'text-slate-900' : ''}`}
+        >
           {label}
           <span aria-hidden className={`text-[10px] ${active ? 'text-indigo-600' : 'text-slate-300 group-hover:text-slate-400'}`}>
             {active ? (sort.order === 'asc' ? '▲' : '▼') : '▲▼'}
@@ -47,7 +63,12 @@ function LinkedEntities({ team, targets }: { team: string; targets: RelatedEntit
   return (
     <span className="flex flex-wrap items-center gap-x-2">
       {targets.slice(0, 3).map((t) => (
-        <Link key={`${t.blueprint}/${t.identifier}`} href={entityHref(team, t.blueprint, t.identifier)} title={t.identifier} className="truncate text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+        <Link
+          key={`${t.blueprint}/${t.identifier}`}
+          href={entityHref(team, t.blueprint, t.identifier)}
+          title={t.identifier}
+          className="truncate text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+        >
           {t.title ?? t.identifier}
         </Link>
       ))}
@@ -70,7 +91,10 @@ type Props = {
 export function EntityResultsTable({ team, blueprint, columns, entities, skeletonRows, sort, onSort, busy }: Props) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className={`min-w-full divide-y divide-slate-200 text-sm transition-opacity ${busy ? 'opacity-60' : ''}`} aria-busy={busy || entities === null || undefined}>
+      <table
+        className={`min-w-full divide-y divide-slate-200 text-sm transition-opacity ${busy ? 'opacity-60' : ''}`}
+        aria-busy={busy || entities === null || undefined}
+      >
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             <SortHeader label="Entity" property="$identifier" sort={sort} onSort={onSort} sortableColumn />
@@ -106,7 +130,11 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                     </td>
                     {columns.map((c) => (
                       <td key={c.key} className="max-w-xs truncate px-4 text-slate-700">
-                        {c.kind === 'relation' ? <LinkedEntities team={team} targets={ownValue<RelatedEntity[]>(e.related, c.key) ?? []} /> : <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />}
+                        {c.kind === 'relation' ? (
+                          <LinkedEntities team={team} targets={ownValue<RelatedEntity[]>(e.related, c.key) ?? []} />
+                        ) : (
+                          <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />
+                        )}
                       </td>
                     ))}
                   </tr>

@@ -6,7 +6,13 @@ export type Column = { key: string; title: string; schema: PropertySchema };
 export function pickColumns(schema: { properties?: Record<string, PropertySchema> }, max = 4): Column[] {
   const entries = Object.entries(schema.properties ?? {});
   const rank = (s: PropertySchema) =>
-    s.enum ? 0 : s.type === 'number' || s.type === 'integer' || s.type === 'boolean' ? 1 : s.type === 'string' && s.format !== 'markdown' ? 2 : 3;
+    s.enum
+      ? 0
+      : s.type === 'number' || s.type === 'integer' || s.type === 'boolean'
+        ? 1
+        : s.type === 'string' && s.format !== 'markdown'
+          ? 2
+          : 3;
   return entries
     .filter(([, s]) => rank(s) < 3)
     .sort((a, b) => rank(a[1]) - rank(b[1]))

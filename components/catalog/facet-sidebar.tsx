@@ -11,7 +11,10 @@ const MAX_VALUES = 10;
 
 /** The properties worth a facet: enums, booleans, and plain strings (no format, no long text). */
 export function facetFields(fields: Field[], schema: unknown, max = 6): Field[] {
-  const properties = ((schema as { properties?: Record<string, { maxLength?: number; format?: string }> })?.properties ?? {}) as Record<string, { maxLength?: number; format?: string }>;
+  const properties = ((schema as { properties?: Record<string, { maxLength?: number; format?: string }> })?.properties ?? {}) as Record<
+    string,
+    { maxLength?: number; format?: string }
+  >;
   const short = (f: Field) => {
     const p = properties[f.key];
     return f.kind === 'string' && !!p && !p.format && (p.maxLength === undefined || p.maxLength <= 200);
@@ -19,7 +22,14 @@ export function facetFields(fields: Field[], schema: unknown, max = 6): Field[] 
   return fields.filter((f) => !f.meta && !f.via && (f.kind === 'enum' || f.kind === 'boolean' || short(f))).slice(0, max);
 }
 
-type Props = { team: string; blueprint: string; fields: Field[]; query: Group; q: string; onToggle: (property: string, value: unknown) => void };
+type Props = {
+  team: string;
+  blueprint: string;
+  fields: Field[];
+  query: Group;
+  q: string;
+  onToggle: (property: string, value: unknown) => void;
+};
 
 export function FacetSidebar({ fields, ...props }: Props) {
   if (fields.length === 0) return null;
@@ -60,8 +70,15 @@ function Facet({ team, blueprint, field, query, q, onToggle }: Omit<Props, 'fiel
             const on = selected.includes(v.value);
             return (
               <li key={String(v.value)}>
-                <label className={`flex cursor-pointer items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-slate-100 ${on ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700'}`}>
-                  <input type="checkbox" checked={on} onChange={() => onToggle(field.key, v.value)} className="h-4 w-4 rounded border-slate-300 text-indigo-600" />
+                <label
+                  className={`flex cursor-pointer items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-slate-100 ${on ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700'}`}
+                >
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    onChange={() => onToggle(field.key, v.value)}
+                    className="h-4 w-4 rounded border-slate-300 text-indigo-600"
+                  />
                   <span className="min-w-0 flex-1 truncate">{show(v.value)}</span>
                   <span className="text-xs tabular-nums text-slate-500">{v.count.toLocaleString('en')}</span>
                 </label>

@@ -2,7 +2,20 @@
 
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { blankRule, draftProblems, fromDraft, isDraftGroup, mapNode, newId, toDraft, withOperator, withProperty, type DraftGroup, type DraftNode, type DraftRule } from '@/lib/catalog-view/draft-tree';
+import {
+  blankRule,
+  draftProblems,
+  fromDraft,
+  isDraftGroup,
+  mapNode,
+  newId,
+  toDraft,
+  withOperator,
+  withProperty,
+  type DraftGroup,
+  type DraftNode,
+  type DraftRule,
+} from '@/lib/catalog-view/draft-tree';
 import { fieldMap, type Field } from '@/lib/catalog-view/fields';
 import { operatorLabel, operatorsFor, valueControl, type Operator } from '@/lib/catalog-view/operators';
 import { cleanTree, type Group } from '@/lib/catalog-view/rule-tree';
@@ -47,7 +60,8 @@ export function FilterBuilder({ fields, value, onApply, onClose }: Props) {
       </div>
       {checked && problems.size > 0 && (
         <p role="alert" className="mt-2 text-xs font-medium text-red-600">
-          {problems.size === 1 ? 'One rule is incomplete' : `${problems.size} rules are incomplete`}: complete or remove {problems.size === 1 ? 'it' : 'them'} to apply.
+          {problems.size === 1 ? 'One rule is incomplete' : `${problems.size} rules are incomplete`}: complete or remove{' '}
+          {problems.size === 1 ? 'it' : 'them'} to apply.
         </p>
       )}
     </section>
@@ -80,7 +94,11 @@ function GroupEditor({ group, depth, ...props }: EditorProps & { group: DraftGro
         </select>
         <span>these rules</span>
         {depth > 1 && (
-          <button type="button" onClick={() => change(group.id, () => null)} className="ml-auto rounded px-2 py-1 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800">
+          <button
+            type="button"
+            onClick={() => change(group.id, () => null)}
+            className="ml-auto rounded px-2 py-1 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800"
+          >
             Remove group
           </button>
         )}
@@ -89,7 +107,13 @@ function GroupEditor({ group, depth, ...props }: EditorProps & { group: DraftGro
         {group.rules.map((node, i) => (
           <li key={node.id} className="flex items-start gap-2">
             <span className="w-10 shrink-0 pt-2 text-right text-xs font-medium uppercase text-slate-400">{i === 0 ? 'where' : joiner}</span>
-            <div className="min-w-0 flex-1">{isDraftGroup(node) ? <GroupEditor group={node} depth={depth + 1} {...props} /> : <RuleEditor rule={node} index={i} {...props} />}</div>
+            <div className="min-w-0 flex-1">
+              {isDraftGroup(node) ? (
+                <GroupEditor group={node} depth={depth + 1} {...props} />
+              ) : (
+                <RuleEditor rule={node} index={i} {...props} />
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -98,7 +122,11 @@ function GroupEditor({ group, depth, ...props }: EditorProps & { group: DraftGro
           + Add rule
         </Button>
         {depth < MAX_GROUP_DEPTH && (
-          <Button variant="ghost" size="sm" onClick={() => add({ id: newId(), combinator: group.combinator === 'and' ? 'or' : 'and', rules: [blankRule()] })}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => add({ id: newId(), combinator: group.combinator === 'and' ? 'or' : 'and', rules: [blankRule()] })}
+          >
             + Add group
           </Button>
         )}
@@ -147,7 +175,12 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
           <FieldOptions label="Links" fields={linkFields} />
         </select>
         {field && field.kind !== 'related' && (
-          <select aria-label={`${label} operator`} className={`${selectClass} w-40`} value={rule.operator} onChange={(e) => set((r) => withOperator(r, field, e.target.value as Operator))}>
+          <select
+            aria-label={`${label} operator`}
+            className={`${selectClass} w-40`}
+            value={rule.operator}
+            onChange={(e) => set((r) => withOperator(r, field, e.target.value as Operator))}
+          >
             {operatorsFor(field).map((op) => (
               <option key={op} value={op}>
                 {operatorLabel(op, field.kind)}

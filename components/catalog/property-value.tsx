@@ -13,7 +13,9 @@ export function PropertyValue({ schema, value }: { schema: PropertySchema; value
     return (
       <span className="flex flex-wrap gap-1">
         {value.slice(0, 4).map((v, i) => (
-          <span key={i} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">{typeof v === 'object' ? '{…}' : String(v)}</span>
+          <span key={i} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">
+            {typeof v === 'object' ? '{…}' : String(v)}
+          </span>
         ))}
         {value.length > 4 && <span className="text-xs text-slate-400">+{value.length - 4}</span>}
       </span>

@@ -11,7 +11,8 @@ import { RELATED_DIRECTIONS } from './related-to-input';
 
 function valueText(value: unknown): string {
   if (value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => (v === null ? '…' : String(v))).join(value.length === 2 && typeof value[0] !== 'string' ? ' and ' : ', ');
+  if (Array.isArray(value))
+    return value.map((v) => (v === null ? '…' : String(v))).join(value.length === 2 && typeof value[0] !== 'string' ? ' and ' : ', ');
   if (value && typeof value === 'object') {
     const preset = (value as { preset?: unknown }).preset;
     return isDatePreset(preset) ? DATE_PRESET_LABELS[preset].toLowerCase() : '';
@@ -33,7 +34,17 @@ export function describeNode(node: Node, fields: Map<string, Field>): string {
   return [label, operatorLabel(node.operator, field?.kind ?? 'string'), valueText(node.value)].filter(Boolean).join(' ');
 }
 
-export function RuleSummary({ fields, query, onEdit, onClear }: { fields: Field[]; query: Group; onEdit: () => void; onClear: () => void }) {
+export function RuleSummary({
+  fields,
+  query,
+  onEdit,
+  onClear,
+}: {
+  fields: Field[];
+  query: Group;
+  onEdit: () => void;
+  onClear: () => void;
+}) {
   const byKey = fieldMap(fields);
   return (
     <div className="flex items-center gap-3 rounded-lg border border-indigo-100 bg-indigo-50/60 px-3 py-2 text-sm text-slate-700">

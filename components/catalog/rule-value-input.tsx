@@ -20,16 +20,47 @@ function fromDay(field: Field, day: string): string {
 }
 const toDay = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '');
 
-function ScalarInput({ field, kind, value, onChange, label, invalid }: Omit<Props, 'control'> & { kind: 'number' | 'text' | 'semver' | 'date' }) {
+function ScalarInput({
+  field,
+  kind,
+  value,
+  onChange,
+  label,
+  invalid,
+}: Omit<Props, 'control'> & { kind: 'number' | 'text' | 'semver' | 'date' }) {
   const common = { 'aria-label': label, 'aria-invalid': invalid || undefined, className: `${inputClass} w-44` };
   if (kind === 'number') {
-    return <input type="number" step="any" {...common} value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(toNumber(e.target.value) ?? '')} />;
+    return (
+      <input
+        type="number"
+        step="any"
+        {...common}
+        value={typeof value === 'number' ? value : ''}
+        onChange={(e) => onChange(toNumber(e.target.value) ?? '')}
+      />
+    );
   }
-  if (kind === 'date') return <input type="date" {...common} value={toDay(value)} onChange={(e) => onChange(fromDay(field, e.target.value))} />;
-  return <input type="text" {...common} placeholder={kind === 'semver' ? 'e.g. 2.0.0' : 'Value'} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+  if (kind === 'date')
+    return <input type="date" {...common} value={toDay(value)} onChange={(e) => onChange(fromDay(field, e.target.value))} />;
+  return (
+    <input
+      type="text"
+      {...common}
+      placeholder={kind === 'semver' ? 'e.g. 2.0.0' : 'Value'}
+      value={typeof value === 'string' ? value : ''}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
-function RangeInput({ kind, value, onChange, label, invalid, field }: Omit<Props, 'control'> & { kind: 'number' | 'semver' | 'date' | 'text' }) {
+function RangeInput({
+  kind,
+  value,
+  onChange,
+  label,
+  invalid,
+  field,
+}: Omit<Props, 'control'> & { kind: 'number' | 'semver' | 'date' | 'text' }) {
   const pair = Array.isArray(value) && value.length === 2 ? value : [null, null];
   const set = (i: 0 | 1, v: unknown) => onChange(i === 0 ? [v === '' ? null : v, pair[1]] : [pair[0], v === '' ? null : v]);
   return (
@@ -46,7 +77,12 @@ function DateRangeInput(props: Omit<Props, 'control'>) {
   const preset = value && typeof value === 'object' && !Array.isArray(value) ? String((value as { preset?: unknown }).preset ?? '') : '';
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
-      <select aria-label={`${label} range`} className={selectClass} value={preset || 'custom'} onChange={(e) => onChange(e.target.value === 'custom' ? [null, null] : { preset: e.target.value })}>
+      <select
+        aria-label={`${label} range`}
+        className={selectClass}
+        value={preset || 'custom'}
+        onChange={(e) => onChange(e.target.value === 'custom' ? [null, null] : { preset: e.target.value })}
+      >
         {DATE_PRESETS.map((p) => (
           <option key={p} value={p}>
             {DATE_PRESET_LABELS[p]}
@@ -110,14 +146,21 @@ export function RuleValueInput(props: Props) {
           className="inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-700 hover:bg-slate-50"
         >
           <span className={`relative h-5 w-9 rounded-full transition ${value === true ? 'bg-indigo-600' : 'bg-slate-300'}`} aria-hidden>
-            <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition ${value === true ? 'left-4.5' : 'left-0.5'}`} />
+            <span
+              className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition ${value === true ? 'left-4.5' : 'left-0.5'}`}
+            />
           </span>
           {value === true ? 'Yes' : 'No'}
         </button>
       );
     case 'enum':
       return (
-        <select aria-label={label} className={selectClass} value={String(value ?? '')} onChange={(e) => onChange((field.options ?? []).find((o) => String(o) === e.target.value) ?? '')}>
+        <select
+          aria-label={label}
+          className={selectClass}
+          value={String(value ?? '')}
+          onChange={(e) => onChange((field.options ?? []).find((o) => String(o) === e.target.value) ?? '')}
+        >
           {(field.options ?? []).map((o) => (
             <option key={String(o)} value={String(o)}>
               {String(o)}
@@ -131,7 +174,16 @@ export function RuleValueInput(props: Props) {
       return <RelatedToInput value={value} onChange={onChange} label={label} invalid={invalid} />;
     case 'tags': {
       const parse = field.kind === 'number' || field.kind === 'numberArray' ? toNumber : (t: string) => t;
-      return <TagInput value={Array.isArray(value) ? value : []} onChange={onChange} parse={parse} label={label} placeholder="Type, then Enter" invalid={invalid} />;
+      return (
+        <TagInput
+          value={Array.isArray(value) ? value : []}
+          onChange={onChange}
+          parse={parse}
+          label={label}
+          placeholder="Type, then Enter"
+          invalid={invalid}
+        />
+      );
     }
   }
 }

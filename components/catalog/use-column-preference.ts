@@ -27,7 +27,11 @@ function read(key: string): string | null {
 
 export function useColumnPreference(team: string, blueprint: string) {
   const key = keyOf(team, blueprint);
-  const raw = useSyncExternalStore(subscribe, () => read(key), () => null);
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => null,
+  );
   const saved = parseSaved(raw);
   const save = useCallback(
     (columns: string[] | null) => {

@@ -23,7 +23,11 @@ export type FacetValues = { values: Array<{ value: string | number | boolean | n
 export function useEntitySearch(team: string, blueprint: string, body: SearchBody, withRelated = false) {
   return useQuery({
     queryKey: queryKeys.entitySearch(team, blueprint, { ...body, withRelated }),
-    queryFn: () => api<SearchPage>(`/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/entities/search${withRelated ? '?include=related' : ''}`, { method: 'POST', body }),
+    queryFn: () =>
+      api<SearchPage>(
+        `/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/entities/search${withRelated ? '?include=related' : ''}`,
+        { method: 'POST', body },
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -65,7 +65,10 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
       // Not sent: the server would refuse it. Take the user to the first problem instead.
       firstInvalid(form, pointers)?.focus();
       const details = unplaced(form, state.clientErrors);
-      setMessage({ text: `Fix ${pointers.length === 1 ? 'the highlighted field' : `the ${pointers.length} highlighted problems`} before saving.`, details });
+      setMessage({
+        text: `Fix ${pointers.length === 1 ? 'the highlighted field' : `the ${pointers.length} highlighted problems`} before saving.`,
+        details,
+      });
       return;
     }
     setPending(true);
@@ -119,7 +122,14 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
       <form noValidate onSubmit={handleSubmit} className="max-w-2xl space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           {meta.map(({ props, help, error }) => (
-            <LabelShell key={props.pointer} id={props.id} label={props.field.label} required={props.field.required} help={help} error={error}>
+            <LabelShell
+              key={props.pointer}
+              id={props.id}
+              label={props.field.label}
+              required={props.field.required}
+              help={help}
+              error={error}
+            >
               <TextControl {...props} readOnly={mode === 'edit' && props.pointer === '/identifier'} />
             </LabelShell>
           ))}

@@ -40,7 +40,12 @@ export function SchemaField({ field, prefix }: { field: FieldNode; prefix: strin
   switch (field.control) {
     case 'object':
       return (
-        <ObjectFieldset field={field} id={id} error={error} renderField={(child) => <SchemaField key={child.path} field={child} prefix={prefix} />} />
+        <ObjectFieldset
+          field={field}
+          id={id}
+          error={error}
+          renderField={(child) => <SchemaField key={child.path} field={child} prefix={prefix} />}
+        />
       );
     case 'rows':
       return (

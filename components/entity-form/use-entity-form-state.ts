@@ -12,13 +12,24 @@ import type { RelationField } from '@/lib/forms/relation-fields';
 import { singleTarget } from '@/lib/relations/relation-types';
 import type { FormApi } from './form-context';
 
-export type EntityFormValues = { identifier: string; title?: string; data: Record<string, unknown>; relations?: Record<string, string | string[]> };
-export type EntityFormInitial = { identifier?: string; title?: string | null; data?: Record<string, unknown> | null; relations?: Record<string, unknown> | null };
+export type EntityFormValues = {
+  identifier: string;
+  title?: string;
+  data: Record<string, unknown>;
+  relations?: Record<string, string | string[]>;
+};
+export type EntityFormInitial = {
+  identifier?: string;
+  title?: string | null;
+  data?: Record<string, unknown> | null;
+  relations?: Record<string, unknown> | null;
+};
 
 /** The links as the form holds them: identifiers by relation, always a list. */
 function linkLists(relations: Record<string, unknown> | null | undefined): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
-  for (const [id, v] of Object.entries(relations ?? {})) lists[id] = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  for (const [id, v] of Object.entries(relations ?? {}))
+    lists[id] = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   return lists;
 }
 
@@ -33,7 +44,12 @@ function lookup(errors: FieldErrors, pointer: string, deep: boolean): string | u
 const related = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 
 /** `relationFields`: the blueprint's relations (absent: the form leaves links alone and sends no `relations`). */
-export function useEntityFormState(schema: object, initial: EntityFormInitial | undefined, mode: 'create' | 'edit', relationFields?: RelationField[]) {
+export function useEntityFormState(
+  schema: object,
+  initial: EntityFormInitial | undefined,
+  mode: 'create' | 'edit',
+  relationFields?: RelationField[],
+) {
   const baseId = useId();
   const [values, setValues] = useState(() => ({
     identifier: initial?.identifier ?? '',
@@ -54,7 +70,9 @@ export function useEntityFormState(schema: object, initial: EntityFormInitial | 
     if (idError) errors['/identifier'] = idError;
     for (const [pointer, message] of Object.entries(validateEntityData(schema, values.data))) errors[`/data${pointer}`] = message;
     for (const r of relationFields ?? []) {
-      if (r.required && !ownValue<string[]>(values.relations, r.id)?.length) errors[`/relations/${r.id}`] = `Pick ${singleTarget(r.type) ? 'a' : 'at least one'} ${r.targetTitle.toLowerCase()}: this relation is required`;
+      if (r.required && !ownValue<string[]>(values.relations, r.id)?.length)
+        errors[`/relations/${r.id}`] =
+          `Pick ${singleTarget(r.type) ? 'a' : 'at least one'} ${r.targetTitle.toLowerCase()}: this relation is required`;
     }
     return { ...errors, ...localErrors };
   }, [schema, values, localErrors, mode, relationFields]);

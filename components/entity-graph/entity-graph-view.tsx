@@ -33,10 +33,16 @@ export function EntityGraphView({ team, blueprint, identifier, initialView, blue
   const [view, setView] = useState(initialView);
   const graph = useQuery({
     queryKey: queryKeys.entityGraph(team, blueprint, identifier, view.direction, view.hops),
-    queryFn: () => api<EntityGraph>(`${entityApiPath(team, blueprint, identifier)}/graph?direction=${view.direction}&max_hops=${view.hops}&limit=${NODE_LIMIT}`),
+    queryFn: () =>
+      api<EntityGraph>(
+        `${entityApiPath(team, blueprint, identifier)}/graph?direction=${view.direction}&max_hops=${view.hops}&limit=${NODE_LIMIT}`,
+      ),
     placeholderData: keepPreviousData,
   });
-  const drawn = useMemo(() => (graph.data ? draw(graph.data, { team, blueprint, identifier, view }, blueprints) : null), [graph.data, team, blueprint, identifier, view, blueprints]);
+  const drawn = useMemo(
+    () => (graph.data ? draw(graph.data, { team, blueprint, identifier, view }, blueprints) : null),
+    [graph.data, team, blueprint, identifier, view, blueprints],
+  );
 
   // The URL follows the view (shareable, kept on reload) without a round trip to the server.
   const change = (next: GraphView) => {
@@ -54,7 +60,8 @@ export function EntityGraphView({ team, blueprint, identifier, initialView, blue
       )}
       {drawn?.truncated && (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This neighbourhood is larger than {NODE_LIMIT} entities: the nearest {drawn.nodes.length} are shown. Fewer hops, or one direction, shows all of a smaller one.
+          This neighbourhood is larger than {NODE_LIMIT} entities: the nearest {drawn.nodes.length} are shown. Fewer hops, or one direction,
+          shows all of a smaller one.
         </p>
       )}
       <div className="relative h-[68vh] min-h-[28rem] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -79,13 +86,27 @@ export function EntityGraphView({ team, blueprint, identifier, initialView, blue
             <Background gap={24} color="#e2e8f0" />
             <Controls showInteractive={false} position="bottom-left" />
             {drawn.nodes.length > MINIMAP_FROM && (
-              <MiniMap pannable zoomable position="bottom-right" style={{ width: 160, height: 100 }} nodeColor={(n) => (n.data as EntityNodeType['data']).color} nodeStrokeWidth={3} ariaLabel="Minimap" />
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-right"
+                style={{ width: 160, height: 100 }}
+                nodeColor={(n) => (n.data as EntityNodeType['data']).color}
+                nodeStrokeWidth={3}
+                ariaLabel="Minimap"
+              />
             )}
           </ReactFlow>
         )}
         {drawn && drawn.edges.length === 0 && (
-          <p role="status" className="absolute inset-x-0 top-6 mx-auto w-fit rounded-md border border-slate-200 bg-white/95 px-4 py-2 text-sm text-slate-600 shadow-sm">
-            {view.direction === 'both' ? 'No links to or from this entity yet.' : `No ${view.direction === 'upstream' ? 'dependencies' : 'dependents'} yet.`} Links are set on the entity form, for the relations its blueprint defines.
+          <p
+            role="status"
+            className="absolute inset-x-0 top-6 mx-auto w-fit rounded-md border border-slate-200 bg-white/95 px-4 py-2 text-sm text-slate-600 shadow-sm"
+          >
+            {view.direction === 'both'
+              ? 'No links to or from this entity yet.'
+              : `No ${view.direction === 'upstream' ? 'dependencies' : 'dependents'} yet.`}{' '}
+            Links are set on the entity form, for the relations its blueprint defines.
           </p>
         )}
       </div>
@@ -94,13 +115,23 @@ export function EntityGraphView({ team, blueprint, identifier, initialView, blue
   );
 }
 
-type Drawn = { nodes: EntityNodeType[]; edges: Edge[]; truncated: boolean; kinds: Array<BlueprintInfo & { color: string; count: number }>; labelled: boolean };
+type Drawn = {
+  nodes: EntityNodeType[];
+  edges: Edge[];
+  truncated: boolean;
+  kinds: Array<BlueprintInfo & { color: string; count: number }>;
+  labelled: boolean;
+};
 
 /**
  * Nodes link to their own graph with the same view, so the graph can be walked entity by entity;
  * the entity of the page links to its overview.
  */
-function draw(graph: EntityGraph, at: { team: string; blueprint: string; identifier: string; view: GraphView }, blueprints: BlueprintInfo[]): Drawn {
+function draw(
+  graph: EntityGraph,
+  at: { team: string; blueprint: string; identifier: string; view: GraphView },
+  blueprints: BlueprintInfo[],
+): Drawn {
   const { team, blueprint, identifier, view } = at;
   const info = new Map(blueprints.map((b) => [b.id, b]));
   const colors = blueprintColors(graph.nodes.map((n) => n.blueprint));
@@ -117,7 +148,9 @@ function draw(graph: EntityGraph, at: { team: string; blueprint: string; identif
       width: size.width,
       height: size.height,
       data: {
-        href: focus ? entityHref(team, n.blueprint, n.identifier) : `${entityHref(team, n.blueprint, n.identifier, 'graph')}?${graphQuery(view)}`,
+        href: focus
+          ? entityHref(team, n.blueprint, n.identifier)
+          : `${entityHref(team, n.blueprint, n.identifier, 'graph')}?${graphQuery(view)}`,
         identifier: n.identifier,
         title: n.title,
         blueprintTitle: info.get(n.blueprint)?.title ?? n.blueprint,
@@ -141,7 +174,13 @@ function draw(graph: EntityGraph, at: { team: string; blueprint: string; identif
   }));
   const counts = new Map<string, number>();
   for (const n of graph.nodes) counts.set(n.blueprint, (counts.get(n.blueprint) ?? 0) + 1);
-  const kinds = [...counts].map(([id, count]) => ({ id, title: info.get(id)?.title ?? id, icon: info.get(id)?.icon ?? null, color: colors.get(id)!, count }));
+  const kinds = [...counts].map(([id, count]) => ({
+    id,
+    title: info.get(id)?.title ?? id,
+    icon: info.get(id)?.icon ?? null,
+    color: colors.get(id)!,
+    count,
+  }));
   return { nodes, edges, truncated: graph.truncated, kinds, labelled };
 }
 
@@ -149,7 +188,8 @@ function Legend({ drawn }: { drawn: Drawn }) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600" data-testid="graph-legend">
       <span>
-        {drawn.nodes.length.toLocaleString('en-US')} {drawn.nodes.length === 1 ? 'entity' : 'entities'} · {drawn.edges.length.toLocaleString('en-US')} {drawn.edges.length === 1 ? 'link' : 'links'}
+        {drawn.nodes.length.toLocaleString('en-US')} {drawn.nodes.length === 1 ? 'entity' : 'entities'} ·{' '}
+        {drawn.edges.length.toLocaleString('en-US')} {drawn.edges.length === 1 ? 'link' : 'links'}
       </span>
       {drawn.kinds.map((k) => (
         <span key={k.id} className="inline-flex items-center gap-1.5">
@@ -158,7 +198,9 @@ function Legend({ drawn }: { drawn: Drawn }) {
           {k.title} ({k.count})
         </span>
       ))}
-      <span className="text-slate-400">Arrows point at what an entity depends on.{drawn.labelled ? '' : ` Relation names show on graphs of up to ${LABEL_LIMIT} links.`}</span>
+      <span className="text-slate-400">
+        Arrows point at what an entity depends on.{drawn.labelled ? '' : ` Relation names show on graphs of up to ${LABEL_LIMIT} links.`}
+      </span>
     </div>
   );
 }

@@ -9,7 +9,16 @@ import { COMPACT_NODE_SIZE, NODE_SIZE } from './layout-graph';
 // on the left and leave on the right (the handles are invisible: nothing is drawn by hand here).
 // In a big graph (`compact`) a node shows its icon and title only; the rest is in its tooltip.
 
-export type EntityNodeData = { href: string; identifier: string; title: string | null; blueprintTitle: string; icon: string | null; color: string; focus: boolean; compact: boolean };
+export type EntityNodeData = {
+  href: string;
+  identifier: string;
+  title: string | null;
+  blueprintTitle: string;
+  icon: string | null;
+  color: string;
+  focus: boolean;
+  compact: boolean;
+};
 export type EntityNodeType = Node<EntityNodeData, 'entity'>;
 
 export function EntityNode({ data }: NodeProps<EntityNodeType>) {

@@ -47,7 +47,13 @@ export function GraphControls({ view, onChange, pending }: { view: GraphView; on
           ))}
         </select>
       </label>
-      {pending && <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" aria-label="Loading" role="status" />}
+      {pending && (
+        <span
+          className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600"
+          aria-label="Loading"
+          role="status"
+        />
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMPACT_NODE_SIZE, layoutGraph, NODE_SIZE, type NodeSize } from './layout-graph';
 
-const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }, size: NodeSize = NODE_SIZE) => Math.abs(a.x - b.x) < size.width && Math.abs(a.y - b.y) < size.height;
+const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }, size: NodeSize = NODE_SIZE) =>
+  Math.abs(a.x - b.x) < size.width && Math.abs(a.y - b.y) < size.height;
 const extent = (placed: Array<{ x: number; y: number }>, size: NodeSize) => ({
   width: Math.max(...placed.map((p) => p.x)) - Math.min(...placed.map((p) => p.x)) + size.width,
   height: Math.max(...placed.map((p) => p.y)) - Math.min(...placed.map((p) => p.y)) + size.height,
@@ -9,7 +10,13 @@ const extent = (placed: Array<{ x: number; y: number }>, size: NodeSize) => ({
 
 describe('layoutGraph', () => {
   it('places a chain left to right, in link order', () => {
-    const placed = layoutGraph([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }]);
+    const placed = layoutGraph(
+      [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'c' },
+      ],
+    );
     expect(placed.map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(placed[0].x).toBeLessThan(placed[1].x);
     expect(placed[1].x).toBeLessThan(placed[2].x);
@@ -33,10 +40,18 @@ describe('layoutGraph', () => {
   });
 
   it('folds a 180-node layer into columns, so a system, its 12 services and 180 components fit a laptop screen legibly', () => {
-    const nodes = [{ id: 'platform' }, ...Array.from({ length: 12 }, (_, i) => ({ id: `s${i}` })), ...Array.from({ length: 180 }, (_, i) => ({ id: `c${i}` }))];
-    const edges = [...Array.from({ length: 12 }, (_, i) => ({ source: `s${i}`, target: 'platform' })), ...Array.from({ length: 180 }, (_, i) => ({ source: `c${i}`, target: `s${i % 12}` }))];
+    const nodes = [
+      { id: 'platform' },
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `s${i}` })),
+      ...Array.from({ length: 180 }, (_, i) => ({ id: `c${i}` })),
+    ];
+    const edges = [
+      ...Array.from({ length: 12 }, (_, i) => ({ source: `s${i}`, target: 'platform' })),
+      ...Array.from({ length: 180 }, (_, i) => ({ source: `c${i}`, target: `s${i % 12}` })),
+    ];
     const placed = layoutGraph(nodes, edges, COMPACT_NODE_SIZE);
-    for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i], placed[j], COMPACT_NODE_SIZE)).toBe(false);
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i], placed[j], COMPACT_NODE_SIZE)).toBe(false);
     const { width, height } = extent(placed, COMPACT_NODE_SIZE);
     // Fitted into 1100 x 600, a node's 13px title stays at least 7px tall (one tall column would be 0.1x).
     expect(Math.min(1100 / width, 600 / height)).toBeGreaterThan(0.5);
@@ -45,8 +60,14 @@ describe('layoutGraph', () => {
     for (const e of edges) expect(at.get(e.source)!.x).toBeLessThan(at.get(e.target)!.x);
   });
 
-  it('keeps dagre\'s placement when no layer is too tall', () => {
-    const placed = layoutGraph([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [{ source: 'a', target: 'b' }, { source: 'a', target: 'c' }]);
+  it("keeps dagre's placement when no layer is too tall", () => {
+    const placed = layoutGraph(
+      [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      [
+        { source: 'a', target: 'b' },
+        { source: 'a', target: 'c' },
+      ],
+    );
     expect(placed[1].x).toBe(placed[2].x);
     expect(Math.abs(placed[1].y - placed[2].y)).toBeGreaterThanOrEqual(NODE_SIZE.height);
   });

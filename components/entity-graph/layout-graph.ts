@@ -76,7 +76,10 @@ function foldTallLayers(centers: Map<string, { x: number; y: number }>, size: No
     layer.forEach((id, k) => {
       const column = k % columns;
       const row = Math.floor(k / columns);
-      out.set(id, { x: left + column * (size.width + GAP.column) + size.width / 2, y: top + row * (size.height + GAP.row) + size.height / 2 });
+      out.set(id, {
+        x: left + column * (size.width + GAP.column) + size.width / 2,
+        y: top + row * (size.height + GAP.row) + size.height / 2,
+      });
     });
     left += columns * (size.width + GAP.column) + GAP.layer;
   }

@@ -12,14 +12,31 @@ import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 // entities hold to it (listed, each a link) and its own. Deleting sends the version shown as
 // If-Match, so a change made meanwhile by someone else is not deleted unseen (409: reload).
 
-type Impact = { incoming_links: { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> }; outgoing_links: number };
+type Impact = {
+  incoming_links: { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> };
+  outgoing_links: number;
+};
 
-export function DeleteEntityButton({ team, blueprint, identifier, version }: { team: string; blueprint: string; identifier: string; version: number }) {
+export function DeleteEntityButton({
+  team,
+  blueprint,
+  identifier,
+  version,
+}: {
+  team: string;
+  blueprint: string;
+  identifier: string;
+  version: number;
+}) {
   const router = useRouter();
-  const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(entityApiPath(team, blueprint, identifier), version, () => {
-    router.push(blueprintHref(team, blueprint));
-    router.refresh();
-  });
+  const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(
+    entityApiPath(team, blueprint, identifier),
+    version,
+    () => {
+      router.push(blueprintHref(team, blueprint));
+      router.refresh();
+    },
+  );
 
   const incoming = impact?.incoming_links;
   return (
@@ -41,7 +58,10 @@ export function DeleteEntityButton({ team, blueprint, identifier, version }: { t
             {impact.outgoing_links > 0 && ` Its own ${plural(impact.outgoing_links, 'link', 'links')} go too.`}
           </p>
           {incoming.count > 0 && (
-            <ul className="max-h-56 space-y-1 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label="Entities linking to it">
+            <ul
+              className="max-h-56 space-y-1 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+              aria-label="Entities linking to it"
+            >
               {incoming.sample.map((s) => (
                 <li key={`${s.blueprint}/${s.identifier}/${s.relation}`}>
                   <Link href={entityHref(team, s.blueprint, s.identifier)} className="font-mono text-indigo-700 hover:underline">
@@ -52,7 +72,9 @@ export function DeleteEntityButton({ team, blueprint, identifier, version }: { t
                   </span>
                 </li>
               ))}
-              {incoming.count > incoming.sample.length && <li className="text-slate-500">and {plural(incoming.count - incoming.sample.length, 'more', 'more')}</li>}
+              {incoming.count > incoming.sample.length && (
+                <li className="text-slate-500">and {plural(incoming.count - incoming.sample.length, 'more', 'more')}</li>
+              )}
             </ul>
           )}
           <p className="text-sm text-slate-600">It cannot be undone; the audit log keeps the entity and its links.</p>

@@ -40,6 +40,8 @@ describe('diffVersions', () => {
   });
 
   it('a value that changes type is one changed line', () => {
-    expect(diffVersions({ title: null, data: { x: { a: 1 } } }, { title: null, data: { x: 'flat' } })).toEqual([{ path: 'x', kind: 'changed', before: { a: 1 }, after: 'flat' }]);
+    expect(diffVersions({ title: null, data: { x: { a: 1 } } }, { title: null, data: { x: 'flat' } })).toEqual([
+      { path: 'x', kind: 'changed', before: { a: 1 }, after: 'flat' },
+    ]);
   });
 });

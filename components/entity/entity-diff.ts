@@ -33,13 +33,21 @@ function walk(path: string, before: unknown, after: unknown, out: DiffLine[]): v
     return;
   }
   if (isObject(before) && isObject(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) walk(join(path, key), ownValue(before, key), ownValue(after, key), out);
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      walk(join(path, key), ownValue(before, key), ownValue(after, key), out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     if (before.every(isScalar) && after.every(isScalar)) {
       const has = (list: unknown[], v: unknown) => list.some((x) => same(x, v));
-      out.push({ path, kind: 'list', added: after.filter((v) => !has(before, v)), removed: before.filter((v) => !has(after, v)), before, after });
+      out.push({
+        path,
+        kind: 'list',
+        added: after.filter((v) => !has(before, v)),
+        removed: before.filter((v) => !has(after, v)),
+        before,
+        after,
+      });
       return;
     }
     for (let i = 0; i < Math.max(before.length, after.length); i++) walk(join(path, i), before[i], after[i], out);

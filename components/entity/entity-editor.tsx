@@ -12,12 +12,21 @@ import { api, ApiError } from '@/lib/web/api-client';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
 /** `relations`: the links the page was opened with, edited by the form's pickers (PUT replaces them). */
-type Existing = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown>; version: number };
+type Existing = {
+  identifier: string;
+  title: string | null;
+  data: Record<string, unknown>;
+  relations?: Record<string, unknown>;
+  version: number;
+};
 /** `relationFields`: the blueprint's relations, one picker each; `titles`: the linked entities' titles, by relation and identifier. */
-type Props = { team: string; blueprint: string; schema: object; relationFields: RelationField[]; titles?: Record<string, Record<string, string | null>> } & (
-  | { mode: 'create'; entity?: undefined }
-  | { mode: 'edit'; entity: Existing }
-);
+type Props = {
+  team: string;
+  blueprint: string;
+  schema: object;
+  relationFields: RelationField[];
+  titles?: Record<string, Record<string, string | null>>;
+} & ({ mode: 'create'; entity?: undefined } | { mode: 'edit'; entity: Existing });
 
 const secondaryLink =
   'rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500';
@@ -25,8 +34,10 @@ const secondaryLink =
 /** What the form shows for a refused save: field errors under their controls, else a message. */
 function refusal(error: unknown, mode: 'create' | 'edit'): EntityFormResult {
   if (!(error instanceof ApiError)) throw error;
-  if (error.code === 'validation_failed') return { fieldErrors: error.fieldErrors(), message: 'The server refused some values: see the highlighted fields.' };
-  if (error.reason === 'already_exists' && mode === 'create') return { fieldErrors: { '/identifier': 'An entity with this identifier already exists' } };
+  if (error.code === 'validation_failed')
+    return { fieldErrors: error.fieldErrors(), message: 'The server refused some values: see the highlighted fields.' };
+  if (error.reason === 'already_exists' && mode === 'create')
+    return { fieldErrors: { '/identifier': 'An entity with this identifier already exists' } };
   return { message: sentence(error.message) };
 }
 
@@ -39,7 +50,10 @@ export function EntityEditor({ team, blueprint, schema, relationFields, titles, 
   const save = useMutation({
     mutationFn: (values: EntityFormValues) =>
       mode === 'create'
-        ? api<{ identifier: string }>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}/entities`, { method: 'POST', body: values })
+        ? api<{ identifier: string }>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}/entities`, {
+            method: 'POST',
+            body: values,
+          })
         : api<{ identifier: string }>(entityApiPath(team, blueprint, entity.identifier), {
             method: 'PUT',
             body: { title: values.title ?? null, data: values.data, relations: values.relations ?? {} },
@@ -55,7 +69,9 @@ export function EntityEditor({ team, blueprint, schema, relationFields, titles, 
     } catch (error) {
       if (mode === 'edit' && error instanceof ApiError && error.reason === 'stale_version') {
         setStale(true);
-        return { message: `Someone saved this entity after you opened it (you edited version ${entity.version}). Reload to see their changes, then apply yours again: your edits here are not saved.` };
+        return {
+          message: `Someone saved this entity after you opened it (you edited version ${entity.version}). Reload to see their changes, then apply yours again: your edits here are not saved.`,
+        };
       }
       return refusal(error, mode);
     }

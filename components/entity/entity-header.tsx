@@ -17,10 +17,16 @@ export function EntityHeader({ team, blueprint, entity, canWrite, canDelete }: E
     <div className="mb-4">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
         <Link href={blueprintHref(team, blueprint.id)} className="hover:text-slate-800 hover:underline">
-          {blueprint.icon && <span aria-hidden className="mr-1">{blueprint.icon}</span>}
+          {blueprint.icon && (
+            <span aria-hidden className="mr-1">
+              {blueprint.icon}
+            </span>
+          )}
           {blueprint.title}
         </Link>
-        <span aria-hidden className="mx-1.5 text-slate-300">/</span>
+        <span aria-hidden className="mx-1.5 text-slate-300">
+          /
+        </span>
         <span className="font-mono text-xs">{entity.identifier}</span>
       </nav>
       <div className="flex items-start justify-between gap-4">
@@ -29,7 +35,9 @@ export function EntityHeader({ team, blueprint, entity, canWrite, canDelete }: E
             {blueprint.icon && <span aria-hidden>{blueprint.icon}</span>}
             <span className="truncate">{entity.title ?? entity.identifier}</span>
           </h1>
-          <p className="mt-1 font-mono text-sm text-slate-500" data-testid="entity-identifier">{entity.identifier}</p>
+          <p className="mt-1 font-mono text-sm text-slate-500" data-testid="entity-identifier">
+            {entity.identifier}
+          </p>
         </div>
         <div className="flex shrink-0 items-start gap-2">
           {canWrite && (

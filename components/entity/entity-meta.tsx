@@ -24,7 +24,9 @@ export function EntityMeta({ meta, names }: { meta: Meta; names: Map<string, str
         ))}
         <div>
           <dt className="text-xs text-slate-500">Version</dt>
-          <dd className="font-mono text-slate-800" data-testid="entity-version">{meta.version}</dd>
+          <dd className="font-mono text-slate-800" data-testid="entity-version">
+            {meta.version}
+          </dd>
         </div>
       </dl>
     </aside>

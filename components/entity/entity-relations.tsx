@@ -20,7 +20,17 @@ function EntityLink({ href, title, identifier }: { href: string; title: string |
   );
 }
 
-export function EntityRelations({ team, definitions, related, incoming }: { team: string; definitions: Relations; related: RelatedView; incoming: IncomingLinks }) {
+export function EntityRelations({
+  team,
+  definitions,
+  related,
+  incoming,
+}: {
+  team: string;
+  definitions: Relations;
+  related: RelatedView;
+  incoming: IncomingLinks;
+}) {
   const ids = Object.keys(definitions);
   if (ids.length === 0 && incoming.count === 0) return null;
   return (
@@ -52,7 +62,8 @@ export function EntityRelations({ team, definitions, related, incoming }: { team
         {incoming.count > 0 && (
           <div data-testid="relations-incoming">
             <dt className="text-xs text-slate-500">
-              Linked from{incoming.count > incoming.sample.length ? ` (${incoming.sample.length} of ${incoming.count.toLocaleString('en-US')})` : ''}
+              Linked from
+              {incoming.count > incoming.sample.length ? ` (${incoming.sample.length} of ${incoming.count.toLocaleString('en-US')})` : ''}
             </dt>
             <dd>
               <ul className="space-y-0.5">

@@ -2,7 +2,17 @@ import Link from 'next/link';
 import { entityHref } from './entity-href';
 
 // Overview, Graph and History of one entity, as links (each tab is its own URL, so it can be shared).
-export function EntityTabs({ team, blueprint, identifier, current }: { team: string; blueprint: string; identifier: string; current: 'overview' | 'graph' | 'history' }) {
+export function EntityTabs({
+  team,
+  blueprint,
+  identifier,
+  current,
+}: {
+  team: string;
+  blueprint: string;
+  identifier: string;
+  current: 'overview' | 'graph' | 'history';
+}) {
   const tabs = [
     { key: 'overview', label: 'Overview' },
     { key: 'graph', label: 'Graph' },

@@ -23,7 +23,8 @@ const ACTIONS: Record<string, { label: string; tone: 'emerald' | 'indigo' | 'amb
   'entity.deleted': { label: 'Deleted', tone: 'red' },
 };
 
-const who = (v: HistoryItem) => (v.api_key_name ? `API key ${v.api_key_name}${v.actor_name ? ` (${v.actor_name})` : ''}` : (v.actor_name ?? 'the system'));
+const who = (v: HistoryItem) =>
+  v.api_key_name ? `API key ${v.api_key_name}${v.actor_name ? ` (${v.actor_name})` : ''}` : (v.actor_name ?? 'the system');
 
 // The entity's versions from the audit log, newest first, a page at a time. Tick two to compare
 // them field by field; "Restore" writes an old version's title and data as a new version.
@@ -31,7 +32,11 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
   const router = useRouter();
   const queryClient = useQueryClient();
   const key = queryKeys.entityHistory(team, blueprint, identifier);
-  const list = useCursorList<{ versions: HistoryItem[]; next_cursor: string | null }, HistoryItem>(key, `${entityApiPath(team, blueprint, identifier)}/history?limit=20`, (p) => p.versions);
+  const list = useCursorList<{ versions: HistoryItem[]; next_cursor: string | null }, HistoryItem>(
+    key,
+    `${entityApiPath(team, blueprint, identifier)}/history?limit=20`,
+    (p) => p.versions,
+  );
   const versions = list.items.filter((v): v is Version => v.version !== null);
   const [picked, setPicked] = useState<number[] | null>(null);
   // Until the user picks, compare the two newest versions (what the last change did).
@@ -61,9 +66,15 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
       router.refresh();
     } catch (error) {
       if (error instanceof ApiError && error.reason === 'stale_version') {
-        setNotice({ tone: 'error', stale: true, text: 'The entity changed since this page was loaded. Reload to see the latest version, then restore again.' });
+        setNotice({
+          tone: 'error',
+          stale: true,
+          text: 'The entity changed since this page was loaded. Reload to see the latest version, then restore again.',
+        });
       } else if (error instanceof ApiError && error.code === 'validation_failed') {
-        const details = Object.entries(error.fieldErrors()).map(([path, message]) => `${path.replace(/^\/data\//, '').replaceAll('/', '.')}: ${message}`);
+        const details = Object.entries(error.fieldErrors()).map(
+          ([path, message]) => `${path.replace(/^\/data\//, '').replaceAll('/', '.')}: ${message}`,
+        );
         setNotice({ tone: 'error', text: sentence(error.message), details });
       } else {
         setNotice({ tone: 'error', text: error instanceof Error ? sentence(error.message) : 'Could not restore.' });
@@ -77,22 +88,50 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
   if (list.isPending) {
     return (
       <div aria-busy="true" aria-label="Loading history" className="space-y-2">
-        {[0, 1, 2].map((i) => <div key={i} className="h-14 animate-pulse rounded-lg bg-slate-100" />)}
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="h-14 animate-pulse rounded-lg bg-slate-100" />
+        ))}
       </div>
     );
   }
-  if (list.isError) return <p role="alert" className="text-sm text-red-600">{sentence(list.error.message)}</p>;
-  if (versions.length === 0) return <EmptyState icon="🕰️" title="No history yet">Changes to this entity will be listed here.</EmptyState>;
+  if (list.isError)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        {sentence(list.error.message)}
+      </p>
+    );
+  if (versions.length === 0)
+    return (
+      <EmptyState icon="🕰️" title="No history yet">
+        Changes to this entity will be listed here.
+      </EmptyState>
+    );
 
-  const [a, b] = selection.map((n) => versions.find((v) => v.version === n)).filter((v): v is Version => Boolean(v)).sort((x, y) => x.version - y.version);
+  const [a, b] = selection
+    .map((n) => versions.find((v) => v.version === n))
+    .filter((v): v is Version => Boolean(v))
+    .sort((x, y) => x.version - y.version);
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_1fr]">
       <div className="space-y-3">
         {notice && (
-          <div role={notice.tone === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${notice.tone === 'ok' ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-700'}`}>
+          <div
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+            className={`rounded-md border px-3 py-2 text-sm ${notice.tone === 'ok' ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-red-200 bg-red-50 text-red-700'}`}
+          >
             <p className="font-medium">{notice.text}</p>
-            {notice.details && notice.details.length > 0 && <ul className="mt-1 list-disc pl-5 text-xs">{notice.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-            {notice.stale && <Button variant="secondary" size="sm" className="mt-2" onClick={() => window.location.reload()}>Reload</Button>}
+            {notice.details && notice.details.length > 0 && (
+              <ul className="mt-1 list-disc pl-5 text-xs">
+                {notice.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+            {notice.stale && (
+              <Button variant="secondary" size="sm" className="mt-2" onClick={() => window.location.reload()}>
+                Reload
+              </Button>
+            )}
           </div>
         )}
         <p className="text-xs text-slate-500">Tick two versions to compare them.</p>
@@ -102,7 +141,11 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
             const checked = selection.includes(v.version);
             const current = v.version === currentVersion;
             return (
-              <li key={v.id} data-version={v.version} className={`rounded-lg border bg-white px-3 py-2.5 ${checked ? 'border-indigo-300 ring-1 ring-indigo-200' : 'border-slate-200'}`}>
+              <li
+                key={v.id}
+                data-version={v.version}
+                className={`rounded-lg border bg-white px-3 py-2.5 ${checked ? 'border-indigo-300 ring-1 ring-indigo-200' : 'border-slate-200'}`}
+              >
                 <div className="flex items-start gap-3">
                   <input
                     type="checkbox"
@@ -127,13 +170,26 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
                     <span className="flex shrink-0 items-center gap-1.5">
                       {asking === v.version ? (
                         <>
-                          <Button size="sm" autoFocus pending={restoring} onClick={() => restore(v.version)} onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}>
+                          <Button
+                            size="sm"
+                            autoFocus
+                            pending={restoring}
+                            onClick={() => restore(v.version)}
+                            onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
+                          >
                             Restore v{v.version}
                           </Button>
-                          <Button size="sm" variant="secondary" disabled={restoring} onClick={() => setAsking(null)}>Cancel</Button>
+                          <Button size="sm" variant="secondary" disabled={restoring} onClick={() => setAsking(null)}>
+                            Cancel
+                          </Button>
                         </>
                       ) : (
-                        <Button size="sm" variant="secondary" onClick={() => setAsking(v.version)} aria-label={`Restore version ${v.version}`}>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          onClick={() => setAsking(v.version)}
+                          aria-label={`Restore version ${v.version}`}
+                        >
                           Restore this version
                         </Button>
                       )}
@@ -155,7 +211,9 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
           <VersionDiff older={a} newer={b} />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
-            {versions.length < 2 ? 'Only one version so far: nothing to compare yet.' : 'Tick a second version to see what changed between them.'}
+            {versions.length < 2
+              ? 'Only one version so far: nothing to compare yet.'
+              : 'Tick a second version to see what changed between them.'}
           </div>
         )}
       </div>

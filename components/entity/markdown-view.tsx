@@ -9,7 +9,11 @@ export function MarkdownView({ source }: { source: string }) {
       <Markdown
         skipHtml
         components={{
-          a: ({ href, children }) => <a href={href} target="_blank" rel="noreferrer noopener">{children}</a>,
+          a: ({ href, children }) => (
+            <a href={href} target="_blank" rel="noreferrer noopener">
+              {children}
+            </a>
+          ),
           // The page has its own h1 and h2s: a property's headings sit below them in the outline.
           h1: ({ children }) => <h3>{children}</h3>,
           h2: ({ children }) => <h4>{children}</h4>,

@@ -36,11 +36,17 @@ function Scalar({ schema, value }: { schema: JsonSchema; value: unknown }) {
   if (typeof value !== 'string') return <code className="font-mono text-xs">{JSON.stringify(value)}</code>;
   switch (schema.format) {
     case 'email':
-      return <a href={`mailto:${value}`} className="text-indigo-600 hover:underline">{value}</a>;
+      return (
+        <a href={`mailto:${value}`} className="text-indigo-600 hover:underline">
+          {value}
+        </a>
+      );
     case 'uri':
     case 'url':
       return /^https?:\/\//i.test(value) ? (
-        <a href={value} target="_blank" rel="noreferrer noopener" className="break-all text-indigo-600 hover:underline">{value}</a>
+        <a href={value} target="_blank" rel="noreferrer noopener" className="break-all text-indigo-600 hover:underline">
+          {value}
+        </a>
       ) : (
         <span className="break-all">{value}</span>
       );
@@ -59,14 +65,19 @@ function Scalar({ schema, value }: { schema: JsonSchema; value: unknown }) {
 
 function ObjectTable({ schema, rows }: { schema: JsonSchema; rows: unknown[] }) {
   const first = rows.find(isObject) ?? {};
-  const columns = propertyEntries(schema, rows.filter(isObject).reduce<Record<string, unknown>>((all, r) => ({ ...all, ...r }), { ...first }));
+  const columns = propertyEntries(
+    schema,
+    rows.filter(isObject).reduce<Record<string, unknown>>((all, r) => ({ ...all, ...r }), { ...first }),
+  );
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
           <tr>
             {columns.map(([name, s]) => (
-              <th key={name} scope="col" className="px-3 py-2">{labelOf(name, s)}</th>
+              <th key={name} scope="col" className="px-3 py-2">
+                {labelOf(name, s)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -111,7 +122,13 @@ export function PropertyList({ schema, value, nested }: { schema: JsonSchema; va
   const entries = propertyEntries(schema, value);
   if (entries.length === 0) return <p className="text-sm text-slate-500">No properties.</p>;
   return (
-    <dl className={nested ? 'grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 rounded-md border border-slate-200 bg-slate-50/60 p-3 text-sm' : 'divide-y divide-slate-100'}>
+    <dl
+      className={
+        nested
+          ? 'grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 rounded-md border border-slate-200 bg-slate-50/60 p-3 text-sm'
+          : 'divide-y divide-slate-100'
+      }
+    >
       {entries.map(([name, s]) =>
         nested ? (
           <div key={name} className="contents">
@@ -124,7 +141,9 @@ export function PropertyList({ schema, value, nested }: { schema: JsonSchema; va
           <div key={name} className="grid gap-1 py-3 sm:grid-cols-[14rem_1fr] sm:gap-4" data-property={name}>
             <dt className="text-sm font-medium text-slate-600">
               {labelOf(name, s)}
-              {typeof s.description === 'string' && <span className="mt-0.5 block text-xs font-normal text-slate-400">{s.description}</span>}
+              {typeof s.description === 'string' && (
+                <span className="mt-0.5 block text-xs font-normal text-slate-400">{s.description}</span>
+              )}
             </dt>
             <dd className="min-w-0 text-sm text-slate-800">
               <PropertyView schema={s} value={ownValue(value, name)} />

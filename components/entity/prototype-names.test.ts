@@ -33,7 +33,9 @@ describe('prototype names in the browser helpers', () => {
   });
 
   it("the form's defaults keep a property named __proto__", () => {
-    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string","default":"x"},"constructor":{"type":"number","default":1}}}');
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string","default":"x"},"constructor":{"type":"number","default":1}}}',
+    );
     expect(JSON.stringify(defaultsFor(schema))).toBe('{"__proto__":"x","constructor":1}');
   });
 
@@ -44,7 +46,9 @@ describe('prototype names in the browser helpers', () => {
   });
 
   it('diffs see a key that only one side has', () => {
-    expect(diffVersions({ title: null, data: {} }, { title: null, data: { constructor: 'c' } })).toEqual([{ path: 'constructor', kind: 'added', after: 'c' }]);
+    expect(diffVersions({ title: null, data: {} }, { title: null, data: { constructor: 'c' } })).toEqual([
+      { path: 'constructor', kind: 'added', after: 'c' },
+    ]);
     const audit = diffAuditData({}, { toString: 'x' });
     expect(audit).toMatchObject({ kind: 'lines', lines: [{ key: 'toString', kind: 'set' }] });
   });

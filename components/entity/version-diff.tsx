@@ -17,8 +17,12 @@ const KIND = {
   list: { label: 'Changed', className: 'bg-amber-50 text-amber-800 ring-amber-200' },
 } as const;
 
-const Old = ({ value }: { value: unknown }) => <del className="break-all rounded bg-red-50 px-1 font-mono text-xs text-red-700 decoration-red-300">{show(value)}</del>;
-const New = ({ value }: { value: unknown }) => <ins className="break-all rounded bg-emerald-50 px-1 font-mono text-xs text-emerald-700 no-underline">{show(value)}</ins>;
+const Old = ({ value }: { value: unknown }) => (
+  <del className="break-all rounded bg-red-50 px-1 font-mono text-xs text-red-700 decoration-red-300">{show(value)}</del>
+);
+const New = ({ value }: { value: unknown }) => (
+  <ins className="break-all rounded bg-emerald-50 px-1 font-mono text-xs text-emerald-700 no-underline">{show(value)}</ins>
+);
 
 function Change({ line }: { line: DiffLine }) {
   switch (line.kind) {
@@ -30,7 +34,9 @@ function Change({ line }: { line: DiffLine }) {
       return (
         <span className="inline-flex flex-wrap items-center gap-1.5">
           <Old value={line.before} />
-          <span aria-label="changed to" className="text-slate-400">→</span>
+          <span aria-label="changed to" className="text-slate-400">
+            →
+          </span>
           <New value={line.after} />
         </span>
       );
@@ -54,25 +60,44 @@ function Change({ line }: { line: DiffLine }) {
 }
 
 // Two versions side by side as a list of field changes, the older one on the left of each arrow.
-export function VersionDiff({ older, newer }: { older: { version: number } & VersionSnapshot; newer: { version: number } & VersionSnapshot }) {
+export function VersionDiff({
+  older,
+  newer,
+}: {
+  older: { version: number } & VersionSnapshot;
+  newer: { version: number } & VersionSnapshot;
+}) {
   const lines = diffVersions(older, newer);
   return (
-    <section aria-label={`Changes from version ${older.version} to version ${newer.version}`} className="rounded-xl border border-slate-200 bg-white">
+    <section
+      aria-label={`Changes from version ${older.version} to version ${newer.version}`}
+      className="rounded-xl border border-slate-200 bg-white"
+    >
       <h2 className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-800">
         Version {older.version} → version {newer.version}
-        <span className="ml-2 font-normal text-slate-500">{lines.length === 0 ? 'no differences' : `${lines.length} field${lines.length === 1 ? '' : 's'} differ`}</span>
+        <span className="ml-2 font-normal text-slate-500">
+          {lines.length === 0 ? 'no differences' : `${lines.length} field${lines.length === 1 ? '' : 's'} differ`}
+        </span>
       </h2>
       {lines.length > 0 && (
         <table className="w-full text-sm">
           <thead className="sr-only">
-            <tr><th>Field</th><th>Change</th><th>Values</th></tr>
+            <tr>
+              <th>Field</th>
+              <th>Change</th>
+              <th>Values</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {lines.map((line) => (
               <tr key={line.path} data-diff-path={line.path}>
                 <td className="w-1/4 px-4 py-2 align-top font-mono text-xs text-slate-700">{line.path}</td>
                 <td className="w-24 px-2 py-2 align-top">
-                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${KIND[line.kind].className}`}>{KIND[line.kind].label}</span>
+                  <span
+                    className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${KIND[line.kind].className}`}
+                  >
+                    {KIND[line.kind].label}
+                  </span>
                 </td>
                 <td className="px-4 py-2 align-top">
                   <Change line={line} />

@@ -6,10 +6,23 @@ import { TeamSwitcher } from './team-switcher';
 import { UserMenu } from './user-menu';
 
 /** `search`: the team's quick search (Ctrl/Cmd-K), when the page belongs to a team. */
-export function AppHeader({ user, teams, current, search }: { user: UserActor; teams: TeamSummary[]; current?: TeamSummary; search?: ReactNode }) {
+export function AppHeader({
+  user,
+  teams,
+  current,
+  search,
+}: {
+  user: UserActor;
+  teams: TeamSummary[];
+  current?: TeamSummary;
+  search?: ReactNode;
+}) {
   return (
     <header className="sticky top-0 z-20 flex h-14 items-center gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur">
-      <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500">
+      <Link
+        href="/"
+        className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no optimisation */}
         <img src="/favicon.svg" alt="" width={24} height={24} />
         Baseplate

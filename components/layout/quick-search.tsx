@@ -57,7 +57,8 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
         <kbd className="ml-auto rounded border border-slate-300 bg-white px-1.5 font-sans text-[11px] text-slate-500">Ctrl K</kbd>
       </button>
       {/* In a portal: the sticky header's backdrop filter would otherwise confine a fixed overlay to the header. */}
-      {open && createPortal(<Palette team={team} blueprints={blueprints} canSearchEntities={canSearchEntities} onClose={close} />, document.body)}
+      {open &&
+        createPortal(<Palette team={team} blueprints={blueprints} canSearchEntities={canSearchEntities} onClose={close} />, document.body)}
     </>
   );
 }
@@ -106,10 +107,21 @@ function Palette({ team, blueprints, canSearchEntities, onClose }: Props & { onC
   const optionId = (i: number) => `quick-search-option-${i}`;
   const searching = text.trim() !== '' && (q !== text.trim() || search.isFetching);
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label="Quick search" className="w-full max-w-xl overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl" onKeyDown={onKeyDown}>
+    <div
+      className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-4 pt-[12vh]"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Quick search"
+        className="w-full max-w-xl overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl"
+        onKeyDown={onKeyDown}
+      >
         <div className="flex items-center gap-2 border-b border-slate-200 px-4">
-          <span aria-hidden className="text-slate-400">⌕</span>
+          <span aria-hidden className="text-slate-400">
+            ⌕
+          </span>
           <input
             ref={input}
             role="combobox"
@@ -141,7 +153,9 @@ function Palette({ team, blueprints, canSearchEntities, onClose }: Props & { onC
               onClick={() => go(i)}
               className={`flex cursor-pointer items-center gap-3 px-4 py-2 text-sm ${i === current ? 'bg-indigo-50' : ''}`}
             >
-              <span aria-hidden className="w-5 text-center">{item.icon}</span>
+              <span aria-hidden className="w-5 text-center">
+                {item.icon}
+              </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium text-slate-900">{item.label}</span>
                 <span className="block truncate text-xs text-slate-500">{item.detail}</span>

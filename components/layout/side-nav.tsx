@@ -18,7 +18,15 @@ const SETTINGS = [
 ] as const;
 
 // The team's navigation. Links the caller's role cannot use are not shown at all.
-export function SideNav({ teamSlug, blueprints, permissions }: { teamSlug: string; blueprints: BlueprintSummary[]; permissions: string[] }) {
+export function SideNav({
+  teamSlug,
+  blueprints,
+  permissions,
+}: {
+  teamSlug: string;
+  blueprints: BlueprintSummary[];
+  permissions: string[];
+}) {
   const pathname = usePathname();
   const home = `/t/${teamSlug}`;
   const settings = SETTINGS.filter((s) => s.needs === null || permissions.includes(s.needs));

@@ -2,12 +2,22 @@ import { signOutAction } from '@/lib/web/auth-actions';
 
 // The signed-in user's menu: who they are, and sign out. A native <details>, keyboard-usable.
 export function UserMenu({ name, email }: { name: string | null; email: string }) {
-  const initials = (name || email).split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
+  const initials = (name || email)
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <details className="group relative" data-testid="user-menu">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full focus-visible:outline-2 focus-visible:outline-indigo-500" aria-label="Account menu">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-2 rounded-full focus-visible:outline-2 focus-visible:outline-indigo-500"
+        aria-label="Account menu"
+      >
         <span className="hidden text-sm text-slate-600 sm:inline">{name || email}</span>
-        <span className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">{initials}</span>
+        <span className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
+          {initials}
+        </span>
       </summary>
       <div className="absolute right-0 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
         <div className="px-3 py-2">
@@ -15,7 +25,10 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
           <p className="truncate text-xs text-slate-500">{email}</p>
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500">
+          <button
+            type="submit"
+            className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500"
+          >
             Sign out
           </button>
         </form>

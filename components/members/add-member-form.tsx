@@ -20,7 +20,11 @@ export function AddMemberForm({ team, roles }: { team: string; roles: string[] }
     },
   });
   const error = add.error instanceof ApiError ? add.error : null;
-  const emailError = error?.fieldErrors()['/email'] ? 'Enter a valid email address.' : error && error.code !== 'validation_failed' ? error.message : undefined;
+  const emailError = error?.fieldErrors()['/email']
+    ? 'Enter a valid email address.'
+    : error && error.code !== 'validation_failed'
+      ? error.message
+      : undefined;
   return (
     <form
       className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
@@ -32,11 +36,26 @@ export function AddMemberForm({ team, roles }: { team: string; roles: string[] }
       }}
     >
       <div className="min-w-64 flex-1">
-        <Field label="Email of an existing account" name="member-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={emailError} required />
+        <Field
+          label="Email of an existing account"
+          name="member-email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={emailError}
+          required
+        />
       </div>
       <div className="space-y-1">
-        <label htmlFor="member-role" className="block text-sm font-medium text-slate-700">Role</label>
-        <select id="member-role" value={role} onChange={(e) => setRole(e.target.value)} className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30">
+        <label htmlFor="member-role" className="block text-sm font-medium text-slate-700">
+          Role
+        </label>
+        <select
+          id="member-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30"
+        >
           {roles.map((r) => (
             <option key={r}>{r}</option>
           ))}

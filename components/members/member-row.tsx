@@ -8,7 +8,19 @@ import type { MemberView, RevokedKeyView } from '@/lib/members/member-service';
 import { api, queryKeys } from '@/lib/web/api-client';
 
 // One member: who, role (a select for admins), joined; remove with a confirm step.
-export function MemberRow({ team, member, roles, canManage, isSelf }: { team: string; member: MemberView; roles: string[]; canManage: boolean; isSelf: boolean }) {
+export function MemberRow({
+  team,
+  member,
+  roles,
+  canManage,
+  isSelf,
+}: {
+  team: string;
+  member: MemberView;
+  roles: string[];
+  canManage: boolean;
+  isSelf: boolean;
+}) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const refresh = async () => {
@@ -29,7 +41,8 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
   // The confirm step says which API keys the removal revokes (API.md): the same DELETE, as a dry run.
   const preview = useQuery({
     queryKey: [...queryKeys.members(team), member.user_id, 'removal'],
-    queryFn: () => api<{ revoked_api_keys: RevokedKeyView[] }>(`/teams/${team}/members/${member.user_id}?dry_run=true`, { method: 'DELETE' }),
+    queryFn: () =>
+      api<{ revoked_api_keys: RevokedKeyView[] }>(`/teams/${team}/members/${member.user_id}?dry_run=true`, { method: 'DELETE' }),
     enabled: confirming,
     retry: false,
     staleTime: 0,
@@ -43,7 +56,9 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
           {member.name ?? member.email} {isSelf && <span className="text-xs font-normal text-slate-400">(you)</span>}
         </p>
         <p className="text-xs text-slate-500">{member.email}</p>
-        {member.status !== 'active' && <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800">{member.status}</span>}
+        {member.status !== 'active' && (
+          <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800">{member.status}</span>
+        )}
       </td>
       <td className="px-4 py-3">
         {canManage ? (
@@ -61,7 +76,11 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
         ) : (
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{member.role.name}</span>
         )}
-        {error && <p role="alert" className="mt-1 text-xs text-red-600">{error.message}</p>}
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-600">
+            {error.message}
+          </p>
+        )}
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-sm text-slate-500">{formatDate(member.joined_at)}</td>
       <td className="px-4 py-3 text-right">
@@ -74,7 +93,11 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
                     'No API keys of theirs to revoke.'
                   ) : (
                     <>
-                      Revokes {preview.data.revoked_api_keys.length === 1 ? 'their API key' : `their ${preview.data.revoked_api_keys.length} API keys`}:
+                      Revokes{' '}
+                      {preview.data.revoked_api_keys.length === 1
+                        ? 'their API key'
+                        : `their ${preview.data.revoked_api_keys.length} API keys`}
+                      :
                       <ul className="mt-1 list-disc pl-4">
                         {preview.data.revoked_api_keys.map((k) => (
                           <li key={k.id}>
@@ -86,12 +109,20 @@ export function MemberRow({ team, member, roles, canManage, isSelf }: { team: st
                   )}
                 </span>
               )}
-            <span className="inline-flex gap-2">
-              <Button variant="danger" pending={remove.isPending} disabled={!preview.data} onClick={() => remove.mutate()} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
-                Remove {isSelf ? 'yourself' : ''}
-              </Button>
-              <Button variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
-            </span>
+              <span className="inline-flex gap-2">
+                <Button
+                  variant="danger"
+                  pending={remove.isPending}
+                  disabled={!preview.data}
+                  onClick={() => remove.mutate()}
+                  onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}
+                >
+                  Remove {isSelf ? 'yourself' : ''}
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+              </span>
             </span>
           ) : (
             <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>

@@ -28,9 +28,16 @@ export function MembersPanel({ team, canManage, selfId }: { team: string; canMan
         <TableSkeleton />
       ) : (
         <DataTable columns={['Member', 'Role', 'Joined', '']}>
-              {rows.map((m) => (
-                <MemberRow key={m.user_id} team={team} member={m} roles={roleNames.length ? roleNames : [m.role.name]} canManage={canManage} isSelf={m.user_id === selfId} />
-              ))}
+          {rows.map((m) => (
+            <MemberRow
+              key={m.user_id}
+              team={team}
+              member={m}
+              roles={roleNames.length ? roleNames : [m.role.name]}
+              canManage={canManage}
+              isSelf={m.user_id === selfId}
+            />
+          ))}
         </DataTable>
       )}
       {members.hasNextPage && (

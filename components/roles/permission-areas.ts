@@ -9,7 +9,9 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 export const AREAS: Area[] = [...new Set(ALL.map((p) => PERMISSIONS[p].area))];
 
-export const PERMISSIONS_BY_AREA: Record<Area, Permission[]> = Object.fromEntries(AREAS.map((area) => [area, ALL.filter((p) => PERMISSIONS[p].area === area)])) as Record<Area, Permission[]>;
+export const PERMISSIONS_BY_AREA: Record<Area, Permission[]> = Object.fromEntries(
+  AREAS.map((area) => [area, ALL.filter((p) => PERMISSIONS[p].area === area)]),
+) as Record<Area, Permission[]>;
 
 /** "entity:write" -> "write" */
 export function verbOf(permission: string): string {

@@ -5,10 +5,26 @@ import { AREAS, PERMISSIONS_BY_AREA } from './permission-areas';
 
 // Permission checkboxes grouped by area, each with a line on what it grants. Used by the role
 // form and the API-key form; `allowed` disables what the current user may not hand out.
-export function PermissionPicker({ value, onChange, allowed, idPrefix, error }: { value: Permission[]; onChange: (next: Permission[]) => void; allowed?: readonly string[]; idPrefix: string; error?: string }) {
+export function PermissionPicker({
+  value,
+  onChange,
+  allowed,
+  idPrefix,
+  error,
+}: {
+  value: Permission[];
+  onChange: (next: Permission[]) => void;
+  allowed?: readonly string[];
+  idPrefix: string;
+  error?: string;
+}) {
   const toggle = (p: Permission, on: boolean) => onChange(on ? [...value, p] : value.filter((x) => x !== p));
   return (
-    <div role="group" aria-labelledby={`${idPrefix}-permissions-label`} aria-describedby={error ? `${idPrefix}-permissions-error` : undefined}>
+    <div
+      role="group"
+      aria-labelledby={`${idPrefix}-permissions-label`}
+      aria-describedby={error ? `${idPrefix}-permissions-error` : undefined}
+    >
       <div className="mb-2 flex items-baseline justify-between">
         <p id={`${idPrefix}-permissions-label`} className="text-sm font-medium text-slate-700">
           Permissions
@@ -25,7 +41,11 @@ export function PermissionPicker({ value, onChange, allowed, idPrefix, error }: 
               const disabled = allowed !== undefined && !allowed.includes(name);
               const id = `${idPrefix}-${name}`;
               return (
-                <label key={name} htmlFor={id} className={`flex items-start gap-2 rounded-md px-1 py-1.5 text-sm ${disabled ? 'cursor-not-allowed' : 'cursor-pointer hover:bg-slate-50'}`}>
+                <label
+                  key={name}
+                  htmlFor={id}
+                  className={`flex items-start gap-2 rounded-md px-1 py-1.5 text-sm ${disabled ? 'cursor-not-allowed' : 'cursor-pointer hover:bg-slate-50'}`}
+                >
                   <input
                     id={id}
                     type="checkbox"

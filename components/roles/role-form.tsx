@@ -18,10 +18,18 @@ function roleFormErrors(error: unknown, name: string) {
   const nameError =
     error.code === 'conflict'
       ? sentence(error.message)
-      : fields['/name'] && (name.trim() ? 'Start with a letter or digit, then letters, digits, spaces, dots, dashes or underscores (at most 50).' : 'Give the role a name.');
+      : fields['/name'] &&
+        (name.trim()
+          ? 'Start with a letter or digit, then letters, digits, spaces, dots, dashes or underscores (at most 50).'
+          : 'Give the role a name.');
   const description = fields['/description'] && 'Keep the description under 255 characters.';
   const permissions = fields['/permissions'] && sentence(fields['/permissions']);
-  return { name: nameError, description, permissions, other: nameError || description || permissions ? undefined : sentence(error.message) };
+  return {
+    name: nameError,
+    description,
+    permissions,
+    other: nameError || description || permissions ? undefined : sentence(error.message),
+  };
 }
 
 // Create a custom role, or edit one: a name, a description, and permissions ticked by area.
@@ -34,8 +42,14 @@ export function RoleForm({ team, role, onDone }: { team: string; role?: RoleView
   const save = useMutation({
     mutationFn: () =>
       role
-        ? api(`/teams/${team}/roles/${role.id}`, { method: 'PATCH', body: { name: name.trim(), description: description.trim() || null, permissions } })
-        : api(`/teams/${team}/roles`, { method: 'POST', body: { name: name.trim(), ...(description.trim() && { description: description.trim() }), permissions } }),
+        ? api(`/teams/${team}/roles/${role.id}`, {
+            method: 'PATCH',
+            body: { name: name.trim(), description: description.trim() || null, permissions },
+          })
+        : api(`/teams/${team}/roles`, {
+            method: 'POST',
+            body: { name: name.trim(), ...(description.trim() && { description: description.trim() }), permissions },
+          }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });
       onDone();
@@ -58,8 +72,25 @@ export function RoleForm({ team, role, onDone }: { team: string; role?: RoleView
     >
       <h2 className="text-base font-semibold text-slate-900">{role ? <>Edit role &ldquo;{role.name}&rdquo;</> : 'New custom role'}</h2>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Role name" name={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoFocus maxLength={50} autoComplete="off" />
-        <Field label="Description" name={`${prefix}-description`} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} maxLength={255} hint="Optional: what this role is for." />
+        <Field
+          label="Role name"
+          name={`${prefix}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          autoFocus
+          maxLength={50}
+          autoComplete="off"
+        />
+        <Field
+          label="Description"
+          name={`${prefix}-description`}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+          maxLength={255}
+          hint="Optional: what this role is for."
+        />
       </div>
       <PermissionPicker idPrefix={prefix} value={permissions} onChange={setPermissions} error={errors.permissions} />
       {errors.other && (

@@ -14,7 +14,11 @@ export function AreaPermissions({ area, granted }: { area: Area; granted: readon
   return (
     <ul aria-label={`${area} permissions`} className="flex gap-1">
       {held.map((p) => (
-        <li key={p} title={`${p}: ${PERMISSIONS[p].grants}`} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700">
+        <li
+          key={p}
+          title={`${p}: ${PERMISSIONS[p].grants}`}
+          className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700"
+        >
           {verbOf(p)}
         </li>
       ))}

@@ -50,7 +50,13 @@ export function RoleRow({ team, role, canManage }: { team: string; role: RoleVie
                 <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${role.name}`}>
                   Edit
                 </Button>
-                <ConfirmButton size="sm" label="Delete" confirmLabel="Delete role" ariaLabel={`Delete ${role.name}`} onConfirm={() => remove.mutateAsync()} />
+                <ConfirmButton
+                  size="sm"
+                  label="Delete"
+                  confirmLabel="Delete role"
+                  ariaLabel={`Delete ${role.name}`}
+                  onConfirm={() => remove.mutateAsync()}
+                />
               </span>
             )}
           </div>

@@ -24,7 +24,11 @@ export function CreateTeamForm() {
   });
   const error = create.error instanceof ApiError ? create.error : null;
   const fields = error?.fieldErrors() ?? {};
-  const slugError = fields['/slug'] ? 'Use lowercase letters, digits and single hyphens.' : error?.code === 'conflict' ? error.message : undefined;
+  const slugError = fields['/slug']
+    ? 'Use lowercase letters, digits and single hyphens.'
+    : error?.code === 'conflict'
+      ? error.message
+      : undefined;
 
   return (
     <form

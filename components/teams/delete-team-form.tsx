@@ -33,8 +33,19 @@ export function DeleteTeamForm({ slug }: { slug: string }) {
           Deletes its blueprints, entities, relations, roles, API keys, memberships and audit log. This cannot be undone.
         </p>
       </div>
-      <Field label={`Type ${slug} to confirm`} name="confirm-slug" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
-      {remove.error && <p role="alert" className="text-sm text-red-600">{remove.error.message}</p>}
+      <Field
+        label={`Type ${slug} to confirm`}
+        name="confirm-slug"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {remove.error && (
+        <p role="alert" className="text-sm text-red-600">
+          {remove.error.message}
+        </p>
+      )}
       <Button type="submit" variant="danger" disabled={typed !== slug} pending={remove.isPending}>
         Delete team
       </Button>

@@ -13,7 +13,11 @@ export function TeamSettingsForm({ team }: { team: { slug: string; name: string 
   const [name, setName] = useState(team.name);
   const [slug, setSlug] = useState(team.slug);
   const save = useMutation({
-    mutationFn: () => api<{ slug: string }>(`/teams/${team.slug}`, { method: 'PATCH', body: { ...(name !== team.name && { name }), ...(slug !== team.slug && { slug }) } }),
+    mutationFn: () =>
+      api<{ slug: string }>(`/teams/${team.slug}`, {
+        method: 'PATCH',
+        body: { ...(name !== team.name && { name }), ...(slug !== team.slug && { slug }) },
+      }),
     onSuccess: (updated) => {
       router.replace(`/t/${updated.slug}/settings`);
       router.refresh();
@@ -32,17 +36,30 @@ export function TeamSettingsForm({ team }: { team: { slug: string; name: string 
         save.mutate();
       }}
     >
-      <Field label="Team name" name="team-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} error={fields['/name'] && 'Give the team a name.'} />
+      <Field
+        label="Team name"
+        name="team-name"
+        value={name}
+        maxLength={100}
+        onChange={(e) => setName(e.target.value)}
+        error={fields['/name'] && 'Give the team a name.'}
+      />
       <Field
         label="Slug"
         name="team-slug"
         value={slug}
         maxLength={50}
         onChange={(e) => setSlug(e.target.value)}
-        error={fields['/slug'] ? 'Use lowercase letters, digits and single hyphens.' : error?.code === 'conflict' ? error.message : undefined}
+        error={
+          fields['/slug'] ? 'Use lowercase letters, digits and single hyphens.' : error?.code === 'conflict' ? error.message : undefined
+        }
         hint="Changing it changes every link to this team's pages."
       />
-      {save.isSuccess && unchanged && <p className="text-sm text-emerald-700" role="status">Saved.</p>}
+      {save.isSuccess && unchanged && (
+        <p className="text-sm text-emerald-700" role="status">
+          Saved.
+        </p>
+      )}
       <Button type="submit" pending={save.isPending} disabled={unchanged}>
         Save changes
       </Button>

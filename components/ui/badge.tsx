@@ -11,9 +11,22 @@ const tones = {
 export type BadgeTone = keyof typeof tones;
 
 /** A small rounded label (a status, a kind, an action name); `mono` for machine names. */
-export function Badge({ tone = 'slate', mono, title, children }: { tone?: BadgeTone; mono?: boolean; title?: string; children: ReactNode }) {
+export function Badge({
+  tone = 'slate',
+  mono,
+  title,
+  children,
+}: {
+  tone?: BadgeTone;
+  mono?: boolean;
+  title?: string;
+  children: ReactNode;
+}) {
   return (
-    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${mono ? 'font-mono' : ''} ${tones[tone]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${mono ? 'font-mono' : ''} ${tones[tone]}`}
+    >
       {children}
     </span>
   );

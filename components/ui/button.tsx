@@ -14,7 +14,14 @@ export function buttonClass(variant: keyof typeof variants = 'primary', size: ke
   return `inline-flex items-center justify-center gap-2 ${sizes[size]} font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${variants[variant]}`;
 }
 
-export function Button({ variant = 'primary', size = 'md', pending, children, className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; size?: keyof typeof sizes; pending?: boolean }) {
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  pending,
+  children,
+  className = '',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; size?: keyof typeof sizes; pending?: boolean }) {
   return (
     <button
       className={`${buttonClass(variant, size)} ${className}`}

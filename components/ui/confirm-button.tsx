@@ -8,7 +8,19 @@ import { Button } from './button';
  * its place (the confirm gets focus; Escape or Cancel backs out and gives focus back to the button).
  * `onConfirm` returns the mutation's promise; the question closes once it settles either way.
  */
-export function ConfirmButton({ label, confirmLabel, ariaLabel, size, onConfirm }: { label: string; confirmLabel: string; ariaLabel?: string; size?: 'sm' | 'md'; onConfirm: () => Promise<unknown> }) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  ariaLabel,
+  size,
+  onConfirm,
+}: {
+  label: string;
+  confirmLabel: string;
+  ariaLabel?: string;
+  size?: 'sm' | 'md';
+  onConfirm: () => Promise<unknown>;
+}) {
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
   const box = useRef<HTMLSpanElement>(null);

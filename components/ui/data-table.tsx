@@ -4,7 +4,17 @@ import type { ReactNode } from 'react';
  * The portal's table frame: a header row from `columns` (an empty name is a screen-reader-only
  * "Actions"). `dense` narrows the header's side padding for tables of many short columns.
  */
-export function DataTable({ columns, children, className = '', dense }: { columns: string[]; children: ReactNode; className?: string; dense?: boolean }) {
+export function DataTable({
+  columns,
+  children,
+  className = '',
+  dense,
+}: {
+  columns: string[];
+  children: ReactNode;
+  className?: string;
+  dense?: boolean;
+}) {
   return (
     <div className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm ${className}`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">

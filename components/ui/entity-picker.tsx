@@ -32,7 +32,21 @@ type Props = {
 
 const OPTIONS = 8;
 
-export function EntityPicker({ team, blueprint, noun, multiple, value, onChange, titles = {}, id, pointer, invalid, describedBy, onBlur, label }: Props) {
+export function EntityPicker({
+  team,
+  blueprint,
+  noun,
+  multiple,
+  value,
+  onChange,
+  titles = {},
+  id,
+  pointer,
+  invalid,
+  describedBy,
+  onBlur,
+  label,
+}: Props) {
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -43,7 +57,9 @@ export function EntityPicker({ team, blueprint, noun, multiple, value, onChange,
   const search = useQuery({
     queryKey: queryKeys.entityOptions(team, blueprint, q),
     queryFn: () =>
-      api<{ entities: EntityOption[] }>(`/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}/entities?limit=${OPTIONS}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+      api<{ entities: EntityOption[] }>(
+        `/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}/entities?limit=${OPTIONS}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+      ),
     enabled: open,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
@@ -100,10 +116,19 @@ export function EntityPicker({ team, blueprint, noun, multiple, value, onChange,
         onClick={() => input.current?.focus()}
       >
         {value.map((identifier) => (
-          <span key={identifier} className="inline-flex max-w-full items-center gap-1 rounded-md bg-indigo-50 py-0.5 pl-2 pr-1 text-sm text-indigo-900 ring-1 ring-indigo-200" data-testid="picked-entity">
+          <span
+            key={identifier}
+            className="inline-flex max-w-full items-center gap-1 rounded-md bg-indigo-50 py-0.5 pl-2 pr-1 text-sm text-indigo-900 ring-1 ring-indigo-200"
+            data-testid="picked-entity"
+          >
             <span className="truncate">{known[identifier] ?? titles[identifier] ?? identifier}</span>
             {(known[identifier] ?? titles[identifier]) && <span className="truncate font-mono text-xs text-indigo-600">{identifier}</span>}
-            <button type="button" onClick={() => remove(identifier)} aria-label={`Remove ${identifier}`} className="rounded px-1 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-800">
+            <button
+              type="button"
+              onClick={() => remove(identifier)}
+              aria-label={`Remove ${identifier}`}
+              className="rounded px-1 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-800"
+            >
               ✕
             </button>
           </span>
@@ -138,7 +163,13 @@ export function EntityPicker({ team, blueprint, noun, multiple, value, onChange,
       </div>
       {open && (
         <div className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg">
-          <ul id={listId} role="listbox" aria-label={`${noun}s`} aria-multiselectable={multiple || undefined} className="max-h-72 overflow-y-auto py-1">
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={`${noun}s`}
+            aria-multiselectable={multiple || undefined}
+            className="max-h-72 overflow-y-auto py-1"
+          >
             {options.map((option, i) => {
               const chosen = value.includes(option.identifier);
               return (
@@ -166,7 +197,11 @@ export function EntityPicker({ team, blueprint, noun, multiple, value, onChange,
               {search.error ? `Search failed: ${search.error.message}` : q ? `No ${noun} matches “${q}”.` : `No ${noun}s yet.`}
             </p>
           )}
-          {search.data && options.length === OPTIONS && <p className="border-t border-slate-100 bg-slate-50 px-3 py-1 text-xs text-slate-500">Showing the first {OPTIONS}: type to narrow.</p>}
+          {search.data && options.length === OPTIONS && (
+            <p className="border-t border-slate-100 bg-slate-50 px-3 py-1 text-xs text-slate-500">
+              Showing the first {OPTIONS}: type to narrow.
+            </p>
+          )}
         </div>
       )}
     </div>

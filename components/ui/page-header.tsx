@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, icon, description, aside }: { title: string; icon?: string | null; description?: ReactNode; aside?: ReactNode }) {
+export function PageHeader({
+  title,
+  icon,
+  description,
+  aside,
+}: {
+  title: string;
+  icon?: string | null;
+  description?: ReactNode;
+  aside?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex items-start justify-between gap-4">
       <div>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** The frame of a settings page: title, a line on what it is for, an optional action on the right. */
-export function SettingsPage({ title, description, action, children }: { title: string; description: string; action?: ReactNode; children: ReactNode }) {
+export function SettingsPage({
+  title,
+  description,
+  action,
+  children,
+}: {
+  title: string;
+  description: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="max-w-5xl">
       <div className="mb-6 flex items-start justify-between gap-4">
@@ -19,7 +29,11 @@ export function SettingsPage({ title, description, action, children }: { title: 
 /** A table skeleton of `rows` lines, the height of the real rows, so nothing jumps when data lands. */
 export function TableSkeleton({ rows = 4 }: { rows?: number }) {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+    <div
+      aria-busy="true"
+      aria-label="Loading"
+      className="animate-pulse divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white"
+    >
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} className="flex h-14 items-center gap-4 px-4">
           <div className="h-3 w-40 rounded bg-slate-200" />
@@ -33,7 +47,10 @@ export function TableSkeleton({ rows = 4 }: { rows?: number }) {
 /** An error from the API, in the page: what went wrong and a way to try again. */
 export function ErrorBanner({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   return (
-    <div role="alert" className="flex items-center justify-between rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700">
+    <div
+      role="alert"
+      className="flex items-center justify-between rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700"
+    >
       <span>{error.message}</span>
       {onRetry && (
         <button type="button" onClick={onRetry} className="font-medium underline">

@@ -76,7 +76,10 @@ export function TagInput({
       {/* The list is named only beside a <label for> box: else "<label> values" would also match the box's name. */}
       <ul className="contents" aria-label={id ? `${label} values` : undefined}>
         {value.map((v, i) => (
-          <li key={`${i}:${String(v)}`} className="inline-flex items-center gap-1 rounded bg-indigo-50 py-0.5 pl-2 pr-1 text-xs font-medium text-indigo-700">
+          <li
+            key={`${i}:${String(v)}`}
+            className="inline-flex items-center gap-1 rounded bg-indigo-50 py-0.5 pl-2 pr-1 text-xs font-medium text-indigo-700"
+          >
             {String(v)}
             <button
               type="button"

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 
-// Helpers for the REST contract tests (../shared/API.md). Every test seeds its own users and teams
+// Helpers for the REST contract tests (docs/API.md). Every test seeds its own users and teams
 // with unique emails and slugs, so the suite can run in parallel against one server.
 
 export const API = '/api/v1';
@@ -15,7 +15,14 @@ export type User = { id: string; email: string; name: string | null; status: str
 export type Session = { user: User; token: string; email: string; password: string };
 export type Team = { id: string; slug: string; name: string; role: string | null; permissions?: string[] };
 export type Member = { user_id: string; email: string; role: { id: string; name: string } };
-export type Role = { id: string; name: string; description: string | null; permissions: string[]; is_default: boolean; member_count: number };
+export type Role = {
+  id: string;
+  name: string;
+  description: string | null;
+  permissions: string[];
+  is_default: boolean;
+  member_count: number;
+};
 export type ApiKey = {
   id: string;
   name: string;
@@ -113,7 +120,13 @@ export async function addMember(api: APIRequestContext, token: string, team: str
   return expectJson<Member>(res, 201, `add ${email} to ${team} as ${role}`);
 }
 
-export async function createRole(api: APIRequestContext, token: string, team: string, permissions: string[], name = unique('role')): Promise<Role> {
+export async function createRole(
+  api: APIRequestContext,
+  token: string,
+  team: string,
+  permissions: string[],
+  name = unique('role'),
+): Promise<Role> {
   const res = await call(api, 'POST', `/teams/${team}/roles`, { token, body: { name, permissions } });
   return expectJson<Role>(res, 201, `create role ${name} in ${team}`);
 }
@@ -185,13 +198,25 @@ export async function createBlueprint(
   team: string,
   body: { id: string; title?: string; description?: string; icon?: string; schema?: object; relations?: object },
 ): Promise<Blueprint> {
-  const res = await call(api, 'POST', `/teams/${team}/blueprints`, { token, body: { title: body.id, schema: { type: 'object', properties: {} }, ...body } });
+  const res = await call(api, 'POST', `/teams/${team}/blueprints`, {
+    token,
+    body: { title: body.id, schema: { type: 'object', properties: {} }, ...body },
+  });
   return expectJson<Blueprint>(res, 201, `create blueprint ${body.id} in ${team}`);
 }
 
 /** Entities written straight into the database (setup for blueprint tests, before any entity API). */
-export async function insertEntities(teamId: string, blueprintId: string, items: Array<{ identifier: string; data: object }>): Promise<void> {
+export async function insertEntities(
+  teamId: string,
+  blueprintId: string,
+  items: Array<{ identifier: string; data: object }>,
+): Promise<void> {
   for (const item of items) {
-    await db().query('INSERT INTO entities (team_id, blueprint_id, identifier, data) VALUES ($1, $2, $3, $4)', [teamId, blueprintId, item.identifier, item.data]);
+    await db().query('INSERT INTO entities (team_id, blueprint_id, identifier, data) VALUES ($1, $2, $3, $4)', [
+      teamId,
+      blueprintId,
+      item.identifier,
+      item.data,
+    ]);
   }
 }

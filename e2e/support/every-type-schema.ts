@@ -19,13 +19,21 @@ export const EVERY_TYPE_SCHEMA = {
     tags: { type: 'array', items: { type: 'string', minLength: 2 }, maxItems: 5 },
     endpoints: {
       type: 'array',
-      items: { type: 'object', title: 'Endpoint', required: ['url'], properties: { url: { type: 'string', format: 'url' }, port: { type: 'integer', minimum: 1, maximum: 65535 } } },
+      items: {
+        type: 'object',
+        title: 'Endpoint',
+        required: ['url'],
+        properties: { url: { type: 'string', format: 'url' }, port: { type: 'integer', minimum: 1, maximum: 65535 } },
+      },
     },
     runtime: {
       type: 'object',
       description: 'Where and how it runs',
       required: ['language'],
-      properties: { language: { type: 'string', enum: ['go', 'java', 'node', 'python'] }, memory_mb: { type: 'integer', minimum: 64, title: 'Memory (MB)' } },
+      properties: {
+        language: { type: 'string', enum: ['go', 'java', 'node', 'python'] },
+        memory_mb: { type: 'integer', minimum: 64, title: 'Memory (MB)' },
+      },
     },
   },
 } as const;

@@ -106,10 +106,7 @@ export function sampleOf(doc: OpenApiDocument, schema: JsonSchema | undefined, m
 
 /** The JSON text of a sample, with its markers turned into the hostile escapes. */
 function hostileText(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll(NUL, 'a\\u0000b')
-    .replaceAll(SURROGATE, '\\ud800')
-    .replaceAll(String(HUGE_NUMBER), '1e400');
+  return JSON.stringify(value).replaceAll(NUL, 'a\\u0000b').replaceAll(SURROGATE, '\\ud800').replaceAll(String(HUGE_NUMBER), '1e400');
 }
 
 function nest(depth: number): string {
@@ -140,8 +137,17 @@ export function hostileBodies(doc: OpenApiDocument, schema: JsonSchema | undefin
   // Nested hostility where a body holds free-form objects (entity data, schemas, relations).
   for (const key of ['data', 'schema', 'relations', 'query']) {
     if (key in object(plain)) {
-      bodies.push({ what: `${key} nested 10,000 deep`, body: JSON.stringify({ ...object(plain), [key]: 0 }).replace(`"${key}":0`, `"${key}":${nest(10_000)}`) });
-      bodies.push({ what: `${key} with prototype keys`, body: hostileText({ ...object(plain), [key]: { constructor: 1, toString: NUL, valueOf: [1e10], hasOwnProperty: {} } }).replace(`"${key}":{`, `"${key}":{"__proto__":{"x":1},`) });
+      bodies.push({
+        what: `${key} nested 10,000 deep`,
+        body: JSON.stringify({ ...object(plain), [key]: 0 }).replace(`"${key}":0`, `"${key}":${nest(10_000)}`),
+      });
+      bodies.push({
+        what: `${key} with prototype keys`,
+        body: hostileText({ ...object(plain), [key]: { constructor: 1, toString: NUL, valueOf: [1e10], hasOwnProperty: {} } }).replace(
+          `"${key}":{`,
+          `"${key}":{"__proto__":{"x":1},`,
+        ),
+      });
     }
   }
   return bodies;
@@ -160,20 +166,26 @@ export function hostileRequests(doc: OpenApiDocument, real: Record<string, strin
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()!] : p));
+      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) =>
+        p.$ref ? doc.components.parameters[p.$ref.split('/').pop()!] : p,
+      );
       const names = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
       const fill = (values: Record<string, string>, override?: [string, string]) =>
-        template.replace(/\{([a-z_]+)\}/g, (_, name: string) => (override && name === override[0] ? override[1] : (values[name] ?? real[name] ?? 'x')));
+        template.replace(/\{([a-z_]+)\}/g, (_, name: string) =>
+          override && name === override[0] ? override[1] : (values[name] ?? real[name] ?? 'x'),
+        );
       const tag = `${method.toUpperCase()} ${template}`;
       // Path parameters: each in turn hostile, the others real. DELETE only ever with hostile values.
       for (const name of names) {
-        for (const value of PATH_VALUES) out.push({ what: `${tag} {${name}}=${value.slice(0, 30)}`, method, path: fill(real, [name, value]) });
+        for (const value of PATH_VALUES)
+          out.push({ what: `${tag} {${name}}=${value.slice(0, 30)}`, method, path: fill(real, [name, value]) });
       }
       if (method === 'delete') continue;
       // Query parameters: each in turn hostile, plus one unknown.
       const base = method === 'get' ? fill(real) : fill(sacrificial);
       for (const p of params.filter((x) => x?.in === 'query')) {
-        for (const value of QUERY_VALUES) out.push({ what: `${tag} ?${p.name}=${value.slice(0, 30)}`, method, path: `${base}?${p.name}=${value}` });
+        for (const value of QUERY_VALUES)
+          out.push({ what: `${tag} ?${p.name}=${value.slice(0, 30)}`, method, path: `${base}?${p.name}=${value}` });
       }
       out.push({ what: `${tag} ?%00=1`, method, path: `${base}?%00=1&%FF=%FF` });
       // Bodies.

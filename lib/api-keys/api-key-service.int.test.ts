@@ -17,7 +17,10 @@ async function adminTeam() {
 describe('createApiKey', () => {
   it('returns the key once and stores only its SHA-256', async () => {
     const { team, owner, ctx } = await adminTeam();
-    const { api_key, key } = await createApiKey(testDb(), ctx, { name: '  deploy bot ', permissions: ['entity:write', 'entity:read', 'entity:read'] });
+    const { api_key, key } = await createApiKey(testDb(), ctx, {
+      name: '  deploy bot ',
+      permissions: ['entity:write', 'entity:read', 'entity:read'],
+    });
     expect(key).toMatch(API_KEY_PATTERN);
     expect(api_key).toMatchObject({
       name: 'deploy bot',
@@ -37,7 +40,11 @@ describe('createApiKey', () => {
     expect(JSON.stringify(row)).not.toContain(key);
 
     // The key works, once, as returned.
-    expect(await resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null)).toMatchObject({ kind: 'api_key', keyId: api_key.id, teamId: team.id });
+    expect(await resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null)).toMatchObject({
+      kind: 'api_key',
+      keyId: api_key.id,
+      teamId: team.id,
+    });
   });
 
   it('writes an audit row that holds neither the key nor its hash', async () => {
@@ -46,20 +53,28 @@ describe('createApiKey', () => {
     const { api_key, key } = await createApiKey(testDb(), ctx, { name: 'ci', permissions: ['entity:read'], expires_at: expiresAt });
     const audit = await testDb().auditLog.findMany({ where: { teamId: team.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'api_key.created', entityType: 'api_key', entityId: api_key.id, userId: owner.id, actorType: 'user' });
+    expect(audit[0]).toMatchObject({
+      action: 'api_key.created',
+      entityType: 'api_key',
+      entityId: api_key.id,
+      userId: owner.id,
+      actorType: 'user',
+    });
     expect(audit[0].newData).toEqual({ name: 'ci', prefix: api_key.prefix, permissions: ['entity:read'], expires_at: expiresAt });
     const stored = JSON.stringify(audit[0]);
     expect(stored).not.toContain(key);
     expect(stored).not.toContain(sha256Hex(key));
   });
 
-  it('refuses permissions beyond its creator\'s with 422 naming each', async () => {
+  it("refuses permissions beyond its creator's with 422 naming each", async () => {
     const { team } = await createTeam(testDb());
     // A manager who is no admin (the service refuses anyone without team:manage first, with 403).
     await testDb().role.create({ data: { teamId: team.id, name: 'keeper', permissions: ['team:manage', 'entity:read'] } });
     const keeper = await addMembership(testDb(), team.id, 'keeper');
     const ctx = await teamContextOf(keeper, team.slug);
-    const error = await expectAppError(createApiKey(testDb(), ctx, { name: 'too much', permissions: ['entity:read', 'entity:delete', 'blueprint:write'] }));
+    const error = await expectAppError(
+      createApiKey(testDb(), ctx, { name: 'too much', permissions: ['entity:read', 'entity:delete', 'blueprint:write'] }),
+    );
     expect(error.code).toBe('validation_failed');
     const details = error.details as Array<{ path: string; message: string }>;
     expect(details.map((d) => d.path)).toEqual(['/permissions', '/permissions']);
@@ -122,7 +137,7 @@ describe('revokeApiKey', () => {
     }
   });
 
-  it('is a 404 for another team\'s key, which stays active', async () => {
+  it("is a 404 for another team's key, which stays active", async () => {
     const a = await adminTeam();
     const b = await adminTeam();
     const { api_key } = await createApiKey(testDb(), b.ctx, { name: 'b-key', permissions: ['entity:read'] });

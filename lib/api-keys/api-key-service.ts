@@ -75,11 +75,17 @@ export async function createApiKey(
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', 'API keys are created by people, not by other keys');
   const beyond = input.permissions.filter((p) => !ctx.permissions.has(p));
   if (beyond.length > 0) {
-    throw new AppError('validation_failed', 'a key cannot have permissions its creator lacks', beyond.map((p) => ({ path: '/permissions', message: `you do not have ${p}` })));
+    throw new AppError(
+      'validation_failed',
+      'a key cannot have permissions its creator lacks',
+      beyond.map((p) => ({ path: '/permissions', message: `you do not have ${p}` })),
+    );
   }
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
   if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())) {
-    throw new AppError('validation_failed', 'the expiry must be in the future', [{ path: '/expires_at', message: 'must be in the future' }]);
+    throw new AppError('validation_failed', 'the expiry must be in the future', [
+      { path: '/expires_at', message: 'must be in the future' },
+    ]);
   }
   const key = newApiKey();
   const userId = ctx.actor.userId;
@@ -114,8 +120,16 @@ export async function revokeApiKey(db: Db, ctx: TeamContext, keyId: string): Pro
     if (!key) throw new AppError('not_found', 'API key not found');
     // Only the revoke that flips revoked_at records it: a double click (two requests at once)
     // writes one audit row and keeps the first timestamp.
-    const { count } = await tx.apiKey.updateMany({ where: { teamId: ctx.team.id, id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.apiKey.updateMany({
+      where: { teamId: ctx.team.id, id: keyId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count === 0) return;
-    await writeAudit(tx, ctx, { action: 'api_key.revoked', entityType: 'api_key', entityId: keyId, oldData: { name: key.name, prefix: key.keyPrefix } });
+    await writeAudit(tx, ctx, {
+      action: 'api_key.revoked',
+      entityType: 'api_key',
+      entityId: keyId,
+      oldData: { name: key.name, prefix: key.keyPrefix },
+    });
   });
 }

@@ -48,7 +48,9 @@ export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilt
     ...(filters.entityId && { entityId: filters.entityId }),
     ...(filters.action && { action: filters.action }),
     ...(filters.actorId && { OR: [{ userId: filters.actorId }, { apiKeyId: filters.actorId }] }),
-    ...((filters.since || filters.until) && { createdAt: { ...(filters.since && { gte: filters.since }), ...(filters.until && { lt: filters.until }) } }),
+    ...((filters.since || filters.until) && {
+      createdAt: { ...(filters.since && { gte: filters.since }), ...(filters.until && { lt: filters.until }) },
+    }),
   };
   const rows = await db.auditLog.findMany({
     where: { AND: [where, afterCursor(page.cursor, 'desc')] },
@@ -63,29 +65,27 @@ export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilt
     : [];
   const keyName = new Map(keys.map((k) => [k.id, k.name]));
   return {
-    audit_logs: pageRows.map(
-      (r): AuditLogView => ({
-        id: r.id,
-        action: r.action,
-        entity_type: r.entityType,
-        entity_id: r.entityId,
-        actor: {
-          type: r.actorType,
-          user_id: r.userId,
-          api_key_id: r.apiKeyId,
-          name: r.user?.name ?? null,
-          email: r.user?.email ?? null,
-          api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
-          on_behalf: r.onBehalfType && r.onBehalfId ? { type: r.onBehalfType, id: r.onBehalfId } : null,
-        },
-        old_data: r.oldData,
-        new_data: r.newData,
-        ip_address: r.ipAddress,
-        user_agent: r.userAgent,
-        request_id: r.requestId,
-        created_at: r.createdAt.toISOString(),
-      }),
-    ),
+    audit_logs: pageRows.map((r): AuditLogView => ({
+      id: r.id,
+      action: r.action,
+      entity_type: r.entityType,
+      entity_id: r.entityId,
+      actor: {
+        type: r.actorType,
+        user_id: r.userId,
+        api_key_id: r.apiKeyId,
+        name: r.user?.name ?? null,
+        email: r.user?.email ?? null,
+        api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
+        on_behalf: r.onBehalfType && r.onBehalfId ? { type: r.onBehalfType, id: r.onBehalfId } : null,
+      },
+      old_data: r.oldData,
+      new_data: r.newData,
+      ip_address: r.ipAddress,
+      user_agent: r.userAgent,
+      request_id: r.requestId,
+      created_at: r.createdAt.toISOString(),
+    })),
     next_cursor: nextCursor,
   };
 }

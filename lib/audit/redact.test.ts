@@ -7,7 +7,13 @@ describe('redact (what an audit row may hold)', () => {
       email: 'a@example.com',
       password: 'hunter22',
       password_hash: '$2b$...',
-      nested: { key_hash: 'ab'.repeat(32), keyHash: 'cd'.repeat(32), token: 'bpt_x', keep: 1, deeper: { passwordHash: 'x', secret: 's', ok: true } },
+      nested: {
+        key_hash: 'ab'.repeat(32),
+        keyHash: 'cd'.repeat(32),
+        token: 'bpt_x',
+        keep: 1,
+        deeper: { passwordHash: 'x', secret: 's', ok: true },
+      },
       list: [{ token_hash: 'y', tokenHash: 'z', key: 'bp_x', name: 'k' }],
     };
     expect(redact(value)).toEqual({
@@ -25,7 +31,11 @@ describe('redact (what an audit row may hold)', () => {
 
   it('turns dates into RFC 3339 strings and bigints into numbers', () => {
     const at = new Date('2024-05-06T07:08:09.010Z');
-    expect(redact({ at, nested: { at }, n: BigInt(42) })).toEqual({ at: '2024-05-06T07:08:09.010Z', nested: { at: '2024-05-06T07:08:09.010Z' }, n: 42 });
+    expect(redact({ at, nested: { at }, n: BigInt(42) })).toEqual({
+      at: '2024-05-06T07:08:09.010Z',
+      nested: { at: '2024-05-06T07:08:09.010Z' },
+      n: 42,
+    });
   });
 
   it('gives undefined for undefined and null (the column stays NULL)', () => {

@@ -7,7 +7,18 @@ import { prismaJson } from '@/lib/entities/prisma-json';
 // Every change writes one audit row in the same transaction as the change itself: if the change
 // rolls back, so does its record, and no change commits without one. Secrets never enter it.
 
-const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'key_hash', 'keyHash', 'key', 'token', 'token_hash', 'tokenHash', 'secret']);
+const SECRET_KEYS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'key_hash',
+  'keyHash',
+  'key',
+  'token',
+  'token_hash',
+  'tokenHash',
+  'secret',
+]);
 
 /** A deep copy with secret fields removed and dates as RFC 3339 strings. */
 export function redact(value: unknown): Prisma.InputJsonValue | undefined {

@@ -17,12 +17,16 @@ describe('authenticatePassword', () => {
     await registerUser(testDb(), { email, password: PASSWORD, name: 'Victim' }, '192.0.2.10');
     const attacker = '198.51.100.66';
     for (let i = 1; i <= 5; i++) {
-      expect((await expectAppError(authenticatePassword(testDb(), { email, password: `wrong-${i}-pass`, ip: attacker }))).code).toBe('unauthenticated');
+      expect((await expectAppError(authenticatePassword(testDb(), { email, password: `wrong-${i}-pass`, ip: attacker }))).code).toBe(
+        'unauthenticated',
+      );
     }
     expect((await expectAppError(authenticatePassword(testDb(), { email, password: PASSWORD, ip: attacker }))).code).toBe('rate_limited');
     // The owner, from a clean address: the right password still works.
     expect(await authenticatePassword(testDb(), { email, password: PASSWORD, ip: '192.0.2.10' })).toMatchObject({ email });
-    expect(await authenticatePassword(testDb(), { email: email.toUpperCase(), password: PASSWORD, ip: '192.0.2.11' })).toMatchObject({ email });
+    expect(await authenticatePassword(testDb(), { email: email.toUpperCase(), password: PASSWORD, ip: '192.0.2.11' })).toMatchObject({
+      email,
+    });
   });
 
   it('counts every attempt per address, whichever emails it tries', async () => {

@@ -35,7 +35,8 @@ export async function authenticatePassword(db: Db, input: { email: string; passw
     throw new AppError('unauthenticated', 'invalid email or password', { reason: 'invalid_credentials' });
   }
   // Said only after the password matched: the reason reveals nothing to someone guessing.
-  if (user.status !== 'active') throw new AppError('unauthenticated', `this account is ${user.status}`, { reason: `account_${user.status}` });
+  if (user.status !== 'active')
+    throw new AppError('unauthenticated', `this account is ${user.status}`, { reason: `account_${user.status}` });
   // The bucket is against guessing: a right password clears the attempts counted so far.
   await clearRateLimit(db, emailAddressKey(input.email, input.ip));
   return user;

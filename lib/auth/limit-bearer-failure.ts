@@ -11,6 +11,11 @@ import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit'
 export async function limitBearerFailure(db: Db, headers: Headers): Promise<void> {
   const result = await hitRateLimit(db, `auth:bearer-fail:${clientIp(headers) ?? 'unknown'}`, env().rateLimits.bearerFailuresPerMinute);
   if (!result.allowed) {
-    throw new AppError('rate_limited', `too many failed authentications; try again in ${result.resetSeconds} s`, undefined, rateLimitHeaders(result));
+    throw new AppError(
+      'rate_limited',
+      `too many failed authentications; try again in ${result.resetSeconds} s`,
+      undefined,
+      rateLimitHeaders(result),
+    );
   }
 }

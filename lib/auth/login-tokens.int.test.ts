@@ -33,11 +33,16 @@ async function viaSession(userId: string, sessionId: string): Promise<RequestCon
   return requestContextFor(actor!);
 }
 
-const works = async (token: string) => resolveActor(testDb(), new Headers({ authorization: `Bearer ${token}` }), async () => null).then(() => true, () => false);
-const sessionWorks = async (userId: string, sessionId: string) => (await resolveActor(testDb(), new Headers(), async () => ({ userId, sessionId }))) !== null;
+const works = async (token: string) =>
+  resolveActor(testDb(), new Headers({ authorization: `Bearer ${token}` }), async () => null).then(
+    () => true,
+    () => false,
+  );
+const sessionWorks = async (userId: string, sessionId: string) =>
+  (await resolveActor(testDb(), new Headers(), async () => ({ userId, sessionId }))) !== null;
 
 describe('login tokens', () => {
-  it('lists the caller\'s unexpired tokens newest first, marking the current one; never another person\'s', async () => {
+  it("lists the caller's unexpired tokens newest first, marking the current one; never another person's", async () => {
     const user = await person();
     const a = await issueLoginToken(testDb(), user.id, 'curl/8');
     const b = await issueLoginToken(testDb(), user.id, null);
@@ -57,7 +62,7 @@ describe('login tokens', () => {
     expect(JSON.stringify(login_tokens)).not.toContain(b.token);
   });
 
-  it('revokes one: it fails from then on; another person\'s token or an unknown id is 404', async () => {
+  it("revokes one: it fails from then on; another person's token or an unknown id is 404", async () => {
     const user = await person();
     const other = await person();
     const keep = await issueLoginToken(testDb(), user.id, null);
@@ -92,7 +97,10 @@ describe('changePassword', () => {
     const bystander = await person();
     const theirs = await createUserSession(testDb(), bystander.id, null);
 
-    const result = await changePassword(testDb(), await viaSession(user.id, mine), { current_password: PASSWORD, new_password: 'a brand new secret' });
+    const result = await changePassword(testDb(), await viaSession(user.id, mine), {
+      current_password: PASSWORD,
+      new_password: 'a brand new secret',
+    });
     expect(result).toEqual({ ended_sessions: 1, revoked_login_tokens: 1 });
     expect(await sessionWorks(user.id, mine)).toBe(true);
     expect(await sessionWorks(user.id, other)).toBe(false);
@@ -105,7 +113,9 @@ describe('changePassword', () => {
     const session = await createUserSession(testDb(), user.id, null);
     const mine = await issueLoginToken(testDb(), user.id, null);
     const other = await issueLoginToken(testDb(), user.id, null);
-    expect(await changePassword(testDb(), await viaToken(mine.token), { current_password: PASSWORD, new_password: 'a brand new secret' })).toEqual({
+    expect(
+      await changePassword(testDb(), await viaToken(mine.token), { current_password: PASSWORD, new_password: 'a brand new secret' }),
+    ).toEqual({
       ended_sessions: 1,
       revoked_login_tokens: 1,
     });
@@ -119,7 +129,9 @@ describe('changePassword', () => {
     const token = await issueLoginToken(testDb(), user.id, null);
     const other = await issueLoginToken(testDb(), user.id, null);
     const ctx = await viaToken(token.token);
-    const wrong = await expectAppError(changePassword(testDb(), ctx, { current_password: 'not it at all', new_password: 'a brand new secret' }));
+    const wrong = await expectAppError(
+      changePassword(testDb(), ctx, { current_password: 'not it at all', new_password: 'a brand new secret' }),
+    );
     expect(wrong.details).toEqual([{ path: '/current_password', message: expect.any(String) }]);
     const weak = await expectAppError(changePassword(testDb(), ctx, { current_password: PASSWORD, new_password: 'password123' }));
     expect(weak.details).toEqual([{ path: '/new_password', message: expect.stringMatching(/common/) }]);

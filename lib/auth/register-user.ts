@@ -12,13 +12,15 @@ export async function registerUser(db: Db, input: Registration, ip: string | nul
   await limitAuthAttempt(db, ip);
   assertAcceptablePassword(input.password);
   const email = input.email.trim();
-  if (await findUserByEmail(db, email)) throw new AppError('conflict', 'an account with this email already exists', { reason: 'already_exists' });
+  if (await findUserByEmail(db, email))
+    throw new AppError('conflict', 'an account with this email already exists', { reason: 'already_exists' });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({ data: { email, name: input.name.trim(), passwordHash } });
   } catch (error) {
     // Two registrations racing for one email: the unique index on lower(email) decides.
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('conflict', 'an account with this email already exists', { reason: 'already_exists' });
+    if ((error as { code?: string }).code === 'P2002')
+      throw new AppError('conflict', 'an account with this email already exists', { reason: 'already_exists' });
     throw error;
   }
 }

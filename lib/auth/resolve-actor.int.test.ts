@@ -46,9 +46,20 @@ async function suspend(userId: string, status = 'suspended') {
 describe('resolveActor with an API key', () => {
   it('resolves a valid key to its team, creator and permissions (Bearer)', async () => {
     const { team, owner } = await createTeam(testDb());
-    const { key, row } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read', 'not:a-permission'] });
+    const { key, row } = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: owner.id,
+      permissions: ['entity:read', 'not:a-permission'],
+    });
     const actor = await resolveActor(testDb(), auth(`Bearer ${key}`), noSession);
-    expect(actor).toEqual({ kind: 'api_key', keyId: row.id, keyName: row.name, teamId: team.id, creatorId: owner.id, keyPermissions: ['entity:read'] });
+    expect(actor).toEqual({
+      kind: 'api_key',
+      keyId: row.id,
+      keyName: row.name,
+      teamId: team.id,
+      creatorId: owner.id,
+      keyPermissions: ['entity:read'],
+    });
   });
 
   it('accepts the older `ApiKey <key>` form, and the scheme in any case', async () => {
@@ -68,8 +79,18 @@ describe('resolveActor with an API key', () => {
 
   it('is a 401 for a key that is revoked, expired or unknown', async () => {
     const { team, owner } = await createTeam(testDb());
-    const revoked = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'], revokedAt: new Date() });
-    const expired = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'], expiresAt: new Date(Date.now() - 1000) });
+    const revoked = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: owner.id,
+      permissions: ['entity:read'],
+      revokedAt: new Date(),
+    });
+    const expired = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: owner.id,
+      permissions: ['entity:read'],
+      expiresAt: new Date(Date.now() - 1000),
+    });
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${revoked.key}`), noSession));
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${expired.key}`), noSession));
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${newApiKey()}`), noSession));
@@ -79,11 +100,16 @@ describe('resolveActor with an API key', () => {
 
   it('accepts a key whose expiry is still ahead', async () => {
     const { team, owner } = await createTeam(testDb());
-    const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'], expiresAt: new Date(Date.now() + HOUR) });
+    const { key } = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: owner.id,
+      permissions: ['entity:read'],
+      expiresAt: new Date(Date.now() + HOUR),
+    });
     expect(await resolveActor(testDb(), auth(`Bearer ${key}`), noSession)).toMatchObject({ kind: 'api_key' });
   });
 
-  it('is a 401 once the key\'s creator is suspended or inactive', async () => {
+  it("is a 401 once the key's creator is suspended or inactive", async () => {
     const { team, owner } = await createTeam(testDb());
     const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'] });
     await suspend(owner.id);
@@ -122,7 +148,7 @@ describe('resolveActor with a login token', () => {
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${token}`), noSession));
   });
 
-  it('does not accept a token\'s hash in place of the token', async () => {
+  it("does not accept a token's hash in place of the token", async () => {
     const user = await createUser(testDb());
     const token = await loginToken(user.id);
     await unauthenticated(resolveActor(testDb(), auth(`Bearer ${sha256Hex(token)}`), noSession));
@@ -147,7 +173,7 @@ describe('resolveActor with a malformed Authorization header', () => {
 });
 
 describe('resolveActor with the browser session', () => {
-  it('is the session\'s user when no Authorization header is sent', async () => {
+  it("is the session's user when no Authorization header is sent", async () => {
     const user = await createUser(testDb());
     const session = await sessionOf(user.id);
     expect(await resolveActor(testDb(), new Headers(), async () => session)).toEqual({

@@ -14,7 +14,10 @@ export async function createUserSession(db: Db, userId: string, userAgent: strin
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   // Sessions never signed out would pile up: each sign-in clears the user's expired ones.
   await db.userSession.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } });
-  const row = await db.userSession.create({ data: { userId, expiresAt, userAgent: userAgent?.slice(0, 512) ?? null }, select: { id: true } });
+  const row = await db.userSession.create({
+    data: { userId, expiresAt, userAgent: userAgent?.slice(0, 512) ?? null },
+    select: { id: true },
+  });
   return row.id;
 }
 

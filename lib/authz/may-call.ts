@@ -14,5 +14,8 @@ export function mayCall(ctx: TeamContext, entry: EntryPoint): boolean {
 export function requireEntryPoint(ctx: TeamContext, entry: EntryPoint): void {
   if (mayCall(ctx, entry)) return;
   const rule: { needs: string; peopleOnly?: true } = SERVICE_ENTRY_POINTS[entry];
-  throw new AppError('forbidden', rule.peopleOnly && ctx.actor.kind !== 'user' ? 'only a person may do this' : `this needs the ${rule.needs} permission`);
+  throw new AppError(
+    'forbidden',
+    rule.peopleOnly && ctx.actor.kind !== 'user' ? 'only a person may do this' : `this needs the ${rule.needs} permission`,
+  );
 }

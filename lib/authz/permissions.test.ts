@@ -6,9 +6,23 @@ const role = (name: string) => DEFAULT_ROLES.find((r) => r.name === name)!.permi
 describe('permissions (API.md)', () => {
   it('are exactly the fifteen of the contract', () => {
     expect([...ALL_PERMISSIONS].sort()).toEqual(
-      ['team:manage', 'blueprint:read', 'blueprint:write', 'blueprint:delete', 'entity:read', 'entity:write',
-        'entity:delete', 'integration:read', 'integration:write', 'scorecard:read', 'scorecard:write',
-        'action:read', 'action:write', 'action:execute', 'action:approve'].sort(),
+      [
+        'team:manage',
+        'blueprint:read',
+        'blueprint:write',
+        'blueprint:delete',
+        'entity:read',
+        'entity:write',
+        'entity:delete',
+        'integration:read',
+        'integration:write',
+        'scorecard:read',
+        'scorecard:write',
+        'action:read',
+        'action:write',
+        'action:execute',
+        'action:approve',
+      ].sort(),
     );
   });
 

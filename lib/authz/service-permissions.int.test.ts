@@ -4,7 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys/api-key-service';
 import { listAuditLogs } from '@/lib/audit/list-audit-logs';
-import { createBlueprint, deleteBlueprint, getBlueprint, listBlueprints, previewDeleteBlueprint, updateBlueprint } from '@/lib/blueprints/blueprint-service';
+import {
+  createBlueprint,
+  deleteBlueprint,
+  getBlueprint,
+  listBlueprints,
+  previewDeleteBlueprint,
+  updateBlueprint,
+} from '@/lib/blueprints/blueprint-service';
 import { listBlueprintSummaries } from '@/lib/blueprints/list-blueprints';
 import { bulkUpsertEntities } from '@/lib/entities/bulk-upsert-entities';
 import { createEntity } from '@/lib/entities/create-entity';
@@ -26,9 +33,24 @@ import { parseSearchBody } from '@/lib/search/parse-search-body';
 import { searchEntities } from '@/lib/search/search-entities';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
 import { testDb } from '@/lib/test/database-per-file';
-import { addMembership, createApiKeyRow, createTeam as createTeamRows, createUser, insertEntities, requestContextFor, userActorOf } from '@/lib/test/fixtures';
+import {
+  addMembership,
+  createApiKeyRow,
+  createTeam as createTeamRows,
+  createUser,
+  insertEntities,
+  requestContextFor,
+  userActorOf,
+} from '@/lib/test/fixtures';
 import { ALL_PERMISSIONS, type Permission } from './permissions';
-import { allows, defaultRolePermissions, ENTRY_POINTS, SERVICE_ENTRY_POINTS, type EntryPoint, type EntryPointRule } from './service-permissions';
+import {
+  allows,
+  defaultRolePermissions,
+  ENTRY_POINTS,
+  SERVICE_ENTRY_POINTS,
+  type EntryPoint,
+  type EntryPointRule,
+} from './service-permissions';
 import { systemContext } from './system-context';
 import { resolveTeamContext, type RequestContext, type TeamContext } from './team-context';
 
@@ -143,7 +165,14 @@ async function memberWith(world: World, roleName: string, permissions: Permissio
 async function keyOf(world: World, creatorRole: string, keyPermissions: Permission[]): Promise<TeamContext> {
   const creator = await addMembership(db(), world.team.id, creatorRole);
   const { row } = await createApiKeyRow(db(), { teamId: world.team.id, userId: creator.id, permissions: keyPermissions });
-  const actor = { kind: 'api_key' as const, keyId: row.id, keyName: row.name, teamId: world.team.id, creatorId: creator.id, keyPermissions };
+  const actor = {
+    kind: 'api_key' as const,
+    keyId: row.id,
+    keyName: row.name,
+    teamId: world.team.id,
+    creatorId: creator.id,
+    keyPermissions,
+  };
   return resolveTeamContext(db(), requestContextFor(actor), world.team.slug);
 }
 
@@ -153,12 +182,27 @@ function callersFor(entry: EntryPoint): CallerSpec[] {
   const needs = SERVICE_ENTRY_POINTS[entry].needs;
   const own: Permission = NON_PERMISSIONS.has(needs) ? 'entity:read' : (needs as Permission);
   const callers: CallerSpec[] = [
-    { label: 'admin', kind: 'user', grants: defaultRolePermissions('admin'), context: (w) => resolveTeamContext(db(), requestContextFor(userActorOf(w.owner)), w.team.slug) },
+    {
+      label: 'admin',
+      kind: 'user',
+      grants: defaultRolePermissions('admin'),
+      context: (w) => resolveTeamContext(db(), requestContextFor(userActorOf(w.owner)), w.team.slug),
+    },
     { label: 'editor', kind: 'user', grants: defaultRolePermissions('editor'), context: (w) => memberWith(w, 'editor', null) },
     { label: 'viewer', kind: 'user', grants: defaultRolePermissions('viewer'), context: (w) => memberWith(w, 'viewer', null) },
     { label: `custom role [${own}]`, kind: 'user', grants: [own], context: (w) => memberWith(w, unique('only'), [own]) },
-    { label: `custom role [all but ${own}]`, kind: 'user', grants: without(own), context: (w) => memberWith(w, unique('allbut'), without(own)) },
-    { label: 'key [every permission] by an editor', kind: 'api_key', grants: defaultRolePermissions('editor'), context: (w) => keyOf(w, 'editor', [...ALL_PERMISSIONS]) },
+    {
+      label: `custom role [all but ${own}]`,
+      kind: 'user',
+      grants: without(own),
+      context: (w) => memberWith(w, unique('allbut'), without(own)),
+    },
+    {
+      label: 'key [every permission] by an editor',
+      kind: 'api_key',
+      grants: defaultRolePermissions('editor'),
+      context: (w) => keyOf(w, 'editor', [...ALL_PERMISSIONS]),
+    },
     {
       label: 'key [team:manage, entity:read, entity:write] by a viewer',
       kind: 'api_key',
@@ -211,11 +255,16 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   removeMember: async (w, ctx) => removeMember(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id),
   listRoles: (_w, ctx) => listRoles(db(), ctx, PAGE),
   createRole: (_w, ctx) => createRole(db(), ctx, { name: unique('role'), permissions: [] }),
-  updateRole: async (w, ctx) => updateRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id, { description: 'changed' }),
-  deleteRole: async (w, ctx) => deleteRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id),
+  updateRole: async (w, ctx) =>
+    updateRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id, {
+      description: 'changed',
+    }),
+  deleteRole: async (w, ctx) =>
+    deleteRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id),
   listApiKeys: (_w, ctx) => listApiKeys(db(), ctx, PAGE),
   createApiKey: (_w, ctx) => createApiKey(db(), ctx, { name: unique('key'), permissions: [] }),
-  revokeApiKey: async (w, ctx) => revokeApiKey(db(), ctx, (await createApiKeyRow(db(), { teamId: w.team.id, userId: w.owner.id, permissions: [] })).row.id),
+  revokeApiKey: async (w, ctx) =>
+    revokeApiKey(db(), ctx, (await createApiKeyRow(db(), { teamId: w.team.id, userId: w.owner.id, permissions: [] })).row.id),
   listAuditLogs: (_w, ctx) => listAuditLogs(db(), ctx, {}, PAGE),
   listBlueprints: (_w, ctx) => listBlueprints(db(), ctx, PAGE),
   listBlueprintSummaries: (_w, ctx) => listBlueprintSummaries(db(), ctx),
@@ -244,7 +293,8 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     return deleteEntity(db(), ctx, 'service', identifier);
   },
   searchEntities: (_w, ctx) => searchEntities(db(), ctx, 'service', parseSearchBody({}), { withTotal: true }),
-  facetEntities: (_w, ctx) => facetEntities(db(), ctx, 'service', parseFacetRequest({ property: 'n', query: undefined, q: undefined, limit: undefined })),
+  facetEntities: (_w, ctx) =>
+    facetEntities(db(), ctx, 'service', parseFacetRequest({ property: 'n', query: undefined, q: undefined, limit: undefined })),
   getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
@@ -289,7 +339,10 @@ describe('the system actor', () => {
     const ctx = systemContext(world.team, { on_behalf: { type: 'integration', id: 'github-app-7' }, permissions: ['entity:write'] });
     await createEntity(db(), ctx, 'service', { identifier: 'from-github', data: { n: 7 } } as never);
     await bulkUpsertEntities(db(), ctx, 'service', [{ identifier: 'bulk-from-github', data: { n: 8 } }]);
-    const rows = await db().auditLog.findMany({ where: { teamId: world.team.id, onBehalfId: 'github-app-7' }, orderBy: { createdAt: 'asc' } });
+    const rows = await db().auditLog.findMany({
+      where: { teamId: world.team.id, onBehalfId: 'github-app-7' },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(rows.map((r) => [r.action, r.actorType, r.userId, r.apiKeyId, r.onBehalfType, r.onBehalfId])).toEqual([
       ['entity.created', 'system', null, null, 'integration', 'github-app-7'],
       ['entity.created', 'system', null, null, 'integration', 'github-app-7'],
@@ -299,13 +352,24 @@ describe('the system actor', () => {
     // The audit log API says so too.
     const { audit_logs } = await listAuditLogs(db(), world.setup, { entityId: entity.id }, PAGE);
     expect(audit_logs.map((r) => r.actor)).toEqual([
-      { type: 'system', user_id: null, api_key_id: null, name: null, email: null, api_key_name: null, on_behalf: { type: 'integration', id: 'github-app-7' } },
+      {
+        type: 'system',
+        user_id: null,
+        api_key_id: null,
+        name: null,
+        email: null,
+        api_key_name: null,
+        on_behalf: { type: 'integration', id: 'github-app-7' },
+      },
     ]);
   });
 
-  it('holds only the permissions it is given (unknown strings dropped), never a person\'s', async () => {
+  it("holds only the permissions it is given (unknown strings dropped), never a person's", async () => {
     const world = await makeWorld();
-    const ctx = systemContext(world.team, { on_behalf: { type: 'automation', id: 'nightly' }, permissions: ['entity:read', 'entity:admin' as Permission] });
+    const ctx = systemContext(world.team, {
+      on_behalf: { type: 'automation', id: 'nightly' },
+      permissions: ['entity:read', 'entity:admin' as Permission],
+    });
     expect([...ctx.permissions]).toEqual(['entity:read']);
     expect(ctx.role).toBeNull();
     const refused = await createEntity(db(), ctx, 'service', { identifier: 'nope', data: { n: 1 } } as never).catch((e: unknown) => e);
@@ -320,7 +384,16 @@ describe('the system actor', () => {
     expect(() => systemContext(world.team, { on_behalf: { type: 'automation', id: '' }, permissions: [] })).toThrow(AppError);
     await expect(
       db().auditLog.create({
-        data: { teamId: world.team.id, actorType: 'user', userId: world.owner.id, onBehalfType: 'integration', onBehalfId: 'x', action: 'x', entityType: 'x', entityId: 'x' },
+        data: {
+          teamId: world.team.id,
+          actorType: 'user',
+          userId: world.owner.id,
+          onBehalfType: 'integration',
+          onBehalfId: 'x',
+          action: 'x',
+          entityType: 'x',
+          entityId: 'x',
+        },
       }),
     ).rejects.toThrow();
   });

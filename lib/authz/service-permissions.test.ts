@@ -29,7 +29,10 @@ describe('the table of service entry points', () => {
       }
     }
     const known = new Set(operations.map((o) => o.operationId));
-    expect([...byOperation.keys()].filter((id) => !known.has(id)), 'operations named in the table that the document lacks').toEqual([]);
+    expect(
+      [...byOperation.keys()].filter((id) => !known.has(id)),
+      'operations named in the table that the document lacks',
+    ).toEqual([]);
   });
 
   it('allows by permission, refuses keys and the system where only a person may act', () => {

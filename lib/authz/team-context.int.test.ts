@@ -82,23 +82,27 @@ describe('resolveTeamContext for an API key', () => {
     return resolveTeamContext(testDb(), requestContextFor(userActorOf(user)), slug);
   }
 
-  it('gives the key its own list intersected with its creator\'s role', async () => {
+  it("gives the key its own list intersected with its creator's role", async () => {
     const { team } = await createTeam(testDb());
     const editor = await addMembership(testDb(), team.id, 'editor');
     // A list beyond the creator's role (createApiKey refuses it; the cap must hold anyway).
-    const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: editor.id, permissions: ['entity:read', 'entity:write', 'entity:delete', 'team:manage'] });
+    const { key } = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: editor.id,
+      permissions: ['entity:read', 'entity:write', 'entity:delete', 'team:manage'],
+    });
     const ctx = await keyContext(key, team.slug);
     expect(sorted(ctx.permissions)).toEqual(['entity:read', 'entity:write']);
     expect(ctx.role?.name).toBe('editor');
   });
 
-  it('an admin\'s key has exactly its own list', async () => {
+  it("an admin's key has exactly its own list", async () => {
     const { team, owner } = await createTeam(testDb());
     const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['blueprint:read'] });
     expect(sorted((await keyContext(key, team.slug)).permissions)).toEqual(['blueprint:read']);
   });
 
-  it('is a 404 under another team\'s path (never 403)', async () => {
+  it("is a 404 under another team's path (never 403)", async () => {
     const a = await createTeam(testDb());
     const b = await createTeam(testDb());
     await addMembership(testDb(), b.team.id, 'admin', a.owner); // even if its creator is an admin there too
@@ -111,7 +115,11 @@ describe('resolveTeamContext for an API key', () => {
   it('loses write permissions as soon as its creator is demoted to viewer', async () => {
     const { team, owner } = await createTeam(testDb());
     const creator = await addMembership(testDb(), team.id, 'editor');
-    const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: creator.id, permissions: ['blueprint:write', 'entity:read', 'entity:write'] });
+    const { key } = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: creator.id,
+      permissions: ['blueprint:write', 'entity:read', 'entity:write'],
+    });
     expect(sorted((await keyContext(key, team.slug)).permissions)).toEqual(['blueprint:write', 'entity:read', 'entity:write']);
 
     await changeMemberRole(testDb(), await adminCtx(owner, team.slug), creator.id, { role: 'viewer' });
@@ -126,12 +134,16 @@ describe('resolveTeamContext for an API key', () => {
     const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: creator.id, permissions: ['entity:read', 'entity:write'] });
     expect(sorted((await keyContext(key, team.slug)).permissions)).toEqual(['entity:read', 'entity:write']);
     await removeMember(testDb(), await adminCtx(owner, team.slug), creator.id);
-    await expect(resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
 
     const gone = await addMembership(testDb(), team.id, 'editor');
     const other = await createApiKeyRow(testDb(), { teamId: team.id, userId: gone.id, permissions: ['entity:read'] });
     await testDb().user.delete({ where: { id: gone.id } });
-    await expect(resolveActor(testDb(), new Headers({ authorization: `Bearer ${other.key}` }), async () => null)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(resolveActor(testDb(), new Headers({ authorization: `Bearer ${other.key}` }), async () => null)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
   });
 });
 

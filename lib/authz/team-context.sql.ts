@@ -22,5 +22,10 @@ export const teamWithRoleSql = (slug: string, userId: string | null) => Prisma.s
   WHERE t.slug = ${slug}`;
 
 export const teamRoleRow = rowDecoderFor<TeamRoleRow>()({
-  id: 'text', slug: 'text', name: 'text', role_id: 'text?', role_name: 'text?', role_permissions: 'json',
+  id: 'text',
+  slug: 'text',
+  name: 'text',
+  role_id: 'text?',
+  role_name: 'text?',
+  role_permissions: 'json',
 });

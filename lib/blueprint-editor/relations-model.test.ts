@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeRelationChange, draftsToBody, newRelationDraft, relationChanges, relationIdError, relationsToDrafts, removesLinks, type RelationView } from './relations-model';
+import {
+  describeRelationChange,
+  draftsToBody,
+  newRelationDraft,
+  relationChanges,
+  relationIdError,
+  relationsToDrafts,
+  removesLinks,
+  type RelationView,
+} from './relations-model';
 
 const original: Record<string, RelationView> = {
   runs_on: { title: 'Runs on', target: 'cluster', type: 'many-to-one', required: true },
@@ -15,7 +24,13 @@ describe('the blueprint editor relations model', () => {
 
   it('sends a changed id as a rename (renamed_from) and says its links are kept', () => {
     const drafts = relationsToDrafts(original).map((d) => (d.id === 'runs_on' ? { ...d, id: 'hosted_on' } : d));
-    expect(draftsToBody(drafts).hosted_on).toEqual({ title: 'Runs on', target: 'cluster', type: 'many-to-one', required: true, renamed_from: 'runs_on' });
+    expect(draftsToBody(drafts).hosted_on).toEqual({
+      title: 'Runs on',
+      target: 'cluster',
+      type: 'many-to-one',
+      required: true,
+      renamed_from: 'runs_on',
+    });
     expect(draftsToBody(drafts).runs_on).toBeUndefined();
     const changes = relationChanges(original, drafts);
     expect(changes).toEqual([{ kind: 'renamed', from: 'runs_on', to: 'hosted_on' }]);
@@ -41,7 +56,10 @@ describe('the blueprint editor relations model', () => {
   });
 
   it('names a relation that becomes required (turned on, or new on a saved blueprint), which removes no link', () => {
-    const drafts = [...relationsToDrafts(original).map((d) => ({ ...d, required: true })), { ...newRelationDraft([], 'team'), id: 'backup_on', required: true }];
+    const drafts = [
+      ...relationsToDrafts(original).map((d) => ({ ...d, required: true })),
+      { ...newRelationDraft([], 'team'), id: 'backup_on', required: true },
+    ];
     const changes = relationChanges(original, drafts);
     expect(changes).toEqual([
       { kind: 'required', id: 'depends_on' },

@@ -6,7 +6,15 @@
 
 import { RELATION_ID_RE, type RelationType } from '@/lib/relations/relation-types';
 
-export type RelationDraft = { key: string; id: string; title: string; target: string; type: RelationType; required: boolean; origin: string | null };
+export type RelationDraft = {
+  key: string;
+  id: string;
+  title: string;
+  target: string;
+  type: RelationType;
+  required: boolean;
+  origin: string | null;
+};
 export type RelationView = { title: string | null; target: string; type: RelationType; required: boolean };
 export type RelationBody = { title: string | null; target: string; type: RelationType; required: boolean; renamed_from?: string };
 
@@ -24,7 +32,15 @@ let counter = 0;
 const nextKey = () => `relation-${++counter}`;
 
 export function relationsToDrafts(view: Record<string, RelationView> | undefined): RelationDraft[] {
-  return Object.entries(view ?? {}).map(([id, r]) => ({ key: nextKey(), id, title: r.title ?? '', target: r.target, type: r.type, required: r.required, origin: id }));
+  return Object.entries(view ?? {}).map(([id, r]) => ({
+    key: nextKey(),
+    id,
+    title: r.title ?? '',
+    target: r.target,
+    type: r.type,
+    required: r.required,
+    origin: id,
+  }));
 }
 
 export function newRelationDraft(existing: RelationDraft[], target: string): RelationDraft {
@@ -36,7 +52,13 @@ export function newRelationDraft(existing: RelationDraft[], target: string): Rel
 export function draftsToBody(drafts: RelationDraft[]): Record<string, RelationBody> {
   const body: Record<string, RelationBody> = {};
   for (const d of drafts) {
-    body[d.id] = { title: d.title.trim() || null, target: d.target, type: d.type, required: d.required, ...(d.origin && d.origin !== d.id ? { renamed_from: d.origin } : {}) };
+    body[d.id] = {
+      title: d.title.trim() || null,
+      target: d.target,
+      type: d.type,
+      required: d.required,
+      ...(d.origin && d.origin !== d.id ? { renamed_from: d.origin } : {}),
+    };
   }
   return body;
 }

@@ -9,7 +9,15 @@ const RICH: JsonObject = {
   $defs: { person: { type: 'object', properties: { email: { type: 'string', format: 'email' } } } },
   additionalProperties: false,
   properties: {
-    zeta: { type: 'string', title: 'Zeta', description: 'last letter, first field', minLength: 2, maxLength: 40, pattern: '^[a-z]+$', 'x-ui': { width: 'half' } },
+    zeta: {
+      type: 'string',
+      title: 'Zeta',
+      description: 'last letter, first field',
+      minLength: 2,
+      maxLength: 40,
+      pattern: '^[a-z]+$',
+      'x-ui': { width: 'half' },
+    },
     tier: { type: 'integer', minimum: 1, maximum: 4, default: 2, examples: [1, 2] },
     lifecycle: { type: 'string', enum: ['experimental', 'production'], default: 'production' },
     ratio: { type: 'number', exclusiveMinimum: 0 },
@@ -20,8 +28,16 @@ const RICH: JsonObject = {
     version: { type: 'string', format: 'semver' },
     readme: { type: 'string', format: 'markdown' },
     tags: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5, uniqueItems: true },
-    endpoints: { type: 'array', items: { type: 'object', properties: { url: { type: 'string', format: 'uri' }, port: { type: 'integer' } }, required: ['url'] } },
-    runtime: { type: 'object', properties: { memory_mb: { type: 'integer' }, language: { type: 'string', enum: ['go', 'ts'] } }, required: ['language'], additionalProperties: false },
+    endpoints: {
+      type: 'array',
+      items: { type: 'object', properties: { url: { type: 'string', format: 'uri' }, port: { type: 'integer' } }, required: ['url'] },
+    },
+    runtime: {
+      type: 'object',
+      properties: { memory_mb: { type: 'integer' }, language: { type: 'string', enum: ['go', 'ts'] } },
+      required: ['language'],
+      additionalProperties: false,
+    },
     owner: { $ref: '#/$defs/person' },
     maybe: { type: ['string', 'null'] },
     either: { oneOf: [{ type: 'string' }, { type: 'number' }] },
@@ -38,7 +54,9 @@ describe('schemaToModel / modelToSchema', () => {
   });
 
   it('keeps the order of properties at every level', () => {
-    const back = modelToSchema(schemaToModel(RICH)) as { properties: Record<string, { properties?: object; items?: { properties?: object } }> };
+    const back = modelToSchema(schemaToModel(RICH)) as {
+      properties: Record<string, { properties?: object; items?: { properties?: object } }>;
+    };
     expect(Object.keys(back.properties)).toEqual(Object.keys(RICH.properties as object));
     expect(Object.keys(back.properties.runtime.properties!)).toEqual(['memory_mb', 'language']);
     expect(Object.keys(back.properties.endpoints.items!.properties!)).toEqual(['url', 'port']);
@@ -47,9 +65,18 @@ describe('schemaToModel / modelToSchema', () => {
   it('models what it can and keeps the rest as custom properties', () => {
     const model = schemaToModel(RICH);
     const byName = Object.fromEntries(model.properties.map((p) => [p.name, p]));
-    expect(byName.zeta).toMatchObject({ type: 'string', required: true, minLength: 2, pattern: '^[a-z]+$', extra: { 'x-ui': { width: 'half' } } });
+    expect(byName.zeta).toMatchObject({
+      type: 'string',
+      required: true,
+      minLength: 2,
+      pattern: '^[a-z]+$',
+      extra: { 'x-ui': { width: 'half' } },
+    });
     expect(byName.tags.items).toMatchObject({ type: 'string' });
-    expect(byName.endpoints.items?.properties?.map((p) => [p.name, p.required])).toEqual([['url', true], ['port', false]]);
+    expect(byName.endpoints.items?.properties?.map((p) => [p.name, p.required])).toEqual([
+      ['url', true],
+      ['port', false],
+    ]);
     expect(['owner', 'maybe', 'either'].map((n) => byName[n].type)).toEqual(['custom', 'custom', 'custom']);
     expect(model.extra).toMatchObject({ title: 'Service', additionalProperties: false });
     expect(model.extra.required).toBeUndefined();

@@ -45,7 +45,24 @@ export type SchemaNode = Constraints & {
 /** The root: its properties and what else the root schema says ($defs, additionalProperties...). */
 export type SchemaModel = { properties: SchemaNode[]; extra: JsonObject };
 
-const MODELLED = ['type', 'title', 'description', 'format', 'enum', 'default', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'items', 'properties', 'required'] as const;
+const MODELLED = [
+  'type',
+  'title',
+  'description',
+  'format',
+  'enum',
+  'default',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'items',
+  'properties',
+  'required',
+] as const;
 const CONSTRAINTS = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
 const COMPOSITE = ['$ref', '$dynamicRef', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else', 'const', 'prefixItems'];
 const TYPES: PropertyType[] = ['string', 'number', 'integer', 'boolean', 'array', 'object'];
@@ -58,7 +75,8 @@ export const newKey = () => `n${++counter}`;
 function isModellable(schema: JsonObject): boolean {
   if (COMPOSITE.some((k) => k in schema)) return false;
   if (typeof schema.type !== 'string' || !TYPES.includes(schema.type as PropertyType)) return false;
-  if ('enum' in schema && !(Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string' || typeof v === 'number'))) return false;
+  if ('enum' in schema && !(Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string' || typeof v === 'number')))
+    return false;
   if ('properties' in schema && !isObject(schema.properties)) return false;
   if ('required' in schema && !(Array.isArray(schema.required) && schema.required.every((r) => typeof r === 'string'))) return false;
   if ('items' in schema && !isObject(schema.items)) return false;
@@ -67,7 +85,14 @@ function isModellable(schema: JsonObject): boolean {
 
 function toNode(name: string, schema: unknown, required: boolean): SchemaNode {
   if (!isObject(schema) || !isModellable(schema)) {
-    return { key: newKey(), name, required, type: 'custom', extra: {}, raw: isObject(schema) ? schema : { description: 'not an object schema', 'x-value': schema } };
+    return {
+      key: newKey(),
+      name,
+      required,
+      type: 'custom',
+      extra: {},
+      raw: isObject(schema) ? schema : { description: 'not an object schema', 'x-value': schema },
+    };
   }
   const node: SchemaNode = { key: newKey(), name, required, type: schema.type as PropertyType, extra: {} };
   if (typeof schema.title === 'string') node.title = schema.title;
@@ -146,12 +171,22 @@ export function newProperty(name: string, type: PropertyType = 'string'): Schema
 
 /** The node changed to another type: constraints and children that no longer fit are dropped. */
 export function withType(node: SchemaNode, type: PropertyType): SchemaNode {
-  const next: SchemaNode = { key: node.key, name: node.name, required: node.required, type, title: node.title, description: node.description, extra: node.extra };
+  const next: SchemaNode = {
+    key: node.key,
+    name: node.name,
+    required: node.required,
+    type,
+    title: node.title,
+    description: node.description,
+    extra: node.extra,
+  };
   if (type === 'custom') return { ...next, raw: node.type === 'custom' ? node.raw : nodeToSchema(node) };
   const enumFits = node.enum?.every((v) => typeof v === (type === 'string' ? 'string' : 'number'));
-  if (type === 'string') Object.assign(next, pick(node, ['format', 'minLength', 'maxLength', 'pattern']), enumFits ? { enum: node.enum } : {});
+  if (type === 'string')
+    Object.assign(next, pick(node, ['format', 'minLength', 'maxLength', 'pattern']), enumFits ? { enum: node.enum } : {});
   if (type === 'number' || type === 'integer') Object.assign(next, pick(node, ['minimum', 'maximum']), enumFits ? { enum: node.enum } : {});
-  if (type === 'array') Object.assign(next, { items: node.items ?? { ...newProperty('', 'string'), name: '' } }, pick(node, ['minItems', 'maxItems']));
+  if (type === 'array')
+    Object.assign(next, { items: node.items ?? { ...newProperty('', 'string'), name: '' } }, pick(node, ['minItems', 'maxItems']));
   if (type === 'object') next.properties = node.properties ?? [];
   return next;
 }

@@ -69,5 +69,10 @@ export type DeleteImpactRow = {
   integration_mappings: number;
 };
 export const deleteImpactRow = rowDecoderFor<DeleteImpactRow>()({
-  entities: 'int', relations: 'int', relation_definitions: 'int', scorecards: 'int', actions: 'int', integration_mappings: 'int',
+  entities: 'int',
+  relations: 'int',
+  relation_definitions: 'int',
+  scorecards: 'int',
+  actions: 'int',
+  integration_mappings: 'int',
 });

@@ -8,6 +8,10 @@ const schemaRow = rowDecoder({ id: 'text', schema: 'json' });
 /** The schemas of some of a team's blueprints, in one query (ids the team lacks are absent). */
 export async function loadBlueprintSchemas(db: Db, teamId: string, ids: string[]): Promise<Map<string, unknown>> {
   if (ids.length === 0) return new Map();
-  const rows = await runSql(db, Prisma.sql`SELECT id, schema FROM blueprints WHERE team_id = ${teamId}::uuid AND id = ANY(${ids}::text[])`, schemaRow);
+  const rows = await runSql(
+    db,
+    Prisma.sql`SELECT id, schema FROM blueprints WHERE team_id = ${teamId}::uuid AND id = ANY(${ids}::text[])`,
+    schemaRow,
+  );
   return new Map(rows.map((r) => [r.id, r.schema]));
 }

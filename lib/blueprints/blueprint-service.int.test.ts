@@ -31,7 +31,13 @@ async function audits(teamId: string) {
 }
 
 function service(ctx: TeamContext, id = 'service', schema: object = SCHEMA) {
-  return createBlueprintService(testDb(), ctx, { id, title: 'Service', description: 'A deployable', icon: '🚀', schema: schema as Record<string, unknown> });
+  return createBlueprintService(testDb(), ctx, {
+    id,
+    title: 'Service',
+    description: 'A deployable',
+    icon: '🚀',
+    schema: schema as Record<string, unknown>,
+  });
 }
 
 async function detailsOf(promise: Promise<unknown>) {
@@ -59,12 +65,26 @@ describe('createBlueprint', () => {
     expect(await getBlueprint(testDb(), ctx, 'service')).toEqual(view);
     const rows = await audits(team.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'blueprint.created', entityType: 'blueprint', entityId: 'service', userId: owner.id, oldData: null, newData: { id: 'service', schema: SCHEMA, version: 1 } });
+    expect(rows[0]).toMatchObject({
+      action: 'blueprint.created',
+      entityType: 'blueprint',
+      entityId: 'service',
+      userId: owner.id,
+      oldData: null,
+      newData: { id: 'service', schema: SCHEMA, version: 1 },
+    });
   });
 
   it('keeps the order of the schema as written (the form and the columns follow it)', async () => {
     const { ctx } = await adminTeam();
-    const ordered = { type: 'object', properties: { zeta: { type: 'string' }, a: { type: 'integer' }, middle_name: { type: 'object', properties: { y: { type: 'string' }, b: { type: 'string' } } } } };
+    const ordered = {
+      type: 'object',
+      properties: {
+        zeta: { type: 'string' },
+        a: { type: 'integer' },
+        middle_name: { type: 'object', properties: { y: { type: 'string' }, b: { type: 'string' } } },
+      },
+    };
     await service(ctx, 'ordered', ordered);
     const stored = (await getBlueprint(testDb(), ctx, 'ordered')).schema as typeof ordered;
     expect(Object.keys(stored.properties)).toEqual(['zeta', 'a', 'middle_name']);
@@ -119,7 +139,9 @@ describe('createBlueprint', () => {
       '/schema/properties/tags/items/$ref',
     ]);
     // A property *named* "pattern" or "format" is not a keyword.
-    expect(() => checkBlueprintSchema({ type: 'object', properties: { pattern: { type: 'string' }, format: { type: 'string', format: 'semver' } } })).not.toThrow();
+    expect(() =>
+      checkBlueprintSchema({ type: 'object', properties: { pattern: { type: 'string' }, format: { type: 'string', format: 'semver' } } }),
+    ).not.toThrow();
   });
 
   it('refuses a schema whose root is not an object (422 at /schema/type)', async () => {
@@ -134,16 +156,22 @@ describe('createBlueprint', () => {
 });
 
 describe('list and get', () => {
-  it('pages by cursor with entity counts, and never shows another team\'s blueprints', async () => {
+  it("pages by cursor with entity counts, and never shows another team's blueprints", async () => {
     const { team, ctx } = await adminTeam();
     const other = await adminTeam();
     for (const id of ['a', 'b', 'c']) await service(ctx, id);
     await service(other.ctx, 'a');
-    await insertEntities(testDb(), { teamId: team.id, blueprintId: 'b' }, [{ identifier: 'x', data: {} }, { identifier: 'y', data: {} }]);
+    await insertEntities(testDb(), { teamId: team.id, blueprintId: 'b' }, [
+      { identifier: 'x', data: {} },
+      { identifier: 'y', data: {} },
+    ]);
     await insertEntities(testDb(), { teamId: other.team.id, blueprintId: 'a' }, [{ identifier: 'x', data: {} }]);
 
     const first = await listBlueprints(testDb(), ctx, { limit: 2, cursor: null });
-    expect(first.blueprints.map((b) => [b.id, b.entity_count])).toEqual([['a', 0], ['b', 2]]);
+    expect(first.blueprints.map((b) => [b.id, b.entity_count])).toEqual([
+      ['a', 0],
+      ['b', 2],
+    ]);
     expect(first.next_cursor).toEqual(expect.any(String));
     const second = await listBlueprints(testDb(), ctx, { limit: 2, cursor: first.next_cursor });
     expect(second).toEqual({ blueprints: [expect.objectContaining({ id: 'c', entity_count: 0 })], next_cursor: null });
@@ -151,7 +179,7 @@ describe('list and get', () => {
     expect((await getBlueprint(testDb(), other.ctx, 'a')).entity_count).toBe(1);
   });
 
-  it('is a 404 for an unknown id and for another team\'s blueprint, on every operation', async () => {
+  it("is a 404 for an unknown id and for another team's blueprint, on every operation", async () => {
     const { ctx } = await adminTeam();
     const other = await adminTeam();
     await service(other.ctx, 'secret');
@@ -161,7 +189,10 @@ describe('list and get', () => {
       expect((await expectAppError(previewDeleteBlueprint(testDb(), ctx, id))).code).toBe('not_found');
       expect((await expectAppError(deleteBlueprint(testDb(), ctx, id))).code).toBe('not_found');
     }
-    expect(await testDb().blueprint.findUniqueOrThrow({ where: { teamId_id: { teamId: other.team.id, id: 'secret' } } })).toMatchObject({ title: 'Service', version: 1 });
+    expect(await testDb().blueprint.findUniqueOrThrow({ where: { teamId_id: { teamId: other.team.id, id: 'secret' } } })).toMatchObject({
+      title: 'Service',
+      version: 1,
+    });
   });
 });
 
@@ -171,10 +202,15 @@ describe('updateBlueprint', () => {
     await service(ctx);
     const patched = await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { title: 'Svc' } });
     expect(patched).toMatchObject({ title: 'Svc', description: 'A deployable', icon: '🚀', schema: SCHEMA, version: 2 });
-    const replaced = await updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { title: 'Service 2', schema: { type: 'object' } } });
+    const replaced = await updateBlueprint(testDb(), ctx, 'service', {
+      replace: true,
+      input: { title: 'Service 2', schema: { type: 'object' } },
+    });
     expect(replaced).toMatchObject({ title: 'Service 2', description: null, icon: null, schema: { type: 'object' }, version: 3 });
     expect(Date.parse(replaced.updated_at)).toBeGreaterThanOrEqual(Date.parse(patched.updated_at));
-    const renamed = await detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { id: 'other', title: 'x', schema: { type: 'object' } } }));
+    const renamed = await detailsOf(
+      updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { id: 'other', title: 'x', schema: { type: 'object' } } }),
+    );
     expect(renamed).toEqual([{ path: '/id', message: expect.any(String) }]);
   });
 
@@ -190,13 +226,22 @@ describe('updateBlueprint', () => {
     const error = await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { schema: STRICT } }));
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/^7 existing entities/);
-    const details = error.details as { failing_count: number; failing_count_is_lower_bound: boolean; sample: Array<{ identifier: string; errors: unknown[] }> };
+    const details = error.details as {
+      failing_count: number;
+      failing_count_is_lower_bound: boolean;
+      sample: Array<{ identifier: string; errors: unknown[] }>;
+    };
     expect(details.failing_count).toBe(7);
     expect(details.failing_count_is_lower_bound).toBe(false);
     expect(details.sample).toHaveLength(5);
     expect(details.sample.every((s) => s.identifier.startsWith('bad-'))).toBe(true);
     // each bad one breaks `maximum` as well as `required`: each fault is listed with its path into data
-    expect(details.sample[0].errors).toEqual(expect.arrayContaining([{ path: '/data/owner', message: expect.any(String) }, { path: '/data/tier', message: expect.any(String) }]));
+    expect(details.sample[0].errors).toEqual(
+      expect.arrayContaining([
+        { path: '/data/owner', message: expect.any(String) },
+        { path: '/data/tier', message: expect.any(String) },
+      ]),
+    );
 
     expect(await getBlueprint(testDb(), ctx, 'service')).toMatchObject({ schema: SCHEMA, version: 1 });
     expect(await audits(team.id)).toHaveLength(before.length);
@@ -206,7 +251,13 @@ describe('updateBlueprint', () => {
     const { team, ctx } = await adminTeam();
     const created = await service(ctx);
     await insertEntities(testDb(), { teamId: team.id, blueprintId: 'service' }, [{ identifier: 'orphan', data: {} }]);
-    const saved = await updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { title: 'Service', schema: STRICT } }, { force: true });
+    const saved = await updateBlueprint(
+      testDb(),
+      ctx,
+      'service',
+      { replace: true, input: { title: 'Service', schema: STRICT } },
+      { force: true },
+    );
     expect(saved).toMatchObject({ schema: STRICT, version: 2, entity_count: 1 });
     expect(saved.updated_at >= created.updated_at).toBe(true);
     const last = (await audits(team.id)).at(-1);
@@ -238,12 +289,17 @@ describe('updateBlueprint', () => {
     await service(ctx);
     await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { title: 'v2' } });
     const before = (await audits(team.id)).length;
-    const stale = await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { title: 'lost' } }, { ifMatch: [1] }));
+    const stale = await expectAppError(
+      updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { title: 'lost' } }, { ifMatch: [1] }),
+    );
     expect(stale.code).toBe('conflict');
     expect((await expectAppError(deleteBlueprint(testDb(), ctx, 'service', { ifMatch: [1] }))).code).toBe('conflict');
     expect(await getBlueprint(testDb(), ctx, 'service')).toMatchObject({ title: 'v2', version: 2 });
     expect(await audits(team.id)).toHaveLength(before);
-    expect(await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { title: 'v3' } }, { ifMatch: [1, 2] })).toMatchObject({ title: 'v3', version: 3 });
+    expect(await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { title: 'v3' } }, { ifMatch: [1, 2] })).toMatchObject({
+      title: 'v3',
+      version: 3,
+    });
   });
 
   it('walks the entities in keyset batches without skipping ties, and stops counting at the cap', async () => {
@@ -251,7 +307,11 @@ describe('updateBlueprint', () => {
     await service(ctx);
     const scope = { teamId: team.id, blueprintId: 'service' };
     const at = new Date('2026-01-01T00:00:00.000Z'); // the same created_at for all: the id breaks ties
-    await insertEntities(testDb(), scope, Array.from({ length: 10 }, (_, i) => ({ identifier: `e-${i}`, data: {}, createdAt: at })));
+    await insertEntities(
+      testDb(),
+      scope,
+      Array.from({ length: 10 }, (_, i) => ({ identifier: `e-${i}`, data: {}, createdAt: at })),
+    );
     await insertEntities(testDb(), scope, [{ identifier: 'ok', data: { owner: 'x' } }]);
     const validate = checkBlueprintSchema(STRICT);
     const all = await testDb().$transaction((tx) => findFailingEntities(tx, scope, validate, { batchSize: 3, maxFailures: 100 }));
@@ -295,10 +355,15 @@ describe('deleteBlueprint', () => {
     await service(ctx);
     await service(ctx, 'database');
     const t = team.id;
-    await insertEntities(testDb(), { teamId: t, blueprintId: 'service' }, [{ identifier: 's1', data: {} }, { identifier: 's2', data: {} }]);
+    await insertEntities(testDb(), { teamId: t, blueprintId: 'service' }, [
+      { identifier: 's1', data: {} },
+      { identifier: 's2', data: {} },
+    ]);
     await insertEntities(testDb(), { teamId: t, blueprintId: 'database' }, [{ identifier: 'd1', data: {} }]);
     const q = (text: string) => testPool().query(text, [t]);
-    await q(`INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier) VALUES ($1, 'service', 'database', 'uses')`);
+    await q(
+      `INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier) VALUES ($1, 'service', 'database', 'uses')`,
+    );
     await q(`INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id)
              SELECT $1, r.id, s.id, d.id FROM blueprint_relations r, entities s, entities d
              WHERE r.team_id = $1 AND s.team_id = $1 AND s.blueprint_id = 'service' AND d.team_id = $1 AND d.identifier = 'd1'`);
@@ -350,7 +415,11 @@ describe('deleteBlueprint', () => {
       action: 'blueprint.deleted',
       entityId: 'service',
       newData: null,
-      oldData: { id: 'service', schema: SCHEMA, deleted: { entities: 2, relations: 2, scorecards: 1, actions: 1, integration_mappings: 1 } },
+      oldData: {
+        id: 'service',
+        schema: SCHEMA,
+        deleted: { entities: 2, relations: 2, scorecards: 1, actions: 1, integration_mappings: 1 },
+      },
     });
   });
 });

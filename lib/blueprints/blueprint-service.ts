@@ -28,9 +28,16 @@ const SCHEMA_CHANGE_TX = { timeout: 120_000, maxWait: 10_000 };
 
 const notFound = (id: string) => new AppError('not_found', `blueprint "${id}" not found`);
 
-
 function auditData(b: BlueprintRow, relations: RelationDef[]) {
-  return { id: b.id, title: b.title, description: b.description, icon: b.icon, schema: b.schema, relations: toRelationsView(relations), version: b.version };
+  return {
+    id: b.id,
+    title: b.title,
+    description: b.description,
+    icon: b.icon,
+    schema: b.schema,
+    relations: toRelationsView(relations),
+    version: b.version,
+  };
 }
 
 async function findOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, id: string): Promise<BlueprintRow> {
@@ -44,10 +51,14 @@ async function lockOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, id: s
   await execSql(tx, lockBlueprintSql(ctx.team.id, id));
   const row = await findOrThrow(tx, ctx, id);
   if (ifMatch && !ifMatch.includes(row.version)) {
-    throw new AppError('conflict', `blueprint "${id}" has changed (it is at version ${row.version}): reload it and apply your change again`, {
-      reason: 'stale_version',
-      version: row.version,
-    });
+    throw new AppError(
+      'conflict',
+      `blueprint "${id}" has changed (it is at version ${row.version}): reload it and apply your change again`,
+      {
+        reason: 'stale_version',
+        version: row.version,
+      },
+    );
   }
   return row;
 }
@@ -96,7 +107,12 @@ export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlu
       },
     });
     const { after: relations } = await saveBlueprintRelations(tx, ctx, row.id, input.schema, input.relations ?? {});
-    await writeAudit(tx, ctx, { action: 'blueprint.created', entityType: 'blueprint', entityId: row.id, newData: auditData(row, relations) });
+    await writeAudit(tx, ctx, {
+      action: 'blueprint.created',
+      entityType: 'blueprint',
+      entityId: row.id,
+      newData: auditData(row, relations),
+    });
     return toBlueprintView(row, 0, relations);
   });
 }
@@ -108,17 +124,31 @@ export type UpdateMode = { replace: true; input: ReplaceBlueprintInput } | { rep
  * PATCH sets the top-level fields given. With a new schema that some existing entities fail,
  * nothing is saved (409 with the count and a sample) unless `force`.
  */
-export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode: UpdateMode, options: WriteOptions & { force?: boolean } = {}): Promise<BlueprintView> {
+export async function updateBlueprint(
+  db: Db,
+  ctx: TeamContext,
+  id: string,
+  mode: UpdateMode,
+  options: WriteOptions & { force?: boolean } = {},
+): Promise<BlueprintView> {
   requirePermission(ctx, 'blueprint:write');
   const { input } = mode;
   if (mode.replace && mode.input.id !== undefined && mode.input.id !== id) {
-    throw new AppError('validation_failed', 'a blueprint cannot be renamed', [{ path: '/id', message: `must be "${id}" (the blueprint of the URL)` }]);
+    throw new AppError('validation_failed', 'a blueprint cannot be renamed', [
+      { path: '/id', message: `must be "${id}" (the blueprint of the URL)` },
+    ]);
   }
   const validate: ValidateFunction | null = input.schema ? checkBlueprintSchema(input.schema) : null;
   return db.$transaction(async (tx) => {
     const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
     const next = mode.replace
-      ? { title: mode.input.title, description: mode.input.description ?? null, icon: mode.input.icon ?? null, schema: mode.input.schema, relations: mode.input.relations ?? {} }
+      ? {
+          title: mode.input.title,
+          description: mode.input.description ?? null,
+          icon: mode.input.icon ?? null,
+          schema: mode.input.schema,
+          relations: mode.input.relations ?? {},
+        }
       : {
           title: input.title ?? before.title,
           description: input.description !== undefined ? input.description : before.description,
@@ -130,7 +160,9 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
     if (validate && !isDeepStrictEqual(before.schema, next.schema)) {
       failing = await findFailingEntities(tx, { teamId: ctx.team.id, blueprintId: id }, validate);
       if (failing.failing_count > 0 && !options.force) {
-        const count = failing.failing_count_is_lower_bound ? `${failing.failing_count.toLocaleString('en-US')}+` : String(failing.failing_count);
+        const count = failing.failing_count_is_lower_bound
+          ? `${failing.failing_count.toLocaleString('en-US')}+`
+          : String(failing.failing_count);
         throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, {
           reason: 'schema_breaks_entities',
           ...failing,
@@ -150,7 +182,10 @@ export async function updateBlueprint(db: Db, ctx: TeamContext, id: string, mode
         updatedAt: new Date(),
       },
     });
-    const forced = failing && failing.failing_count > 0 ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound } : {};
+    const forced =
+      failing && failing.failing_count > 0
+        ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound }
+        : {};
     const removedLinks = saved.removed.length ? { forced: true, removed_links: saved.removed } : {};
     const renamed = saved.renamed.length ? { renamed_relations: saved.renamed } : {};
     const unlinked = saved.unlinked.length ? { forced: true, unlinked_entities: saved.unlinked } : {};
@@ -189,6 +224,11 @@ export async function deleteBlueprint(db: Db, ctx: TeamContext, id: string, opti
     const removed = await deleteImpact(tx, ctx, id);
     const relations = await loadRelationDefsTx(tx, ctx.team.id, id);
     await tx.blueprint.delete({ where: { teamId_id: { teamId: ctx.team.id, id } } });
-    await writeAudit(tx, ctx, { action: 'blueprint.deleted', entityType: 'blueprint', entityId: id, oldData: { ...auditData(before, relations), deleted: removed } });
+    await writeAudit(tx, ctx, {
+      action: 'blueprint.deleted',
+      entityType: 'blueprint',
+      entityId: id,
+      oldData: { ...auditData(before, relations), deleted: removed },
+    });
   }, SCHEMA_CHANGE_TX);
 }

@@ -48,8 +48,16 @@ export function toBlueprintView(b: BlueprintRow, entityCount: number, relations:
  * Entity counts of some of a team's blueprints in ONE grouped query (never one per blueprint):
  * an index-only scan of idx_entities_list (team_id, blueprint_id, ...) for those blueprints.
  */
-export async function entityCounts(db: Db | Prisma.TransactionClient, teamId: string, blueprintIds: string[]): Promise<Map<string, number>> {
+export async function entityCounts(
+  db: Db | Prisma.TransactionClient,
+  teamId: string,
+  blueprintIds: string[],
+): Promise<Map<string, number>> {
   if (blueprintIds.length === 0) return new Map();
-  const groups = await db.entity.groupBy({ by: ['blueprintId'], where: { teamId, blueprintId: { in: blueprintIds } }, _count: { _all: true } });
+  const groups = await db.entity.groupBy({
+    by: ['blueprintId'],
+    where: { teamId, blueprintId: { in: blueprintIds } },
+    _count: { _all: true },
+  });
   return new Map(groups.map((g) => [g.blueprintId, g._count._all]));
 }

@@ -63,7 +63,9 @@ describe('checkBlueprintSchema', () => {
   });
 
   it('refuses too many patterns, too many patternProperties, and a pattern too long', () => {
-    const many = Object.fromEntries(Array.from({ length: MAX_SCHEMA_PATTERNS + 1 }, (_, i) => [`p${i}`, { type: 'string', pattern: `^${i}$` }]));
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_SCHEMA_PATTERNS + 1 }, (_, i) => [`p${i}`, { type: 'string', pattern: `^${i}$` }]),
+    );
     expect(detailsOf({ type: 'object', properties: many })[0].message).toContain('MAX_SCHEMA_PATTERNS');
     const pp = Object.fromEntries(Array.from({ length: MAX_PATTERN_PROPERTIES + 1 }, (_, i) => [`^x${i}$`, {}]));
     expect(detailsOf({ type: 'object', patternProperties: pp })[0].message).toContain('MAX_PATTERN_PROPERTIES');

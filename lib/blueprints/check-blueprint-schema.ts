@@ -40,7 +40,19 @@ function metaSchemaErrors(schema: JsonObject): Detail[] {
   return [...byPath.values()];
 }
 
-const ONE = ['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
+const ONE = [
+  'additionalProperties',
+  'items',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
@@ -84,10 +96,16 @@ function countFaults(root: JsonObject): Detail[] {
   properties += patternProperties;
   const faults: Detail[] = [];
   if (properties > MAX_SCHEMA_PROPERTIES) {
-    faults.push({ path: '/schema', message: `the schema declares ${properties} properties, more than ${MAX_SCHEMA_PROPERTIES} (MAX_SCHEMA_PROPERTIES)` });
+    faults.push({
+      path: '/schema',
+      message: `the schema declares ${properties} properties, more than ${MAX_SCHEMA_PROPERTIES} (MAX_SCHEMA_PROPERTIES)`,
+    });
   }
   if (patterns > MAX_SCHEMA_PATTERNS) {
-    faults.push({ path: '/schema', message: `the schema holds ${patterns} patterns, more than ${MAX_SCHEMA_PATTERNS} (MAX_SCHEMA_PATTERNS)` });
+    faults.push({
+      path: '/schema',
+      message: `the schema holds ${patterns} patterns, more than ${MAX_SCHEMA_PATTERNS} (MAX_SCHEMA_PATTERNS)`,
+    });
   }
   if (patternProperties > MAX_PATTERN_PROPERTIES) {
     faults.push({

@@ -32,7 +32,11 @@ export async function findFailingEntities(
   let failing = 0;
   let after: { at: Date; id: string } | null = null;
   for (;;) {
-    const rows: EntityBatchRow[] = await runSql(tx, entityBatchSql(scope.teamId, scope.blueprintId, after, limits.batchSize), entityBatchRow);
+    const rows: EntityBatchRow[] = await runSql(
+      tx,
+      entityBatchSql(scope.teamId, scope.blueprintId, after, limits.batchSize),
+      entityBatchRow,
+    );
     for (const row of rows) {
       if (validate(row.data)) continue;
       failing += 1;

@@ -27,7 +27,11 @@ export async function listBlueprintSummaries(db: Db, ctx: TeamContext): Promise<
     take: MAX_BLUEPRINTS,
     select: { id: true, title: true, icon: true, description: true, schema: true, updatedAt: true },
   });
-  const countOf = await entityCounts(db, teamId, blueprints.map((b) => b.id));
+  const countOf = await entityCounts(
+    db,
+    teamId,
+    blueprints.map((b) => b.id),
+  );
   return blueprints.map((b) => ({
     id: b.id,
     title: b.title,

@@ -17,9 +17,29 @@ export function isBlueprintId(value: string): boolean {
 export type JsonObject = Record<string, unknown>;
 
 export type RelationSpecs = Record<string, RelationSpec>;
-export type CreateBlueprintInput = { id: string; title: string; description?: string | null; icon?: string | null; schema: JsonObject; relations?: RelationSpecs };
-export type ReplaceBlueprintInput = { id?: string; title: string; description?: string | null; icon?: string | null; schema: JsonObject; relations?: RelationSpecs };
-export type PatchBlueprintInput = { title?: string; description?: string | null; icon?: string | null; schema?: JsonObject; relations?: RelationSpecs };
+export type CreateBlueprintInput = {
+  id: string;
+  title: string;
+  description?: string | null;
+  icon?: string | null;
+  schema: JsonObject;
+  relations?: RelationSpecs;
+};
+export type ReplaceBlueprintInput = {
+  id?: string;
+  title: string;
+  description?: string | null;
+  icon?: string | null;
+  schema: JsonObject;
+  relations?: RelationSpecs;
+};
+export type PatchBlueprintInput = {
+  title?: string;
+  description?: string | null;
+  icon?: string | null;
+  schema?: JsonObject;
+  relations?: RelationSpecs;
+};
 
 const id = { type: 'string', pattern: BLUEPRINT_ID };
 const title = { type: 'string', minLength: 1, maxLength: 100 };

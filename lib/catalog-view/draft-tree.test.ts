@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fieldMap, fieldsOf } from './fields';
-import { blankRule, draftProblems, fromDraft, mapNode, toDraft, withOperator, withProperty, type DraftGroup, type DraftRule } from './draft-tree';
+import {
+  blankRule,
+  draftProblems,
+  fromDraft,
+  mapNode,
+  toDraft,
+  withOperator,
+  withProperty,
+  type DraftGroup,
+  type DraftRule,
+} from './draft-tree';
 import type { Group } from './rule-tree';
 import { SERVICE_SCHEMA } from './test-schema';
 
@@ -9,7 +19,13 @@ const byKey = fieldMap(fields);
 
 describe('draft trees', () => {
   it('round-trips a rule tree through the builder copy', () => {
-    const tree: Group = { combinator: 'or', rules: [{ property: 'status', operator: '=', value: 'active' }, { combinator: 'and', rules: [{ property: 'owner', operator: 'isEmpty' }] }] };
+    const tree: Group = {
+      combinator: 'or',
+      rules: [
+        { property: 'status', operator: '=', value: 'active' },
+        { combinator: 'and', rules: [{ property: 'owner', operator: 'isEmpty' }] },
+      ],
+    };
     expect(fromDraft(toDraft(tree))).toEqual(tree);
   });
 
@@ -42,7 +58,12 @@ describe('draft trees', () => {
         { id: 'g', combinator: 'or', rules: [{ id: 'e', property: 'status', operator: '>', value: 'x' }] },
       ],
     };
-    expect(Object.fromEntries(draftProblems(draft, byKey))).toEqual({ a: 'Pick a property', b: 'Add at least one value', c: 'Enter a valid value', e: 'Pick an operator' });
+    expect(Object.fromEntries(draftProblems(draft, byKey))).toEqual({
+      a: 'Pick a property',
+      b: 'Add at least one value',
+      c: 'Enter a valid value',
+      e: 'Pick an operator',
+    });
   });
 
   it('edits and removes nodes by id, at any depth', () => {

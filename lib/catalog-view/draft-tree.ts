@@ -72,7 +72,9 @@ export function ruleProblem(rule: DraftRule, fields: Map<string, Field>): string
   const value = rule.value === '' ? undefined : rule.value;
   if (!valueFits(field, { property: rule.property, operator: rule.operator, value })) {
     if (valueControl(field, rule.operator) === 'related') return 'Pick a blueprint and at least one entity';
-    return valueControl(field, rule.operator) === 'tags' || valueControl(field, rule.operator) === 'enumList' ? 'Add at least one value' : 'Enter a valid value';
+    return valueControl(field, rule.operator) === 'tags' || valueControl(field, rule.operator) === 'enumList'
+      ? 'Add at least one value'
+      : 'Enter a valid value';
   }
   return null;
 }

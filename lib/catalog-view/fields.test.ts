@@ -26,7 +26,15 @@ describe('fieldsOf', () => {
 
   it('allows only presence tests on arrays of objects, and ends with the meta-properties and "Related to…"', () => {
     expect(kind('ports')).toBe('object');
-    expect(fields.slice(-7).map((f) => f.key)).toEqual(['$identifier', '$title', '$created_at', '$updated_at', '$created_by', '$updated_by', '@relatedTo']);
+    expect(fields.slice(-7).map((f) => f.key)).toEqual([
+      '$identifier',
+      '$title',
+      '$created_at',
+      '$updated_at',
+      '$created_by',
+      '$updated_by',
+      '@relatedTo',
+    ]);
   });
 
   it('keeps enum options and date formats', () => {
@@ -51,12 +59,22 @@ describe('fieldsOf', () => {
 
 describe('fieldsOf with relations', () => {
   const fields = fieldsOf({ type: 'object', properties: { name: { type: 'string' } } }, [
-    { id: 'runs_on', title: 'Runs on', targetSchema: { type: 'object', properties: { region: { type: 'string', enum: ['eu', 'us'] }, spec: { type: 'object', properties: { nodes: { type: 'integer' } } } } } },
+    {
+      id: 'runs_on',
+      title: 'Runs on',
+      targetSchema: {
+        type: 'object',
+        properties: {
+          region: { type: 'string', enum: ['eu', 'us'] },
+          spec: { type: 'object', properties: { nodes: { type: 'integer' } } },
+        },
+      },
+    },
     { id: 'owned_by', title: null, targetSchema: null },
   ]);
   const at = (key: string) => fields.find((f) => f.key === key);
 
-  it('adds per relation its column, its target\'s meta-properties and properties one hop away (nested too), typed by the target schema', () => {
+  it("adds per relation its column, its target's meta-properties and properties one hop away (nested too), typed by the target schema", () => {
     expect(at('runs_on')).toEqual({ key: 'runs_on', label: 'Runs on', kind: 'relation', via: 'runs_on' });
     expect(at('runs_on.$identifier')).toMatchObject({ kind: 'string', via: 'runs_on', label: 'Runs on › Identifier' });
     expect(at('runs_on.$title')).toMatchObject({ kind: 'string', nullable: true });

@@ -16,7 +16,7 @@ import { isSchemaNode, META_PROPERTIES, propertyType, type PropertyType } from '
  * `relation`: a relation's linked entities (a column, not filterable); `related`: the relatedTo rule.
  */
 export type FieldKind =
-  | 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'numberArray' | 'object' | 'any' | 'relation' | 'related';
+  'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'numberArray' | 'object' | 'any' | 'relation' | 'related';
 
 export type Field = {
   /** A dotted path into `data`, or a meta-property (`$title`). */
@@ -90,7 +90,8 @@ function walk(properties: Record<string, unknown>, prefix: string, labelPrefix: 
     const field: Field = { key, label, kind, type, ...(format && { format }), ...(via && { via }) };
     if (type.kind === 'scalar' && type.enum) field.options = type.enum as Field['options'];
     out.push(field);
-    if (kind === 'object' && isSchemaNode(schema.properties) && depth < MAX_DEPTH) walk(schema.properties, `${key}.`, `${label} › `, depth + 1, out, via);
+    if (kind === 'object' && isSchemaNode(schema.properties) && depth < MAX_DEPTH)
+      walk(schema.properties, `${key}.`, `${label} › `, depth + 1, out, via);
   }
 }
 
@@ -121,7 +122,18 @@ export function fieldMap(fields: Field[]): Map<string, Field> {
 }
 
 /** The value at a field's path in an entity view (meta-properties from the row itself). */
-export function valueAt(entity: { identifier: string; title: string | null; data: Record<string, unknown>; created_at?: string; updated_at?: string; created_by?: string | null; updated_by?: string | null }, key: string): unknown {
+export function valueAt(
+  entity: {
+    identifier: string;
+    title: string | null;
+    data: Record<string, unknown>;
+    created_at?: string;
+    updated_at?: string;
+    created_by?: string | null;
+    updated_by?: string | null;
+  },
+  key: string,
+): unknown {
   if (key.startsWith('$')) return (entity as Record<string, unknown>)[key.slice(1)];
   let current: unknown = entity.data;
   for (const part of key.split('.')) {

@@ -110,10 +110,17 @@ function checkField(schema: object, field: Field) {
       expect(serverVerdict(schema, toApiNode(kept.rules[0]) as object), what).toEqual({ accepted: true });
     } else {
       const presence = ['exists', 'isEmpty', 'isNotEmpty'].includes(op);
-      const verdict = serverVerdict(schema, presence ? { property: field.key, operator: op } : { property: field.key, operator: op, value: 'x' });
+      const verdict = serverVerdict(
+        schema,
+        presence ? { property: field.key, operator: op } : { property: field.key, operator: op, value: 'x' },
+      );
       const constantPresence = field.meta && !field.nullable && presence;
       if (constantPresence) expect(verdict, `${what}: accepted though constant`).toEqual({ accepted: true });
-      else expect(verdict, `${what} is refused by the server, so the builder must not offer it`).toMatchObject({ accepted: false, at: expect.stringMatching(/\.operator$/) });
+      else
+        expect(verdict, `${what} is refused by the server, so the builder must not offer it`).toMatchObject({
+          accepted: false,
+          at: expect.stringMatching(/\.operator$/),
+        });
     }
   }
 }

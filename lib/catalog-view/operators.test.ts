@@ -14,7 +14,15 @@ describe('operatorsFor', () => {
 
   it('offers substring operators on strings, membership on arrays, presence on objects', () => {
     expect(operatorsFor(field('owner'))).toEqual(expect.arrayContaining(['contains', 'beginsWith', 'endsWith', 'in']));
-    expect(operatorsFor(field('tags'))).toEqual(['contains', 'doesNotContain', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty']);
+    expect(operatorsFor(field('tags'))).toEqual([
+      'contains',
+      'doesNotContain',
+      'containsAny',
+      'containsAll',
+      'exists',
+      'isEmpty',
+      'isNotEmpty',
+    ]);
     expect(operatorsFor(field('metadata'))).toEqual(['exists', 'isEmpty', 'isNotEmpty']);
     expect(operatorsFor(field('public'))).toEqual(['=', '!=', 'exists', 'isEmpty', 'isNotEmpty']);
   });

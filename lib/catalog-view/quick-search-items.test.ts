@@ -11,11 +11,19 @@ describe('paletteItems', () => {
   it('lists matching blueprints (exact, prefix, substring) before the entities found', () => {
     const items = paletteItems('acme', 'serv', blueprints, [{ blueprint: 'service', identifier: 'svc/api', title: 'API' }]);
     expect(items.map((i) => i.id)).toEqual(['bp-service', 'bp-microservice', 'en-service-svc/api']);
-    expect(items[2]).toMatchObject({ label: 'API', detail: 'Service · svc/api', icon: '⚙️', href: '/t/acme/blueprints/service/entities/svc%2Fapi' });
+    expect(items[2]).toMatchObject({
+      label: 'API',
+      detail: 'Service · svc/api',
+      icon: '⚙️',
+      href: '/t/acme/blueprints/service/entities/svc%2Fapi',
+    });
   });
 
   it('shows the identifier when an entity has no title, and nothing for blank text', () => {
-    expect(paletteItems('acme', 'x', [], [{ blueprint: 'gone', identifier: 'x1', title: null }])[0]).toMatchObject({ label: 'x1', detail: 'gone · x1' });
+    expect(paletteItems('acme', 'x', [], [{ blueprint: 'gone', identifier: 'x1', title: null }])[0]).toMatchObject({
+      label: 'x1',
+      detail: 'gone · x1',
+    });
     expect(paletteItems('acme', '  ', blueprints, [])).toEqual([]);
   });
 });

@@ -26,7 +26,14 @@ export function paletteItems(team: string, text: string, blueprints: PaletteBlue
     .filter((x) => x.r < 3)
     .sort((x, y) => x.r - y.r || x.b.title.localeCompare(y.b.title))
     .slice(0, MAX_BLUEPRINTS)
-    .map(({ b }): PaletteItem => ({ kind: 'blueprint', id: `bp-${b.id}`, label: b.title, detail: 'Blueprint', icon: b.icon ?? '📦', href: `/t/${team}/blueprints/${b.id}` }));
+    .map(({ b }): PaletteItem => ({
+      kind: 'blueprint',
+      id: `bp-${b.id}`,
+      label: b.title,
+      detail: 'Blueprint',
+      icon: b.icon ?? '📦',
+      href: `/t/${team}/blueprints/${b.id}`,
+    }));
   const found = entities.map((e): PaletteItem => {
     const bp = byId.get(e.blueprint);
     return {

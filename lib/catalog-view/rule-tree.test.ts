@@ -6,7 +6,9 @@ import { SERVICE_SCHEMA } from './test-schema';
 const fields = fieldsOf(SERVICE_SCHEMA);
 
 describe('relatedTo rules and rules through a relation', () => {
-  const withRelations = fieldsOf(SERVICE_SCHEMA, [{ id: 'runs_on', title: 'Runs on', targetSchema: { properties: { region: { type: 'string' } } } }]);
+  const withRelations = fieldsOf(SERVICE_SCHEMA, [
+    { id: 'runs_on', title: 'Runs on', targetSchema: { properties: { region: { type: 'string' } } } },
+  ]);
   const related = { blueprint: 'cluster', value: ['eu-1'], direction: 'downstream', max_hops: 3 };
 
   it('keep a complete relatedTo rule and a rule on a related property; drop incomplete or hostile ones', () => {
@@ -28,17 +30,39 @@ describe('relatedTo rules and rules through a relation', () => {
       { ...related, value: ['x'.repeat(256)] },
       'eu-1',
     ]) {
-      expect(cleanTree({ combinator: 'and', rules: [{ property: '@relatedTo', operator: 'relatedTo', value }] }, withRelations).rules).toHaveLength(0);
+      expect(
+        cleanTree({ combinator: 'and', rules: [{ property: '@relatedTo', operator: 'relatedTo', value }] }, withRelations).rules,
+      ).toHaveLength(0);
     }
     // A relation the blueprint does not have, and the relation column itself, are not filters.
-    expect(cleanTree({ combinator: 'and', rules: [{ property: 'hosted_on.region', operator: '=', value: 'eu' }, { property: 'runs_on', operator: 'exists' }] }, withRelations).rules).toHaveLength(0);
+    expect(
+      cleanTree(
+        {
+          combinator: 'and',
+          rules: [
+            { property: 'hosted_on.region', operator: '=', value: 'eu' },
+            { property: 'runs_on', operator: 'exists' },
+          ],
+        },
+        withRelations,
+      ).rules,
+    ).toHaveLength(0);
   });
 
-  it('become the search route\'s shape: relatedTo without a property, its fields at the top', () => {
-    const tree: Group = { combinator: 'or', rules: [{ property: '@relatedTo', operator: 'relatedTo', value: related }, { combinator: 'and', rules: [{ property: 'runs_on.region', operator: '=', value: 'eu' }] }] };
+  it("become the search route's shape: relatedTo without a property, its fields at the top", () => {
+    const tree: Group = {
+      combinator: 'or',
+      rules: [
+        { property: '@relatedTo', operator: 'relatedTo', value: related },
+        { combinator: 'and', rules: [{ property: 'runs_on.region', operator: '=', value: 'eu' }] },
+      ],
+    };
     expect(toApiNode(tree)).toEqual({
       combinator: 'or',
-      rules: [{ operator: 'relatedTo', ...related }, { combinator: 'and', rules: [{ property: 'runs_on.region', operator: '=', value: 'eu' }] }],
+      rules: [
+        { operator: 'relatedTo', ...related },
+        { combinator: 'and', rules: [{ property: 'runs_on.region', operator: '=', value: 'eu' }] },
+      ],
     });
   });
 });
@@ -50,10 +74,13 @@ describe('cleanTree', () => {
       rules: [
         { property: 'status', operator: '=', value: 'active' },
         { property: 'version', operator: '>=', value: '2.0.0' },
-        { combinator: 'or', rules: [
-          { property: 'metadata.environment', operator: '=', value: 'production' },
-          { property: 'tags', operator: 'containsAny', value: ['postgres', 'redis'] },
-        ] },
+        {
+          combinator: 'or',
+          rules: [
+            { property: 'metadata.environment', operator: '=', value: 'production' },
+            { property: 'tags', operator: 'containsAny', value: ['postgres', 'redis'] },
+          ],
+        },
         { property: '$updated_at', operator: 'between', value: { preset: 'lastWeek' } },
         { property: 'replicas', operator: 'between', value: [1, 3] },
         { property: 'owner', operator: 'isEmpty' },
@@ -121,13 +148,22 @@ describe('facet toggles', () => {
 
   it('keeps an OR tree intact as one member of an AND', () => {
     const or: Group = { combinator: 'or', rules: [{ property: 'public', operator: '=', value: true }] };
-    expect(toggleFacetValue(or, 'status', 'active')).toEqual({ combinator: 'and', rules: [or, { property: 'status', operator: '=', value: 'active' }] });
+    expect(toggleFacetValue(or, 'status', 'active')).toEqual({
+      combinator: 'and',
+      rules: [or, { property: 'status', operator: '=', value: 'active' }],
+    });
   });
 });
 
 describe('withoutFacetRule', () => {
   it('counts a facet under the query without its own rule', () => {
-    const tree: Group = { combinator: 'and', rules: [{ property: 'status', operator: 'in', value: ['active', 'retired'] }, { property: 'public', operator: '=', value: true }] };
+    const tree: Group = {
+      combinator: 'and',
+      rules: [
+        { property: 'status', operator: 'in', value: ['active', 'retired'] },
+        { property: 'public', operator: '=', value: true },
+      ],
+    };
     expect(withoutFacetRule(tree, 'status')).toEqual({ combinator: 'and', rules: [{ property: 'public', operator: '=', value: true }] });
     expect(withoutFacetRule(tree, 'owner')).toBe(tree);
   });

@@ -25,7 +25,8 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !=
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$/;
 // The search route's semver (lib/search/semver-key.ts): MAJOR.MINOR.PATCH, optional pre-release and build.
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /** A `date` property takes "YYYY-MM-DD"; a `date-time` one an RFC 3339 instant. */
 function dateFits(field: Field, v: unknown): v is string {
@@ -89,7 +90,8 @@ export function valueFits(field: Field, rule: Rule): boolean {
     case 'tags':
     case 'enumList': {
       if (!Array.isArray(v) || v.length === 0 || v.length > MAX_LIST) return false;
-      const item: Field = field.kind === 'stringArray' ? { ...field, kind: 'string' } : field.kind === 'numberArray' ? { ...field, kind: 'number' } : field;
+      const item: Field =
+        field.kind === 'stringArray' ? { ...field, kind: 'string' } : field.kind === 'numberArray' ? { ...field, kind: 'number' } : field;
       return v.every((x) => scalarFits(item, x));
     }
     case 'numberRange':
@@ -97,7 +99,8 @@ export function valueFits(field: Field, rule: Rule): boolean {
     case 'textRange':
       return Array.isArray(v) && v.length === 2 && v.every((x) => scalarFits(field, x));
     case 'dateRange':
-      if (v && typeof v === 'object' && !Array.isArray(v)) return Object.keys(v).length === 1 && isDatePreset((v as { preset?: unknown }).preset);
+      if (v && typeof v === 'object' && !Array.isArray(v))
+        return Object.keys(v).length === 1 && isDatePreset((v as { preset?: unknown }).preset);
       return Array.isArray(v) && v.length === 2 && v.every((x) => dateFits(field, x));
     case 'text':
       return field.kind === 'stringArray' ? isText(v) : scalarFits(field, v);
@@ -159,7 +162,8 @@ export function toggleFacetValue(tree: Group, property: string, value: unknown):
   const index = facetRuleIndex(group, property);
   const current = selectedFacetValues(group, property);
   const next = current.some((v) => v === value) ? current.filter((v) => v !== value) : [...current, value];
-  const rule: Rule | null = next.length === 0 ? null : next.length === 1 ? { property, operator: '=', value: next[0] } : { property, operator: 'in', value: next };
+  const rule: Rule | null =
+    next.length === 0 ? null : next.length === 1 ? { property, operator: '=', value: next[0] } : { property, operator: 'in', value: next };
   const rules = [...group.rules];
   if (index >= 0) {
     if (rule) rules[index] = rule;

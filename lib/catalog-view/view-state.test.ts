@@ -9,7 +9,19 @@ const decode = (search: string) => decodeView(new URLSearchParams(search), field
 
 describe('view state in the URL', () => {
   const view: ViewState = {
-    query: { combinator: 'and', rules: [{ property: 'status', operator: 'in', value: ['active', 'retired'] }, { combinator: 'or', rules: [{ property: 'replicas', operator: '>=', value: 2 }, { property: 'owner', operator: 'isEmpty' }] }] },
+    query: {
+      combinator: 'and',
+      rules: [
+        { property: 'status', operator: 'in', value: ['active', 'retired'] },
+        {
+          combinator: 'or',
+          rules: [
+            { property: 'replicas', operator: '>=', value: 2 },
+            { property: 'owner', operator: 'isEmpty' },
+          ],
+        },
+      ],
+    },
     sort: { property: 'version', order: 'desc' },
     columns: ['status', 'version', '$updated_at'],
     q: 'pay ments',
@@ -22,12 +34,23 @@ describe('view state in the URL', () => {
 
   it('writes nothing for the default view, and compact rules', () => {
     expect(encodeView(DEFAULT_VIEW).toString()).toBe('');
-    expect(encodeView(view).get('filter')).toBe('{"and":[["status","in",["active","retired"]],{"or":[["replicas",">=",2],["owner","isEmpty"]]}]}');
+    expect(encodeView(view).get('filter')).toBe(
+      '{"and":[["status","in",["active","retired"]],{"or":[["replicas",">=",2],["owner","isEmpty"]]}]}',
+    );
     expect(encodeView(view).get('sort')).toBe('-version');
   });
 
   it('falls back to defaults on hand-edited garbage, never throws', () => {
-    for (const search of ['filter={', 'filter=[1,2', 'filter=null', 'filter={"and":5}', 'sort=-nope', 'sort=tags', 'cols=,,x', 'filter=%E0%A4%A']) {
+    for (const search of [
+      'filter={',
+      'filter=[1,2',
+      'filter=null',
+      'filter={"and":5}',
+      'sort=-nope',
+      'sort=tags',
+      'cols=,,x',
+      'filter=%E0%A4%A',
+    ]) {
       const decoded = decode(search);
       expect(decoded.query.rules).toEqual([]);
       expect(decoded.sort).toBeNull();

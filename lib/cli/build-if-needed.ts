@@ -8,8 +8,17 @@ import path from 'node:path';
 // unchanged tree starts at once).
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const INPUTS = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.mjs',
-  'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'next.config.mjs',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+];
 const SKIP = new Set(['node_modules', 'generated', '.next']);
 const STAMP = path.join(ROOT, '.next', 'baseplate-source-hash');
 
@@ -32,9 +41,7 @@ function hashSources(): string {
 
 export function buildIfNeeded(log: (line: string) => void): void {
   const current = hashSources();
-  const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP)
-    ? readFileSync(STAMP, 'utf8')
-    : '';
+  const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : '';
   if (built === current) return;
   log(built ? 'sources changed since the last build: building Baseplate…' : 'building Baseplate (first start, about 30 s)…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {

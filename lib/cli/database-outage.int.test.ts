@@ -27,7 +27,11 @@ async function ownServer(): Promise<{ server: EmbeddedDatabase; dir: string }> {
 }
 
 /** Settles at once (no unhandled rejection while the test waits) into the error it failed with. */
-const failure = (attempt: PromiseLike<unknown>): Promise<unknown> => Promise.resolve(attempt).then(() => undefined, (e: unknown) => e);
+const failure = (attempt: PromiseLike<unknown>): Promise<unknown> =>
+  Promise.resolve(attempt).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 /** The code the HTTP edge would answer for this failure. */
 async function mappedCode(attempt: PromiseLike<unknown>): Promise<string | undefined> {
@@ -56,7 +60,18 @@ describe('the database going away', () => {
       const viaPrisma = failure(db.$queryRaw`SELECT pg_sleep(30)::text AS slept`);
       const inTransaction = failure(db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(30)::text AS slept`, { timeout: 60_000 }));
       // Wait for the three statements to be running, then stop.
-      await expect.poll(async () => (await runSql(db, Prisma.sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()`, rowDecoder({ n: 'int' })))[0].n).toBe(3);
+      await expect
+        .poll(
+          async () =>
+            (
+              await runSql(
+                db,
+                Prisma.sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()`,
+                rowDecoder({ n: 'int' }),
+              )
+            )[0].n,
+        )
+        .toBe(3);
       await server.stop();
       expect(codeOf(await viaPg)).toBe('service_unavailable');
       expect(codeOf(await viaPrisma)).toBe('service_unavailable');
@@ -80,7 +95,11 @@ describe('the database going away', () => {
     const db = createPrisma(server.url, 6);
     const lines: string[] = [];
     const gaveUp: string[] = [];
-    superviseDatabase(server, (line) => lines.push(line), (reason) => gaveUp.push(reason));
+    superviseDatabase(
+      server,
+      (line) => lines.push(line),
+      (reason) => gaveUp.push(reason),
+    );
     try {
       const before = postmasterPid(dir);
       process.kill(before, 'SIGKILL'); // the harshest way to go: backends must notice and exit

@@ -27,7 +27,9 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9
 const requireCjs = createRequire(import.meta.url);
 const compression = requireCjs('next/dist/compiled/compression') as () => Middleware;
 // Without it, a client that leaves mid-response leaks the compressor's zlib stream (as in Next's router).
-const { releaseCompressionStream } = requireCjs('next/dist/server/lib/release-compression-stream') as { releaseCompressionStream: (res: ServerResponse) => void };
+const { releaseCompressionStream } = requireCjs('next/dist/server/lib/release-compression-stream') as {
+  releaseCompressionStream: (res: ServerResponse) => void;
+};
 
 type Refusal = { code: ErrorCode; message: string; reason: string; headers?: Record<string, string> };
 
@@ -50,7 +52,12 @@ export function checkRequest(req: IncomingMessage): { url: URL } | Refusal {
   if (!HOST.test(host)) return { code: 'bad_request', message: 'the Host header is not a host name', reason: 'invalid_host' };
   const method = req.method ?? '';
   if (!ALLOWED_METHODS.has(method)) {
-    return { code: 'method_not_allowed', message: `method ${method} is not served`, reason: 'method_not_allowed', headers: { allow: [...ALLOWED_METHODS].join(', ') } };
+    return {
+      code: 'method_not_allowed',
+      message: `method ${method} is not served`,
+      reason: 'method_not_allowed',
+      headers: { allow: [...ALLOWED_METHODS].join(', ') },
+    };
   }
   const target = req.url ?? '';
   let url: URL;
@@ -67,7 +74,12 @@ export function checkRequest(req: IncomingMessage): { url: URL } | Refusal {
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (BODY_METHODS.has(method) && declared > MAX_BODY_BYTES) {
-    return { code: 'payload_too_large', message: 'the request body is larger than 1 MiB', reason: 'body_too_large', headers: { connection: 'close' } };
+    return {
+      code: 'payload_too_large',
+      message: 'the request body is larger than 1 MiB',
+      reason: 'body_too_large',
+      headers: { connection: 'close' },
+    };
   }
   return { url };
 }
@@ -75,7 +87,13 @@ export function checkRequest(req: IncomingMessage): { url: URL } | Refusal {
 /** Serves one request; the promise settles when the answer and its after-response work are done. Never rejects. */
 export type RequestFront = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-type FrontOptions = { next: NextHandler; direct: DirectApi | null; routes: readonly ApiRoute[]; dev: boolean; trustedProxies: readonly string[] };
+type FrontOptions = {
+  next: NextHandler;
+  direct: DirectApi | null;
+  routes: readonly ApiRoute[];
+  dev: boolean;
+  trustedProxies: readonly string[];
+};
 
 export function createRequestFront(options: FrontOptions): RequestFront {
   const compress = compression();
@@ -93,7 +111,12 @@ export function createRequestFront(options: FrontOptions): RequestFront {
     // a 405 in the API's shape on both paths (Next's own is an empty body).
     if (route && method !== 'HEAD' && method !== 'OPTIONS' && !route.route.methods.includes(method as never)) {
       const allow = ['OPTIONS', ...route.route.methods, ...(route.route.methods.includes('GET') ? ['HEAD'] : [])];
-      return send(res, true, { code: 'method_not_allowed', message: `${method} is not a method of this route`, reason: 'method_not_allowed', headers: { allow: allow.join(', ') } });
+      return send(res, true, {
+        code: 'method_not_allowed',
+        message: `${method} is not a method of this route`,
+        reason: 'method_not_allowed',
+        headers: { allow: allow.join(', ') },
+      });
     }
     const found = route && req.headers.authorization && options.direct ? options.direct.handlerFor(route, method) : null;
     if (found) {

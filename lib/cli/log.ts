@@ -12,7 +12,10 @@ export function cliLog(line: string): void {
  * tools and the app all see one configuration. A failure prints one clear line and exits non-zero.
  */
 export function runCli(main: () => Promise<void>): void {
-  nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, '../..'), process.argv.includes('--dev'), { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, '../..'), process.argv.includes('--dev'), {
+    info: () => {},
+    error: console.error,
+  });
   main().catch((error: unknown) => {
     console.error(`[baseplate] error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);

@@ -75,7 +75,9 @@ export async function openDatabase(env: Env, log: (line: string) => void, option
   if (options.owner) {
     const other = await liveRuntime(env);
     if (other) {
-      throw new Error(`Baseplate is already running on ${env.dataDir} (pid ${other.pid}); stop it first, or use another BASEPLATE_DATA_DIR`);
+      throw new Error(
+        `Baseplate is already running on ${env.dataDir} (pid ${other.pid}); stop it first, or use another BASEPLATE_DATA_DIR`,
+      );
     }
   } else {
     const running = await runningServerUrl(env);

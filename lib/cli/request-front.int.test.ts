@@ -114,7 +114,9 @@ describe('the request front refuses what no route can serve, in the error shape'
   });
 
   it('refuses a declared body over 1 MiB from Content-Length, before any of it is sent', async () => {
-    const { text, socket } = await raw(`POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`);
+    const { text, socket } = await raw(
+      `POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`,
+    );
     socket.destroy();
     expect(statusOf(text)).toBe(413);
     expect(bodyOf(text).error.code).toBe('payload_too_large');
@@ -123,9 +125,14 @@ describe('the request front refuses what no route can serve, in the error shape'
 
   it('cuts a chunked body off at 1 MiB and answers 413 without waiting for its end', async () => {
     const chunk = Buffer.alloc(256 * 1024, 'a');
-    const framed = Buffer.concat(Array.from({ length: 6 }, () => Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])));
+    const framed = Buffer.concat(
+      Array.from({ length: 6 }, () => Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])),
+    );
     // 1.5 MiB sent, and no terminating chunk: a server reading to the end would never answer.
-    const { text, socket } = await raw('POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\nTransfer-Encoding: chunked\r\n\r\n', framed);
+    const { text, socket } = await raw(
+      'POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\nTransfer-Encoding: chunked\r\n\r\n',
+      framed,
+    );
     socket.destroy();
     expect(statusOf(text)).toBe(413);
     expect(bodyOf(text).error.code).toBe('payload_too_large');
@@ -141,7 +148,11 @@ describe('the direct dispatcher', () => {
   it('serves token calls itself and leaves the rest (no credentials, catch-alls, trailing slashes) to Next.js', async () => {
     expect(await (await fetch(`${base}/api/v1/items/a%2Fb`, { headers: TOKEN })).json()).toEqual({ id: 'a/b' });
     expect(await (await fetch(`${base}/api/v1/items/__proto__`, { headers: TOKEN })).json()).toEqual({ id: '__proto__' });
-    for (const [p, headers] of [['/api/v1/items/x', {}], ['/api/v1/some/where', TOKEN], ['/api/v1/items/x/', TOKEN]] as const) {
+    for (const [p, headers] of [
+      ['/api/v1/items/x', {}],
+      ['/api/v1/some/where', TOKEN],
+      ['/api/v1/items/x/', TOKEN],
+    ] as const) {
       expect(await (await fetch(base + p, { headers })).text(), p).toBe('next');
     }
   });
@@ -181,7 +192,9 @@ describe('the direct dispatcher', () => {
   });
 
   it('flushes compressed server-sent events per event', async () => {
-    const response = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/api/v1/events`, { headers: { ...TOKEN, 'accept-encoding': 'gzip' } }, resolve));
+    const response = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${base}/api/v1/events`, { headers: { ...TOKEN, 'accept-encoding': 'gzip' } }, resolve),
+    );
     expect(response.headers['content-encoding']).toBe('gzip');
     // The stream never ends by itself: what has arrived must already inflate to the first event.
     const first = await new Promise<string>((resolve) => {
@@ -198,7 +211,9 @@ describe('the direct dispatcher', () => {
   });
 
   it('compresses a JSON answer as Next.js does', async () => {
-    const response = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/api/v1/echo`, { headers: { ...TOKEN, 'accept-encoding': 'gzip' } }, resolve));
+    const response = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${base}/api/v1/echo`, { headers: { ...TOKEN, 'accept-encoding': 'gzip' } }, resolve),
+    );
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(response.headers.vary).toBe('rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding');
     response.resume();

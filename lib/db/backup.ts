@@ -155,10 +155,9 @@ export async function restoreBackup(connectionString: string, file: string): Pro
           // json_populate_recordset turns the JSON back into the table's own types.
           const ident = client.escapeIdentifier(line.table);
           const cols = columns.map((c) => client.escapeIdentifier(c)).join(', ');
-          await client.query(
-            `INSERT INTO ${ident} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${ident}, $1::json)`,
-            [JSON.stringify(line.rows)],
-          );
+          await client.query(`INSERT INTO ${ident} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${ident}, $1::json)`, [
+            JSON.stringify(line.rows),
+          ]);
           counts[line.table] += line.rows.length;
         }
       }

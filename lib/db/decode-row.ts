@@ -53,7 +53,8 @@ type Convert = (column: string, value: unknown) => unknown;
 
 const text: Convert = (column, value) => (typeof value === 'string' ? value : fail(column, 'text', value));
 const int: Convert = (column, value) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : toNumber(column, 'int', value));
-const number: Convert = (column, value) => (typeof value === 'number' && Number.isFinite(value) ? value : toNumber(column, 'number', value));
+const number: Convert = (column, value) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : toNumber(column, 'number', value);
 const bool: Convert = (column, value) => (typeof value === 'boolean' ? value : fail(column, 'bool', value));
 const date: Convert = (column, value) => {
   const parsed = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
@@ -62,7 +63,10 @@ const date: Convert = (column, value) => {
 const json: Convert = (column, value) => (value === undefined ? fail(column, 'json', value) : value);
 const textArray: Convert = (column, value) =>
   Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fail(column, 'text[]', value);
-const orNull = (convert: Convert): Convert => (column, value) => (value === null ? null : convert(column, value));
+const orNull =
+  (convert: Convert): Convert =>
+  (column, value) =>
+    value === null ? null : convert(column, value);
 
 // One converter per kind, picked once when the decoder is made (a page of rows runs them often).
 const CONVERTERS: Record<ColumnKind, Convert> = {

@@ -169,6 +169,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
  * every owner of a server stops it itself (start.ts on shutdown, the test setup's teardown).
  */
 function keepExitCode(): void {
-  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+    hookedEvents: () => string[];
+    unhookEvent: (event: string) => void;
+  };
   if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
 }

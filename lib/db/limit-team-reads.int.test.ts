@@ -47,8 +47,12 @@ async function holdLock(): Promise<{ release: () => Promise<void> }> {
 
 /** Backends waiting for the test's lock right now. */
 async function waitersOnLock(): Promise<number> {
-  const rows = await runSql(testDb(), Prisma.sql`
-    SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${LOCK}::int::oid AND NOT granted`, rowDecoder({ n: 'int' }));
+  const rows = await runSql(
+    testDb(),
+    Prisma.sql`
+    SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${LOCK}::int::oid AND NOT granted`,
+    rowDecoder({ n: 'int' }),
+  );
   return rows[0].n;
 }
 
@@ -57,7 +61,8 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 }
 
 /** A read that holds its connection until the test releases the lock. */
-const blockedRead = (db: Db) => () => runSql(db, Prisma.sql`SELECT pg_advisory_xact_lock_shared(${LOCK}) IS NULL AS done`, rowDecoder({ done: 'bool' }));
+const blockedRead = (db: Db) => () =>
+  runSql(db, Prisma.sql`SELECT pg_advisory_xact_lock_shared(${LOCK}) IS NULL AS done`, rowDecoder({ done: 'bool' }));
 
 /** The same team's context for another (made-up) user: a caller line of its own. */
 const asUser = (ctx: TeamContext, i: number) => ({ ...ctx, actor: { ...ctx.actor, userId: `user-${i}` } }) as TeamContext;
@@ -75,7 +80,7 @@ beforeAll(async () => {
 });
 
 describe('per-team read slots', () => {
-  it('one team saturating its slots waits behind itself; another team\'s search still answers', async () => {
+  it("one team saturating its slots waits behind itself; another team's search still answers", async () => {
     const db = pool(4, { teamConcurrency: 2, keyConcurrency: 2, queueTimeoutMs: 300, connectTimeoutMs: 3_000 });
     const lock = await holdLock();
     try {
@@ -122,7 +127,7 @@ describe('per-team read slots', () => {
 });
 
 describe('a starved pool', () => {
-  it('answers 503 database_unavailable (Retry-After), never a 500, and /health\'s own connection still answers', async () => {
+  it("answers 503 database_unavailable (Retry-After), never a 500, and /health's own connection still answers", async () => {
     const db = pool(2, { connectTimeoutMs: 300 });
     const health = pool(1, { connectTimeoutMs: 1_000, statementTimeoutMs: 1_000 });
     const lock = await holdLock();

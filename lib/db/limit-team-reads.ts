@@ -91,7 +91,12 @@ function actorSlot(ctx: TeamContext): string {
 
 function busy(reason: 'team_busy' | 'key_busy', max: number): AppError {
   const who = reason === 'team_busy' ? 'this team' : 'this API key (or user)';
-  return new AppError('service_unavailable', `${who} already runs ${max} expensive reads at once; retry shortly`, { reason, limit: max }, { 'Retry-After': '1' });
+  return new AppError(
+    'service_unavailable',
+    `${who} already runs ${max} expensive reads at once; retry shortly`,
+    { reason, limit: max },
+    { 'Retry-After': '1' },
+  );
 }
 
 /**

@@ -45,10 +45,7 @@ describe('migration runner', () => {
   it('rolls a failing migration back whole and records nothing for it', async () => {
     const url = await createEmptyDatabase();
     const dir = await copyOfMigrations();
-    await writeFile(
-      path.join(dir, '9999_broken.sql'),
-      'CREATE TABLE half_done (id int);\nINSERT INTO no_such_table VALUES (1);\n',
-    );
+    await writeFile(path.join(dir, '9999_broken.sql'), 'CREATE TABLE half_done (id int);\nINSERT INTO no_such_table VALUES (1);\n');
     await expect(migrate(url, { dir })).rejects.toThrow(/9999_broken\.sql failed and was rolled back/);
     const tables = await queryAt<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'half_done'");
     expect(Number(tables[0].n)).toBe(0);
@@ -68,7 +65,10 @@ describe('migration runner', () => {
 
   describe('a file marked `-- baseplate:no-transaction`', () => {
     const indexState = (url: string, name: string) =>
-      queryAt<{ valid: boolean }>(url, `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = '${name}'`);
+      queryAt<{ valid: boolean }>(
+        url,
+        `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = '${name}'`,
+      );
     const recorded = async (url: string, name: string) =>
       (await queryAt(url, `SELECT 1 FROM schema_migrations WHERE name = '${name}'`)).length === 1;
 

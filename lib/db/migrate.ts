@@ -58,9 +58,7 @@ export async function migrate(
       checksum   CHAR(64) NOT NULL,
       applied_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
     )`);
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      'SELECT name, checksum FROM schema_migrations ORDER BY name',
-    );
+    const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations ORDER BY name');
     const byName = new Map(files.map((f) => [f.name, f]));
     for (const row of rows) {
       const file = byName.get(row.name);
@@ -93,10 +91,7 @@ export async function migrate(
       try {
         await client.query('BEGIN');
         await client.query(file.sql);
-        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
-          file.name,
-          file.checksum,
-        ]);
+        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [file.name, file.checksum]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

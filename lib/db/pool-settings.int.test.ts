@@ -27,7 +27,13 @@ function pool(size: number, settings: Parameters<typeof createPrisma>[2]): Db {
 }
 
 const show = async (db: Db) =>
-  (await runSql(db, Prisma.sql`SELECT current_setting('statement_timeout') AS t, current_setting('work_mem') AS m`, rowDecoder({ t: 'text', m: 'text' })))[0];
+  (
+    await runSql(
+      db,
+      Prisma.sql`SELECT current_setting('statement_timeout') AS t, current_setting('work_mem') AS m`,
+      rowDecoder({ t: 'text', m: 'text' }),
+    )
+  )[0];
 
 describe('pool settings', () => {
   it('sets statement_timeout and work_mem on every connection, for pg and Prisma statements alike', async () => {
@@ -36,15 +42,20 @@ describe('pool settings', () => {
     expect(await db.$queryRaw`SELECT current_setting('statement_timeout') AS t`).toEqual([{ t: '1234ms' }]);
   });
 
-  it('keeps the pool\'s timeout after runSqlWithin set a shorter one on the same connection', async () => {
+  it("keeps the pool's timeout after runSqlWithin set a shorter one on the same connection", async () => {
     const db = pool(1, { statementTimeoutMs: 4_321 });
-    expect(await runSqlWithin(db, Prisma.sql`SELECT current_setting('statement_timeout') AS t`, rowDecoder({ t: 'text' }), 250)).toEqual([{ t: '250ms' }]);
+    expect(await runSqlWithin(db, Prisma.sql`SELECT current_setting('statement_timeout') AS t`, rowDecoder({ t: 'text' }), 250)).toEqual([
+      { t: '250ms' },
+    ]);
     expect((await show(db)).t).toBe('4321ms');
   });
 
-  it('cancels a statement past the pool\'s timeout (57014)', async () => {
+  it("cancels a statement past the pool's timeout (57014)", async () => {
     const db = pool(1, { statementTimeoutMs: 200 });
-    const error = await execSql(db, Prisma.sql`SELECT pg_sleep(30)`).then(() => null, (e: unknown) => e);
+    const error = await execSql(db, Prisma.sql`SELECT pg_sleep(30)`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as { code?: string }).code).toBe('57014');
   });
 });
@@ -62,14 +73,24 @@ describe('a search past its time budget', () => {
     // (The route modules cannot be imported under Vitest, next-auth wants Next's runtime: this is
     // the service the route calls and the edge's own error mapping, toErrorResponse.)
     const db = pool(2, { statementTimeoutMs: 300 });
-    const search = () => searchEntities(db, ctx, 'service', parseSearchBody({ query: { rules: [{ property: '$identifier', operator: '=', value: 'one' }] } }), { withTotal: true });
+    const search = () =>
+      searchEntities(
+        db,
+        ctx,
+        'service',
+        parseSearchBody({ query: { rules: [{ property: '$identifier', operator: '=', value: 'one' }] } }),
+        { withTotal: true },
+      );
     expect((await search()).entities).toHaveLength(1);
     // Another session holds a lock that the search's statement must wait for, past its budget.
     const blocker = new pg.Client({ connectionString: testDatabaseUrl() });
     await blocker.connect();
     try {
       await blocker.query('BEGIN; LOCK TABLE entities IN ACCESS EXCLUSIVE MODE');
-      const error = await search().then(() => null, (e: unknown) => e);
+      const error = await search().then(
+        () => null,
+        (e: unknown) => e,
+      );
       const res = toErrorResponse(error, 'test');
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');

@@ -44,7 +44,11 @@ function editModel(text: string, model: string, from: string | RegExp, to: strin
 /** `drift` has one line per pattern and every pattern matches a line. */
 function expectExactly(drift: string[], patterns: RegExp[]): void {
   expect(drift, JSON.stringify(drift, null, 1)).toHaveLength(patterns.length);
-  for (const pattern of patterns) expect(drift.some((line) => pattern.test(line)), `${pattern} in ${JSON.stringify(drift)}`).toBe(true);
+  for (const pattern of patterns)
+    expect(
+      drift.some((line) => pattern.test(line)),
+      `${pattern} in ${JSON.stringify(drift)}`,
+    ).toBe(true);
 }
 
 describe('prisma/schema.prisma against the migrated database', () => {
@@ -80,7 +84,13 @@ describe('prisma/schema.prisma against the migrated database', () => {
     },
     {
       name: 'a native type (VarChar for Uuid)',
-      change: (s) => editModel(s, 'Blueprint', /createdBy +String\? +@map\("created_by"\) @db\.Uuid/, 'createdBy String? @map("created_by") @db.VarChar(36)'),
+      change: (s) =>
+        editModel(
+          s,
+          'Blueprint',
+          /createdBy +String\? +@map\("created_by"\) @db\.Uuid/,
+          'createdBy String? @map("created_by") @db.VarChar(36)',
+        ),
       expected: [/^blueprints\.created_by \(Blueprint\.createdBy\): type varchar\(36\) in the model but uuid in the database$/],
     },
     {

@@ -39,16 +39,44 @@ const IGNORED_TABLES = new Set(['schema_migrations']);
 
 // @db.<NativeType> -> udt_name (PostgreSQL connector's native types).
 const NATIVE_UDT: Record<string, string> = {
-  Text: 'text', VarChar: 'varchar', Char: 'bpchar', Uuid: 'uuid', Inet: 'inet', Citext: 'citext', Xml: 'xml',
-  Bit: 'bit', VarBit: 'varbit', SmallInt: 'int2', Integer: 'int4', Oid: 'oid', BigInt: 'int8',
-  DoublePrecision: 'float8', Real: 'float4', Decimal: 'numeric', Money: 'money', Boolean: 'bool',
-  Timestamp: 'timestamp', Timestamptz: 'timestamptz', Date: 'date', Time: 'time', Timetz: 'timetz',
-  Json: 'json', JsonB: 'jsonb', ByteA: 'bytea',
+  Text: 'text',
+  VarChar: 'varchar',
+  Char: 'bpchar',
+  Uuid: 'uuid',
+  Inet: 'inet',
+  Citext: 'citext',
+  Xml: 'xml',
+  Bit: 'bit',
+  VarBit: 'varbit',
+  SmallInt: 'int2',
+  Integer: 'int4',
+  Oid: 'oid',
+  BigInt: 'int8',
+  DoublePrecision: 'float8',
+  Real: 'float4',
+  Decimal: 'numeric',
+  Money: 'money',
+  Boolean: 'bool',
+  Timestamp: 'timestamp',
+  Timestamptz: 'timestamptz',
+  Date: 'date',
+  Time: 'time',
+  Timetz: 'timetz',
+  Json: 'json',
+  JsonB: 'jsonb',
+  ByteA: 'bytea',
 };
 // Prisma scalar without @db -> udt_name.
 const DEFAULT_UDT: Record<string, string> = {
-  String: 'text', Int: 'int4', BigInt: 'int8', Boolean: 'bool', DateTime: 'timestamp', Json: 'jsonb',
-  Float: 'float8', Decimal: 'numeric', Bytes: 'bytea',
+  String: 'text',
+  Int: 'int4',
+  BigInt: 'int8',
+  Boolean: 'bool',
+  DateTime: 'timestamp',
+  Json: 'jsonb',
+  Float: 'float8',
+  Decimal: 'numeric',
+  Bytes: 'bytea',
 };
 const WITH_PRECISION = new Set(['timestamp', 'timestamptz', 'time', 'timetz']);
 
@@ -145,11 +173,10 @@ export async function findSchemaDrift(prismaSchemaText: string, client: pg.Clien
             `${actual.character_maximum_length ?? 'unbounded'} in the database (${describeType(expected)})`,
         );
       } else if (expected.precision !== undefined && expected.precision !== actual.datetime_precision) {
-        drift.push(`${where}: precision ${expected.precision} in the model but ${actual.datetime_precision} in the database (${expected.udt})`);
-      } else if (
-        expected.numeric &&
-        (expected.numeric[0] !== actual.numeric_precision || expected.numeric[1] !== actual.numeric_scale)
-      ) {
+        drift.push(
+          `${where}: precision ${expected.precision} in the model but ${actual.datetime_precision} in the database (${expected.udt})`,
+        );
+      } else if (expected.numeric && (expected.numeric[0] !== actual.numeric_precision || expected.numeric[1] !== actual.numeric_scale)) {
         drift.push(
           `${where}: numeric(${expected.numeric.join(',')}) in the model but ` +
             `numeric(${actual.numeric_precision},${actual.numeric_scale}) in the database`,

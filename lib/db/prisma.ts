@@ -41,7 +41,12 @@ export type PoolSettings = {
   queueTimeoutMs: number;
 };
 
-export const DEFAULT_POOL_SETTINGS: PoolSettings = { statementTimeoutMs: 15_000, workMem: '4MB', connectTimeoutMs: 5_000, queueTimeoutMs: 2_000 };
+export const DEFAULT_POOL_SETTINGS: PoolSettings = {
+  statementTimeoutMs: 15_000,
+  workMem: '4MB',
+  connectTimeoutMs: 5_000,
+  queueTimeoutMs: 2_000,
+};
 
 // Which settings a client's pool was made with (the read limiter sizes itself from them).
 const settingsHolder = globalThis as unknown as { baseplatePoolSettings?: WeakMap<object, PoolSettings & { poolSize: number }> };

@@ -15,7 +15,11 @@ const EXEMPT = [/\.test\.ts$/, /^lib\/generated\//, /^lib\/db\//, /^lib\/test\//
 const RAW_SQL = [
   { what: 'a Prisma raw query (use runSql/execSql)', pattern: /\$(queryRaw|executeRaw)(Unsafe)?\b/, inSqlModules: true },
   { what: 'the old pool helper (use runSql)', pattern: /\bqueryRows(Within)?\(/, inSqlModules: true },
-  { what: 'a statement written inline (move it to a *.sql.ts)', pattern: /Prisma\.sql`\s*(WITH|SELECT|INSERT|UPDATE|DELETE|EXPLAIN)\b/i, inSqlModules: false },
+  {
+    what: 'a statement written inline (move it to a *.sql.ts)',
+    pattern: /Prisma\.sql`\s*(WITH|SELECT|INSERT|UPDATE|DELETE|EXPLAIN)\b/i,
+    inSqlModules: false,
+  },
 ];
 
 async function sourceFiles(dir: string): Promise<string[]> {

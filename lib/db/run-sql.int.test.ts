@@ -73,13 +73,17 @@ describe('runSql', () => {
     expect(await testDb().$transaction((tx) => execSql(tx, touch))).toBe(4);
   });
 
-  it('runSqlWithin cancels a statement past its time and leaves the connection with the pool\'s own timeout', async () => {
+  it("runSqlWithin cancels a statement past its time and leaves the connection with the pool's own timeout", async () => {
     const slow = Prisma.sql`SELECT pg_sleep(30) AS slept`;
     const error = await runSqlWithin(testDb(), slow, rowDecoder({ slept: 'json' }), 50).catch((e: unknown) => e);
     expect(isQueryCanceled(error)).toBe(true);
     const setting = rowDecoder({ timeout: 'text' });
     const pool = poolOf(testDb())!;
-    const rounds = await Promise.all(Array.from({ length: pool.options.max ?? 4 }, () => runSql(testDb(), Prisma.sql`SELECT current_setting('statement_timeout') AS timeout`, setting)));
+    const rounds = await Promise.all(
+      Array.from({ length: pool.options.max ?? 4 }, () =>
+        runSql(testDb(), Prisma.sql`SELECT current_setting('statement_timeout') AS timeout`, setting),
+      ),
+    );
     // The pool's statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS, 15 s by default), not the 50 ms.
     expect(new Set(rounds.map(([r]) => r.timeout))).toEqual(new Set(['15s']));
   });

@@ -15,10 +15,16 @@ import { splitSqlStatements } from './split-sql-statements';
 export const NO_TRANSACTION_MARKER = '-- baseplate:no-transaction';
 
 export function hasNoTransactionMarker(sql: string): boolean {
-  return sql.replace(/^\uFEFF/, '').split('\n', 1)[0].trim() === NO_TRANSACTION_MARKER;
+  return (
+    sql
+      .replace(/^\uFEFF/, '')
+      .split('\n', 1)[0]
+      .trim() === NO_TRANSACTION_MARKER
+  );
 }
 
-const CONCURRENT_INDEX = /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))/i;
+const CONCURRENT_INDEX =
+  /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))/i;
 
 /** The index a CREATE INDEX CONCURRENTLY statement builds (as PostgreSQL stores the name), or null. */
 export function concurrentIndexName(statement: string): string | null {

@@ -3,7 +3,8 @@ import { splitSqlStatements } from './split-sql-statements';
 
 describe('splitSqlStatements', () => {
   it('splits on semicolons and drops empty and comment-only pieces', () => {
-    const sql = '-- baseplate:no-transaction\n-- why\nCREATE INDEX CONCURRENTLY a ON t (x);\n\n/* note */\nDROP INDEX CONCURRENTLY IF EXISTS b;\n-- end\n';
+    const sql =
+      '-- baseplate:no-transaction\n-- why\nCREATE INDEX CONCURRENTLY a ON t (x);\n\n/* note */\nDROP INDEX CONCURRENTLY IF EXISTS b;\n-- end\n';
     expect(splitSqlStatements(sql)).toEqual([
       '-- baseplate:no-transaction\n-- why\nCREATE INDEX CONCURRENTLY a ON t (x)',
       '/* note */\nDROP INDEX CONCURRENTLY IF EXISTS b',

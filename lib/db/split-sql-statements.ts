@@ -35,7 +35,8 @@ function endOfQuoted(sql: string, from: number, quote: string): number {
   let i = from + 1;
   while (i < sql.length) {
     if (sql[i] === quote) {
-      if (sql[i + 1] === quote) i += 2; // a doubled quote is an escaped one
+      if (sql[i + 1] === quote)
+        i += 2; // a doubled quote is an escaped one
       else return i + 1;
     } else i++;
   }
@@ -50,8 +51,7 @@ function endOfBlockComment(sql: string, from: number): number {
     if (sql.startsWith('/*', i)) {
       depth++;
       i += 2;
-    }
-    else if (sql.startsWith('*/', i)) {
+    } else if (sql.startsWith('*/', i)) {
       depth--;
       i += 2;
       if (depth === 0) return i;

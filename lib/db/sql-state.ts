@@ -16,7 +16,14 @@ type Wrapped = {
 
 export function sqlStateOf(error: unknown): string | undefined {
   const e = error as Wrapped | null;
-  const candidates = [e?.code, e?.cause?.originalCode, e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.originalCode, e?.meta?.driverAdapterError?.cause?.code];
+  const candidates = [
+    e?.code,
+    e?.cause?.originalCode,
+    e?.cause?.code,
+    e?.meta?.code,
+    e?.meta?.driverAdapterError?.cause?.originalCode,
+    e?.meta?.driverAdapterError?.cause?.code,
+  ];
   for (const candidate of candidates) {
     if (typeof candidate === 'string' && SQLSTATE.test(candidate) && !PRISMA_CODE.test(candidate)) return candidate;
   }

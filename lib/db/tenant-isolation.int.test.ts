@@ -30,10 +30,11 @@ async function makeTeam(): Promise<Team> {
 }
 
 async function insertEntity(teamId: string, blueprintId: string, identifier: string): Promise<string> {
-  const row = await one<{ id: string }>(
-    'INSERT INTO entities (team_id, blueprint_id, identifier) VALUES ($1, $2, $3) RETURNING id',
-    [teamId, blueprintId, identifier],
-  );
+  const row = await one<{ id: string }>('INSERT INTO entities (team_id, blueprint_id, identifier) VALUES ($1, $2, $3) RETURNING id', [
+    teamId,
+    blueprintId,
+    identifier,
+  ]);
   return row.id;
 }
 
@@ -66,9 +67,10 @@ describe('tenant isolation in the schema', () => {
       [[a.id, b.id]],
     );
     expect(rows.map((r) => r.team_id)).toEqual([a.id, b.id].sort());
-    await expect(
-      sql("INSERT INTO blueprints (team_id, id, title) VALUES ($1, 'service', 'Again')", [a.id]),
-    ).rejects.toMatchObject({ code: UNIQUE_VIOLATION, constraint: 'blueprints_pkey' });
+    await expect(sql("INSERT INTO blueprints (team_id, id, title) VALUES ($1, 'service', 'Again')", [a.id])).rejects.toMatchObject({
+      code: UNIQUE_VIOLATION,
+      constraint: 'blueprints_pkey',
+    });
   });
 
   it("refuses an entity in team A that references team B's blueprint", async () => {
@@ -210,10 +212,9 @@ describe('tenant isolation in the schema', () => {
       ),
     ).rejects.toMatchObject({ code: FK_VIOLATION, constraint: 'integration_mappings_team_id_integration_id_fkey' });
 
-    const action = await one<{ id: string }>(
-      "INSERT INTO actions (team_id, identifier, title) VALUES ($1, 'b-action', 'B') RETURNING id",
-      [b.id],
-    );
+    const action = await one<{ id: string }>("INSERT INTO actions (team_id, identifier, title) VALUES ($1, 'b-action', 'B') RETURNING id", [
+      b.id,
+    ]);
     await expect(sql('INSERT INTO action_runs (team_id, action_id) VALUES ($1, $2)', [a.id, action.id])).rejects.toMatchObject({
       code: FK_VIOLATION,
       constraint: 'action_runs_team_id_action_id_fkey',
@@ -278,10 +279,12 @@ async function fillTeam(team: Team): Promise<void> {
     `INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier)
      VALUES ($1, 'service', 'database', 'uses') RETURNING id`,
   );
-  await sql(
-    'INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id) VALUES ($1, $2, $3, $4)',
-    [team.id, relation.id, service.id, database.id],
-  );
+  await sql('INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id) VALUES ($1, $2, $3, $4)', [
+    team.id,
+    relation.id,
+    service.id,
+    database.id,
+  ]);
   const scorecard = await q(
     "INSERT INTO scorecards (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'prod', 'Prod') RETURNING id",
   );
@@ -296,7 +299,9 @@ async function fillTeam(team: Team): Promise<void> {
      VALUES ($1, $2, 'service', 'repository', '{}')`,
     [team.id, integration.id],
   );
-  const action = await q("INSERT INTO actions (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'deploy', 'Deploy') RETURNING id");
+  const action = await q(
+    "INSERT INTO actions (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'deploy', 'Deploy') RETURNING id",
+  );
   await sql('INSERT INTO action_runs (team_id, action_id, entity_id) VALUES ($1, $2, $3)', [team.id, action.id, service.id]);
   await sql(
     `INSERT INTO audit_logs (team_id, actor_type, user_id, action, entity_type, entity_id, ip_address)
@@ -315,8 +320,19 @@ describe('deleting a team', () => {
     const tables = await teamOwnedTables();
     // The schema's team-owned tables, so a new one shows up here and gets filled above.
     expect(tables).toEqual([
-      'action_runs', 'actions', 'api_keys', 'audit_logs', 'blueprint_relations', 'blueprints', 'entities',
-      'entity_relations', 'integration_mappings', 'integrations', 'roles', 'scorecard_rules', 'scorecards',
+      'action_runs',
+      'actions',
+      'api_keys',
+      'audit_logs',
+      'blueprint_relations',
+      'blueprints',
+      'entities',
+      'entity_relations',
+      'integration_mappings',
+      'integrations',
+      'roles',
+      'scorecard_rules',
+      'scorecards',
       'team_memberships',
     ]);
     const before = await countsFor(doomed.id, tables);

@@ -21,8 +21,23 @@ function prng(seed: number): () => number {
   };
 }
 
-const DOMAINS = ['checkout', 'payments', 'search', 'catalog', 'identity', 'billing', 'shipping', 'inventory',
-  'notifications', 'pricing', 'reviews', 'recommendations', 'analytics', 'gateway', 'ledger'];
+const DOMAINS = [
+  'checkout',
+  'payments',
+  'search',
+  'catalog',
+  'identity',
+  'billing',
+  'shipping',
+  'inventory',
+  'notifications',
+  'pricing',
+  'reviews',
+  'recommendations',
+  'analytics',
+  'gateway',
+  'ledger',
+];
 const KINDS = ['api', 'worker', 'web', 'cron'];
 const TEAMS = ['platform', 'commerce', 'growth', 'core', 'data'];
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2'];
@@ -46,11 +61,15 @@ export function buildDemoCatalog(): { entities: DemoEntity[]; links: DemoLink[] 
           identifier,
           title: `${provider.toUpperCase()} ${region} (${env})`,
           data: {
-            provider, region, environment: env,
+            provider,
+            region,
+            environment: env,
             kubernetes_version: pick(['1.29.4', '1.30.2', '1.31.0', '1.32.1']),
             node_count: nodes,
             autoscaling: { enabled: env !== 'development', min_nodes: Math.max(1, nodes - 4), max_nodes: nodes * 2 },
-            created_on: day(200 + Math.floor(rnd() * 600)).toISOString().slice(0, 10),
+            created_on: day(200 + Math.floor(rnd() * 600))
+              .toISOString()
+              .slice(0, 10),
           },
         });
       }
@@ -72,7 +91,9 @@ export function buildDemoCatalog(): { entities: DemoEntity[]; links: DemoLink[] 
           size_gb: Math.round(rnd() * 2000) / 10,
           replicas: Math.floor(rnd() * 3),
           backup_enabled: engine === 'postgres',
-          created_on: day(100 + Math.floor(rnd() * 900)).toISOString().slice(0, 10),
+          created_on: day(100 + Math.floor(rnd() * 900))
+            .toISOString()
+            .slice(0, 10),
           maintenance_window: { day: pick(['sat', 'sun', 'tue']), hour_utc: Math.floor(rnd() * 6) },
         },
       });

@@ -91,7 +91,11 @@ describe('seedDemo', () => {
   it('links the entities as the catalog says (runs_on, uses, calls)', async () => {
     const rows = await testDb().entityRelation.findMany({
       where: { team: { slug: DEMO_TEAM.slug } },
-      select: { relation: { select: { identifier: true } }, source: { select: { identifier: true } }, target: { select: { identifier: true } } },
+      select: {
+        relation: { select: { identifier: true } },
+        source: { select: { identifier: true } },
+        target: { select: { identifier: true } },
+      },
     });
     const actual = rows.map((r) => `${r.relation.identifier}:${r.source.identifier}->${r.target.identifier}`).sort();
     const expected = [...new Set(catalog.links.map((l) => `${l.relation}:${l.source}->${l.target}`))].sort();

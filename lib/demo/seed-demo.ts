@@ -34,9 +34,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
   await db.$transaction(
     async (tx) => {
       const existing = await tx.user.findFirst({ where: { email: { equals: DEMO_USER.email, mode: 'insensitive' } } });
-      const user =
-        existing ??
-        (await tx.user.create({ data: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash } }));
+      const user = existing ?? (await tx.user.create({ data: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash } }));
       const team = await insertTeamWithDefaultRoles(tx, { ...DEMO_TEAM, ownerId: user.id });
       await tx.blueprint.createMany({
         data: DEMO_BLUEPRINTS.map((b) => ({
@@ -73,7 +71,13 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
       await tx.auditLog.createMany({
         data: [
           { ...system, action: 'team.created', entityType: 'team', entityId: team.id, newData: DEMO_TEAM },
-          ...DEMO_BLUEPRINTS.map((b) => ({ ...system, action: 'blueprint.created', entityType: 'blueprint', entityId: b.id, newData: { id: b.id, title: b.title } })),
+          ...DEMO_BLUEPRINTS.map((b) => ({
+            ...system,
+            action: 'blueprint.created',
+            entityType: 'blueprint',
+            entityId: b.id,
+            newData: { id: b.id, title: b.title },
+          })),
           ...created.map((e) => ({
             ...system,
             action: 'entity.created',

@@ -9,7 +9,12 @@ export const AUDIT_RESOURCES = [
   { type: 'role', label: 'Role', group: 'Roles', actions: ['role.created', 'role.updated', 'role.deleted'] },
   { type: 'api_key', label: 'API key', group: 'API keys', actions: ['api_key.created', 'api_key.revoked'] },
   { type: 'blueprint', label: 'Blueprint', group: 'Blueprints', actions: ['blueprint.created', 'blueprint.updated', 'blueprint.deleted'] },
-  { type: 'entity', label: 'Entity', group: 'Entities', actions: ['entity.created', 'entity.updated', 'entity.restored', 'entity.deleted'] },
+  {
+    type: 'entity',
+    label: 'Entity',
+    group: 'Entities',
+    actions: ['entity.created', 'entity.updated', 'entity.restored', 'entity.deleted'],
+  },
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number]['type'];

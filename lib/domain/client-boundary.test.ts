@@ -20,7 +20,8 @@ function files(dir: string): string[] {
 function resolve(from: string, spec: string): string | null {
   const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? path.join(path.dirname(from), spec) : null;
   if (base === null) return null; // a package
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base]) if (existsSync(path.join(root, candidate)) && /\.tsx?$/.test(candidate)) return candidate;
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base])
+    if (existsSync(path.join(root, candidate)) && /\.tsx?$/.test(candidate)) return candidate;
   return null;
 }
 
@@ -59,7 +60,9 @@ function serverOnlyReached(start: string): string[] | null {
 }
 
 describe('the client boundary', () => {
-  const clients = [...files('components'), ...files('app'), ...files('lib')].filter((f) => /^\s*['"]use client['"]/m.test(readFileSync(path.join(root, f), 'utf8')));
+  const clients = [...files('components'), ...files('app'), ...files('lib')].filter((f) =>
+    /^\s*['"]use client['"]/m.test(readFileSync(path.join(root, f), 'utf8')),
+  );
 
   it('finds the client modules', () => {
     expect(clients.length).toBeGreaterThan(20);

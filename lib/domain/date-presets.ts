@@ -7,7 +7,17 @@
 //   thisMonth, lastMonth        the calendar month
 //   last7Days, last30Days, last90Days   the rolling window ending now
 
-export const DATE_PRESETS = ['today', 'yesterday', 'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'last7Days', 'last30Days', 'last90Days'] as const;
+export const DATE_PRESETS = [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'lastWeek',
+  'thisMonth',
+  'lastMonth',
+  'last7Days',
+  'last30Days',
+  'last90Days',
+] as const;
 export type DatePreset = (typeof DATE_PRESETS)[number];
 
 export const DATE_PRESET_LABELS: Record<DatePreset, string> = {

@@ -5,8 +5,26 @@ import type { PropertyType } from './property-type';
 // these, in this order (lib/catalog-view/operators.ts). Isomorphic: no server import.
 
 export const OPERATORS = [
-  '=', '!=', '>', '>=', '<', '<=', 'between', 'notBetween', 'in', 'notIn', 'contains', 'doesNotContain',
-  'beginsWith', 'endsWith', 'containsAny', 'containsAll', 'exists', 'isEmpty', 'isNotEmpty', 'relatedTo',
+  '=',
+  '!=',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'between',
+  'notBetween',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'beginsWith',
+  'endsWith',
+  'containsAny',
+  'containsAll',
+  'exists',
+  'isEmpty',
+  'isNotEmpty',
+  'relatedTo',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 

@@ -37,10 +37,19 @@ describe('bulkUpsertEntities', () => {
       { index: 1, identifier: 'new', status: 'created', id: expect.any(String) },
     ]);
     const rows = await entities();
-    expect(rows.map((r) => [r.identifier, r.title, r.version])).toEqual([['new', null, 1], ['old', 'Renewed', 2]]);
+    expect(rows.map((r) => [r.identifier, r.title, r.version])).toEqual([
+      ['new', null, 1],
+      ['old', 'Renewed', 2],
+    ]);
     const byAction = (await audits()).map((a) => [a.action, a.entityId]).sort();
     const [created, updated] = [rows[0].id, rows[1].id];
-    expect(byAction).toEqual([['entity.created', created], ['entity.created', updated], ['entity.updated', updated]].sort());
+    expect(byAction).toEqual(
+      [
+        ['entity.created', created],
+        ['entity.created', updated],
+        ['entity.updated', updated],
+      ].sort(),
+    );
     // A bulk update records the new version; the one it replaced is the previous row's new_data
     // (upsert-entities.sql.ts says why the batch does not look the old rows up).
     const history = (await audits()).filter((a) => a.entityId === updated).sort((a, b) => +a.createdAt - +b.createdAt);
@@ -72,10 +81,20 @@ describe('bulkUpsertEntities', () => {
       [7, 'bad-relations', 'error'],
     ]);
     const errors = results.flatMap((r) => (r.status === 'error' ? [r.error] : []));
-    expect(errors.map((e) => e.code)).toEqual(['validation_failed', 'validation_failed', 'bad_request', 'bad_request', 'conflict', 'validation_failed']);
+    expect(errors.map((e) => e.code)).toEqual([
+      'validation_failed',
+      'validation_failed',
+      'bad_request',
+      'bad_request',
+      'conflict',
+      'validation_failed',
+    ]);
     expect(errors[0].details).toEqual([{ path: '/data/version', message: expect.any(String) }]);
     const rows = await entities();
-    expect(rows.map((r) => [r.identifier, r.data])).toEqual([['good-1', { version: '1.0.0' }], ['good-2', { version: '2.0.0' }]]);
+    expect(rows.map((r) => [r.identifier, r.data])).toEqual([
+      ['good-1', { version: '1.0.0' }],
+      ['good-2', { version: '2.0.0' }],
+    ]);
     expect((await audits()).map((a) => a.entityId).sort()).toEqual(rows.map((r) => r.id).sort());
   });
 
@@ -101,13 +120,28 @@ describe('bulkUpsertEntities', () => {
     await bulkUpsertEntities(testDb(), ctx, 'service', [{ identifier: 'a', data: { version: '1.0.0' } }]);
     const other = await createTeam(testDb());
     const otherCtx = await teamContextOf(other.owner, other.team.slug);
-    const error = await expectAppError(bulkUpsertEntities(testDb(), otherCtx, 'service', [{ identifier: 'a', data: { version: '2.0.0' } }]));
+    const error = await expectAppError(
+      bulkUpsertEntities(testDb(), otherCtx, 'service', [{ identifier: 'a', data: { version: '2.0.0' } }]),
+    );
     expect(error.code).toBe('not_found');
     expect((await entities()).map((r) => r.version)).toEqual([1]);
   });
 
   it('is one statement whose existing-row lookup uses the unique (team, blueprint, identifier) index', async () => {
-    const query = upsertEntitiesSql({ teamId, blueprintId: 'service' }, { actorType: 'user', userId: null, apiKeyId: null, onBehalfType: null, onBehalfId: null, ipAddress: null, userAgent: null, requestId: 'explain' }, [{ identifier: 'a', title: null, data: { version: '1.0.0' } }]);
+    const query = upsertEntitiesSql(
+      { teamId, blueprintId: 'service' },
+      {
+        actorType: 'user',
+        userId: null,
+        apiKeyId: null,
+        onBehalfType: null,
+        onBehalfId: null,
+        ipAddress: null,
+        userAgent: null,
+        requestId: 'explain',
+      },
+      [{ identifier: 'a', title: null, data: { version: '1.0.0' } }],
+    );
     const client = await testPool().connect();
     try {
       await client.query('BEGIN');

@@ -40,13 +40,23 @@ function checkItem(item: unknown, check: (input: CreateEntityInput) => void): Cr
   }
 }
 
-async function existingIds(tx: Prisma.TransactionClient, teamId: string, blueprintId: string, identifiers: string[]): Promise<Map<string, string>> {
+async function existingIds(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  blueprintId: string,
+  identifiers: string[],
+): Promise<Map<string, string>> {
   if (identifiers.length === 0) return new Map();
   const rows = await runSql(tx, existingIdsSql({ teamId, blueprintId }, identifiers), existingIdRow);
   return new Map(rows.map((r) => [r.identifier, r.id]));
 }
 
-export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: string, items: unknown[]): Promise<{ allSucceeded: boolean; results: BulkResult[] }> {
+export async function bulkUpsertEntities(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  items: unknown[],
+): Promise<{ allSucceeded: boolean; results: BulkResult[] }> {
   requirePermission(ctx, 'entity:write');
   if (items.length < 1 || items.length > MAX_BULK_ITEMS) {
     throw new AppError('bad_request', `entities must hold 1 to ${MAX_BULK_ITEMS} items, got ${items.length}`);
@@ -54,60 +64,82 @@ export async function bulkUpsertEntities(db: Db, ctx: TeamContext, blueprintId: 
   // Validated inside the transaction, against the blueprint read FOR SHARE (load-blueprint.ts).
   // Overlapping batches write their rows in identifier order (write-upserts.ts), so they queue
   // behind one another instead of deadlocking; what PostgreSQL still aborts (40P01, 40001) is retried.
-  return retryOnConflict(() => db.$transaction(
-    async (tx) => {
-      const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
-      const results: BulkResult[] = new Array(items.length);
-      const firstIndex = new Map<string, number>();
-      const valid: Array<{ index: number; input: CreateEntityInput }> = [];
-      items.forEach((item, index) => {
-        const checked = checkItem(item, (input) => {
-          const faults = entityFaults(blueprint, input);
-          if (faults.length) throw new AppError('validation_failed', 'the entity is not valid', faults);
-          const seen = firstIndex.get(input.identifier);
-          if (seen !== undefined) throw new AppError('conflict', `identifier "${input.identifier}" already appears at index ${seen} of this batch`);
+  return retryOnConflict(() =>
+    db.$transaction(
+      async (tx) => {
+        const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
+        const results: BulkResult[] = new Array(items.length);
+        const firstIndex = new Map<string, number>();
+        const valid: Array<{ index: number; input: CreateEntityInput }> = [];
+        items.forEach((item, index) => {
+          const checked = checkItem(item, (input) => {
+            const faults = entityFaults(blueprint, input);
+            if (faults.length) throw new AppError('validation_failed', 'the entity is not valid', faults);
+            const seen = firstIndex.get(input.identifier);
+            if (seen !== undefined)
+              throw new AppError('conflict', `identifier "${input.identifier}" already appears at index ${seen} of this batch`);
+          });
+          if ('code' in checked) {
+            results[index] = { index, identifier: identifierOf(item), status: 'error', error: checked };
+            return;
+          }
+          firstIndex.set(checked.identifier, index);
+          valid.push({ index, input: checked });
         });
-        if ('code' in checked) {
-          results[index] = { index, identifier: identifierOf(item), status: 'error', error: checked };
-          return;
+        // Links: checked for the whole batch at once (one lookup of the existing entities, one of
+        // the targets); an item whose links fail is an error like any other and writes nothing.
+        const defs = await relationDefsOf(tx, ctx, blueprintId);
+        const existing = await existingIds(
+          tx,
+          ctx.team.id,
+          blueprintId,
+          valid.map((v) => v.input.identifier),
+        );
+        const prepared = await prepareLinks(
+          tx,
+          ctx,
+          defs,
+          valid.map(({ input }) => {
+            const existingId = existing.get(input.identifier) ?? null;
+            const relations = input.relations ?? (existingId ? null : {});
+            return { relations, requireAll: relations !== null, existingId };
+          }),
+        );
+        const rows: UpsertRow[] = [];
+        const linksOf = new Map<string, NonNullable<(typeof prepared)[number]['links']>>();
+        valid.forEach(({ index, input }, i) => {
+          const { faults, links } = prepared[i];
+          if (faults.length) {
+            firstIndex.delete(input.identifier);
+            results[index] = {
+              index,
+              identifier: input.identifier,
+              status: 'error',
+              error: { code: 'validation_failed', message: 'the entity is not valid', details: faults },
+            };
+            return;
+          }
+          if (links) linksOf.set(input.identifier, links);
+          rows.push({
+            identifier: input.identifier,
+            title: input.title ?? null,
+            data: input.data,
+            ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }),
+          });
+        });
+        const written = await writeUpserts(tx, ctx, blueprintId, rows);
+        await writeLinks(
+          tx,
+          ctx,
+          written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])),
+        );
+        for (const w of written) {
+          const index = firstIndex.get(w.identifier) as number;
+          results[index] = { index, identifier: w.identifier, status: w.created ? 'created' : 'updated', id: w.id };
         }
-        firstIndex.set(checked.identifier, index);
-        valid.push({ index, input: checked });
-      });
-      // Links: checked for the whole batch at once (one lookup of the existing entities, one of
-      // the targets); an item whose links fail is an error like any other and writes nothing.
-      const defs = await relationDefsOf(tx, ctx, blueprintId);
-      const existing = await existingIds(tx, ctx.team.id, blueprintId, valid.map((v) => v.input.identifier));
-      const prepared = await prepareLinks(
-        tx,
-        ctx,
-        defs,
-        valid.map(({ input }) => {
-          const existingId = existing.get(input.identifier) ?? null;
-          const relations = input.relations ?? (existingId ? null : {});
-          return { relations, requireAll: relations !== null, existingId };
-        }),
-      );
-      const rows: UpsertRow[] = [];
-      const linksOf = new Map<string, NonNullable<(typeof prepared)[number]['links']>>();
-      valid.forEach(({ index, input }, i) => {
-        const { faults, links } = prepared[i];
-        if (faults.length) {
-          firstIndex.delete(input.identifier);
-          results[index] = { index, identifier: input.identifier, status: 'error', error: { code: 'validation_failed', message: 'the entity is not valid', details: faults } };
-          return;
-        }
-        if (links) linksOf.set(input.identifier, links);
-        rows.push({ identifier: input.identifier, title: input.title ?? null, data: input.data, ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }) });
-      });
-      const written = await writeUpserts(tx, ctx, blueprintId, rows);
-      await writeLinks(tx, ctx, written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])));
-      for (const w of written) {
-        const index = firstIndex.get(w.identifier) as number;
-        results[index] = { index, identifier: w.identifier, status: w.created ? 'created' : 'updated', id: w.id };
-      }
-      return { allSucceeded: results.every((r) => r.status !== 'error'), results };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  ));
+        return { allSucceeded: results.every((r) => r.status !== 'error'), results };
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    ),
+  );
 }

@@ -22,7 +22,13 @@ export type CreateResult = { valid: true } | (VersionedEntity & { created: boole
  * entity, or a PUT-like upsert that sends `relations`, must hold its required relations; an upsert
  * over an existing entity without `relations` keeps its links.
  */
-async function checkInput(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, existingId: string | null): Promise<PreparedLinks & { defs: RelationDef[] }> {
+async function checkInput(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  input: CreateEntityInput,
+  existingId: string | null,
+): Promise<PreparedLinks & { defs: RelationDef[] }> {
   const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
   const defs = await relationDefsOf(tx, ctx, blueprintId);
   const relations = input.relations ?? (existingId ? null : {});
@@ -37,10 +43,21 @@ async function checkInput(tx: Prisma.TransactionClient, ctx: TeamContext, bluepr
  * existing entity's title and data in the same atomic statement bulk uses. `validateOnly` checks
  * everything and writes nothing.
  */
-export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string, input: CreateEntityInput, options: CreateOptions = {}): Promise<CreateResult> {
+export async function createEntity(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  input: CreateEntityInput,
+  options: CreateOptions = {},
+): Promise<CreateResult> {
   requirePermission(ctx, 'entity:write');
   const existingIdOf = async (tx: Prisma.TransactionClient) =>
-    (await tx.entity.findUnique({ where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier: input.identifier } }, select: { id: true } }))?.id ?? null;
+    (
+      await tx.entity.findUnique({
+        where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier: input.identifier } },
+        select: { id: true },
+      })
+    )?.id ?? null;
   if (options.validateOnly) {
     await db.$transaction(async (tx) => checkInput(tx, ctx, blueprintId, input, options.upsert ? await existingIdOf(tx) : null));
     return { valid: true };
@@ -49,7 +66,9 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
   if (options.upsert) {
     return db.$transaction(async (tx) => {
       const links = await checkInput(tx, ctx, blueprintId, input, await existingIdOf(tx));
-      const [written] = await writeUpserts(tx, ctx, blueprintId, [{ ...row, ...(links.links && { relations: linksViewOf(input.relations ?? {}, links.defs) }) }]);
+      const [written] = await writeUpserts(tx, ctx, blueprintId, [
+        { ...row, ...(links.links && { relations: linksViewOf(input.relations ?? {}, links.defs) }) },
+      ]);
       if (links.links) await writeLinks(tx, ctx, [{ sourceId: written.id, links: links.links }]);
       const views = await loadLinkViews(tx, ctx.team.id, [written.id]);
       return { ...toVersioned(recordOf(written, blueprintId), views.get(written.id)), created: written.created };
@@ -57,9 +76,14 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
   }
   return db.$transaction(async (tx) => {
     const links = await checkInput(tx, ctx, blueprintId, input, null);
-    if (await existingIdOf(tx)) throw new AppError('conflict', `entity "${input.identifier}" exists in blueprint "${blueprintId}" (send ?upsert=true to replace it)`, {
-      reason: 'already_exists',
-    });
+    if (await existingIdOf(tx))
+      throw new AppError(
+        'conflict',
+        `entity "${input.identifier}" exists in blueprint "${blueprintId}" (send ?upsert=true to replace it)`,
+        {
+          reason: 'already_exists',
+        },
+      );
     const user = actingUserId(ctx.actor);
     // A concurrent insert of the same identifier still fails on the unique key: P2002, a 409.
     const created = await tx.entity.create({
@@ -68,7 +92,13 @@ export async function createEntity(db: Db, ctx: TeamContext, blueprintId: string
     });
     if (links.links?.length) await writeLinks(tx, ctx, [{ sourceId: created.id, links: links.links }]);
     const relations = (await loadLinkViews(tx, ctx.team.id, [created.id])).get(created.id) ?? {};
-    await writeAudit(tx, ctx, { action: 'entity.created', entityType: 'entity', verbatim: true, entityId: created.id, newData: auditSnapshot(created, relations) });
+    await writeAudit(tx, ctx, {
+      action: 'entity.created',
+      entityType: 'entity',
+      verbatim: true,
+      entityId: created.id,
+      newData: auditSnapshot(created, relations),
+    });
     return { ...toVersioned(created, relations), created: true };
   });
 }

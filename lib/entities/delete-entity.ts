@@ -9,24 +9,44 @@ import { loadBlueprintOrThrow } from './load-blueprint';
 import type { WriteOptions } from '@/lib/http/etag';
 import { expectedVersion } from './update-entity';
 
-export type DeleteEntityReport = { dry_run: true; entity: string; blueprint: string; would_delete: { incoming_links: IncomingLinks; outgoing_links: number } };
+export type DeleteEntityReport = {
+  dry_run: true;
+  entity: string;
+  blueprint: string;
+  would_delete: { incoming_links: IncomingLinks; outgoing_links: number };
+};
 
-const countOutgoing = (relations: Record<string, string | string[]>) => Object.values(relations).reduce((n, v) => n + (Array.isArray(v) ? v.length : 1), 0);
+const countOutgoing = (relations: Record<string, string | string[]>) =>
+  Object.values(relations).reduce((n, v) => n + (Array.isArray(v) ? v.length : 1), 0);
 
 /** DELETE ?dry_run=true: the links that would go with the entity (who points at it, and its own); changes nothing. */
 export async function previewDeleteEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string): Promise<DeleteEntityReport> {
   requirePermission(ctx, 'entity:delete');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const current = await getEntityOrThrow(db, ctx, blueprintId, identifier);
-  const [incoming, outgoing] = await Promise.all([loadIncomingLinks(db, ctx.team.id, current.id), loadLinkViews(db, ctx.team.id, [current.id])]);
-  return { dry_run: true, entity: identifier, blueprint: blueprintId, would_delete: { incoming_links: incoming, outgoing_links: countOutgoing(outgoing.get(current.id) ?? {}) } };
+  const [incoming, outgoing] = await Promise.all([
+    loadIncomingLinks(db, ctx.team.id, current.id),
+    loadLinkViews(db, ctx.team.id, [current.id]),
+  ]);
+  return {
+    dry_run: true,
+    entity: identifier,
+    blueprint: blueprintId,
+    would_delete: { incoming_links: incoming, outgoing_links: countOutgoing(outgoing.get(current.id) ?? {}) },
+  };
 }
 
 /**
  * DELETE: removes the entity if it is still at the version read (and the If-Match one, if sent).
  * Its links, both ways, go with it (ON DELETE CASCADE); the audit row records them.
  */
-export async function deleteEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, options: WriteOptions = {}): Promise<void> {
+export async function deleteEntity(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  options: WriteOptions = {},
+): Promise<void> {
   requirePermission(ctx, 'entity:delete');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   await db.$transaction(async (tx) => {
@@ -35,7 +55,8 @@ export async function deleteEntity(db: Db, ctx: TeamContext, blueprintId: string
     const incoming = await loadIncomingLinks(tx, ctx.team.id, current.id);
     const relations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
     const { count } = await tx.entity.deleteMany({ where: { teamId: ctx.team.id, id: current.id, version } });
-    if (count === 0) throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`, { reason: 'stale_version' });
+    if (count === 0)
+      throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`, { reason: 'stale_version' });
     await writeAudit(tx, ctx, {
       action: 'entity.deleted',
       entityType: 'entity',

@@ -31,7 +31,9 @@ async function detailsOf(promise: Promise<unknown>) {
 }
 
 async function storedData(bp: string, identifier: string): Promise<string> {
-  const row = await testDb().entity.findUniqueOrThrow({ where: { teamId_blueprintId_identifier: { teamId, blueprintId: bp, identifier } } });
+  const row = await testDb().entity.findUniqueOrThrow({
+    where: { teamId_blueprintId_identifier: { teamId, blueprintId: bp, identifier } },
+  });
   return JSON.stringify(row.data);
 }
 
@@ -72,7 +74,9 @@ describe('a blueprint deleted and created again under the same id', () => {
     await deleteBlueprint(testDb(), ctx, 'svc');
     await blueprint('svc', { type: 'object', properties: { port: { type: 'integer' } } }); // version 1 again
     await expect(create('svc', { identifier: 'a', data: { port: 80 } })).resolves.toMatchObject({ created: true });
-    expect(await detailsOf(create('svc', { identifier: 'b', data: { port: 'eighty' } }))).toEqual([{ path: '/data/port', message: expect.any(String) }]);
+    expect(await detailsOf(create('svc', { identifier: 'b', data: { port: 'eighty' } }))).toEqual([
+      { path: '/data/port', message: expect.any(String) },
+    ]);
   });
 });
 
@@ -81,7 +85,9 @@ describe('user-written patterns', () => {
     await blueprint('rx', { type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' } } });
     const details = await detailsOf(create('rx', { identifier: 'a', data: { name: `${'a'.repeat(30)}!` } }, { validateOnly: true }));
     expect(details).toEqual([{ path: '/data/name', message: expect.stringContaining('pattern') }]);
-    await expect(create('rx', { identifier: 'a', data: { name: 'a'.repeat(30) } }, { validateOnly: true })).resolves.toEqual({ valid: true });
+    await expect(create('rx', { identifier: 'a', data: { name: 'a'.repeat(30) } }, { validateOnly: true })).resolves.toEqual({
+      valid: true,
+    });
   });
 
   it('refuses on save a pattern RE2 cannot run, naming /schema/.../pattern', async () => {
@@ -96,7 +102,9 @@ describe('uniqueItems over many objects', () => {
     await blueprint('list', { type: 'object', properties: { items: { type: 'array', uniqueItems: true } } });
     const items = Array.from({ length: 20_000 }, (_, i) => ({ n: i }));
     await expect(create('list', { identifier: 'ok', data: { items } }, { validateOnly: true })).resolves.toEqual({ valid: true });
-    const details = await detailsOf(create('list', { identifier: 'dup', data: { items: [...items, { n: 19_999 }] } }, { validateOnly: true }));
+    const details = await detailsOf(
+      create('list', { identifier: 'dup', data: { items: [...items, { n: 19_999 }] } }, { validateOnly: true }),
+    );
     expect(details).toEqual([{ path: '/data/items', message: expect.stringContaining('19999 and 20000') }]);
   });
 });

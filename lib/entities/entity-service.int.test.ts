@@ -70,7 +70,12 @@ describe('createEntity', () => {
       },
     });
     const [audit] = await audits();
-    expect(audit).toMatchObject({ action: 'entity.created', entityId: (await row('svc:api@v1'))?.id, userId: ownerId, newData: { title: 'API', data: { version: '1.2.3' }, version: 1 } });
+    expect(audit).toMatchObject({
+      action: 'entity.created',
+      entityId: (await row('svc:api@v1'))?.id,
+      userId: ownerId,
+      newData: { title: 'API', data: { version: '1.2.3' }, version: 1 },
+    });
   });
 
   it('refuses data that fails the blueprint schema with paths under /data, and writes nothing', async () => {
@@ -83,7 +88,9 @@ describe('createEntity', () => {
 
   it('accepts relations {}; a relation the blueprint does not define is a 422 naming it', async () => {
     await api.create({ identifier: 'a', data: { version: '1.0.0' }, relations: {} });
-    expect(await detailsOf(api.create({ identifier: 'b', data: { version: '1.0.0' }, relations: { owner: 'x' } }))).toEqual([{ path: '/relations/owner', message: expect.stringContaining('unknown relation') }]);
+    expect(await detailsOf(api.create({ identifier: 'b', data: { version: '1.0.0' }, relations: { owner: 'x' } }))).toEqual([
+      { path: '/relations/owner', message: expect.stringContaining('unknown relation') },
+    ]);
   });
 
   it('validate_only validates and writes nothing', async () => {
@@ -102,7 +109,10 @@ describe('createEntity', () => {
     expect(created).toMatchObject({ created: true, etag: '"1"' });
     const rows = await audits();
     expect(rows.map((r) => r.action)).toEqual(['entity.created', 'entity.updated', 'entity.created']);
-    expect(rows[1]).toMatchObject({ oldData: { title: 'A', data: { version: '1.0.0' } }, newData: { title: 'A2', data: { version: '2.0.0' }, version: 2 } });
+    expect(rows[1]).toMatchObject({
+      oldData: { title: 'A', data: { version: '1.0.0' } },
+      newData: { title: 'A2', data: { version: '2.0.0' }, version: 2 },
+    });
   });
 
   it('stamps an API key write with the key creator as created_by', async () => {
@@ -110,7 +120,14 @@ describe('createEntity', () => {
     void key;
     const keyCtx = await resolveTeamContext(
       testDb(),
-      requestContextFor({ kind: 'api_key', keyId: keyRow.id, keyName: keyRow.name, teamId, creatorId: ownerId, keyPermissions: ['entity:write'] }),
+      requestContextFor({
+        kind: 'api_key',
+        keyId: keyRow.id,
+        keyName: keyRow.name,
+        teamId,
+        creatorId: ownerId,
+        keyPermissions: ['entity:write'],
+      }),
       ctx.team.slug,
     );
     const result = await createEntity(testDb(), keyCtx, 'service', { identifier: 'k', data: { version: '1.0.0' } });
@@ -128,12 +145,20 @@ describe('replaceEntity and patchEntity', () => {
     const result = await replaceEntity(testDb(), ctx, 'service', 'a', { data: { version: '2.0.0' } });
     expect(result).toMatchObject({ etag: '"2"', entity: { title: null, data: { version: '2.0.0' } } });
     const last = (await audits()).at(-1);
-    expect(last).toMatchObject({ action: 'entity.updated', oldData: { title: 'A', data: { tier: 1 } }, newData: { title: null, data: { version: '2.0.0' } } });
+    expect(last).toMatchObject({
+      action: 'entity.updated',
+      oldData: { title: 'A', data: { tier: 1 } },
+      newData: { title: null, data: { version: '2.0.0' } },
+    });
   });
 
   it('PUT refuses a rename and invalid data', async () => {
-    expect((await expectAppError(replaceEntity(testDb(), ctx, 'service', 'a', { identifier: 'b', data: { version: '1.0.0' } }))).code).toBe('validation_failed');
-    expect(await detailsOf(replaceEntity(testDb(), ctx, 'service', 'a', { data: {} }))).toEqual([{ path: '/data/version', message: expect.any(String) }]);
+    expect((await expectAppError(replaceEntity(testDb(), ctx, 'service', 'a', { identifier: 'b', data: { version: '1.0.0' } }))).code).toBe(
+      'validation_failed',
+    );
+    expect(await detailsOf(replaceEntity(testDb(), ctx, 'service', 'a', { data: {} }))).toEqual([
+      { path: '/data/version', message: expect.any(String) },
+    ]);
     expect((await row('a'))?.version).toBe(1);
   });
 
@@ -146,7 +171,9 @@ describe('replaceEntity and patchEntity', () => {
   });
 
   it('PATCH validates the merged result', async () => {
-    expect(await detailsOf(patchEntity(testDb(), ctx, 'service', 'a', { data: { version: null } }))).toEqual([{ path: '/data/version', message: expect.any(String) }]);
+    expect(await detailsOf(patchEntity(testDb(), ctx, 'service', 'a', { data: { version: null } }))).toEqual([
+      { path: '/data/version', message: expect.any(String) },
+    ]);
     expect((await row('a'))?.version).toBe(1);
   });
 
@@ -184,8 +211,16 @@ describe('replaceEntity and patchEntity', () => {
 describe('a schema change', () => {
   it('takes effect on the very next write (the validator cache is keyed by blueprint version)', async () => {
     await api.create({ identifier: 'a', data: { version: '1.0.0' } });
-    await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { schema: { ...SCHEMA, properties: { ...SCHEMA.properties, version: { type: 'string', maxLength: 3 } } } } }, { force: true });
-    expect(await detailsOf(api.create({ identifier: 'b', data: { version: '1.0.0' } }))).toEqual([{ path: '/data/version', message: expect.any(String) }]);
+    await updateBlueprint(
+      testDb(),
+      ctx,
+      'service',
+      { replace: false, input: { schema: { ...SCHEMA, properties: { ...SCHEMA.properties, version: { type: 'string', maxLength: 3 } } } } },
+      { force: true },
+    );
+    expect(await detailsOf(api.create({ identifier: 'b', data: { version: '1.0.0' } }))).toEqual([
+      { path: '/data/version', message: expect.any(String) },
+    ]);
     await api.create({ identifier: 'b', data: { version: 'any' } });
   });
 });
@@ -198,7 +233,10 @@ describe('a schema change in flight', () => {
     try {
       // What a schema change does: hold the blueprint row while it checks the existing entities.
       await blocker.query('BEGIN');
-      await blocker.query("UPDATE blueprints SET schema = $1, version = version + 1 WHERE team_id = $2 AND id = 'service'", [strict, teamId]);
+      await blocker.query("UPDATE blueprints SET schema = $1, version = version + 1 WHERE team_id = $2 AND id = 'service'", [
+        strict,
+        teamId,
+      ]);
       const writes = Promise.allSettled([
         api.create({ identifier: 'b', data: { version: '1.0.0' } }),
         replaceEntity(testDb(), ctx, 'service', 'a', { data: { version: '2.0.0' } }),
@@ -208,7 +246,8 @@ describe('a schema change in flight', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await blocker.query('COMMIT');
       const [create, put, patch, bulk] = await writes;
-      for (const outcome of [create, put, patch]) expect(outcome).toMatchObject({ status: 'rejected', reason: { code: 'validation_failed' } });
+      for (const outcome of [create, put, patch])
+        expect(outcome).toMatchObject({ status: 'rejected', reason: { code: 'validation_failed' } });
       expect(bulk).toMatchObject({ status: 'fulfilled', value: { allSucceeded: false } });
     } finally {
       blocker.release();
@@ -224,7 +263,11 @@ describe('deleteEntity, history and list', () => {
     const created = await api.create({ identifier: 'a', data: { version: '1.0.0' } });
     await deleteEntity(testDb(), ctx, 'service', 'a', { ifMatch: [1] });
     expect(await row('a')).toBeNull();
-    expect((await audits()).at(-1)).toMatchObject({ action: 'entity.deleted', entityId: 'entity' in created ? created.entity.id : '', oldData: { data: { version: '1.0.0' } } });
+    expect((await audits()).at(-1)).toMatchObject({
+      action: 'entity.deleted',
+      entityId: 'entity' in created ? created.entity.id : '',
+      oldData: { data: { version: '1.0.0' } },
+    });
     expect((await expectAppError(getEntity(testDb(), ctx, 'service', 'a'))).code).toBe('not_found');
     expect((await expectAppError(deleteEntity(testDb(), ctx, 'service', 'a'))).code).toBe('not_found');
   });
@@ -234,7 +277,10 @@ describe('deleteEntity, history and list', () => {
     await patchEntity(testDb(), ctx, 'service', 'a', { title: 'v2' });
     await patchEntity(testDb(), ctx, 'service', 'a', { title: 'v3' });
     const first = await listEntityHistory(testDb(), ctx, 'service', 'a', { limit: 2, cursor: null });
-    expect(first.versions.map((v) => [v.version, v.title, v.action])).toEqual([[3, 'v3', 'entity.updated'], [2, 'v2', 'entity.updated']]);
+    expect(first.versions.map((v) => [v.version, v.title, v.action])).toEqual([
+      [3, 'v3', 'entity.updated'],
+      [2, 'v2', 'entity.updated'],
+    ]);
     expect(first.next_cursor).not.toBeNull();
     const second = await listEntityHistory(testDb(), ctx, 'service', 'a', { limit: 2, cursor: first.next_cursor });
     expect(second.versions.map((v) => [v.version, v.title, v.action])).toEqual([[1, 'v1', 'entity.created']]);

@@ -38,7 +38,11 @@ export type EntityRecord = {
 /** An entity as a write or a read returns it: the view and the ETag of the version it shows. */
 export type VersionedEntity = { entity: EntityView; etag: string };
 
-export function toEntityView(e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown }, relations: LinksView = {}, related?: RelatedView): EntityView {
+export function toEntityView(
+  e: Omit<EntityRecord, 'version' | 'data'> & { data: unknown },
+  relations: LinksView = {},
+  related?: RelatedView,
+): EntityView {
   return {
     id: e.id,
     identifier: e.identifier,

@@ -8,12 +8,25 @@ import { loadBlueprintOrThrow } from './load-blueprint';
 
 /** The columns an entity's view and ETag are made of. */
 export const ENTITY_SELECT = {
-  id: true, identifier: true, blueprintId: true, title: true, data: true, version: true,
-  createdBy: true, updatedBy: true, createdAt: true, updatedAt: true,
+  id: true,
+  identifier: true,
+  blueprintId: true,
+  title: true,
+  data: true,
+  version: true,
+  createdBy: true,
+  updatedBy: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 /** An entity through its parents of the URL: team + blueprint + identifier, else 404. */
-export async function getEntityOrThrow(db: Db | Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, identifier: string): Promise<EntityRecord> {
+export async function getEntityOrThrow(
+  db: Db | Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+): Promise<EntityRecord> {
   const row = await db.entity.findUnique({
     where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier } },
     select: ENTITY_SELECT,
@@ -23,7 +36,13 @@ export async function getEntityOrThrow(db: Db | Prisma.TransactionClient, ctx: T
 }
 
 /** `includeRelated`: add `related` (the linked entities' titles; same query, no extra cost). */
-export async function getEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, options: { includeRelated?: boolean } = {}): Promise<VersionedEntity> {
+export async function getEntity(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  options: { includeRelated?: boolean } = {},
+): Promise<VersionedEntity> {
   requirePermission(ctx, 'entity:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const entity = await getEntityOrThrow(db, ctx, blueprintId, identifier);

@@ -40,7 +40,9 @@ export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: s
   });
   const { items, nextCursor } = toPage(rows, page.limit);
   const keyIds = [...new Set(items.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : [])))];
-  const keys = keyIds.length ? await db.apiKey.findMany({ where: { teamId: ctx.team.id, id: { in: keyIds } }, select: { id: true, name: true } }) : [];
+  const keys = keyIds.length
+    ? await db.apiKey.findMany({ where: { teamId: ctx.team.id, id: { in: keyIds } }, select: { id: true, name: true } })
+    : [];
   const keyName = new Map(keys.map((k) => [k.id, k.name]));
   const versions: HistoryItem[] = items.map((r) => {
     const snap = (r.newData ?? r.oldData) as Snapshot;

@@ -17,7 +17,11 @@ import { patchEntity, replaceEntity } from './update-entity';
 const SCHEMA = {
   type: 'object',
   required: ['version'],
-  properties: { version: { type: 'string', format: 'semver' }, tier: { type: 'integer', minimum: 1 }, tags: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    version: { type: 'string', format: 'semver' },
+    tier: { type: 'integer', minimum: 1 },
+    tags: { type: 'array', items: { type: 'string' } },
+  },
 };
 
 let ctx: TeamContext;
@@ -32,11 +36,16 @@ beforeEach(async () => {
   ownerId = owner.id;
 });
 
-const restore = (version: number, options = {}, identifier = 'svc/api') => restoreEntity(testDb(), ctx, 'service', identifier, version, options);
+const restore = (version: number, options = {}, identifier = 'svc/api') =>
+  restoreEntity(testDb(), ctx, 'service', identifier, version, options);
 
 /** v1 {API, 1.0.0, tier 1, tags}, v2 (PUT) {API v2, 2.0.0}, v3 (PATCH) tier 3. */
 async function threeVersions() {
-  await createEntity(testDb(), ctx, 'service', { identifier: 'svc/api', title: 'API', data: { version: '1.0.0', tier: 1, tags: ['a', 'b'] } });
+  await createEntity(testDb(), ctx, 'service', {
+    identifier: 'svc/api',
+    title: 'API',
+    data: { version: '1.0.0', tier: 1, tags: ['a', 'b'] },
+  });
   await replaceEntity(testDb(), ctx, 'service', 'svc/api', { title: 'API v2', data: { version: '2.0.0' } });
   await patchEntity(testDb(), ctx, 'service', 'svc/api', { data: { tier: 3 } });
 }
@@ -53,7 +62,10 @@ describe('restoreEntity', () => {
   it('writes the old title and data as a new version and audits entity.restored with old, new and the restored version', async () => {
     await threeVersions();
     const result = await restore(1);
-    expect(result).toMatchObject({ etag: '"4"', entity: { identifier: 'svc/api', title: 'API', data: { version: '1.0.0', tier: 1, tags: ['a', 'b'] }, updated_by: ownerId } });
+    expect(result).toMatchObject({
+      etag: '"4"',
+      entity: { identifier: 'svc/api', title: 'API', data: { version: '1.0.0', tier: 1, tags: ['a', 'b'] }, updated_by: ownerId },
+    });
     const row = await entityRow();
     expect(row).toMatchObject({ version: 4, title: 'API', data: { version: '1.0.0', tier: 1, tags: ['a', 'b'] } });
     const last = (await audits()).at(-1);
@@ -66,7 +78,12 @@ describe('restoreEntity', () => {
     });
     // The history shows the restore as the newest version, and the old ones untouched.
     const { versions } = await listEntityHistory(testDb(), ctx, 'service', 'svc/api', { limit: 10, cursor: null });
-    expect(versions.map((v) => [v.version, v.action])).toEqual([[4, 'entity.restored'], [3, 'entity.updated'], [2, 'entity.updated'], [1, 'entity.created']]);
+    expect(versions.map((v) => [v.version, v.action])).toEqual([
+      [4, 'entity.restored'],
+      [3, 'entity.updated'],
+      [2, 'entity.updated'],
+      [1, 'entity.created'],
+    ]);
   });
 
   it('restores a title of null as null', async () => {

@@ -17,7 +17,13 @@ import { expectedVersion, writeIfUnchanged } from './update-entity';
 type Snapshot = { title?: string | null; data?: unknown; version?: number };
 
 /** The snapshot of `version` of this entity (by its row id, so a deleted namesake never leaks in). */
-async function findVersionOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, entityId: string, identifier: string, version: number): Promise<Snapshot> {
+async function findVersionOrThrow(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  entityId: string,
+  identifier: string,
+  version: number,
+): Promise<Snapshot> {
   // idx_audit_logs_entity (team_id, entity_type, entity_id, created_at DESC) narrows to this entity's rows.
   const row = await tx.auditLog.findFirst({
     where: { teamId: ctx.team.id, entityType: 'entity', entityId, newData: { path: ['version'], equals: version } },
@@ -36,7 +42,14 @@ async function findVersionOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext
  * fit the blueprint's CURRENT schema (else 422 with the faults), audited as `entity.restored`
  * (old and new snapshots, and `restored_version`) in the same transaction. If-Match honoured.
  */
-export async function restoreEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, version: number, options: WriteOptions = {}): Promise<VersionedEntity> {
+export async function restoreEntity(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  version: number,
+  options: WriteOptions = {},
+): Promise<VersionedEntity> {
   requirePermission(ctx, 'entity:write');
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
@@ -46,7 +59,11 @@ export async function restoreEntity(db: Db, ctx: TeamContext, blueprintId: strin
     const next = { title: old.title ?? null, data: old.data as JsonObject };
     const faults = entityFaults(blueprint, { data: next.data });
     if (faults.length) {
-      throw new AppError('validation_failed', `version ${version} no longer fits the blueprint's current schema: edit the entity instead`, faults);
+      throw new AppError(
+        'validation_failed',
+        `version ${version} no longer fits the blueprint's current schema: edit the entity instead`,
+        faults,
+      );
     }
     return writeIfUnchanged(tx, ctx, current, expected, next, { action: 'entity.restored', extra: { restored_version: version } });
   });

@@ -22,7 +22,8 @@ const data = { type: 'object' };
 /** Targets by relation id; identifiers, the relation and the cardinality are checked in the service (422 under /relations). */
 const relations = {
   type: 'object',
-  description: '{"<relation id>": "<target identifier>" | ["<identifier>", ...]}: a many-to-one or one-to-one relation takes one identifier; null (PATCH) removes the relation\'s links.',
+  description:
+    '{"<relation id>": "<target identifier>" | ["<identifier>", ...]}: a many-to-one or one-to-one relation takes one identifier; null (PATCH) removes the relation\'s links.',
   additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }] },
 };
 

@@ -67,10 +67,19 @@ export async function writeIfUnchanged(
 }
 
 /** PUT: replaces title (absent = null), data and relations (absent = none); the identifier may be repeated but not changed. */
-export async function replaceEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, input: ReplaceEntityInput, options: WriteOptions = {}): Promise<VersionedEntity> {
+export async function replaceEntity(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  input: ReplaceEntityInput,
+  options: WriteOptions = {},
+): Promise<VersionedEntity> {
   requirePermission(ctx, 'entity:write');
   if (input.identifier !== undefined && input.identifier !== identifier) {
-    throw new AppError('validation_failed', 'an entity cannot be renamed', [{ path: '/identifier', message: `must be "${identifier}" (the entity of the URL)` }]);
+    throw new AppError('validation_failed', 'an entity cannot be renamed', [
+      { path: '/identifier', message: `must be "${identifier}" (the entity of the URL)` },
+    ]);
   }
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
@@ -88,14 +97,24 @@ export async function replaceEntity(db: Db, ctx: TeamContext, blueprintId: strin
  * set to null loses its links; an array replaces the relation's targets whole); the result is
  * validated, required relations included when `relations` is patched.
  */
-export async function patchEntity(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, patch: PatchEntityInput, options: WriteOptions = {}): Promise<VersionedEntity> {
+export async function patchEntity(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  patch: PatchEntityInput,
+  options: WriteOptions = {},
+): Promise<VersionedEntity> {
   requirePermission(ctx, 'entity:write');
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
     const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);
     const version = expectedVersion(current, options);
     const { relations, ...rest } = patch;
-    const merged = applyMergePatch({ title: current.title, data: current.data as Json }, rest as Json) as { title?: string | null; data?: JsonObject };
+    const merged = applyMergePatch({ title: current.title, data: current.data as Json }, rest as Json) as {
+      title?: string | null;
+      data?: JsonObject;
+    };
     const next = { title: merged.title ?? null, data: merged.data ?? {} };
     let wanted: Record<string, unknown> | null = null;
     if (relations !== undefined) {

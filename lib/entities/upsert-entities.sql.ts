@@ -35,8 +35,16 @@ export type UpsertedRow = {
 };
 
 export const upsertedRow = rowDecoderFor<UpsertedRow>()({
-  id: 'text', identifier: 'text', title: 'text?', data: 'json', version: 'int',
-  created_by: 'text?', updated_by: 'text?', created_at: 'date', updated_at: 'date', created: 'bool',
+  id: 'text',
+  identifier: 'text',
+  title: 'text?',
+  data: 'json',
+  version: 'int',
+  created_by: 'text?',
+  updated_by: 'text?',
+  created_at: 'date',
+  updated_at: 'date',
+  created: 'bool',
 });
 
 /** The ids of those of `identifiers` that exist (the unique key (team_id, blueprint_id, identifier)). */

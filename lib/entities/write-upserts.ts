@@ -8,7 +8,12 @@ import { upsertedRow, upsertEntitiesSql, type UpsertedRow, type UpsertRow } from
  * Upserts already-validated rows and writes their audit rows, in one statement inside the caller's
  * transaction. Returns the written rows in no particular order.
  */
-export async function writeUpserts(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, rows: UpsertRow[]): Promise<UpsertedRow[]> {
+export async function writeUpserts(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  rows: UpsertRow[],
+): Promise<UpsertedRow[]> {
   if (rows.length === 0) return [];
   // auditActorOf credits the acting person (a key's creator): the entities' created_by/updated_by.
   const sql = upsertEntitiesSql({ teamId: ctx.team.id, blueprintId }, auditActorOf(ctx), rows, { withOldData: rows.length === 1 });

@@ -109,7 +109,11 @@ describe('schemaToFields', () => {
           items: {
             type: 'object',
             required: ['port'],
-            properties: { port: { type: 'integer', minimum: 1 }, protocol: { enum: ['tcp', 'udp'] }, opts: { type: 'object', properties: { tls: { type: 'boolean' } } } },
+            properties: {
+              port: { type: 'integer', minimum: 1 },
+              protocol: { enum: ['tcp', 'udp'] },
+              opts: { type: 'object', properties: { tls: { type: 'boolean' } } },
+            },
           },
         },
       },

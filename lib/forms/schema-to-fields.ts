@@ -50,7 +50,20 @@ export type FieldNode = {
 };
 
 // Keywords the generated controls cannot represent faithfully: such a property gets a JSON editor.
-const COMPOSITE_KEYWORDS = ['$ref', '$dynamicRef', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else', 'const', 'patternProperties', 'prefixItems'];
+const COMPOSITE_KEYWORDS = [
+  '$ref',
+  '$dynamicRef',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'const',
+  'patternProperties',
+  'prefixItems',
+];
 
 const isSchema = (v: unknown): v is JsonSchema => v !== null && typeof v === 'object' && !Array.isArray(v);
 

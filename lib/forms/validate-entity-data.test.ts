@@ -73,7 +73,9 @@ describe('validateEntityData', () => {
   it('maps required inside array rows and escapes pointer segments', () => {
     const schema = {
       type: 'object',
-      properties: { rows: { type: 'array', items: { type: 'object', required: ['a/b'], properties: { 'a/b': { type: 'string', minLength: 2 } } } } },
+      properties: {
+        rows: { type: 'array', items: { type: 'object', required: ['a/b'], properties: { 'a/b': { type: 'string', minLength: 2 } } } },
+      },
     };
     expect(validateEntityData(schema, { rows: [{ 'a/b': 'x' }, {}] })).toEqual({
       '/rows/0/a~1b': 'Must be at least 2 characters',

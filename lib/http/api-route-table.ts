@@ -26,7 +26,11 @@ export function exportedMethods(source: string): HttpMethod[] {
   for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+([A-Z]+)\b/g)) found.add(m[1]);
   for (const m of source.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) found.add(name);
     }
   }
@@ -58,7 +62,10 @@ export function scanApiRoutes(appDir: string): ApiRoute[] {
     .filter((f) => !f.split(/[\\/]/).some((s) => s.startsWith('_')));
   return files
     .map((file) => {
-      const folders = path.dirname(file).split(/[\\/]/).filter((s) => s !== '.');
+      const folders = path
+        .dirname(file)
+        .split(/[\\/]/)
+        .filter((s) => s !== '.');
       return {
         file: folders.concat(path.basename(file)).join('/'),
         segments: ['api', ...folders.filter((s) => !isGroup(s))],

@@ -10,7 +10,10 @@ const session: Actor = { kind: 'user', userId: 'u', email: 'a@b.c', name: null, 
 const token: Actor = { ...session, via: 'token' };
 
 function post(headers: Record<string, string>): Request {
-  return new Request('http://app.local/api/v1/teams', { method: 'POST', headers: { host: 'app.local', 'x-baseplate-client-ip': '10.0.0.2', ...headers } });
+  return new Request('http://app.local/api/v1/teams', {
+    method: 'POST',
+    headers: { host: 'app.local', 'x-baseplate-client-ip': '10.0.0.2', ...headers },
+  });
 }
 
 function refused(fn: () => void): void {

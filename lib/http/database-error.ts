@@ -36,10 +36,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function databaseErrorToAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   const prismaCode = (error as { code?: unknown })?.code;
-  if (prismaCode === 'P2002') return new AppError('conflict', 'a resource with these identifying fields already exists', { reason: 'unique_violation' });
+  if (prismaCode === 'P2002')
+    return new AppError('conflict', 'a resource with these identifying fields already exists', { reason: 'unique_violation' });
   if (prismaCode === 'P2025') return new AppError('not_found', 'not found');
   if (isDatabaseUnavailable(error)) {
-    return new AppError('service_unavailable', 'the database is unavailable; retry shortly', { reason: 'database_unavailable' }, RETRY_AFTER);
+    return new AppError(
+      'service_unavailable',
+      'the database is unavailable; retry shortly',
+      { reason: 'database_unavailable' },
+      RETRY_AFTER,
+    );
   }
   switch (sqlState(error)) {
     case '23505':
@@ -48,7 +54,9 @@ export function databaseErrorToAppError(error: unknown): AppError | undefined {
       return new AppError('conflict', 'a referenced resource does not exist or is still referenced', { reason: 'foreign_key_violation' });
     case '23502':
     case '23514':
-      return new AppError('validation_failed', 'a value breaks a rule of the database', [{ path: '/', message: 'breaks a database constraint' }]);
+      return new AppError('validation_failed', 'a value breaks a rule of the database', [
+        { path: '/', message: 'breaks a database constraint' },
+      ]);
     case '22P02':
     case '22021':
     case '22P05':
@@ -56,12 +64,24 @@ export function databaseErrorToAppError(error: unknown): AppError | undefined {
     case '22007':
     case '22008':
     case '22001':
-      return new AppError('bad_request', 'a value in the request cannot be stored or compared (bad text, number or date)', { reason: 'invalid_value' });
+      return new AppError('bad_request', 'a value in the request cannot be stored or compared (bad text, number or date)', {
+        reason: 'invalid_value',
+      });
     case '40001':
     case '40P01':
-      return new AppError('service_unavailable', 'the request collided with a concurrent one; retry', { reason: 'write_conflict' }, { 'Retry-After': '1' });
+      return new AppError(
+        'service_unavailable',
+        'the request collided with a concurrent one; retry',
+        { reason: 'write_conflict' },
+        { 'Retry-After': '1' },
+      );
     case '57014':
-      return new AppError('service_unavailable', 'the request took longer than its time budget', { reason: 'statement_timeout' }, RETRY_AFTER);
+      return new AppError(
+        'service_unavailable',
+        'the request took longer than its time budget',
+        { reason: 'statement_timeout' },
+        RETRY_AFTER,
+      );
     case '53200':
     case '54001':
       return new AppError('bad_request', 'the request is too expensive for the database', { reason: 'query_too_expensive' });

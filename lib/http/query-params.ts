@@ -9,7 +9,8 @@ import { AppError } from '@/lib/errors';
  */
 export function allowOnlyParams(url: URL, allowed: string[]): void {
   for (const [name, value] of url.searchParams) {
-    if (!allowed.includes(name)) throw new AppError('bad_request', `unknown query parameter "${name}" (allowed: ${allowed.join(', ') || 'none'})`);
+    if (!allowed.includes(name))
+      throw new AppError('bad_request', `unknown query parameter "${name}" (allowed: ${allowed.join(', ') || 'none'})`);
     if (value.includes('\u0000')) throw new AppError('bad_request', `query parameter "${name}" contains a NUL character`);
   }
 }

@@ -150,9 +150,24 @@ describe('readJsonBody', () => {
     ['a NUL in a value', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A\u0000B"}`, '/name', /NUL/],
     ['a lone high surrogate', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A\ud800"}`, '/name', /surrogate/],
     ['a lone low surrogate', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "\udc00A"}`, '/name', /surrogate/],
-    ['a NUL in a member name', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"b\u0000": "x"}}`, '/profile/b\u0000', /member name/],
-    ['a number beyond double range', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": [1e400]}}`, '/profile/bio/0', /double/],
-    ['a negative one', String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": -1e999}}`, '/profile/bio', /double/],
+    [
+      'a NUL in a member name',
+      String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"b\u0000": "x"}}`,
+      '/profile/b\u0000',
+      /member name/,
+    ],
+    [
+      'a number beyond double range',
+      String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": [1e400]}}`,
+      '/profile/bio/0',
+      /double/,
+    ],
+    [
+      'a negative one',
+      String.raw`{"email": "a@b.co", "password": "correct horse", "name": "A", "profile": {"bio": -1e999}}`,
+      '/profile/bio',
+      /double/,
+    ],
   ])('refuses %s with 422 naming the field', async (_what, json, path, message) => {
     const error = await failure(readJsonBody(post(json), registerBody));
     expect(error.code).toBe('validation_failed');

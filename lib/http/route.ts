@@ -97,10 +97,7 @@ export function withUser<B = undefined>(options: Options<B>, handler: (ctx: Requ
  * they may do there is decided by the service the handler calls (requirePermission where each
  * service starts), never here, so a page or a job calling the same service gets the same answer.
  */
-export function withTeam<B = undefined>(
-  options: Options<B>,
-  handler: (ctx: TeamContext, input: Input<B>) => Promise<Reply>,
-) {
+export function withTeam<B = undefined>(options: Options<B>, handler: (ctx: TeamContext, input: Input<B>) => Promise<Reply>) {
   return async (request: Request, { params }: RouteArgs): Promise<Response> => {
     let headers: Record<string, string> = {};
     let requestId = requestIdFor(request.headers.get('x-request-id'));

@@ -18,14 +18,22 @@ export async function lockTeamForMembership(tx: Prisma.TransactionClient, teamId
  * 409 `last_manager` unless a member other than `except.userId`, through a role other than
  * `except.roleId`, holds team:manage. Call it after lockTeamForMembership, in the same transaction.
  */
-export async function assertManagerRemains(tx: Prisma.TransactionClient, teamId: string, except: { userId?: string; roleId?: string }): Promise<void> {
+export async function assertManagerRemains(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  except: { userId?: string; roleId?: string },
+): Promise<void> {
   const others = await tx.teamMembership.findMany({
     where: { teamId, ...(except.userId && { userId: { not: except.userId } }), ...(except.roleId && { roleId: { not: except.roleId } }) },
     select: { role: { select: { permissions: true } } },
   });
   if (!others.some((m) => manages(m.role.permissions))) {
-    throw new AppError('conflict', 'the team would be left without a member holding team:manage (its last admin): make someone else an admin first', {
-      reason: 'last_manager',
-    });
+    throw new AppError(
+      'conflict',
+      'the team would be left without a member holding team:manage (its last admin): make someone else an admin first',
+      {
+        reason: 'last_manager',
+      },
+    );
   }
 }

@@ -57,7 +57,7 @@ describe('addMember', () => {
     expect(await auditCount(team.id)).toBe(before);
   });
 
-  it('is a 422 for a role the team does not have (another team\'s custom role included)', async () => {
+  it("is a 422 for a role the team does not have (another team's custom role included)", async () => {
     const { team, ctx } = await adminTeam();
     const other = await createTeam(testDb());
     await testDb().role.create({ data: { teamId: other.team.id, name: 'auditor', permissions: ['entity:read'] } });
@@ -113,7 +113,11 @@ describe('changeMemberRole and removeMember', () => {
     const changed = await changeMemberRole(testDb(), ctx, user.id, { role: 'editor' });
     expect(changed.role.name).toBe('editor');
     const audit = await testDb().auditLog.findFirstOrThrow({ where: { teamId: team.id, action: 'member.role_changed' } });
-    expect(audit).toMatchObject({ entityId: user.id, oldData: { email: user.email, role: 'viewer' }, newData: { email: user.email, role: 'editor' } });
+    expect(audit).toMatchObject({
+      entityId: user.id,
+      oldData: { email: user.email, role: 'viewer' },
+      newData: { email: user.email, role: 'editor' },
+    });
   });
 
   it('refuses to demote the last admin (409), with no audit row and no change', async () => {
@@ -185,7 +189,7 @@ describe('changeMemberRole and removeMember', () => {
   });
 });
 
-describe('removeMember and the member\'s API keys', () => {
+describe("removeMember and the member's API keys", () => {
   const resolveKey = (key: string) => resolveActor(testDb(), new Headers({ authorization: `Bearer ${key}` }), async () => null);
 
   it('revokes every key the member made in this team, in the same transaction, audited, and answers them', async () => {
@@ -193,7 +197,12 @@ describe('removeMember and the member\'s API keys', () => {
     const admin = await addMembership(testDb(), team.id, 'admin');
     const first = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['team:manage'] });
     const second = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['entity:read'] });
-    const alreadyRevoked = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['entity:read'], revokedAt: new Date() });
+    const alreadyRevoked = await createApiKeyRow(testDb(), {
+      teamId: team.id,
+      userId: admin.id,
+      permissions: ['entity:read'],
+      revokedAt: new Date(),
+    });
     const ownersKey = await createApiKeyRow(testDb(), { teamId: team.id, userId: owner.id, permissions: ['entity:read'] });
     const other = await createTeam(testDb());
     await addMembership(testDb(), other.team.id, 'admin', admin);
@@ -207,21 +216,32 @@ describe('removeMember and the member\'s API keys', () => {
 
     expect(await removeMember(testDb(), ctx, admin.id)).toEqual({ revoked_api_keys: expected });
     for (const k of [first, second]) {
-      expect((await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: k.row.id } } })).revokedAt).toBeInstanceOf(Date);
+      expect(
+        (await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: k.row.id } } })).revokedAt,
+      ).toBeInstanceOf(Date);
       await expect(resolveKey(k.key)).rejects.toMatchObject({ code: 'unauthenticated' });
     }
-    expect((await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: alreadyRevoked.row.id } } })).revokedAt).toEqual(alreadyRevoked.row.revokedAt);
+    expect(
+      (await testDb().apiKey.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: alreadyRevoked.row.id } } })).revokedAt,
+    ).toEqual(alreadyRevoked.row.revokedAt);
     expect(await resolveKey(ownersKey.key)).toMatchObject({ kind: 'api_key' });
     expect(await resolveKey(elsewhere.key)).toMatchObject({ kind: 'api_key', teamId: other.team.id });
 
     const audit = await testDb().auditLog.findMany({ where: { teamId: team.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     expect(audit.map((a) => [a.action, a.entityId]).sort()).toEqual(
-      [['api_key.revoked', first.row.id], ['api_key.revoked', second.row.id], ['member.removed', admin.id]].sort(),
+      [
+        ['api_key.revoked', first.row.id],
+        ['api_key.revoked', second.row.id],
+        ['member.removed', admin.id],
+      ].sort(),
     );
-    expect(audit.find((a) => a.action === 'api_key.revoked')).toMatchObject({ newData: { reason: 'creator_removed' }, requestId: ctx.requestId });
+    expect(audit.find((a) => a.action === 'api_key.revoked')).toMatchObject({
+      newData: { reason: 'creator_removed' },
+      requestId: ctx.requestId,
+    });
   });
 
-  it('a removed admin\'s key cannot re-add its creator: it is a 401 from then on', async () => {
+  it("a removed admin's key cannot re-add its creator: it is a 401 from then on", async () => {
     const { team, ctx } = await adminTeam();
     const admin = await addMembership(testDb(), team.id, 'admin');
     const { key } = await createApiKeyRow(testDb(), { teamId: team.id, userId: admin.id, permissions: ['team:manage'] });

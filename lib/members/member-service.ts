@@ -32,7 +32,14 @@ const MEMBER_SELECT = {
 type MemberRow = Prisma.TeamMembershipGetPayload<{ select: typeof MEMBER_SELECT }>;
 
 function view(m: MemberRow): MemberView {
-  return { user_id: m.user.id, email: m.user.email, name: m.user.name, status: m.user.status, role: { id: m.role.id, name: m.role.name }, joined_at: m.createdAt.toISOString() };
+  return {
+    user_id: m.user.id,
+    email: m.user.email,
+    name: m.user.name,
+    status: m.user.status,
+    role: { id: m.role.id, name: m.role.name },
+    joined_at: m.createdAt.toISOString(),
+  };
 }
 
 export async function listMembers(db: Db, ctx: TeamContext, page: PageParams) {
@@ -49,7 +56,8 @@ export async function listMembers(db: Db, ctx: TeamContext, page: PageParams) {
 
 async function roleByName(tx: Prisma.TransactionClient, teamId: string, name: string) {
   const role = await tx.role.findUnique({ where: { teamId_name: { teamId, name } }, select: { id: true, name: true, permissions: true } });
-  if (!role) throw new AppError('validation_failed', `there is no role "${name}" in this team`, [{ path: '/role', message: 'unknown role' }]);
+  if (!role)
+    throw new AppError('validation_failed', `there is no role "${name}" in this team`, [{ path: '/role', message: 'unknown role' }]);
   return role;
 }
 
@@ -68,8 +76,16 @@ export async function addMember(db: Db, ctx: TeamContext, input: { email: string
     if (await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId: ctx.team.id, userId: user.id } }, select: { id: true } })) {
       throw new AppError('conflict', `${user.email} is already a member`, { reason: 'already_exists' });
     }
-    const created = await tx.teamMembership.create({ data: { teamId: ctx.team.id, userId: user.id, roleId: role.id }, select: MEMBER_SELECT });
-    await writeAudit(tx, ctx, { action: 'member.added', entityType: 'member', entityId: user.id, newData: { email: user.email, role: role.name } });
+    const created = await tx.teamMembership.create({
+      data: { teamId: ctx.team.id, userId: user.id, roleId: role.id },
+      select: MEMBER_SELECT,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'member.added',
+      entityType: 'member',
+      entityId: user.id,
+      newData: { email: user.email, role: role.name },
+    });
     return view(created);
   });
 }
@@ -81,7 +97,11 @@ export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string,
     const member = await memberOrThrow(tx, ctx.team.id, userId);
     const role = await roleByName(tx, ctx.team.id, input.role);
     if (manages(member.role.permissions) && !manages(role.permissions)) await assertManagerRemains(tx, ctx.team.id, { userId });
-    const updated = await tx.teamMembership.update({ where: { teamId_id: { teamId: ctx.team.id, id: member.id } }, data: { roleId: role.id }, select: MEMBER_SELECT });
+    const updated = await tx.teamMembership.update({
+      where: { teamId_id: { teamId: ctx.team.id, id: member.id } },
+      data: { roleId: role.id },
+      select: MEMBER_SELECT,
+    });
     await writeAudit(tx, ctx, {
       action: 'member.role_changed',
       entityType: 'member',
@@ -101,7 +121,12 @@ export type RevokedKeyView = { id: string; name: string; prefix: string };
  * `dryRun`, checks the same rules and answers the keys it would revoke, changing nothing: the
  * remove dialog lists them before the admin confirms.
  */
-export async function removeMember(db: Db, ctx: TeamContext, userId: string, options: { dryRun?: boolean } = {}): Promise<{ revoked_api_keys: RevokedKeyView[] }> {
+export async function removeMember(
+  db: Db,
+  ctx: TeamContext,
+  userId: string,
+  options: { dryRun?: boolean } = {},
+): Promise<{ revoked_api_keys: RevokedKeyView[] }> {
   requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     await lockTeamForMembership(tx, ctx.team.id);
@@ -115,7 +140,10 @@ export async function removeMember(db: Db, ctx: TeamContext, userId: string, opt
     const revoked = keys.map((k) => ({ id: k.id, name: k.name, prefix: k.keyPrefix }));
     if (options.dryRun) return { revoked_api_keys: revoked };
     if (keys.length > 0) {
-      await tx.apiKey.updateMany({ where: { teamId: ctx.team.id, id: { in: keys.map((k) => k.id) }, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.apiKey.updateMany({
+        where: { teamId: ctx.team.id, id: { in: keys.map((k) => k.id) }, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
     }
     for (const key of revoked) {
       await writeAudit(tx, ctx, {

@@ -35,11 +35,13 @@ function fits(segments: string[], parts: string[]): boolean {
 
 /** Patterns of `app/` (route.ts: the API; page.tsx: pages). */
 export function loadRoutePatterns(appDir: string): RoutePatternOf {
-  const files = readdirSync(appDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /(^|[\\/])(route\.ts|page\.tsx)$/.test(f));
+  const files = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|[\\/])(route\.ts|page\.tsx)$/.test(f));
   const patterns: Pattern[] = [];
   for (const file of files) {
-    const folders = path.dirname(file).split(/[\\/]/).filter((s) => s !== '.');
+    const folders = path
+      .dirname(file)
+      .split(/[\\/]/)
+      .filter((s) => s !== '.');
     if (folders.some((s) => s.startsWith('_'))) continue; // private folders are not routes
     // Route groups `(name)` and parallel-route slots `@name` are not part of the URL.
     const segments = folders.filter((s) => !(s.startsWith('(') && s.endsWith(')')) && !s.startsWith('@'));

@@ -6,7 +6,19 @@ import type { JsonSchema } from './components';
 // in the document it must point into components, so every definition becomes a component of its
 // own (`ServiceData_x`) and every local `$ref` is rewritten to where its target now lives.
 
-const SUB_ONE = ['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
+const SUB_ONE = [
+  'additionalProperties',
+  'items',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+];
 const SUB_MAP = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 const SUB_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const DEF_KEYS = ['$defs', 'definitions'] as const;
@@ -21,7 +33,8 @@ export function eachSubschema(schema: unknown, visit: (s: JsonSchema) => void): 
   visit(schema);
   for (const k of SUB_ONE) {
     const v = schema[k];
-    if (Array.isArray(v)) v.forEach((s) => eachSubschema(s, visit)); // draft-04 style tuple `items`
+    if (Array.isArray(v))
+      v.forEach((s) => eachSubschema(s, visit)); // draft-04 style tuple `items`
     else eachSubschema(v, visit);
   }
   for (const k of SUB_MAP) if (isObject(schema[k])) Object.values(schema[k]).forEach((s) => eachSubschema(s, visit));
@@ -90,9 +103,12 @@ const COMPOSED = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'if', '$dynamicRef']
  * (arrays, references, compositions) is replaced whole, as RFC 7396 does with arrays.
  */
 export function mergePatchOf(schema: JsonSchema, nullable = true): JsonSchema {
-  const isPlainObject = isObject(schema.properties) && !COMPOSED.some((k) => k in schema) && (schema.type === undefined || schema.type === 'object');
+  const isPlainObject =
+    isObject(schema.properties) && !COMPOSED.some((k) => k in schema) && (schema.type === undefined || schema.type === 'object');
   if (!isPlainObject) return nullable ? { anyOf: [schema, { type: 'null' }] } : schema;
-  const properties = Object.fromEntries(Object.entries(schema.properties as Record<string, unknown>).map(([k, sub]) => [k, isObject(sub) ? mergePatchOf(sub) : sub]));
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties as Record<string, unknown>).map(([k, sub]) => [k, isObject(sub) ? mergePatchOf(sub) : sub]),
+  );
   const keep = Object.fromEntries(Object.entries(schema).filter(([k]) => k === 'title' || k === 'description' || k.startsWith('x-')));
   return {
     ...keep,

@@ -10,7 +10,10 @@ import { pascalCase } from './typed-blueprint';
 type Doc = {
   servers: Array<{ url: string }>;
   tags: Array<{ name: string }>;
-  paths: Record<string, Record<string, { operationId?: string; requestBody?: unknown; 'x-blueprint'?: string }> & { parameters?: unknown[] }>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; requestBody?: unknown; 'x-blueprint'?: string }> & { parameters?: unknown[] }
+  >;
   components: { schemas: Record<string, Record<string, unknown>>; parameters: Record<string, { schema: { enum?: string[] } }> };
 };
 
@@ -34,12 +37,13 @@ const doc = buildTeamOpenApiDocument({
 
 function resolve(ref: string): unknown {
   let node: unknown = doc;
-  for (const raw of ref.replace(/^#\//, '').split('/')) node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const raw of ref.replace(/^#\//, '').split('/'))
+    node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')];
   return node;
 }
 const refsIn = (value: unknown): string[] => [...JSON.stringify(value).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
 
-describe('a team\'s OpenAPI document', () => {
+describe("a team's OpenAPI document", () => {
   it('is valid OpenAPI 3.1, with every $ref resolving', async () => {
     const result = await new Validator().validate(structuredClone(doc) as unknown as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
@@ -49,7 +53,13 @@ describe('a team\'s OpenAPI document', () => {
 
   it("types `relations` by the blueprint's relation definitions (views, writes with required ones, patches with null)", () => {
     const schemas = doc.components.schemas;
-    const props = (name: string) => (schemas[name].properties as Record<string, { properties: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }>).relations;
+    const props = (name: string) =>
+      (
+        schemas[name].properties as Record<
+          string,
+          { properties: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }
+        >
+      ).relations;
     expect(props('ServiceEntity').properties.runs_on).toMatchObject({ type: 'string' });
     expect(props('ServiceEntity').properties.uses).toMatchObject({ type: 'array' });
     expect(props('ServiceEntityInput')).toMatchObject({ additionalProperties: false, required: ['runs_on'] });
@@ -65,7 +75,7 @@ describe('a team\'s OpenAPI document', () => {
     expect(doc.components.parameters.Team.schema.enum).toEqual(['acme']);
   });
 
-  it('types each blueprint\'s entity paths with components named after it', () => {
+  it("types each blueprint's entity paths with components named after it", () => {
     const entities = doc.paths['/api/v1/teams/{team}/blueprints/service/entities'];
     expect(entities.post.operationId).toBe('createServiceEntity');
     expect(entities.post['x-blueprint']).toBe('service');
@@ -73,15 +83,26 @@ describe('a team\'s OpenAPI document', () => {
     expect(JSON.stringify(entities.get)).toContain('#/components/schemas/ServiceEntity"');
     expect(entities.parameters).toEqual([{ $ref: '#/components/parameters/Team' }]);
     const one = doc.paths['/api/v1/teams/{team}/blueprints/service/entities/{identifier}'];
-    expect(Object.keys(one).filter((k) => k !== 'parameters').sort()).toEqual(['delete', 'get', 'patch', 'put']);
+    expect(
+      Object.keys(one)
+        .filter((k) => k !== 'parameters')
+        .sort(),
+    ).toEqual(['delete', 'get', 'patch', 'put']);
     expect(JSON.stringify(one.patch)).toContain('ServiceEntityPatch');
     expect(JSON.stringify(doc.paths['/api/v1/teams/{team}/blueprints/service/entities/bulk'])).toContain('ServiceEntityBulk');
-    expect(doc.components.schemas.ServiceEntity.properties).toMatchObject({ blueprint: { const: 'service' }, data: { $ref: '#/components/schemas/ServiceData' } });
+    expect(doc.components.schemas.ServiceEntity.properties).toMatchObject({
+      blueprint: { const: 'service' },
+      data: { $ref: '#/components/schemas/ServiceData' },
+    });
     expect(doc.tags.map((t) => t.name)).toContain('Blueprint: service');
   });
 
-  it('keeps the blueprint\'s schema as written, its $defs moved into components', () => {
-    const data = doc.components.schemas.ServiceData as { properties: Record<string, Record<string, unknown>>; $defs?: unknown; $schema?: unknown };
+  it("keeps the blueprint's schema as written, its $defs moved into components", () => {
+    const data = doc.components.schemas.ServiceData as {
+      properties: Record<string, Record<string, unknown>>;
+      $defs?: unknown;
+      $schema?: unknown;
+    };
     expect(data.$defs).toBeUndefined();
     expect(data.$schema).toBeUndefined();
     expect(data.properties.repository).toEqual({ type: 'string', format: 'uri', 'x-display': 'link' });
@@ -89,7 +110,10 @@ describe('a team\'s OpenAPI document', () => {
     expect(data.properties.owner).toEqual({ $ref: '#/components/schemas/ServiceData_person' });
     expect(data.properties.on_call).toEqual({ type: 'array', items: { $ref: '#/components/schemas/ServiceData_person' } });
     expect(doc.components.schemas.ServiceData_person).toEqual(RICH_SERVICE_SCHEMA.$defs.person);
-    expect((doc.components.schemas.ComponentData as { properties: { children: unknown } }).properties.children).toEqual({ type: 'array', items: { $ref: '#/components/schemas/ComponentData' } });
+    expect((doc.components.schemas.ComponentData as { properties: { children: unknown } }).properties.children).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/ComponentData' },
+    });
   });
 
   it('gives blueprints whose names collide distinct components', () => {
@@ -127,7 +151,18 @@ describe('the schema rewriting', () => {
   });
 
   it('makes a merge patch schema: all optional, null removes, plain nested objects patched too', () => {
-    const patch = mergePatchOf({ type: 'object', required: ['a'], properties: { a: { type: 'string' }, o: { type: 'object', required: ['x'], properties: { x: { type: 'integer' } } }, r: { $ref: '#/r' } } }, false);
+    const patch = mergePatchOf(
+      {
+        type: 'object',
+        required: ['a'],
+        properties: {
+          a: { type: 'string' },
+          o: { type: 'object', required: ['x'], properties: { x: { type: 'integer' } } },
+          r: { $ref: '#/r' },
+        },
+      },
+      false,
+    );
     expect(patch).toEqual({
       type: 'object',
       properties: {
@@ -148,7 +183,12 @@ describe('caching helpers', () => {
   });
 
   it('takes the server URL from the forwarded headers of a trusted proxy only, else the Host, and never a malformed one', () => {
-    const forwarded = { host: 'internal:3000', 'x-forwarded-host': 'bp.example.com', 'x-forwarded-proto': 'https', 'x-baseplate-client-ip': '10.0.0.2' };
+    const forwarded = {
+      host: 'internal:3000',
+      'x-forwarded-host': 'bp.example.com',
+      'x-forwarded-proto': 'https',
+      'x-baseplate-client-ip': '10.0.0.2',
+    };
     expect(serverUrlOf(new Headers(forwarded), 'http://localhost', ['10.0.0.2'])).toBe('https://bp.example.com');
     // From a peer that is not a trusted proxy, X-Forwarded-* are the client's own words: ignored.
     expect(serverUrlOf(new Headers(forwarded), 'http://localhost', [])).toBe('http://internal:3000');

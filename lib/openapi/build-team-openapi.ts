@@ -32,7 +32,8 @@ export function buildTeamOpenApiDocument(input: TeamDocumentInput): object {
   const { slug, name } = input.team;
   doc.info.title = `Baseplate API: ${name}`;
   doc.info.description += `\n\n**This document is the team \`${slug}\`'s**: \`{team}\` is \`${slug}\`, and each of its blueprints has its own entity paths (tag \`Blueprint: <id>\`) whose bodies are typed by the blueprint's JSON Schema (\`<Blueprint>Data\`).`;
-  if (input.truncated) doc.info.description += ` Only the first ${input.blueprints.length} blueprints (by id) are typed here; the generic \`{blueprint_id}\` paths serve every blueprint.`;
+  if (input.truncated)
+    doc.info.description += ` Only the first ${input.blueprints.length} blueprints (by id) are typed here; the generic \`{blueprint_id}\` paths serve every blueprint.`;
   doc.servers = [{ url: input.serverUrl, description: 'This Baseplate server' }];
   const team = doc.components.parameters.Team;
   doc.components.parameters.Team = { ...team, schema: { ...(team.schema as object), enum: [slug], default: slug }, example: slug };

@@ -32,7 +32,7 @@ export const securitySchemes = {
     in: 'cookie',
     name: 'authjs.session-token',
     description:
-      'The portal\'s browser session (Auth.js; named `__Secure-authjs.session-token` over HTTPS). A write (POST, PUT, PATCH, DELETE) with it needs an Origin or Referer of this host, else 403.',
+      "The portal's browser session (Auth.js; named `__Secure-authjs.session-token` over HTTPS). A write (POST, PUT, PATCH, DELETE) with it needs an Origin or Referer of this host, else 403.",
   },
 } as const;
 
@@ -46,11 +46,11 @@ export const headers = {
   'RateLimit-Remaining': integerHeader('Requests left in the current window.'),
   'RateLimit-Reset': integerHeader('Seconds until the current window ends.'),
   'Retry-After': integerHeader('Seconds to wait before trying again.'),
-  ETag: { description: 'The resource\'s version tag; send it back in If-Match to make a write conditional.', schema: { type: 'string' } },
+  ETag: { description: "The resource's version tag; send it back in If-Match to make a write conditional.", schema: { type: 'string' } },
   'Cache-Control': { description: 'Caching rules for this response.', schema: { type: 'string' } },
   'X-Request-Id': {
     description:
-      'This request\'s id, also in the server log and in the audit rows it wrote: the caller\'s own X-Request-Id ' +
+      "This request's id, also in the server log and in the audit rows it wrote: the caller's own X-Request-Id " +
       'when it is 1-64 of `A-Z a-z 0-9 . _ -`, else one the server generated.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
   },
@@ -79,7 +79,7 @@ export const parameters = {
     name: 'team',
     in: 'path',
     required: true,
-    description: 'The team\'s slug. A team the caller is not in (or, for an API key, not its own team) is 404, never 403.',
+    description: "The team's slug. A team the caller is not in (or, for an API key, not its own team) is 404, never 403.",
     schema: { type: 'string', pattern: SLUG_PATTERN, maxLength: 50 },
   },
   UserId: uuidPath('user_id', 'member (user)'),
@@ -90,14 +90,15 @@ export const parameters = {
     name: 'blueprint_id',
     in: 'path',
     required: true,
-    description: 'The blueprint\'s id within the team (API.md\'s `{id}`). One that cannot exist is 404.',
+    description: "The blueprint's id within the team (API.md's `{id}`). One that cannot exist is 404.",
     schema: { type: 'string', pattern: BLUEPRINT_ID },
   },
   Identifier: {
     name: 'identifier',
     in: 'path',
     required: true,
-    description: 'The entity\'s identifier within the blueprint, percent-encoded (it may hold `/`, `:`, `@`, `+`). One that cannot exist is 404.',
+    description:
+      "The entity's identifier within the blueprint, percent-encoded (it may hold `/`, `:`, `@`, `+`). One that cannot exist is 404.",
     schema: { type: 'string', pattern: IDENTIFIER },
   },
   Limit: {
@@ -127,7 +128,8 @@ export const parameters = {
   Include: {
     name: 'include',
     in: 'query',
-    description: '`related`: each entity also carries `related`, its links\' targets with their titles and blueprints (read with the links: no extra query per entity).',
+    description:
+      "`related`: each entity also carries `related`, its links' targets with their titles and blueprints (read with the links: no extra query per entity).",
     schema: { type: 'string', enum: ['related'] },
   },
   DryRun: {
@@ -154,17 +156,19 @@ export const ERROR_RESPONSE: Record<ErrorCode, string> = {
 };
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
-  bad_request: 'Malformed request: not JSON, not an object, an unknown field or query parameter, a limit out of range. The message names the culprit.',
+  bad_request:
+    'Malformed request: not JSON, not an object, an unknown field or query parameter, a limit out of range. The message names the culprit.',
   unauthenticated: 'No credentials, or ones that are invalid, expired or revoked (or belong to a suspended user).',
   forbidden: 'Signed in, but without the permission this needs (or a cross-site write with a session cookie).',
-  not_found: 'No such resource for this caller (another team\'s resources are 404 too).',
+  not_found: "No such resource for this caller (another team's resources are 404 too).",
   method_not_allowed: 'The path does not serve this method; `Allow` lists the ones it does.',
   conflict: 'The change collides with the current state (taken name, last admin, stale If-Match, ...).',
   payload_too_large: 'The request body is over 1 MiB.',
   validation_failed: 'A field breaks its rule; `details` lists one {path, message} per fault.',
   rate_limited: 'Too many requests; wait Retry-After seconds.',
   internal: 'An unexpected failure; the message carries a request id for the server log (never SQL or a stack).',
-  service_unavailable: 'The database is out of reach or busy, a statement ran out of time (`details.reason` statement_timeout), or the team or API key already runs its share of concurrent searches (team_busy, key_busy); retry after Retry-After seconds.',
+  service_unavailable:
+    'The database is out of reach or busy, a statement ran out of time (`details.reason` statement_timeout), or the team or API key already runs its share of concurrent searches (team_busy, key_busy); retry after Retry-After seconds.',
 };
 
 function errorSchema(code: ErrorCode): JsonSchema {

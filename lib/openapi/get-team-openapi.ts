@@ -26,12 +26,25 @@ export async function getTeamOpenApi(db: Db, ctx: TeamContext, serverUrl: string
   });
   const blueprints = rows.slice(0, MAX_TYPED_BLUEPRINTS);
   // createdAt too: a blueprint deleted and made again under the same id starts over at version 1.
-  const fingerprint = JSON.stringify([VERSION, ctx.team.slug, ctx.team.name, serverUrl, rows.length, blueprints.map((b) => [b.id, b.version, b.createdAt.getTime()])]);
+  const fingerprint = JSON.stringify([
+    VERSION,
+    ctx.team.slug,
+    ctx.team.name,
+    serverUrl,
+    rows.length,
+    blueprints.map((b) => [b.id, b.version, b.createdAt.getTime()]),
+  ]);
   const etag = `"${createHash('sha256').update(fingerprint).digest('base64url').slice(0, 27)}"`;
   // The relation definitions of all of them in ONE more query (they type each blueprint's
   // `relations`). They change only with their source blueprint's version, or with their target's
   // deletion, which changes the blueprint list: the fingerprint covers them.
-  const relationsOf = bySource(await loadRelationDefs(db, ctx.team.id, blueprints.map((b) => b.id)));
+  const relationsOf = bySource(
+    await loadRelationDefs(
+      db,
+      ctx.team.id,
+      blueprints.map((b) => b.id),
+    ),
+  );
   const typed = blueprints.map((b) => ({ ...b, relations: relationsOf.get(b.id) ?? [] }));
   return {
     etag,

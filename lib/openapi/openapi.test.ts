@@ -71,8 +71,13 @@ describe('the OpenAPI document', () => {
 
   it('declares each path template parameter, and only those', () => {
     for (const { path: p, item, op } of operations) {
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x) => (x.$ref ? resolve(x.$ref) : x) as { name: string; in: string });
-      const declared = params.filter((x) => x.in === 'path').map((x) => x.name).sort();
+      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(
+        (x) => (x.$ref ? resolve(x.$ref) : x) as { name: string; in: string },
+      );
+      const declared = params
+        .filter((x) => x.in === 'path')
+        .map((x) => x.name)
+        .sort();
       const templated = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
       expect(declared, p).toEqual(templated);
     }
@@ -83,7 +88,10 @@ describe('the OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const { path: p, method, op } of operations) {
       const where = `${method.toUpperCase()} ${p}`;
-      expect(Object.keys(op.responses).some((s) => s.startsWith('2')), where).toBe(true);
+      expect(
+        Object.keys(op.responses).some((s) => s.startsWith('2')),
+        where,
+      ).toBe(true);
       expect(op.responses['500'] ?? op.responses['503'], where).toBeDefined();
       if (op['x-access'] === 'public') {
         expect(op.security, where).toEqual([]);
@@ -108,7 +116,7 @@ describe('the OpenAPI document', () => {
     expect(permissionOf('delete', '/api/v1/teams/{team}/blueprints/{blueprint_id}')).toBe('blueprint:delete');
   });
 
-  it('uses the routes\' own body schemas', () => {
+  it("uses the routes' own body schemas", () => {
     expect(doc.components.schemas.CreateTeamBody).toEqual(createTeamBody.schema);
     expect(doc.components.schemas.CreateTeamBody).not.toBe(createTeamBody.schema); // a copy: the document never shares the validator's object
   });
@@ -128,7 +136,10 @@ describe('route coverage', () => {
       { path: '/api/v1/teams', methods: ['GET'] },
       { path: '/api/v1/teams/{team}/widgets', methods: ['GET'] },
     ];
-    expect(compareCoverage(served, documented)).toEqual({ undocumented: ['GET /api/v1/teams/{team}/widgets'], unserved: ['POST /api/v1/teams'] });
+    expect(compareCoverage(served, documented)).toEqual({
+      undocumented: ['GET /api/v1/teams/{team}/widgets'],
+      unserved: ['POST /api/v1/teams'],
+    });
   });
 
   it('maps folders to OpenAPI paths, and refuses a dynamic folder it has no name for', () => {

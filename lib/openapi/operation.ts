@@ -1,13 +1,6 @@
 import { PERMISSIONS, type Permission } from '@/lib/authz/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import {
-  ERROR_RESPONSE,
-  RATE_LIMIT_HEADERS,
-  REQUEST_ID_HEADER,
-  responseRef,
-  schemaRef,
-  type JsonSchema,
-} from './components';
+import { ERROR_RESPONSE, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER, responseRef, schemaRef, type JsonSchema } from './components';
 
 // One OpenAPI operation from a short spec. The errors follow from how the route is wrapped
 // (lib/http/route.ts), so each path file lists only what its service adds:
@@ -47,14 +40,30 @@ export type OperationSpec = {
 type Response = { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: JsonSchema }> };
 
 export function json(description: string, schema: JsonSchema | string, headers?: Record<string, unknown>): Response {
-  return { description, ...(headers && { headers }), content: { 'application/json': { schema: typeof schema === 'string' ? schemaRef(schema) : schema } } };
+  return {
+    description,
+    ...(headers && { headers }),
+    content: { 'application/json': { schema: typeof schema === 'string' ? schemaRef(schema) : schema } },
+  };
 }
 
 export function noContent(description: string): Response {
   return { description };
 }
 
-const ERROR_ORDER: ErrorCode[] = ['bad_request', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed', 'conflict', 'payload_too_large', 'validation_failed', 'rate_limited', 'internal', 'service_unavailable'];
+const ERROR_ORDER: ErrorCode[] = [
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'validation_failed',
+  'rate_limited',
+  'internal',
+  'service_unavailable',
+];
 
 function wrapperErrors(method: HttpMethod, spec: OperationSpec): Set<ErrorCode> {
   const errors = new Set<ErrorCode>(['internal', 'service_unavailable', ...(spec.errors ?? [])]);
@@ -74,7 +83,7 @@ function wrapperErrors(method: HttpMethod, spec: OperationSpec): Set<ErrorCode> 
 function accessText(access: Access): string {
   if (access.kind === 'public') return 'Public: no credentials needed.';
   if (access.kind === 'user') return 'Any signed-in caller (login token, API key or session).';
-  if (!access.permission) return 'Any member of the team, or the team\'s API key.';
+  if (!access.permission) return "Any member of the team, or the team's API key.";
   return `Requires the \`${access.permission}\` permission in the team (${PERMISSIONS[access.permission].grants}). An API key's permissions are its own list capped by its creator's.`;
 }
 

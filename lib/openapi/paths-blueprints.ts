@@ -17,7 +17,10 @@ const schemaConflict = {
       schema: {
         allOf: [
           schemaRef('Error'),
-          { type: 'object', properties: { error: { type: 'object', properties: { code: { const: 'conflict' }, details: schemaRef('FailingEntities') } } } },
+          {
+            type: 'object',
+            properties: { error: { type: 'object', properties: { code: { const: 'conflict' }, details: schemaRef('FailingEntities') } } },
+          },
         ],
       },
     },
@@ -27,7 +30,7 @@ const schemaConflict = {
 const update = (method: 'put' | 'patch') =>
   operation(method, {
     id: method === 'put' ? 'replaceBlueprint' : 'patchBlueprint',
-    summary: method === 'put' ? 'Replace a blueprint\'s title, description, icon and schema' : 'Change the top-level fields given',
+    summary: method === 'put' ? "Replace a blueprint's title, description, icon and schema" : 'Change the top-level fields given',
     description:
       (method === 'put'
         ? 'Absent optional fields become null; `id` may be repeated but not changed (422). '
@@ -55,7 +58,7 @@ export const blueprintPaths = {
     parameters: team,
     get: operation('get', {
       id: 'listBlueprints',
-      summary: 'The team\'s blueprints with their entity counts',
+      summary: "The team's blueprints with their entity counts",
       tag: 'Blueprints',
       access: needs('blueprint:read'),
       query: [paramRef('Limit'), paramRef('Cursor')],

@@ -8,7 +8,12 @@ import { pageOf } from './view-schemas';
 const team = [paramRef('Team')];
 const page = [paramRef('Limit'), paramRef('Cursor')];
 
-const auditFilter = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', description, schema });
+const auditFilter = (name: string, description: string, schema: object = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  description,
+  schema,
+});
 
 export const identityPaths = {
   '/api/v1/health': {
@@ -19,7 +24,9 @@ export const identityPaths = {
       access: PUBLIC,
       responses: {
         200: json('Up, and PostgreSQL answers.', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
-        503: json('Up, but PostgreSQL does not answer within 1.5 s (on a connection of its own, not the app\'s pool).', 'Health', { 'Cache-Control': headerRef('Cache-Control') }),
+        503: json("Up, but PostgreSQL does not answer within 1.5 s (on a connection of its own, not the app's pool).", 'Health', {
+          'Cache-Control': headerRef('Cache-Control'),
+        }),
       },
     }),
   },
@@ -56,7 +63,11 @@ export const identityPaths = {
               items: {
                 type: 'object',
                 required: ['name', 'description', 'permissions'],
-                properties: { name: { type: 'string' }, description: { type: 'string' }, permissions: { type: 'array', items: schemaRef('Permission') } },
+                properties: {
+                  name: { type: 'string' },
+                  description: { type: 'string' },
+                  permissions: { type: 'array', items: schemaRef('Permission') },
+                },
               },
             },
           },
@@ -105,11 +116,17 @@ export const identityPaths = {
   '/api/v1/auth/tokens': {
     get: operation('get', {
       id: 'listLoginTokens',
-      summary: 'The caller\'s unexpired login tokens',
+      summary: "The caller's unexpired login tokens",
       description: 'Newest first, at most 500; `current` marks the token of this request. API keys get 403.',
       tag: 'Auth',
       access: SIGNED_IN,
-      responses: { 200: json('The tokens.', { type: 'object', required: ['login_tokens'], properties: { login_tokens: { type: 'array', items: schemaRef('LoginToken') } } }) },
+      responses: {
+        200: json('The tokens.', {
+          type: 'object',
+          required: ['login_tokens'],
+          properties: { login_tokens: { type: 'array', items: schemaRef('LoginToken') } },
+        }),
+      },
       errors: ['forbidden'],
     }),
   },
@@ -117,8 +134,8 @@ export const identityPaths = {
     parameters: [paramRef('TokenId')],
     delete: operation('delete', {
       id: 'revokeLoginToken',
-      summary: 'Revoke one of the caller\'s login tokens',
-      description: 'The token fails from the next request on. Another person\'s token is 404. API keys get 403.',
+      summary: "Revoke one of the caller's login tokens",
+      description: "The token fails from the next request on. Another person's token is 404. API keys get 403.",
       tag: 'Auth',
       access: SIGNED_IN,
       responses: { 204: noContent('Revoked.') },
@@ -128,7 +145,7 @@ export const identityPaths = {
   '/api/v1/auth/password': {
     post: operation('post', {
       id: 'changePassword',
-      summary: 'Change the caller\'s password',
+      summary: "Change the caller's password",
       description:
         'Needs the current password (a wrong one is 422 on `/current_password`, and counts as a failed sign-in). The new one ' +
         'follows the registration rules (422 on `/new_password`). Ends every other browser session and login token of the ' +
@@ -142,10 +159,16 @@ export const identityPaths = {
   '/api/v1/teams': {
     get: operation('get', {
       id: 'listTeams',
-      summary: 'The caller\'s teams',
+      summary: "The caller's teams",
       tag: 'Teams',
       access: SIGNED_IN,
-      responses: { 200: json('The caller\'s teams, by name (an API key: its own team).', { type: 'object', required: ['teams'], properties: { teams: { type: 'array', items: schemaRef('Team') } } }) },
+      responses: {
+        200: json("The caller's teams, by name (an API key: its own team).", {
+          type: 'object',
+          required: ['teams'],
+          properties: { teams: { type: 'array', items: schemaRef('Team') } },
+        }),
+      },
     }),
     post: operation('post', {
       id: 'createTeam',
@@ -162,7 +185,7 @@ export const identityPaths = {
     parameters: team,
     get: operation('get', {
       id: 'getTeam',
-      summary: 'A team, with the caller\'s role and permissions in it',
+      summary: "A team, with the caller's role and permissions in it",
       tag: 'Teams',
       access: member(),
       responses: { 200: json('The team.', 'Team') },
@@ -188,7 +211,7 @@ export const identityPaths = {
     parameters: team,
     get: operation('get', {
       id: 'listMembers',
-      summary: 'The team\'s members with their roles',
+      summary: "The team's members with their roles",
       tag: 'Members',
       access: member(),
       query: page,
@@ -209,7 +232,7 @@ export const identityPaths = {
     parameters: [...team, paramRef('UserId')],
     patch: operation('patch', {
       id: 'changeMemberRole',
-      summary: 'Change a member\'s role',
+      summary: "Change a member's role",
       description: 'The last member who holds `team:manage` cannot lose it (409, `details.reason` `last_manager`).',
       tag: 'Members',
       access: needs('team:manage'),
@@ -226,7 +249,14 @@ export const identityPaths = {
         '`dry_run=true`, answers the keys it would revoke and changes nothing.',
       tag: 'Members',
       access: needs('team:manage'),
-      query: [{ name: 'dry_run', in: 'query', description: 'List the keys removal would revoke; change nothing.', schema: { type: 'string', enum: ['true', 'false'], default: 'false' } }],
+      query: [
+        {
+          name: 'dry_run',
+          in: 'query',
+          description: 'List the keys removal would revoke; change nothing.',
+          schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
+        },
+      ],
       responses: { 200: json('Removed (or, with dry_run, would be), with the revoked keys.', 'MemberRemoval') },
       errors: ['conflict'],
     }),
@@ -235,7 +265,7 @@ export const identityPaths = {
     parameters: team,
     get: operation('get', {
       id: 'listRoles',
-      summary: 'The team\'s roles with their permissions and member counts',
+      summary: "The team's roles with their permissions and member counts",
       tag: 'Roles',
       access: member(),
       query: page,
@@ -258,7 +288,7 @@ export const identityPaths = {
       summary: 'Edit a custom role',
       description:
         'Default roles cannot be changed (409); neither can a name another role has. Taking `team:manage` out of the role ' +
-        'of the team\'s only managers is 409 with `details.reason` `last_manager`.',
+        "of the team's only managers is 409 with `details.reason` `last_manager`.",
       tag: 'Roles',
       access: needs('team:manage'),
       body: 'UpdateRoleBody',
@@ -279,7 +309,7 @@ export const identityPaths = {
     parameters: team,
     get: operation('get', {
       id: 'listApiKeys',
-      summary: 'The team\'s API keys (never the keys themselves)',
+      summary: "The team's API keys (never the keys themselves)",
       tag: 'API keys',
       access: needs('team:manage'),
       query: page,
@@ -288,11 +318,12 @@ export const identityPaths = {
     post: operation('post', {
       id: 'createApiKey',
       summary: 'Create an API key',
-      description: 'The key itself is in this answer only. Only people create keys (a key calling is 403); a permission the creator lacks, or a past expiry, is 422.',
+      description:
+        'The key itself is in this answer only. Only people create keys (a key calling is 403); a permission the creator lacks, or a past expiry, is 422.',
       tag: 'API keys',
       access: needs('team:manage'),
       body: 'CreateApiKeyBody',
-      responses: { 201: json('The key\'s record and the key.', 'ApiKeyCreated') },
+      responses: { 201: json("The key's record and the key.", 'ApiKeyCreated') },
     }),
   },
   '/api/v1/teams/{team}/api-keys/{key_id}': {
@@ -310,7 +341,7 @@ export const identityPaths = {
     parameters: team,
     get: operation('get', {
       id: 'listAuditLogs',
-      summary: 'The team\'s change history, newest first',
+      summary: "The team's change history, newest first",
       tag: 'Audit log',
       access: needs('team:manage'),
       query: [

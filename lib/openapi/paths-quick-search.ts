@@ -8,7 +8,7 @@ import { arrayOf, nullable, str, view } from './view-schemas';
 
 export const quickSearchSchemas: Record<string, JsonSchema> = {
   QuickSearchResult: view<QuickSearchResult>('An entity that matched, with just enough to link to it.', {
-    blueprint: { ...str, description: 'The blueprint\'s id.' },
+    blueprint: { ...str, description: "The blueprint's id." },
     identifier: str,
     title: nullable(str),
   }),
@@ -19,16 +19,33 @@ export const quickSearchPaths = {
     parameters: [paramRef('Team')],
     get: operation('get', {
       id: 'quickSearch',
-      summary: 'Find the team\'s entities by identifier or title, across blueprints',
+      summary: "Find the team's entities by identifier or title, across blueprints",
       description:
         'Case-insensitive substring match (`%` and `_` match themselves). Ranked: the exact identifier, then identifiers beginning with `q`, then titles beginning with it, then any other match; shorter identifiers first.',
       tag: 'Entities',
       access: needs('entity:read'),
       query: [
-        { name: 'q', in: 'query', required: true, description: `The text to look for (1..${QUICK_SEARCH_MAX_Q} characters after trimming).`, schema: { type: 'string', minLength: 1, maxLength: QUICK_SEARCH_MAX_Q } },
-        { name: 'limit', in: 'query', description: `How many results (1..${QUICK_SEARCH_MAX_LIMIT}).`, schema: { type: 'integer', minimum: 1, maximum: QUICK_SEARCH_MAX_LIMIT, default: 10 } },
+        {
+          name: 'q',
+          in: 'query',
+          required: true,
+          description: `The text to look for (1..${QUICK_SEARCH_MAX_Q} characters after trimming).`,
+          schema: { type: 'string', minLength: 1, maxLength: QUICK_SEARCH_MAX_Q },
+        },
+        {
+          name: 'limit',
+          in: 'query',
+          description: `How many results (1..${QUICK_SEARCH_MAX_LIMIT}).`,
+          schema: { type: 'integer', minimum: 1, maximum: QUICK_SEARCH_MAX_LIMIT, default: 10 },
+        },
       ],
-      responses: { 200: json('The best matches, best first.', { type: 'object', required: ['results'], properties: { results: arrayOf(schemaRef('QuickSearchResult')) } }) },
+      responses: {
+        200: json('The best matches, best first.', {
+          type: 'object',
+          required: ['results'],
+          properties: { results: arrayOf(schemaRef('QuickSearchResult')) },
+        }),
+      },
     }),
   },
 };

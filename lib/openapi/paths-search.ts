@@ -18,9 +18,13 @@ const rule: JsonSchema = {
       type: 'string',
       maxLength: SEARCH_LIMITS.maxPropertyLength,
       description:
-        'A dot path into `data` (declared by the blueprint\'s schema), a meta-property (`$identifier`, `$title`, `$created_at`, `$updated_at`, `$created_by`, `$updated_by`), or a related entity\'s property through one of the blueprint\'s relations: `runs_on.$identifier`, `runs_on.region` (true when at least one linked target matches).',
+        "A dot path into `data` (declared by the blueprint's schema), a meta-property (`$identifier`, `$title`, `$created_at`, `$updated_at`, `$created_by`, `$updated_by`), or a related entity's property through one of the blueprint's relations: `runs_on.$identifier`, `runs_on.region` (true when at least one linked target matches).",
     },
-    operator: { type: 'string', enum: OPERATORS.filter((o) => o !== 'relatedTo'), description: 'Must fit the property\'s type (else 400). `relatedTo` has its own rule form (SearchRelatedToRule).' },
+    operator: {
+      type: 'string',
+      enum: OPERATORS.filter((o) => o !== 'relatedTo'),
+      description: "Must fit the property's type (else 400). `relatedTo` has its own rule form (SearchRelatedToRule).",
+    },
     value: {
       description: `Of the property's type; absent for exists / isEmpty / isNotEmpty; a non-empty array (at most ${SEARCH_LIMITS.maxInValues}) for in / notIn / containsAny / containsAll; [low, high] (inclusive) or {"preset": one of ${DATE_PRESETS.join(', ')}} (UTC) for between / notBetween.`,
     },
@@ -36,7 +40,10 @@ const relatedToRule: JsonSchema = {
   properties: {
     operator: { const: 'relatedTo' },
     blueprint: { type: 'string', description: 'The blueprint of the given entities (400 if the team has none of that id).' },
-    value: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: SEARCH_LIMITS.maxInValues }], description: 'The given entities\' identifiers.' },
+    value: {
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: SEARCH_LIMITS.maxInValues }],
+      description: "The given entities' identifiers.",
+    },
     direction: { type: 'string', enum: ['upstream', 'downstream'] },
     max_hops: { type: 'integer', minimum: 1, maximum: 15, default: 1 },
   },
@@ -58,18 +65,32 @@ export const searchSchemas: Record<string, JsonSchema> = {
   SearchBody: {
     type: 'object',
     additionalProperties: false,
-    description: 'A fault is a 400 whose message and `details.path` name its place, e.g. `query.rules[2].value`. A query refused for its size also says which limit: `details.reason` "query_too_large", `details.limit` (maxDepth, maxRules, maxInValues, maxTotalValues) and `details.max`.',
+    description:
+      'A fault is a 400 whose message and `details.path` name its place, e.g. `query.rules[2].value`. A query refused for its size also says which limit: `details.reason` "query_too_large", `details.limit` (maxDepth, maxRules, maxInValues, maxTotalValues) and `details.max`.',
     properties: {
       query: { oneOf: [schemaRef('SearchGroup'), { type: 'null' }], description: 'The filter; absent or null: every entity.' },
       sort: {
         type: 'array',
         maxItems: SEARCH_LIMITS.maxSortKeys,
-        description: 'Sort keys (scalars only: numbers numerically, versions by semver precedence, date-times as instants, strings in code-point order); missing values last; the id breaks ties. Default: `$created_at` desc.',
-        items: { type: 'object', additionalProperties: false, required: ['property'], properties: { property: str, order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } } },
+        description:
+          'Sort keys (scalars only: numbers numerically, versions by semver precedence, date-times as instants, strings in code-point order); missing values last; the id breaks ties. Default: `$created_at` desc.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['property'],
+          properties: { property: str, order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } },
+        },
       },
       limit: { type: 'integer', minimum: 1, maximum: SEARCH_LIMITS.maxLimit, default: SEARCH_LIMITS.defaultLimit },
-      cursor: { ...nullable(str), description: 'The `next_cursor` of the previous page, with the same sort (another sort\'s cursor is 400).' },
-      q: { ...nullable(str), maxLength: SEARCH_LIMITS.maxQLength, description: 'Case-insensitive substring of the identifier, the title or any string in data.' },
+      cursor: {
+        ...nullable(str),
+        description: "The `next_cursor` of the previous page, with the same sort (another sort's cursor is 400).",
+      },
+      q: {
+        ...nullable(str),
+        maxLength: SEARCH_LIMITS.maxQLength,
+        description: 'Case-insensitive substring of the identifier, the title or any string in data.',
+      },
     },
   },
   SearchResult: {
@@ -78,7 +99,11 @@ export const searchSchemas: Record<string, JsonSchema> = {
     properties: {
       entities: arrayOf(schemaRef('Entity')),
       next_cursor: { ...nullable(str), description: 'The cursor of the next page; null on the last.' },
-      total: { type: 'integer', minimum: 0, description: `How many entities match: exact up to ${SEARCH_LIMITS.totalCap}, then ${SEARCH_LIMITS.totalCap}.` },
+      total: {
+        type: 'integer',
+        minimum: 0,
+        description: `How many entities match: exact up to ${SEARCH_LIMITS.totalCap}, then ${SEARCH_LIMITS.totalCap}.`,
+      },
       total_relation: {
         type: 'string',
         enum: ['eq', 'gte', 'estimate'],
@@ -91,7 +116,11 @@ export const searchSchemas: Record<string, JsonSchema> = {
     additionalProperties: false,
     required: ['property'],
     properties: {
-      property: { ...str, description: 'The property to count values of: an enum, boolean, string, number, version or date, or an array of strings or numbers (counted per element).' },
+      property: {
+        ...str,
+        description:
+          'The property to count values of: an enum, boolean, string, number, version or date, or an array of strings or numbers (counted per element).',
+      },
       query: { oneOf: [schemaRef('SearchGroup'), { type: 'null' }] },
       q: nullable(str),
       limit: { type: 'integer', minimum: 1, maximum: FACET_LIMITS.maxLimit, default: FACET_LIMITS.defaultLimit },
@@ -104,7 +133,11 @@ export const searchSchemas: Record<string, JsonSchema> = {
       values: {
         type: 'array',
         description: 'The most frequent values first (ties by value), at most `limit`; null and missing values are not counted.',
-        items: { type: 'object', required: ['value', 'count'], properties: { value: { type: ['string', 'number', 'boolean'] }, count: { type: 'integer', minimum: 1 } } },
+        items: {
+          type: 'object',
+          required: ['value', 'count'],
+          properties: { value: { type: ['string', 'number', 'boolean'] }, count: { type: 'integer', minimum: 1 } },
+        },
       },
     },
   },
@@ -114,8 +147,13 @@ const scope = [paramRef('Team'), paramRef('BlueprintId')];
 const facetsQuery = [
   { name: 'property', in: 'query', required: true, description: 'The property to count values of.', schema: str },
   { name: 'query', in: 'query', description: 'The search query (a SearchGroup) as URL-encoded JSON.', schema: str },
-  { name: 'q', in: 'query', description: 'As the search body\'s `q`.', schema: str },
-  { name: 'limit', in: 'query', description: `How many values, 1..${FACET_LIMITS.maxLimit} (default ${FACET_LIMITS.defaultLimit}).`, schema: { type: 'integer', minimum: 1, maximum: FACET_LIMITS.maxLimit } },
+  { name: 'q', in: 'query', description: "As the search body's `q`.", schema: str },
+  {
+    name: 'limit',
+    in: 'query',
+    description: `How many values, 1..${FACET_LIMITS.maxLimit} (default ${FACET_LIMITS.defaultLimit}).`,
+    schema: { type: 'integer', minimum: 1, maximum: FACET_LIMITS.maxLimit },
+  },
 ];
 
 export const searchPaths = {
@@ -124,7 +162,8 @@ export const searchPaths = {
     post: operation('post', {
       id: 'searchEntities',
       summary: 'Entities matching a query, sorted and paged, with a total',
-      description: 'Rules are typed by the blueprint\'s schema: an unknown property, an operator that does not fit its type, or a value of the wrong type is 400 naming the rule (`query.rules[1].value`).',
+      description:
+        "Rules are typed by the blueprint's schema: an unknown property, an operator that does not fit its type, or a value of the wrong type is 400 naming the rule (`query.rules[1].value`).",
       tag: 'Entities',
       access: needs('entity:read'),
       body: 'SearchBody',

@@ -30,7 +30,8 @@ export function routePath(segments: string[], base = '/api/v1'): string {
       const dynamic = /^\[(.+)\]$/.exec(s);
       if (!dynamic) return s;
       const name = PATH_PARAM_NAMES[dynamic[1]];
-      if (!name) throw new Error(`no OpenAPI name for the route folder "${s}": add it to PATH_PARAM_NAMES in lib/openapi/route-coverage.ts`);
+      if (!name)
+        throw new Error(`no OpenAPI name for the route folder "${s}": add it to PATH_PARAM_NAMES in lib/openapi/route-coverage.ts`);
       return `{${name}}`;
     });
   return [base, ...parts].join('/');

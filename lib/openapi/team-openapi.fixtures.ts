@@ -7,7 +7,7 @@ export const RICH_SERVICE_SCHEMA = {
   type: 'object',
   required: ['name', 'lifecycle', 'owner'],
   properties: {
-    name: { type: 'string', title: 'Name', minLength: 1, description: 'The service\'s short name.' },
+    name: { type: 'string', title: 'Name', minLength: 1, description: "The service's short name." },
     lifecycle: { type: 'string', title: 'Lifecycle', enum: ['experimental', 'production', 'deprecated'] },
     tier: { type: 'integer', title: 'Tier', minimum: 1, maximum: 4 },
     version: { type: 'string', format: 'semver' },
@@ -36,7 +36,11 @@ export const RICH_SERVICE_SCHEMA = {
     person: {
       type: 'object',
       required: ['email', 'role'],
-      properties: { email: { type: 'string', format: 'email' }, role: { type: 'string', enum: ['lead', 'member'] }, name: { type: 'string' } },
+      properties: {
+        email: { type: 'string', format: 'email' },
+        role: { type: 'string', enum: ['lead', 'member'] },
+        name: { type: 'string' },
+      },
     },
   },
 };

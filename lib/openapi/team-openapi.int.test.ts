@@ -37,20 +37,36 @@ beforeAll(async () => {
 
 const documentOf = async (c: TeamContext) => (await getTeamOpenApi(testDb(), c, SERVER)).build() as Doc;
 
-describe('a team\'s OpenAPI document from its blueprints', () => {
+describe("a team's OpenAPI document from its blueprints", () => {
   it('validates as OpenAPI 3.1 with rich blueprints (nested objects, arrays of objects, enums, formats, $defs)', async () => {
     const doc = await documentOf(ctx);
     const result = await new Validator().validate(structuredClone(doc) as unknown as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([`/api/v1/teams/{team}/blueprints/service/entities`, `/api/v1/teams/{team}/blueprints/component/entities/{identifier}`]));
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ServiceData', 'ServiceData_person', 'ServiceEntity', 'ServiceEntityInput', 'ServiceEntityPatch', 'ComponentEntity']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        `/api/v1/teams/{team}/blueprints/service/entities`,
+        `/api/v1/teams/{team}/blueprints/component/entities/{identifier}`,
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'ServiceData',
+        'ServiceData_person',
+        'ServiceEntity',
+        'ServiceEntityInput',
+        'ServiceEntityPatch',
+        'ComponentEntity',
+      ]),
+    );
   });
 
-  it('never shows another team\'s blueprints', async () => {
+  it("never shows another team's blueprints", async () => {
     const text = JSON.stringify(await documentOf(ctx));
     // (booleans, not toContain: a failure should not print the whole document)
-    expect(['hidden-vault', 'HiddenVault', 'vault_code', 'other_teams_field', otherCtx.team.slug].filter((s) => text.includes(s))).toEqual([]);
+    expect(['hidden-vault', 'HiddenVault', 'vault_code', 'other_teams_field', otherCtx.team.slug].filter((s) => text.includes(s))).toEqual(
+      [],
+    );
     expect(text.includes(slug)).toBe(true);
     const theirs = JSON.stringify(await documentOf(otherCtx));
     expect(theirs.includes('/blueprints/hidden-vault/entities')).toBe(true);
@@ -99,22 +115,40 @@ function usage(teamSlug: string): UsageFile {
     ],
     bad: [
       { why: 'wrong enum value', line: "export const badEnum: Input = { identifier: 'a', data: { ...ok.data, lifecycle: 'retired' } };" },
-      { why: 'missing required property (owner)', line: "export const noOwner: Input = { identifier: 'a', data: { name: 'a', lifecycle: 'production' } };" },
+      {
+        why: 'missing required property (owner)',
+        line: "export const noOwner: Input = { identifier: 'a', data: { name: 'a', lifecycle: 'production' } };",
+      },
       { why: 'missing identifier', line: 'export const noIdentifier: Input = { data: ok.data };' },
-      { why: 'wrong type (tier is an integer)', line: "export const badTier: Input = { identifier: 'a', data: { ...ok.data, tier: 'high' } };" },
-      { why: 'wrong type inside an array of objects', line: "export const badPort: Input = { identifier: 'a', data: { ...ok.data, ports: [{ port: '443', protocol: 'tcp' }] } };" },
-      { why: 'wrong enum inside a $defs object', line: "export const badRole: Input = { identifier: 'a', data: { ...ok.data, owner: { email: 'x@example.com', role: 'boss' } } };" },
-      { why: 'missing required property of a nested object', line: "export const badMeta: Input = { identifier: 'a', data: { ...ok.data, metadata: { region: 'eu' } } };" },
+      {
+        why: 'wrong type (tier is an integer)',
+        line: "export const badTier: Input = { identifier: 'a', data: { ...ok.data, tier: 'high' } };",
+      },
+      {
+        why: 'wrong type inside an array of objects',
+        line: "export const badPort: Input = { identifier: 'a', data: { ...ok.data, ports: [{ port: '443', protocol: 'tcp' }] } };",
+      },
+      {
+        why: 'wrong enum inside a $defs object',
+        line: "export const badRole: Input = { identifier: 'a', data: { ...ok.data, owner: { email: 'x@example.com', role: 'boss' } } };",
+      },
+      {
+        why: 'missing required property of a nested object',
+        line: "export const badMeta: Input = { identifier: 'a', data: { ...ok.data, metadata: { region: 'eu' } } };",
+      },
       { why: 'wrong enum in a merge patch', line: "export const badPatch: Patch = { data: { lifecycle: 'retired' } };" },
-      { why: 'wrong enum deep in a recursive schema', line: "export const badTree: Tree = { identifier: 'ui', data: { kind: 'app', children: [{ kind: 'plugin' }] } };" },
+      {
+        why: 'wrong enum deep in a recursive schema',
+        line: "export const badTree: Tree = { identifier: 'ui', data: { kind: 'app', children: [{ kind: 'plugin' }] } };",
+      },
       { why: 'the entity answer is of this blueprint only', line: "export const wrongBlueprint: Created['blueprint'] = 'database';" },
-      { why: 'another team\'s slug', line: "export const otherTeam: Create['parameters']['path']['team'] = 'someone-else';" },
-      { why: 'another team\'s blueprint has no types here', line: "export type Vault = components['schemas']['HiddenVaultEntity'];" },
+      { why: "another team's slug", line: "export const otherTeam: Create['parameters']['path']['team'] = 'someone-else';" },
+      { why: "another team's blueprint has no types here", line: "export type Vault = components['schemas']['HiddenVaultEntity'];" },
     ],
   };
 }
 
-describe('a client generated from the team\'s document (openapi-typescript)', () => {
+describe("a client generated from the team's document (openapi-typescript)", () => {
   it('type-checks a valid entity body and refuses each invalid one', { timeout: 120_000 }, async () => {
     const types = await generateTypes(await documentOf(ctx));
     expect(types).toContain('ServiceEntityInput');

@@ -68,9 +68,16 @@ function typedRelations(bp: TeamBlueprint, mode: 'view' | 'write' | 'patch'): Js
   for (const r of bp.relations) {
     const one = { type: 'string', description: `The identifier of a \`${r.target}\` entity.` };
     const single = r.type === 'one-to-one' || r.type === 'many-to-one';
-    const value: JsonSchema = single ? one : mode === 'view' ? { type: 'array', items: one } : { anyOf: [one, { type: 'array', items: one }] };
+    const value: JsonSchema = single
+      ? one
+      : mode === 'view'
+        ? { type: 'array', items: one }
+        : { anyOf: [one, { type: 'array', items: one }] };
     const about = `${r.title ?? r.id} (${r.type}${r.required ? ', required' : ''}).`;
-    properties[r.id] = mode === 'patch' ? { anyOf: [value, { type: 'null' }], description: `${about} null removes its links.` } : { ...value, description: about };
+    properties[r.id] =
+      mode === 'patch'
+        ? { anyOf: [value, { type: 'null' }], description: `${about} null removes its links.` }
+        : { ...value, description: about };
   }
   const required = mode === 'write' ? bp.relations.filter((r) => r.required).map((r) => r.id) : [];
   return { type: 'object', additionalProperties: false, properties, ...(required.length && { required }) };
@@ -95,12 +102,21 @@ function typedSchemas(doc: Doc, bp: TeamBlueprint, names: TypedNames, taken: (na
         ...(bp.relations && { relations: typedRelations(bp, 'view') }),
       },
     },
-    [names.input]: { ...withData(generic.CreateEntityBody, schemaRef(names.data), typedRelations(bp, 'write')), description: `A new entity of ${about}.` },
-    [names.replace]: { ...withData(generic.ReplaceEntityBody, schemaRef(names.data), typedRelations(bp, 'write')), description: `The new title, data and relations of an entity of ${about}.` },
+    [names.input]: {
+      ...withData(generic.CreateEntityBody, schemaRef(names.data), typedRelations(bp, 'write')),
+      description: `A new entity of ${about}.`,
+    },
+    [names.replace]: {
+      ...withData(generic.ReplaceEntityBody, schemaRef(names.data), typedRelations(bp, 'write')),
+      description: `The new title, data and relations of an entity of ${about}.`,
+    },
     [names.patch]: {
       ...withData(
         generic.PatchEntityBody,
-        { ...mergePatchOf(data, false), description: 'A JSON merge patch of `data`: absent keys stay, null removes one; arrays are replaced whole.' },
+        {
+          ...mergePatchOf(data, false),
+          description: 'A JSON merge patch of `data`: absent keys stay, null removes one; arrays are replaced whole.',
+        },
         typedRelations(bp, 'patch'),
       ),
       description: `A merge patch (RFC 7396) of an entity of ${about}; the result is validated against the blueprint.`,
@@ -113,7 +129,9 @@ function typedSchemas(doc: Doc, bp: TeamBlueprint, names: TypedNames, taken: (na
 function swapRefs(value: unknown, swap: Record<string, string>): unknown {
   if (Array.isArray(value)) return value.map((v) => swapRefs(v, swap));
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && swap[v] ? swap[v] : swapRefs(v, swap)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && swap[v] ? swap[v] : swapRefs(v, swap)]),
+  );
 }
 
 function typedPaths(doc: Doc, bp: TeamBlueprint, names: TypedNames, prefix: string, tag: string): Record<string, object> {
@@ -153,7 +171,10 @@ export function addTypedBlueprint(doc: Doc & { tags: Array<{ name: string; descr
   const prefix = names.entity.slice(0, -'Entity'.length);
   Object.assign(schemas, typedSchemas(doc, bp, names, taken));
   const tag = `Blueprint: ${bp.id}`;
-  doc.tags.push({ name: tag, description: [`Entities of **${bp.title}**, typed by its schema (\`${names.data}\`).`, bp.description].filter(Boolean).join(' ') });
+  doc.tags.push({
+    name: tag,
+    description: [`Entities of **${bp.title}**, typed by its schema (\`${names.data}\`).`, bp.description].filter(Boolean).join(' '),
+  });
   Object.assign(doc.paths, typedPaths(doc, bp, names, prefix, tag));
   return names;
 }

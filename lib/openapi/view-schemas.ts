@@ -38,7 +38,10 @@ export function pageOf(key: string, item: string): JsonSchema {
   return {
     type: 'object',
     required: [key, 'next_cursor'],
-    properties: { [key]: arrayOf(schemaRef(item)), next_cursor: { ...nullable(str), description: 'The cursor of the next page; null on the last.' } },
+    properties: {
+      [key]: arrayOf(schemaRef(item)),
+      next_cursor: { ...nullable(str), description: 'The cursor of the next page; null on the last.' },
+    },
   };
 }
 
@@ -54,7 +57,7 @@ type MemberRemoval = { dry_run?: true; revoked_api_keys: RevokedKeyView[] };
 type PasswordChanged = { ended_sessions: number; revoked_login_tokens: number };
 
 export const viewSchemas: Record<string, JsonSchema> = {
-  LoginToken: view<LoginTokenView>('One of the caller\'s login tokens (never the token itself).', {
+  LoginToken: view<LoginTokenView>("One of the caller's login tokens (never the token itself).", {
     id: uuid,
     created_at: timestamp,
     expires_at: timestamp,
@@ -62,13 +65,17 @@ export const viewSchemas: Record<string, JsonSchema> = {
     current: { type: 'boolean', description: 'True for the token this request was sent with.' },
   }),
   PasswordChanged: view<PasswordChanged>('The password is changed; what it ended.', {
-    ended_sessions: { ...int, description: 'Browser sessions signed out (every one but this request\'s).' },
-    revoked_login_tokens: { ...int, description: 'Login tokens revoked (every one but this request\'s).' },
+    ended_sessions: { ...int, description: "Browser sessions signed out (every one but this request's)." },
+    revoked_login_tokens: { ...int, description: "Login tokens revoked (every one but this request's)." },
   }),
-  MemberRemoval: view<MemberRemoval>('The member is removed (with `dry_run`: would be); the API keys they made in the team are revoked.', {
-    dry_run: { const: true },
-    revoked_api_keys: arrayOf(view<RevokedKeyView>('An API key revoked because its creator left.', { id: uuid, name: str, prefix: str })),
-  }, ['dry_run']),
+  MemberRemoval: view<MemberRemoval>(
+    'The member is removed (with `dry_run`: would be); the API keys they made in the team are revoked.',
+    {
+      dry_run: { const: true },
+      revoked_api_keys: arrayOf(view<RevokedKeyView>('An API key revoked because its creator left.', { id: uuid, name: str, prefix: str })),
+    },
+    ['dry_run'],
+  ),
   Permission: { type: 'string', enum: ALL_PERMISSIONS, description: 'One permission of the fixed list (API.md).' },
   User: view<UserView>('A user (never the password hash).', {
     id: uuid,
@@ -82,27 +89,40 @@ export const viewSchemas: Record<string, JsonSchema> = {
     token: { ...str, pattern: LOGIN_TOKEN_PATTERN.source, description: 'Send as `Authorization: Bearer <token>`.' },
     expires_at: timestamp,
   }),
-  Me: view<Me>('The caller; for an API key, its creator (null if gone), the key and its one team.', {
-    user: { oneOf: [schemaRef('User'), { type: 'null' }] },
-    api_key: view<NonNullable<Me['api_key']>>('Present when the caller is an API key.', { id: uuid, name: str }),
-    teams: arrayOf(
-      view<Me['teams'][number]>('A team of the caller.', { id: uuid, slug: str, name: str, role: { ...nullable(str), description: 'The caller\'s role name (null for an API key).' } }),
-    ),
-  }, ['api_key']),
-  Team: view<TeamView>('A team, with the caller\'s role in it.', {
-    id: uuid,
-    slug: str,
-    name: str,
-    created_at: timestamp,
-    role: { ...nullable(str), description: 'The caller\'s role name (null for an API key whose creator left).' },
-    permissions: { ...permissions, description: 'The caller\'s effective permissions (GET /teams/{team} only).' },
-  }, ['permissions']),
+  Me: view<Me>(
+    'The caller; for an API key, its creator (null if gone), the key and its one team.',
+    {
+      user: { oneOf: [schemaRef('User'), { type: 'null' }] },
+      api_key: view<NonNullable<Me['api_key']>>('Present when the caller is an API key.', { id: uuid, name: str }),
+      teams: arrayOf(
+        view<Me['teams'][number]>('A team of the caller.', {
+          id: uuid,
+          slug: str,
+          name: str,
+          role: { ...nullable(str), description: "The caller's role name (null for an API key)." },
+        }),
+      ),
+    },
+    ['api_key'],
+  ),
+  Team: view<TeamView>(
+    "A team, with the caller's role in it.",
+    {
+      id: uuid,
+      slug: str,
+      name: str,
+      created_at: timestamp,
+      role: { ...nullable(str), description: "The caller's role name (null for an API key whose creator left)." },
+      permissions: { ...permissions, description: "The caller's effective permissions (GET /teams/{team} only)." },
+    },
+    ['permissions'],
+  ),
   Member: view<MemberView>('A member of a team.', {
     user_id: uuid,
     email: { type: 'string', format: 'email' },
     name: nullable(str),
     status: str,
-    role: view<MemberView['role']>('The member\'s role.', { id: uuid, name: str }),
+    role: view<MemberView['role']>("The member's role.", { id: uuid, name: str }),
     joined_at: timestamp,
   }),
   Role: view<RoleView>('A role: a named set of permissions. Default roles (admin, editor, viewer) cannot be changed.', {
@@ -118,8 +138,13 @@ export const viewSchemas: Record<string, JsonSchema> = {
     id: uuid,
     name: str,
     prefix: { ...str, description: 'The first characters of the key (`bp_1a2b3c4d`), to recognise it.' },
-    permissions: { ...permissions, description: 'The key\'s own list; in use it is capped by its creator\'s current permissions.' },
-    created_by: { oneOf: [view<NonNullable<ApiKeyView['created_by']>>('The key\'s creator.', { id: uuid, name: nullable(str), email: str }), { type: 'null' }] },
+    permissions: { ...permissions, description: "The key's own list; in use it is capped by its creator's current permissions." },
+    created_by: {
+      oneOf: [
+        view<NonNullable<ApiKeyView['created_by']>>("The key's creator.", { id: uuid, name: nullable(str), email: str }),
+        { type: 'null' },
+      ],
+    },
     created_at: timestamp,
     last_used_at: nullable(timestamp),
     expires_at: nullable(timestamp),
@@ -130,7 +155,7 @@ export const viewSchemas: Record<string, JsonSchema> = {
     api_key: schemaRef('ApiKey'),
     key: { ...str, pattern: API_KEY_PATTERN.source },
   }),
-  AuditLog: view<AuditLogView>('One change in the team\'s history.', {
+  AuditLog: view<AuditLogView>("One change in the team's history.", {
     id: uuid,
     action: { ...str, description: 'e.g. `member.added`, `blueprint.updated`.' },
     entity_type: str,
@@ -162,7 +187,7 @@ export const viewSchemas: Record<string, JsonSchema> = {
     request_id: nullable(str),
     created_at: timestamp,
   }),
-  Blueprint: view<BlueprintView>('A blueprint: one of the team\'s entity types.', {
+  Blueprint: view<BlueprintView>("A blueprint: one of the team's entity types.", {
     id: str,
     title: str,
     description: nullable(str),
@@ -176,7 +201,7 @@ export const viewSchemas: Record<string, JsonSchema> = {
         required: ['title', 'target', 'type', 'required'],
         properties: {
           title: nullable(str),
-          target: { ...str, description: 'The target blueprint\'s id (same team).' },
+          target: { ...str, description: "The target blueprint's id (same team)." },
           type: { type: 'string', enum: ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many'] },
           required: { type: 'boolean' },
         },

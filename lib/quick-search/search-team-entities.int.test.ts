@@ -61,7 +61,7 @@ describe('searchTeamEntities', () => {
     expect(await search('p', 2)).toHaveLength(2);
   });
 
-  it('never returns another team\'s entities, and theirs never ours', async () => {
+  it("never returns another team's entities, and theirs never ours", async () => {
     expect((await search('secret')).length).toBe(0);
     expect((await search('payments', 10, otherCtx)).map((r) => r.identifier)).toEqual(['payments-secret']);
   });

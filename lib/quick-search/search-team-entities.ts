@@ -16,7 +16,8 @@ export type QuickSearchResult = QuickSearchRow;
 export function parseQuickSearchParams(url: URL): { q: string; limit: number } {
   const q = (url.searchParams.get('q') ?? '').trim();
   if (!q) throw new AppError('bad_request', 'q is required: the text to look for in identifiers and titles');
-  if (q.length > QUICK_SEARCH_MAX_Q) throw new AppError('bad_request', `q must be at most ${QUICK_SEARCH_MAX_Q} characters, got ${q.length}`);
+  if (q.length > QUICK_SEARCH_MAX_Q)
+    throw new AppError('bad_request', `q must be at most ${QUICK_SEARCH_MAX_Q} characters, got ${q.length}`);
   const raw = url.searchParams.get('limit');
   const limit = raw === null ? 10 : Number(raw);
   if (!Number.isInteger(limit) || limit < 1 || limit > QUICK_SEARCH_MAX_LIMIT) {

@@ -73,7 +73,12 @@ describe('hitRateLimit', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => hitRateLimit(db, k, 10, 60)));
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
     // Every hit was counted once: the remaining counts of the admitted hits are 9..0, each once.
-    expect(results.filter((r) => r.allowed).map((r) => r.remaining).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      results
+        .filter((r) => r.allowed)
+        .map((r) => r.remaining)
+        .sort((x, y) => x - y),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const [bucket] = await db.$queryRaw<Array<{ hits: number }>>`SELECT hits FROM rate_limit_buckets WHERE key = ${k}`;
     expect(bucket.hits).toBe(50);
   });

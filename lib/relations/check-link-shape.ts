@@ -16,7 +16,11 @@ export const relationPath = (id: string, index?: number) => `/relations/${escape
 /** Wanted targets per relation (deduplicated, in the order given); a relation absent has none. */
 export type WantedLinks = Map<RelationDef, string[]>;
 
-export function checkLinkShape(defs: RelationDef[], relations: Record<string, unknown>, requireAll: boolean): { faults: Fault[]; wanted: WantedLinks } {
+export function checkLinkShape(
+  defs: RelationDef[],
+  relations: Record<string, unknown>,
+  requireAll: boolean,
+): { faults: Fault[]; wanted: WantedLinks } {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const faults: Fault[] = [];
   const wanted: WantedLinks = new Map();
@@ -46,14 +50,17 @@ export function checkLinkShape(defs: RelationDef[], relations: Record<string, un
       continue;
     }
     if (typeof value !== 'string' || !isIdentifier(value)) {
-      faults.push({ path: relationPath(key), message: `must be an entity identifier${singleTarget(def.type) ? '' : ' or an array of them'}` });
+      faults.push({
+        path: relationPath(key),
+        message: `must be an entity identifier${singleTarget(def.type) ? '' : ' or an array of them'}`,
+      });
       continue;
     }
     wanted.set(def, [value]);
   }
   if (requireAll) {
     for (const def of defs) {
-      if (def.required && !(wanted.get(def)?.length) && !faults.some((f) => f.path === relationPath(def.id))) {
+      if (def.required && !wanted.get(def)?.length && !faults.some((f) => f.path === relationPath(def.id))) {
         faults.push({ path: relationPath(def.id), message: `the relation "${def.id}" is required (a "${def.target}" entity)` });
       }
     }

@@ -48,7 +48,10 @@ export function entityGraphSql(teamId: string, rootId: string, direction: GraphD
   // depends on and what depends on it, never the siblings that merely share a dependency.
   const walks = direction === 'both' ? ['up_walk', 'down_walk'] : [direction === 'upstream' ? 'up_walk' : 'down_walk'];
   const ctes = walks.map((name) => walkCte(name, name === 'up_walk' ? up : down, rootId, maxHops, limit));
-  const reachedRows = Prisma.join(walks.map((name) => Prisma.sql`SELECT unnest(frontier) AS id, depth FROM ${Prisma.raw(name)}`), ' UNION ALL ');
+  const reachedRows = Prisma.join(
+    walks.map((name) => Prisma.sql`SELECT unnest(frontier) AS id, depth FROM ${Prisma.raw(name)}`),
+    ' UNION ALL ',
+  );
   return Prisma.sql`
     WITH RECURSIVE ${Prisma.join(ctes, ', ')}, nearest AS (
       SELECT id, min(depth) AS depth FROM (${reachedRows}) AS reached GROUP BY id

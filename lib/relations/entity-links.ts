@@ -22,9 +22,17 @@ export async function relationDefsOf(tx: Prisma.TransactionClient, ctx: TeamCont
   return loadRelationDefsTx(tx, ctx.team.id, blueprintId);
 }
 
-export async function prepareLinks(tx: Prisma.TransactionClient, ctx: TeamContext, defs: RelationDef[], requests: LinkRequest[]): Promise<PreparedLinks[]> {
+export async function prepareLinks(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  defs: RelationDef[],
+  requests: LinkRequest[],
+): Promise<PreparedLinks[]> {
   const shaped = requests.map((r) => (r.relations === null ? null : checkLinkShape(defs, r.relations, r.requireAll)));
-  const resolvable = requests.map((r, i) => ({ sourceId: r.existingId, wanted: shaped[i] && shaped[i].faults.length === 0 ? shaped[i].wanted : new Map() }));
+  const resolvable = requests.map((r, i) => ({
+    sourceId: r.existingId,
+    wanted: shaped[i] && shaped[i].faults.length === 0 ? shaped[i].wanted : new Map(),
+  }));
   const resolved = await resolveLinks(tx, ctx.team.id, resolvable);
   return requests.map((_, i) => {
     const shape = shaped[i];
@@ -35,10 +43,21 @@ export async function prepareLinks(tx: Prisma.TransactionClient, ctx: TeamContex
 }
 
 /** Writes the prepared links of entities whose ids are now known (one statement for them all). */
-export async function writeLinks(tx: Prisma.TransactionClient, ctx: TeamContext, entries: Array<{ sourceId: string; links: ResolvedLink[] }>): Promise<void> {
+export async function writeLinks(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  entries: Array<{ sourceId: string; links: ResolvedLink[] }>,
+): Promise<void> {
   if (entries.length === 0) return;
   const links = entries.flatMap((e) => e.links.map((l) => ({ ...l, sourceId: e.sourceId })));
-  await execSql(tx, replaceLinksSql(ctx.team.id, entries.map((e) => e.sourceId), links));
+  await execSql(
+    tx,
+    replaceLinksSql(
+      ctx.team.id,
+      entries.map((e) => e.sourceId),
+      links,
+    ),
+  );
 }
 
 export type LinksView = Record<string, string | string[]>;
@@ -77,16 +96,26 @@ export async function loadPageLinks(db: Db | Prisma.TransactionClient, teamId: s
   return out;
 }
 
-export async function loadLinkViews(db: Db | Prisma.TransactionClient, teamId: string, entityIds: string[]): Promise<Map<string, LinksView>> {
+export async function loadLinkViews(
+  db: Db | Prisma.TransactionClient,
+  teamId: string,
+  entityIds: string[],
+): Promise<Map<string, LinksView>> {
   return (await loadPageLinks(db, teamId, entityIds)).views;
 }
 
-export type IncomingLinks = { count: number; sample: Array<{ blueprint: string; identifier: string; title: string | null; relation: string }> };
+export type IncomingLinks = {
+  count: number;
+  sample: Array<{ blueprint: string; identifier: string; title: string | null; relation: string }>;
+};
 
 /** Who points at an entity (a delete's dry run, its audit row): the count and the first 100. */
 export async function loadIncomingLinks(db: Db | Prisma.TransactionClient, teamId: string, entityId: string): Promise<IncomingLinks> {
   const rows = await runSql(db, incomingLinksSql(teamId, entityId, 100), incomingLinkRow);
-  return { count: rows[0]?.total ?? 0, sample: rows.map(({ blueprint, identifier, title, relation }) => ({ blueprint, identifier, title, relation })) };
+  return {
+    count: rows[0]?.total ?? 0,
+    sample: rows.map(({ blueprint, identifier, title, relation }) => ({ blueprint, identifier, title, relation })),
+  };
 }
 
 /**
@@ -97,7 +126,9 @@ export function linksViewOf(requested: Record<string, unknown>, defs: RelationDe
   const view = new Map<string, string | string[]>();
   for (const def of defs) {
     const value = ownValue(requested, def.id);
-    const targets = [...new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const targets = [...new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [])].sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     if (targets.length) view.set(def.id, singleTarget(def.type) ? targets[0] : targets);
   }
   return recordOf(view);

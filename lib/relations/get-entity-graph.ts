@@ -24,7 +24,8 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new AppError('bad_request', `${name} must be an integer from 1 to ${max}, got "${raw.slice(0, 20)}"`);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new AppError('bad_request', `${name} must be an integer from 1 to ${max}, got "${raw.slice(0, 20)}"`);
   return value;
 }
 
@@ -41,12 +42,24 @@ export function parseGraphParams(url: URL): GraphParams {
 }
 
 /** The graph, within the team's share of concurrent expensive reads (lib/db/limit-team-reads.ts). */
-export async function getEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+export async function getEntityGraph(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  params: GraphParams,
+): Promise<EntityGraph> {
   requirePermission(ctx, 'entity:read');
   return withTeamReadSlot(db, ctx, () => walkEntityGraph(db, ctx, blueprintId, identifier, params));
 }
 
-async function walkEntityGraph(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, params: GraphParams): Promise<EntityGraph> {
+async function walkEntityGraph(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  params: GraphParams,
+): Promise<EntityGraph> {
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const root = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const [row] = await runSql(db, entityGraphSql(ctx.team.id, root.id, params.direction, params.maxHops, params.limit), graphRow);

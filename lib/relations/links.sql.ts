@@ -40,13 +40,22 @@ export function existingTargetLinksSql(teamId: string, links: Array<{ relationUu
       JOIN entities s ON s.team_id = r.team_id AND s.id = r.source_entity_id
      WHERE r.team_id = ${teamId}::uuid`;
 }
-export const targetLinkRow = rowDecoder({ relation_id: 'text', target_entity_id: 'text', source_entity_id: 'text', source_identifier: 'text' });
+export const targetLinkRow = rowDecoder({
+  relation_id: 'text',
+  target_entity_id: 'text',
+  source_entity_id: 'text',
+  source_identifier: 'text',
+});
 
 /**
  * Sets the links of `sources` to exactly `links`: links not wanted any more are deleted, new ones
  * inserted, the ones kept stay as they are (their created_at too). One statement.
  */
-export function replaceLinksSql(teamId: string, sources: string[], links: Array<{ relationUuid: string; sourceId: string; targetId: string }>): Prisma.Sql {
+export function replaceLinksSql(
+  teamId: string,
+  sources: string[],
+  links: Array<{ relationUuid: string; sourceId: string; targetId: string }>,
+): Prisma.Sql {
   return Prisma.sql`
     WITH wanted AS (
       SELECT * FROM unnest(${links.map((l) => l.relationUuid)}::uuid[], ${links.map((l) => l.sourceId)}::uuid[], ${links.map((l) => l.targetId)}::uuid[])
@@ -77,7 +86,12 @@ export function outgoingLinksSql(teamId: string, sourceIds: string[]): Prisma.Sq
      ORDER BY r.source_entity_id, d.identifier, t.identifier COLLATE "C"`;
 }
 export const outgoingLinkRow = rowDecoder({
-  source_id: 'text', relation: 'text', type: 'text', target: 'text', target_title: 'text?', target_blueprint: 'text',
+  source_id: 'text',
+  relation: 'text',
+  type: 'text',
+  target: 'text',
+  target_title: 'text?',
+  target_blueprint: 'text',
 });
 
 /** The links pointing at one entity (idx_entity_relations_target), at most `limit`, and their number. */

@@ -41,7 +41,13 @@ const PROTO_PROPERTY = { type: 'object', properties: { constructor: { type: 'str
 const serviceSchema = { type: 'object', properties: { plain: { type: 'string' } } };
 const serviceData = (plain: string) => JSON.parse(`{"plain":"${plain}","__proto__":"own"}`) as Record<string, unknown>;
 
-const dataOf = (n: number) => ({ constructor: `c${n}`, toString: n, valueOf: [`v${n}`, 'shared'], hasOwnProperty: n % 2 === 0, plain: `p${n}` });
+const dataOf = (n: number) => ({
+  constructor: `c${n}`,
+  toString: n,
+  valueOf: [`v${n}`, 'shared'],
+  hasOwnProperty: n % 2 === 0,
+  plain: `p${n}`,
+});
 
 let ctx: TeamContext;
 
@@ -62,7 +68,8 @@ beforeAll(async () => {
       hasOwnProperty: { target: 'constructor', type: 'one-to-one' as const },
     },
   });
-  for (const n of [1, 2, 3]) await createEntity(testDb(), ctx, 'constructor', { identifier: `t${n}`, title: `Target ${n}`, data: dataOf(n) });
+  for (const n of [1, 2, 3])
+    await createEntity(testDb(), ctx, 'constructor', { identifier: `t${n}`, title: `Target ${n}`, data: dataOf(n) });
   await createEntity(testDb(), ctx, 'service', {
     identifier: 's1',
     title: 'Service 1',
@@ -103,11 +110,17 @@ describe('names that are Object.prototype members', () => {
 
   it('an entity read, with and without include=related, has every relation and property', async () => {
     const { entity } = await getEntity(testDb(), ctx, 'service', 's1', { includeRelated: true });
-    const view = JSON.parse(JSON.stringify(entity)) as { data: Record<string, unknown>; relations: object; related: Record<string, unknown[]> };
+    const view = JSON.parse(JSON.stringify(entity)) as {
+      data: Record<string, unknown>;
+      relations: object;
+      related: Record<string, unknown[]>;
+    };
     expect(view.relations).toEqual(expectedRelations);
     expect(view.data).toEqual(serviceData('changed'));
     expect(Object.hasOwn(view.data, '__proto__')).toBe(true);
-    const target = JSON.parse(JSON.stringify((await getEntity(testDb(), ctx, 'constructor', 't1')).entity)) as { data: Record<string, unknown> };
+    const target = JSON.parse(JSON.stringify((await getEntity(testDb(), ctx, 'constructor', 't1')).entity)) as {
+      data: Record<string, unknown>;
+    };
     expectOwnData(target.data, 1);
     expect(Object.keys(view.related).sort()).toEqual([...RELATIONS].sort());
     expect(view.related.constructor).toEqual([
@@ -122,21 +135,34 @@ describe('names that are Object.prototype members', () => {
     const [view] = JSON.parse(JSON.stringify(entities)) as Array<{ relations: object; related: Record<string, unknown[]> }>;
     expect(view.relations).toEqual(expectedRelations);
     expect(view.related.toString).toEqual([{ identifier: 't1', title: 'Target 1', blueprint: 'constructor' }]);
-    const targets = await listBlueprintEntities(testDb(), ctx, 'constructor', { limit: 10, cursor: null }, { sort: [{ property: 'toString', order: 'desc', path: 'sort[0]' }] });
+    const targets = await listBlueprintEntities(
+      testDb(),
+      ctx,
+      'constructor',
+      { limit: 10, cursor: null },
+      { sort: [{ property: 'toString', order: 'desc', path: 'sort[0]' }] },
+    );
     expect(targets.entities.map((e) => e.identifier)).toEqual(['t3', 't2', 't1']);
   });
 
   it('searches on such properties and through such relations', async () => {
     const search = async (bp: string, rules: unknown[]) =>
-      (await searchEntities(testDb(), ctx, bp, parseSearchBody({ query: { rules } }), { withTotal: true })).entities.map((e) => e.identifier);
+      (await searchEntities(testDb(), ctx, bp, parseSearchBody({ query: { rules } }), { withTotal: true })).entities.map(
+        (e) => e.identifier,
+      );
     expect(await search('constructor', [{ property: 'constructor', operator: '=', value: 'c2' }])).toEqual(['t2']);
-    expect(await search('constructor', [{ property: 'toString', operator: '>=', value: 2 }]).then((ids) => ids.sort())).toEqual(['t2', 't3']);
+    expect(await search('constructor', [{ property: 'toString', operator: '>=', value: 2 }]).then((ids) => ids.sort())).toEqual([
+      't2',
+      't3',
+    ]);
     expect(await search('constructor', [{ property: 'valueOf', operator: 'contains', value: 'v3' }])).toEqual(['t3']);
     expect(await search('constructor', [{ property: 'hasOwnProperty', operator: '=', value: true }])).toEqual(['t2']);
     expect(await search('constructor', [{ property: '__proto__.constructor', operator: '=', value: 'inner1' }])).toEqual(['t1']);
     expect(await search('service', [{ property: 'constructor.toString', operator: '=', value: 2 }])).toEqual(['s1']);
     expect(await search('service', [{ property: 'valueOf.$identifier', operator: '=', value: 't3' }])).toEqual(['s1']);
-    expect(await search('service', [{ operator: 'relatedTo', blueprint: 'constructor', value: ['t3'], direction: 'downstream', max_hops: 1 }])).toEqual(['s1']);
+    expect(
+      await search('service', [{ operator: 'relatedTo', blueprint: 'constructor', value: ['t3'], direction: 'downstream', max_hops: 1 }]),
+    ).toEqual(['s1']);
   });
 
   it('a merge patch of such relations changes only the one named', async () => {
@@ -153,8 +179,14 @@ describe('names that are Object.prototype members', () => {
   });
 
   it('facets count such properties', async () => {
-    const facet = async (property: string) => (await facetEntities(testDb(), ctx, 'constructor', parseFacetRequest({ property, query: null, q: null, limit: null }))).values;
-    expect(await facet('hasOwnProperty')).toEqual(expect.arrayContaining([{ value: true, count: 1 }, { value: false, count: 2 }]));
+    const facet = async (property: string) =>
+      (await facetEntities(testDb(), ctx, 'constructor', parseFacetRequest({ property, query: null, q: null, limit: null }))).values;
+    expect(await facet('hasOwnProperty')).toEqual(
+      expect.arrayContaining([
+        { value: true, count: 1 },
+        { value: false, count: 2 },
+      ]),
+    );
     expect((await facet('valueOf')).find((v) => v.value === 'shared')).toEqual({ value: 'shared', count: 3 });
     expect(await facet('constructor')).toHaveLength(3);
   });

@@ -22,10 +22,20 @@ let other: TeamContext;
 
 async function build(c: TeamContext) {
   await createBlueprint(testDb(), c, { id: 'cluster', title: 'Cluster', schema: SCHEMA });
-  await createBlueprint(testDb(), c, { id: 'node', title: 'Node', schema: SCHEMA, relations: { next: { target: 'node' }, runs_on: { target: 'cluster', type: 'many-to-one' } } });
+  await createBlueprint(testDb(), c, {
+    id: 'node',
+    title: 'Node',
+    schema: SCHEMA,
+    relations: { next: { target: 'node' }, runs_on: { target: 'cluster', type: 'many-to-one' } },
+  });
   await createEntity(testDb(), c, 'cluster', { identifier: 'c-eu', data: { region: 'eu' } });
   await createEntity(testDb(), c, 'cluster', { identifier: 'c-us', data: { region: 'us' } });
-  for (let i = 0; i <= 4; i++) await createEntity(testDb(), c, 'node', { identifier: `n${i}`, data: {}, relations: i < 2 ? { runs_on: i === 0 ? 'c-eu' : 'c-us' } : {} });
+  for (let i = 0; i <= 4; i++)
+    await createEntity(testDb(), c, 'node', {
+      identifier: `n${i}`,
+      data: {},
+      relations: i < 2 ? { runs_on: i === 0 ? 'c-eu' : 'c-us' } : {},
+    });
   const next: Record<string, string[]> = { n0: ['n1'], n1: ['n2'], n2: ['n3'], n3: ['n0', 'n4'] };
   for (const [source, targets] of Object.entries(next)) {
     const runsOn = source === 'n0' ? { runs_on: 'c-eu' } : source === 'n1' ? { runs_on: 'c-us' } : {};
@@ -38,7 +48,9 @@ async function search(query: unknown, c = ctx) {
   return result.entities.map((e) => e.identifier).sort();
 }
 
-const relatedTo = (direction: string, hops: number, value: unknown = 'n0') => ({ rules: [{ operator: 'relatedTo', blueprint: 'node', value, direction, max_hops: hops }] });
+const relatedTo = (direction: string, hops: number, value: unknown = 'n0') => ({
+  rules: [{ operator: 'relatedTo', blueprint: 'node', value, direction, max_hops: hops }],
+});
 
 beforeAll(async () => {
   const a = await createTeam(testDb());
@@ -52,8 +64,10 @@ beforeAll(async () => {
 });
 
 describe('relatedTo', () => {
-  const upstream = (h: number) => (h === 1 ? ['n1'] : h === 2 ? ['n1', 'n2'] : h === 3 ? ['n1', 'n2', 'n3'] : ['n0', 'n1', 'n2', 'n3', 'n4']);
-  const downstream = (h: number) => (h === 1 ? ['n3'] : h === 2 ? ['n2', 'n3'] : ['n0', 'n1', 'n2', 'n3'].filter((n) => h >= 4 || n !== 'n0'));
+  const upstream = (h: number) =>
+    h === 1 ? ['n1'] : h === 2 ? ['n1', 'n2'] : h === 3 ? ['n1', 'n2', 'n3'] : ['n0', 'n1', 'n2', 'n3', 'n4'];
+  const downstream = (h: number) =>
+    h === 1 ? ['n3'] : h === 2 ? ['n2', 'n3'] : ['n0', 'n1', 'n2', 'n3'].filter((n) => h >= 4 || n !== 'n0');
   for (let hops = 1; hops <= 15; hops++) {
     it(`walks the cycle at max_hops ${hops}, both directions, and never leaves the team`, async () => {
       expect(await search(relatedTo('upstream', hops))).toEqual(upstream(hops));
@@ -63,13 +77,20 @@ describe('relatedTo', () => {
 
   it('takes several seeds, composes with other rules and negates', async () => {
     expect(await search(relatedTo('upstream', 1, ['n0', 'n3']))).toEqual(['n0', 'n1', 'n4']);
-    expect(await search({ combinator: 'and', rules: [relatedTo('upstream', 4).rules[0], { property: '$identifier', operator: '!=', value: 'n0' }] })).toEqual(['n1', 'n2', 'n3', 'n4']);
+    expect(
+      await search({
+        combinator: 'and',
+        rules: [relatedTo('upstream', 4).rules[0], { property: '$identifier', operator: '!=', value: 'n0' }],
+      }),
+    ).toEqual(['n1', 'n2', 'n3', 'n4']);
     expect(await search({ rules: [{ ...relatedTo('upstream', 2).rules[0] }] })).toEqual(['n1', 'n2']);
     expect(await search(relatedTo('downstream', 1, 'missing'))).toEqual([]);
   });
 
   it('names a blueprint the team does not have: 400', async () => {
-    const error = await expectAppError(search({ rules: [{ operator: 'relatedTo', blueprint: 'ghost', value: 'n0', direction: 'upstream' }] }));
+    const error = await expectAppError(
+      search({ rules: [{ operator: 'relatedTo', blueprint: 'ghost', value: 'n0', direction: 'upstream' }] }),
+    );
     expect(error.code).toBe('bad_request');
     expect(error.message).toContain('ghost');
   });
@@ -79,8 +100,13 @@ describe('relatedTo', () => {
     const big = await createTeam(testDb());
     const bigCtx = await teamContextOf(big.owner, big.team.slug);
     await createBlueprint(testDb(), bigCtx, { id: 'node', title: 'Node', schema: SCHEMA, relations: { next: { target: 'node' } } });
-    const [{ id: relationId }] = await testDb().$queryRaw<Array<{ id: string }>>`SELECT id::text FROM blueprint_relations WHERE team_id = ${big.team.id}::uuid`;
-    await testPool().query(`INSERT INTO entities (team_id, blueprint_id, identifier, data) SELECT $1, 'node', 'b' || i, '{}' FROM generate_series(1, 20000) i`, [big.team.id]);
+    const [{ id: relationId }] = await testDb().$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id::text FROM blueprint_relations WHERE team_id = ${big.team.id}::uuid`;
+    await testPool().query(
+      `INSERT INTO entities (team_id, blueprint_id, identifier, data) SELECT $1, 'node', 'b' || i, '{}' FROM generate_series(1, 20000) i`,
+      [big.team.id],
+    );
     await testPool().query(
       `INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id)
        SELECT s.team_id, $2, s.id, t.id FROM entities s
@@ -91,10 +117,19 @@ describe('relatedTo', () => {
     );
     await testPool().query('ANALYZE entities');
     await testPool().query('ANALYZE entity_relations');
-    for (const [direction, index] of [['downstream', 'idx_entity_relations_target'], ['upstream', 'idx_entity_relations_source']] as const) {
+    for (const [direction, index] of [
+      ['downstream', 'idx_entity_relations_target'],
+      ['upstream', 'idx_entity_relations_source'],
+    ] as const) {
       const request = parseSearchBody({ query: relatedTo(direction, 3, 'b1') });
       const relations = await loadSearchRelations(testDb(), big.team.id, 'node', request.query);
-      const statement = pageStatement({ teamId: big.team.id, blueprintId: 'node' }, compileFilter(request, SCHEMA, undefined, relations), typeSort([], SCHEMA), null, 50);
+      const statement = pageStatement(
+        { teamId: big.team.id, blueprintId: 'node' },
+        compileFilter(request, SCHEMA, undefined, relations),
+        typeSort([], SCHEMA),
+        null,
+        50,
+      );
       const { rows } = await testPool().query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.text}`, statement.values as unknown[]);
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       const recursive = plan.slice(plan.indexOf('Recursive Union'));
@@ -111,12 +146,23 @@ describe('relatedTo', () => {
     // A ladder m1 -> m2, m3; m2 -> m3, m4; ...: m<k> is reached in every number of hops from
     // (k-1)/2 to k-1, so a walk over (entity, depth) pairs makes ~60 rows here; one by level, 15.
     const { ladderCtx, teamId } = await ladder();
-    const request = parseSearchBody({ query: { rules: [{ operator: 'relatedTo', blueprint: 'node', value: 'm1', direction: 'upstream', max_hops: 15 }] } });
+    const request = parseSearchBody({
+      query: { rules: [{ operator: 'relatedTo', blueprint: 'node', value: 'm1', direction: 'upstream', max_hops: 15 }] },
+    });
     const found = await searchEntities(testDb(), ladderCtx, 'node', request, { withTotal: true });
     expect(found.entities.map((e) => e.identifier).sort()).toEqual(Array.from({ length: 14 }, (_, i) => `m${i + 2}`).sort());
     const relations = await loadSearchRelations(testDb(), teamId, 'node', request.query);
-    const statement = pageStatement({ teamId, blueprintId: 'node' }, compileFilter(request, SCHEMA, undefined, relations), typeSort([], SCHEMA), null, 50);
-    const { rows } = await testPool().query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${statement.text}`, statement.values as unknown[]);
+    const statement = pageStatement(
+      { teamId, blueprintId: 'node' },
+      compileFilter(request, SCHEMA, undefined, relations),
+      typeSort([], SCHEMA),
+      null,
+      50,
+    );
+    const { rows } = await testPool().query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${statement.text}`,
+      statement.values as unknown[],
+    );
     const union = rows.map((r) => r['QUERY PLAN']).find((line) => line.includes('Recursive Union'));
     expect(Number(/actual rows=(\d+)/.exec(union ?? '')?.[1]), union).toBeLessThanOrEqual(16);
   });
@@ -154,7 +200,11 @@ describe('the graph around an entity', () => {
     const ids = async (direction: 'upstream' | 'downstream' | 'both', maxHops: number, limit = 200) => {
       const g = await getEntityGraph(testDb(), ctx, 'node', 'n1', { direction, maxHops, limit });
       const name = new Map(g.nodes.map((n) => [n.id, n.identifier]));
-      return { nodes: g.nodes.map((n) => n.identifier).sort(), edges: g.edges.map((e) => `${name.get(e.source)}-${e.relation}->${name.get(e.target)}`).sort(), truncated: g.truncated };
+      return {
+        nodes: g.nodes.map((n) => n.identifier).sort(),
+        edges: g.edges.map((e) => `${name.get(e.source)}-${e.relation}->${name.get(e.target)}`).sort(),
+        truncated: g.truncated,
+      };
     };
     expect(await ids('upstream', 1)).toEqual({ nodes: ['c-us', 'n1', 'n2'], edges: ['n1-next->n2', 'n1-runs_on->c-us'], truncated: false });
     expect(await ids('downstream', 2)).toEqual({ nodes: ['n0', 'n1', 'n3'], edges: ['n0-next->n1', 'n3-next->n0'], truncated: false });
@@ -175,11 +225,15 @@ describe('the graph around an entity', () => {
     const { ladderCtx } = await ladder();
     const g = await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 200 });
     // m<k> is k-1 links away along the ladder but ceil((k-1)/2) hops by the shortest path.
-    expect(g.nodes.map((n) => `${n.identifier}@${n.depth}`)).toEqual(expect.arrayContaining(['m1@0', 'm2@1', 'm3@1', 'm4@2', 'm5@2', 'm10@5', 'm11@5']));
+    expect(g.nodes.map((n) => `${n.identifier}@${n.depth}`)).toEqual(
+      expect.arrayContaining(['m1@0', 'm2@1', 'm3@1', 'm4@2', 'm5@2', 'm10@5', 'm11@5']),
+    );
     expect(g.nodes).toHaveLength(11);
     expect(g.truncated).toBe(false);
     // Exactly at the limit is not truncated; one past it is.
-    expect((await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 11 })).truncated).toBe(false);
+    expect((await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 11 })).truncated).toBe(
+      false,
+    );
     const cut = await getEntityGraph(testDb(), ladderCtx, 'node', 'm1', { direction: 'upstream', maxHops: 5, limit: 3 });
     expect(cut.nodes.map((n) => n.identifier).sort()).toEqual(['m1', 'm2', 'm3']);
     expect(cut.truncated).toBe(true);
@@ -188,7 +242,9 @@ describe('the graph around an entity', () => {
   it("is 404 for another team's entity", async () => {
     const third = await createTeam(testDb());
     const thirdCtx = await teamContextOf(third.owner, third.team.slug);
-    expect((await expectAppError(getEntityGraph(testDb(), thirdCtx, 'node', 'n1', { direction: 'both', maxHops: 1, limit: 10 }))).code).toBe('not_found');
+    expect(
+      (await expectAppError(getEntityGraph(testDb(), thirdCtx, 'node', 'n1', { direction: 'both', maxHops: 1, limit: 10 }))).code,
+    ).toBe('not_found');
     // The other team's graph is its own: n2 links to n4 there.
     const theirs = await getEntityGraph(testDb(), other, 'node', 'n2', { direction: 'upstream', maxHops: 1, limit: 10 });
     expect(theirs.nodes.map((n) => n.identifier).sort()).toEqual(['n2', 'n3', 'n4']);

@@ -8,7 +8,15 @@ import type { RelationDef, RelationType } from './relation-types';
 // (the unique key (team_id, source_blueprint_id, identifier) serves it), and for a search's
 // relation hops.
 
-const definitionRow = rowDecoder({ uuid: 'text', id: 'text', title: 'text?', source: 'text', target: 'text', type: 'text', required: 'bool' });
+const definitionRow = rowDecoder({
+  uuid: 'text',
+  id: 'text',
+  title: 'text?',
+  source: 'text',
+  target: 'text',
+  type: 'text',
+  required: 'bool',
+});
 type Row = ReturnType<typeof definitionRow>;
 
 const select = Prisma.sql`SELECT id::text AS uuid, identifier AS id, title, source_blueprint_id AS source,
@@ -29,7 +37,11 @@ export async function loadRelationDefs(db: Db | Prisma.TransactionClient, teamId
 
 /** The same inside a transaction (its own snapshot, not the pool's). */
 export async function loadRelationDefsTx(tx: Prisma.TransactionClient, teamId: string, blueprintId: string): Promise<RelationDef[]> {
-  const rows = await runSql(tx, Prisma.sql`${select} WHERE team_id = ${teamId}::uuid AND source_blueprint_id = ${blueprintId} ORDER BY identifier`, definitionRow);
+  const rows = await runSql(
+    tx,
+    Prisma.sql`${select} WHERE team_id = ${teamId}::uuid AND source_blueprint_id = ${blueprintId} ORDER BY identifier`,
+    definitionRow,
+  );
   return rows.map(toDef);
 }
 

@@ -26,7 +26,12 @@ async function team() {
 
 async function setup(c: TeamContext, type: RelationType = 'many-to-many', required = false) {
   await createBlueprintService(testDb(), c, { id: 'cluster', title: 'Cluster', schema: EMPTY });
-  await createBlueprintService(testDb(), c, { id: 'service', title: 'Service', schema: EMPTY, relations: { runs_on: { title: 'Runs on', target: 'cluster', type, required } } });
+  await createBlueprintService(testDb(), c, {
+    id: 'service',
+    title: 'Service',
+    schema: EMPTY,
+    relations: { runs_on: { title: 'Runs on', target: 'cluster', type, required } },
+  });
   for (const id of ['c1', 'c2', 'c3']) await createEntity(testDb(), c, 'cluster', { identifier: id, data: { region: `r-${id}` } });
 }
 
@@ -51,12 +56,20 @@ describe('blueprint relations', () => {
   it('refuse a target blueprint the team does not have, and an id that is a schema property (422 naming them)', async () => {
     const other = await team();
     await createBlueprintService(testDb(), other.ctx, { id: 'cluster', title: 'Theirs', schema: EMPTY });
-    expect(await detailsOf(createBlueprintService(testDb(), ctx, { id: 'service', title: 'S', schema: EMPTY, relations: { runs_on: { target: 'cluster' } } }))).toEqual({
+    expect(
+      await detailsOf(
+        createBlueprintService(testDb(), ctx, { id: 'service', title: 'S', schema: EMPTY, relations: { runs_on: { target: 'cluster' } } }),
+      ),
+    ).toEqual({
       code: 'validation_failed',
       details: [{ path: '/relations/runs_on/target', message: expect.stringContaining('cluster') }],
     });
     await createBlueprintService(testDb(), ctx, { id: 'cluster', title: 'C', schema: EMPTY });
-    expect(await detailsOf(createBlueprintService(testDb(), ctx, { id: 'service', title: 'S', schema: EMPTY, relations: { region: { target: 'cluster' } } }))).toEqual({
+    expect(
+      await detailsOf(
+        createBlueprintService(testDb(), ctx, { id: 'service', title: 'S', schema: EMPTY, relations: { region: { target: 'cluster' } } }),
+      ),
+    ).toEqual({
       code: 'validation_failed',
       details: [{ path: '/relations/region', message: expect.stringContaining('property') }],
     });
@@ -65,7 +78,10 @@ describe('blueprint relations', () => {
   it('a schema change that adds a property named like an existing relation is a 422', async () => {
     await setup(ctx);
     const schema = { type: 'object', properties: { runs_on: { type: 'string' } } };
-    expect(await detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { schema } }))).toMatchObject({ code: 'validation_failed', details: [{ path: '/relations/runs_on' }] });
+    expect(await detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { schema } }))).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: '/relations/runs_on' }],
+    });
     expect((await getBlueprint(testDb(), ctx, 'service')).schema).toEqual(EMPTY);
   });
 
@@ -82,13 +98,18 @@ describe('blueprint relations', () => {
     expect(refused.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'runs_on', change: 'retyped', links: 2 }] });
     expect(await links()).toBe(3);
     // A title change costs nothing.
-    await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { title: 'Hosted on', target: 'cluster' } } } });
+    await updateBlueprint(testDb(), ctx, 'service', {
+      replace: false,
+      input: { relations: { runs_on: { title: 'Hosted on', target: 'cluster' } } },
+    });
     expect(await links()).toBe(3);
     await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: tighten }, { force: true });
     expect((await entityOf('service', 's1')).relations).toEqual({ runs_on: 'c1' });
     expect((await entityOf('service', 's2')).relations).toEqual({});
     // Removing the relation (PUT without it) removes every link, forced.
-    expect((await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { title: 'S', schema: EMPTY } }))).code).toBe('conflict');
+    expect(
+      (await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { title: 'S', schema: EMPTY } }))).code,
+    ).toBe('conflict');
     await updateBlueprint(testDb(), ctx, 'service', { replace: true, input: { title: 'S', schema: EMPTY } }, { force: true });
     expect(await links()).toBe(0);
     const audit = await testDb().auditLog.findFirst({ where: { teamId, action: 'blueprint.updated' }, orderBy: { createdAt: 'desc' } });
@@ -106,10 +127,21 @@ describe('blueprint relations', () => {
     });
     const refused = await expectAppError(updateBlueprint(testDb(), ctx, 'service', required()));
     expect(refused.code).toBe('conflict');
-    expect(refused.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'runs_on', change: 'required', entities: 2, entities_is_lower_bound: false }] });
+    expect(refused.details).toEqual({
+      reason: 'relation_impact',
+      relations: [{ relation: 'runs_on', change: 'required', entities: 2, entities_is_lower_bound: false }],
+    });
     // A new required relation: no entity has it yet.
-    const added = await expectAppError(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster', required: true } } } }));
-    expect(added.details).toEqual({ reason: 'relation_impact', relations: [{ relation: 'backup_on', change: 'required', entities: 3, entities_is_lower_bound: false }] });
+    const added = await expectAppError(
+      updateBlueprint(testDb(), ctx, 'service', {
+        replace: false,
+        input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster', required: true } } },
+      }),
+    );
+    expect(added.details).toEqual({
+      reason: 'relation_impact',
+      relations: [{ relation: 'backup_on', change: 'required', entities: 3, entities_is_lower_bound: false }],
+    });
     expect((await getBlueprint(testDb(), ctx, 'service')).relations.runs_on.required).toBe(false);
 
     await updateBlueprint(testDb(), ctx, 'service', required(), { force: true });
@@ -118,31 +150,64 @@ describe('blueprint relations', () => {
     expect(audit?.newData).toMatchObject({ forced: true, unlinked_entities: [{ relation: 'runs_on', entities: 2 }] });
     // Already required: saving it again asks nothing; the unlinked entities must link on their next write.
     await updateBlueprint(testDb(), ctx, 'service', required());
-    expect((await expectAppError(replaceEntity(testDb(), ctx, 'service', 's2', { data: {} }))).details).toEqual([{ path: '/relations/runs_on', message: expect.any(String) }]);
+    expect((await expectAppError(replaceEntity(testDb(), ctx, 'service', 's2', { data: {} }))).details).toEqual([
+      { path: '/relations/runs_on', message: expect.any(String) },
+    ]);
   });
 
   it('renamed_from renames a relation and keeps its links (a swap too); bad renames are 422s that change nothing', async () => {
     await setup(ctx);
-    await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster' } } } });
+    await updateBlueprint(testDb(), ctx, 'service', {
+      replace: false,
+      input: { relations: { runs_on: { target: 'cluster' }, backup_on: { target: 'cluster' } } },
+    });
     await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'], backup_on: ['c2', 'c3'] } });
 
-    const renamed = await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { hosted_on: { title: 'Hosted on', target: 'cluster', renamed_from: 'runs_on' }, backup_on: { target: 'cluster' } } } });
+    const renamed = await updateBlueprint(testDb(), ctx, 'service', {
+      replace: false,
+      input: {
+        relations: { hosted_on: { title: 'Hosted on', target: 'cluster', renamed_from: 'runs_on' }, backup_on: { target: 'cluster' } },
+      },
+    });
     expect(Object.keys(renamed.relations)).toEqual(['backup_on', 'hosted_on']);
     expect((await entityOf('service', 's1')).relations).toEqual({ hosted_on: ['c1'], backup_on: ['c2', 'c3'] });
     const audit = await testDb().auditLog.findFirst({ where: { teamId, action: 'blueprint.updated' }, orderBy: { createdAt: 'desc' } });
     expect(audit?.newData).toMatchObject({ renamed_relations: [{ from: 'runs_on', to: 'hosted_on' }] });
 
     // A swap goes through a temporary id, so the unique key never sees two of one name.
-    await updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations: { hosted_on: { target: 'cluster', renamed_from: 'backup_on' }, backup_on: { target: 'cluster', renamed_from: 'hosted_on' } } } });
+    await updateBlueprint(testDb(), ctx, 'service', {
+      replace: false,
+      input: {
+        relations: {
+          hosted_on: { target: 'cluster', renamed_from: 'backup_on' },
+          backup_on: { target: 'cluster', renamed_from: 'hosted_on' },
+        },
+      },
+    });
     expect((await entityOf('service', 's1')).relations).toEqual({ hosted_on: ['c2', 'c3'], backup_on: ['c1'] });
 
-    const refuse = (relations: Record<string, { target: string; renamed_from?: string }>) => detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations } }));
-    expect(await refuse({ a: { target: 'cluster', renamed_from: 'nope' }, hosted_on: { target: 'cluster' }, backup_on: { target: 'cluster' } })).toEqual({
+    const refuse = (relations: Record<string, { target: string; renamed_from?: string }>) =>
+      detailsOf(updateBlueprint(testDb(), ctx, 'service', { replace: false, input: { relations } }));
+    expect(
+      await refuse({ a: { target: 'cluster', renamed_from: 'nope' }, hosted_on: { target: 'cluster' }, backup_on: { target: 'cluster' } }),
+    ).toEqual({
       code: 'validation_failed',
       details: [{ path: '/relations/a/renamed_from', message: expect.stringContaining('"nope"') }],
     });
-    expect(await refuse({ a: { target: 'cluster', renamed_from: 'hosted_on' }, hosted_on: { target: 'cluster' }, backup_on: { target: 'cluster' } })).toMatchObject({ details: [{ path: '/relations/a/renamed_from' }] });
-    expect(await refuse({ a: { target: 'cluster', renamed_from: 'hosted_on' }, b: { target: 'cluster', renamed_from: 'hosted_on' }, backup_on: { target: 'cluster' } })).toMatchObject({ details: [{ path: '/relations/b/renamed_from' }] });
+    expect(
+      await refuse({
+        a: { target: 'cluster', renamed_from: 'hosted_on' },
+        hosted_on: { target: 'cluster' },
+        backup_on: { target: 'cluster' },
+      }),
+    ).toMatchObject({ details: [{ path: '/relations/a/renamed_from' }] });
+    expect(
+      await refuse({
+        a: { target: 'cluster', renamed_from: 'hosted_on' },
+        b: { target: 'cluster', renamed_from: 'hosted_on' },
+        backup_on: { target: 'cluster' },
+      }),
+    ).toMatchObject({ details: [{ path: '/relations/b/renamed_from' }] });
     expect((await entityOf('service', 's1')).relations).toEqual({ hosted_on: ['c2', 'c3'], backup_on: ['c1'] });
   });
 });
@@ -165,8 +230,16 @@ describe('entity links', () => {
 
   it('validate_only checks the links and writes nothing', async () => {
     await setup(ctx);
-    expect(await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } }, { validateOnly: true })).toEqual({ valid: true });
-    expect((await expectAppError(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['zz'] } }, { validateOnly: true }))).code).toBe('validation_failed');
+    expect(
+      await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1'] } }, { validateOnly: true }),
+    ).toEqual({ valid: true });
+    expect(
+      (
+        await expectAppError(
+          createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['zz'] } }, { validateOnly: true }),
+        )
+      ).code,
+    ).toBe('validation_failed');
     expect(await links()).toBe(0);
     expect(await testDb().entity.count({ where: { teamId, blueprintId: 'service' } })).toBe(0);
   });
@@ -186,7 +259,10 @@ describe('entity links', () => {
     await setup(ctx);
     const auditOf = async (identifier: string) => {
       const { entity } = await getEntity(testDb(), ctx, 'service', identifier);
-      const row = await testDb().auditLog.findFirst({ where: { teamId, entityType: 'entity', entityId: entity.id }, orderBy: { createdAt: 'desc' } });
+      const row = await testDb().auditLog.findFirst({
+        where: { teamId, entityType: 'entity', entityId: entity.id },
+        orderBy: { createdAt: 'desc' },
+      });
       return { entity, audit: row?.newData as { relations?: unknown; version: number } };
     };
     // Unsorted and repeated targets: the audit holds the view (sorted, unique), as GET does.
@@ -210,11 +286,15 @@ describe('entity links', () => {
 
   it('an unknown relation or a missing target is a 422 naming it; nothing is written', async () => {
     await setup(ctx);
-    expect(await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { hosted_by: 'c1' } }))).toMatchObject({
+    expect(
+      await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { hosted_by: 'c1' } })),
+    ).toMatchObject({
       code: 'validation_failed',
       details: [{ path: '/relations/hosted_by' }],
     });
-    expect(await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1', 'nope'] } }))).toMatchObject({
+    expect(
+      await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1', 'nope'] } })),
+    ).toMatchObject({
       code: 'validation_failed',
       details: [{ path: '/relations/runs_on', message: expect.stringContaining('nope') }],
     });
@@ -226,7 +306,9 @@ describe('entity links', () => {
     const other = await team();
     await setup(other.ctx);
     await createEntity(testDb(), other.ctx, 'cluster', { identifier: 'theirs', data: {} });
-    const error = await detailsOf(createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['theirs'] } }));
+    const error = await detailsOf(
+      createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['theirs'] } }),
+    );
     expect(error).toMatchObject({ code: 'validation_failed', details: [{ path: '/relations/runs_on' }] });
     expect(await testDb().entityRelation.count({ where: { teamId: { in: [teamId, other.teamId] } } })).toBe(0);
   });
@@ -281,18 +363,29 @@ describe('the cardinality matrix', () => {
         // Several targets for one source: an array, refused by single-target types.
         const many = createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: ['c1', 'c2'] } });
         if (singleTarget) {
-          expect(await detailsOf(many)).toMatchObject({ details: [{ path: '/relations/runs_on', message: expect.stringContaining('one target') }] });
+          expect(await detailsOf(many)).toMatchObject({
+            details: [{ path: '/relations/runs_on', message: expect.stringContaining('one target') }],
+          });
           await createEntity(testDb(), ctx, 'service', { identifier: 's1', data: {}, relations: { runs_on: 'c1' } });
         } else await many;
         // A second source for c1: refused by single-source types.
-        const second = createEntity(testDb(), ctx, 'service', { identifier: 's2', data: {}, relations: { runs_on: singleTarget ? 'c1' : ['c1'] } });
-        if (singleSource) expect(await detailsOf(second)).toMatchObject({ details: [{ path: '/relations/runs_on', message: expect.stringContaining('"s1"') }] });
+        const second = createEntity(testDb(), ctx, 'service', {
+          identifier: 's2',
+          data: {},
+          relations: { runs_on: singleTarget ? 'c1' : ['c1'] },
+        });
+        if (singleSource)
+          expect(await detailsOf(second)).toMatchObject({
+            details: [{ path: '/relations/runs_on', message: expect.stringContaining('"s1"') }],
+          });
         else await second;
         // Re-saving s1 with its own target is no conflict with itself.
         await replaceEntity(testDb(), ctx, 'service', 's1', { data: {}, relations: { runs_on: singleTarget ? 'c1' : ['c1'] } });
         if (required) {
           expect((await expectAppError(replaceEntity(testDb(), ctx, 'service', 's1', { data: {} }))).code).toBe('validation_failed');
-          expect((await expectAppError(patchEntity(testDb(), ctx, 'service', 's1', { relations: { runs_on: null } }))).code).toBe('validation_failed');
+          expect((await expectAppError(patchEntity(testDb(), ctx, 'service', 's1', { relations: { runs_on: null } }))).code).toBe(
+            'validation_failed',
+          );
         }
         const expected = singleSource ? 1 : 2;
         expect(await testDb().entityRelation.count({ where: { teamId, target: { identifier: 'c1' } } })).toBe(expected);

@@ -28,7 +28,9 @@ const key = (blueprint: string, identifier: string) => `${blueprint}\u0000${iden
 
 export async function resolveLinks(tx: Prisma.TransactionClient, teamId: string, items: LinkItem[]): Promise<ResolvedItem[]> {
   const pairs = new Map<string, { blueprint: string; identifier: string }>();
-  for (const item of items) for (const [def, targets] of item.wanted) for (const t of targets) pairs.set(key(def.target, t), { blueprint: def.target, identifier: t });
+  for (const item of items)
+    for (const [def, targets] of item.wanted)
+      for (const t of targets) pairs.set(key(def.target, t), { blueprint: def.target, identifier: t });
   if (pairs.size === 0) return items.map(() => ({ faults: [], links: [] }));
   const found = await runSql(tx, resolveTargetsSql(teamId, [...pairs.values()]), resolvedTargetRow);
   const idOf = new Map(found.map((r) => [key(r.blueprint_id, r.identifier), r.id]));
@@ -73,11 +75,17 @@ export async function resolveLinks(tx: Prisma.TransactionClient, teamId: string,
       }
       const other = (holders.get(k) ?? []).find((h) => h.id !== item.sourceId);
       if (other) {
-        r.faults.push({ path: relationPath(def.id), message: `the target is already linked by "${other.identifier}": a ${def.type} relation allows one source per target` });
+        r.faults.push({
+          path: relationPath(def.id),
+          message: `the target is already linked by "${other.identifier}": a ${def.type} relation allows one source per target`,
+        });
         continue;
       }
       if (claimed.has(k) && claimed.get(k) !== index) {
-        r.faults.push({ path: relationPath(def.id), message: `the target is already claimed by item ${claimed.get(k)} of this batch: a ${def.type} relation allows one source per target` });
+        r.faults.push({
+          path: relationPath(def.id),
+          message: `the target is already claimed by item ${claimed.get(k)} of this batch: a ${def.type} relation allows one source per target`,
+        });
         continue;
       }
       claimed.set(k, index);

@@ -2,7 +2,15 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { countLinksSql, countRow, countUnlinkedSql, countViolatingSql, deleteLinksSql, deleteViolatingSql, UNLINKED_COUNT_CAP } from './link-impact.sql';
+import {
+  countLinksSql,
+  countRow,
+  countUnlinkedSql,
+  countViolatingSql,
+  deleteLinksSql,
+  deleteViolatingSql,
+  UNLINKED_COUNT_CAP,
+} from './link-impact.sql';
 import {
   blueprintIdRow,
   deleteDefinitionsSql,
@@ -36,7 +44,13 @@ export type LinkImpact = { relation: string; change: 'removed' | 'retargeted' | 
 /** `entities`: how many have no link of a relation that becomes required (capped: `entities_is_lower_bound`). */
 export type UnlinkedImpact = { relation: string; change: 'required'; entities: number; entities_is_lower_bound: boolean };
 export type Rename = { from: string; to: string };
-export type SavedRelations = { before: RelationDef[]; after: RelationDef[]; removed: LinkImpact[]; renamed: Rename[]; unlinked: UnlinkedImpact[] };
+export type SavedRelations = {
+  before: RelationDef[];
+  after: RelationDef[];
+  removed: LinkImpact[];
+  renamed: Rename[];
+  unlinked: UnlinkedImpact[];
+};
 
 const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -48,7 +62,12 @@ function schemaPropertyNames(schema: unknown): Set<string> {
 /** 422 when a relation id is also a top-level property of the schema (a search path would be ambiguous). */
 export function checkRelationIdsAgainstSchema(ids: string[], schema: unknown): void {
   const names = schemaPropertyNames(schema);
-  const clashes: Detail[] = ids.filter((id) => names.has(id)).map((id) => ({ path: `/relations/${escapeToken(id)}`, message: `"${id}" is also a property of the schema: a relation id must differ from every property name` }));
+  const clashes: Detail[] = ids
+    .filter((id) => names.has(id))
+    .map((id) => ({
+      path: `/relations/${escapeToken(id)}`,
+      message: `"${id}" is also a property of the schema: a relation id must differ from every property name`,
+    }));
   if (clashes.length) throw new AppError('validation_failed', 'a relation id clashes with a schema property', clashes);
 }
 
@@ -73,7 +92,8 @@ export function planRenames(before: RelationDef[], specs: Record<string, Relatio
     if (from === undefined || from === to) continue;
     const path = `/relations/${escapeToken(to)}/renamed_from`;
     if (!existing.has(from)) faults.push({ path, message: `the blueprint has no relation "${from}" to rename` });
-    else if (specs[from] && (specs[from].renamed_from ?? from) === from) faults.push({ path, message: `"${from}" is still defined: remove it from the body to rename it` });
+    else if (specs[from] && (specs[from].renamed_from ?? from) === from)
+      faults.push({ path, message: `"${from}" is still defined: remove it from the body to rename it` });
     else if (claimed.has(from)) faults.push({ path, message: `"${from}" is already renamed to "${claimed.get(from)}"` });
     else claimed.set(from, to);
   }
@@ -95,7 +115,10 @@ export async function saveBlueprintRelations(
   const teamId = ctx.team.id;
   const before = await loadRelationDefsTx(tx, teamId, blueprintId);
   if (specs === undefined) {
-    checkRelationIdsAgainstSchema(before.map((d) => d.id), schema);
+    checkRelationIdsAgainstSchema(
+      before.map((d) => d.id),
+      schema,
+    );
     return { before, after: before, removed: [], renamed: [], unlinked: [] };
   }
   checkRelationIdsAgainstSchema(Object.keys(specs), schema);
@@ -109,8 +132,16 @@ export async function saveBlueprintRelations(
     const spec = specOf(def);
     const nextType = spec?.type ?? 'many-to-many';
     if (!spec) impacts.push({ relation: def.id, change: 'removed', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
-    else if (spec.target !== def.target) impacts.push({ relation: def.id, change: 'retargeted', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
-    else if (nextType !== def.type) impacts.push({ relation: def.id, change: 'retyped', links: await count(tx, countViolatingSql(teamId, def.uuid, nextType)), def, type: nextType });
+    else if (spec.target !== def.target)
+      impacts.push({ relation: def.id, change: 'retargeted', links: await count(tx, countLinksSql(teamId, def.uuid)), def });
+    else if (nextType !== def.type)
+      impacts.push({
+        relation: def.id,
+        change: 'retyped',
+        links: await count(tx, countViolatingSql(teamId, def.uuid, nextType)),
+        def,
+        type: nextType,
+      });
   }
   const costly = impacts.filter((i) => i.links > 0);
   const unlinked: UnlinkedImpact[] = [];
@@ -119,11 +150,22 @@ export async function saveBlueprintRelations(
     const def = before.find((d) => specOf(d) === spec);
     if (def?.required && def.target === spec.target) continue;
     const n = await count(tx, countUnlinkedSql(teamId, blueprintId, def && def.target === spec.target ? def.uuid : null));
-    if (n > 0) unlinked.push({ relation: id, change: 'required', entities: Math.min(n, UNLINKED_COUNT_CAP), entities_is_lower_bound: n > UNLINKED_COUNT_CAP });
+    if (n > 0)
+      unlinked.push({
+        relation: id,
+        change: 'required',
+        entities: Math.min(n, UNLINKED_COUNT_CAP),
+        entities_is_lower_bound: n > UNLINKED_COUNT_CAP,
+      });
   }
   if ((costly.length || unlinked.length) && !options.force) {
     const total = costly.reduce((n, i) => n + i.links, 0);
-    const what = [total && `${total} existing entity links would be removed`, unlinked.length && 'some existing entities lack a link that would be required'].filter(Boolean).join(', and ');
+    const what = [
+      total && `${total} existing entity links would be removed`,
+      unlinked.length && 'some existing entities lack a link that would be required',
+    ]
+      .filter(Boolean)
+      .join(', and ');
     throw new AppError('conflict', `${what} by this relation change; send ?force=true to apply it`, {
       reason: 'relation_impact',
       relations: [...costly.map(({ relation, change, links }) => ({ relation, change, links })), ...unlinked],

@@ -28,10 +28,15 @@ describe('updateRole and the last manager', () => {
     const error = await expectAppError(updateRole(testDb(), ctx, role.id, { permissions: ['entity:read'] }));
     expect(error.code).toBe('conflict');
     expect(error.details).toEqual({ reason: 'last_manager' });
-    expect((await testDb().role.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: role.id } } })).permissions).toEqual(['entity:read', 'team:manage']);
+    expect((await testDb().role.findUniqueOrThrow({ where: { teamId_id: { teamId: team.id, id: role.id } } })).permissions).toEqual([
+      'entity:read',
+      'team:manage',
+    ]);
     expect(await managers(team.id)).toBe(1);
     // Other edits of the same role stay possible.
-    expect(await updateRole(testDb(), ctx, role.id, { description: 'runs the team', permissions: ['team:manage'] })).toMatchObject({ permissions: ['team:manage'] });
+    expect(await updateRole(testDb(), ctx, role.id, { description: 'runs the team', permissions: ['team:manage'] })).toMatchObject({
+      permissions: ['team:manage'],
+    });
   });
 
   it('allows it once another member manages the team through another role', async () => {

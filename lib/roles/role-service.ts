@@ -49,14 +49,19 @@ export async function listRoles(db: Db, ctx: TeamContext, page: PageParams) {
     take: page.limit + 1,
   });
   const { items, nextCursor } = toPage(rows, page.limit);
-  const counts = await memberCounts(db, ctx.team.id, items.map((r) => r.id));
+  const counts = await memberCounts(
+    db,
+    ctx.team.id,
+    items.map((r) => r.id),
+  );
   return { roles: items.map((r) => view(r, counts.get(r.id) ?? 0)), next_cursor: nextCursor };
 }
 
 async function customRoleOrThrow(tx: Prisma.TransactionClient, ctx: TeamContext, roleId: string) {
   const role = await tx.role.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: roleId } } });
   if (!role) throw new AppError('not_found', 'role not found');
-  if (role.isDefault) throw new AppError('conflict', `"${role.name}" is a default role and cannot be changed or deleted`, { reason: 'default_role' });
+  if (role.isDefault)
+    throw new AppError('conflict', `"${role.name}" is a default role and cannot be changed or deleted`, { reason: 'default_role' });
   return role;
 }
 
@@ -64,7 +69,11 @@ function uniqueSorted(permissions: Permission[]): Permission[] {
   return [...new Set(permissions)].sort();
 }
 
-export async function createRole(db: Db, ctx: TeamContext, input: { name: string; description?: string; permissions: Permission[] }): Promise<RoleView> {
+export async function createRole(
+  db: Db,
+  ctx: TeamContext,
+  input: { name: string; description?: string; permissions: Permission[] },
+): Promise<RoleView> {
   requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
     if (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } })) {
@@ -73,7 +82,12 @@ export async function createRole(db: Db, ctx: TeamContext, input: { name: string
     const role = await tx.role.create({
       data: { teamId: ctx.team.id, name: input.name, description: input.description ?? null, permissions: uniqueSorted(input.permissions) },
     });
-    await writeAudit(tx, ctx, { action: 'role.created', entityType: 'role', entityId: role.id, newData: { name: role.name, description: role.description, permissions: role.permissions } });
+    await writeAudit(tx, ctx, {
+      action: 'role.created',
+      entityType: 'role',
+      entityId: role.id,
+      newData: { name: role.name, description: role.description, permissions: role.permissions },
+    });
     return view(role, 0);
   });
 }
@@ -91,7 +105,11 @@ export async function updateRole(
     if (input.permissions !== undefined && manages(before.permissions) && !manages(input.permissions)) {
       await assertManagerRemains(tx, ctx.team.id, { roleId });
     }
-    if (input.name && input.name !== before.name && (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } }))) {
+    if (
+      input.name &&
+      input.name !== before.name &&
+      (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } }))
+    ) {
       throw new AppError('conflict', `a role named "${input.name}" exists`, { reason: 'already_exists' });
     }
     const after = await tx.role.update({
@@ -122,8 +140,16 @@ export async function deleteRole(db: Db, ctx: TeamContext, roleId: string): Prom
     await lockTeamForMembership(tx, ctx.team.id);
     const role = await customRoleOrThrow(tx, ctx, roleId);
     const inUse = (await memberCounts(tx, ctx.team.id, [roleId])).get(roleId) ?? 0;
-    if (inUse > 0) throw new AppError('conflict', `the role "${role.name}" is held by ${inUse} member(s): give them another role first`, { reason: 'in_use' });
+    if (inUse > 0)
+      throw new AppError('conflict', `the role "${role.name}" is held by ${inUse} member(s): give them another role first`, {
+        reason: 'in_use',
+      });
     await tx.role.delete({ where: { teamId_id: { teamId: ctx.team.id, id: roleId } } });
-    await writeAudit(tx, ctx, { action: 'role.deleted', entityType: 'role', entityId: roleId, oldData: { name: role.name, permissions: role.permissions } });
+    await writeAudit(tx, ctx, {
+      action: 'role.deleted',
+      entityType: 'role',
+      entityId: roleId,
+      oldData: { name: role.name, permissions: role.permissions },
+    });
   });
 }

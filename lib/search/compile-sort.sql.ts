@@ -19,7 +19,9 @@ function direction(order: 'asc' | 'desc'): Prisma.Sql {
 }
 
 export function orderBy(sort: TypedSortKey[]): Prisma.Sql {
-  const keys = sort.map((k) => Prisma.sql`${typedValueOf(k.prop, k.scalar)} ${direction(k.order)}${Prisma.raw(isNotNull(k) ? '' : ' NULLS LAST')}`);
+  const keys = sort.map(
+    (k) => Prisma.sql`${typedValueOf(k.prop, k.scalar)} ${direction(k.order)}${Prisma.raw(isNotNull(k) ? '' : ' NULLS LAST')}`,
+  );
   return Prisma.join([...keys, Prisma.sql`e.id ${direction(sort[0].order)}`], ', ');
 }
 
@@ -27,7 +29,10 @@ export function orderBy(sort: TypedSortKey[]): Prisma.Sql {
 export function cursorColumns(sort: TypedSortKey[]): Prisma.Sql {
   const columns = sort.map((k, i) => {
     const value = typedValueOf(k.prop, k.scalar);
-    const text = SQL_TYPE[k.scalar] === 'timestamptz' ? Prisma.sql`to_char(${value} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : Prisma.sql`(${value})::text`;
+    const text =
+      SQL_TYPE[k.scalar] === 'timestamptz'
+        ? Prisma.sql`to_char(${value} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : Prisma.sql`(${value})::text`;
     return Prisma.sql`${text} AS ${Prisma.raw(`k${i}`)}`;
   });
   return columns.length ? Prisma.sql`, ${Prisma.join(columns, ', ')}` : Prisma.empty;
@@ -58,7 +63,9 @@ export function afterCursor(sort: TypedSortKey[], cursor: CursorValues | null): 
     if (c === null) return; // nothing sorts after NULL but NULLs, handled by the keys that follow
     const value = typedValueOf(k.prop, k.scalar);
     const op = Prisma.raw(k.order === 'asc' ? '>' : '<');
-    const after = isNotNull(k) ? Prisma.sql`${value} ${op} ${cursorParam(c, k)}` : Prisma.sql`(${value} ${op} ${cursorParam(c, k)} OR ${value} IS NULL)`;
+    const after = isNotNull(k)
+      ? Prisma.sql`${value} ${op} ${cursorParam(c, k)}`
+      : Prisma.sql`(${value} ${op} ${cursorParam(c, k)} OR ${value} IS NULL)`;
     branches.push(Prisma.sql`(${Prisma.join([...equal.slice(0, i), after], ' AND ')})`);
   });
   branches.push(Prisma.sql`(${Prisma.join([...equal, Prisma.sql`e.id ${idOp} ${cursor.id}::uuid`], ' AND ')})`);

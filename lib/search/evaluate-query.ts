@@ -17,7 +17,14 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 function rawOf(entity: EvalEntity, prop: ResolvedProperty): unknown {
   const t = prop.target;
   if (t.source === 'meta') {
-    const columns = { identifier: entity.identifier, title: entity.title, created_at: entity.createdAt, updated_at: entity.updatedAt, created_by: entity.createdBy, updated_by: entity.updatedBy };
+    const columns = {
+      identifier: entity.identifier,
+      title: entity.title,
+      created_at: entity.createdAt,
+      updated_at: entity.updatedAt,
+      created_by: entity.createdBy,
+      updated_by: entity.updatedBy,
+    };
     return columns[t.column];
   }
   let v: unknown = entity.data;
@@ -135,7 +142,10 @@ export type EvalGraph = {
   in: Map<string, string[]>;
 };
 
-export function buildEvalGraph(entities: Array<EvalEntity & { blueprint: string }>, links: Array<{ relationUuid: string; source: string; target: string }>): EvalGraph {
+export function buildEvalGraph(
+  entities: Array<EvalEntity & { blueprint: string }>,
+  links: Array<{ relationUuid: string; source: string; target: string }>,
+): EvalGraph {
   const graph: EvalGraph = { entities: new Map(entities.map((e) => [e.id, e])), out: new Map(), in: new Map() };
   for (const l of links) {
     graph.out.set(l.source, [...(graph.out.get(l.source) ?? []), { relationUuid: l.relationUuid, target: l.target }]);
@@ -150,7 +160,9 @@ const reachedCache = new WeakMap<object, Set<string>>();
 function reached(rule: Extract<TypedRule, { op: 'relatedTo' }>, graph: EvalGraph): Set<string> {
   const cached = reachedCache.get(rule);
   if (cached) return cached;
-  const seeds = [...graph.entities.values()].filter((e) => e.blueprint === rule.blueprint && rule.identifiers.includes(e.identifier)).map((e) => e.id);
+  const seeds = [...graph.entities.values()]
+    .filter((e) => e.blueprint === rule.blueprint && rule.identifiers.includes(e.identifier))
+    .map((e) => e.id);
   const next = (id: string) => (rule.direction === 'upstream' ? (graph.out.get(id) ?? []).map((l) => l.target) : (graph.in.get(id) ?? []));
   const matched = new Set<string>();
   const expanded = new Set(seeds);
@@ -180,7 +192,9 @@ export function matchesQuery(entity: EvalEntity, node: TypedNode | null, graph?:
   if (!node) return true;
   if (node.kind === 'group') {
     if (node.nodes.length === 0) return true;
-    return node.combinator === 'and' ? node.nodes.every((n) => matchesQuery(entity, n, graph)) : node.nodes.some((n) => matchesQuery(entity, n, graph));
+    return node.combinator === 'and'
+      ? node.nodes.every((n) => matchesQuery(entity, n, graph))
+      : node.nodes.some((n) => matchesQuery(entity, n, graph));
   }
   const positive = matchesRule(entity, node.rule, graph);
   return node.negate ? !positive : positive;

@@ -22,7 +22,9 @@ const COUNTABLE = Prisma.sql`('string', 'number', 'boolean')`;
 
 /** A scalar property: one count per distinct JSON value. */
 export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
-  return runSql(db, Prisma.sql`
+  return runSql(
+    db,
+    Prisma.sql`
     SELECT value, count FROM (
       SELECT ${jsonAt(path)} AS value, count(*)::int AS count
         FROM entities e
@@ -31,13 +33,17 @@ export function scalarFacets(db: Db, scope: Scope, where: Prisma.Sql, path: stri
       OFFSET 0) AS groups
      WHERE jsonb_typeof(value) IN ${COUNTABLE}
      ORDER BY count DESC, value
-     LIMIT ${limit}`, facetRow);
+     LIMIT ${limit}`,
+    facetRow,
+  );
 }
 
 /** An array property: per element, how many matching entities hold it (an entity counts once: distinct (entity, element) pairs, hashed, then counted). */
 export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: string[], limit: number) {
   const array = jsonAt(path);
-  return runSql(db, Prisma.sql`
+  return runSql(
+    db,
+    Prisma.sql`
     SELECT value, count FROM (
       SELECT value, count(*)::int AS count FROM (
         SELECT DISTINCT e.id, el AS value
@@ -48,5 +54,7 @@ export function arrayFacets(db: Db, scope: Scope, where: Prisma.Sql, path: strin
       OFFSET 0) AS groups
      WHERE jsonb_typeof(value) IN ${COUNTABLE}
      ORDER BY count DESC, value
-     LIMIT ${limit}`, facetRow);
+     LIMIT ${limit}`,
+    facetRow,
+  );
 }

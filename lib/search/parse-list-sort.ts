@@ -19,7 +19,12 @@ export function parseListSort(raw: string | null): RawSortKey[] {
     const meta = name.replace(/^\$/, '');
     const path = `sort[${i}]`;
     if (LIST_SORT_META.includes(meta)) return { property: `$${meta}`, order, path };
-    if (name.startsWith('data.') && name.length > 5 && name.length <= SEARCH_LIMITS.maxPropertyLength) return { property: name.slice(5), order, path };
-    throw new AppError('bad_request', `unknown sort "${token.slice(0, 80)}" (sort by ${LIST_SORT_META.join(', ')} or data.<property>, "-" first for descending)`, { path });
+    if (name.startsWith('data.') && name.length > 5 && name.length <= SEARCH_LIMITS.maxPropertyLength)
+      return { property: name.slice(5), order, path };
+    throw new AppError(
+      'bad_request',
+      `unknown sort "${token.slice(0, 80)}" (sort by ${LIST_SORT_META.join(', ')} or data.<property>, "-" first for descending)`,
+      { path },
+    );
   });
 }

@@ -14,11 +14,14 @@ type Json = Record<string, unknown>;
 
 export function parseRelatedTo(value: Json, path: string): RelatedToSpec {
   for (const key of Object.keys(value)) {
-    if (!KEYS.includes(key)) throw searchError(path, `unknown field "${key.slice(0, 50)}" of a relatedTo rule (allowed: ${KEYS.join(', ')})`);
+    if (!KEYS.includes(key))
+      throw searchError(path, `unknown field "${key.slice(0, 50)}" of a relatedTo rule (allowed: ${KEYS.join(', ')})`);
   }
-  if (typeof value.blueprint !== 'string' || !isBlueprintId(value.blueprint)) throw searchError(`${path}.blueprint`, 'must be the id of the given entities\' blueprint');
+  if (typeof value.blueprint !== 'string' || !isBlueprintId(value.blueprint))
+    throw searchError(`${path}.blueprint`, "must be the id of the given entities' blueprint");
   const raw = typeof value.value === 'string' ? [value.value] : value.value;
-  if (!Array.isArray(raw) || raw.length === 0) throw searchError(`${path}.value`, 'must be an entity identifier or a non-empty array of them');
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw searchError(`${path}.value`, 'must be an entity identifier or a non-empty array of them');
   if (raw.length > SEARCH_LIMITS.maxInValues) throw searchError(`${path}.value`, `holds at most ${SEARCH_LIMITS.maxInValues} identifiers`);
   const identifiers = raw.map((v, i) => {
     const at = Array.isArray(value.value) ? `${path}.value[${i}]` : `${path}.value`;
@@ -29,6 +32,7 @@ export function parseRelatedTo(value: Json, path: string): RelatedToSpec {
     throw searchError(`${path}.direction`, 'must be "upstream" (what the given entities depend on) or "downstream" (what depends on them)');
   }
   const hops = value.max_hops ?? 1;
-  if (typeof hops !== 'number' || !Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) throw searchError(`${path}.max_hops`, `must be an integer from 1 to ${MAX_HOPS}`);
+  if (typeof hops !== 'number' || !Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS)
+    throw searchError(`${path}.max_hops`, `must be an integer from 1 to ${MAX_HOPS}`);
   return { blueprint: value.blueprint, identifiers: [...new Set(identifiers)], direction: value.direction, maxHops: hops };
 }

@@ -60,7 +60,8 @@ export function parseGroup(value: unknown, path: string, depth = 1, counter: Cou
   const combinator = value.combinator ?? 'and';
   if (combinator !== 'and' && combinator !== 'or') throw searchError(`${path}.combinator`, 'must be "and" or "or"');
   if (!Array.isArray(value.rules)) throw searchError(`${path}.rules`, 'must be an array');
-  if (value.rules.length > SEARCH_LIMITS.maxRules) throw limitError(`${path}.rules`, 'maxRules', `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
+  if (value.rules.length > SEARCH_LIMITS.maxRules)
+    throw limitError(`${path}.rules`, 'maxRules', `a query holds at most ${SEARCH_LIMITS.maxRules} rules`);
   const rules = value.rules.map((r, i) => parseNode(r, `${path}.rules[${i}]`, depth, counter));
   return { combinator, rules, path };
 }
@@ -104,7 +105,8 @@ export function parseSearchBody(body: unknown): SearchRequest {
   if (!isObject(body)) throw searchError('body', 'must be a JSON object');
   onlyKeys(body, ['query', 'sort', 'limit', 'cursor', 'q'], 'body');
   const query = body.query === undefined || body.query === null ? null : parseGroup(body.query, 'query');
-  if (body.cursor !== undefined && body.cursor !== null && typeof body.cursor !== 'string') throw searchError('cursor', 'must be a string or null');
+  if (body.cursor !== undefined && body.cursor !== null && typeof body.cursor !== 'string')
+    throw searchError('cursor', 'must be a string or null');
   const cursor = typeof body.cursor === 'string' && body.cursor !== '' ? checkText(body.cursor, 'cursor', 4096) : null;
   return { query, sort: parseSort(body.sort), limit: parseLimit(body.limit), cursor, q: parseQ(body.q) };
 }

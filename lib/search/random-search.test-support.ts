@@ -39,25 +39,90 @@ export const SCHEMA = {
     version: { type: 'string', format: 'semver' },
     tags: { type: 'array', items: { type: 'string' } },
     scores: { type: 'array', items: { type: 'number' } },
-    meta: { type: 'object', properties: { env: { type: 'string' }, level: { type: 'integer' }, deep: { type: 'object', properties: { x: { type: 'string' } } } } },
-    "we'ird \"key\"); drop table entities; --": { type: 'string' },
+    meta: {
+      type: 'object',
+      properties: { env: { type: 'string' }, level: { type: 'integer' }, deep: { type: 'object', properties: { x: { type: 'string' } } } },
+    },
+    'we\'ird "key"); drop table entities; --': { type: 'string' },
     anything: {},
   },
 };
 
 const PROPERTIES = [
-  'n', 'count', 's', 'status', 'flag', 'at', 'day', 'version', 'tags', 'scores', 'meta', 'meta.env', 'meta.level', 'meta.deep.x',
-  "we'ird \"key\"); drop table entities; --", 'anything', '$identifier', '$title', '$created_at', '$updated_at', '$created_by',
+  'n',
+  'count',
+  's',
+  'status',
+  'flag',
+  'at',
+  'day',
+  'version',
+  'tags',
+  'scores',
+  'meta',
+  'meta.env',
+  'meta.level',
+  'meta.deep.x',
+  'we\'ird "key"); drop table entities; --',
+  'anything',
+  '$identifier',
+  '$title',
+  '$created_at',
+  '$updated_at',
+  '$created_by',
 ];
 
 export const STRINGS = [
-  'alpha', 'Alpha', 'ALPHA', 'alphabet', 'beta', 'béta', 'BÉTA', 'gamma ray', '100%', '100', 'under_score', 'underXscore', 'back\\slash',
-  "quote's", '"dq"', '日本語', '🚀 rocket', 'Ωmega', 'ωmega', '', ' ', 'a%b', 'zeta', 'Zeta', 'ünïcode', "'); drop table entities; --", '{}', 'x'.repeat(60),
+  'alpha',
+  'Alpha',
+  'ALPHA',
+  'alphabet',
+  'beta',
+  'béta',
+  'BÉTA',
+  'gamma ray',
+  '100%',
+  '100',
+  'under_score',
+  'underXscore',
+  'back\\slash',
+  "quote's",
+  '"dq"',
+  '日本語',
+  '🚀 rocket',
+  'Ωmega',
+  'ωmega',
+  '',
+  ' ',
+  'a%b',
+  'zeta',
+  'Zeta',
+  'ünïcode',
+  "'); drop table entities; --",
+  '{}',
+  'x'.repeat(60),
 ];
 const NUMBERS = [0, -1, 1, 2, 2.5, 3, 10, 100, -0.5, 1e6, 0.1, 42, 7, 1e20];
 export const VERSIONS = [
-  '1.0.0', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0+build.5',
-  '2.0.0', '2.10.0', '2.9.0', '10.0.0', '0.0.1', '1.2.3', '1.2.3-0', '1.2.3-a-b', '1.2.3--', '1.2.3-01a',
+  '1.0.0',
+  '1.0.0-alpha',
+  '1.0.0-alpha.1',
+  '1.0.0-alpha.beta',
+  '1.0.0-beta',
+  '1.0.0-beta.2',
+  '1.0.0-beta.11',
+  '1.0.0-rc.1',
+  '1.0.0+build.5',
+  '2.0.0',
+  '2.10.0',
+  '2.9.0',
+  '10.0.0',
+  '0.0.1',
+  '1.2.3',
+  '1.2.3-0',
+  '1.2.3-a-b',
+  '1.2.3--',
+  '1.2.3-01a',
 ];
 const BAD_VERSIONS = ['not-a-version', '1.2', 'v1.2.3', '01.2.3'];
 const TAGS = ['postgres', 'redis', 'kafka', 'Redis', '日本', '', 'a"b', '%'];
@@ -92,7 +157,7 @@ function valueFor(r: Rng, prop: string): unknown {
     case 'count':
       return r.int(20) - 5;
     case 's':
-    case "we'ird \"key\"); drop table entities; --":
+    case 'we\'ird "key"); drop table entities; --':
       return r.pick(STRINGS);
     case 'status':
       return r.pick(['active', 'deprecated', 'retired']);
@@ -131,7 +196,19 @@ export type SeedEntity = Omit<EvalEntity, 'id'>;
 /** The blueprint's relations, both to itself: many targets, and one. */
 export const RELATIONS = { dep: 'many-to-many', host: 'many-to-one' } as const;
 export type RelationName = keyof typeof RELATIONS;
-const RELATION_PROPERTIES = ['dep.$identifier', 'dep.n', 'dep.status', 'dep.tags', 'dep.meta.env', 'dep.version', 'host.s', 'host.$title', 'host.$identifier', 'host.flag', 'host.at'];
+const RELATION_PROPERTIES = [
+  'dep.$identifier',
+  'dep.n',
+  'dep.status',
+  'dep.tags',
+  'dep.meta.env',
+  'dep.version',
+  'host.s',
+  'host.$title',
+  'host.$identifier',
+  'host.flag',
+  'host.at',
+];
 
 /** Links by entity index: about half the entities depend on 1-3 others (themselves too), some have a host. */
 export function generateLinks(r: Rng, count: number): Array<{ relation: RelationName; source: number; target: number }> {
@@ -152,7 +229,20 @@ export function generateEntities(r: Rng, count: number): SeedEntity[] {
   const times = Array.from({ length: 40 }, (_, i) => new Date(BASE - i * 3_600_000 - r.int(1000)));
   return Array.from({ length: count }, (_, i) => {
     const data: Record<string, unknown> = {};
-    for (const prop of ['n', 'count', 's', 'status', 'flag', 'at', 'day', 'version', 'tags', 'scores', "we'ird \"key\"); drop table entities; --", 'anything']) {
+    for (const prop of [
+      'n',
+      'count',
+      's',
+      'status',
+      'flag',
+      'at',
+      'day',
+      'version',
+      'tags',
+      'scores',
+      'we\'ird "key"); drop table entities; --',
+      'anything',
+    ]) {
       const v = valueFor(r, prop);
       if (v !== undefined) data[prop] = v;
     }
@@ -237,7 +327,23 @@ function groupFor(r: Rng, entities: SeedEntity[], depth: number): Record<string,
   return { combinator: r.pick(['and', 'or']), rules };
 }
 
-const SORTABLE = ['n', 'count', 's', 'status', 'flag', 'at', 'day', 'version', 'meta.env', 'meta.level', '$identifier', '$title', '$created_at', '$updated_at', '$created_by'];
+const SORTABLE = [
+  'n',
+  'count',
+  's',
+  'status',
+  'flag',
+  'at',
+  'day',
+  'version',
+  'meta.env',
+  'meta.level',
+  '$identifier',
+  '$title',
+  '$created_at',
+  '$updated_at',
+  '$created_by',
+];
 
 /** A random search body: a query tree, maybe q, a sort of 1-3 keys, a small limit. */
 export function searchBodyFor(r: Rng, entities: SeedEntity[]): Record<string, unknown> {

@@ -24,7 +24,10 @@ type RelatedTo = Extract<TypedRule, { op: 'relatedTo' }>;
 
 export function relatedToSql(rule: RelatedTo): Prisma.Sql {
   const team = Prisma.sql`${rule.teamId}::uuid`;
-  const [next, from] = rule.direction === 'downstream' ? [Prisma.sql`r.source_entity_id`, Prisma.sql`r.target_entity_id`] : [Prisma.sql`r.target_entity_id`, Prisma.sql`r.source_entity_id`];
+  const [next, from] =
+    rule.direction === 'downstream'
+      ? [Prisma.sql`r.source_entity_id`, Prisma.sql`r.target_entity_id`]
+      : [Prisma.sql`r.target_entity_id`, Prisma.sql`r.source_entity_id`];
   return Prisma.sql`e.id IN (
     WITH RECURSIVE walk(depth, frontier, seen) AS (
       SELECT 0, array_agg(s.id), '{}'::uuid[] FROM entities s

@@ -22,12 +22,18 @@ export function resolveProperty(schema: unknown, name: string, at: string): Reso
     return { name, target: { source: 'meta', column: meta.column, nullable: meta.nullable }, type: meta.type };
   }
   const path = name.split('.');
-  if (path.length > SEARCH_LIMITS.maxPathSegments) throw searchError(at, `a property path has at most ${SEARCH_LIMITS.maxPathSegments} parts`);
+  if (path.length > SEARCH_LIMITS.maxPathSegments)
+    throw searchError(at, `a property path has at most ${SEARCH_LIMITS.maxPathSegments} parts`);
   let node: unknown = schema;
   for (const [i, key] of path.entries()) {
     const properties = isObject(node) ? node.properties : undefined;
     if (key === '' || !isObject(properties) || !Object.hasOwn(properties, key) || !isObject(properties[key])) {
-      const shown = JSON.stringify(path.slice(0, i + 1).join('.').slice(0, 80));
+      const shown = JSON.stringify(
+        path
+          .slice(0, i + 1)
+          .join('.')
+          .slice(0, 80),
+      );
       throw searchError(at, `unknown property ${shown}: the blueprint's schema does not declare it`);
     }
     node = properties[key];

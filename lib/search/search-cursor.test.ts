@@ -7,7 +7,13 @@ import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { typeSort } from './type-sort';
 
 const ID = '0b7c6a2e-1f00-4a7e-9a55-3c1c1e9d0a01';
-const sort = typeSort([{ property: 'n', order: 'asc', path: 'sort[0]' }, { property: '$created_at', order: 'desc', path: 'sort[1]' }], SCHEMA);
+const sort = typeSort(
+  [
+    { property: 'n', order: 'asc', path: 'sort[0]' },
+    { property: '$created_at', order: 'desc', path: 'sort[1]' },
+  ],
+  SCHEMA,
+);
 
 function refused(cursor: string, s = sort) {
   try {
@@ -30,18 +36,24 @@ describe('search cursors', () => {
     expect(decodeSearchCursor(encodeSearchCursor(sort, withNull), sort)).toEqual(withNull);
   });
 
-  it('refuse garbage, edited values and another sort\'s cursor with a 400', () => {
+  it("refuse garbage, edited values and another sort's cursor with a 400", () => {
     const good = encodeSearchCursor(sort, { keys: ['2.5', '2026-03-01T00:00:00.123456Z'], id: ID });
     const s = (JSON.parse(Buffer.from(good, 'base64url').toString()) as { s: string }).s;
     expect(refused('not a cursor')).toContain('cursor is not valid');
     expect(refused('')).toContain('cursor is not valid');
-    expect(refused(raw({ s, k: ["1); drop table entities; --", '2026-03-01T00:00:00.000000Z'], id: ID }))).toContain('cursor');
+    expect(refused(raw({ s, k: ['1); drop table entities; --', '2026-03-01T00:00:00.000000Z'], id: ID }))).toContain('cursor');
     expect(refused(raw({ s, k: ['1', 'yesterday'], id: ID }))).toContain('cursor');
     expect(refused(raw({ s, k: ['1', null], id: ID }))).toContain('cursor'); // created_at is never NULL
     expect(refused(raw({ s, k: ['1'], id: ID }))).toContain('cursor');
     expect(refused(raw({ s, k: ['1', '2026-03-01T00:00:00.000000Z'], id: 'x' }))).toContain('cursor');
     expect(refused(raw({ s, k: [1, '2026-03-01T00:00:00.000000Z'], id: ID }))).toContain('cursor');
-    const other = typeSort([{ property: 's', order: 'asc', path: 'sort[0]' }, { property: '$created_at', order: 'desc', path: 'sort[1]' }], SCHEMA);
+    const other = typeSort(
+      [
+        { property: 's', order: 'asc', path: 'sort[0]' },
+        { property: '$created_at', order: 'desc', path: 'sort[1]' },
+      ],
+      SCHEMA,
+    );
     expect(refused(good, other)).toContain('cursor');
   });
 });

@@ -53,12 +53,19 @@ beforeAll(async () => {
     );
     relationUuid[name] = rows[0].id;
   }
-  const links = generateLinks(rng(SEED + 2), ENTITIES).map((l) => ({ relationUuid: relationUuid[l.relation], source: entities[l.source].id, target: entities[l.target].id }));
+  const links = generateLinks(rng(SEED + 2), ENTITIES).map((l) => ({
+    relationUuid: relationUuid[l.relation],
+    source: entities[l.source].id,
+    target: entities[l.target].id,
+  }));
   await testPool().query(
     `INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[])`,
     [team.id, links.map((l) => l.relationUuid), links.map((l) => l.source), links.map((l) => l.target)],
   );
-  graph = buildEvalGraph(entities.map((e) => ({ ...e, blueprint: 'svc' })), links);
+  graph = buildEvalGraph(
+    entities.map((e) => ({ ...e, blueprint: 'svc' })),
+    links,
+  );
   // Statistics, as autovacuum keeps them on a live catalog: without any, the planner takes the
   // fresh link table for one row and joins the targets without their key (correct, but slow
   // enough that the capped count gives up and answers its estimate).
@@ -66,17 +73,23 @@ beforeAll(async () => {
   await testPool().query('ANALYZE entity_relations');
   // Another blueprint and another team with the same data: never in the results.
   await createBlueprint(testDb(), team.id, 'other', SCHEMA);
-  await testPool().query(`INSERT INTO entities (team_id, blueprint_id, identifier, data) SELECT team_id, 'other', identifier, data FROM entities`);
+  await testPool().query(
+    `INSERT INTO entities (team_id, blueprint_id, identifier, data) SELECT team_id, 'other', identifier, data FROM entities`,
+  );
   const other = await createTeam(testDb());
   await createBlueprint(testDb(), other.team.id, 'svc', SCHEMA);
-  await testPool().query(`INSERT INTO entities (team_id, blueprint_id, identifier, data) SELECT $1, 'svc', identifier, data FROM entities WHERE blueprint_id = 'svc'`, [
-    other.team.id,
-  ]);
+  await testPool().query(
+    `INSERT INTO entities (team_id, blueprint_id, identifier, data) SELECT $1, 'svc', identifier, data FROM entities WHERE blueprint_id = 'svc'`,
+    [other.team.id],
+  );
 });
 
 describe(`search: compiler vs in-memory evaluator (seed ${SEED})`, () => {
   it('stored the entities as generated (the evaluator sees what PostgreSQL sees)', async () => {
-    const { rows } = await testPool().query<{ identifier: string; data: unknown }>(`SELECT identifier, data FROM entities WHERE team_id = $1 AND blueprint_id = 'svc'`, [ctx.team.id]);
+    const { rows } = await testPool().query<{ identifier: string; data: unknown }>(
+      `SELECT identifier, data FROM entities WHERE team_id = $1 AND blueprint_id = 'svc'`,
+      [ctx.team.id],
+    );
     expect(rows).toHaveLength(ENTITIES);
     const byIdentifier = new Map(rows.map((r) => [r.identifier, r.data]));
     for (const e of entities) expect(byIdentifier.get(e.identifier)).toEqual(e.data);
@@ -100,13 +113,22 @@ describe(`search: compiler vs in-memory evaluator (seed ${SEED})`, () => {
       const relations = await loadSearchRelations(testDb(), ctx.team.id, 'svc', request.query);
       const typed = typeQuery(request.query, SCHEMA, NOW, relations);
       const sort = typeSort(request.sort, SCHEMA);
-      const expected = entities.filter((e) => matchesQuery(e, typed, graph) && matchesQ(e, request.q)).sort(compareForSort(sort)).map((e) => e.identifier);
+      const expected = entities
+        .filter((e) => matchesQuery(e, typed, graph) && matchesQ(e, request.q))
+        .sort(compareForSort(sort))
+        .map((e) => e.identifier);
 
       const got: string[] = [];
       let cursor: string | null = null;
       let total: number | undefined;
       for (let page = 0; page < ENTITIES + 2; page++) {
-        const result: SearchResult = await searchEntities(testDb(), ctx, 'svc', { ...request, cursor }, { withTotal: page === 0, now: NOW }).catch((error: unknown) => {
+        const result: SearchResult = await searchEntities(
+          testDb(),
+          ctx,
+          'svc',
+          { ...request, cursor },
+          { withTotal: page === 0, now: NOW },
+        ).catch((error: unknown) => {
           throw new Error(`${label}: ${String(error)}`);
         });
         if (page === 0) total = result.total;

@@ -15,7 +15,14 @@ export type Scope = { teamId: string; blueprintId: string };
 export type SearchRow = EntityRow & Record<`k${number}`, string | null>;
 
 const entityRow = rowDecoderFor<EntityRow>()({
-  id: 'text', identifier: 'text', title: 'text?', data: 'json', createdAt: 'date', updatedAt: 'date', createdBy: 'text?', updatedBy: 'text?',
+  id: 'text',
+  identifier: 'text',
+  title: 'text?',
+  data: 'json',
+  createdAt: 'date',
+  updatedAt: 'date',
+  createdBy: 'text?',
+  updatedBy: 'text?',
 });
 /** The page's rows: the entity, then one text column per sort key (k0, k1...: the cursor's values). */
 function searchRow(sortKeys: number): RowDecoder<SearchRow> {
@@ -36,7 +43,13 @@ export function selectPage(db: Db, scope: Scope, where: Prisma.Sql, sort: TypedS
 }
 
 /** The statement of selectPage (EXPLAIN tests read its plan). */
-export function pageStatement(scope: Scope, where: Prisma.Sql, sort: TypedSortKey[], cursor: CursorValues | null, limit: number): Prisma.Sql {
+export function pageStatement(
+  scope: Scope,
+  where: Prisma.Sql,
+  sort: TypedSortKey[],
+  cursor: CursorValues | null,
+  limit: number,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT e.id, e.identifier, e.title, e.data, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
            e.created_by::text AS "createdBy", e.updated_by::text AS "updatedBy"${cursorColumns(sort)}

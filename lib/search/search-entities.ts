@@ -33,7 +33,12 @@ export type SearchResult = {
 export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number; includeRelated?: boolean };
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
-export function compileFilter(request: Pick<SearchRequest, 'query' | 'q'>, schema: unknown, now?: Date, relations?: SearchRelations): Prisma.Sql {
+export function compileFilter(
+  request: Pick<SearchRequest, 'query' | 'q'>,
+  schema: unknown,
+  now?: Date,
+  relations?: SearchRelations,
+): Prisma.Sql {
   return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations))} AND ${compileQ(request.q)}`;
 }
 
@@ -47,12 +52,24 @@ export function floorEstimate(total: Total, proven: number): Total {
 }
 
 /** The search, within the team's share of concurrent expensive reads (limit-team-reads.ts). */
-export async function searchEntities(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+export async function searchEntities(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  request: SearchRequest,
+  options: SearchOptions,
+): Promise<SearchResult> {
   requirePermission(ctx, 'entity:read');
   return withTeamReadSlot(db, ctx, () => runSearch(db, ctx, blueprintId, request, options));
 }
 
-async function runSearch(db: Db, ctx: TeamContext, blueprintId: string, request: SearchRequest, options: SearchOptions): Promise<SearchResult> {
+async function runSearch(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  request: SearchRequest,
+  options: SearchOptions,
+): Promise<SearchResult> {
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
@@ -61,16 +78,25 @@ async function runSearch(db: Db, ctx: TeamContext, blueprintId: string, request:
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([
     selectPage(db, scope, where, sort, cursor, request.limit),
-    options.withTotal ? countUpTo(db, scope, where, SEARCH_LIMITS.totalCap, options.totalTimeoutMs ?? SEARCH_LIMITS.totalTimeoutMs) : Promise.resolve(null),
+    options.withTotal
+      ? countUpTo(db, scope, where, SEARCH_LIMITS.totalCap, options.totalTimeoutMs ?? SEARCH_LIMITS.totalTimeoutMs)
+      : Promise.resolve(null),
   ]);
   const more = rows.length > request.limit;
   const page = more ? rows.slice(0, request.limit) : rows;
   const last = page.at(-1);
   const next = more && last ? encodeSearchCursor(sort, { keys: sort.map((_, i) => last[`k${i}`] ?? null), id: last.id }) : null;
   // The page's links in one more query (never one per row).
-  const links = await loadPageLinks(db, ctx.team.id, page.map((e) => e.id));
+  const links = await loadPageLinks(
+    db,
+    ctx.team.id,
+    page.map((e) => e.id),
+  );
   const relatedOf = (id: string) => (options.includeRelated ? (links.related.get(id) ?? {}) : undefined);
-  const result: SearchResult = { entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id))), next_cursor: next };
+  const result: SearchResult = {
+    entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id))),
+    next_cursor: next,
+  };
   if (total !== null) {
     const floored = floorEstimate(total, page.length + (more ? 1 : 0));
     result.total = floored.total;

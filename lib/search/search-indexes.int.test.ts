@@ -32,13 +32,19 @@ const SCHEMA = {
 };
 
 type PlanNode = { 'Node Type'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-const indexNames = (node: PlanNode): string[] => [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexNames)];
+const indexNames = (node: PlanNode): string[] => [
+  ...(node['Index Name'] ? [node['Index Name']] : []),
+  ...(node.Plans ?? []).flatMap(indexNames),
+];
 
 let ctx: TeamContext;
 let scope: { teamId: string; blueprintId: string };
 
 async function plan(statement: Prisma.Sql): Promise<{ indexes: string[]; json: string }> {
-  const { rows } = await testPool().query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values as unknown[]);
+  const { rows } = await testPool().query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+    `EXPLAIN (FORMAT JSON) ${statement.text}`,
+    statement.values as unknown[],
+  );
   const root = rows[0]['QUERY PLAN'][0].Plan;
   return { indexes: indexNames(root), json: JSON.stringify(root) };
 }
@@ -96,7 +102,9 @@ describe('search plans', () => {
   });
 
   it('in: containment of any of the values on idx_entities_data', async () => {
-    const { page, result } = await explain({ query: { rules: [{ property: 'status', operator: 'in', value: ['rare-value', 'other-rare'] }] } });
+    const { page, result } = await explain({
+      query: { rules: [{ property: 'status', operator: 'in', value: ['rare-value', 'other-rare'] }] },
+    });
     expect(page.indexes, page.json).toContain('idx_entities_data');
     expect(new Set(result.entities.map((e) => e.data.status))).toEqual(new Set(['rare-value', 'other-rare']));
   });
@@ -147,9 +155,17 @@ describe('search plans', () => {
   });
 
   it('refuses 200 rules of 500 values with a 400 that names maxTotalValues, before any SQL', async () => {
-    const rules = Array.from({ length: 200 }, (_, r) => ({ property: 'status', operator: 'in', value: Array.from({ length: 500 }, (_, v) => `s-${r}-${v}`) }));
-    const search = async () => searchEntities(testDb(), ctx, 'service', parseSearchBody({ query: { combinator: 'or', rules } }), { withTotal: true });
-    const fault = (await search().then(() => null, (e: unknown) => e)) as AppError;
+    const rules = Array.from({ length: 200 }, (_, r) => ({
+      property: 'status',
+      operator: 'in',
+      value: Array.from({ length: 500 }, (_, v) => `s-${r}-${v}`),
+    }));
+    const search = async () =>
+      searchEntities(testDb(), ctx, 'service', parseSearchBody({ query: { combinator: 'or', rules } }), { withTotal: true });
+    const fault = (await search().then(
+      () => null,
+      (e: unknown) => e,
+    )) as AppError;
     expect(fault).toBeInstanceOf(AppError);
     expect(fault.status).toBe(400);
     expect(fault.details).toMatchObject({ reason: 'query_too_large', limit: 'maxTotalValues', max: 2000, path: 'query.rules[4].value' });
@@ -232,7 +248,15 @@ describe('search plans', () => {
   it('reports the total exactly up to 10,000, then as "10,000 or more"', async () => {
     const all = await explain({ limit: 1 });
     expect(all.result).toMatchObject({ total: 10_000, total_relation: 'gte' });
-    const some = await explain({ limit: 1, query: { rules: [{ property: 'tier', operator: '=', value: 1 }, { property: 'metadata.region', operator: '=', value: 'region-3' }] } });
+    const some = await explain({
+      limit: 1,
+      query: {
+        rules: [
+          { property: 'tier', operator: '=', value: 1 },
+          { property: 'metadata.region', operator: '=', value: 'region-3' },
+        ],
+      },
+    });
     const { rows } = await testPool().query<{ n: number }>(
       `SELECT count(*)::int AS n FROM entities WHERE team_id = $1 AND blueprint_id = 'service' AND data->>'tier' = '1' AND data->'metadata'->>'region' = 'region-3'`,
       [scope.teamId],
@@ -241,7 +265,7 @@ describe('search plans', () => {
     expect(rows[0].n).toBeGreaterThan(100);
   });
 
-  it('answers the planner\'s estimate when counting outlasts its time limit (here 1 ms over 30,000 rows)', async () => {
+  it("answers the planner's estimate when counting outlasts its time limit (here 1 ms over 30,000 rows)", async () => {
     const request = parseSearchBody({ limit: 5, query: { rules: [{ property: 'metadata.cost', operator: '>', value: 900 }] } });
     const result = await searchEntities(testDb(), ctx, 'service', request, { withTotal: true, totalTimeoutMs: 1 });
     expect(result.total_relation).toBe('estimate');

@@ -70,8 +70,6 @@ export type TypedRule =
   | { op: 'relatedTo'; teamId: string; blueprint: string; identifiers: string[]; direction: Direction; maxHops: number };
 
 /** Negations are NOT of the positive rule: see compile-where.sql.ts for what that means for nulls. */
-export type TypedNode =
-  | { kind: 'rule'; rule: TypedRule; negate: boolean }
-  | { kind: 'group'; combinator: Combinator; nodes: TypedNode[] };
+export type TypedNode = { kind: 'rule'; rule: TypedRule; negate: boolean } | { kind: 'group'; combinator: Combinator; nodes: TypedNode[] };
 
 export type TypedSortKey = { prop: ResolvedProperty; scalar: ScalarKind; order: SortOrder };

@@ -5,8 +5,27 @@ import { semverKey } from './semver-key';
 describe('semverKey', () => {
   it('orders versions by semver precedence (semver.org §11, its own example and more)', () => {
     const ordered = [
-      '0.0.1', '0.9.9', '1.0.0-0', '1.0.0-1', '1.0.0-2', '1.0.0-10', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta',
-      '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.2.0', '1.10.0', '2.0.0-a.b', '2.0.0-a-b', '2.0.0', '10.0.0', '100.0.0',
+      '0.0.1',
+      '0.9.9',
+      '1.0.0-0',
+      '1.0.0-1',
+      '1.0.0-2',
+      '1.0.0-10',
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0-a.b',
+      '2.0.0-a-b',
+      '2.0.0',
+      '10.0.0',
+      '100.0.0',
     ];
     const keys = ordered.map((v) => semverKey(v) as string);
     const shuffled = [...keys].reverse().sort();

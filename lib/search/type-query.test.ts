@@ -36,25 +36,51 @@ describe('search body faults name their place', () => {
     [rules({ property: 'flag', operator: '>', value: true }), 'query.rules[0].operator', '">" does not apply to flag (boolean)'],
     [rules({ property: 'tags', operator: '=', value: 'x' }), 'query.rules[0].operator', 'does not apply to tags (array of strings)'],
     [rules({ property: 'status', operator: 'contains', value: 'act' }), 'query.rules[0].operator', 'does not apply to status (enum)'],
-    [rules({ property: 'status', operator: '=', value: 'gone' }), 'query.rules[0].value', 'is not one of the property\'s values'],
+    [rules({ property: 'status', operator: '=', value: 'gone' }), 'query.rules[0].value', "is not one of the property's values"],
     [rules({ property: 'version', operator: '>=', value: '2.0' }), 'query.rules[0].value', 'must be a semantic version'],
     [rules({ property: 'version', operator: '<', value: `${'9'.repeat(1000)}.0.0` }), 'query.rules[0].value', 'longer than 999 digits'],
     [rules({ property: 'at', operator: '>', value: '2026-02-30T00:00:00Z' }), 'query.rules[0].value', 'must be an RFC 3339 date-time'],
     [rules({ property: 'day', operator: '<', value: '2026/01/01' }), 'query.rules[0].value', 'must be a date "YYYY-MM-DD"'],
     [rules({ property: 'n', operator: 'between', value: [1] }), 'query.rules[0].value', 'must be [low, high]'],
-    [rules({ property: 'n', operator: 'between', value: { preset: 'today' } }), 'query.rules[0].value', 'presets are for date-time and date'],
+    [
+      rules({ property: 'n', operator: 'between', value: { preset: 'today' } }),
+      'query.rules[0].value',
+      'presets are for date-time and date',
+    ],
     [rules({ property: 'at', operator: 'between', value: { preset: 'someday' } }), 'query.rules[0].value.preset', 'unknown preset'],
     [rules({ property: 'n', operator: 'in', value: [] }), 'query.rules[0].value', 'must be a non-empty array'],
     [rules({ property: 'n', operator: 'in', value: [1, 'x'] }), 'query.rules[0].value[1]', 'must be a number'],
     [rules({ property: 'n', operator: 'exists', value: 1 }), 'query.rules[0].value', 'exists takes no value'],
     [rules({ property: 'tags', operator: 'containsAny', value: [1] }), 'query.rules[0].value[0]', 'must be a string'],
     [rules({ property: 'n', operator: 'relatedTo', value: 'x' }), 'query.rules[0]', 'unknown field "property" of a relatedTo rule'],
-    [rules({ operator: 'relatedTo', blueprint: 'svc', value: 'x', direction: 'sideways' }), 'query.rules[0].direction', 'must be "upstream"'],
-    [rules({ operator: 'relatedTo', blueprint: 'svc', value: 'x', direction: 'upstream', max_hops: 16 }), 'query.rules[0].max_hops', 'from 1 to 15'],
+    [
+      rules({ operator: 'relatedTo', blueprint: 'svc', value: 'x', direction: 'sideways' }),
+      'query.rules[0].direction',
+      'must be "upstream"',
+    ],
+    [
+      rules({ operator: 'relatedTo', blueprint: 'svc', value: 'x', direction: 'upstream', max_hops: 16 }),
+      'query.rules[0].max_hops',
+      'from 1 to 15',
+    ],
     [rules({ operator: 'relatedTo', blueprint: 'svc', value: [], direction: 'upstream' }), 'query.rules[0].value', 'non-empty array'],
-    [rules({ operator: 'relatedTo', blueprint: 'svc', value: 'x', direction: 'upstream' }), 'query.rules[0].blueprint', 'no blueprint "svc"'],
+    [
+      rules({ operator: 'relatedTo', blueprint: 'svc', value: 'x', direction: 'upstream' }),
+      'query.rules[0].blueprint',
+      'no blueprint "svc"',
+    ],
     [rules({ property: 'n', operator: '=', value: 1, extra: true }), 'query.rules[0]', 'unknown field "extra"'],
-    [rules({ combinator: 'or', rules: [{ property: 'n', operator: '=', value: 1 }, { combinator: 'and', rules: [{ property: 's', operator: '=', value: 2 }] }] }), 'query.rules[0].rules[1].rules[0].value', 'must be a string'],
+    [
+      rules({
+        combinator: 'or',
+        rules: [
+          { property: 'n', operator: '=', value: 1 },
+          { combinator: 'and', rules: [{ property: 's', operator: '=', value: 2 }] },
+        ],
+      }),
+      'query.rules[0].rules[1].rules[0].value',
+      'must be a string',
+    ],
     [{ sort: [{ property: 'tags' }] }, 'sort[0].property', 'cannot sort by tags'],
     [{ sort: [{ property: 'n', order: 'up' }] }, 'sort[0].order', 'must be "asc" or "desc"'],
     [{ sort: [{ property: 'n' }, { property: 'n' }] }, 'sort[1].property', 'sorts by n twice'],
@@ -94,11 +120,18 @@ describe('hostile input', () => {
     const spread = Array.from({ length: 3 }, () => ({ rules: Array.from({ length: 70 }, () => ({ property: 'n', operator: 'exists' })) }));
     expect(faultOf(rules(...spread)).message).toContain('at most 200 rules');
     const values = Array.from({ length: 1001 }, (_, i) => i);
-    expect(faultOf(rules({ property: 'n', operator: 'in', value: values }))).toEqual({ path: 'query.rules[0].value', message: expect.stringContaining('at most 1000 values') });
+    expect(faultOf(rules({ property: 'n', operator: 'in', value: values }))).toEqual({
+      path: 'query.rules[0].value',
+      message: expect.stringContaining('at most 1000 values'),
+    });
   });
 
   it('refuses more than 2000 list values across all rules (rules x values), naming the limit', () => {
-    const list = (n: number, tag: string) => ({ property: 'n', operator: 'in', value: Array.from({ length: n }, (_, i) => i + tag.length) });
+    const list = (n: number, tag: string) => ({
+      property: 'n',
+      operator: 'in',
+      value: Array.from({ length: n }, (_, i) => i + tag.length),
+    });
     // 200 rules of 500 values each (issue 11): refused at the fifth rule, before any typing or SQL.
     let error: unknown;
     try {
@@ -108,10 +141,22 @@ describe('hostile input', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(400);
-    expect((error as AppError).details).toEqual({ path: 'query.rules[4].value', reason: 'query_too_large', limit: 'maxTotalValues', max: 2000 });
+    expect((error as AppError).details).toEqual({
+      path: 'query.rules[4].value',
+      reason: 'query_too_large',
+      limit: 'maxTotalValues',
+      max: 2000,
+    });
     expect((error as AppError).message).toContain('limit maxTotalValues = 2000');
     // Nested groups and relatedTo identifiers count too; exactly 2000 is legal, and so is one rule of 1000.
-    expect(faultOf(rules({ rules: [list(1000, 'a'), list(999, 'b')] }, { operator: 'relatedTo', blueprint: 'service', value: ['x', 'y'], direction: 'upstream' })).path).toBe('query.rules[1].value');
+    expect(
+      faultOf(
+        rules(
+          { rules: [list(1000, 'a'), list(999, 'b')] },
+          { operator: 'relatedTo', blueprint: 'service', value: ['x', 'y'], direction: 'upstream' },
+        ),
+      ).path,
+    ).toBe('query.rules[1].value');
     expect(() => parseSearchBody(rules(list(1000, 'a'), list(999, 'b'), { property: 'n', operator: '=', value: 1 }))).not.toThrow();
     expect(() => parseSearchBody(rules(list(1000, 'a')))).not.toThrow();
   });
@@ -133,7 +178,9 @@ describe('hostile input', () => {
   });
 
   it('accepts a declared property whose name looks like SQL (it only ever reaches SQL as a parameter)', () => {
-    const request = parseSearchBody(rules({ property: "we'ird \"key\"); drop table entities; --", operator: '=', value: "'); drop table entities; --" }));
+    const request = parseSearchBody(
+      rules({ property: 'we\'ird "key"); drop table entities; --', operator: '=', value: "'); drop table entities; --" }),
+    );
     const typed = typeQuery(request.query, SCHEMA);
     expect(typed).toMatchObject({ kind: 'group', nodes: [{ kind: 'rule', rule: { op: 'eq', value: "'); drop table entities; --" } }] });
   });
@@ -141,7 +188,12 @@ describe('hostile input', () => {
 
 describe('typing', () => {
   it('resolves presets to inclusive UTC ranges anchored at now', () => {
-    const request = parseSearchBody(rules({ property: '$updated_at', operator: 'between', value: { preset: 'lastWeek' } }, { property: 'day', operator: 'notBetween', value: { preset: 'yesterday' } }));
+    const request = parseSearchBody(
+      rules(
+        { property: '$updated_at', operator: 'between', value: { preset: 'lastWeek' } },
+        { property: 'day', operator: 'notBetween', value: { preset: 'yesterday' } },
+      ),
+    );
     // 2026-03-15 is a Sunday: last week is Monday 2026-03-02 .. Sunday 2026-03-08.
     const typed = typeQuery(request.query, SCHEMA, new Date('2026-03-15T10:00:00Z'));
     expect(typed).toMatchObject({
@@ -153,12 +205,14 @@ describe('typing', () => {
   });
 
   it('types nested properties, enums, formats and arrays from the schema', () => {
-    const request = parseSearchBody(rules(
-      { property: 'meta.deep.x', operator: 'beginsWith', value: 'a' },
-      { property: 'version', operator: '>=', value: '2.0.0' },
-      { property: 'scores', operator: 'containsAll', value: [1, 2.5] },
-      { property: 'anything', operator: 'isNotEmpty' },
-    ));
+    const request = parseSearchBody(
+      rules(
+        { property: 'meta.deep.x', operator: 'beginsWith', value: 'a' },
+        { property: 'version', operator: '>=', value: '2.0.0' },
+        { property: 'scores', operator: 'containsAll', value: [1, 2.5] },
+        { property: 'anything', operator: 'isNotEmpty' },
+      ),
+    );
     expect(typeQuery(request.query, SCHEMA)).toMatchObject({
       nodes: [
         { rule: { op: 'like', mode: 'beginsWith', prop: { target: { source: 'data', path: ['meta', 'deep', 'x'] } } } },

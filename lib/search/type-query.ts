@@ -26,7 +26,8 @@ function describe(type: PropertyType): string {
 
 /** One value of a scalar kind, checked; for strings the enum too. */
 function scalarValue(value: unknown, type: { scalar: ScalarKind; enum?: unknown[] }, at: string): Scalar {
-  const expected = (what: string) => searchError(at, `must be ${what}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  const expected = (what: string) =>
+    searchError(at, `must be ${what}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
   switch (type.scalar) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw expected('a number');
@@ -37,7 +38,8 @@ function scalarValue(value: unknown, type: { scalar: ScalarKind; enum?: unknown[
     case 'string':
       if (typeof value !== 'string') throw expected('a string');
       checkText(value, at);
-      if (type.enum && !type.enum.includes(value)) throw searchError(at, `${JSON.stringify(value.slice(0, 50))} is not one of the property's values`);
+      if (type.enum && !type.enum.includes(value))
+        throw searchError(at, `${JSON.stringify(value.slice(0, 50))} is not one of the property's values`);
       return value;
     case 'datetime':
       if (typeof value !== 'string') throw expected('an RFC 3339 date-time string');
@@ -92,7 +94,10 @@ function typeRule(rule: RawRule, prop: ResolvedProperty, now: Date): { rule: Typ
     if (type.items === 'other') throw new Error('unreachable: operatorsFor refuses it');
     const item = { scalar: type.items } as const;
     if (op === 'contains' || op === 'doesNotContain') {
-      return { rule: { op: 'arrayHas', prop, values: [scalarValue(rule.value, item, at) as string | number], all: true }, negate: op === 'doesNotContain' };
+      return {
+        rule: { op: 'arrayHas', prop, values: [scalarValue(rule.value, item, at) as string | number], all: true },
+        negate: op === 'doesNotContain',
+      };
     }
     const values = listValue(rule, at).map((v, i) => scalarValue(v, item, `${at}[${i}]`) as string | number);
     return { rule: { op: 'arrayHas', prop, values, all: op === 'containsAll' }, negate: false };
@@ -136,8 +141,16 @@ function typeRule(rule: RawRule, prop: ResolvedProperty, now: Date): { rule: Typ
 function typeRelatedTo(node: RawRule, relations: SearchRelations | undefined): TypedNode {
   const spec = node.related;
   if (!spec) throw searchError(`${node.path}.operator`, 'relatedTo takes blueprint, value, direction and max_hops, not a property');
-  if (!relations || !relations.blueprints.has(spec.blueprint)) throw searchError(`${node.path}.blueprint`, `the team has no blueprint "${spec.blueprint}"`);
-  const rule: TypedRule = { op: 'relatedTo', teamId: relations.teamId, blueprint: spec.blueprint, identifiers: spec.identifiers, direction: spec.direction, maxHops: spec.maxHops };
+  if (!relations || !relations.blueprints.has(spec.blueprint))
+    throw searchError(`${node.path}.blueprint`, `the team has no blueprint "${spec.blueprint}"`);
+  const rule: TypedRule = {
+    op: 'relatedTo',
+    teamId: relations.teamId,
+    blueprint: spec.blueprint,
+    identifiers: spec.identifiers,
+    direction: spec.direction,
+    maxHops: spec.maxHops,
+  };
   return { kind: 'rule', rule, negate: false };
 }
 
@@ -150,7 +163,10 @@ function typeNode(node: RawNode, c: Ctx): TypedNode {
   const prop = resolveRuleProperty(c.schema, node.property, `${node.path}.property`, c.relations);
   const allowed = operatorsFor(prop.type);
   if (!allowed.includes(node.operator)) {
-    throw searchError(`${node.path}.operator`, `"${node.operator}" does not apply to ${node.property.slice(0, 80)} (${describe(prop.type)}); operators that do: ${allowed.join(', ')}`);
+    throw searchError(
+      `${node.path}.operator`,
+      `"${node.operator}" does not apply to ${node.property.slice(0, 80)} (${describe(prop.type)}); operators that do: ${allowed.join(', ')}`,
+    );
   }
   return { kind: 'rule', ...typeRule(node, prop, now) };
 }

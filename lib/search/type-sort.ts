@@ -13,7 +13,11 @@ export function typeSort(sort: RawSortKey[], schema: unknown): TypedSortKey[] {
   const seen = new Set<string>();
   return sort.map((key) => {
     const prop = resolveProperty(schema, key.property, `${key.path}.property`);
-    if (prop.type.kind !== 'scalar') throw searchError(`${key.path}.property`, `cannot sort by ${key.property.slice(0, 80)}: only numbers, strings, booleans, dates and versions sort`);
+    if (prop.type.kind !== 'scalar')
+      throw searchError(
+        `${key.path}.property`,
+        `cannot sort by ${key.property.slice(0, 80)}: only numbers, strings, booleans, dates and versions sort`,
+      );
     if (seen.has(key.property)) throw searchError(`${key.path}.property`, `sorts by ${key.property.slice(0, 80)} twice`);
     seen.add(key.property);
     return { prop, scalar: prop.type.scalar, order: key.order };

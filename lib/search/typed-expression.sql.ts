@@ -37,7 +37,8 @@ export function metaColumn(column: string): Prisma.Sql {
 /** The property's text, for ILIKE (no collation: case folding follows the database's ctype). */
 export function textOf(prop: ResolvedProperty): Prisma.Sql {
   const t = prop.target;
-  if (t.source === 'meta') return t.column === 'created_by' || t.column === 'updated_by' ? Prisma.sql`${metaColumn(t.column)}::text` : metaColumn(t.column);
+  if (t.source === 'meta')
+    return t.column === 'created_by' || t.column === 'updated_by' ? Prisma.sql`${metaColumn(t.column)}::text` : metaColumn(t.column);
   return Prisma.sql`search_string(${jsonAt(t.path)})`;
 }
 

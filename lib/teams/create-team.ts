@@ -5,10 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * Creates a team with its three default roles and makes `ownerId` its admin, inside the caller's
  * transaction (so a failure leaves no half-made team).
  */
-export async function insertTeamWithDefaultRoles(
-  tx: Prisma.TransactionClient,
-  input: { name: string; slug: string; ownerId: string },
-) {
+export async function insertTeamWithDefaultRoles(tx: Prisma.TransactionClient, input: { name: string; slug: string; ownerId: string }) {
   const team = await tx.team.create({ data: { name: input.name, slug: input.slug } });
   // One millisecond apart, so lists ordered by creation show admin, editor, viewer in that order.
   const now = Date.now();

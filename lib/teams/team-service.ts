@@ -11,8 +11,19 @@ import { listUserTeams } from './list-user-teams';
 
 export type TeamView = { id: string; slug: string; name: string; created_at: string; role: string | null; permissions?: string[] };
 
-function view(team: { id: string; slug: string; name: string; createdAt: Date }, role: string | null, permissions?: Iterable<string>): TeamView {
-  return { id: team.id, slug: team.slug, name: team.name, created_at: team.createdAt.toISOString(), role, ...(permissions && { permissions: [...permissions] }) };
+function view(
+  team: { id: string; slug: string; name: string; createdAt: Date },
+  role: string | null,
+  permissions?: Iterable<string>,
+): TeamView {
+  return {
+    id: team.id,
+    slug: team.slug,
+    name: team.name,
+    created_at: team.createdAt.toISOString(),
+    role,
+    ...(permissions && { permissions: [...permissions] }),
+  };
 }
 
 /** No team permission to check: any signed-in person may create a team (a key may not, below). */
@@ -25,7 +36,12 @@ export async function createTeam(db: Db, ctx: RequestContext, input: { name: str
     }
     const created = await insertTeamWithDefaultRoles(tx, { name: input.name.trim(), slug: input.slug, ownerId: userId });
     const teamCtx: TeamContext = { ...ctx, team: created, permissions: new Set(), role: null };
-    await writeAudit(tx, teamCtx, { action: 'team.created', entityType: 'team', entityId: created.id, newData: { name: created.name, slug: created.slug } });
+    await writeAudit(tx, teamCtx, {
+      action: 'team.created',
+      entityType: 'team',
+      entityId: created.id,
+      newData: { name: created.name, slug: created.slug },
+    });
     return created;
   });
   return view(team, 'admin');
@@ -55,7 +71,11 @@ export async function updateTeam(db: Db, ctx: TeamContext, input: { name?: strin
     }
     const after = await tx.team.update({
       where: { id: ctx.team.id },
-      data: { ...(input.name !== undefined && { name: input.name.trim() }), ...(input.slug !== undefined && { slug: input.slug }), updatedAt: new Date() },
+      data: {
+        ...(input.name !== undefined && { name: input.name.trim() }),
+        ...(input.slug !== undefined && { slug: input.slug }),
+        updatedAt: new Date(),
+      },
     });
     await writeAudit(tx, ctx, {
       action: 'team.updated',

@@ -107,6 +107,12 @@ export async function insertEntities(
   items: Array<{ identifier: string; data: object; createdAt?: Date }>,
 ): Promise<void> {
   await db.entity.createMany({
-    data: items.map((e) => ({ teamId: scope.teamId, blueprintId: scope.blueprintId, identifier: e.identifier, data: e.data, ...(e.createdAt && { createdAt: e.createdAt }) })),
+    data: items.map((e) => ({
+      teamId: scope.teamId,
+      blueprintId: scope.blueprintId,
+      identifier: e.identifier,
+      data: e.data,
+      ...(e.createdAt && { createdAt: e.createdAt }),
+    })),
   });
 }

@@ -12,5 +12,10 @@ export function userByEmailSql(email: string): Prisma.Sql {
       FROM users WHERE lower(email) = lower(${email})`;
 }
 export const userWithHashRow = rowDecoderFor<UserWithHash>()({
-  id: 'text', email: 'text', name: 'text?', status: 'text', passwordHash: 'text', createdAt: 'date',
+  id: 'text',
+  email: 'text',
+  name: 'text?',
+  status: 'text',
+  passwordHash: 'text',
+  createdAt: 'date',
 });

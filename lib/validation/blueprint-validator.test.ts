@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { blueprintValidator, createValidatorCache, validateEntityData } from './blueprint-validator';
 
-const schema = { type: 'object', required: ['version'], properties: { version: { type: 'string', format: 'semver' }, port: { type: 'integer' } } };
+const schema = {
+  type: 'object',
+  required: ['version'],
+  properties: { version: { type: 'string', format: 'semver' }, port: { type: 'integer' } },
+};
 const bp = (version: number, s: object = schema, id = 'service', uid = `uid-of-${id}`) => ({
   teamId: '00000000-0000-0000-0000-000000000001',
   id,

@@ -71,7 +71,8 @@ const token = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 /** A fault at the member it is about: the missing one for `required`, the extra one for `additionalProperties`. */
 function faultOf(error: ErrorObject): DataFault {
   const p = error.params as { missingProperty?: string; additionalProperty?: string };
-  const member = error.keyword === 'required' ? p.missingProperty : error.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
+  const member =
+    error.keyword === 'required' ? p.missingProperty : error.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
   const at = member === undefined ? '' : `/${token(member)}`;
   return { path: `/data${error.instancePath}${at}`, message: error.message ?? 'is not valid' };
 }
@@ -82,4 +83,3 @@ export function validateEntityData(blueprint: ValidatedBlueprint, data: unknown)
   if (validate(data)) return [];
   return (validate.errors ?? []).map(faultOf);
 }
-

@@ -32,7 +32,8 @@ export function tooDeepAt(value: unknown, max: number, root = ''): string | null
     const [node, path, depth] = stack.pop() as [unknown, string, number];
     if (typeof node !== 'object' || node === null) continue;
     if (depth + 1 > max) return path || '/';
-    for (const [key, child] of Object.entries(node)) stack.push([child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    for (const [key, child] of Object.entries(node))
+      stack.push([child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
   }
   return null;
 }

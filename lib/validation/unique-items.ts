@@ -33,8 +33,16 @@ const validate: SchemaValidateFunction = (schema: boolean, data: unknown[]) => {
   const pair = firstDuplicate(data);
   if (!pair) return true;
   const [i, j] = pair;
-  validate.errors = [{ keyword: 'uniqueItems', params: { i: j, j: i }, message: `must NOT have duplicate items (items ## ${i} and ${j} are identical)` }];
+  validate.errors = [
+    { keyword: 'uniqueItems', params: { i: j, j: i }, message: `must NOT have duplicate items (items ## ${i} and ${j} are identical)` },
+  ];
   return false;
 };
 
-export const uniqueItemsKeyword: FuncKeywordDefinition = { keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', errors: true, validate };
+export const uniqueItemsKeyword: FuncKeywordDefinition = {
+  keyword: 'uniqueItems',
+  type: 'array',
+  schemaType: 'boolean',
+  errors: true,
+  validate,
+};

@@ -50,10 +50,14 @@ export const queryKeys = {
   apiKeys: (team: string) => ['team', team, 'api-keys'] as const,
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
   permissions: () => ['permissions'] as const,
-  entityHistory: (team: string, blueprint: string, identifier: string) => ['team', team, 'blueprints', blueprint, 'entities', identifier, 'history'] as const,
-  entitySearch: (team: string, blueprint: string, body: unknown) => ['team', team, 'blueprints', blueprint, 'entities', 'search', body] as const,
-  facets: (team: string, blueprint: string, property: string, query: string) => ['team', team, 'blueprints', blueprint, 'facets', property, query] as const,
+  entityHistory: (team: string, blueprint: string, identifier: string) =>
+    ['team', team, 'blueprints', blueprint, 'entities', identifier, 'history'] as const,
+  entitySearch: (team: string, blueprint: string, body: unknown) =>
+    ['team', team, 'blueprints', blueprint, 'entities', 'search', body] as const,
+  facets: (team: string, blueprint: string, property: string, query: string) =>
+    ['team', team, 'blueprints', blueprint, 'facets', property, query] as const,
   quickSearch: (team: string, q: string) => ['team', team, 'quick-search', q] as const,
-  entityGraph: (team: string, blueprint: string, identifier: string, direction: string, hops: number) => ['team', team, 'blueprints', blueprint, 'entities', identifier, 'graph', direction, hops] as const,
+  entityGraph: (team: string, blueprint: string, identifier: string, direction: string, hops: number) =>
+    ['team', team, 'blueprints', blueprint, 'entities', identifier, 'graph', direction, hops] as const,
   entityOptions: (team: string, blueprint: string, q: string) => ['team', team, 'blueprints', blueprint, 'entity-options', q] as const,
 };

@@ -54,8 +54,10 @@ export async function registerAction(_: AuthFormState, form: FormData): Promise<
       );
       return { fieldErrors, values };
     }
-    if (error instanceof AppError && error.code === 'conflict') return { fieldErrors: { email: 'An account with this email already exists. Sign in instead.' }, values };
-    if (error instanceof AppError && error.code === 'rate_limited') return { error: 'Too many attempts. Wait a minute, then try again.', values };
+    if (error instanceof AppError && error.code === 'conflict')
+      return { fieldErrors: { email: 'An account with this email already exists. Sign in instead.' }, values };
+    if (error instanceof AppError && error.code === 'rate_limited')
+      return { error: 'Too many attempts. Wait a minute, then try again.', values };
     throw error;
   }
   await signIn('credentials', { email: values.email, password, redirectTo: '/teams/new' });

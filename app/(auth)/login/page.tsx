@@ -16,7 +16,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await actorFromSessionUser(getDb(), await sessionUserId())) redirect('/');
   const { next } = await searchParams;
   return (
-    <AuthCard title="Sign in" subtitle="to your software catalog" footer={<>New here? <Link href="/register" className="font-medium text-indigo-600 hover:underline">Create an account</Link></>}>
+    <AuthCard
+      title="Sign in"
+      subtitle="to your software catalog"
+      footer={
+        <>
+          New here?{' '}
+          <Link href="/register" className="font-medium text-indigo-600 hover:underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
       <SignInForm next={safeNextPath(next)} />
     </AuthCard>
   );

@@ -7,7 +7,18 @@ export const metadata: Metadata = { title: 'Create an account' };
 
 export default function RegisterPage() {
   return (
-    <AuthCard title="Create your account" subtitle="then create a team or ask to be added to one" footer={<>Have an account? <Link href="/login" className="font-medium text-indigo-600 hover:underline">Sign in</Link></>}>
+    <AuthCard
+      title="Create your account"
+      subtitle="then create a team or ask to be added to one"
+      footer={
+        <>
+          Have an account?{' '}
+          <Link href="/login" className="font-medium text-indigo-600 hover:underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
       <RegisterForm />
     </AuthCard>
   );

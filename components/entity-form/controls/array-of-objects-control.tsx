@@ -56,9 +56,7 @@ export function ArrayOfObjectsControl({ field, id, pointer, value, onChange, err
           return (
             <li key={index} data-row={index}>
               <fieldset className={`${fieldsetClass} bg-slate-50/60`}>
-                <legend className={legendClass}>
-                  {rowLabel(index)}
-                </legend>
+                <legend className={legendClass}>{rowLabel(index)}</legend>
                 <div className="space-y-4">{field.children?.map((child) => renderField(child, rowPointer))}</div>
                 <div className="flex justify-end">
                   <Button type="button" variant="ghost" size="sm" onClick={() => remove(index)} aria-label={`Remove ${rowLabel(index)}`}>
@@ -70,7 +68,15 @@ export function ArrayOfObjectsControl({ field, id, pointer, value, onChange, err
           );
         })}
       </ol>
-      <Button type="button" variant="secondary" size="sm" onClick={add} disabled={full} data-pointer={pointer} aria-label={`Add ${rowTitle ? rowTitle.toLowerCase() : "row"} to ${field.label}`}>
+      <Button
+        type="button"
+        variant="secondary"
+        size="sm"
+        onClick={add}
+        disabled={full}
+        data-pointer={pointer}
+        aria-label={`Add ${rowTitle ? rowTitle.toLowerCase() : 'row'} to ${field.label}`}
+      >
         <span aria-hidden="true">+</span> Add {rowTitle ? rowTitle.toLowerCase() : 'row'}
       </Button>
     </FieldsetShell>

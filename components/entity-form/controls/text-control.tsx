@@ -6,7 +6,17 @@ import { inputClass } from '../styles';
 const INPUT_TYPES: Record<string, string> = { email: 'email', url: 'url' };
 const PLACEHOLDERS: Record<string, string> = { email: 'name@example.com', url: 'https://', semver: '1.0.0' };
 
-export function TextControl({ field, id, pointer, value, onChange, onBlur, invalid, describedBy, readOnly }: ControlProps & { readOnly?: boolean }) {
+export function TextControl({
+  field,
+  id,
+  pointer,
+  value,
+  onChange,
+  onBlur,
+  invalid,
+  describedBy,
+  readOnly,
+}: ControlProps & { readOnly?: boolean }) {
   const common = {
     id,
     name: pointer,

@@ -17,7 +17,13 @@ export default async function TeamLayout({ children, params }: { children: React
         user={user}
         teams={teams}
         current={ctx.team}
-        search={<QuickSearch team={ctx.team.slug} blueprints={blueprints.map((b) => ({ id: b.id, title: b.title, icon: b.icon }))} canSearchEntities={mayCall(ctx, 'searchTeamEntities')} />}
+        search={
+          <QuickSearch
+            team={ctx.team.slug}
+            blueprints={blueprints.map((b) => ({ id: b.id, title: b.title, icon: b.icon }))}
+            canSearchEntities={mayCall(ctx, 'searchTeamEntities')}
+          />
+        }
       />
       <div className="flex flex-1">
         <SideNav teamSlug={ctx.team.slug} blueprints={blueprints} permissions={[...ctx.permissions]} />

@@ -33,7 +33,12 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ t
           </a>
         }
       />
-      <ApiReference doc={build() as OpenApiDoc} slug={ctx.team.slug} documentUrl={documentUrl} canManageKeys={mayCall(ctx, 'createApiKey')} />
+      <ApiReference
+        doc={build() as OpenApiDoc}
+        slug={ctx.team.slug}
+        documentUrl={documentUrl}
+        canManageKeys={mayCall(ctx, 'createApiKey')}
+      />
     </>
   );
 }

@@ -14,7 +14,10 @@ export default async function NewBlueprintPage({ params }: { params: Promise<{ t
   const targets = (await unlessRefused(loadBlueprints(team), [])).map(({ id, title, icon }) => ({ id, title, icon }));
   return (
     <>
-      <PageHeader title="New blueprint" description="An entity type: what its entities record, as properties. Build them on the left or write the JSON Schema on the right." />
+      <PageHeader
+        title="New blueprint"
+        description="An entity type: what its entities record, as properties. Build them on the left or write the JSON Schema on the right."
+      />
       <BlueprintEditor team={ctx.team.slug} targets={targets} mode="create" />
     </>
   );

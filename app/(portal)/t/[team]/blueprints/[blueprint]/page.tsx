@@ -37,7 +37,11 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
   if (!summary) notFound();
   const blueprint = await orRefusalPage(getBlueprint(getDb(), ctx, blueprintId));
   const targetSchemas = await loadBlueprintSchemas(getDb(), team.id, [...new Set(Object.values(blueprint.relations).map((r) => r.target))]);
-  const relations = Object.entries(blueprint.relations).map(([id, r]) => ({ id, title: r.title, targetSchema: targetSchemas.get(r.target) ?? null }));
+  const relations = Object.entries(blueprint.relations).map(([id, r]) => ({
+    id,
+    title: r.title,
+    targetSchema: targetSchemas.get(r.target) ?? null,
+  }));
   return (
     <>
       <PageHeader

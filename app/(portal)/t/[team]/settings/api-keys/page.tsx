@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: 'API keys' };
 export default async function ApiKeysPage({ params }: { params: Promise<{ team: string }> }) {
   const ctx = await requireEntryPointPage((await params).team, 'listApiKeys');
   return (
-    <SettingsPage title="API keys" description="Keys let scripts and CI jobs call the REST API as this team, with at most your permissions.">
+    <SettingsPage
+      title="API keys"
+      description="Keys let scripts and CI jobs call the REST API as this team, with at most your permissions."
+    >
       <ApiKeysPanel team={ctx.team.slug} allowed={[...ctx.permissions]} />
     </SettingsPage>
   );

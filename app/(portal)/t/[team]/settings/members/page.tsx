@@ -11,7 +11,12 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
   const ctx = await loadTeamContext((await params).team);
   const canManage = mayCall(ctx, 'addMember');
   return (
-    <SettingsPage title="Members" description={canManage ? 'Who is in the team, and what their role lets them do.' : 'Who is in the team. Ask an admin to change members or roles.'}>
+    <SettingsPage
+      title="Members"
+      description={
+        canManage ? 'Who is in the team, and what their role lets them do.' : 'Who is in the team. Ask an admin to change members or roles.'
+      }
+    >
       <MembersPanel team={ctx.team.slug} canManage={canManage} selfId={ctx.actor.kind === 'user' ? ctx.actor.userId : ''} />
     </SettingsPage>
   );

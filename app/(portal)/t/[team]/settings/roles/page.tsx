@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: 'Roles' };
 export default async function RolesPage({ params }: { params: Promise<{ team: string }> }) {
   const ctx = await loadTeamContext((await params).team);
   return (
-    <SettingsPage title="Roles" description="What each role may do in this team. Admin, editor and viewer are built in; custom roles are made of ticked permissions.">
+    <SettingsPage
+      title="Roles"
+      description="What each role may do in this team. Admin, editor and viewer are built in; custom roles are made of ticked permissions."
+    >
       <RolesPanel team={ctx.team.slug} canManage={mayCall(ctx, 'createRole')} />
     </SettingsPage>
   );

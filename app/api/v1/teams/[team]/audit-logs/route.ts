@@ -12,7 +12,8 @@ export const GET = withTeam({}, async (ctx, { url }) => {
   allowOnlyParams(url, [...FILTERS, 'limit', 'cursor']);
   const p = url.searchParams;
   const actorId = p.get('actor_id');
-  if (actorId !== null && !/^[0-9a-f-]{36}$/i.test(actorId)) throw new AppError('bad_request', 'actor_id must be a user or API key id (UUID)');
+  if (actorId !== null && !/^[0-9a-f-]{36}$/i.test(actorId))
+    throw new AppError('bad_request', 'actor_id must be a user or API key id (UUID)');
   const filters = {
     entityType: p.get('entity_type') || undefined,
     entityId: p.get('entity_id') || undefined,

@@ -19,13 +19,25 @@ export default async function EditBlueprintPage({ params }: { params: Promise<{ 
   const blueprint = await orRefusalPage(getBlueprint(getDb(), ctx, blueprintParam(raw)));
   return (
     <>
-      <PageHeader title={`Edit ${blueprint.title}`} icon={blueprint.icon} description={`Version ${blueprint.version} · ${blueprint.entity_count.toLocaleString('en-US')} entities`} />
+      <PageHeader
+        title={`Edit ${blueprint.title}`}
+        icon={blueprint.icon}
+        description={`Version ${blueprint.version} · ${blueprint.entity_count.toLocaleString('en-US')} entities`}
+      />
       <BlueprintEditor
         team={ctx.team.slug}
         targets={targets}
         mode="edit"
         canDelete={mayCall(ctx, 'deleteBlueprint')}
-        blueprint={{ id: blueprint.id, title: blueprint.title, description: blueprint.description, icon: blueprint.icon, schema: blueprint.schema as Record<string, unknown>, relations: blueprint.relations, version: blueprint.version }}
+        blueprint={{
+          id: blueprint.id,
+          title: blueprint.title,
+          description: blueprint.description,
+          icon: blueprint.icon,
+          schema: blueprint.schema as Record<string, unknown>,
+          relations: blueprint.relations,
+          version: blueprint.version,
+        }}
       />
     </>
   );

@@ -24,7 +24,13 @@ export default async function NewEntityPage({ params }: { params: Promise<{ team
         icon={blueprint.icon}
         description="Fields marked * are required. Values are checked as you type, by the same rules the server applies."
       />
-      <EntityEditor team={ctx.team.slug} blueprint={blueprint.id} schema={blueprint.schema as object} relationFields={relationFieldsOf(blueprint.relations, await unlessRefused(loadBlueprints(slug), []))} mode="create" />
+      <EntityEditor
+        team={ctx.team.slug}
+        blueprint={blueprint.id}
+        schema={blueprint.schema as object}
+        relationFields={relationFieldsOf(blueprint.relations, await unlessRefused(loadBlueprints(slug), []))}
+        mode="create"
+      />
     </>
   );
 }

@@ -26,6 +26,9 @@ async function loadEntity(ctx: TeamContext, rawBlueprint: string, rawIdentifier:
   const blueprintId = blueprintParam(rawBlueprint);
   const identifier = identifierParam(rawIdentifier);
   const db = getDb();
-  const [blueprint, { entity, etag }] = await Promise.all([getBlueprint(db, ctx, blueprintId), getEntity(db, ctx, blueprintId, identifier, { includeRelated: true })]);
+  const [blueprint, { entity, etag }] = await Promise.all([
+    getBlueprint(db, ctx, blueprintId),
+    getEntity(db, ctx, blueprintId, identifier, { includeRelated: true }),
+  ]);
   return { ctx, blueprint, entity, version: Number(etag.replace(/"/g, '')) };
 }

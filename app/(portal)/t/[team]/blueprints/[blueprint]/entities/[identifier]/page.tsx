@@ -23,7 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EntityPage({ params }: Props) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
   const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier);
-  const [names, incoming] = await Promise.all([userNames(getDb(), [entity.created_by, entity.updated_by]), loadIncomingLinks(getDb(), ctx.team.id, entity.id)]);
+  const [names, incoming] = await Promise.all([
+    userNames(getDb(), [entity.created_by, entity.updated_by]),
+    loadIncomingLinks(getDb(), ctx.team.id, entity.id),
+  ]);
   return (
     <>
       <EntityPageHeading ctx={ctx} blueprint={blueprint} entity={entity} version={version} current="overview" />

@@ -11,7 +11,12 @@ import { searchError } from '@/lib/search/search-limits';
 export const GET = withTeam({}, async (ctx, { url, params }) => {
   allowOnlyParams(url, ['property', 'query', 'q', 'limit']);
   const get = (name: string) => url.searchParams.get(name) ?? undefined;
-  const request = parseFacetRequest({ property: get('property'), query: parseJsonParam(get('query'), 'query'), q: get('q'), limit: get('limit') });
+  const request = parseFacetRequest({
+    property: get('property'),
+    query: parseJsonParam(get('query'), 'query'),
+    q: get('q'),
+    limit: get('limit'),
+  });
   return { body: await facetEntities(getDb(), ctx, blueprintParam(params.blueprint), request) };
 });
 

@@ -22,7 +22,10 @@ export default async function EditEntityPage({ params }: { params: EntityPagePar
         icon={blueprint.icon}
         description={
           <>
-            <Link href={back} className="font-mono text-indigo-600 hover:underline">{entity.identifier}</Link> · {blueprint.title} · version {version}
+            <Link href={back} className="font-mono text-indigo-600 hover:underline">
+              {entity.identifier}
+            </Link>{' '}
+            · {blueprint.title} · version {version}
           </>
         }
       />

@@ -9,14 +9,26 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Graph' };
 
 // The entity's dependency graph (drawn in the browser from the graph API).
-export default async function EntityGraphPage({ params, searchParams }: { params: EntityPageParams; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function EntityGraphPage({
+  params,
+  searchParams,
+}: {
+  params: EntityPageParams;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { team: slug, blueprint: rawBlueprint, identifier: rawIdentifier } = await params;
   const { ctx, blueprint, entity, version } = await loadEntityPage(slug, rawBlueprint, rawIdentifier);
   const blueprints = (await loadBlueprints(slug)).map(({ id, title, icon }) => ({ id, title, icon }));
   return (
     <>
       <EntityPageHeading ctx={ctx} blueprint={blueprint} entity={entity} version={version} current="graph" />
-      <EntityGraphView team={ctx.team.slug} blueprint={blueprint.id} identifier={entity.identifier} initialView={parseGraphView(await searchParams)} blueprints={blueprints} />
+      <EntityGraphView
+        team={ctx.team.slug}
+        blueprint={blueprint.id}
+        identifier={entity.identifier}
+        initialView={parseGraphView(await searchParams)}
+        blueprints={blueprints}
+      />
     </>
   );
 }

@@ -15,7 +15,13 @@ export default async function EntityHistoryPage({ params }: { params: EntityPage
   return (
     <>
       <EntityPageHeading ctx={ctx} blueprint={blueprint} entity={entity} version={version} current="history" />
-      <HistoryPanel team={team} blueprint={blueprint.id} identifier={entity.identifier} currentVersion={version} canWrite={mayCall(ctx, 'restoreEntity')} />
+      <HistoryPanel
+        team={team}
+        blueprint={blueprint.id}
+        identifier={entity.identifier}
+        currentVersion={version}
+        canWrite={mayCall(ctx, 'restoreEntity')}
+      />
     </>
   );
 }

@@ -10,6 +10,13 @@ import { withTeam } from '@/lib/http/route';
 // POST /api/v1/teams/{team}/blueprints/{bp}/entities/{identifier}/restore - an old version's title and data as a new version (If-Match honoured)
 export const POST = withTeam({ body: restoreEntityBody }, async (ctx, { request, url, params, body }) => {
   allowOnlyParams(url, []);
-  const { entity, etag } = await restoreEntity(getDb(), ctx, blueprintParam(params.blueprint), identifierParam(params.identifier), body.version, { ifMatch: ifMatchVersions(request) });
+  const { entity, etag } = await restoreEntity(
+    getDb(),
+    ctx,
+    blueprintParam(params.blueprint),
+    identifierParam(params.identifier),
+    body.version,
+    { ifMatch: ifMatchVersions(request) },
+  );
   return { body: entity, headers: { etag } };
 });
