@@ -25,10 +25,12 @@ describe('the embedded PostgreSQL', () => {
       `import { startEmbeddedPostgres } from ${JSON.stringify(path.resolve('lib/db/embedded-postgres.ts'))};
       const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)} });
       await server.stop();
-      process.exitCode = 3;`,
+      process.exitCode = Number(process.argv[2]);`,
     );
-    const run = () => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], { stdio: 'pipe' });
-    expect(run).toThrow(expect.objectContaining({ status: 3 }));
+    const run = (code: number) => () =>
+      execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script, String(code)], { stdio: 'pipe' });
+    expect(run(3)).toThrow(expect.objectContaining({ status: 3 }));
+    expect(run(0)).not.toThrow(); // and a clean run stays clean: no error from the hook on exit
   });
 
   it('keeps every committed row across a stop and a restart (on a new port)', async () => {

