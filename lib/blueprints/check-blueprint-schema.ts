@@ -10,6 +10,7 @@ import {
   schemaSizeFaults,
 } from '@/lib/validation/schema-limits';
 import type { JsonObject } from './schemas';
+import { SUBSCHEMA_LIST, SUBSCHEMA_MAP, SUBSCHEMA_ONE } from '@/lib/validation/subschema-keywords';
 
 // A blueprint's `schema` must be a draft 2020-12 JSON Schema (ajv's meta-schema) whose root is
 // `type: "object"`, and must compile: regex patterns, formats and local $refs that ajv would only
@@ -40,32 +41,16 @@ function metaSchemaErrors(schema: JsonObject): Detail[] {
   return [...byPath.values()];
 }
 
-const ONE = [
-  'additionalProperties',
-  'items',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-];
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
-const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-
 /** Every subschema with its JSON pointer (subschema positions only: a property named "pattern" is not a keyword). */
 function* subschemas(schema: unknown, pointer: string): Generator<[JsonObject, string]> {
   if (!isObject(schema)) return;
   yield [schema, pointer];
-  for (const k of ONE) yield* subschemas(schema[k], `${pointer}/${k}`);
-  for (const k of MAP) {
+  for (const k of SUBSCHEMA_ONE) yield* subschemas(schema[k], `${pointer}/${k}`);
+  for (const k of SUBSCHEMA_MAP) {
     const map = schema[k];
     if (isObject(map)) for (const [name, sub] of Object.entries(map)) yield* subschemas(sub, `${pointer}/${k}/${escapeToken(name)}`);
   }
-  for (const k of LIST) {
+  for (const k of SUBSCHEMA_LIST) {
     const list = schema[k];
     if (Array.isArray(list)) for (const [i, sub] of list.entries()) yield* subschemas(sub, `${pointer}/${k}/${i}`);
   }

@@ -1,4 +1,5 @@
 import type { JsonSchema } from './components';
+import { SUBSCHEMA_LIST, SUBSCHEMA_MAP, SUBSCHEMA_ONE } from '@/lib/validation/subschema-keywords';
 
 // A blueprint's JSON Schema (draft 2020-12) moved into an OpenAPI 3.1 document, whose Schema Object
 // IS draft 2020-12: the schema is kept as written (formats, x- keywords, enums, titles), only its
@@ -6,21 +7,6 @@ import type { JsonSchema } from './components';
 // in the document it must point into components, so every definition becomes a component of its
 // own (`ServiceData_x`) and every local `$ref` is rewritten to where its target now lives.
 
-const SUB_ONE = [
-  'additionalProperties',
-  'items',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-];
-const SUB_MAP = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
-const SUB_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const DEF_KEYS = ['$defs', 'definitions'] as const;
 
 const isObject = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31,14 +17,14 @@ const unescapeToken = (token: string) => decodeURIComponent(token).replace(/~1/g
 export function eachSubschema(schema: unknown, visit: (s: JsonSchema) => void): void {
   if (!isObject(schema)) return;
   visit(schema);
-  for (const k of SUB_ONE) {
+  for (const k of SUBSCHEMA_ONE) {
     const v = schema[k];
     if (Array.isArray(v))
       v.forEach((s) => eachSubschema(s, visit)); // draft-04 style tuple `items`
     else eachSubschema(v, visit);
   }
-  for (const k of SUB_MAP) if (isObject(schema[k])) Object.values(schema[k]).forEach((s) => eachSubschema(s, visit));
-  for (const k of SUB_LIST) if (Array.isArray(schema[k])) (schema[k] as unknown[]).forEach((s) => eachSubschema(s, visit));
+  for (const k of SUBSCHEMA_MAP) if (isObject(schema[k])) Object.values(schema[k]).forEach((s) => eachSubschema(s, visit));
+  for (const k of SUBSCHEMA_LIST) if (Array.isArray(schema[k])) (schema[k] as unknown[]).forEach((s) => eachSubschema(s, visit));
 }
 
 /** A component name from any string: OpenAPI allows `[A-Za-z0-9._-]` only. */
