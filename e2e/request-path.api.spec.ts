@@ -25,8 +25,6 @@ const HEADERS_THAT_MATTER = [
   'strict-transport-security',
 ];
 
-test.skip(() => test.info().project.name !== 'chromium', 'drives both servers itself');
-
 let direct: APIRequestContext;
 let nextOnly: APIRequestContext;
 test.beforeAll(async () => {
