@@ -221,6 +221,7 @@ test('the remove-member dialog lists the API keys the removal revokes, and they 
   await row.getByRole('button', { name: `Remove ${leaver.email}` }).click();
   await expect(row.getByTestId('removal-keys')).toContainText(key.api_key.name);
   await expect(row.getByTestId('removal-keys')).toContainText(key.api_key.prefix);
+  await page.screenshot({ path: 'test-results/screenshots/remove-member.png' });
   await row.getByRole('button', { name: /^Remove/ }).click();
   await expect(page.getByTestId(`member-${leaver.email}`)).toHaveCount(0);
   await expectError(await call(request, 'GET', `/teams/${team.slug}`, { token: key.key }), 401, "the removed member's key");
@@ -233,6 +234,7 @@ test('the register form says inline why a common or over-long password is refuse
   await page.getByLabel('Password').fill('password123');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('This password is one of the most common ones. Choose another.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/register-weak-password.png' });
   await page.getByLabel('Password').fill('é'.repeat(40));
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText(/at most 72 bytes/)).toBeVisible();

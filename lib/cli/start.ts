@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
-import { createPrisma } from '@/lib/db/prisma';
+import { closeDb, createPrisma } from '@/lib/db/prisma';
 import { DEMO_TEAM, DEMO_USER, isEmptyDatabase, seedDemo } from '@/lib/demo/seed-demo';
 import { loadEnv } from '@/lib/env';
 import { buildIfNeeded } from './build-if-needed';
@@ -30,6 +30,7 @@ runCli(async () => {
     stopping = true;
     cliLog(`${signal}: shutting down (finishing the requests in flight)`);
     await web?.close().catch(() => {});
+    await closeDb();
     if (db.embedded) cliLog('stopping the embedded PostgreSQL');
     await db.close().catch(() => {});
     process.exit(code);

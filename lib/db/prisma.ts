@@ -121,3 +121,21 @@ export function getHealthDb(): PrismaClient {
   holder.baseplateHealthDb ??= createPrisma(databaseUrlOrThrow(), 1, { connectTimeoutMs: 1_000, statementTimeoutMs: 1_000 });
   return holder.baseplateHealthDb;
 }
+
+/**
+ * Closes the process's pools (the app's and the health check's): at shutdown, before the embedded
+ * PostgreSQL stops, so its idle connections are not reported as failures one by one.
+ */
+export async function closeDb(): Promise<void> {
+  const clients = [holder.baseplatePrisma, holder.baseplateHealthDb];
+  holder.baseplatePrisma = undefined;
+  holder.baseplateHealthDb = undefined;
+  await Promise.all(
+    clients.map(async (client) => {
+      if (!client) return;
+      await client.$disconnect().catch(() => {});
+      const pool = pools.get(client);
+      if (pool && !pool.ended) await pool.end().catch(() => {});
+    }),
+  );
+}
