@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrate } from '@/lib/db/migrate';
+import { unhookExitHook } from '@/lib/db/embedded-postgres';
 import { closeDb, createPrisma } from '@/lib/db/prisma';
 import { DEMO_TEAM, DEMO_USER, isEmptyDatabase, seedDemo } from '@/lib/demo/seed-demo';
 import { loadEnv } from '@/lib/env';
@@ -38,14 +38,9 @@ runCli(async () => {
   // embedded-postgres stops its servers on these signals by itself (through async-exit-hook), in
   // parallel with whatever is still answering requests: unhook exactly that, so the server drains
   // first. (Other listeners stay: tsx's, which relays signals from its parent process, is one.)
-  const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
-    hookedEvents: () => string[];
-    unhookEvent: (event: string) => void;
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
-    process.on(signal, () => void shutdown(signal));
-  }
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  unhookExitHook(signals);
+  for (const signal of signals) process.on(signal, () => void shutdown(signal));
   db.supervise(cliLog, (reason) => {
     cliLog(`${reason}; exiting with code 1 so that a supervisor restarts Baseplate`);
     void shutdown('database lost', 1);

