@@ -293,6 +293,16 @@ async function fillTeam(team: Team): Promise<void> {
      VALUES ($1, $2, 'owner', 'Owner', 'Bronze', '{}')`,
     [team.id, scorecard.id],
   );
+  await sql('INSERT INTO scorecard_results (team_id, scorecard_id, generation, entity_id, level, passed) VALUES ($1, $2, 1, $3, 1, 1)', [
+    team.id,
+    scorecard.id,
+    service.id,
+  ]);
+  await sql(
+    `INSERT INTO scorecard_level_changes (team_id, scorecard_id, entity_id, entity_identifier, to_rank, to_level, cause)
+     VALUES ($1, $2, $3, 'api', 1, 'Bronze', 'entity_created')`,
+    [team.id, scorecard.id, service.id],
+  );
   const integration = await q("INSERT INTO integrations (team_id, type, name) VALUES ($1, 'github', 'GitHub') RETURNING id");
   await sql(
     `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, kind, mapping)
@@ -331,6 +341,8 @@ describe('deleting a team', () => {
       'integration_mappings',
       'integrations',
       'roles',
+      'scorecard_level_changes',
+      'scorecard_results',
       'scorecard_rules',
       'scorecards',
       'team_memberships',

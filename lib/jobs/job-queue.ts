@@ -1,0 +1,36 @@
+// The durable job queue's face to the rest of the code (CONVENTIONS.md habit 13). The queue
+// itself (pg-boss on Baseplate's own database, started by lib/cli/start.ts) registers here when it
+// starts; code that has work to hand off calls enqueueJob and never sees pg-boss.
+//
+// The database state is the outbox: work that must not be lost is first recorded in the
+// caller's own transaction (a scorecard's target_generation, say), and the job is only the
+// runner of that state. A job enqueued after commit that never arrives (the process died in
+// between, or no queue runs in this process: a CLI script, a test) is found again by the job's
+// sweep (JobDefinition.sweep), which the queue runs at start and on a schedule.
+
+export type JobOptions = {
+  /** At most one queued or active job per key (pg-boss singletonKey): enqueueing twice is harmless. */
+  singletonKey?: string;
+  /** Run no earlier than this many seconds from now. */
+  startAfterSeconds?: number;
+};
+
+export type JobQueue = {
+  enqueue(name: string, data: object, options?: JobOptions): Promise<boolean>;
+};
+
+let current: JobQueue | null = null;
+
+/** Set by the queue when it starts, cleared when it stops. */
+export function setJobQueue(queue: JobQueue | null): void {
+  current = queue;
+}
+
+/**
+ * Hands a job to the queue; false when no queue runs in this process (the job's sweep picks the
+ * work up from the database state later), or when a job with the same singletonKey is waiting.
+ */
+export async function enqueueJob(name: string, data: object, options: JobOptions = {}): Promise<boolean> {
+  if (!current) return false;
+  return current.enqueue(name, data, options);
+}
