@@ -34,3 +34,16 @@ export async function enqueueJob(name: string, data: object, options: JobOptions
   if (!current) return false;
   return current.enqueue(name, data, options);
 }
+
+/** A kind of job: its handler, and the sweep that finds work whose job never arrived. */
+export type JobDefinition<Data extends object = object> = {
+  name: string;
+  /** Runs one job. Must be idempotent: a job whose worker died is retried. Throw to retry later. */
+  run(data: Data): Promise<void>;
+  /** Enqueues a job for every piece of recorded work still undone (at start, then on a schedule). */
+  sweep?(): Promise<void>;
+  /** Retries after a failure (with backoff); default 5. */
+  retryLimit?: number;
+  /** Jobs of this kind run at once in one process; default 1. */
+  concurrency?: number;
+};
