@@ -14,8 +14,10 @@ ALTER TABLE scorecards
     -- 0: nothing computed yet.
     ADD COLUMN live_generation      INTEGER NOT NULL DEFAULT 0,
     -- What the live results mean, frozen when they were computed (the rules may have changed
-    -- since): {"levels": ["Basic", ...], "rules": [{"identifier": "...", "level": 2}, ...]}, the
-    -- rules in bit order (see scorecard_results.passed), levels by rank.
+    -- since), so that writes keep the live results right until the new ones take over:
+    -- {"levels": ["Basic", ...], "filter": <query tree> | null, "rules": [{"identifier": "...",
+    -- "level": 2, "query": <query tree>}, ...]}, the rules in bit order (see
+    -- scorecard_results.passed), levels by rank.
     ADD COLUMN live_definition      JSONB,
     ADD COLUMN computed_at          TIMESTAMPTZ(3),
     -- Progress of the recompute of target_generation (entities done of total).

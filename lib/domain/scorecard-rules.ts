@@ -38,6 +38,8 @@ export const SCORECARD_LIMITS = {
 
 /** Blueprint-style identifiers (API.md: `{sc}` follows the blueprint id pattern). */
 export const SCORECARD_IDENTIFIER = /^[a-z][a-z0-9_-]{0,49}$/;
+/** Rule identifiers too: no dots, so `$scorecard.<sc>.<rule>` names one rule without ambiguity. */
+export const RULE_IDENTIFIER = SCORECARD_IDENTIFIER;
 export const LEVEL_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /**
@@ -52,3 +54,10 @@ export function levelReached(levelCount: number, ruleLevels: readonly number[], 
   }
   return reached;
 }
+
+/** What the live results mean (scorecards.live_definition): levels by rank, rules in bit order. */
+export type LiveDefinition = {
+  levels: string[];
+  filter: QueryTree | null;
+  rules: Array<{ identifier: string; level: number; query: QueryTree }>;
+};
