@@ -19,8 +19,13 @@ export type JobOptions = {
   startAfterSeconds?: number;
 };
 
+/** Jobs of one kind in one state (pg-boss's: created, retry, active, completed, cancelled, failed). */
+export type JobCount = { name: string; state: string; count: number };
+
 export type JobQueue = {
   enqueue(name: string, data: object, options?: JobOptions): Promise<boolean>;
+  /** Jobs by kind and state, for the metrics (archived jobs are not counted). */
+  countJobs?(): Promise<JobCount[]>;
 };
 
 // Global, not module-level: the start script's copy of this module (which starts the queue and
@@ -45,6 +50,11 @@ export async function enqueueJob(name: string, data: object, options: JobOptions
   const current = holder.baseplateJobQueue;
   if (!current) return false;
   return current.enqueue(name, data, options);
+}
+
+/** The queue's job counts, or null when no queue runs in this process. */
+export async function countJobs(): Promise<JobCount[] | null> {
+  return (await holder.baseplateJobQueue?.countJobs?.()) ?? null;
 }
 
 /** A kind of job: its handler, and the sweep that finds work whose job never arrived. */

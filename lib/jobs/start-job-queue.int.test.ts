@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, testPool } from '@/lib/test/database-per-file';
 import { jobsOf, startTestJobQueue, stopTestJobQueues, waitFor, waitForJobs } from '@/lib/test/job-queue';
-import { enqueueJob, type JobDefinition } from './job-queue';
+import { countJobs, enqueueJob, type JobDefinition } from './job-queue';
 import { JOB_SCHEMA } from './start-job-queue';
 
 // The durable queue against the real PostgreSQL: runs, sweeps, restarts, retries, expiry of a dead
@@ -26,9 +26,11 @@ describe('the job queue', () => {
     const [job] = await waitForJobs('t-runs', 'completed');
     expect(ran).toEqual([1]);
     expect(job.data).toEqual({ n: 1 });
+    expect(await countJobs()).toContainEqual({ name: 't-runs', state: 'completed', count: 1 });
   });
 
   it('answers false for a job kind it does not run (the sweep is the fallback)', async () => {
+    expect(await countJobs()).toBeNull();
     await startTestJobQueue([recording('t-known').definition]);
     expect(await enqueueJob('t-unknown', { n: 1 })).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { log } from '@/lib/observability/logger';
-import { clearJobQueue, setJobQueue, type JobDefinition, type JobOptions, type JobQueue } from './job-queue';
+import { clearJobQueue, setJobQueue, type JobCount, type JobDefinition, type JobOptions, type JobQueue } from './job-queue';
 import { scheduleSweeps } from './schedule-sweeps';
 
 // The durable job queue: pg-boss on Baseplate's own database, in its own schema (pgboss), run
@@ -78,6 +78,18 @@ async function startWorkers(boss: PgBoss, definition: JobDefinition, pollingInte
   return ids;
 }
 
+type StateCounts = { queues: Record<string, Record<string, number>> };
+
+/** pg-boss's own count by queue and state (its monitor's query; present in 10.x, not typed). */
+async function countJobsOf(boss: PgBoss): Promise<JobCount[]> {
+  const { queues } = await (boss as unknown as { countStates(): Promise<StateCounts> }).countStates();
+  return Object.entries(queues).flatMap(([name, states]) =>
+    Object.entries(states)
+      .filter(([state]) => state !== 'all')
+      .map(([state, count]) => ({ name, state, count })),
+  );
+}
+
 export async function startJobQueue(options: JobQueueOptions): Promise<JobQueueHandle> {
   const work = options.work ?? true;
   const names = new Set(options.definitions.map((d) => d.name));
@@ -127,6 +139,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueueH
       for (const worker of workers.get(name) ?? []) boss.notifyWorker(worker);
       return true;
     },
+    countJobs: () => countJobsOf(boss),
   };
   setJobQueue(queue);
   const sweeps = scheduleSweeps(work ? options.definitions : [], options.sweepIntervalMs ?? 60_000);
