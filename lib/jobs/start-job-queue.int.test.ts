@@ -137,6 +137,56 @@ describe('the job queue', () => {
     expect(job.retryCount).toBe(1);
   });
 
+  it('a stop waits for a running job, and fails one still running past its timeout for a retry', async () => {
+    let release: () => void = () => {};
+    const started: number[] = [];
+    const definition: JobDefinition<N> = {
+      name: 't-drain',
+      retryDelaySeconds: 1,
+      run: async ({ n }) => {
+        started.push(n);
+        if (n === 2) await new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    // Finishes within the drain: completed, not retried.
+    const queue1 = await startTestJobQueue([definition]);
+    await enqueueJob('t-drain', { n: 1 });
+    await waitForJobs('t-drain', 'completed');
+    // Still running when the drain ends: failed by the stop, so it is retried by the next queue.
+    await enqueueJob('t-drain', { n: 2 });
+    await waitFor(() => started.includes(2), 'job 2 started');
+    await queue1.stop(1_000);
+    expect((await jobsOf('t-drain')).map((j) => [j.data, j.state])).toEqual([
+      [{ n: 1 }, 'completed'],
+      [{ n: 2 }, 'retry'],
+    ]);
+    release();
+
+    const rerun: JobDefinition<N> = { ...definition, run: async ({ n }) => void started.push(n) };
+    await startTestJobQueue([rerun]);
+    await waitForJobs('t-drain', 'completed', 2);
+    expect(started).toEqual([1, 2, 2]);
+  });
+
+  it('a job that ends during the drain is completed, not retried', async () => {
+    let release: () => void = () => {};
+    let running = false;
+    const definition: JobDefinition<N> = {
+      name: 't-drain-ok',
+      run: async () => {
+        running = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    const queue = await startTestJobQueue([definition]);
+    await enqueueJob('t-drain-ok', { n: 1 });
+    await waitFor(() => running, 'the job running');
+    const stopping = queue.stop(10_000);
+    release();
+    await stopping;
+    expect((await jobsOf('t-drain-ok')).map((j) => j.state)).toEqual(['completed']);
+  });
+
   it('a singletonKey dedupes waiting jobs', async () => {
     await startTestJobQueue([recording('t-key').definition], { work: false });
     expect(await enqueueJob('t-key', { n: 1 }, { singletonKey: 'sc1:2' })).toBe(true);
@@ -146,6 +196,8 @@ describe('the job queue', () => {
       ['sc1:2', { n: 1 }],
       ['sc1:3', { n: 3 }],
     ]);
+    // An enqueue-only queue (JOBS_ENABLED=false) runs nothing.
+    expect((await jobsOf('t-key')).map((j) => j.state)).toEqual(['created', 'created']);
   });
 
   it('two instances on one database never run the same job twice', async () => {
