@@ -93,7 +93,8 @@ export const blueprintPaths = {
     delete: operation('delete', {
       id: 'deleteBlueprint',
       summary: 'Delete a blueprint and, by cascade, its entities',
-      description: 'With `dry_run=true`, answers 200 with what would go and deletes nothing.',
+      description:
+        'With `dry_run=true`, answers 200 with what would go and deletes nothing. A blueprint that a scorecard of another blueprint reaches (through a relation, or `relatedTo`) is not deleted: 409 `scorecard_impact`.',
       tag: 'Blueprints',
       access: needs('blueprint:delete'),
       query: [paramRef('DryRun')],
