@@ -57,6 +57,6 @@ export async function getEntity(
     options.includeRelated ? (links.related.get(entity.id) ?? {}) : undefined,
   );
   if (!options.includeScorecards) return versioned;
-  const scorecards = (await readEntityScorecards(db, ctx, [entity.id])).get(entity.id) ?? Object.create(null);
+  const scorecards = (await readEntityScorecards(db, ctx, [entity.id])).get(entity.id) ?? {};
   return { ...versioned, entity: { ...versioned.entity, scorecards } };
 }

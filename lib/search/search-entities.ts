@@ -115,7 +115,7 @@ async function runSearch(
     : null;
   const viewOf = (e: (typeof page)[number]) => {
     const view = toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id));
-    return results ? { ...view, scorecards: results.get(e.id) ?? Object.create(null) } : view;
+    return results ? { ...view, scorecards: results.get(e.id) ?? {} } : view;
   };
   const result: SearchResult = {
     entities: page.map(viewOf),
