@@ -5,12 +5,14 @@ import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { loadPageLinks } from '@/lib/relations/entity-links';
+import { readEntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 import { compileQ } from './compile-q.sql';
 import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { countUpTo, selectPage, type Total } from './search-entities.sql';
 import { SEARCH_LIMITS } from './search-limits';
 import { loadSearchRelations, type SearchRelations } from './search-relations';
+import { loadSearchScorecards, scorecardsNamed, type SearchScorecards } from './search-scorecards';
 import type { SearchRequest } from './search-types';
 import { typeQuery } from './type-query';
 import { typeSort } from './type-sort';
@@ -29,8 +31,17 @@ export type SearchResult = {
   total_relation?: Total['relation'];
 };
 
-/** `includeRelated`: each entity also carries `related` (its links' titles, from the same query). */
-export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number; includeRelated?: boolean };
+/**
+ * `includeRelated`: each entity also carries `related` (its links' titles, from the same query);
+ * `includeScorecards`: and `scorecards` (its live results, one more query for the page).
+ */
+export type SearchOptions = {
+  withTotal: boolean;
+  now?: Date;
+  totalTimeoutMs?: number;
+  includeRelated?: boolean;
+  includeScorecards?: boolean;
+};
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
 export function compileFilter(
@@ -38,8 +49,9 @@ export function compileFilter(
   schema: unknown,
   now?: Date,
   relations?: SearchRelations,
+  scorecards?: SearchScorecards,
 ): Prisma.Sql {
-  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations))} AND ${compileQ(request.q)}`;
+  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations, scorecards))} AND ${compileQ(request.q)}`;
 }
 
 /**
@@ -73,8 +85,9 @@ async function runSearch(
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
-  const where = compileFilter(request, blueprint.schema, options.now, relations);
-  const sort = typeSort(request.sort, blueprint.schema);
+  const scorecards = await loadSearchScorecards(db, ctx.team.id, blueprintId, scorecardsNamed(request.query, request.sort), ctx);
+  const where = compileFilter(request, blueprint.schema, options.now, relations, scorecards);
+  const sort = typeSort(request.sort, blueprint.schema, scorecards);
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([
     selectPage(db, scope, where, sort, cursor, request.limit),
@@ -93,8 +106,19 @@ async function runSearch(
     page.map((e) => e.id),
   );
   const relatedOf = (id: string) => (options.includeRelated ? (links.related.get(id) ?? {}) : undefined);
+  const results = options.includeScorecards
+    ? await readEntityScorecards(
+        db,
+        ctx,
+        page.map((e) => e.id),
+      )
+    : null;
+  const viewOf = (e: (typeof page)[number]) => {
+    const view = toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id));
+    return results ? { ...view, scorecards: results.get(e.id) ?? {} } : view;
+  };
   const result: SearchResult = {
-    entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id))),
+    entities: page.map(viewOf),
     next_cursor: next,
   };
   if (total !== null) {
