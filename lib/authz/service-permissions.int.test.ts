@@ -32,6 +32,10 @@ import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
 import { parseSearchBody } from '@/lib/search/parse-search-body';
 import { searchEntities } from '@/lib/search/search-entities';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
+import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
+import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
+import { getScorecardTrend } from '@/lib/scorecards/evaluate/scorecard-trend';
+import { worldScorecard } from '@/lib/scorecards/evaluate/scorecard-test-rows.test-support';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -298,6 +302,14 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
+  getScorecardSummary: async (w, ctx) => getScorecardSummary(db(), ctx, 'service', await worldScorecard(db(), w.team.id), undefined),
+  listScorecardHistory: async (w, ctx) =>
+    listScorecardHistory(db(), ctx, 'service', await worldScorecard(db(), w.team.id), { entity: null, ...PAGE }),
+  getScorecardTrend: async (w, ctx) => getScorecardTrend(db(), ctx, 'service', await worldScorecard(db(), w.team.id), 7),
+  previewScorecard: (_w, ctx) =>
+    previewScorecard(db(), ctx, 'service', {
+      rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],
+    }),
 };
 
 /** Entry points that remove the team itself: each caller gets a world of its own. */

@@ -12,6 +12,7 @@ import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
 import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
 import { viewSchemas } from './view-schemas';
@@ -41,7 +42,20 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
-const TAGS = ['Auth', 'Teams', 'Members', 'Roles', 'API keys', 'Audit log', 'Permissions', 'Blueprints', 'Entities', 'Health', 'Meta'];
+const TAGS = [
+  'Auth',
+  'Teams',
+  'Members',
+  'Roles',
+  'API keys',
+  'Audit log',
+  'Permissions',
+  'Blueprints',
+  'Entities',
+  'Scorecards',
+  'Health',
+  'Meta',
+];
 
 const DESCRIPTION = `The REST API of Baseplate, a multi-tenant software catalog. JSON in and out, snake_case fields, RFC 3339 timestamps.
 
@@ -61,9 +75,25 @@ export function buildOpenApiDocument(): object {
     servers: [{ url: '/', description: 'This Baseplate server' }],
     security: AUTHENTICATED,
     tags: TAGS.map((name) => ({ name })),
-    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...searchPaths, ...quickSearchPaths, ...teamOpenApiPaths },
+    paths: {
+      ...identityPaths,
+      ...blueprintPaths,
+      ...entityPaths,
+      ...searchPaths,
+      ...quickSearchPaths,
+      ...teamOpenApiPaths,
+      ...scorecardResultPaths,
+    },
     components: {
-      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...searchSchemas, ...quickSearchSchemas, ...bodies },
+      schemas: {
+        ...errorSchemas,
+        ...viewSchemas,
+        ...entitySchemas,
+        ...searchSchemas,
+        ...quickSearchSchemas,
+        ...scorecardResultSchemas,
+        ...bodies,
+      },
       responses,
       parameters,
       headers,

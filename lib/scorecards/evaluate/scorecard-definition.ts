@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/prisma';
+import type { CheckedDefinition } from '@/lib/scorecards/check-scorecard-definition';
 import type { LiveDefinition, QueryTree } from '@/lib/domain/scorecard-rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parseGroup } from '@/lib/search/parse-search-body';
@@ -58,7 +59,7 @@ export async function typeDefinition(db: Tx, teamId: string, blueprintId: string
   const filterRaw = def.filter ? parseGroup(def.filter, 'filter') : null;
   const rulesRaw = def.rules.map((r, i) => parseGroup(r.query, `rules[${i}].query`));
   const all: RawGroup = { combinator: 'and', rules: [...(filterRaw ? [filterRaw] : []), ...rulesRaw], path: 'definition' };
-  const relations = await loadSearchRelations(db as Db, teamId, blueprintId, all);
+  const relations = await loadSearchRelations(db, teamId, blueprintId, all);
   const filter = filterRaw ? typeQuery(filterRaw, schema, now, relations) : null;
   const rules = rulesRaw.map((raw) => typeQuery(raw, schema, now, relations) as TypedNode);
   return {
@@ -68,4 +69,16 @@ export async function typeDefinition(db: Tx, teamId: string, blueprintId: string
     ruleLevels: def.rules.map((r) => r.level),
     hops: Math.max(hopsOf(filter), ...rules.map(hopsOf)),
   } satisfies TypedDefinition;
+}
+
+/** A definition checked by checkScorecardDefinition (a preview's draft), for the evaluator. */
+export function typedOfChecked(checked: CheckedDefinition): TypedDefinition {
+  const rules = checked.rules.map((r) => r.condition);
+  return {
+    levels: checked.levels.map((l) => l.name),
+    filter: checked.filterCondition,
+    rules,
+    ruleLevels: checked.rules.map((r) => r.levelRank),
+    hops: Math.max(hopsOf(checked.filterCondition), ...rules.map(hopsOf)),
+  };
 }
