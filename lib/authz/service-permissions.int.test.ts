@@ -76,6 +76,8 @@ const NON_PERMISSIONS = new Set(['signed-in', 'member']);
 const SERVICE_MODULES = import.meta.glob<Record<string, unknown>>(
   [
     '/lib/*/*.ts',
+    // A domain's sub-folder of services (lib/scorecards/evaluate: the results' reads).
+    '/lib/scorecards/evaluate/*.ts',
     '!/lib/{auth,authz,cli,db,generated,http,test,web}/**',
     '!**/*.test.ts',
     '!**/*.sql.ts',
@@ -102,6 +104,10 @@ const INTERNAL: Record<string, string> = {
   writeAudit: 'the audit row of the entry point that changed something',
   auditRow: 'the audit row of the entry point that changed something',
   auditActorOf: 'the audit columns of the entry point that changed something',
+  planRescore: 'inside entity write transactions (scorecard results kept live)',
+  rescoreEntities: 'inside entity write transactions (scorecard results kept live)',
+  recordDepartures: 'inside deleteEntity (scorecard history of the deleted entity)',
+  loadScorecardOrThrow: 'a lookup inside scorecard entry points',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */

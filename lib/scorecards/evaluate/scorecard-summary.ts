@@ -86,10 +86,12 @@ export async function getScorecardSummary(
   };
 }
 
-/** POST .../scorecards/preview: a draft {filter?, levels?, rules} over the blueprint's entities now. */
+/**
+ * POST .../scorecards/preview: a draft {filter?, levels?, rules} over the blueprint's entities now.
+ * scorecard:read alone, like the summary under a query (the table of entry points holds one
+ * permission per entry point: lib/authz/service-permissions.ts).
+ */
 export async function previewScorecard(db: Db, ctx: TeamContext, blueprintId: string, draft: DefinitionInput): Promise<Distribution> {
-  // scorecard:read alone, like the summary under a query (the table of entry points holds one
-  // permission per entry point; lib/authz/service-permissions.ts).
   requirePermission(ctx, 'scorecard:read');
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const checked = await checkScorecardDefinition(db, ctx.team.id, blueprint, draft);
