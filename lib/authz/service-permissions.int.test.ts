@@ -28,6 +28,7 @@ import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import { createScorecard, deleteScorecard, getScorecard, listScorecards, updateScorecard } from '@/lib/scorecards/scorecard-service';
 import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
 import { parseSearchBody } from '@/lib/search/parse-search-body';
 import { searchEntities } from '@/lib/search/search-entities';
@@ -35,7 +36,6 @@ import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/
 import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
 import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
 import { getScorecardTrend } from '@/lib/scorecards/evaluate/scorecard-trend';
-import { worldScorecard } from '@/lib/scorecards/evaluate/scorecard-test-rows.test-support';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -242,6 +242,7 @@ async function makeWorld(): Promise<World> {
   await createBlueprint(db(), setup, { id: 'service', title: 'Service', schema: SCHEMA });
   await createEntity(db(), setup, 'service', { identifier: 'svc-a', data: { n: 1 } } as never);
   await patchEntity(db(), setup, 'service', 'svc-a', { data: { n: 2 } } as never); // version 2: history to restore
+  await createScorecard(db(), setup, 'service', { identifier: 'ready', title: 'Ready', rules: [] });
   return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
 }
 
@@ -308,10 +309,18 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
-  getScorecardSummary: async (w, ctx) => getScorecardSummary(db(), ctx, 'service', await worldScorecard(db(), w.team.id), undefined),
-  listScorecardHistory: async (w, ctx) =>
-    listScorecardHistory(db(), ctx, 'service', await worldScorecard(db(), w.team.id), { entity: null, ...PAGE }),
-  getScorecardTrend: async (w, ctx) => getScorecardTrend(db(), ctx, 'service', await worldScorecard(db(), w.team.id), 7),
+  listScorecards: (_w, ctx) => listScorecards(db(), ctx, 'service', PAGE),
+  getScorecard: (_w, ctx) => getScorecard(db(), ctx, 'service', 'ready'),
+  createScorecard: (_w, ctx) => createScorecard(db(), ctx, 'service', { identifier: unique('sc'), title: 'New', rules: [] }),
+  updateScorecard: (_w, ctx) => updateScorecard(db(), ctx, 'service', 'ready', { replace: false, patch: { description: unique('d') } }),
+  deleteScorecard: async (w, ctx) => {
+    const identifier = unique('doomed');
+    await createScorecard(db(), w.setup, 'service', { identifier, title: 'Doomed', rules: [] });
+    return deleteScorecard(db(), ctx, 'service', identifier);
+  },
+  getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
+  listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
+  getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),
   previewScorecard: (_w, ctx) =>
     previewScorecard(db(), ctx, 'service', {
       rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],

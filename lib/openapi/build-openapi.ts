@@ -4,6 +4,7 @@ import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
 import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
+import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
 import { VERSION } from '@/lib/version';
@@ -12,6 +13,7 @@ import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
 import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
@@ -39,6 +41,9 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateEntityBody: createEntityBody,
   ReplaceEntityBody: replaceEntityBody,
   PatchEntityBody: patchEntityBody,
+  CreateScorecardBody: createScorecardBody,
+  ReplaceScorecardBody: replaceScorecardBody,
+  PatchScorecardBody: patchScorecardBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -82,6 +87,7 @@ export function buildOpenApiDocument(): object {
       ...searchPaths,
       ...quickSearchPaths,
       ...teamOpenApiPaths,
+      ...scorecardPaths,
       ...scorecardResultPaths,
     },
     components: {
@@ -91,11 +97,12 @@ export function buildOpenApiDocument(): object {
         ...entitySchemas,
         ...searchSchemas,
         ...quickSearchSchemas,
+        ...scorecardSchemas,
         ...scorecardResultSchemas,
         ...bodies,
       },
       responses,
-      parameters,
+      parameters: { ...parameters, ...scorecardParameters },
       headers,
       securitySchemes,
     },

@@ -7,13 +7,7 @@ import { arrayOf, nullable, pageOf, str, timestamp } from './view-schemas';
 // history, the trend and the preview of a draft. The scorecards' CRUD is in paths-scorecards.ts.
 
 const scope = [paramRef('Team'), paramRef('BlueprintId')];
-const scorecard = {
-  name: 'scorecard',
-  in: 'path',
-  required: true,
-  description: "The scorecard's identifier within the blueprint. Another team's or blueprint's is 404.",
-  schema: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,49}$' },
-};
+const scorecard = paramRef('ScorecardId');
 const count = { type: 'integer', minimum: 0 };
 const levelName = nullable(str);
 
@@ -106,7 +100,7 @@ export const scorecardResultSchemas: Record<string, JsonSchema> = {
 const base = '/api/v1/teams/{team}/blueprints/{blueprint_id}/scorecards';
 
 export const scorecardResultPaths = {
-  [`${base}/{scorecard}/summary`]: {
+  [`${base}/{scorecard_id}/summary`]: {
     parameters: [...scope, scorecard],
     get: operation('get', {
       id: 'getScorecardSummary',
@@ -118,7 +112,7 @@ export const scorecardResultPaths = {
       responses: { 200: json('The summary.', 'ScorecardSummary') },
     }),
   },
-  [`${base}/{scorecard}/history`]: {
+  [`${base}/{scorecard_id}/history`]: {
     parameters: [...scope, scorecard],
     get: operation('get', {
       id: 'listScorecardHistory',
@@ -133,7 +127,7 @@ export const scorecardResultPaths = {
       responses: { 200: json('A page of changes.', pageOf('changes', 'ScorecardLevelChange')) },
     }),
   },
-  [`${base}/{scorecard}/trend`]: {
+  [`${base}/{scorecard_id}/trend`]: {
     parameters: [...scope, scorecard],
     get: operation('get', {
       id: 'getScorecardTrend',

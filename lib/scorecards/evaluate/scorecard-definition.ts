@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/prisma';
 import type { CheckedDefinition } from '@/lib/scorecards/check-scorecard-definition';
-import type { LiveDefinition, QueryTree } from '@/lib/domain/scorecard-rules';
+import type { LiveDefinition, QueryTree, ScorecardLevel } from '@/lib/domain/scorecard-rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parseGroup } from '@/lib/search/parse-search-body';
 import { loadSearchRelations } from '@/lib/search/search-relations';
@@ -81,4 +81,14 @@ export function typedOfChecked(checked: CheckedDefinition): TypedDefinition {
     ruleLevels: checked.rules.map((r) => r.levelRank),
     hops: Math.max(hopsOf(checked.filterCondition), ...rules.map(hopsOf)),
   };
+}
+
+/** What a scorecard row's live results mean (null before its first computation). */
+export function liveDefinitionOf(row: { liveDefinition: unknown }): LiveDefinition | null {
+  return (row.liveDefinition as LiveDefinition | null) ?? null;
+}
+
+/** A scorecard row's levels (JSONB [{name, color}]). */
+export function levelsOf(row: { levels: unknown }): ScorecardLevel[] {
+  return row.levels as ScorecardLevel[];
 }

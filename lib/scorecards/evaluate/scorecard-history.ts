@@ -5,7 +5,8 @@ import { decodeCursor, encodeCursor } from '@/lib/http/cursor';
 import type { PageParams } from '@/lib/http/pagination';
 import { isStorableDate } from '@/lib/http/query-params';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
-import { loadScorecardOrThrow } from './load-scorecard';
+import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
+import { liveDefinitionOf, levelsOf } from './scorecard-definition';
 
 // GET .../scorecards/{sc}/history?entity=&limit&cursor: level changes, newest first, keyset on
 // (at, id): idx_scorecard_level_changes_at, or idx_scorecard_level_changes_entity with `entity`.
@@ -32,7 +33,7 @@ export async function listScorecardHistory(
 ): Promise<{ changes: LevelChange[]; next_cursor: string | null }> {
   requirePermission(ctx, 'scorecard:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
-  const sc = await loadScorecardOrThrow(db, ctx, blueprintId, identifier);
+  const sc = await findScorecardOrThrow(db, ctx.team.id, blueprintId, identifier);
   const rows = await db.scorecardLevelChange.findMany({
     where: {
       teamId: ctx.team.id,

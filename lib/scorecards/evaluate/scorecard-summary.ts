@@ -9,7 +9,8 @@ import { parseGroup } from '@/lib/search/parse-search-body';
 import { loadSearchRelations } from '@/lib/search/search-relations';
 import { typeQuery } from '@/lib/search/type-query';
 import { distributionRow, distributionSql, scoredEntitiesSql } from './evaluate.sql';
-import { loadScorecardOrThrow } from './load-scorecard';
+import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
+import { liveDefinitionOf, levelsOf } from './scorecard-definition';
 import { liveRowsSql } from './results.sql';
 import { typedOfChecked } from './scorecard-definition';
 
@@ -57,15 +58,15 @@ export async function getScorecardSummary(
 ): Promise<Summary> {
   requirePermission(ctx, 'scorecard:read');
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
-  const sc = await loadScorecardOrThrow(db, ctx, blueprintId, identifier);
+  const sc = await findScorecardOrThrow(db, ctx.team.id, blueprintId, identifier);
   const raw = query === undefined || query === null ? null : parseGroup(query, 'query');
   const where = raw
     ? compileWhere(typeQuery(raw, blueprint.schema, new Date(), await loadSearchRelations(db, ctx.team.id, blueprintId, raw)))
     : null;
-  const colors = new Map(sc.levels.map((l) => [l.name, l.color]));
-  const live = sc.liveGeneration > 0 ? sc.liveDefinition : null;
+  const colors = new Map(levelsOf(sc).map((l) => [l.name, l.color]));
+  const live = sc.liveGeneration > 0 ? liveDefinitionOf(sc) : null;
   // Nothing computed yet (a new scorecard): the current definition with nothing in it.
-  const levels = live?.levels ?? sc.levels.map((l) => l.name);
+  const levels = live?.levels ?? levelsOf(sc).map((l) => l.name);
   const rules = live?.rules ?? sc.rules.map((r) => ({ identifier: r.identifier, level: levels.indexOf(r.level) }));
   const rows = live
     ? await withTeamReadSlot(db, ctx, () =>

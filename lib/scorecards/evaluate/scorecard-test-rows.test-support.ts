@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { Db } from '@/lib/db/prisma';
 import { DEFAULT_LEVELS, type QueryTree, type ScorecardLevel } from '@/lib/domain/scorecard-rules';
 
 // Scorecards inserted as rows (what helper B's CRUD writes: a new scorecard wants generation 1,
@@ -62,13 +61,3 @@ export const rule = (property: string, operator: string, value?: unknown) => ({
   ...(value !== undefined && { value }),
 });
 export const all = (...rules: unknown[]): QueryTree => ({ combinator: 'and', rules });
-
-/** A scorecard "prod" on the blueprint "service" (made once per team): what the permission matrix reads. */
-export async function worldScorecard(db: Db, teamId: string): Promise<string> {
-  await db.scorecard.upsert({
-    where: { teamId_blueprintId_identifier: { teamId, blueprintId: 'service', identifier: 'prod' } },
-    create: { teamId, blueprintId: 'service', identifier: 'prod', title: 'Prod', levels: DEFAULT_LEVELS.map((l) => ({ ...l })) },
-    update: {},
-  });
-  return 'prod';
-}

@@ -3,7 +3,8 @@ import type { Db } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
-import { loadScorecardOrThrow } from './load-scorecard';
+import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
+import { liveDefinitionOf, levelsOf } from './scorecard-definition';
 import { trendRow, trendSql } from './results.sql';
 
 // GET .../scorecards/{sc}/trend?days=30: the end-of-day level distribution of each of the last
@@ -29,8 +30,8 @@ export function parseTrendDays(raw: string | null): number {
 export async function getScorecardTrend(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, days: number): Promise<Trend> {
   requirePermission(ctx, 'scorecard:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
-  const sc = await loadScorecardOrThrow(db, ctx, blueprintId, identifier);
-  const levels = sc.liveDefinition?.levels ?? sc.levels.map((l) => l.name);
+  const sc = await findScorecardOrThrow(db, ctx.team.id, blueprintId, identifier);
+  const levels = liveDefinitionOf(sc)?.levels ?? levelsOf(sc).map((l) => l.name);
   const rows = await runSql(
     db,
     trendSql({ teamId: ctx.team.id, scorecardId: sc.id, generation: sc.liveGeneration }, levels, days),

@@ -2,7 +2,7 @@ import { blueprintParam } from '@/lib/blueprints/blueprint-params';
 import { getDb } from '@/lib/db/prisma';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
-import { scorecardParam } from '@/lib/scorecards/evaluate/scorecard-param';
+import { scorecardParam } from '@/lib/scorecards/scorecard-params';
 import { getScorecardSummary } from '@/lib/scorecards/evaluate/scorecard-summary';
 import { parseJsonParam } from '@/lib/search/parse-json-param';
 
