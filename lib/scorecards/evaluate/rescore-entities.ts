@@ -3,6 +3,7 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import type { LiveDefinition, QueryTree } from '@/lib/domain/scorecard-rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { log } from '@/lib/observability/logger';
 import { scoreEntitiesSql, type ScoreTarget } from './evaluate.sql';
 import { idRow, loadTeamScorecardsSql, neighboursSql, recordDeparturesSql, teamScorecardRow } from './rescore.sql';
 import { currentDefinition, mayReadRelations, typeDefinition, type Definition, type TypedDefinition } from './scorecard-definition';
@@ -70,7 +71,7 @@ async function typeOrSkip(tx: Prisma.TransactionClient, teamId: string, blueprin
   try {
     return await typeDefinition(tx, teamId, blueprintId, schema, def);
   } catch (error) {
-    console.warn(`scorecard rules no longer fit blueprint "${blueprintId}": ${(error as Error).message}`);
+    log().warn({ err: error, blueprint: blueprintId }, 'scorecard rules no longer fit the blueprint: not rescored');
     return null;
   }
 }
