@@ -33,9 +33,9 @@ import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
 import { parseSearchBody } from '@/lib/search/parse-search-body';
 import { searchEntities } from '@/lib/search/search-entities';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
-import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
-import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
-import { getScorecardTrend } from '@/lib/scorecards/evaluate/scorecard-trend';
+import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
+import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
+import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,

@@ -4,9 +4,9 @@ import { execSql, runSql } from '@/lib/db/run-sql';
 import type { LiveDefinition, QueryTree } from '@/lib/domain/scorecard-rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/observability/logger';
-import { scoreEntitiesSql, type ScoreTarget } from './evaluate.sql';
+import { scoreEntitiesSql, type ScoreTarget } from './score-entities.sql';
 import { idRow, loadTeamScorecardsSql, neighboursSql, recordDeparturesSql, teamScorecardRow } from './rescore.sql';
-import { currentDefinition, mayReadRelations, typeDefinition, type Definition, type TypedDefinition } from './scorecard-definition';
+import { currentDefinition, mayReadRelations, typeDefinition, type Definition, type TypedDefinition } from './type-definition';
 
 // Scorecard results kept live: every entity write calls planRescore BEFORE it changes anything
 // (the team's scorecards, loaded once per transaction, and, when a rule reads through links, the

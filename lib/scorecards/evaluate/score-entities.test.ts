@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { levelMasks } from './evaluate.sql';
-import { sameJson } from './same-json';
+import { levelMasks } from './score-entities.sql';
+import { sameJson } from './compare-json';
 
 describe('levelMasks', () => {
   it('holds, for each level, the bits of every rule of that level and below', () => {

@@ -1,7 +1,7 @@
 import { rowDecoder } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { compileWhere } from '@/lib/search/compile-where.sql';
-import type { TypedDefinition } from './scorecard-definition';
+import type { TypedDefinition } from './type-definition';
 
 // The evaluator: ONE set-based statement per scorecard and generation, over `entities e`, through
 // the search compiler (compile-where.sql.ts). Rule i passing sets bit i of `passed` (a BIGINT: at
