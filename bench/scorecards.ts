@@ -102,6 +102,8 @@ async function main() {
     const summaryMs: number[] = [];
     for (let i = 0; i < 50; i++) summaryMs.push((await timed(() => pool.query(summary.text, summary.values)))[1]);
 
+    const { rows: plan } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${summary.text}`, summary.values);
+    console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
     const typed = await typeDefinition(db, teamId, 'service', SCHEMA, definition);
     const { rows: batch } = await pool.query<{ id: string }>(
       `SELECT id::text FROM entities WHERE team_id = $1 ORDER BY random() LIMIT 1000`,
