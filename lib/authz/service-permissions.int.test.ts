@@ -35,6 +35,9 @@ import { searchEntities } from '@/lib/search/search-entities';
 import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
 import { readEntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
+import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
+import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
+import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -75,6 +78,8 @@ const NON_PERMISSIONS = new Set(['signed-in', 'member']);
 const SERVICE_MODULES = import.meta.glob<Record<string, unknown>>(
   [
     '/lib/*/*.ts',
+    // A domain's sub-folder of services (lib/scorecards/evaluate: the results' reads).
+    '/lib/scorecards/evaluate/*.ts',
     '!/lib/{auth,authz,cli,db,generated,http,test,web}/**',
     '!**/*.test.ts',
     '!**/*.sql.ts',
@@ -101,6 +106,10 @@ const INTERNAL: Record<string, string> = {
   writeAudit: 'the audit row of the entry point that changed something',
   auditRow: 'the audit row of the entry point that changed something',
   auditActorOf: 'the audit columns of the entry point that changed something',
+  planRescore: 'inside entity write transactions (scorecard results kept live)',
+  rescoreEntities: 'inside entity write transactions (scorecard results kept live)',
+  recordDepartures: 'inside deleteEntity (scorecard history of the deleted entity)',
+  loadScorecardOrThrow: 'a lookup inside scorecard entry points',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -313,6 +322,13 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     await createScorecard(db(), w.setup, 'service', { identifier, title: 'Doomed', rules: [] });
     return deleteScorecard(db(), ctx, 'service', identifier);
   },
+  getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
+  listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
+  getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),
+  previewScorecard: (_w, ctx) =>
+    previewScorecard(db(), ctx, 'service', {
+      rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],
+    }),
 };
 
 /** Entry points that remove the team itself: each caller gets a world of its own. */

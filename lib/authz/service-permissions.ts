@@ -80,6 +80,11 @@ export const SERVICE_ENTRY_POINTS = {
   createScorecard: { needs: 'scorecard:write', operations: ['createScorecard'] },
   updateScorecard: { needs: 'scorecard:write', operations: ['replaceScorecard', 'patchScorecard'] },
   deleteScorecard: { needs: 'scorecard:write', operations: ['deleteScorecard'] },
+  // lib/scorecards/evaluate/
+  getScorecardSummary: { needs: 'scorecard:read', operations: ['getScorecardSummary'] },
+  listScorecardHistory: { needs: 'scorecard:read', operations: ['listScorecardHistory'] },
+  getScorecardTrend: { needs: 'scorecard:read', operations: ['getScorecardTrend'] },
+  previewScorecard: { needs: 'scorecard:read', operations: ['previewScorecard'] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

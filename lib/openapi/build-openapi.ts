@@ -14,6 +14,7 @@ import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
+import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
 import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
 import { viewSchemas } from './view-schemas';
@@ -87,6 +88,7 @@ export function buildOpenApiDocument(): object {
       ...quickSearchPaths,
       ...teamOpenApiPaths,
       ...scorecardPaths,
+      ...scorecardResultPaths,
     },
     components: {
       schemas: {
@@ -96,6 +98,7 @@ export function buildOpenApiDocument(): object {
         ...searchSchemas,
         ...quickSearchSchemas,
         ...scorecardSchemas,
+        ...scorecardResultSchemas,
         ...bodies,
       },
       responses,

@@ -32,6 +32,8 @@ export type ScorecardRow = {
   version: number;
   targetGeneration: number;
   liveGeneration: number;
+  /** What the live results mean (lib/scorecards/evaluate reads them with it). */
+  liveDefinition: unknown;
   computedAt: Date | null;
   recomputeDone: number;
   recomputeTotal: number;
