@@ -4,7 +4,7 @@ import type { ScorecardFieldInfo } from '../lib/catalog-view/scorecard-fields';
 import { searchBody } from '../lib/catalog-view/search-body';
 import { decodeView, DEFAULT_VIEW, viewHref } from '../lib/catalog-view/view-state';
 import { call, createBlueprint, createTeam, expectJson, register } from './support/api';
-import { seedLiveScorecard } from './support/scorecard-results';
+import { createComputedScorecard, expectedLevels, expectedWhere, type ScorecardBody } from './support/scorecards';
 import { signIn } from './support/ui';
 
 // The catalog by scorecard in the browser: the level as a column (a badge in the level's colour),
@@ -12,21 +12,54 @@ import { signIn } from './support/ui';
 // filtered to one level (what the dashboard's numbers link to); at each step the rows shown are
 // the rows the API returns for the view in the URL.
 
-const SCHEMA = { type: 'object', properties: { tier: { type: 'integer', title: 'Tier' } } };
-const PROD: ScorecardFieldInfo = {
+const SCHEMA = {
+  type: 'object',
+  properties: {
+    tier: { type: 'integer', title: 'Tier' },
+    kind: { type: 'string' },
+    owner: { type: 'string' },
+    runbook: { type: 'string' },
+    oncall: { type: 'string' },
+  },
+};
+const LEVELS = [
+  { name: 'Basic', color: '#94a3b8' },
+  { name: 'Bronze', color: '#b45309' },
+  { name: 'Silver', color: '#64748b' },
+  { name: 'Gold', color: '#ca8a04' },
+];
+const has = (property: string) => ({ rules: [{ property, operator: 'exists' as const }] });
+const BODY: ScorecardBody = {
   identifier: 'prod',
   title: 'Production readiness',
-  levels: [
-    { name: 'Basic', color: '#94a3b8' },
-    { name: 'Bronze', color: '#b45309' },
-    { name: 'Silver', color: '#64748b' },
-    { name: 'Gold', color: '#ca8a04' },
+  levels: LEVELS,
+  filter: { rules: [{ property: 'kind', operator: '=', value: 'service' }] },
+  rules: [
+    { identifier: 'has-owner', title: 'Has an owner', level: 'Bronze', query: has('owner') },
+    { identifier: 'has-runbook', title: 'Has a runbook', level: 'Silver', query: has('runbook') },
+    { identifier: 'on-call', title: 'Has an on-call', level: 'Gold', query: has('oncall') },
   ],
-  rules: [{ identifier: 'has-owner', title: 'Has an owner' }],
 };
-const ENTITIES = Array.from({ length: 12 }, (_, i) => ({ identifier: `svc-${String(i).padStart(2, '0')}`, data: { tier: i % 3 } }));
-// Ten scored entities, level i % 4; the last two are outside the scorecard.
-const RESULTS = Object.fromEntries(ENTITIES.slice(0, 10).map((e, i) => [e.identifier, { level: i % 4, passed: i % 4 > 0 ? 1 : 0 }]));
+// What the catalog page loads for it (lib/scorecards/list-scorecard-fields.ts).
+const PROD: ScorecardFieldInfo = {
+  identifier: BODY.identifier,
+  title: BODY.title,
+  levels: LEVELS,
+  rules: BODY.rules.map((r) => ({ identifier: r.identifier, title: r.title })),
+};
+// Ten services whose data reaches level i % 4 (each level's rules and those below); the last
+// two are libraries, outside the scorecard's filter.
+const reaches = (rank: number) => ({
+  ...(rank >= 1 ? { owner: 'team-a' } : {}),
+  ...(rank >= 2 ? { runbook: 'rb' } : {}),
+  ...(rank >= 3 ? { oncall: 'ops' } : {}),
+});
+const ENTITIES = Array.from({ length: 12 }, (_, i) => ({
+  identifier: `svc-${String(i).padStart(2, '0')}`,
+  data: { tier: i % 3, kind: i < 10 ? 'service' : 'library', ...reaches(i % 4) },
+}));
+const EXPECTED = expectedLevels(BODY, ENTITIES);
+const where = (pick: (level: string) => boolean) => expectedWhere(BODY, ENTITIES, pick);
 const fields = fieldsOf(SCHEMA, [], [PROD]);
 
 async function shownRows(page: Page): Promise<string[]> {
@@ -43,7 +76,7 @@ async function expectSameAsApi(page: Page, request: APIRequestContext, token: st
 }
 
 test('a scorecard level as a column, a filter and a sort, and a link filtered to one level', async ({ page, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const admin = await register(request, 'catalog-scorecards');
   const team = await createTeam(request, admin.token);
   await createBlueprint(request, admin.token, team.slug, { id: 'service', title: 'Service', schema: SCHEMA });
@@ -52,7 +85,7 @@ test('a scorecard level as a column, a filter and a sort, and a link filtered to
     body: { entities: ENTITIES },
   });
   await expectJson(bulk, 200, 'bulk upsert');
-  await seedLiveScorecard(team.id, 'service', { ...PROD, rules: [{ ...PROD.rules[0], level: 1 }], results: RESULTS });
+  await createComputedScorecard(request, admin.token, `/teams/${team.slug}/blueprints/service`, BODY);
 
   await signIn(page, admin.email, admin.password);
   await page.goto(`/t/${team.slug}/blueprints/service`);
@@ -64,19 +97,22 @@ test('a scorecard level as a column, a filter and a sort, and a link filtered to
   await page.keyboard.press('Escape');
   const header = page.getByRole('columnheader', { name: /Production readiness/ });
   await expect(header).toBeVisible();
+  expect(EXPECTED.get('svc-03')?.level).toBe('Gold');
   await expect(page.locator('tr[data-identifier="svc-03"] [data-level]')).toHaveText('Gold');
   await expect(page.locator('tr[data-identifier="svc-03"] [data-level]')).toHaveCSS('border-top-color', 'rgb(202, 138, 4)');
+  expect(EXPECTED.get('svc-11')).toBeNull();
   await expect(page.locator('tr[data-identifier="svc-11"] [data-level]')).toHaveCount(0);
 
-  // A level filter through the builder: at least Silver (ranks 2 and 3: four entities).
+  // A level filter through the builder: at least Silver (ranks 2 and 3).
+  const atLeastSilver = where((l) => l === 'Silver' || l === 'Gold');
   await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByLabel('Rule 1 property').selectOption('$scorecard.prod');
   await page.getByLabel('Rule 1 operator').selectOption('>=');
   await page.getByLabel('Rule 1 value').selectOption('Silver');
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page.getByTestId('catalog-total')).toHaveText('4 entities match');
+  await expect(page.getByTestId('catalog-total')).toHaveText(`${atLeastSilver.length} entities match`);
   const filtered = await expectSameAsApi(page, request, admin.token, team.slug, 'at least Silver');
-  expect([...filtered].sort()).toEqual(['svc-02', 'svc-03', 'svc-06', 'svc-07']);
+  expect([...filtered].sort()).toEqual(atLeastSilver);
 
   // Sort by the level header: ascending, then descending.
   await header.getByRole('button').click();
@@ -84,11 +120,12 @@ test('a scorecard level as a column, a filter and a sort, and a link filtered to
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   const sorted = await expectSameAsApi(page, request, admin.token, team.slug, 'sorted by level');
-  expect(sorted.slice(0, 2).every((id) => RESULTS[id].level === 3)).toBe(true);
+  const gold = where((l) => l === 'Gold');
+  expect([...sorted.slice(0, gold.length)].sort()).toEqual(gold);
 
   // A link into the catalog filtered to exactly the Gold entities.
-  const gold = { combinator: 'and' as const, rules: [{ property: '$scorecard.prod', operator: '=' as const, value: 'Gold' }] };
-  await page.goto(viewHref(`/t/${team.slug}/blueprints/service`, { ...DEFAULT_VIEW, query: gold }));
-  await expect(page.getByTestId('catalog-total')).toHaveText('2 entities match');
-  expect((await expectSameAsApi(page, request, admin.token, team.slug, 'Gold link')).sort()).toEqual(['svc-03', 'svc-07']);
+  const goldQuery = { combinator: 'and' as const, rules: [{ property: '$scorecard.prod', operator: '=' as const, value: 'Gold' }] };
+  await page.goto(viewHref(`/t/${team.slug}/blueprints/service`, { ...DEFAULT_VIEW, query: goldQuery }));
+  await expect(page.getByTestId('catalog-total')).toHaveText(`${gold.length} entities match`);
+  expect((await expectSameAsApi(page, request, admin.token, team.slug, 'Gold link')).sort()).toEqual(gold);
 });

@@ -11,7 +11,14 @@ import {
   register,
   type Session,
 } from './support/api';
-import { seedLiveScorecard } from './support/scorecard-results';
+import {
+  createComputedScorecard,
+  expectedDistribution,
+  expectedLevels,
+  expectedWhere,
+  type EntityData,
+  type ScorecardBody,
+} from './support/scorecards';
 
 // Search and reads by scorecard through the real server (API.md "Search and reads by scorecard"):
 // level rules compared by rank, rule results, the level sort paged to the end, include=scorecards
@@ -21,24 +28,30 @@ import { seedLiveScorecard } from './support/scorecard-results';
 type Entity = { identifier: string; scorecards?: Record<string, { level: string; rules: Record<string, boolean> }> };
 type Page = { entities: Entity[]; next_cursor: string | null; total?: number };
 
-const LEVELS = [
-  { name: 'Basic', color: '#94a3b8' },
-  { name: 'Bronze', color: '#b45309' },
-  { name: 'Silver', color: '#64748b' },
-  { name: 'Gold', color: '#ca8a04' },
-];
-const RULES = [
-  { identifier: 'has-owner', title: 'Has an owner', level: 1 },
-  { identifier: 'has-runbook', title: 'Has a runbook', level: 2 },
-  { identifier: 'on-call', title: 'Has an on-call', level: 3 },
-];
-// svc-4 is outside the scorecard (no result): it matches no scorecard rule and sorts last.
-const RESULTS = {
-  'svc-0': { level: 3, passed: 0b111 },
-  'svc-1': { level: 2, passed: 0b011 },
-  'svc-2': { level: 1, passed: 0b101 },
-  'svc-3': { level: 0, passed: 0b100 },
+const has = (property: string) => ({ rules: [{ property, operator: 'exists' as const }] });
+// svc-4 passes every rule but is outside the scorecard's filter (a library): it has no level,
+// matches no scorecard rule and sorts last.
+const PROD: ScorecardBody = {
+  identifier: 'prod',
+  title: 'Production readiness',
+  filter: { rules: [{ property: 'kind', operator: '=', value: 'service' }] },
+  rules: [
+    { identifier: 'has-owner', title: 'Has an owner', level: 'Bronze', query: has('owner') },
+    { identifier: 'has-runbook', title: 'Has a runbook', level: 'Silver', query: has('runbook') },
+    { identifier: 'on-call', title: 'Has an on-call', level: 'Gold', query: has('oncall') },
+  ],
 };
+const ENTITIES: EntityData[] = [
+  { identifier: 'svc-0', data: { tier: 0, kind: 'service', owner: 'ann', runbook: 'rb-0', oncall: 'ops' } },
+  { identifier: 'svc-1', data: { tier: 1, kind: 'service', owner: 'bob', runbook: 'rb-1' } },
+  { identifier: 'svc-2', data: { tier: 0, kind: 'service', owner: 'cyd', oncall: 'ops' } },
+  { identifier: 'svc-3', data: { tier: 1, kind: 'service', oncall: 'ops' } },
+  { identifier: 'svc-4', data: { tier: 0, kind: 'library', owner: 'dee', runbook: 'rb-4', oncall: 'ops' } },
+];
+const EXPECTED = expectedLevels(PROD, ENTITIES);
+const RANKS = ['Basic', 'Bronze', 'Silver', 'Gold'];
+const rank = (level: string) => RANKS.indexOf(level);
+const where = (pick: (level: string) => boolean) => expectedWhere(PROD, ENTITIES, pick);
 
 let api: APIRequestContext;
 let admin: Session;
@@ -52,23 +65,18 @@ const ids = (page: Page) => page.entities.map((e) => e.identifier).sort();
 const levelRule = (operator: string, value: unknown) => ({ query: { rules: [{ scorecard: 'prod', operator, value }] } });
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   api = await newApiContext();
   admin = await register(api, 'scorecard-search');
   const team = await createTeam(api, admin.token);
+  const properties = Object.fromEntries(['kind', 'owner', 'runbook', 'oncall'].map((p) => [p, { type: 'string' }]));
   await createBlueprint(api, admin.token, team.slug, {
     id: 'service',
-    schema: { type: 'object', properties: { tier: { type: 'integer' } } },
+    schema: { type: 'object', properties: { tier: { type: 'integer' }, ...properties } },
   });
   base = `/teams/${team.slug}/blueprints/service`;
-  const entities = Array.from({ length: 5 }, (_, i) => ({ identifier: `svc-${i}`, data: { tier: i % 2 } }));
-  await expectJson(await call(api, 'POST', `${base}/entities/bulk`, { token: admin.token, body: { entities } }), 200, 'bulk');
-  await seedLiveScorecard(team.id, 'service', {
-    identifier: 'prod',
-    title: 'Production readiness',
-    levels: LEVELS,
-    rules: RULES,
-    results: RESULTS,
-  });
+  await expectJson(await call(api, 'POST', `${base}/entities/bulk`, { token: admin.token, body: { entities: ENTITIES } }), 200, 'bulk');
+  await createComputedScorecard(api, admin.token, base, PROD);
 
   otherAdmin = await register(api, 'scorecard-search-other');
   const other = await createTeam(api, otherAdmin.token);
@@ -82,13 +90,8 @@ test.beforeAll(async () => {
     200,
     'bulk',
   );
-  await seedLiveScorecard(other.id, 'service', {
-    identifier: 'hidden',
-    title: 'Hidden',
-    levels: LEVELS,
-    rules: [],
-    results: { secret: { level: 3, passed: 0 } },
-  });
+  // No rules: every level is reached, so `secret` is Gold.
+  await createComputedScorecard(api, otherAdmin.token, otherBase, { identifier: 'hidden', title: 'Hidden', rules: [] });
 });
 
 test.afterAll(async () => {
@@ -96,13 +99,17 @@ test.afterAll(async () => {
 });
 
 test('level rules compare by rank and match scored entities only', async () => {
-  expect(ids(await search(levelRule('=', 'Gold')))).toEqual(['svc-0']);
-  expect(ids(await search(levelRule('!=', 'Gold')))).toEqual(['svc-1', 'svc-2', 'svc-3']);
-  expect(ids(await search(levelRule('in', ['Bronze', 'Silver'])))).toEqual(['svc-1', 'svc-2']);
-  expect(ids(await search(levelRule('>=', 'Silver')))).toEqual(['svc-0', 'svc-1']);
+  // The data spans every level, one entity outside the scorecard: the searches below could fail.
+  expect(expectedDistribution(PROD, ENTITIES).map(([, n]) => n)).toEqual([1, 1, 1, 1]);
+  expect(EXPECTED.get('svc-4')).toBeNull();
+  expect(ids(await search(levelRule('=', 'Gold')))).toEqual(where((l) => l === 'Gold'));
+  expect(ids(await search(levelRule('!=', 'Gold')))).toEqual(where((l) => l !== 'Gold'));
+  expect(ids(await search(levelRule('in', ['Bronze', 'Silver'])))).toEqual(where((l) => l === 'Bronze' || l === 'Silver'));
+  expect(ids(await search(levelRule('>=', 'Silver')))).toEqual(where((l) => rank(l) >= rank('Silver')));
   const rule = { query: { rules: [{ scorecard: 'prod', rule: 'has-runbook', operator: '=', value: false }] } };
-  expect(ids(await search(rule))).toEqual(['svc-2', 'svc-3']);
-  expect((await search(levelRule('<=', 'Bronze'))).total).toBe(2);
+  const noRunbook = [...EXPECTED].filter(([, e]) => e?.rules.get('has-runbook') === false).map(([id]) => id);
+  expect(ids(await search(rule))).toEqual(noRunbook.sort());
+  expect((await search(levelRule('<=', 'Bronze'))).total).toBe(where((l) => rank(l) <= rank('Bronze')).length);
 });
 
 test('sorting by level pages to the end, unscored entities last', async () => {
@@ -113,7 +120,10 @@ test('sorting by level pages to the end, unscored entities last', async () => {
     walked.push(...page.entities.map((e) => e.identifier));
     cursor = page.next_cursor;
   } while (cursor);
-  expect(walked).toEqual(['svc-0', 'svc-1', 'svc-2', 'svc-3', 'svc-4']);
+  const levelOf = (id: string) => EXPECTED.get(id)?.level;
+  const scored = ENTITIES.map((e) => e.identifier).filter((id) => levelOf(id) !== undefined);
+  const byLevel = scored.sort((a, b) => rank(levelOf(b) as string) - rank(levelOf(a) as string));
+  expect(walked).toEqual([...byLevel, ...ENTITIES.map((e) => e.identifier).filter((id) => levelOf(id) === undefined)]);
 });
 
 test('include=scorecards on GET one, the list and the search', async () => {
@@ -122,27 +132,22 @@ test('include=scorecards on GET one, the list and the search', async () => {
     200,
     'get',
   );
-  expect(one.scorecards).toEqual({ prod: { level: 'Silver', rules: { 'has-owner': true, 'has-runbook': true, 'on-call': false } } });
+  const svc1 = EXPECTED.get('svc-1');
+  expect(one.scorecards).toEqual({ prod: { level: svc1?.level, rules: Object.fromEntries(svc1?.rules ?? []) } });
   const list = await expectJson<Page>(
     await call(api, 'GET', `${base}/entities?include=related,scorecards`, { token: admin.token }),
     200,
     'list',
   );
   expect(new Map(list.entities.map((e) => [e.identifier, e.scorecards?.prod?.level ?? null]))).toEqual(
-    new Map([
-      ['svc-0', 'Gold'],
-      ['svc-1', 'Silver'],
-      ['svc-2', 'Bronze'],
-      ['svc-3', 'Basic'],
-      ['svc-4', null],
-    ]),
+    new Map([...EXPECTED].map(([id, e]) => [id, e?.level ?? null])),
   );
   const found = await expectJson<Page>(
     await call(api, 'POST', `${base}/entities/search?include=scorecards`, { token: admin.token, body: levelRule('=', 'Gold') }),
     200,
     'search with include',
   );
-  expect(found.entities.map((e) => e.scorecards?.prod?.level)).toEqual(['Gold']);
+  expect(found.entities.map((e) => e.scorecards?.prod?.level)).toEqual(where((l) => l === 'Gold').map(() => 'Gold'));
   await expectError(await call(api, 'GET', `${base}/entities/svc-1?include=scores`, { token: admin.token }), 400, 'unknown include');
 });
 
