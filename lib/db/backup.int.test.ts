@@ -153,6 +153,19 @@ describe('backup and restore', () => {
     expect(restored).toEqual(countsBefore);
     expect(await counts(testDatabaseUrl())).toEqual(countsBefore);
     expect(await fingerprint(testDatabaseUrl())).toEqual(fingerprintBefore);
+    // Identity columns go on after the restored ids: the next history row gets a new one.
+    await withClient(testDatabaseUrl(), async (client) => {
+      const { rows } = await client.query<{ restored: string; next: string }>(
+        `WITH next AS (
+           INSERT INTO scorecard_level_changes (team_id, scorecard_id, entity_id, entity_identifier, to_rank, to_level, cause)
+           SELECT team_id, scorecard_id, entity_id, entity_identifier, 0, 'Basic', 'entity_updated' FROM scorecard_level_changes LIMIT 1
+           RETURNING id)
+         SELECT (SELECT max(id) FROM scorecard_level_changes)::text AS restored, (SELECT id FROM next)::text AS next`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(BigInt(rows[0].next)).toBeGreaterThan(BigInt(rows[0].restored));
+    });
+    await restoreBackup(testDatabaseUrl(), backupFile);
 
     const entity = await readEntity(testDatabaseUrl());
     expect(entity).toEqual(entityBefore);

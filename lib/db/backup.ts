@@ -155,12 +155,15 @@ export async function restoreBackup(connectionString: string, file: string): Pro
           // json_populate_recordset turns the JSON back into the table's own types.
           const ident = client.escapeIdentifier(line.table);
           const cols = columns.map((c) => client.escapeIdentifier(c)).join(', ');
-          await client.query(`INSERT INTO ${ident} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${ident}, $1::json)`, [
-            JSON.stringify(line.rows),
-          ]);
+          // OVERRIDING SYSTEM VALUE: identity columns (GENERATED ALWAYS) take the backup's ids.
+          await client.query(
+            `INSERT INTO ${ident} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(NULL::${ident}, $1::json)`,
+            [JSON.stringify(line.rows)],
+          );
           counts[line.table] += line.rows.length;
         }
       }
+      await restartIdentities(client);
       await client.query('COMMIT');
       return counts;
     } catch (error) {
@@ -170,5 +173,20 @@ export async function restoreBackup(connectionString: string, file: string): Pro
   } finally {
     await lines?.return(undefined); // closes the file when a check refused it after the header
     await client.end();
+  }
+}
+
+/** Identity columns continue after the restored ids (the next insert must not collide with one). */
+async function restartIdentities(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND is_identity = 'YES'`,
+  );
+  for (const { table_name: table, column_name: column } of rows) {
+    const [t, c] = [client.escapeIdentifier(table), client.escapeIdentifier(column)];
+    await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${c}) FROM ${t}), 0) + 1, false)`, [
+      table,
+      column,
+    ]);
   }
 }
