@@ -36,7 +36,14 @@ export function removeLevel(draft: ScorecardDraft, key: string): ScorecardDraft 
 }
 
 export function moveLevel(draft: ScorecardDraft, key: string, delta: -1 | 1): ScorecardDraft {
-  return { ...draft, levels: move(draft.levels, draft.levels.findIndex((l) => l.key === key), delta) };
+  return {
+    ...draft,
+    levels: move(
+      draft.levels,
+      draft.levels.findIndex((l) => l.key === key),
+      delta,
+    ),
+  };
 }
 
 export function changeLevel(draft: ScorecardDraft, key: string, patch: Partial<Omit<LevelDraft, 'key'>>): ScorecardDraft {
@@ -54,7 +61,14 @@ export function removeRule(draft: ScorecardDraft, key: string): ScorecardDraft {
 }
 
 export function moveRule(draft: ScorecardDraft, key: string, delta: -1 | 1): ScorecardDraft {
-  return { ...draft, rules: move(draft.rules, draft.rules.findIndex((r) => r.key === key), delta) };
+  return {
+    ...draft,
+    rules: move(
+      draft.rules,
+      draft.rules.findIndex((r) => r.key === key),
+      delta,
+    ),
+  };
 }
 
 /** A change to one rule; its identifier follows its title until a person types one. */

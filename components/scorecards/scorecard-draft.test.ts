@@ -15,7 +15,13 @@ const VIEW: ScorecardView = {
   ],
   filter: { combinator: 'and', rules: [{ property: 'tier', operator: '<=', value: 2 }] },
   rules: [
-    { identifier: 'owner', title: 'Has an owner', description: null, level: 'Silver', query: { combinator: 'and', rules: [{ property: 'owner', operator: 'isNotEmpty' }] } },
+    {
+      identifier: 'owner',
+      title: 'Has an owner',
+      description: null,
+      level: 'Silver',
+      query: { combinator: 'and', rules: [{ property: 'owner', operator: 'isNotEmpty' }] },
+    },
     {
       identifier: 'linked',
       title: 'Runs on a cluster',
@@ -41,7 +47,7 @@ describe('the scorecard draft', () => {
       filter: VIEW.filter,
       rules: [
         { ...VIEW.rules[0] },
-        { ...VIEW.rules[1], query: { combinator: 'and', rules: [{ ...VIEW.rules[1].query.rules[0] as object, max_hops: 1 }] } },
+        { ...VIEW.rules[1], query: { combinator: 'and', rules: [{ ...(VIEW.rules[1].query.rules[0] as object), max_hops: 1 }] } },
       ],
     });
   });

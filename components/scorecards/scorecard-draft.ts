@@ -54,7 +54,15 @@ export function draftFromView(view: ScorecardView | null): ScorecardDraft {
   const levels = (view?.levels ?? DEFAULT_LEVELS).map((l) => ({ key: newKey('l'), ...l }));
   const keyOf = new Map(levels.map((l) => [l.name, l.key]));
   if (!view) {
-    return { identifier: '', identifierTouched: false, title: '', description: '', levels, filter: emptyGroup(), rules: [blankRule(levels[1]?.key)] };
+    return {
+      identifier: '',
+      identifierTouched: false,
+      title: '',
+      description: '',
+      levels,
+      filter: emptyGroup(),
+      rules: [blankRule(levels[1]?.key)],
+    };
   }
   return {
     identifier: view.identifier,
@@ -135,7 +143,8 @@ export function draftProblems(draft: ScorecardDraft, creating: boolean): Map<str
   });
   const ids = new Set<string>();
   draft.rules.forEach((r, i) => {
-    if (!RULE_IDENTIFIER.test(r.identifier)) problems.set(`rules.${i}.identifier`, 'Lower-case letters, digits, - and _, starting with a letter');
+    if (!RULE_IDENTIFIER.test(r.identifier))
+      problems.set(`rules.${i}.identifier`, 'Lower-case letters, digits, - and _, starting with a letter');
     else if (ids.has(r.identifier)) problems.set(`rules.${i}.identifier`, 'Another rule has this identifier');
     ids.add(r.identifier);
     if (!r.title.trim()) problems.set(`rules.${i}.title`, 'A rule needs a title');
