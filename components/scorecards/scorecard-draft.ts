@@ -37,8 +37,10 @@ export type ScorecardDraft = {
   rules: RuleDraft[];
 };
 
+// Keys of a loaded draft come from positions, so the server's render and the browser's agree
+// (hydration); rows added later get keys from a counter, in the browser only.
 let counter = 0;
-export const newKey = (prefix: string) => `${prefix}${(counter += 1)}`;
+export const newKey = (prefix: string) => `${prefix}n${(counter += 1)}`;
 
 /** "Production readiness" -> "production-readiness" (a valid identifier, or '' if none can be made). */
 export function suggestIdentifier(title: string): string {
@@ -46,12 +48,12 @@ export function suggestIdentifier(title: string): string {
   return SCORECARD_IDENTIFIER.test(slug) ? slug : '';
 }
 
-export function blankRule(level = ''): RuleDraft {
-  return { key: newKey('r'), identifier: '', identifierTouched: false, title: '', description: '', level, query: emptyGroup() };
+export function blankRule(level = '', key = newKey('r')): RuleDraft {
+  return { key, identifier: '', identifierTouched: false, title: '', description: '', level, query: emptyGroup() };
 }
 
 export function draftFromView(view: ScorecardView | null): ScorecardDraft {
-  const levels = (view?.levels ?? DEFAULT_LEVELS).map((l) => ({ key: newKey('l'), ...l }));
+  const levels = (view?.levels ?? DEFAULT_LEVELS).map((l, i) => ({ key: `l${i}`, ...l }));
   const keyOf = new Map(levels.map((l) => [l.name, l.key]));
   if (!view) {
     return {
@@ -61,7 +63,7 @@ export function draftFromView(view: ScorecardView | null): ScorecardDraft {
       description: '',
       levels,
       filter: emptyGroup(),
-      rules: [blankRule(levels[1]?.key)],
+      rules: [blankRule(levels[1]?.key, 'r0')],
     };
   }
   return {
@@ -71,8 +73,8 @@ export function draftFromView(view: ScorecardView | null): ScorecardDraft {
     description: view.description ?? '',
     levels,
     filter: fromApiTree(view.filter),
-    rules: view.rules.map((r) => ({
-      key: newKey('r'),
+    rules: view.rules.map((r, i) => ({
+      key: `r${i}`,
       identifier: r.identifier,
       identifierTouched: true,
       title: r.title,

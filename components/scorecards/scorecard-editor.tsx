@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { CatalogContext, type CatalogBlueprint } from '@/components/catalog/catalog-context';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Field } from '@/components/ui/field';
 import { fieldsOf, type RelationInfo } from '@/lib/catalog-view/fields';
 import { api } from '@/lib/web/api-client';
@@ -80,6 +81,17 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
       setProblem(problemOf(error));
     } finally {
       setSaving(false);
+    }
+  }
+
+  async function remove() {
+    try {
+      await api(scorecardsApiPath(team, blueprint, initial!.view.identifier), { method: 'DELETE' });
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: scorecardKeys.all(team, blueprint) });
+      router.push(scorecardsHref(team, blueprint));
+    } catch (error) {
+      setProblem(problemOf(error));
     }
   }
 
@@ -232,6 +244,11 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
                 </Button>
               </div>
               {dirty && <p className="text-xs text-slate-500">Unsaved changes.</p>}
+              {!creating && (
+                <div className="border-t border-slate-100 pt-3">
+                  <ConfirmButton label="Delete scorecard" confirmLabel="Delete it and its history" size="sm" onConfirm={remove} />
+                </div>
+              )}
             </div>
           )}
         </aside>
