@@ -28,10 +28,14 @@ import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import { createScorecard, deleteScorecard, getScorecard, listScorecards, updateScorecard } from '@/lib/scorecards/scorecard-service';
 import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
 import { parseSearchBody } from '@/lib/search/parse-search-body';
 import { searchEntities } from '@/lib/search/search-entities';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
+import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
+import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
+import { getScorecardTrend } from '@/lib/scorecards/evaluate/scorecard-trend';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -72,6 +76,8 @@ const NON_PERMISSIONS = new Set(['signed-in', 'member']);
 const SERVICE_MODULES = import.meta.glob<Record<string, unknown>>(
   [
     '/lib/*/*.ts',
+    // A domain's sub-folder of services (lib/scorecards/evaluate: the results' reads).
+    '/lib/scorecards/evaluate/*.ts',
     '!/lib/{auth,authz,cli,db,generated,http,test,web}/**',
     '!**/*.test.ts',
     '!**/*.sql.ts',
@@ -98,6 +104,10 @@ const INTERNAL: Record<string, string> = {
   writeAudit: 'the audit row of the entry point that changed something',
   auditRow: 'the audit row of the entry point that changed something',
   auditActorOf: 'the audit columns of the entry point that changed something',
+  planRescore: 'inside entity write transactions (scorecard results kept live)',
+  rescoreEntities: 'inside entity write transactions (scorecard results kept live)',
+  recordDepartures: 'inside deleteEntity (scorecard history of the deleted entity)',
+  loadScorecardOrThrow: 'a lookup inside scorecard entry points',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -232,6 +242,7 @@ async function makeWorld(): Promise<World> {
   await createBlueprint(db(), setup, { id: 'service', title: 'Service', schema: SCHEMA });
   await createEntity(db(), setup, 'service', { identifier: 'svc-a', data: { n: 1 } } as never);
   await patchEntity(db(), setup, 'service', 'svc-a', { data: { n: 2 } } as never); // version 2: history to restore
+  await createScorecard(db(), setup, 'service', { identifier: 'ready', title: 'Ready', rules: [] });
   return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
 }
 
@@ -298,6 +309,22 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
+  listScorecards: (_w, ctx) => listScorecards(db(), ctx, 'service', PAGE),
+  getScorecard: (_w, ctx) => getScorecard(db(), ctx, 'service', 'ready'),
+  createScorecard: (_w, ctx) => createScorecard(db(), ctx, 'service', { identifier: unique('sc'), title: 'New', rules: [] }),
+  updateScorecard: (_w, ctx) => updateScorecard(db(), ctx, 'service', 'ready', { replace: false, patch: { description: unique('d') } }),
+  deleteScorecard: async (w, ctx) => {
+    const identifier = unique('doomed');
+    await createScorecard(db(), w.setup, 'service', { identifier, title: 'Doomed', rules: [] });
+    return deleteScorecard(db(), ctx, 'service', identifier);
+  },
+  getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
+  listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
+  getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),
+  previewScorecard: (_w, ctx) =>
+    previewScorecard(db(), ctx, 'service', {
+      rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],
+    }),
 };
 
 /** Entry points that remove the team itself: each caller gets a world of its own. */

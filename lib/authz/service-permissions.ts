@@ -71,6 +71,17 @@ export const SERVICE_ENTRY_POINTS = {
   facetEntities: { needs: 'entity:read', operations: ['facetEntities', 'facetEntitiesPost'] },
   getEntityGraph: { needs: 'entity:read', operations: ['getEntityGraph'] },
   searchTeamEntities: { needs: 'entity:read', operations: ['quickSearch'] },
+  // lib/scorecards/
+  listScorecards: { needs: 'scorecard:read', operations: ['listScorecards'] },
+  getScorecard: { needs: 'scorecard:read', operations: ['getScorecard'] },
+  createScorecard: { needs: 'scorecard:write', operations: ['createScorecard'] },
+  updateScorecard: { needs: 'scorecard:write', operations: ['replaceScorecard', 'patchScorecard'] },
+  deleteScorecard: { needs: 'scorecard:write', operations: ['deleteScorecard'] },
+  // lib/scorecards/evaluate/
+  getScorecardSummary: { needs: 'scorecard:read', operations: ['getScorecardSummary'] },
+  listScorecardHistory: { needs: 'scorecard:read', operations: ['listScorecardHistory'] },
+  getScorecardTrend: { needs: 'scorecard:read', operations: ['getScorecardTrend'] },
+  previewScorecard: { needs: 'scorecard:read', operations: ['previewScorecard'] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

@@ -6,7 +6,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 const schemaRow = rowDecoder({ id: 'text', schema: 'json' });
 
 /** The schemas of some of a team's blueprints, in one query (ids the team lacks are absent). */
-export async function loadBlueprintSchemas(db: Db, teamId: string, ids: string[]): Promise<Map<string, unknown>> {
+export async function loadBlueprintSchemas(
+  db: Db | Prisma.TransactionClient,
+  teamId: string,
+  ids: string[],
+): Promise<Map<string, unknown>> {
   if (ids.length === 0) return new Map();
   const rows = await runSql(
     db,

@@ -16,6 +16,8 @@ import { findFailingEntities, type FailingEntities } from './find-failing-entiti
 import { bySource, loadRelationDefs, loadRelationDefsTx } from '@/lib/relations/relation-definitions.sql';
 import { saveBlueprintRelations } from '@/lib/relations/save-blueprint-relations';
 import { toRelationsView, type RelationDef } from '@/lib/relations/relation-types';
+import { kickAfterCommit } from '@/lib/scorecards/kick-after-commit';
+import { recheckScorecards } from '@/lib/scorecards/scorecard-impacts';
 import { isBlueprintId, type CreateBlueprintInput, type PatchBlueprintInput, type ReplaceBlueprintInput } from './schemas';
 
 // Blueprints: a team's entity types. Every query carries the team; every change writes its audit
@@ -139,7 +141,7 @@ export async function updateBlueprint(
     ]);
   }
   const validate: ValidateFunction | null = input.schema ? checkBlueprintSchema(input.schema) : null;
-  return db.$transaction(async (tx) => {
+  const { view, bumps } = await db.$transaction(async (tx) => {
     const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
     const next = mode.replace
       ? {
@@ -182,6 +184,10 @@ export async function updateBlueprint(
         updatedAt: new Date(),
       },
     });
+    // Scorecards typed by this schema or these relations are rechecked (409 scorecard_impact)
+    // and get a new generation: lib/scorecards/scorecard-impacts.ts.
+    const relationsChanged = !isDeepStrictEqual(toRelationsView(saved.before), toRelationsView(saved.after));
+    const bumps = relationsChanged || !isDeepStrictEqual(before.schema, after.schema) ? await recheckScorecards(tx, ctx.team.id, id) : [];
     const forced =
       failing && failing.failing_count > 0
         ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound }
@@ -197,8 +203,10 @@ export async function updateBlueprint(
       newData: { ...auditData(after, saved.after), ...forced, ...removedLinks, ...renamed, ...unlinked },
     });
     const counts = await entityCounts(tx, ctx.team.id, [id]);
-    return toBlueprintView(after, counts.get(id) ?? 0, saved.after);
+    return { view: toBlueprintView(after, counts.get(id) ?? 0, saved.after), bumps };
   }, SCHEMA_CHANGE_TX);
+  await kickAfterCommit(bumps);
+  return view;
 }
 
 export type DeleteImpact = DeleteImpactRow;

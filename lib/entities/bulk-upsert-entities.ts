@@ -11,6 +11,7 @@ import { lockBlueprintOrThrow } from './load-blueprint';
 import { createEntityBody, type CreateEntityInput } from './schemas';
 import { existingIdRow, existingIdsSql, type UpsertRow } from './upsert-entities.sql';
 import { writeUpserts } from './write-upserts';
+import { planRescore, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 // Bulk upsert (API.md): every item is validated first (shape, identifier, title, data against the
 // blueprint), then ALL the valid ones are written in ONE statement with their audit rows in ONE
@@ -127,11 +128,18 @@ export async function bulkUpsertEntities(
             ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }),
           });
         });
+        const rescore = await planRescore(tx, ctx, blueprintId, [...existing.values()]);
         const written = await writeUpserts(tx, ctx, blueprintId, rows);
         await writeLinks(
           tx,
           ctx,
           written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])),
+        );
+        await rescoreEntities(
+          tx,
+          ctx,
+          rescore,
+          written.map((w) => ({ id: w.id, cause: w.created ? 'entity_created' : 'entity_updated' })),
         );
         for (const w of written) {
           const index = firstIndex.get(w.identifier) as number;

@@ -13,6 +13,7 @@ import { prismaJson } from './prisma-json';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import type { CreateEntityInput } from './schemas';
 import { recordOf, writeUpserts } from './write-upserts';
+import { planRescore, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 export type CreateOptions = { upsert?: boolean; validateOnly?: boolean };
 export type CreateResult = { valid: true } | (VersionedEntity & { created: boolean });
@@ -65,11 +66,14 @@ export async function createEntity(
   const row = { identifier: input.identifier, title: input.title ?? null, data: input.data };
   if (options.upsert) {
     return db.$transaction(async (tx) => {
-      const links = await checkInput(tx, ctx, blueprintId, input, await existingIdOf(tx));
+      const existingId = await existingIdOf(tx);
+      const links = await checkInput(tx, ctx, blueprintId, input, existingId);
+      const rescore = await planRescore(tx, ctx, blueprintId, existingId ? [existingId] : []);
       const [written] = await writeUpserts(tx, ctx, blueprintId, [
         { ...row, ...(links.links && { relations: linksViewOf(input.relations ?? {}, links.defs) }) },
       ]);
       if (links.links) await writeLinks(tx, ctx, [{ sourceId: written.id, links: links.links }]);
+      await rescoreEntities(tx, ctx, rescore, [{ id: written.id, cause: written.created ? 'entity_created' : 'entity_updated' }]);
       const views = await loadLinkViews(tx, ctx.team.id, [written.id]);
       return { ...toVersioned(recordOf(written, blueprintId), views.get(written.id)), created: written.created };
     });
@@ -85,12 +89,14 @@ export async function createEntity(
         },
       );
     const user = actingUserId(ctx.actor);
+    const rescore = await planRescore(tx, ctx, blueprintId, []);
     // A concurrent insert of the same identifier still fails on the unique key: P2002, a 409.
     const created = await tx.entity.create({
       data: { teamId: ctx.team.id, blueprintId, ...row, data: prismaJson(row.data), createdBy: user, updatedBy: user },
       select: ENTITY_SELECT,
     });
     if (links.links?.length) await writeLinks(tx, ctx, [{ sourceId: created.id, links: links.links }]);
+    await rescoreEntities(tx, ctx, rescore, [{ id: created.id, cause: 'entity_created' }]);
     const relations = (await loadLinkViews(tx, ctx.team.id, [created.id])).get(created.id) ?? {};
     await writeAudit(tx, ctx, {
       action: 'entity.created',

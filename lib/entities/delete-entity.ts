@@ -8,6 +8,7 @@ import { getEntityOrThrow } from './get-entity';
 import { loadBlueprintOrThrow } from './load-blueprint';
 import type { WriteOptions } from '@/lib/http/etag';
 import { expectedVersion } from './update-entity';
+import { planRescore, recordDepartures, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 export type DeleteEntityReport = {
   dry_run: true;
@@ -54,9 +55,14 @@ export async function deleteEntity(
     const version = expectedVersion(current, options);
     const incoming = await loadIncomingLinks(tx, ctx.team.id, current.id);
     const relations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
+    // Its levels end in history before the cascade removes its results; its neighbours are
+    // re-evaluated after (a rule that read through its links may change).
+    const rescore = await planRescore(tx, ctx, blueprintId, [current.id]);
+    await recordDepartures(tx, ctx, rescore, [current.id]);
     const { count } = await tx.entity.deleteMany({ where: { teamId: ctx.team.id, id: current.id, version } });
     if (count === 0)
       throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`, { reason: 'stale_version' });
+    await rescoreEntities(tx, ctx, rescore, []);
     await writeAudit(tx, ctx, {
       action: 'entity.deleted',
       entityType: 'entity',

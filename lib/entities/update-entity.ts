@@ -15,6 +15,7 @@ import { lockBlueprintOrThrow } from './load-blueprint';
 import { applyMergePatch, type Json } from './merge-patch';
 import { prismaJson } from './prisma-json';
 import type { JsonObject, PatchEntityInput, ReplaceEntityInput } from './schemas';
+import { planRescore, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 /** `ifMatch`: the versions of an If-Match header; a stale one is 409 and changes nothing. */
 
@@ -47,12 +48,17 @@ export async function writeIfUnchanged(
 ) {
   const user = actingUserId(ctx.actor);
   const oldRelations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
+  const rescore = await planRescore(tx, ctx, current.blueprintId, [current.id]);
   const { count } = await tx.entity.updateMany({
     where: { teamId: ctx.team.id, id: current.id, version },
     data: { title: next.title, data: prismaJson(next.data), version: { increment: 1 }, updatedBy: user, updatedAt: new Date() },
   });
   if (count === 0) throw stale(current.identifier, version + 1);
   if (links) await writeLinks(tx, ctx, [{ sourceId: current.id, links }]);
+  // Scorecard results in the same transaction (lib/scorecards/evaluate/rescore-entities.ts).
+  await rescoreEntities(tx, ctx, rescore, [
+    { id: current.id, cause: audit.action === 'entity.restored' ? 'entity_restored' : 'entity_updated' },
+  ]);
   const relations = links ? ((await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {}) : oldRelations;
   const after = await tx.entity.findUniqueOrThrow({ where: { teamId_id: { teamId: ctx.team.id, id: current.id } }, select: ENTITY_SELECT });
   await writeAudit(tx, ctx, {

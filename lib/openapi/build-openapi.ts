@@ -4,6 +4,7 @@ import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
 import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
+import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
 import { VERSION } from '@/lib/version';
@@ -12,6 +13,8 @@ import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
+import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
 import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
 import { viewSchemas } from './view-schemas';
@@ -38,10 +41,26 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateEntityBody: createEntityBody,
   ReplaceEntityBody: replaceEntityBody,
   PatchEntityBody: patchEntityBody,
+  CreateScorecardBody: createScorecardBody,
+  ReplaceScorecardBody: replaceScorecardBody,
+  PatchScorecardBody: patchScorecardBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
-const TAGS = ['Auth', 'Teams', 'Members', 'Roles', 'API keys', 'Audit log', 'Permissions', 'Blueprints', 'Entities', 'Health', 'Meta'];
+const TAGS = [
+  'Auth',
+  'Teams',
+  'Members',
+  'Roles',
+  'API keys',
+  'Audit log',
+  'Permissions',
+  'Blueprints',
+  'Entities',
+  'Scorecards',
+  'Health',
+  'Meta',
+];
 
 const DESCRIPTION = `The REST API of Baseplate, a multi-tenant software catalog. JSON in and out, snake_case fields, RFC 3339 timestamps.
 
@@ -61,11 +80,29 @@ export function buildOpenApiDocument(): object {
     servers: [{ url: '/', description: 'This Baseplate server' }],
     security: AUTHENTICATED,
     tags: TAGS.map((name) => ({ name })),
-    paths: { ...identityPaths, ...blueprintPaths, ...entityPaths, ...searchPaths, ...quickSearchPaths, ...teamOpenApiPaths },
+    paths: {
+      ...identityPaths,
+      ...blueprintPaths,
+      ...entityPaths,
+      ...searchPaths,
+      ...quickSearchPaths,
+      ...teamOpenApiPaths,
+      ...scorecardPaths,
+      ...scorecardResultPaths,
+    },
     components: {
-      schemas: { ...errorSchemas, ...viewSchemas, ...entitySchemas, ...searchSchemas, ...quickSearchSchemas, ...bodies },
+      schemas: {
+        ...errorSchemas,
+        ...viewSchemas,
+        ...entitySchemas,
+        ...searchSchemas,
+        ...quickSearchSchemas,
+        ...scorecardSchemas,
+        ...scorecardResultSchemas,
+        ...bodies,
+      },
       responses,
-      parameters,
+      parameters: { ...parameters, ...scorecardParameters },
       headers,
       securitySchemes,
     },

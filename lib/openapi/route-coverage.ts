@@ -20,6 +20,7 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   tokenId: 'token_id',
   blueprint: 'blueprint_id',
   identifier: 'identifier',
+  scorecard: 'scorecard_id',
 };
 
 /** `/api/v1` + the folders of a route file, with `[x]` as `{name}` and route groups `(x)` dropped. */

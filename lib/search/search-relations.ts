@@ -1,5 +1,6 @@
 import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import type { Db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { loadRelationDefs } from '@/lib/relations/relation-definitions.sql';
 import { resolveProperty } from './resolve-property';
 import { searchError } from './search-limits';
@@ -23,7 +24,12 @@ function walk(node: RawNode, visit: (rule: Extract<RawNode, { operator: string }
   else visit(node);
 }
 
-export async function loadSearchRelations(db: Db, teamId: string, blueprintId: string, query: RawGroup | null): Promise<SearchRelations> {
+export async function loadSearchRelations(
+  db: Db | Prisma.TransactionClient,
+  teamId: string,
+  blueprintId: string,
+  query: RawGroup | null,
+): Promise<SearchRelations> {
   const none: SearchRelations = { teamId, hops: new Map(), blueprints: new Set() };
   if (!query) return none;
   const named = new Set<string>();

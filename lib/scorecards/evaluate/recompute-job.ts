@@ -1,0 +1,110 @@
+import { getDb, type Db } from '@/lib/db/prisma';
+import { execSql, runSql } from '@/lib/db/run-sql';
+import type { QueryTree } from '@/lib/domain/scorecard-rules';
+import type { JobDefinition } from '@/lib/jobs/job-queue';
+import { scoreEntitiesSql } from './evaluate.sql';
+import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
+import {
+  chunkRow,
+  dropOtherGenerationsSql,
+  flipHistorySql,
+  flipSql,
+  lockChunkSql,
+  lockedScorecardRow,
+  lockScorecardSql,
+  pendingRecomputesSql,
+  pendingRow,
+  progressRow,
+  recordProgressSql,
+  startedRow,
+  startRecomputeSql,
+} from './recompute.sql';
+import { currentDefinition, typeDefinition, type Definition } from './scorecard-definition';
+import { sameJson } from './same-json';
+
+// A scorecard's recompute (a rule, the filter, the levels or the blueprint's schema changed): the
+// wanted generation (target_generation) is computed in chunks BESIDE the live results, which reads
+// keep serving; then ONE transaction flips live_generation, writes the history of every level the
+// flip changes and drops the old rows. Idempotent by generation: a retry starts the generation
+// over (chunks upsert), a generation no longer wanted is abandoned at the next chunk, and a flip
+// only happens while the generation is still the wanted one (checked under the scorecard's lock).
+
+export const RECOMPUTE_CHUNK = 5000;
+
+export type RecomputeOutcome = 'live' | 'superseded' | 'paused';
+
+/** `stopAfterChunks`: leave the generation half computed (tests: reads must not see it). */
+export type RecomputeOptions = { chunkSize?: number; stopAfterChunks?: number };
+
+type StartedDefinition = {
+  levels: Array<{ name: string }>;
+  filter: QueryTree | null;
+  rules: Array<{ identifier: string; level: string; query: QueryTree }>;
+};
+
+export async function recomputeScorecard(db: Db, data: ScorecardRecomputeData, options: RecomputeOptions = {}): Promise<RecomputeOutcome> {
+  const { teamId, scorecardId, generation } = data;
+  const [started] = await runSql(db, startRecomputeSql(teamId, scorecardId, generation), startedRow);
+  if (!started) return 'superseded';
+  const raw = started as StartedDefinition & { blueprint_id: string; schema: unknown };
+  const definition = currentDefinition(raw.levels, raw.filter, raw.rules);
+  const typed = await typeDefinition(db, teamId, started.blueprint_id, started.schema, definition);
+  const target = { teamId, blueprintId: started.blueprint_id, scorecardId, generation };
+  const chunkSize = options.chunkSize ?? RECOMPUTE_CHUNK;
+  let after: string | null = null;
+  for (let chunk = 0; ; chunk++) {
+    if (options.stopAfterChunks !== undefined && chunk >= options.stopAfterChunks) return 'paused';
+    const step: { wanted: boolean; last: string | null } = await db.$transaction(
+      async (tx) => {
+        const rows = await runSql(tx, lockChunkSql(target, after, chunkSize), chunkRow);
+        if (rows.length > 0)
+          await execSql(
+            tx,
+            scoreEntitiesSql(
+              target,
+              typed,
+              rows.map((r) => r.id),
+              null,
+            ),
+          );
+        const progress = await runSql(tx, recordProgressSql(teamId, scorecardId, generation, rows.length), progressRow);
+        return { wanted: progress.length > 0, last: rows.length === chunkSize ? rows[rows.length - 1].identifier : null };
+      },
+      { timeout: 120_000 },
+    );
+    if (!step.wanted) return 'superseded';
+    if (step.last === null) break;
+    after = step.last;
+  }
+  return flip(db, data, definition);
+}
+
+/** The one transaction that makes the generation live (or finds it superseded). */
+async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition): Promise<RecomputeOutcome> {
+  const { teamId, scorecardId, generation } = data;
+  return db.$transaction(async (tx) => {
+    const [row] = await runSql(tx, lockScorecardSql(teamId, scorecardId), lockedScorecardRow);
+    if (!row || row.target_generation !== generation || row.live_generation >= generation) return 'superseded';
+    const live = row.live_definition as Definition | null;
+    // The same definition computed again: the blueprint's schema is what changed.
+    const cause = live && sameJson(live, definition) ? 'schema_changed' : 'scorecard_changed';
+    const from = { generation: row.live_generation, levels: live?.levels ?? [] };
+    await execSql(tx, flipHistorySql({ teamId, scorecardId }, from, { generation, levels: definition.levels }, cause));
+    await execSql(tx, flipSql(teamId, scorecardId, generation, definition));
+    await execSql(tx, dropOtherGenerationsSql(teamId, scorecardId, generation));
+    return 'live';
+  });
+}
+
+export const scorecardRecomputeJob: JobDefinition<ScorecardRecomputeData> = {
+  name: SCORECARD_RECOMPUTE_JOB,
+  async run(data) {
+    await recomputeScorecard(getDb(), data);
+  },
+  // Generations recorded but never computed (the kick after commit never arrived).
+  async sweep() {
+    for (const row of await runSql(getDb(), pendingRecomputesSql(), pendingRow)) {
+      await kickScorecardRecompute({ teamId: row.team_id, scorecardId: row.id, generation: row.target_generation });
+    }
+  },
+};

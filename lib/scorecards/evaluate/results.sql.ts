@@ -1,0 +1,53 @@
+import { rowDecoder } from '@/lib/db/decode-row';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+// Reads of a scorecard's live results and history (summary, trend).
+
+/**
+ * The live generation's (level, passed) rows, optionally only of the entities `where` (a compiled
+ * search query over `e`) matches: an index-only scan of idx_scorecard_results_level
+ * (team_id, scorecard_id, generation, level, entity_id) INCLUDE (passed), semi-joined to the
+ * matching entities (checked with EXPLAIN in scorecard-reads.int.test.ts).
+ */
+export function liveRowsSql(
+  scope: { teamId: string; blueprintId: string; scorecardId: string; generation: number },
+  where: Prisma.Sql | null,
+): Prisma.Sql {
+  const matching = where
+    ? Prisma.sql`AND r.entity_id IN (SELECT e.id FROM entities e WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} AND ${where})`
+    : Prisma.empty;
+  return Prisma.sql`SELECT r.level, r.passed FROM scorecard_results r
+     WHERE r.team_id = ${scope.teamId}::uuid AND r.scorecard_id = ${scope.scorecardId}::uuid AND r.generation = ${scope.generation}::int ${matching}`;
+}
+
+/**
+ * The end-of-day distribution (UTC) of the last `days` days, walked back from the live one: a
+ * level's count at the end of day d is its count now, plus the changes after that moment that
+ * left it, minus those that entered it (history rows by idx_scorecard_level_changes_at, only
+ * those since the first day). Level names as they were: a renamed level's days carry the old name.
+ */
+export function trendSql(scope: { teamId: string; scorecardId: string; generation: number }, levels: string[], days: number): Prisma.Sql {
+  const { teamId, scorecardId } = scope;
+  return Prisma.sql`
+    WITH day AS (
+      SELECT d::date AS day, (d::date + 1)::timestamp AT TIME ZONE 'UTC' AS day_end
+        FROM generate_series((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') d
+    ), live AS (
+      SELECT (${levels}::text[])[r.level + 1] AS name, count(*)::int AS n FROM scorecard_results r
+       WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation = ${scope.generation}::int
+       GROUP BY r.level
+    ), since AS (
+      SELECT c.from_level, c.to_level, c.at FROM scorecard_level_changes c
+       WHERE c.team_id = ${teamId}::uuid AND c.scorecard_id = ${scorecardId}::uuid
+         AND c.at >= ((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1) + 1)::timestamp AT TIME ZONE 'UTC'
+    ), moves AS (
+      SELECT from_level AS name, at, 1 AS delta FROM since WHERE from_level IS NOT NULL
+      UNION ALL
+      SELECT to_level, at, -1 FROM since WHERE to_level IS NOT NULL
+    ), names AS (SELECT name FROM live UNION SELECT name FROM moves)
+    SELECT to_char(day.day, 'YYYY-MM-DD') AS date, names.name,
+           (COALESCE((SELECT live.n FROM live WHERE live.name = names.name), 0)
+            + COALESCE((SELECT sum(m.delta) FROM moves m WHERE m.name = names.name AND m.at >= day.day_end), 0))::int AS n
+      FROM day CROSS JOIN names ORDER BY day.day`;
+}
+export const trendRow = rowDecoder({ date: 'text', name: 'text', n: 'int' });

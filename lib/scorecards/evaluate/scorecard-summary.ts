@@ -1,0 +1,111 @@
+import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
+import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
+import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
+import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
+import { checkScorecardDefinition, type DefinitionInput } from '@/lib/scorecards/check-scorecard-definition';
+import { compileWhere } from '@/lib/search/compile-where.sql';
+import { parseGroup } from '@/lib/search/parse-search-body';
+import { loadSearchRelations } from '@/lib/search/search-relations';
+import { typeQuery } from '@/lib/search/type-query';
+import { distributionRow, distributionSql, scoredEntitiesSql } from './evaluate.sql';
+import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
+import { liveDefinitionOf, levelsOf } from './scorecard-definition';
+import { liveRowsSql } from './results.sql';
+import { typedOfChecked } from './scorecard-definition';
+
+// GET .../scorecards/{sc}/summary (the live generation's distribution per level and passes per
+// rule, under an optional search query) and POST .../scorecards/preview (the same numbers for a
+// draft definition, computed by the same evaluator in a SELECT that stores nothing).
+
+export type Distribution = {
+  total: number;
+  levels: Array<{ name: string; color: string; count: number }>;
+  rules: Array<{ identifier: string; level: string; passed: number; failed: number }>;
+};
+export type Summary = Distribution & { computed_at: string | null; recomputing: boolean };
+
+const FALLBACK_COLOR = '#94a3b8';
+
+/** Rows of (level, n, passes) as the answer's shape; `colors` by level name (colours are not part of a generation). */
+function toDistribution(
+  rows: Array<{ level: number; n: number; passes: unknown }>,
+  levels: string[],
+  colors: Map<string, string>,
+  rules: Array<{ identifier: string; level: number }>,
+): Distribution {
+  const counts = new Array<number>(levels.length).fill(0);
+  const passes = new Array<number>(rules.length).fill(0);
+  for (const row of rows) {
+    counts[row.level] = (counts[row.level] ?? 0) + row.n;
+    (row.passes as number[]).forEach((p, i) => (passes[i] += p));
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  return {
+    total,
+    levels: levels.map((name, i) => ({ name, color: colors.get(name) ?? FALLBACK_COLOR, count: counts[i] })),
+    rules: rules.map((r, i) => ({ identifier: r.identifier, level: levels[r.level] ?? '', passed: passes[i], failed: total - passes[i] })),
+  };
+}
+
+/** `query`: a search query tree (already JSON-parsed) or undefined. */
+export async function getScorecardSummary(
+  db: Db,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+  query: unknown,
+): Promise<Summary> {
+  requirePermission(ctx, 'scorecard:read');
+  const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
+  const sc = await findScorecardOrThrow(db, ctx.team.id, blueprintId, identifier);
+  const raw = query === undefined || query === null ? null : parseGroup(query, 'query');
+  const where = raw
+    ? compileWhere(typeQuery(raw, blueprint.schema, new Date(), await loadSearchRelations(db, ctx.team.id, blueprintId, raw)))
+    : null;
+  const colors = new Map(levelsOf(sc).map((l) => [l.name, l.color]));
+  const live = sc.liveGeneration > 0 ? liveDefinitionOf(sc) : null;
+  // Nothing computed yet (a new scorecard): the current definition with nothing in it.
+  const levels = live?.levels ?? levelsOf(sc).map((l) => l.name);
+  const rules = live?.rules ?? sc.rules.map((r) => ({ identifier: r.identifier, level: levels.indexOf(r.level) }));
+  const rows = live
+    ? await withTeamReadSlot(db, ctx, () =>
+        runSql(
+          db,
+          distributionSql(
+            liveRowsSql({ teamId: ctx.team.id, blueprintId, scorecardId: sc.id, generation: sc.liveGeneration }, where),
+            rules.length,
+          ),
+          distributionRow,
+        ),
+      )
+    : [];
+  return {
+    ...toDistribution(rows, levels, colors, rules),
+    computed_at: live ? (sc.computedAt?.toISOString() ?? null) : null,
+    recomputing: sc.targetGeneration > sc.liveGeneration,
+  };
+}
+
+/**
+ * POST .../scorecards/preview: a draft {filter?, levels?, rules} over the blueprint's entities now.
+ * scorecard:read alone, like the summary under a query (the table of entry points holds one
+ * permission per entry point: lib/authz/service-permissions.ts).
+ */
+export async function previewScorecard(db: Db, ctx: TeamContext, blueprintId: string, draft: DefinitionInput): Promise<Distribution> {
+  requirePermission(ctx, 'scorecard:read');
+  const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
+  const checked = await checkScorecardDefinition(db, ctx.team.id, blueprint, draft);
+  const typed = typedOfChecked(checked);
+  const scope = { teamId: ctx.team.id, blueprintId };
+  const rows = await withTeamReadSlot(db, ctx, () =>
+    runSql(db, distributionSql(scoredEntitiesSql(scope, typed), typed.rules.length), distributionRow),
+  );
+  const colors = new Map(checked.levels.map((l) => [l.name, l.color]));
+  return toDistribution(
+    rows,
+    typed.levels,
+    colors,
+    checked.rules.map((r) => ({ identifier: r.identifier, level: r.levelRank })),
+  );
+}
