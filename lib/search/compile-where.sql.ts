@@ -1,6 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { jsonAt, metaColumn, textOf, typedParam, typedValueOf } from './typed-expression.sql';
 import { relatedToSql, viaRelationSql } from './related-to.sql';
+import { scorecardRuleSql } from './scorecard-results.sql';
 import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-types';
 
 // A typed query (type-query.ts) as one SQL boolean over `entities e`, every value a parameter.
@@ -96,12 +97,15 @@ function anyEquals(rule: Extract<TypedRule, { op: 'in' }>): Prisma.Sql {
 
 function compileRule(rule: TypedRule, budget: Budget): Prisma.Sql {
   if (rule.op === 'relatedTo') return relatedToSql(rule);
+  if (rule.op === 'scorecardLevel' || rule.op === 'scorecardRule') return scorecardRuleSql(rule);
   if (rule.prop.via) return viaRelationSql(rule.prop.via, compileOwnRule(rule, budget));
   return compileOwnRule(rule, budget);
 }
 
 /** A rule on the entity's own property (or, under viaRelationSql, on the related entity's). */
-function compileOwnRule(rule: Exclude<TypedRule, { op: 'relatedTo' }>, budget: Budget): Prisma.Sql {
+type OwnRule = Exclude<TypedRule, { op: 'relatedTo' | 'scorecardLevel' | 'scorecardRule' }>;
+
+function compileOwnRule(rule: OwnRule, budget: Budget): Prisma.Sql {
   const path = dataPath(rule.prop);
   switch (rule.op) {
     case 'eq':
@@ -142,6 +146,7 @@ function presence(prop: ResolvedProperty, op: 'exists' | 'isEmpty'): Prisma.Sql 
     if (t.column === 'created_at' || t.column === 'updated_at') return Prisma.sql`FALSE`;
     return t.nullable ? Prisma.sql`(${column} IS NULL OR ${text} = '')` : Prisma.sql`${text} = ''`;
   }
+  if (t.source === 'scorecard') throw new Error('unreachable: scorecard levels are sort keys only');
   const json = jsonAt(t.path);
   if (op === 'isEmpty') return Prisma.sql`(${json} IS NULL OR ${json} IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb, '{}'::jsonb))`;
   const typed = Prisma.sql`jsonb_typeof(${json}) <> 'null'`;

@@ -27,6 +27,7 @@ function rawOf(entity: EvalEntity, prop: ResolvedProperty): unknown {
     };
     return columns[t.column];
   }
+  if (t.source === 'scorecard') throw new Error('the in-memory evaluator does not read scorecard results');
   let v: unknown = entity.data;
   for (const key of t.path) {
     if (!isPlainObject(v) || !Object.hasOwn(v, key)) return undefined;
@@ -90,7 +91,7 @@ function isEmpty(raw: unknown): boolean {
   return isPlainObject(raw) && Object.keys(raw).length === 0;
 }
 
-function matchesOwnRule(entity: EvalEntity, rule: Exclude<TypedRule, { op: 'relatedTo' }>): boolean {
+function matchesOwnRule(entity: EvalEntity, rule: Exclude<TypedRule, { op: 'relatedTo' | 'scorecardLevel' | 'scorecardRule' }>): boolean {
   switch (rule.op) {
     case 'eq':
     case 'gt':
@@ -178,6 +179,8 @@ function reached(rule: Extract<TypedRule, { op: 'relatedTo' }>, graph: EvalGraph
 }
 
 function matchesRule(entity: EvalEntity, rule: TypedRule, graph?: EvalGraph): boolean {
+  if (rule.op === 'scorecardLevel' || rule.op === 'scorecardRule')
+    throw new Error('the in-memory evaluator does not read scorecard results');
   if (rule.op !== 'relatedTo' && !rule.prop.via) return matchesOwnRule(entity, rule);
   if (!graph) throw new Error('relation rules need the graph of links');
   if (rule.op === 'relatedTo') return reached(rule, graph).has(entity.id);

@@ -7,6 +7,7 @@ import { parseGroup, parseQ } from './parse-search-body';
 import { resolveProperty } from './resolve-property';
 import { checkText, searchError } from './search-limits';
 import { compileFilter } from './search-entities';
+import { loadSearchScorecards, scorecardsNamed } from './search-scorecards';
 import { loadSearchRelations } from './search-relations';
 import type { RawGroup } from './search-types';
 
@@ -65,7 +66,9 @@ async function countFacets(
       `facets count enum, boolean, string, number, version and date properties and arrays of strings or numbers; ${request.property.slice(0, 80)} is not one`,
     );
   }
-  const where = compileFilter(request, blueprint.schema, now, await loadSearchRelations(db, ctx.team.id, blueprintId, request.query));
+  const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
+  const scorecards = await loadSearchScorecards(db, ctx.team.id, blueprintId, scorecardsNamed(request.query, []), ctx);
+  const where = compileFilter(request, blueprint.schema, now, relations, scorecards);
   const scope = { teamId: ctx.team.id, blueprintId };
   const values =
     type.kind === 'array'

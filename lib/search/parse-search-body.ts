@@ -1,4 +1,5 @@
 import { parseRelatedTo } from './parse-related-to';
+import { parseScorecardRule } from './parse-scorecard-rule';
 import { checkText, limitError, SEARCH_LIMITS, searchError } from './search-limits';
 import { OPERATORS, type Operator, type RawGroup, type RawNode, type RawSortKey, type SearchRequest } from './search-types';
 
@@ -34,12 +35,21 @@ function countValues(counter: Counter, value: unknown, path: string): void {
 }
 
 function parseNode(value: unknown, path: string, depth: number, counter: Counter): RawNode {
-  if (!isObject(value)) throw searchError(path, 'must be an object: a rule {property, operator, value} or a group {combinator, rules}');
+  if (!isObject(value))
+    throw searchError(
+      path,
+      'must be an object: a rule {property, operator, value}, a scorecard rule {scorecard, operator, value} or a group {combinator, rules}',
+    );
   if ('combinator' in value || 'rules' in value) return parseGroup(value, path, depth + 1, counter);
   if (value.operator === 'relatedTo') {
     countRule(counter, path);
     countValues(counter, value.value, path);
     return { property: '', operator: 'relatedTo', path, related: parseRelatedTo(value, path) };
+  }
+  if ('scorecard' in value) {
+    countRule(counter, path);
+    countValues(counter, value.value, path);
+    return parseScorecardRule(value, path);
   }
   onlyKeys(value, ['property', 'operator', 'value'], path);
   countRule(counter, path);

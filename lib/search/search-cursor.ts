@@ -26,7 +26,10 @@ export function encodeSearchCursor(sort: TypedSortKey[], values: CursorValues): 
 }
 
 function validKey(value: unknown, key: TypedSortKey): value is string | null {
-  if (value === null) return key.prop.target.source === 'data' || key.prop.target.nullable;
+  if (value === null) {
+    const t = key.prop.target;
+    return t.source !== 'meta' || t.nullable;
+  }
   if (typeof value !== 'string' || value.length > 4096 || value.includes('\u0000') || !isWellFormed(value)) return false;
   switch (SQL_TYPE[key.scalar]) {
     case 'numeric':

@@ -11,6 +11,7 @@ import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { countUpTo, selectPage, type Total } from './search-entities.sql';
 import { SEARCH_LIMITS } from './search-limits';
 import { loadSearchRelations, type SearchRelations } from './search-relations';
+import { loadSearchScorecards, scorecardsNamed, type SearchScorecards } from './search-scorecards';
 import type { SearchRequest } from './search-types';
 import { typeQuery } from './type-query';
 import { typeSort } from './type-sort';
@@ -38,8 +39,9 @@ export function compileFilter(
   schema: unknown,
   now?: Date,
   relations?: SearchRelations,
+  scorecards?: SearchScorecards,
 ): Prisma.Sql {
-  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations))} AND ${compileQ(request.q)}`;
+  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations, scorecards))} AND ${compileQ(request.q)}`;
 }
 
 /**
@@ -73,8 +75,9 @@ async function runSearch(
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const scope = { teamId: ctx.team.id, blueprintId };
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
-  const where = compileFilter(request, blueprint.schema, options.now, relations);
-  const sort = typeSort(request.sort, blueprint.schema);
+  const scorecards = await loadSearchScorecards(db, ctx.team.id, blueprintId, scorecardsNamed(request.query, request.sort), ctx);
+  const where = compileFilter(request, blueprint.schema, options.now, relations, scorecards);
+  const sort = typeSort(request.sort, blueprint.schema, scorecards);
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([
     selectPage(db, scope, where, sort, cursor, request.limit),

@@ -10,7 +10,17 @@ export { OPERATORS, type Operator } from '@/lib/domain/operators';
 export type { PropertyType, ScalarKind } from '@/lib/domain/property-type';
 
 export type Combinator = 'and' | 'or';
-export type RawRule = { property: string; operator: Operator; value?: unknown; path: string; related?: RelatedToSpec };
+export type RawRule = {
+  property: string;
+  operator: Operator;
+  value?: unknown;
+  path: string;
+  related?: RelatedToSpec;
+  scorecard?: ScorecardRef;
+};
+
+/** A scorecard rule of the body: on the entity's level, or (with `rule`) on one rule's result. */
+export type ScorecardRef = { scorecard: string; rule?: string };
 
 /** A relatedTo rule's own fields, shape-checked by the parser (parse-related-to.ts). */
 export type RelatedToSpec = { blueprint: string; identifiers: string[]; direction: Direction; maxHops: number };
@@ -45,8 +55,17 @@ export const META_COLUMNS = {
 export type MetaProperty = keyof typeof META_COLUMNS;
 export type MetaColumn = (typeof META_COLUMNS)[MetaProperty]['column'];
 
-/** Where a property's value lives: a path into `data`, or a column of the entity. */
-export type Target = { source: 'data'; path: string[] } | { source: 'meta'; column: MetaColumn; nullable: boolean };
+/**
+ * Where a property's value lives: a path into `data`, a column of the entity, or (sort keys
+ * only) the entity's level rank in a scorecard's live results, NULL where it has none.
+ */
+export type Target =
+  | { source: 'data'; path: string[] }
+  | { source: 'meta'; column: MetaColumn; nullable: boolean }
+  | { source: 'scorecard'; results: ScorecardResults };
+
+/** One scorecard's live results: generation 0 means none computed yet (nothing matches). */
+export type ScorecardResults = { teamId: string; scorecardId: string; generation: number };
 
 /**
  * `via`: the property is a related entity's ("runs_on.region"): the rule holds when it holds for
@@ -67,7 +86,11 @@ export type TypedRule =
   | { op: 'arrayHas'; prop: ResolvedProperty; values: Array<string | number>; all: boolean }
   | { op: 'exists' | 'isEmpty'; prop: ResolvedProperty }
   /** Entities within 1..maxHops links of the given ones (seeds in `blueprint`), in the team. */
-  | { op: 'relatedTo'; teamId: string; blueprint: string; identifiers: string[]; direction: Direction; maxHops: number };
+  | { op: 'relatedTo'; teamId: string; blueprint: string; identifiers: string[]; direction: Direction; maxHops: number }
+  /** The entity has a live result with one of these level ranks (none: nothing matches). */
+  | { op: 'scorecardLevel'; results: ScorecardResults; ranks: number[] }
+  /** The entity has a live result where the rule of bit `bit` passes (or fails). */
+  | { op: 'scorecardRule'; results: ScorecardResults; bit: number; passes: boolean };
 
 /** Negations are NOT of the positive rule: see compile-where.sql.ts for what that means for nulls. */
 export type TypedNode = { kind: 'rule'; rule: TypedRule; negate: boolean } | { kind: 'group'; combinator: Combinator; nodes: TypedNode[] };

@@ -2,6 +2,8 @@ import { DATE_PRESETS, presetRange, type DatePreset } from '@/lib/domain/date-pr
 import { operatorsFor, PRESENCE_OPERATORS } from '@/lib/domain/operators';
 import { parseInstant } from './parse-instant';
 import { resolveRuleProperty, type SearchRelations } from './search-relations';
+import type { SearchScorecards } from './search-scorecards';
+import { typeScorecardRule } from './type-scorecard-rule';
 import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
 import { SEMVER, semverKey } from './semver-key';
 import type { PropertyType, RawGroup, RawNode, RawRule, ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule } from './search-types';
@@ -154,10 +156,11 @@ function typeRelatedTo(node: RawRule, relations: SearchRelations | undefined): T
   return { kind: 'rule', rule, negate: false };
 }
 
-type Ctx = { schema: unknown; now: Date; relations?: SearchRelations };
+type Ctx = { schema: unknown; now: Date; relations?: SearchRelations; scorecards?: SearchScorecards };
 
 function typeNode(node: RawNode, c: Ctx): TypedNode {
   if ('rules' in node) return typeGroup(node, c);
+  if (node.scorecard) return typeScorecardRule(node, c.scorecards);
   if (node.operator === 'relatedTo') return typeRelatedTo(node, c.relations);
   const { now } = c;
   const prop = resolveRuleProperty(c.schema, node.property, `${node.path}.property`, c.relations);
@@ -177,8 +180,15 @@ function typeGroup(group: RawGroup, c: Ctx): TypedNode {
 
 /**
  * The query typed by the blueprint's schema; `now` anchors date presets; `relations`
- * (search-relations.ts) types relatedTo rules and rules on related entities' properties.
+ * (search-relations.ts) types relatedTo rules and rules on related entities' properties;
+ * `scorecards` (search-scorecards.ts) types scorecard rules, refused without it.
  */
-export function typeQuery(query: RawGroup | null, schema: unknown, now = new Date(), relations?: SearchRelations): TypedNode | null {
-  return query ? typeGroup(query, { schema, now, relations }) : null;
+export function typeQuery(
+  query: RawGroup | null,
+  schema: unknown,
+  now = new Date(),
+  relations?: SearchRelations,
+  scorecards?: SearchScorecards,
+): TypedNode | null {
+  return query ? typeGroup(query, { schema, now, relations, scorecards }) : null;
 }

@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import { scorecardLevelSql } from './scorecard-results.sql';
 import type { ResolvedProperty, Scalar, ScalarKind } from './search-types';
 
 // SQL for a property's value, typed by its kind (the search_* helpers of
@@ -39,6 +40,7 @@ export function textOf(prop: ResolvedProperty): Prisma.Sql {
   const t = prop.target;
   if (t.source === 'meta')
     return t.column === 'created_by' || t.column === 'updated_by' ? Prisma.sql`${metaColumn(t.column)}::text` : metaColumn(t.column);
+  if (t.source === 'scorecard') throw new Error('unreachable: a level is no text');
   return Prisma.sql`search_string(${jsonAt(t.path)})`;
 }
 
@@ -49,6 +51,7 @@ export function typedValueOf(prop: ResolvedProperty, scalar: ScalarKind): Prisma
     if (t.column === 'created_at' || t.column === 'updated_at') return metaColumn(t.column);
     return Prisma.sql`${textOf(prop)} COLLATE "C"`;
   }
+  if (t.source === 'scorecard') return scorecardLevelSql(t.results);
   const json = jsonAt(t.path);
   switch (scalar) {
     case 'number':

@@ -1,0 +1,12 @@
+import type { Operator } from './operators';
+
+// The operators of the search body's scorecard rules (API.md "Scorecards"): the search typer
+// refuses any other with a 400 (lib/search/type-scorecard-rule.ts) and the catalog's filter
+// builder offers exactly these (lib/catalog-view). Isomorphic: no server import.
+
+/** On the entity's level ({scorecard, operator, value}); levels compare by their rank. */
+export const LEVEL_OPERATORS = ['=', '!=', 'in', 'notIn', '>=', '<='] as const satisfies readonly Operator[];
+export type LevelOperator = (typeof LEVEL_OPERATORS)[number];
+
+/** On one rule's result ({scorecard, rule, operator, value: true | false}). */
+export const RULE_RESULT_OPERATORS = ['='] as const satisfies readonly Operator[];
