@@ -12,6 +12,8 @@ export type Env = {
   demo: boolean;
   /** Serve API calls that carry credentials straight from the route modules, not through Next.js. */
   directApi: boolean;
+  /** Run the job queue's workers and sweeps in this instance (false: a web-only instance). */
+  jobsEnabled: boolean;
   /** Connections in each app instance's pool. */
   dbPoolSize: number;
   /** Limits on the pool's connections and on each team's share of them (lib/db/prisma.ts). */
@@ -112,6 +114,7 @@ export function loadEnv(source: Source = process.env): Env {
     dataDir: source.BASEPLATE_DATA_DIR?.trim() || '.data',
     demo: readBool(source, 'BASEPLATE_DEMO', true),
     directApi: readBool(source, 'BASEPLATE_DIRECT_API', true),
+    jobsEnabled: readBool(source, 'JOBS_ENABLED', true),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
     dbPool: {
       statementTimeoutMs: readInt(source, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),

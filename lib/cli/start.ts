@@ -4,6 +4,7 @@ import { unhookExitHook } from '@/lib/db/embedded-postgres';
 import { closeDb, createPrisma } from '@/lib/db/prisma';
 import { DEMO_TEAM, DEMO_USER, isEmptyDatabase, seedDemo } from '@/lib/demo/seed-demo';
 import { loadEnv } from '@/lib/env';
+import type { JobQueueHandle } from '@/lib/jobs/start-job-queue';
 import { buildIfNeeded } from './build-if-needed';
 import { ensureAuthSecret } from './ensure-auth-secret';
 import { cliLog, runCli } from './log';
@@ -12,17 +13,31 @@ import type { WebServer } from './web-server';
 
 // `npm start`: the database (embedded unless DATABASE_URL is set), its migrations, the demo content
 // on a brand-new embedded database, a production build when the sources changed, then the web
-// server in this same process. Ctrl-C or SIGTERM closes the server first (requests in flight are
-// answered), then the database. An embedded database that dies is restarted; one that will not
-// come back ends the process with a non-zero code, so that a supervisor restarts it.
+// server and the job queue (lib/jobs) in this same process. Ctrl-C or SIGTERM closes the server
+// first (requests in flight are answered), then the job queue (running jobs get a bounded time to
+// finish; the rest are retried), then the database. An embedded database that dies is restarted;
+// one that will not come back ends the process with a non-zero code, so a supervisor restarts it.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** How long a stop waits for running jobs before failing them for a retry. */
+const JOB_DRAIN_MS = 10_000;
+
+/** The job queue on the app's database; with JOBS_ENABLED=false it only hands jobs off. */
+async function startJobs(connectionString: string, work: boolean): Promise<JobQueueHandle> {
+  // Loaded here, like the web server: the jobs' code reads the environment set just above.
+  const { startJobQueue } = await import('@/lib/jobs/start-job-queue');
+  const { JOB_DEFINITIONS } = await import('@/lib/jobs/job-definitions');
+  const handle = await startJobQueue({ connectionString, definitions: JOB_DEFINITIONS, work });
+  cliLog(work ? `job queue running (${JOB_DEFINITIONS.length} kinds of job)` : 'job queue: enqueue only (JOBS_ENABLED=false)');
+  return handle;
+}
 
 runCli(async () => {
   const dev = process.argv.includes('--dev');
   const env = loadEnv();
   const db = await openDatabase(env, cliLog, { owner: true });
   let web: WebServer | undefined;
+  let jobs: JobQueueHandle | undefined;
   let stopping = false;
 
   const shutdown = async (signal: string, code = 0) => {
@@ -30,6 +45,7 @@ runCli(async () => {
     stopping = true;
     cliLog(`${signal}: shutting down (finishing the requests in flight)`);
     await web?.close().catch(() => {});
+    await jobs?.stop(JOB_DRAIN_MS).catch(() => {});
     await closeDb();
     if (db.embedded) cliLog('stopping the embedded PostgreSQL');
     await db.close().catch(() => {});
@@ -73,10 +89,13 @@ runCli(async () => {
     process.env.AUTH_SECRET = ensureAuthSecret(env, cliLog);
     process.env.NEXT_TELEMETRY_DISABLED = '1';
     if (!dev) (process.env as Record<string, string>).NODE_ENV = 'production';
+    // Before the web server, so that the first request's enqueueJob already reaches the queue.
+    jobs = await startJobs(db.url, env.jobsEnabled);
     const { startWebServer } = await import('./web-server');
     web = await startWebServer({ dev, port: env.port, host: env.host, dir: ROOT });
   } catch (error) {
     await web?.close().catch(() => {});
+    await jobs?.stop(JOB_DRAIN_MS).catch(() => {});
     await db.close();
     throw error;
   }
