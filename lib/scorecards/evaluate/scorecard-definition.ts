@@ -43,7 +43,8 @@ export function hopsOf(node: TypedNode | null): number {
   if (!node) return 0;
   if (node.kind === 'group') return Math.max(0, ...node.nodes.map(hopsOf));
   if (node.rule.op === 'relatedTo') return node.rule.maxHops;
-  return node.rule.prop.via ? 1 : 0;
+  // Search's scorecard rules (wt-sc-search) have no property: they follow no link.
+  return 'prop' in node.rule && node.rule.prop.via ? 1 : 0;
 }
 
 /** True when the raw tree may name a relation or relatedTo (cheap, before any typing). */
