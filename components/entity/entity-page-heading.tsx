@@ -1,6 +1,6 @@
 import { EntityScorecardBadges } from '@/components/scorecards/entity-scorecard-badges';
 import { mayCall } from '@/lib/authz/may-call';
-import { can, type TeamContext } from '@/lib/authz/team-context';
+import type { TeamContext } from '@/lib/authz/team-context';
 import { EntityHeader } from './entity-header';
 import { EntityTabs, type EntityTab } from './entity-tabs';
 
@@ -20,7 +20,7 @@ export function EntityPageHeading({
 }) {
   const team = ctx.team.slug;
   // Only whether to show the badges and the tab; the scorecard routes decide what they answer.
-  const scorecards = can(ctx, 'scorecard:read');
+  const scorecards = mayCall(ctx, 'listScorecards');
   return (
     <>
       <EntityHeader

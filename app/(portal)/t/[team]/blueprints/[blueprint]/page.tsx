@@ -12,7 +12,6 @@ import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { mayCall } from '@/lib/authz/may-call';
-import { can } from '@/lib/authz/team-context';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../load-team';
 
@@ -52,7 +51,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
         description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
         aside={
           <div className="flex gap-2">
-            {can(ctx, 'scorecard:read') && <ScorecardsLink team={team.slug} blueprint={blueprintId} />}
+            {mayCall(ctx, 'listScorecards') && <ScorecardsLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'updateBlueprint') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'createEntity') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
           </div>

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ team: string; blueprint: string }> };
 export default async function NewScorecardPage({ params }: Props) {
   const { team: slug, blueprint: raw } = await params;
   const { team, blueprint, relations, blueprints, canWrite } = await loadScorecardPage(slug, raw);
-  if (!canWrite) forbidden(); // the create route would refuse (scorecard:write)
+  if (!canWrite) forbidden(); // the create route would refuse (createScorecard: scorecard:write)
   return (
     <>
       <PageHeader title="New scorecard" icon={blueprint.icon} description={`Levels and rules over ${blueprint.title} entities.`} />
