@@ -21,7 +21,8 @@ const SCHEMA = {
   },
 };
 
-// Owner (Bronze) passes for 4 of 6, runbook (Silver) for 3: Basic 2, Bronze 2, Silver 2, Gold 0.
+// Owner (Bronze) passes for 4 of 6, runbook (Silver) for 3: Basic 2, Bronze 2, Silver 2 (the
+// scorecards have no Gold: a level without rules is reached with the one below).
 const ENTITIES = [
   { identifier: 'api', title: 'API', data: { owner: 'payments', runbook: 'https://runbooks/api', tier: 1 } },
   { identifier: 'web', title: 'Web', data: { owner: 'frontend', tier: 2 } },
@@ -44,6 +45,12 @@ const RULES = [
     level: 'Silver',
     query: { combinator: 'and', rules: [{ property: 'runbook', operator: 'isNotEmpty' }] },
   },
+];
+
+const LEVELS = [
+  { name: 'Basic', color: '#94a3b8' },
+  { name: 'Bronze', color: '#b45309' },
+  { name: 'Silver', color: '#64748b' },
 ];
 
 type Summary = {
@@ -84,7 +91,7 @@ async function untilComputed(request: APIRequestContext, token: string, path: st
 async function createScorecard(request: APIRequestContext, admin: Session, api: string) {
   const res = await call(request, 'POST', api, {
     token: admin.token,
-    body: { identifier: 'prod', title: 'Production readiness', rules: RULES },
+    body: { identifier: 'prod', title: 'Production readiness', levels: LEVELS, rules: RULES },
   });
   await expectJson(res, 201, 'create scorecard');
   await untilComputed(request, admin.token, `${api}/prod`);
@@ -107,6 +114,8 @@ test('build a scorecard in the editor with a live preview, then its dashboard sh
 
   await page.getByLabel('Title', { exact: true }).fill('Production readiness');
   await expect(page.getByLabel('Identifier', { exact: true }), 'suggested from the title').toHaveValue('production-readiness');
+  await page.getByRole('button', { name: 'Remove Gold' }).click();
+  await expect(page.getByRole('list', { name: 'Levels' }).getByRole('listitem')).toHaveCount(3);
 
   // Rule 1 (Bronze): an owner, built with the catalog's filter builder.
   const rule1 = page.getByRole('listitem', { name: /^Rule 1:/ });
@@ -131,7 +140,7 @@ test('build a scorecard in the editor with a live preview, then its dashboard sh
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('img', { name: /Preview level distribution/ })).toHaveAttribute(
     'aria-label',
-    'Preview level distribution: Basic 2, Bronze 2, Silver 2, Gold 0',
+    'Preview level distribution: Basic 2, Bronze 2, Silver 2',
   );
   await shoot(page, 'scorecard-editor');
   await expectNoSeriousAxeViolations(page, 'scorecard editor');
@@ -149,7 +158,6 @@ test('build a scorecard in the editor with a live preview, then its dashboard sh
     ['Basic', 2],
     ['Bronze', 2],
     ['Silver', 2],
-    ['Gold', 0],
   ]);
   await page.reload();
   await expect(page.getByTestId('total')).toHaveText(String(summary.total));
@@ -167,7 +175,7 @@ test('build a scorecard in the editor with a live preview, then its dashboard sh
   await page.getByRole('link', { name: 'All scorecards' }).click();
   await expect(page.getByRole('img', { name: /Production readiness level distribution/ })).toHaveAttribute(
     'aria-label',
-    'Production readiness level distribution: Basic 2, Bronze 2, Silver 2, Gold 0',
+    'Production readiness level distribution: Basic 2, Bronze 2, Silver 2',
   );
   await shoot(page, 'scorecard-list');
 });

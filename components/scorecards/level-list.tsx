@@ -11,6 +11,8 @@ import type { LevelDraft } from './scorecard-draft';
 
 type Props = {
   levels: LevelDraft[];
+  /** How many rules each level holds, by level key. */
+  ruleCounts: Map<string, number>;
   errors: Map<string, string>;
   onChange: (key: string, patch: Partial<Omit<LevelDraft, 'key'>>) => void;
   onMove: (key: string, delta: -1 | 1) => void;
@@ -21,7 +23,7 @@ type Props = {
 const iconButton =
   'grid h-8 w-8 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-30 disabled:hover:bg-transparent';
 
-export function LevelList({ levels, errors, onChange, onMove, onRemove, onAdd }: Props) {
+export function LevelList({ levels, ruleCounts, errors, onChange, onMove, onRemove, onAdd }: Props) {
   return (
     <div>
       <ol className="space-y-2" aria-label="Levels">
@@ -48,6 +50,9 @@ export function LevelList({ levels, errors, onChange, onMove, onRemove, onAdd }:
                 className={`${inputClass} w-48`}
               />
               {i === 0 && <span className="text-xs text-slate-500">what an entity has when it passes no level</span>}
+              {i > 0 && !ruleCounts.get(level.key) && (
+                <span className="text-xs text-amber-700">no rules: reached with the level below</span>
+              )}
               <span className="ml-auto flex gap-1">
                 <button
                   type="button"

@@ -61,6 +61,8 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
   // Local checks once a save was tried; the server's (save, then preview) at the fields they name.
   const errors = new Map([...previewProblem.fields, ...(checked ? local : []), ...problem.fields]);
   const edit = (fn: (d: ScorecardDraft) => ScorecardDraft) => setDraft((d) => fn(d));
+  const ruleCounts = new Map<string, number>();
+  for (const r of draft.rules) ruleCounts.set(r.level, (ruleCounts.get(r.level) ?? 0) + 1);
 
   async function save() {
     setChecked(true);
@@ -150,6 +152,7 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
             </p>
             <LevelList
               levels={draft.levels}
+              ruleCounts={ruleCounts}
               errors={errors}
               onChange={(key, patch) => edit((d) => changeLevel(d, key, patch))}
               onMove={(key, delta) => edit((d) => moveLevel(d, key, delta))}
@@ -215,7 +218,7 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
           </section>
         </fieldset>
 
-        <aside className="space-y-4 xl:sticky xl:top-4 xl:self-start">
+        <aside className="space-y-4 xl:sticky xl:top-20 xl:self-start">
           <PreviewPanel
             data={preview.data}
             error={preview.error}
