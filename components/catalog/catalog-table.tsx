@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorBanner } from '@/components/ui/settings-page';
 import { fieldsOf, type Field, type RelationInfo } from '@/lib/catalog-view/fields';
+import type { ScorecardFieldInfo } from '@/lib/catalog-view/scorecard-fields';
 import { countRules, toggleFacetValue } from '@/lib/catalog-view/rule-tree';
 import { PAGE_SIZE, searchBody } from '@/lib/catalog-view/search-body';
 import { columnable, DEFAULT_VIEW, nextSort, withChange } from '@/lib/catalog-view/view-state';
@@ -21,12 +22,13 @@ import { RuleSummary } from './rule-summary';
 import { useCatalogView } from './use-catalog-view';
 import { useColumnPreference } from './use-column-preference';
 import { totalText } from '@/lib/catalog-view/total-text';
-import { useEntitySearch } from './use-entity-search';
+import { useEntitySearch, type SearchInclude } from './use-entity-search';
 
 // A blueprint's entities: search box, filter builder, facets, chosen columns, sortable headers
 // and keyset pages over POST .../entities/search, the whole view in the URL. `relations` (with
 // their targets' schemas) add relation columns and filters one hop away; `blueprints` are what a
-// "Related to…" rule may name.
+// "Related to…" rule may name; `scorecards` (empty for a viewer without scorecard:read) add level
+// columns and level / rule filters.
 
 type Props = {
   team: string;
@@ -36,14 +38,17 @@ type Props = {
   schema: unknown;
   relations: RelationInfo[];
   blueprints: CatalogBlueprint[];
+  scorecards?: ScorecardFieldInfo[];
 };
 
 function defaultColumns(schema: unknown): string[] {
   return [...pickColumns((schema ?? {}) as Parameters<typeof pickColumns>[0]).map((c) => c.key), '$updated_at'];
 }
 
-export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, relations, blueprints }: Props) {
-  const fields = useMemo(() => fieldsOf(schema, relations), [schema, relations]);
+const NO_SCORECARDS: ScorecardFieldInfo[] = [];
+
+export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, relations, blueprints, scorecards = NO_SCORECARDS }: Props) {
+  const fields = useMemo(() => fieldsOf(schema, relations, scorecards), [schema, relations, scorecards]);
   const context = useMemo(() => ({ team, blueprints }), [team, blueprints]);
   const { view, setView } = useCatalogView(fields);
   const { saved, save } = useColumnPreference(team, blueprint);
@@ -56,12 +61,10 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
   const facets = useMemo(() => facetFields(fields, schema), [fields, schema]);
 
   const body = searchBody(view);
-  const search = useEntitySearch(
-    team,
-    blueprint,
-    body,
-    columns.some((c) => c.kind === 'relation'),
-  );
+  const include: SearchInclude[] = [];
+  if (columns.some((c) => c.kind === 'relation')) include.push('related');
+  if (columns.some((c) => c.kind === 'scorecardLevel')) include.push('scorecards');
+  const search = useEntitySearch(team, blueprint, body, include);
   const page = search.data;
   const ruleCount = countRules(view.query);
   const filtered = ruleCount > 0 || view.q.trim() !== '';

@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import type { Field } from '@/lib/catalog-view/fields';
 import { valueAt } from '@/lib/catalog-view/fields';
+import { levelOf } from '@/lib/catalog-view/scorecard-fields';
 import { sortable, type Sort } from '@/lib/catalog-view/view-state';
 import { ownValue } from '@/lib/domain/own-keys';
 import type { EntityView } from '@/lib/entities/entity-view';
 import type { RelatedEntity } from '@/lib/relations/entity-links';
 import { entityHref } from '@/components/entity/entity-href';
+import { LevelBadge } from './level-badge';
 import { PropertyValue, type PropertySchema } from './property-value';
 
 // The catalog's rows: a fixed first column (title and identifier, linking to the entity) and the
@@ -132,6 +134,8 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                       <td key={c.key} className="max-w-xs truncate px-4 text-slate-700">
                         {c.kind === 'relation' ? (
                           <LinkedEntities team={team} targets={ownValue<RelatedEntity[]>(e.related, c.key) ?? []} />
+                        ) : c.kind === 'scorecardLevel' ? (
+                          <LevelBadge level={levelOf(e, c)} />
                         ) : (
                           <PropertyValue schema={schemaOf(c)} value={valueAt(e, c.key)} />
                         )}

@@ -154,7 +154,8 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
   const label = `Rule ${index + 1}`;
   const set = (fn: (r: DraftRule) => DraftRule) => change(rule.id, (n) => fn(n as DraftRule));
   const filterable = fields.filter((f) => operatorsFor(f).length > 0);
-  const dataFields = filterable.filter((f) => !f.meta && !f.via && f.kind !== 'related');
+  const dataFields = filterable.filter((f) => !f.meta && !f.via && !f.scorecard && f.kind !== 'related');
+  const scorecardFields = filterable.filter((f) => f.scorecard);
   const metaFields = filterable.filter((f) => f.meta && !f.via);
   const viaFields = filterable.filter((f) => f.via);
   const linkFields = filterable.filter((f) => f.kind === 'related');
@@ -172,6 +173,7 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
           <FieldOptions label="Properties" fields={dataFields} />
           <FieldOptions label="Entity" fields={metaFields} />
           <FieldOptions label="Through a relation" fields={viaFields} />
+          <FieldOptions label="Scorecards" fields={scorecardFields} />
           <FieldOptions label="Links" fields={linkFields} />
         </select>
         {field && field.kind !== 'related' && (

@@ -16,18 +16,20 @@ export type SearchPage = {
 
 export type FacetValues = { values: Array<{ value: string | number | boolean | null; count: number }> };
 
+/** What the entities of a page carry besides themselves (?include=): for relation and scorecard columns. */
+export type SearchInclude = 'related' | 'scorecards';
+
 /**
  * One page of the search; the previous page stays on screen (dimmed) while the next loads.
- * `withRelated`: the entities carry `related` (linked entities' titles) for relation columns.
+ * `include`: `related` (linked entities' titles) for relation columns, `scorecards` (levels) for
+ * scorecard columns.
  */
-export function useEntitySearch(team: string, blueprint: string, body: SearchBody, withRelated = false) {
+export function useEntitySearch(team: string, blueprint: string, body: SearchBody, include: SearchInclude[] = []) {
+  const query = include.length ? `?include=${include.join(',')}` : '';
   return useQuery({
-    queryKey: queryKeys.entitySearch(team, blueprint, { ...body, withRelated }),
+    queryKey: queryKeys.entitySearch(team, blueprint, { ...body, include }),
     queryFn: () =>
-      api<SearchPage>(
-        `/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/entities/search${withRelated ? '?include=related' : ''}`,
-        { method: 'POST', body },
-      ),
+      api<SearchPage>(`/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/entities/search${query}`, { method: 'POST', body }),
     placeholderData: keepPreviousData,
   });
 }

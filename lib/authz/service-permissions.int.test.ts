@@ -32,6 +32,8 @@ import { createScorecard, deleteScorecard, getScorecard, listScorecards, updateS
 import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
 import { parseSearchBody } from '@/lib/search/parse-search-body';
 import { searchEntities } from '@/lib/search/search-entities';
+import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
+import { readEntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
 import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
 import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
@@ -306,6 +308,8 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   searchEntities: (_w, ctx) => searchEntities(db(), ctx, 'service', parseSearchBody({}), { withTotal: true }),
   facetEntities: (_w, ctx) =>
     facetEntities(db(), ctx, 'service', parseFacetRequest({ property: 'n', query: undefined, q: undefined, limit: undefined })),
+  readEntityScorecards: (_w, ctx) => readEntityScorecards(db(), ctx, []),
+  listScorecardFields: (_w, ctx) => listScorecardFields(db(), ctx, 'service'),
   getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),

@@ -68,6 +68,9 @@ export const SERVICE_ENTRY_POINTS = {
   deleteEntity: { needs: 'entity:delete', operations: ['deleteEntity'] },
   // lib/search/, lib/relations/, lib/quick-search/
   searchEntities: { needs: 'entity:read', operations: ['searchEntities'] },
+  // lib/scorecards/read-entity-scorecards.ts (?include=scorecards of the entity reads), list-scorecard-fields.ts (the catalog page)
+  readEntityScorecards: { needs: 'scorecard:read', operations: [] },
+  listScorecardFields: { needs: 'scorecard:read', operations: [] },
   facetEntities: { needs: 'entity:read', operations: ['facetEntities', 'facetEntitiesPost'] },
   getEntityGraph: { needs: 'entity:read', operations: ['getEntityGraph'] },
   searchTeamEntities: { needs: 'entity:read', operations: ['quickSearch'] },

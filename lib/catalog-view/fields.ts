@@ -1,6 +1,8 @@
 import { humanise, propertyLabel } from '@/lib/domain/labels';
 import { ownValue } from '@/lib/domain/own-keys';
 import { isSchemaNode, META_PROPERTIES, propertyType, type PropertyType } from '@/lib/domain/property-type';
+import type { ScorecardLevel } from '@/lib/domain/scorecard-rules';
+import { scorecardFieldsOf, type ScorecardFieldInfo } from './scorecard-fields';
 
 // The properties a person can filter, sort and show, derived from a blueprint's JSON Schema, each
 // with a kind that decides its operators and its value control. Nested objects are walked so that
@@ -14,9 +16,24 @@ import { isSchemaNode, META_PROPERTIES, propertyType, type PropertyType } from '
  * `object`: objects and arrays of anything but strings and numbers; `any`: a schema with no
  * single type (`["string", "number"]`, none at all): only presence tests apply to both.
  * `relation`: a relation's linked entities (a column, not filterable); `related`: the relatedTo rule.
+ * `scorecardLevel`: an entity's level in a scorecard; `scorecardRule`: whether one rule passes
+ * (scorecard-fields.ts).
  */
 export type FieldKind =
-  'number' | 'boolean' | 'string' | 'enum' | 'date' | 'semver' | 'stringArray' | 'numberArray' | 'object' | 'any' | 'relation' | 'related';
+  | 'number'
+  | 'boolean'
+  | 'string'
+  | 'enum'
+  | 'date'
+  | 'semver'
+  | 'stringArray'
+  | 'numberArray'
+  | 'object'
+  | 'any'
+  | 'relation'
+  | 'related'
+  | 'scorecardLevel'
+  | 'scorecardRule';
 
 export type Field = {
   /** A dotted path into `data`, or a meta-property (`$title`). */
@@ -35,6 +52,10 @@ export type Field = {
   nullable?: boolean;
   /** The relation a field goes through (`runs_on` of `runs_on.region`): filterable, not a column or a sort. */
   via?: string;
+  /** Scorecard fields: the scorecard's identifier. */
+  scorecard?: string;
+  /** Scorecard level fields: the levels, lowest first, with their colours. */
+  levels?: ScorecardLevel[];
 };
 
 /** A relation of the blueprint, with its target blueprint's schema (for the fields one hop away). */
@@ -97,9 +118,10 @@ function walk(properties: Record<string, unknown>, prefix: string, labelPrefix: 
 
 /**
  * The blueprint's data fields (schema order, nested objects after their parent), the
- * meta-properties, then per relation its column and its target's fields, then "Related to…".
+ * meta-properties, then per relation its column and its target's fields, then the scorecards'
+ * levels and rules (for a viewer who may read them), then "Related to…".
  */
-export function fieldsOf(schema: unknown, relations: RelationInfo[] = []): Field[] {
+export function fieldsOf(schema: unknown, relations: RelationInfo[] = [], scorecards: ScorecardFieldInfo[] = []): Field[] {
   const out: Field[] = [];
   const properties = isSchemaNode(schema) ? schema.properties : undefined;
   if (isSchemaNode(properties)) walk(properties, '', '', 1, out);
@@ -113,6 +135,7 @@ export function fieldsOf(schema: unknown, relations: RelationInfo[] = []): Field
     const target = isSchemaNode(r.targetSchema) ? r.targetSchema.properties : undefined;
     if (isSchemaNode(target)) walk(target, `${r.id}.`, `${label} › `, 2, out, r.id);
   }
+  out.push(...scorecardFieldsOf(scorecards));
   out.push(RELATED_TO_FIELD);
   return out;
 }

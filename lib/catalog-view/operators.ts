@@ -1,5 +1,6 @@
 import { operatorsFor as acceptedOperators, PRESENCE_OPERATORS, type Operator } from '@/lib/domain/operators';
 import type { Field, FieldKind } from './fields';
+import { scorecardOperators } from './scorecard-fields';
 
 // Which operators the filter builder offers for a field, and which value control each needs. The
 // operators are the search route's own (lib/domain/operators.ts, the rule both import), so the
@@ -45,6 +46,7 @@ const PRESENCE: readonly Operator[] = PRESENCE_OPERATORS;
 export function operatorsFor(field: Pick<Field, 'kind' | 'type' | 'meta' | 'nullable'>): Operator[] {
   if (field.kind === 'relation') return [];
   if (field.kind === 'related') return ['relatedTo'];
+  if (field.kind === 'scorecardLevel' || field.kind === 'scorecardRule') return scorecardOperators(field);
   const ops = acceptedOperators(field.type ?? { kind: 'any' });
   // Every entity has its identifier and timestamps: "is set" / "is empty" would be constant.
   if (field.meta && !field.nullable) return ops.filter((op) => !PRESENCE.includes(op));
@@ -84,8 +86,10 @@ export function valueControl(field: Pick<Field, 'kind'>, op: Operator): ValueCon
     case 'date':
       return range ? 'dateRange' : 'date';
     case 'boolean':
+    case 'scorecardRule':
       return 'boolean';
     case 'enum':
+    case 'scorecardLevel':
       return list ? 'enumList' : 'enum';
     case 'stringArray':
       return list ? 'tags' : 'text';

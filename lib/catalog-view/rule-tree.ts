@@ -1,5 +1,6 @@
 import { fieldMap, type Field } from './fields';
 import { fits, valueControl, type Operator } from './operators';
+import { SCORECARD_KEY_PREFIX, toScorecardRule } from './scorecard-fields';
 import { isDatePreset } from '@/lib/domain/date-presets';
 
 // The filter as a rule tree (API.md "Search body"): groups of rules joined by AND / OR, nested.
@@ -43,8 +44,10 @@ function scalarFits(field: Field, v: unknown): boolean {
     case 'date':
       return dateFits(field, v);
     case 'boolean':
+    case 'scorecardRule':
       return typeof v === 'boolean';
     case 'enum':
+    case 'scorecardLevel':
       return (field.options ?? []).includes(v as string);
     default:
       return isText(v);
@@ -77,6 +80,7 @@ function relatedFits(v: unknown): v is RelatedValue {
 export function toApiNode(node: Node): unknown {
   if (isGroup(node)) return { combinator: node.combinator, rules: node.rules.map(toApiNode) };
   if (node.operator === 'relatedTo') return { operator: 'relatedTo', ...(node.value as RelatedValue) };
+  if (node.property.startsWith(SCORECARD_KEY_PREFIX)) return toScorecardRule(node);
   return node;
 }
 

@@ -30,13 +30,13 @@ const MAX_CURSOR_LENGTH = 2000;
 
 /** Sorting an array or an object field means nothing to a person; the search sorts no field through a relation. */
 export function sortable(field: Field): boolean {
-  // The search route sorts by scalars only (lib/search/type-sort.ts).
-  return field.type?.kind === 'scalar' && !field.via;
+  // The search route sorts by scalars only (lib/search/type-sort.ts), and by scorecard levels.
+  return (field.type?.kind === 'scalar' && !field.via) || field.kind === 'scorecardLevel';
 }
 
 /** What can be a column: not objects, not the fields one hop away (a relation is its own column). */
 export function columnable(field: Field): boolean {
-  return field.kind !== 'object' && field.kind !== 'related' && (!field.via || field.kind === 'relation');
+  return field.kind !== 'object' && field.kind !== 'related' && field.kind !== 'scorecardRule' && (!field.via || field.kind === 'relation');
 }
 
 // Compact form: a group is {"and": [...]} or {"or": [...]}, a rule is [property, operator, value?].

@@ -3,16 +3,19 @@ import { isIdentifier } from './schemas';
 
 // URL parts of the entity routes.
 
-const INCLUDES = ['related'] as const;
+const INCLUDES = ['related', 'scorecards'] as const;
 
-/** `?include=related` of the entity reads: what to add to each entity view (400 on anything else). */
-export function includeParam(url: URL): { includeRelated: boolean } {
+/**
+ * `?include=related,scorecards` of the entity reads: what to add to each entity view (400 on
+ * anything else). `scorecards` takes scorecard:read.
+ */
+export function includeParam(url: URL): { includeRelated: boolean; includeScorecards: boolean } {
   const raw = url.searchParams.get('include');
-  if (raw === null) return { includeRelated: false };
+  if (raw === null) return { includeRelated: false, includeScorecards: false };
   const parts = raw.split(',').map((p) => p.trim());
   const unknown = parts.find((p) => !(INCLUDES as readonly string[]).includes(p));
   if (unknown !== undefined) throw new AppError('bad_request', `include must be "${INCLUDES.join('", "')}", got "${unknown.slice(0, 30)}"`);
-  return { includeRelated: parts.includes('related') };
+  return { includeRelated: parts.includes('related'), includeScorecards: parts.includes('scorecards') };
 }
 
 /**

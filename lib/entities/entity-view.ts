@@ -1,6 +1,7 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { versionEtag } from '@/lib/http/etag';
 import type { LinksView, RelatedView } from '@/lib/relations/entity-links';
+import type { EntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 
 // The API's view of an entity (snake_case, RFC 3339) and its ETag, derived from entities.version
 // which every write bumps.
@@ -20,6 +21,8 @@ export type EntityView = {
   updated_at: string;
   created_by: string | null;
   updated_by: string | null;
+  /** With ?include=scorecards only: the entity's live level and rule results per scorecard. */
+  scorecards?: EntityScorecards;
 };
 
 export type EntityRecord = {

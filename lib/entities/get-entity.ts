@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { toVersioned, type EntityRecord, type VersionedEntity } from './entity-view';
 import { loadPageLinks } from '@/lib/relations/entity-links';
+import { readEntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 import { loadBlueprintOrThrow } from './load-blueprint';
 
 /** The columns an entity's view and ETag are made of. */
@@ -35,17 +36,27 @@ export async function getEntityOrThrow(
   return row;
 }
 
-/** `includeRelated`: add `related` (the linked entities' titles; same query, no extra cost). */
+/**
+ * `includeRelated`: add `related` (the linked entities' titles; same query, no extra cost);
+ * `includeScorecards`: add `scorecards` (its live results; scorecard:read).
+ */
 export async function getEntity(
   db: Db,
   ctx: TeamContext,
   blueprintId: string,
   identifier: string,
-  options: { includeRelated?: boolean } = {},
+  options: { includeRelated?: boolean; includeScorecards?: boolean } = {},
 ): Promise<VersionedEntity> {
   requirePermission(ctx, 'entity:read');
   await loadBlueprintOrThrow(db, ctx, blueprintId);
   const entity = await getEntityOrThrow(db, ctx, blueprintId, identifier);
   const links = await loadPageLinks(db, ctx.team.id, [entity.id]);
-  return toVersioned(entity, links.views.get(entity.id), options.includeRelated ? (links.related.get(entity.id) ?? {}) : undefined);
+  const versioned = toVersioned(
+    entity,
+    links.views.get(entity.id),
+    options.includeRelated ? (links.related.get(entity.id) ?? {}) : undefined,
+  );
+  if (!options.includeScorecards) return versioned;
+  const scorecards = (await readEntityScorecards(db, ctx, [entity.id])).get(entity.id) ?? {};
+  return { ...versioned, entity: { ...versioned.entity, scorecards } };
 }

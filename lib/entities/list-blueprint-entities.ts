@@ -14,7 +14,7 @@ export async function listBlueprintEntities(
   ctx: TeamContext,
   blueprintId: string,
   page: PageParams,
-  options: { sort?: RawSortKey[]; q?: string | null; includeRelated?: boolean } = {},
+  options: { sort?: RawSortKey[]; q?: string | null; includeRelated?: boolean; includeScorecards?: boolean } = {},
 ) {
   requirePermission(ctx, 'entity:read');
   const { entities, next_cursor } = await searchEntities(
@@ -22,7 +22,7 @@ export async function listBlueprintEntities(
     ctx,
     blueprintId,
     { query: null, sort: options.sort ?? [], q: options.q ?? null, limit: page.limit, cursor: page.cursor },
-    { withTotal: false, includeRelated: options.includeRelated },
+    { withTotal: false, includeRelated: options.includeRelated, includeScorecards: options.includeScorecards },
   );
   return { entities, next_cursor };
 }

@@ -129,8 +129,13 @@ export const parameters = {
     name: 'include',
     in: 'query',
     description:
-      "`related`: each entity also carries `related`, its links' targets with their titles and blueprints (read with the links: no extra query per entity).",
-    schema: { type: 'string', enum: ['related'] },
+      "Comma-separated. `related`: each entity also carries `related`, its links' targets with their titles and blueprints (read with the links: no extra query per entity). " +
+      '`scorecards` (needs `scorecard:read`): each entity also carries `scorecards`, its live level and rule results per scorecard (one more query for the whole page). Anything else is a 400.',
+    schema: {
+      type: 'string',
+      pattern: '^(related|scorecards)(,(related|scorecards))*$',
+      examples: ['related', 'scorecards', 'related,scorecards'],
+    },
   },
   DryRun: {
     name: 'dry_run',

@@ -47,8 +47,20 @@ export const entitySchemas: Record<string, JsonSchema> = {
       updated_at: timestamp,
       created_by: { ...nullable(str), description: 'The user or API key id that created it.' },
       updated_by: { ...nullable(str), description: 'The user or API key id that last changed it.' },
+      scorecards: {
+        type: 'object',
+        description:
+          "With `include=scorecards` only (needs `scorecard:read`): the entity's live result in each scorecard that applies to it, " +
+          'by scorecard identifier: its level and whether each rule passes. A scorecard not yet computed, or whose filter leaves ' +
+          'the entity out, is absent.',
+        additionalProperties: {
+          type: 'object',
+          required: ['level', 'rules'],
+          properties: { level: str, rules: { type: 'object', additionalProperties: { type: 'boolean' } } },
+        },
+      },
     },
-    ['related'],
+    ['related', 'scorecards'],
   ),
   EntityValidation: {
     type: 'object',

@@ -2,6 +2,7 @@ import { DATE_PRESETS } from '@/lib/domain/date-presets';
 import { FACET_LIMITS } from '@/lib/search/facet-entities';
 import { SEARCH_LIMITS } from '@/lib/search/search-limits';
 import { OPERATORS } from '@/lib/search/search-types';
+import { LEVEL_OPERATORS } from '@/lib/domain/scorecard-operators';
 import { paramRef, schemaRef, type JsonSchema } from './components';
 import { json, needs, operation } from './operation';
 import { arrayOf, nullable, str } from './view-schemas';
@@ -49,9 +50,27 @@ const relatedToRule: JsonSchema = {
   },
 };
 
+const scorecardRule: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['scorecard', 'operator', 'value'],
+  description:
+    "Searches only (needs `scorecard:read`; a scorecard's own filter and rules cannot use it). On the entity's level in the scorecard's live results (without `rule`): levels compare by their order, lowest first; `!=` and notIn match entities that HAVE another level: an entity the scorecard does not apply to (its filter) has no level and matches no level rule. With `rule`: the rule passes (`true`) or fails (`false`) for the entity. A scorecard not yet computed matches nothing. An unknown scorecard, level or rule is a 400 naming its place.",
+  properties: {
+    scorecard: { type: 'string', description: "The identifier of one of the blueprint's scorecards." },
+    rule: { type: 'string', description: "The identifier of one of the scorecard's rules (then operator is `=` and value a boolean)." },
+    operator: { type: 'string', enum: [...LEVEL_OPERATORS] },
+    value: {
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }, { type: 'boolean' }],
+      description: 'A level name (=, !=, >=, <=), a non-empty list of level names (in, notIn), or with `rule` true | false.',
+    },
+  },
+};
+
 export const searchSchemas: Record<string, JsonSchema> = {
   SearchRule: rule,
   SearchRelatedToRule: relatedToRule,
+  SearchScorecardRule: scorecardRule,
   SearchGroup: {
     type: 'object',
     additionalProperties: false,
@@ -59,7 +78,12 @@ export const searchSchemas: Record<string, JsonSchema> = {
     description: `Rules combined with and / or (default and); groups nest at most ${SEARCH_LIMITS.maxDepth} deep, ${SEARCH_LIMITS.maxRules} rules in all, and list values (in, notIn, containsAny, containsAll, relatedTo) add up to at most ${SEARCH_LIMITS.maxTotalValues}. An empty group matches everything. Negations (!=, notIn, notBetween, doesNotContain, isNotEmpty) also match entities where the property is missing or null.`,
     properties: {
       combinator: { type: 'string', enum: ['and', 'or'], default: 'and' },
-      rules: { type: 'array', items: { oneOf: [schemaRef('SearchRule'), schemaRef('SearchRelatedToRule'), schemaRef('SearchGroup')] } },
+      rules: {
+        type: 'array',
+        items: {
+          oneOf: [schemaRef('SearchRule'), schemaRef('SearchRelatedToRule'), schemaRef('SearchScorecardRule'), schemaRef('SearchGroup')],
+        },
+      },
     },
   },
   SearchBody: {
@@ -73,7 +97,7 @@ export const searchSchemas: Record<string, JsonSchema> = {
         type: 'array',
         maxItems: SEARCH_LIMITS.maxSortKeys,
         description:
-          'Sort keys (scalars only: numbers numerically, versions by semver precedence, date-times as instants, strings in code-point order); missing values last; the id breaks ties. Default: `$created_at` desc.',
+          "Sort keys (scalars only: numbers numerically, versions by semver precedence, date-times as instants, strings in code-point order); missing values last; the id breaks ties. Default: `$created_at` desc. `$scorecard.<sc>` sorts by the level in that scorecard (by the levels' order; entities without a level last; needs `scorecard:read`).",
         items: {
           type: 'object',
           additionalProperties: false,

@@ -5,6 +5,7 @@ import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { loadPageLinks } from '@/lib/relations/entity-links';
+import { readEntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 import { compileQ } from './compile-q.sql';
 import { compileWhere } from './compile-where.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
@@ -30,8 +31,17 @@ export type SearchResult = {
   total_relation?: Total['relation'];
 };
 
-/** `includeRelated`: each entity also carries `related` (its links' titles, from the same query). */
-export type SearchOptions = { withTotal: boolean; now?: Date; totalTimeoutMs?: number; includeRelated?: boolean };
+/**
+ * `includeRelated`: each entity also carries `related` (its links' titles, from the same query);
+ * `includeScorecards`: and `scorecards` (its live results, one more query for the page).
+ */
+export type SearchOptions = {
+  withTotal: boolean;
+  now?: Date;
+  totalTimeoutMs?: number;
+  includeRelated?: boolean;
+  includeScorecards?: boolean;
+};
 
 /** The compiled filter of a request (query and q), for the search and the facets alike. */
 export function compileFilter(
@@ -96,8 +106,19 @@ async function runSearch(
     page.map((e) => e.id),
   );
   const relatedOf = (id: string) => (options.includeRelated ? (links.related.get(id) ?? {}) : undefined);
+  const results = options.includeScorecards
+    ? await readEntityScorecards(
+        db,
+        ctx,
+        page.map((e) => e.id),
+      )
+    : null;
+  const viewOf = (e: (typeof page)[number]) => {
+    const view = toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id));
+    return results ? { ...view, scorecards: results.get(e.id) ?? {} } : view;
+  };
   const result: SearchResult = {
-    entities: page.map((e) => toEntityView({ ...e, blueprintId }, links.views.get(e.id), relatedOf(e.id))),
+    entities: page.map(viewOf),
     next_cursor: next,
   };
   if (total !== null) {

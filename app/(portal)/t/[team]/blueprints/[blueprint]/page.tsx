@@ -12,6 +12,7 @@ import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { mayCall } from '@/lib/authz/may-call';
+import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../load-team';
 
@@ -28,7 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // A blueprint's entities: the catalog table (search, filters, facets, columns, keyset pages), its
 // whole view in the URL. The table loads in the browser through the search route (searchEntities:
 // entity:read), and its columns come from the schema, which getBlueprint shows only with
-// blueprint:read: the page needs what both services allow, as the API does.
+// blueprint:read: the page needs what both services allow, as the API does. The scorecards'
+// levels and rules (columns, filters) only for a viewer who may read them (scorecard:read).
 export default async function BlueprintEntitiesPage({ params }: Props) {
   const { team: slug, blueprint: blueprintId } = await params;
   const ctx = await requireEntryPointPage(slug, 'searchEntities');
@@ -43,6 +45,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
     title: r.title,
     targetSchema: targetSchemas.get(r.target) ?? null,
   }));
+  const scorecards = mayCall(ctx, 'listScorecardFields') ? await listScorecardFields(getDb(), ctx, blueprintId) : [];
   return (
     <>
       <PageHeader
@@ -66,6 +69,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
           schema={blueprint.schema}
           relations={relations}
           blueprints={blueprints.map(({ id, title, icon }) => ({ id, title, icon }))}
+          scorecards={scorecards}
         />
       </Suspense>
     </>
