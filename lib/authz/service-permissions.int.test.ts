@@ -35,9 +35,9 @@ import { searchEntities } from '@/lib/search/search-entities';
 import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
 import { readEntityScorecards } from '@/lib/scorecards/read-entity-scorecards';
 import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/teams/team-service';
-import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
-import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
-import { getScorecardTrend } from '@/lib/scorecards/evaluate/scorecard-trend';
+import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
+import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
+import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,

@@ -1,4 +1,4 @@
-import { MAX_TREND_DAYS } from '@/lib/scorecards/evaluate/scorecard-trend';
+import { MAX_TREND_DAYS } from '@/lib/scorecards/evaluate/get-scorecard-trend';
 import { paramRef, schemaRef, type JsonSchema } from './components';
 import { json, needs, operation } from './operation';
 import { arrayOf, nullable, pageOf, str, timestamp } from './view-schemas';

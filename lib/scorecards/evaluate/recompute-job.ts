@@ -2,7 +2,7 @@ import { getDb, type Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import type { QueryTree } from '@/lib/domain/scorecard-rules';
 import type { JobDefinition } from '@/lib/jobs/job-queue';
-import { scoreEntitiesSql } from './evaluate.sql';
+import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
 import {
   chunkRow,
@@ -19,8 +19,8 @@ import {
   startedRow,
   startRecomputeSql,
 } from './recompute.sql';
-import { currentDefinition, typeDefinition, type Definition } from './scorecard-definition';
-import { sameJson } from './same-json';
+import { currentDefinition, typeDefinition, type Definition } from './type-definition';
+import { sameJson } from './compare-json';
 
 // A scorecard's recompute (a rule, the filter, the levels or the blueprint's schema changed): the
 // wanted generation (target_generation) is computed in chunks BESIDE the live results, which reads

@@ -92,7 +92,10 @@ export function dropOtherGenerationsSql(teamId: string, scorecardId: string, gen
      WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation <> ${generation}::int`;
 }
 
-/** Every scorecard (all teams: the system's sweep) whose wanted generation is not live. */
+/**
+ * Every scorecard (all teams: the system's sweep) whose wanted generation is not live: a scan of
+ * the scorecards table, which holds a few rows per team (once a minute, not per request).
+ */
 export function pendingRecomputesSql(): Prisma.Sql {
   return Prisma.sql`SELECT s.team_id::text AS team_id, s.id::text AS id, s.target_generation FROM scorecards s
      WHERE s.target_generation > s.live_generation`;

@@ -8,7 +8,9 @@ import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createTeam, teamContextOf } from '@/lib/test/fixtures';
-import { recomputeScorecard } from './recompute-job';
+import { setJobQueue } from '@/lib/jobs/job-queue';
+import { SCORECARD_RECOMPUTE_JOB } from './kick-recompute';
+import { recomputeScorecard, scorecardRecomputeJob } from './recompute-job';
 import { all, changeScorecard, insertScorecard, liveLevels, rule } from './scorecard-test-rows.test-support';
 
 // Results kept live by the entity write paths, in the write's own transaction: create, upsert,
@@ -177,5 +179,32 @@ describe('recompute', () => {
     expect((await liveLevels(testPool(), teamId, prod)).get('b1')).toBe('Gold');
     // The same generation again (a retried job) changes nothing.
     expect(await recomputeScorecard(testDb(), { teamId, scorecardId: prod, generation: g2 })).toBe('superseded');
+  });
+});
+
+describe('the job definition', () => {
+  it('sweep kicks every generation not live yet; run computes it', async () => {
+    const generation = await changeScorecard(testPool(), teamId, prod, { rules: [] });
+    const enqueued: Array<{ name: string; data: object; key?: string }> = [];
+    setJobQueue({ enqueue: async (name, data, options) => (enqueued.push({ name, data, key: options?.singletonKey }), true) });
+    try {
+      await scorecardRecomputeJob.sweep?.();
+    } finally {
+      setJobQueue(null);
+    }
+    expect(enqueued).toEqual([
+      { name: SCORECARD_RECOMPUTE_JOB, data: { teamId, scorecardId: prod, generation }, key: `${prod}:${generation}` },
+    ]);
+    await scorecardRecomputeJob.run({ teamId, scorecardId: prod, generation });
+    const { rows } = await testPool().query(`SELECT live_generation, recompute_started_at FROM scorecards WHERE id = $1`, [prod]);
+    expect(rows).toEqual([{ live_generation: generation, recompute_started_at: null }]);
+    // Nothing left to sweep.
+    setJobQueue({ enqueue: async (name, data) => (enqueued.push({ name, data }), true) });
+    try {
+      await scorecardRecomputeJob.sweep?.();
+    } finally {
+      setJobQueue(null);
+    }
+    expect(enqueued).toHaveLength(1);
   });
 });

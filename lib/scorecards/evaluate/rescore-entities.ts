@@ -3,9 +3,10 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import type { LiveDefinition, QueryTree } from '@/lib/domain/scorecard-rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { scoreEntitiesSql, type ScoreTarget } from './evaluate.sql';
+import { log } from '@/lib/observability/logger';
+import { scoreEntitiesSql, type ScoreTarget } from './score-entities.sql';
 import { idRow, loadTeamScorecardsSql, neighboursSql, recordDeparturesSql, teamScorecardRow } from './rescore.sql';
-import { currentDefinition, mayReadRelations, typeDefinition, type Definition, type TypedDefinition } from './scorecard-definition';
+import { currentDefinition, mayReadRelations, typeDefinition, type Definition, type TypedDefinition } from './type-definition';
 
 // Scorecard results kept live: every entity write calls planRescore BEFORE it changes anything
 // (the team's scorecards, loaded once per transaction, and, when a rule reads through links, the
@@ -70,7 +71,7 @@ async function typeOrSkip(tx: Prisma.TransactionClient, teamId: string, blueprin
   try {
     return await typeDefinition(tx, teamId, blueprintId, schema, def);
   } catch (error) {
-    console.warn(`scorecard rules no longer fit blueprint "${blueprintId}": ${(error as Error).message}`);
+    log().warn({ err: error, blueprint: blueprintId }, 'scorecard rules no longer fit the blueprint: not rescored');
     return null;
   }
 }

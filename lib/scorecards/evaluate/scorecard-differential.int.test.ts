@@ -14,8 +14,8 @@ import {
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createBlueprint, createTeam } from '@/lib/test/fixtures';
 import { execSql } from '@/lib/db/run-sql';
-import { scoreEntitiesSql } from './evaluate.sql';
-import { typeDefinition, type Definition } from './scorecard-definition';
+import { scoreEntitiesSql } from './score-entities.sql';
+import { typeDefinition, type Definition } from './type-definition';
 import { insertScorecard } from './scorecard-test-rows.test-support';
 
 // The differential test of issue 12: random rule sets (random levels, random rule-to-level

@@ -6,13 +6,13 @@ import { patchEntity } from '@/lib/entities/update-entity';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createTeam, expectAppError, teamContextOf } from '@/lib/test/fixtures';
-import { distributionSql } from './evaluate.sql';
+import { distributionSql } from './score-entities.sql';
 import { recomputeScorecard } from './recompute-job';
-import { liveRowsSql } from './results.sql';
-import { listScorecardHistory } from './scorecard-history';
-import { getScorecardSummary, previewScorecard } from './scorecard-summary';
+import { liveRowsSql } from './read-results.sql';
+import { listScorecardHistory } from './list-scorecard-history';
+import { getScorecardSummary, previewScorecard } from './summarize-scorecard';
 import { all, changeScorecard, insertScorecard, rule } from './scorecard-test-rows.test-support';
-import { getScorecardTrend, parseTrendDays } from './scorecard-trend';
+import { getScorecardTrend, parseTrendDays } from './get-scorecard-trend';
 
 // The reads of a scorecard's results: summary (under a query, during a recompute, before the
 // first), history (pages, one entity), trend (a hand-made history walked back), the preview of a

@@ -4,7 +4,7 @@ import { bodySchema } from '@/lib/http/request-body';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
 import type { DefinitionInput } from '@/lib/scorecards/check-scorecard-definition';
-import { previewScorecard } from '@/lib/scorecards/evaluate/scorecard-summary';
+import { previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
 
 // Only "an object" here: checkScorecardDefinition checks the draft (the same faults as a save).
 const draftBody = bodySchema<DefinitionInput>({ type: 'object' });

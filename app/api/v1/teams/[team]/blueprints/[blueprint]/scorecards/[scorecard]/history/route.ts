@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/prisma';
 import { parsePageParams } from '@/lib/http/pagination';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
-import { listScorecardHistory } from '@/lib/scorecards/evaluate/scorecard-history';
+import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
 import { scorecardParam } from '@/lib/scorecards/scorecard-params';
 
 // GET /api/v1/teams/{team}/blueprints/{bp}/scorecards/{sc}/history?entity=&limit=&cursor= - level changes, newest first

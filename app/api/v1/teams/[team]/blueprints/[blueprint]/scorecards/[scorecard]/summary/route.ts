@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/prisma';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
 import { scorecardParam } from '@/lib/scorecards/scorecard-params';
-import { getScorecardSummary } from '@/lib/scorecards/evaluate/scorecard-summary';
+import { getScorecardSummary } from '@/lib/scorecards/evaluate/summarize-scorecard';
 import { parseJsonParam } from '@/lib/search/parse-json-param';
 
 // GET /api/v1/teams/{team}/blueprints/{bp}/scorecards/{sc}/summary?query=<JSON> - the live distribution per level and pass rate per rule

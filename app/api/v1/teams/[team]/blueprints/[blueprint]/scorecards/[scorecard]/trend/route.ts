@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/prisma';
 import { allowOnlyParams } from '@/lib/http/query-params';
 import { withTeam } from '@/lib/http/route';
 import { scorecardParam } from '@/lib/scorecards/scorecard-params';
-import { getScorecardTrend, parseTrendDays } from '@/lib/scorecards/evaluate/scorecard-trend';
+import { getScorecardTrend, parseTrendDays } from '@/lib/scorecards/evaluate/get-scorecard-trend';
 
 // GET /api/v1/teams/{team}/blueprints/{bp}/scorecards/{sc}/trend?days=30 - the end-of-day level distribution of each of the last days
 export const GET = withTeam({}, async (ctx, { url, params }) => {

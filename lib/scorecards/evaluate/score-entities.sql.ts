@@ -1,7 +1,7 @@
 import { rowDecoder } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { compileWhere } from '@/lib/search/compile-where.sql';
-import type { TypedDefinition } from './scorecard-definition';
+import type { TypedDefinition } from './type-definition';
 
 // The evaluator: ONE set-based statement per scorecard and generation, over `entities e`, through
 // the search compiler (compile-where.sql.ts). Rule i passing sets bit i of `passed` (a BIGINT: at
@@ -15,7 +15,9 @@ import type { TypedDefinition } from './scorecard-definition';
 // upserted (a row is rewritten only when its level or bits changed); those it no longer matches
 // lose their row; and, for the live generation, every level change is a history row, from the
 // `old` CTE (all parts of the statement see the snapshot before its writes).
-// Served by: entities_pkey-like (team_id, id) for the scope, scorecard_results' primary key for
+// Rows are upserted in entity id order, so two transactions rescoring overlapping entities (a
+// shared neighbour) queue on their first shared row instead of deadlocking.
+// Served by: entities' primary key (team_id, id) for the scope, scorecard_results' primary key for
 // the old rows, the upsert and the delete.
 
 const bit = (i: number) => (1n << BigInt(i)).toString();
@@ -96,6 +98,7 @@ export function scoreEntitiesSql(target: ScoreTarget, def: TypedDefinition, ids:
     ), upserted AS (
       INSERT INTO scorecard_results (team_id, scorecard_id, generation, entity_id, level, passed)
       SELECT ${teamId}::uuid, ${scorecardId}::uuid, ${generation}::int, l.id, l.level, l.passed FROM leveled l
+       ORDER BY l.id
       ON CONFLICT (team_id, scorecard_id, generation, entity_id) DO UPDATE
          SET level = EXCLUDED.level, passed = EXCLUDED.passed, updated_at = CURRENT_TIMESTAMP
        WHERE (scorecard_results.level, scorecard_results.passed) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.passed)

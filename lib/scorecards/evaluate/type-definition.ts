@@ -9,7 +9,7 @@ import { typeQuery } from '@/lib/search/type-query';
 
 // A scorecard definition (levels by rank, filter, rules in bit order: the LiveDefinition shape,
 // for the live generation and the pending one alike) typed by the blueprint's schema through the
-// search parser and typer, ready for the evaluator (evaluate.sql.ts). The same typing as a search,
+// search parser and typer, ready for the evaluator (score-entities.sql.ts). The same typing as a search,
 // so a rule means exactly what the catalog's filter with the same tree shows.
 
 export type Definition = LiveDefinition;

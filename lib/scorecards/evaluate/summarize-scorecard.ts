@@ -8,11 +8,11 @@ import { compileWhere } from '@/lib/search/compile-where.sql';
 import { parseGroup } from '@/lib/search/parse-search-body';
 import { loadSearchRelations } from '@/lib/search/search-relations';
 import { typeQuery } from '@/lib/search/type-query';
-import { distributionRow, distributionSql, scoredEntitiesSql } from './evaluate.sql';
+import { distributionRow, distributionSql, scoredEntitiesSql } from './score-entities.sql';
 import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
-import { liveDefinitionOf, levelsOf } from './scorecard-definition';
-import { liveRowsSql } from './results.sql';
-import { typedOfChecked } from './scorecard-definition';
+import { liveDefinitionOf, levelsOf } from './type-definition';
+import { liveRowsSql } from './read-results.sql';
+import { typedOfChecked } from './type-definition';
 
 // GET .../scorecards/{sc}/summary (the live generation's distribution per level and passes per
 // rule, under an optional search query) and POST .../scorecards/preview (the same numbers for a

@@ -4,12 +4,12 @@ import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
-import { liveDefinitionOf, levelsOf } from './scorecard-definition';
-import { trendRow, trendSql } from './results.sql';
+import { liveDefinitionOf, levelsOf } from './type-definition';
+import { trendRow, trendSql } from './read-results.sql';
 
 // GET .../scorecards/{sc}/trend?days=30: the end-of-day level distribution of each of the last
 // `days` days (UTC, today included), walked back from the live distribution through the history
-// in one statement (results.sql.ts). Levels in the live order; a name that only older days know
+// in one statement (read-results.sql.ts). Levels in the live order; a name that only older days know
 // (a renamed or removed level) follows them while its count is not zero.
 
 export type Trend = { days: Array<{ date: string; levels: Array<{ name: string; count: number }> }> };

@@ -6,7 +6,6 @@ import type { PageParams } from '@/lib/http/pagination';
 import { isStorableDate } from '@/lib/http/query-params';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
-import { liveDefinitionOf, levelsOf } from './scorecard-definition';
 
 // GET .../scorecards/{sc}/history?entity=&limit&cursor: level changes, newest first, keyset on
 // (at, id): idx_scorecard_level_changes_at, or idx_scorecard_level_changes_entity with `entity`.
