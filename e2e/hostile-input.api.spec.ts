@@ -74,6 +74,16 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
       relations: { runs_on: 'c1' },
     };
     await expectJson(await call(request, 'POST', path(`${bp}/entities`), { token: admin.token, body }), 201, `${bp} entity`);
+    const scorecard = {
+      identifier: 'ready',
+      title: 'Ready',
+      rules: [{ identifier: 'named', title: 'Named', level: 'Gold', query: { rules: [] } }],
+    };
+    await expectJson(
+      await call(request, 'POST', path(`${bp}/scorecards`), { token: admin.token, body: scorecard }),
+      201,
+      `${bp} scorecard`,
+    );
   }
   const member = await register(request, 'hostile-member');
   await addMember(request, admin.token, team.slug, member.email, 'viewer');
@@ -82,7 +92,15 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
   // Several keys spread the requests over several rate-limit buckets, so no answer is a 429 for volume.
   const keys = await Promise.all(
     [1, 2, 3, 4, 5].map(() =>
-      createApiKey(request, admin.token, team.slug, ['team:manage', 'blueprint:read', 'blueprint:write', 'entity:read', 'entity:write']),
+      createApiKey(request, admin.token, team.slug, [
+        'team:manage',
+        'blueprint:read',
+        'blueprint:write',
+        'entity:read',
+        'entity:write',
+        'scorecard:read',
+        'scorecard:write',
+      ]),
     ),
   );
 
@@ -91,6 +109,7 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
     team: team.slug,
     blueprint_id: 'svc',
     identifier: 'e1',
+    scorecard_id: 'ready',
     user_id: member.user.id,
     role_id: role.id,
     key_id: victimKey.api_key.id,

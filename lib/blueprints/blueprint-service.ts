@@ -17,7 +17,7 @@ import { bySource, loadRelationDefs, loadRelationDefsTx } from '@/lib/relations/
 import { saveBlueprintRelations } from '@/lib/relations/save-blueprint-relations';
 import { toRelationsView, type RelationDef } from '@/lib/relations/relation-types';
 import { kickAfterCommit } from '@/lib/scorecards/kick-after-commit';
-import { recheckScorecards } from '@/lib/scorecards/scorecard-impacts';
+import { recheckScorecards, recheckScorecardsAfterDelete } from '@/lib/scorecards/scorecard-impacts';
 import { isBlueprintId, type CreateBlueprintInput, type PatchBlueprintInput, type ReplaceBlueprintInput } from './schemas';
 
 // Blueprints: a team's entity types. Every query carries the team; every change writes its audit
@@ -232,6 +232,7 @@ export async function deleteBlueprint(db: Db, ctx: TeamContext, id: string, opti
     const removed = await deleteImpact(tx, ctx, id);
     const relations = await loadRelationDefsTx(tx, ctx.team.id, id);
     await tx.blueprint.delete({ where: { teamId_id: { teamId: ctx.team.id, id } } });
+    await recheckScorecardsAfterDelete(tx, ctx.team.id);
     await writeAudit(tx, ctx, {
       action: 'blueprint.deleted',
       entityType: 'blueprint',

@@ -37,7 +37,8 @@ const update = (method: 'put' | 'patch') =>
         : 'Each field given replaces its own (`schema` as a whole); the rest stay. ') +
       'A new schema is checked against draft 2020-12 (422 with paths under `/schema`) and against the existing entities (409 unless `force=true`). ' +
       '`relations` (PUT: absent means none; PATCH: the whole map when given): removing a relation, changing its target or tightening its type removes the links that no longer fit, which is a 409 `{relations: [{relation, change, links}]}` unless `force=true`; so is making a relation required while some entities lack its link (`{relation, change: "required", entities, entities_is_lower_bound}`). ' +
-      'To rename a relation and keep its links, send it under its new id with `renamed_from: "<old id>"`.',
+      'To rename a relation and keep its links, send it under its new id with `renamed_from: "<old id>"`. ' +
+      "A schema or relation change that would make a scorecard's filter or rule fail to type (this blueprint's scorecards, or those reaching it through a relation) is a 409 `scorecard_impact` with `{scorecards: [{scorecard, blueprint, rule, message}]}`, whatever `force` says.",
     tag: 'Blueprints',
     access: needs('blueprint:write'),
     body: method === 'put' ? 'ReplaceBlueprintBody' : 'PatchBlueprintBody',
@@ -92,7 +93,8 @@ export const blueprintPaths = {
     delete: operation('delete', {
       id: 'deleteBlueprint',
       summary: 'Delete a blueprint and, by cascade, its entities',
-      description: 'With `dry_run=true`, answers 200 with what would go and deletes nothing.',
+      description:
+        'With `dry_run=true`, answers 200 with what would go and deletes nothing. A blueprint that a scorecard of another blueprint reaches (through a relation, or `relatedTo`) is not deleted: 409 `scorecard_impact`.',
       tag: 'Blueprints',
       access: needs('blueprint:delete'),
       query: [paramRef('DryRun')],

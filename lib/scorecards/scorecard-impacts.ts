@@ -75,6 +75,24 @@ async function impactsOf(
  * breaks) and bumps their generation; returns the generations to kick after commit.
  */
 export async function recheckScorecards(tx: Prisma.TransactionClient, teamId: string, blueprintId: string): Promise<Bump[]> {
+  return recheck(tx, teamId, blueprintId, { bump: true });
+}
+
+/**
+ * After a blueprint is deleted (in its transaction): every scorecard left in the team must still
+ * type (a rule through a relation to it, or relatedTo naming it, would not): 409 scorecard_impact.
+ * Nothing that still types means something else, so no generation changes.
+ */
+export async function recheckScorecardsAfterDelete(tx: Prisma.TransactionClient, teamId: string): Promise<void> {
+  await recheck(tx, teamId, null, { bump: false });
+}
+
+async function recheck(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  blueprintId: string | null,
+  options: { bump: boolean },
+): Promise<Bump[]> {
   const rows = await runSql(tx, scorecardsToRecheckSql(teamId, blueprintId), recheckRow);
   if (rows.length === 0) return [];
   const now = new Date();
@@ -87,6 +105,7 @@ export async function recheckScorecards(tx: Prisma.TransactionClient, teamId: st
       scorecards: impacts,
     });
   }
+  if (!options.bump) return [];
   const bumped = await runSql(
     tx,
     bumpGenerationSql(

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamContext } from '@/lib/authz/team-context';
-import { createBlueprint as createBlueprintService, updateBlueprint } from '@/lib/blueprints/blueprint-service';
+import { createBlueprint as createBlueprintService, deleteBlueprint, updateBlueprint } from '@/lib/blueprints/blueprint-service';
 import type { QueryTree } from '@/lib/domain/scorecard-rules';
 import { setJobQueue } from '@/lib/jobs/job-queue';
 import { testDb } from '@/lib/test/database-per-file';
@@ -264,7 +264,7 @@ describe('blueprint changes', () => {
     return { c, sc, row };
   }
 
-  it('refuses a schema change that breaks a rule or the filter: 409 scorecard_impact naming them', async () => {
+  it('refuses a schema change that breaks a rule: 409 scorecard_impact naming it', async () => {
     const { c } = await world();
     const error = await expectAppError(
       updateBlueprint(db(), c, 'service', {
@@ -296,6 +296,25 @@ describe('blueprint changes', () => {
       reason: 'scorecard_impact',
       scorecards: [{ scorecard: 'prod', blueprint: 'service', rule: 'eu' }],
     });
+  });
+
+  it('refuses deleting a blueprint that a rule reaches through a relation or names in relatedTo', async () => {
+    const { c } = await world();
+    const through = await expectAppError(deleteBlueprint(db(), c, 'cluster'));
+    expect(through.details).toMatchObject({ reason: 'scorecard_impact', scorecards: [{ scorecard: 'prod', rule: 'eu' }] });
+    await createBlueprintService(db(), c, { id: 'team', title: 'Team', schema: { type: 'object', properties: {} } });
+    const related = {
+      combinator: 'and' as const,
+      rules: [{ operator: 'relatedTo', blueprint: 'team', value: ['t1'], direction: 'upstream' }],
+    };
+    await createScorecard(db(), c, 'cluster', { identifier: 'owned', title: 'Owned', rules: [rule('team', 'Gold', related)] });
+    const named = await expectAppError(deleteBlueprint(db(), c, 'team'));
+    expect(named.details).toMatchObject({
+      reason: 'scorecard_impact',
+      scorecards: [{ scorecard: 'owned', blueprint: 'cluster', rule: 'team' }],
+    });
+    await deleteBlueprint(db(), c, 'service'); // its own scorecards go with it, and nothing else names it
+    expect(await db().scorecard.count({ where: { teamId: c.team.id } })).toBe(1);
   });
 
   it('gives the scorecards a new generation for a change that breaks nothing, and none for a title change', async () => {

@@ -31,22 +31,26 @@ export const bumpedRow = rowDecoder({ id: 'text', generation: 'int' });
 /**
  * The scorecards whose conditions a change of `blueprintId` (its schema, its relations) can
  * break: the blueprint's own, and those of blueprints with a relation to it (a rule such as
- * "runs_on.region" is typed by the target's schema). Read with their rules in order, their
- * blueprint's schema as the transaction sees it, FOR UPDATE (a concurrent scorecard write
- * waits for the blueprint change). Served by the unique key (team_id, blueprint_id,
- * identifier) of scorecards, idx_scorecard_rules_position and blueprint_relations' team_id prefix.
+ * "runs_on.region" is typed by the target's schema); null: every scorecard of the team (after a
+ * blueprint is deleted, any relatedTo rule may have named it). Read with their rules in order,
+ * their blueprint's schema as the transaction sees it, FOR UPDATE (a concurrent scorecard write
+ * waits for the blueprint change). Served by the unique key (team_id, blueprint_id, identifier)
+ * of scorecards, idx_scorecard_rules_position and blueprint_relations' team_id prefix.
  */
-export function scorecardsToRecheckSql(teamId: string, blueprintId: string): Prisma.Sql {
+export function scorecardsToRecheckSql(teamId: string, blueprintId: string | null): Prisma.Sql {
+  const concerned =
+    blueprintId === null
+      ? Prisma.empty
+      : Prisma.sql`AND (s.blueprint_id = ${blueprintId}
+           OR s.blueprint_id IN (SELECT source_blueprint_id FROM blueprint_relations
+                                  WHERE team_id = ${teamId}::uuid AND target_blueprint_id = ${blueprintId}))`;
   return Prisma.sql`
     SELECT s.id::text AS id, s.identifier, s.blueprint_id AS blueprint, s.filter, b.schema,
       COALESCE((SELECT jsonb_agg(jsonb_build_object('identifier', r.identifier, 'query', r.value) ORDER BY r.position)
                   FROM scorecard_rules r WHERE r.team_id = s.team_id AND r.scorecard_id = s.id), '[]'::jsonb) AS rules
     FROM scorecards s
     JOIN blueprints b ON b.team_id = s.team_id AND b.id = s.blueprint_id
-    WHERE s.team_id = ${teamId}::uuid
-      AND (s.blueprint_id = ${blueprintId}
-           OR s.blueprint_id IN (SELECT source_blueprint_id FROM blueprint_relations
-                                  WHERE team_id = ${teamId}::uuid AND target_blueprint_id = ${blueprintId}))
+    WHERE s.team_id = ${teamId}::uuid ${concerned}
     ORDER BY s.id
     FOR UPDATE OF s`;
 }
