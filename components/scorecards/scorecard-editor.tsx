@@ -88,7 +88,10 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
 
   async function remove() {
     try {
-      await api(scorecardsApiPath(team, blueprint, initial!.view.identifier), { method: 'DELETE' });
+      await api(scorecardsApiPath(team, blueprint, initial!.view.identifier), {
+        method: 'DELETE',
+        headers: initial!.etag ? { 'If-Match': initial!.etag } : undefined,
+      });
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: scorecardKeys.all(team, blueprint) });
       router.push(scorecardsHref(team, blueprint));
