@@ -10,6 +10,8 @@ import { signIn } from './support/ui';
 // Every test seeds its own team; each waits for the recompute to finish (recomputing: false).
 
 test.use({ timezoneId: 'UTC' });
+// Journeys of many steps on a busy 2-core machine: more time per test (each step still waits for a state).
+test.describe.configure({ timeout: 90_000 });
 mkdirSync('test-results/screenshots', { recursive: true });
 
 const SCHEMA = {

@@ -41,7 +41,7 @@ export function EntityLevelHistory({
   const colorOf = new Map(scorecard.levels.map((l) => [l.name, l.color]));
   const badge = (name: string | null) =>
     name === null ? (
-      <span className="text-xs text-slate-400">none</span>
+      <span className="text-xs text-slate-500">none</span>
     ) : (
       <LevelBadge name={name} color={colorOf.get(name) ?? '#94a3b8'} />
     );

@@ -23,7 +23,8 @@ import { useScorecard, useSummary, useTrend } from './use-scorecard-data';
 
 type Props = { team: string; blueprint: { id: string; title: string; icon: string | null }; scorecard: string; canWrite: boolean };
 
-const card = 'rounded-xl border border-slate-200 bg-white p-5 shadow-sm';
+// min-w-0: a chart sized to its cell must not widen the grid cell it sits in (a resize loop).
+const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm';
 
 export function ScorecardDashboard({ team, blueprint, scorecard: sc, canWrite }: Props) {
   const bp = blueprint.id;
