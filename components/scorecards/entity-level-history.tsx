@@ -18,18 +18,10 @@ const CAUSES = new Map([
   ['schema_changed', 'the blueprint changed'],
 ]);
 
-export function EntityLevelHistory({
-  team,
-  blueprint,
-  scorecard,
-  identifier,
-}: {
-  team: string;
-  blueprint: string;
-  scorecard: ScorecardView;
-  identifier: string;
-}) {
-  const history = useLevelHistory(team, blueprint, scorecard.identifier, identifier);
+type Props = { team: string; blueprint: string; scorecard: ScorecardView; identifier: string; version: number };
+
+export function EntityLevelHistory({ team, blueprint, scorecard, identifier, version }: Props) {
+  const history = useLevelHistory(team, blueprint, scorecard.identifier, identifier, version);
   if (history.isPending) return <div className="h-16 animate-pulse rounded bg-slate-100" aria-label="Loading level history" />;
   if (history.isError)
     return (

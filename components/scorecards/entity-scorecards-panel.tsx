@@ -36,6 +36,7 @@ export function EntityScorecardsPanel({ team, blueprint, identifier, version, sc
     <div className="space-y-6">
       {list.data.scorecards.map((sc) => (
         <ScorecardChecklist
+          version={version}
           key={sc.identifier}
           team={team}
           blueprint={blueprint}
@@ -50,6 +51,7 @@ export function EntityScorecardsPanel({ team, blueprint, identifier, version, sc
 }
 
 function ScorecardChecklist({
+  version,
   team,
   blueprint,
   identifier,
@@ -57,6 +59,7 @@ function ScorecardChecklist({
   score,
   fields,
 }: {
+  version: number;
   team: string;
   blueprint: string;
   identifier: string;
@@ -109,7 +112,7 @@ function ScorecardChecklist({
           </ul>
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-900">Level history</h3>
-            <EntityLevelHistory team={team} blueprint={blueprint} scorecard={sc} identifier={identifier} />
+            <EntityLevelHistory team={team} blueprint={blueprint} scorecard={sc} identifier={identifier} version={version} />
           </div>
         </div>
       )}

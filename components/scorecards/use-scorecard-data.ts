@@ -45,11 +45,12 @@ export function useTrend(team: string, blueprint: string, sc: string, days: numb
   });
 }
 
-export function useLevelHistory(team: string, blueprint: string, sc: string, entity: string | null, limit = 20) {
+/** `version`: the entity's version, so a page after a write never shows the history cached before it. */
+export function useLevelHistory(team: string, blueprint: string, sc: string, entity: string | null, version = 0, limit = 20) {
   const params = new URLSearchParams({ limit: String(limit) });
   if (entity !== null) params.set('entity', entity);
   return useQuery({
-    queryKey: scorecardKeys.history(team, blueprint, sc, entity),
+    queryKey: [...scorecardKeys.history(team, blueprint, sc, entity), version],
     queryFn: () => api<ScorecardHistory>(`${scorecardsApiPath(team, blueprint, sc, 'history')}?${params}`),
   });
 }
