@@ -162,7 +162,8 @@ test('build a scorecard in the editor with a live preview, then its dashboard sh
     ['Silver', 2],
   ]);
   await page.reload();
-  await expect(page.getByTestId('total')).toHaveText(String(summary.total));
+  // The dashboard's reads land one after another on a loaded machine: wait for them, not a time.
+  await expect(page.getByTestId('total')).toHaveText(String(summary.total), { timeout: 30_000 });
   const perLevel = page.getByRole('list', { name: 'Entities per level' });
   for (const l of summary.levels) await expect(perLevel.locator(`[data-level="${l.name}"] a`)).toHaveText(String(l.count));
   for (const r of summary.rules) {

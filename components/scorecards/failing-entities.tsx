@@ -51,13 +51,18 @@ export function FailingEntities({ team, blueprint, scorecard }: { team: string; 
   if (entities.length === 0) return <p className="text-sm text-slate-500">No entities yet.</p>;
   const colorOf = new Map(scorecard.levels.map((l) => [l.name, l.color]));
   const titleOf = new Map(scorecard.rules.map((r) => [r.identifier, r.title]));
+  const rankOf = new Map(scorecard.levels.map((l, i) => [l.name, i]));
+  const rows = entities.map((e, i) => {
+    const result = scores[i]?.data?.scorecards ? new Map(Object.entries(scores[i].data!.scorecards!)).get(sc) : undefined;
+    const failed = result ? [...new Map(Object.entries(result.rules))].filter(([, ok]) => !ok).map(([id]) => titleOf.get(id) ?? id) : null;
+    return { e, result, failed };
+  });
+  // The search orders by level; within a level, the entity failing more rules comes first.
+  const rank = (r: (typeof rows)[number]) => rankOf.get(r.result?.level ?? '') ?? 0;
+  rows.sort((a, b) => rank(a) - rank(b) || (b.failed?.length ?? 0) - (a.failed?.length ?? 0));
   return (
     <ol className="divide-y divide-slate-100" aria-label="Entities that fail the most">
-      {entities.map((e, i) => {
-        const result = scores[i]?.data?.scorecards ? new Map(Object.entries(scores[i].data!.scorecards!)).get(sc) : undefined;
-        const failed = result
-          ? [...new Map(Object.entries(result.rules))].filter(([, ok]) => !ok).map(([id]) => titleOf.get(id) ?? id)
-          : null;
+      {rows.map(({ e, result, failed }, i) => {
         return (
           <li key={e.identifier} className="flex items-center gap-3 py-2.5">
             <span className="w-5 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>

@@ -46,7 +46,7 @@ function ScorecardCard({ team, blueprint, scorecard: sc }: { team: string; bluep
         </h2>
         {sc.recomputing && <RecomputeProgress progress={sc.progress} />}
       </div>
-      <p className="mt-0.5 font-mono text-xs text-slate-400">{sc.identifier}</p>
+      <p className="mt-0.5 font-mono text-xs text-slate-500">{sc.identifier}</p>
       {sc.description && <p className="mt-2 line-clamp-2 text-sm text-slate-600">{sc.description}</p>}
       <p className="mt-2 text-xs text-slate-500">
         {plural(sc.rules.length, 'rule', 'rules')} · {sc.levels.map((l) => l.name).join(' → ')}

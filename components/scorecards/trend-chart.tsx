@@ -43,7 +43,7 @@ export function TrendChart({ trend, levels }: { trend: ScorecardTrend; levels: S
           {levels.map((l, i) => (
             <Area
               key={l.name}
-              type="monotone"
+              type="linear"
               dataKey={`l${i}`}
               name={l.name}
               stackId="levels"
