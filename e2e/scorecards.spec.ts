@@ -11,7 +11,7 @@ import { signIn } from './support/ui';
 
 test.use({ timezoneId: 'UTC' });
 // Journeys of many steps on a busy 2-core machine: more time per test (each step still waits for a state).
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
 mkdirSync('test-results/screenshots', { recursive: true });
 
 const SCHEMA = {
