@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
 import { peakRssMb, ROOT, startBenchServer } from './support/bench-server';
 import { machineLine, percentile, today } from './support/stats';
+import { sampleService as entity } from './support/sample-service';
 
 // Bulk-ingest benchmark (issue 4): validated entities through the real HTTP API, in batches of
 // 1000 (POST .../entities/bulk), against a production build on its own embedded PostgreSQL.
@@ -14,34 +15,6 @@ import { machineLine, percentile, today } from './support/stats';
 const TOTAL = Number(process.env.BENCH_ENTITIES ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const BATCH = 1000;
-
-function entity(i: number) {
-  const domains = ['checkout', 'payments', 'search', 'catalog', 'identity', 'billing', 'shipping', 'inventory'];
-  const domain = domains[i % domains.length];
-  return {
-    identifier: `svc-${i}`,
-    title: `Service ${i}`,
-    data: {
-      description: `The **${domain}** service number ${i}.`,
-      language: ['TypeScript', 'Go', 'Python', 'Java', 'Rust', 'Kotlin'][i % 6],
-      lifecycle: ['experimental', 'production', 'deprecated'][i % 3],
-      tier: 1 + (i % 4),
-      version: `${1 + (i % 3)}.${i % 12}.${i % 20}`,
-      repository: `https://git.example.com/acme/svc-${i}`,
-      owner_email: `team-${i % 50}@example.com`,
-      uptime_slo: [99, 99.5, 99.9][i % 3],
-      public: i % 7 === 0,
-      tags: [domain, `squad-${i % 20}`],
-      dependencies: [`db-${i % 100}`],
-      last_deployed_at: new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString(),
-      metadata: {
-        environment: ['production', 'staging', 'development'][i % 3],
-        region: ['eu-west-1', 'us-east-1'][i % 2],
-        cost_center: `CC-${1000 + (i % 9000)}`,
-      },
-    },
-  };
-}
 
 async function main() {
   const dataDir = path.join(ROOT, 'bench', '.data', `ingest-${Date.now()}`);

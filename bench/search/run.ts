@@ -8,6 +8,7 @@ import { openInProcess, type InProcess } from './measure-in-process';
 import { compareWithBareServer } from './compare-bare-server';
 import { FILTERED_PAGE } from './bench-cases';
 import { relationsSuite } from './run-relations';
+import { scorecardsSuite } from './run-scorecards';
 import { setupBenchTeam, type BenchTeam } from './setup-bench-team';
 import { planDataset } from './generate-dataset';
 
@@ -17,15 +18,17 @@ import { planDataset } from './generate-dataset';
 // the HTTP API under concurrency (autocannon), plus the filtered list page's throughput against a
 // bare node:http + pg server running the same SQL. Writes bench/results/search-<date>.md.
 // The relations suite (issue 6, run-relations.ts) runs on the same dataset, which also holds
-// ~0.9M links, and writes bench/results/relations-<date>.md.
+// ~0.9M links, and writes bench/results/relations-<date>.md; so does the scorecards suite (issue
+// 12, run-scorecards.ts: bench/results/scorecards-<date>.md).
 // Never part of `npm test`.
 
 const TOTAL = Number(process.env.BENCH_ENTITIES ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
-// BENCH_SUITE=search|relations runs one suite (each writes its own results file); default both.
+// BENCH_SUITE=search|relations|scorecards runs one suite (each writes its own results file); default all.
 const SUITE = process.env.BENCH_SUITE ?? 'all';
-if (!['all', 'search', 'relations'].includes(SUITE)) throw new Error(`BENCH_SUITE must be all, search or relations, got ${SUITE}`);
+if (!['all', 'search', 'relations', 'scorecards'].includes(SUITE))
+  throw new Error(`BENCH_SUITE must be all, search, relations or scorecards, got ${SUITE}`);
 const log = (line: string) => console.log(line);
 
 async function deepCursor(base: string, apiKey: string, depth: number): Promise<string> {
@@ -110,6 +113,8 @@ async function main() {
       if (SUITE === 'all' || SUITE === 'search') await searchSuite(server, team, inProcessRuns);
       if (SUITE === 'all' || SUITE === 'relations')
         await relationsSuite(server, team, inProcessRuns, { total: TOTAL, connections: CONNECTIONS, seconds: SECONDS }, log);
+      if (SUITE === 'all' || SUITE === 'scorecards')
+        await scorecardsSuite(server, { total: TOTAL, connections: CONNECTIONS, seconds: SECONDS }, log);
     } finally {
       await inProcessRuns.close();
     }

@@ -1,5 +1,5 @@
 import { ownValue } from '@/lib/domain/own-keys';
-import { LEVEL_OPERATORS, RULE_RESULT_OPERATORS } from '@/lib/domain/scorecard-operators';
+import { LEVEL_OPERATORS, RULE_RESULT_OPERATORS, SCORECARD_KEY_PREFIX } from '@/lib/domain/scorecard-operators';
 import type { ScorecardLevel } from '@/lib/domain/scorecard-rules';
 import type { Operator } from '@/lib/domain/operators';
 import type { Field } from './fields';
@@ -10,7 +10,7 @@ import type { Field } from './fields';
 // scorecards and rules have no dots, so a key names one of them without ambiguity. The search
 // route takes them as {scorecard, rule?, operator, value} rules and `$scorecard.<sc>` sort keys.
 
-export const SCORECARD_KEY_PREFIX = '$scorecard.';
+export { SCORECARD_KEY_PREFIX };
 
 /** What the catalog page loads per scorecard (lib/scorecards/list-scorecard-fields.ts). */
 export type ScorecardFieldInfo = {

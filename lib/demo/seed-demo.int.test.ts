@@ -5,6 +5,10 @@ import { countRows } from '@/lib/db/backup';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { DEMO_BLUEPRINTS } from './demo-blueprints';
 import { buildDemoCatalog } from './demo-entities';
+import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
+import { getScorecardSummary } from '@/lib/scorecards/evaluate/summarize-scorecard';
+import { teamContextOf } from '@/lib/test/fixtures';
+import { DEMO_SCORECARD } from './demo-scorecard';
 import { DEMO_TEAM, DEMO_USER, isEmptyDatabase, seedDemo, type SeedResult } from './seed-demo';
 
 // The demo seed on a brand-new database: what a first `npm start` shows, and that running it
@@ -103,6 +107,42 @@ describe('seedDemo', () => {
     expect(actual).toEqual(expected);
     expect(actual.some((l) => l.startsWith('runs_on:'))).toBe(true);
     expect(actual.some((l) => l.startsWith('uses:'))).toBe(true);
+  });
+
+  it('grades the services on a computed "Production readiness" scorecard with a spread of levels', async () => {
+    const user = await testDb().user.findFirstOrThrow({ where: { email: DEMO_USER.email } });
+    const ctx = await teamContextOf(user, DEMO_TEAM.slug);
+    const summary = await getScorecardSummary(testDb(), ctx, 'service', DEMO_SCORECARD.identifier, null);
+    const services = catalog.entities.filter((e) => e.blueprintId === 'service').length;
+    expect(summary.recomputing).toBe(false);
+    expect(summary.total).toBe(services);
+    // A living dashboard: at least three levels hold services, none holds them all.
+    const held = summary.levels.filter((l) => l.count > 0);
+    expect(held.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...summary.levels.map((l) => l.count))).toBeLessThan(services);
+    expect(summary.rules.map((r) => r.identifier)).toEqual(DEMO_SCORECARD.rules.map((r) => r.identifier));
+  });
+
+  it('gives the scorecard weeks of history that end at the live levels', async () => {
+    const user = await testDb().user.findFirstOrThrow({ where: { email: DEMO_USER.email } });
+    const ctx = await teamContextOf(user, DEMO_TEAM.slug);
+    const { days } = await getScorecardTrend(testDb(), ctx, 'service', DEMO_SCORECARD.identifier, 40);
+    const summary = await getScorecardSummary(testDb(), ctx, 'service', DEMO_SCORECARD.identifier, null);
+    const counts = (day: (typeof days)[number]) => day.levels.map((l) => l.count);
+    // Today's end of day is the live distribution; five weeks ago it was different (people fixed things).
+    expect(counts(days.at(-1)!)).toEqual(summary.levels.map((l) => l.count));
+    expect(counts(days[0])).not.toEqual(counts(days.at(-1)!));
+    expect(counts(days[0]).reduce((a, b) => a + b, 0)).toBe(summary.total);
+    // Every service's last change lands on its live level.
+    const mismatches = await testPool().query(
+      `SELECT r.entity_id FROM scorecard_results r
+         JOIN scorecards s ON s.team_id = r.team_id AND s.id = r.scorecard_id AND r.generation = s.live_generation
+         JOIN LATERAL (SELECT c.to_rank FROM scorecard_level_changes c
+                        WHERE c.team_id = r.team_id AND c.scorecard_id = r.scorecard_id AND c.entity_id = r.entity_id
+                        ORDER BY c.at DESC, c.id DESC LIMIT 1) last ON true
+        WHERE last.to_rank IS DISTINCT FROM r.level`,
+    );
+    expect(mismatches.rows).toEqual([]);
   });
 
   it('seeds nothing and duplicates nothing when run again', async () => {

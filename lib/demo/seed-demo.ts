@@ -3,8 +3,10 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { insertTeamWithDefaultRoles } from '@/lib/teams/create-team';
 import { DEMO_BLUEPRINTS } from './demo-blueprints';
 import { buildDemoCatalog } from './demo-entities';
+import { computeDemoScorecard, insertDemoScorecard } from './demo-scorecard';
 
-// Demo content: a user, a team, three blueprints with relations, about a hundred entities.
+// Demo content: a user, a team, three blueprints with relations, about a hundred entities, and a
+// scorecard with a few weeks of history.
 // The credentials are public on purpose (README and console): this is for a local first look.
 
 export const DEMO_USER = { email: 'demo@baseplate.local', password: 'baseplate-demo', name: 'Demo User' };
@@ -31,7 +33,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
   }
   const passwordHash = await bcrypt.hash(DEMO_USER.password, 10);
   const { entities, links } = buildDemoCatalog();
-  await db.$transaction(
+  const seeded = await db.$transaction(
     async (tx) => {
       const existing = await tx.user.findFirst({ where: { email: { equals: DEMO_USER.email, mode: 'insensitive' } } });
       const user = existing ?? (await tx.user.create({ data: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash } }));
@@ -98,8 +100,10 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
         })),
         skipDuplicates: true,
       });
+      return { teamId: team.id, scorecardId: await insertDemoScorecard(tx, team.id) };
     },
     { timeout: 30_000 },
   );
+  await computeDemoScorecard(db, seeded.teamId, seeded.scorecardId);
   return { seeded: true, entities: entities.length };
 }

@@ -15,8 +15,7 @@ export const AUDIT_RESOURCES = [
     group: 'Entities',
     actions: ['entity.created', 'entity.updated', 'entity.restored', 'entity.deleted'],
   },
-  // Named as areas.md's contract fixes them (issue 12), not in the past tense of the others.
-  { type: 'scorecard', label: 'Scorecard', group: 'Scorecards', actions: ['scorecard.create', 'scorecard.update', 'scorecard.delete'] },
+  { type: 'scorecard', label: 'Scorecard', group: 'Scorecards', actions: ['scorecard.created', 'scorecard.updated', 'scorecard.deleted'] },
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number]['type'];

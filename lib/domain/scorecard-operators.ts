@@ -10,3 +10,9 @@ export type LevelOperator = (typeof LEVEL_OPERATORS)[number];
 
 /** On one rule's result ({scorecard, rule, operator, value: true | false}). */
 export const RULE_RESULT_OPERATORS = ['='] as const satisfies readonly Operator[];
+
+/**
+ * `$scorecard.<sc>`: the level as a sort key of the search body and as a catalog field;
+ * `$scorecard.<sc>.<rule>`: a rule's result as a catalog field (identifiers have no dots).
+ */
+export const SCORECARD_KEY_PREFIX = '$scorecard.';

@@ -48,7 +48,7 @@ const rowOf = (identifier: string, c: TeamContext = ctx) =>
   db().scorecard.findUniqueOrThrow({ where: { teamId_blueprintId_identifier: { teamId: c.team.id, blueprintId: 'service', identifier } } });
 
 describe('createScorecard', () => {
-  it('saves the scorecard with the default levels, its rules in order, generation 1 kicked, and scorecard.create', async () => {
+  it('saves the scorecard with the default levels, its rules in order, generation 1 kicked, and scorecard.created', async () => {
     const { view, version } = await createScorecard(db(), ctx, 'service', {
       identifier: 'prod',
       title: 'Production readiness',
@@ -88,7 +88,7 @@ describe('createScorecard', () => {
     ]);
     expect(kicked).toEqual([{ name: 'scorecard-recompute', data: { teamId: ctx.team.id, scorecardId: row.id, generation: 1 } }]);
     const audit = await db().auditLog.findFirstOrThrow({ where: { teamId: ctx.team.id, entityId: row.id } });
-    expect([audit.action, audit.entityType]).toEqual(['scorecard.create', 'scorecard']);
+    expect([audit.action, audit.entityType]).toEqual(['scorecard.created', 'scorecard']);
     expect(audit.newData).toMatchObject({ blueprint: 'service', identifier: 'prod', filter: has('tier') });
   });
 
@@ -183,7 +183,7 @@ describe('updateScorecard', () => {
     );
     expect([badPatch.code, (badPatch.details as Array<{ path: string }>)[0].path]).toEqual(['validation_failed', '/levels']);
     const row = await rowOf(view.identifier);
-    const audit = await db().auditLog.findFirstOrThrow({ where: { teamId: ctx.team.id, entityId: row.id, action: 'scorecard.update' } });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { teamId: ctx.team.id, entityId: row.id, action: 'scorecard.updated' } });
     expect(audit.oldData).toMatchObject({ filter: has('tier'), description: null });
     expect(audit.newData).toMatchObject({ filter: null, description: 'd', recompute: true });
   });
@@ -202,13 +202,13 @@ describe('updateScorecard', () => {
 });
 
 describe('deleteScorecard', () => {
-  it('deletes the scorecard and its rules, with scorecard.delete', async () => {
+  it('deletes the scorecard and its rules, with scorecard.deleted', async () => {
     const { view } = await fresh();
     const row = await rowOf(view.identifier);
     await deleteScorecard(db(), ctx, 'service', view.identifier, { ifMatch: [1] });
     expect((await expectAppError(getScorecard(db(), ctx, 'service', view.identifier))).code).toBe('not_found');
     expect(await db().scorecardRule.count({ where: { teamId: ctx.team.id, scorecardId: row.id } })).toBe(0);
-    const audit = await db().auditLog.findFirstOrThrow({ where: { teamId: ctx.team.id, entityId: row.id, action: 'scorecard.delete' } });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { teamId: ctx.team.id, entityId: row.id, action: 'scorecard.deleted' } });
     expect(audit.oldData).toMatchObject({ identifier: view.identifier, rules: view.rules });
   });
 });

@@ -98,7 +98,7 @@ export async function createScorecard(db: Db, ctx: TeamContext, blueprintId: str
     const row = await findScorecardOrThrow(tx, teamId, blueprintId, input.identifier);
     const view = toScorecardView(row);
     await writeAudit(tx, ctx, {
-      action: 'scorecard.create',
+      action: 'scorecard.created',
       entityType: 'scorecard',
       entityId: row.id,
       verbatim: true,
@@ -157,7 +157,7 @@ export async function updateScorecard(
     await tx.scorecardRule.createMany({ data: rulesData(teamId, before.id, def) });
     const row = await findScorecardOrThrow(tx, teamId, blueprintId, identifier);
     await writeAudit(tx, ctx, {
-      action: 'scorecard.update',
+      action: 'scorecard.updated',
       entityType: 'scorecard',
       entityId: row.id,
       verbatim: true,
@@ -179,7 +179,7 @@ export async function deleteScorecard(db: Db, ctx: TeamContext, blueprintId: str
     const before = await lockScorecardOrThrow(tx, ctx.team.id, blueprintId, identifier, options.ifMatch);
     await tx.scorecard.delete({ where: { teamId_id: { teamId: ctx.team.id, id: before.id } } });
     await writeAudit(tx, ctx, {
-      action: 'scorecard.delete',
+      action: 'scorecard.deleted',
       entityType: 'scorecard',
       entityId: before.id,
       verbatim: true,

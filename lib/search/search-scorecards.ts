@@ -1,5 +1,6 @@
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
+import { SCORECARD_KEY_PREFIX } from '@/lib/domain/scorecard-operators';
 import { loadSearchScorecardRows } from './search-scorecards.sql';
 import type { RawGroup, RawNode, RawSortKey, ScorecardResults } from './search-types';
 
@@ -9,7 +10,7 @@ import type { RawGroup, RawNode, RawSortKey, ScorecardResults } from './search-t
 // all: a scorecard's own rules and filter are typed without it, so they cannot nest scorecards.
 
 /** Sort keys `$scorecard.<sc>` sort by the entity's level rank in that scorecard. */
-export const SCORECARD_SORT_PREFIX = '$scorecard.';
+export const SCORECARD_SORT_PREFIX = SCORECARD_KEY_PREFIX;
 
 export type LiveScorecard = {
   results: ScorecardResults;

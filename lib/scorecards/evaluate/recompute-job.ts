@@ -6,7 +6,7 @@ import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
 import {
   chunkRow,
-  dropOtherGenerationsSql,
+  dropOlderGenerationsSql,
   flipHistorySql,
   flipSql,
   lockChunkSql,
@@ -79,21 +79,30 @@ export async function recomputeScorecard(db: Db, data: ScorecardRecomputeData, o
   return flip(db, data, definition);
 }
 
-/** The one transaction that makes the generation live (or finds it superseded). */
+/**
+ * The one transaction that makes the generation live (or finds it superseded). The old
+ * generation's rows go after it commits: reads never look at them once live_generation moved, so
+ * the scorecard's row lock is not held while 100k of them are deleted (a retry, or the next flip,
+ * removes what a crash left).
+ */
 async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition): Promise<RecomputeOutcome> {
   const { teamId, scorecardId, generation } = data;
-  return db.$transaction(async (tx) => {
-    const [row] = await runSql(tx, lockScorecardSql(teamId, scorecardId), lockedScorecardRow);
-    if (!row || row.target_generation !== generation || row.live_generation >= generation) return 'superseded';
-    const live = row.live_definition as Definition | null;
-    // The same definition computed again: the blueprint's schema is what changed.
-    const cause = live && sameJson(live, definition) ? 'schema_changed' : 'scorecard_changed';
-    const from = { generation: row.live_generation, levels: live?.levels ?? [] };
-    await execSql(tx, flipHistorySql({ teamId, scorecardId }, from, { generation, levels: definition.levels }, cause));
-    await execSql(tx, flipSql(teamId, scorecardId, generation, definition));
-    await execSql(tx, dropOtherGenerationsSql(teamId, scorecardId, generation));
-    return 'live';
-  });
+  const outcome = await db.$transaction(
+    async (tx): Promise<RecomputeOutcome> => {
+      const [row] = await runSql(tx, lockScorecardSql(teamId, scorecardId), lockedScorecardRow);
+      if (!row || row.target_generation !== generation || row.live_generation >= generation) return 'superseded';
+      const live = row.live_definition as Definition | null;
+      // The same definition computed again: the blueprint's schema is what changed.
+      const cause = live && sameJson(live, definition) ? 'schema_changed' : 'scorecard_changed';
+      const from = { generation: row.live_generation, levels: live?.levels ?? [] };
+      await execSql(tx, flipHistorySql({ teamId, scorecardId }, from, { generation, levels: definition.levels }, cause));
+      await execSql(tx, flipSql(teamId, scorecardId, generation, definition));
+      return 'live';
+    },
+    { timeout: 120_000 },
+  );
+  if (outcome === 'live') await execSql(db, dropOlderGenerationsSql(teamId, scorecardId, generation));
+  return outcome;
 }
 
 export const scorecardRecomputeJob: JobDefinition<ScorecardRecomputeData> = {

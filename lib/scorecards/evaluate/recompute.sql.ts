@@ -80,16 +80,20 @@ export function flipHistorySql(
      WHERE o.level IS DISTINCT FROM n.level OR ${fromName} IS DISTINCT FROM ${toName}`;
 }
 
-/** The new generation goes live; the old generation's rows (and any abandoned one's) go. */
+/** The new generation goes live. */
 export function flipSql(teamId: string, scorecardId: string, generation: number, definition: unknown): Prisma.Sql {
   return Prisma.sql`
     UPDATE scorecards s SET live_generation = ${generation}::int, live_definition = ${JSON.stringify(definition)}::jsonb,
            computed_at = CURRENT_TIMESTAMP, recompute_started_at = NULL, recompute_done = recompute_total
      WHERE ${scorecardKey(teamId, scorecardId)}`;
 }
-export function dropOtherGenerationsSql(teamId: string, scorecardId: string, generation: number): Prisma.Sql {
+/**
+ * After the flip: the rows of every older generation (the previous live one, abandoned ones) go.
+ * Never a newer one: a recompute of the next generation may already be under way.
+ */
+export function dropOlderGenerationsSql(teamId: string, scorecardId: string, generation: number): Prisma.Sql {
   return Prisma.sql`DELETE FROM scorecard_results r
-     WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation <> ${generation}::int`;
+     WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation < ${generation}::int`;
 }
 
 /**

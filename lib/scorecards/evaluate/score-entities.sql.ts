@@ -115,12 +115,17 @@ export const scoreCountsRow = rowDecoder({ upserted: 'int', removed: 'int', chan
 
 /**
  * The distribution per level and the passes per rule of (level, passed) rows: one row per level
- * reached, `passes` the count of rows passing each rule (in bit order).
+ * reached, `passes` the count of rows passing each rule (in bit order). The rows are first
+ * grouped by (level, passed), of which there are few (entities share their rule results), so the
+ * per-rule bit tests run once per group, not once per entity.
  */
 export function distributionSql(rows: Prisma.Sql, ruleCount: number): Prisma.Sql {
-  const passes = Array.from({ length: ruleCount }, (_, i) => Prisma.sql`count(*) FILTER (WHERE x.passed & ${bit(i)}::bigint <> 0)`);
+  const passes = Array.from(
+    { length: ruleCount },
+    (_, i) => Prisma.sql`COALESCE(sum(x.n) FILTER (WHERE x.passed & ${bit(i)}::bigint <> 0), 0)`,
+  );
   const list = passes.length ? Prisma.join(passes, ', ') : Prisma.empty;
-  return Prisma.sql`SELECT x.level::int AS level, count(*)::int AS n, to_jsonb(ARRAY[${list}]::int[]) AS passes
-    FROM (${rows}) x GROUP BY x.level`;
+  return Prisma.sql`SELECT x.level::int AS level, sum(x.n)::int AS n, to_jsonb(ARRAY[${list}]::int[]) AS passes
+    FROM (SELECT y.level, y.passed, count(*) AS n FROM (${rows}) y GROUP BY y.level, y.passed) x GROUP BY x.level`;
 }
 export const distributionRow = rowDecoder({ level: 'int', n: 'int', passes: 'json' });

@@ -43,7 +43,7 @@ export function hopsOf(node: TypedNode | null): number {
   if (!node) return 0;
   if (node.kind === 'group') return Math.max(0, ...node.nodes.map(hopsOf));
   if (node.rule.op === 'relatedTo') return node.rule.maxHops;
-  // Search's scorecard rules (wt-sc-search) have no property: they follow no link.
+  // A scorecard rule of the search has no property (and a definition cannot hold one anyway).
   return 'prop' in node.rule && node.rule.prop.via ? 1 : 0;
 }
 
