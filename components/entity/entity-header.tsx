@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { DeleteEntityButton } from './delete-entity-button';
 import { blueprintHref, entityHref } from './entity-href';
 
@@ -8,11 +9,13 @@ export type EntityHeaderProps = {
   entity: { identifier: string; title: string | null; version: number };
   canWrite: boolean;
   canDelete: boolean;
+  /** Under the identifier: the entity's scorecard levels. */
+  badges?: ReactNode;
 };
 
 // The top of an entity's pages: a way back to its blueprint, icon + title, identifier, and the
 // Edit and Delete actions the caller's permissions allow.
-export function EntityHeader({ team, blueprint, entity, canWrite, canDelete }: EntityHeaderProps) {
+export function EntityHeader({ team, blueprint, entity, canWrite, canDelete, badges }: EntityHeaderProps) {
   return (
     <div className="mb-4">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
@@ -38,6 +41,7 @@ export function EntityHeader({ team, blueprint, entity, canWrite, canDelete }: E
           <p className="mt-1 font-mono text-sm text-slate-500" data-testid="entity-identifier">
             {entity.identifier}
           </p>
+          {badges}
         </div>
         <div className="flex shrink-0 items-start gap-2">
           {canWrite && (

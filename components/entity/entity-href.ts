@@ -1,7 +1,7 @@
 // Links to an entity's pages. Identifiers may hold / : @ + . (API.md), so the identifier is one
 // percent-encoded path segment: "svc/api" is ".../entities/svc%2Fapi", never two segments.
 
-export type EntityPage = 'overview' | 'edit' | 'history' | 'graph';
+export type EntityPage = 'overview' | 'edit' | 'history' | 'graph' | 'scorecards';
 
 export function blueprintHref(team: string, blueprint: string): string {
   return `/t/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}`;

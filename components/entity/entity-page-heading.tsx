@@ -1,7 +1,8 @@
+import { EntityScorecardBadges } from '@/components/scorecards/entity-scorecard-badges';
 import { mayCall } from '@/lib/authz/may-call';
 import type { TeamContext } from '@/lib/authz/team-context';
 import { EntityHeader } from './entity-header';
-import { EntityTabs } from './entity-tabs';
+import { EntityTabs, type EntityTab } from './entity-tabs';
 
 // The top of every entity page: title, identifier, the actions the caller may take, and the tabs.
 export function EntityPageHeading({
@@ -15,9 +16,11 @@ export function EntityPageHeading({
   blueprint: { id: string; title: string; icon: string | null };
   entity: { identifier: string; title: string | null };
   version: number;
-  current: 'overview' | 'graph' | 'history';
+  current: EntityTab;
 }) {
   const team = ctx.team.slug;
+  // Only whether to show the badges and the tab; the scorecard routes decide what they answer.
+  const scorecards = mayCall(ctx, 'listScorecards');
   return (
     <>
       <EntityHeader
@@ -26,8 +29,11 @@ export function EntityPageHeading({
         entity={{ identifier: entity.identifier, title: entity.title, version }}
         canWrite={mayCall(ctx, 'patchEntity')}
         canDelete={mayCall(ctx, 'deleteEntity')}
+        badges={
+          scorecards && <EntityScorecardBadges team={team} blueprint={blueprint.id} identifier={entity.identifier} version={version} />
+        }
       />
-      <EntityTabs team={team} blueprint={blueprint.id} identifier={entity.identifier} current={current} />
+      <EntityTabs team={team} blueprint={blueprint.id} identifier={entity.identifier} current={current} scorecards={scorecards} />
     </>
   );
 }

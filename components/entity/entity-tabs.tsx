@@ -1,22 +1,28 @@
 import Link from 'next/link';
 import { entityHref } from './entity-href';
 
-// Overview, Graph and History of one entity, as links (each tab is its own URL, so it can be shared).
+export type EntityTab = 'overview' | 'graph' | 'history' | 'scorecards';
+
+// Overview, Graph, History (and Scorecards) of one entity, as links (each tab is its own URL, so it can be shared).
 export function EntityTabs({
   team,
   blueprint,
   identifier,
   current,
+  scorecards = false,
 }: {
   team: string;
   blueprint: string;
   identifier: string;
-  current: 'overview' | 'graph' | 'history';
+  current: EntityTab;
+  /** The Scorecards tab, for callers who may read scorecards. */
+  scorecards?: boolean;
 }) {
   const tabs = [
     { key: 'overview', label: 'Overview' },
     { key: 'graph', label: 'Graph' },
     { key: 'history', label: 'History' },
+    ...(scorecards ? [{ key: 'scorecards', label: 'Scorecards' } as const] : []),
   ] as const;
   return (
     <nav aria-label="Entity" className="mb-6 flex gap-1 border-b border-slate-200">

@@ -30,6 +30,8 @@ export function SideNav({
   const pathname = usePathname();
   const home = `/t/${teamSlug}`;
   const settings = SETTINGS.filter((s) => s.needs === null || permissions.includes(s.needs));
+  const scorecards = permissions.includes('scorecard:read');
+  const onScorecards = (href: string) => pathname.startsWith(`${href}/scorecards`);
   return (
     <nav aria-label="Portal" className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-5">
       <Link href={home} className={item} aria-current={pathname === home ? 'page' : undefined}>
@@ -42,11 +44,17 @@ export function SideNav({
             const href = `${home}/blueprints/${b.id}`;
             return (
               <li key={b.id}>
-                <Link href={href} className={item} aria-current={pathname.startsWith(href) ? 'page' : undefined}>
+                <Link href={href} className={item} aria-current={pathname.startsWith(href) && !onScorecards(href) ? 'page' : undefined}>
                   <span aria-hidden>{b.icon ?? '📦'}</span>
                   <span className="truncate">{b.title}</span>
                   <span className="ml-auto text-xs tabular-nums text-slate-400">{formatCount(b.entityCount)}</span>
                 </Link>
+                {/* The open blueprint's scorecards, one level in. */}
+                {scorecards && pathname.startsWith(href) && (
+                  <Link href={`${href}/scorecards`} className={`${item} ml-6`} aria-current={onScorecards(href) ? 'page' : undefined}>
+                    <span aria-hidden>🏅</span> Scorecards
+                  </Link>
+                )}
               </li>
             );
           })}

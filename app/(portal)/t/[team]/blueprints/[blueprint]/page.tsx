@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { EditBlueprintLink } from '@/components/blueprint-editor/blueprint-links';
 import { CatalogTable } from '@/components/catalog/catalog-table';
 import { NewEntityLink } from '@/components/entity/new-entity-link';
+import { ScorecardsLink } from '@/components/scorecards/scorecards-link';
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/settings-page';
@@ -53,6 +54,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
         description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
         aside={
           <div className="flex gap-2">
+            {mayCall(ctx, 'listScorecards') && <ScorecardsLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'updateBlueprint') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'createEntity') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
           </div>
