@@ -3,13 +3,13 @@ import { expect, type Page } from '@playwright/test';
 
 // An accessibility check of the page as it stands: axe-core (the engine of the usual audits) run
 // in the page, failing on serious and critical violations (WCAG 2.1 A and AA rules). `scope`: the
-// part of the page under test (the page's own content; the app's header and navigation are shared).
+// part of the page under test (by default all of it, the app's header and navigation included).
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
 
-export async function expectNoSeriousAxeViolations(page: Page, what: string, scope = 'main'): Promise<void> {
+export async function expectNoSeriousAxeViolations(page: Page, what: string, scope = 'body'): Promise<void> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: object) => Promise<{ violations: Violation[] }> } }).axe;
