@@ -360,3 +360,31 @@ export function searchBodyFor(r: Rng, entities: SeedEntity[]): Record<string, un
   }
   return body;
 }
+
+type Queryable = { query<R>(sql: string, values?: unknown[]): Promise<{ rows: R[] }> };
+
+/**
+ * The differential tests' graph: RELATIONS declared on the `svc` blueprint of `teamId`, and the
+ * random links of generateLinks(rng(seed)) between `entities` (by index) inserted in one statement.
+ * Returns the links as the in-memory evaluator's graph takes them.
+ */
+export async function insertRandomLinks(db: Queryable, teamId: string, entities: Array<{ id: string }>, seed: number) {
+  const relationUuid: Record<string, string> = {};
+  for (const [name, type] of Object.entries(RELATIONS)) {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier, relation_type) VALUES ($1, 'svc', 'svc', $2, $3) RETURNING id::text`,
+      [teamId, name, type],
+    );
+    relationUuid[name] = rows[0].id;
+  }
+  const links = generateLinks(rng(seed), entities.length).map((l) => ({
+    relationUuid: relationUuid[l.relation],
+    source: entities[l.source].id,
+    target: entities[l.target].id,
+  }));
+  await db.query(
+    `INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[])`,
+    [teamId, links.map((l) => l.relationUuid), links.map((l) => l.source), links.map((l) => l.target)],
+  );
+  return links;
+}

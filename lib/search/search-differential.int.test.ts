@@ -4,7 +4,7 @@ import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createBlueprint, createTeam, teamContextOf } from '@/lib/test/fixtures';
 import { buildEvalGraph, compareForSort, matchesQ, matchesQuery, type EvalEntity, type EvalGraph } from './evaluate-query';
 import { parseSearchBody } from './parse-search-body';
-import { generateEntities, generateLinks, NOW, RELATIONS, rng, SCHEMA, searchBodyFor } from './random-search.test-support';
+import { generateEntities, insertRandomLinks, NOW, rng, SCHEMA, searchBodyFor } from './random-search.test-support';
 import { loadSearchRelations } from './search-relations';
 import { searchEntities, type SearchResult } from './search-entities';
 import { OPERATORS } from './search-types';
@@ -45,23 +45,7 @@ beforeAll(async () => {
   await createBlueprint(testDb(), team.id, 'svc', SCHEMA);
   ctx = await teamContextOf(owner, team.slug);
   entities = await insert(team.id, generateEntities(rng(SEED), ENTITIES));
-  const relationUuid: Record<string, string> = {};
-  for (const [name, type] of Object.entries(RELATIONS)) {
-    const { rows } = await testPool().query<{ id: string }>(
-      `INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier, relation_type) VALUES ($1, 'svc', 'svc', $2, $3) RETURNING id::text`,
-      [team.id, name, type],
-    );
-    relationUuid[name] = rows[0].id;
-  }
-  const links = generateLinks(rng(SEED + 2), ENTITIES).map((l) => ({
-    relationUuid: relationUuid[l.relation],
-    source: entities[l.source].id,
-    target: entities[l.target].id,
-  }));
-  await testPool().query(
-    `INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[])`,
-    [team.id, links.map((l) => l.relationUuid), links.map((l) => l.source), links.map((l) => l.target)],
-  );
+  const links = await insertRandomLinks(testPool(), team.id, entities, SEED + 2);
   graph = buildEvalGraph(
     entities.map((e) => ({ ...e, blueprint: 'svc' })),
     links,

@@ -1,16 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { levelReached, type QueryTree } from '@/lib/domain/scorecard-rules';
 import { buildEvalGraph, matchesQuery, type EvalEntity, type EvalGraph } from '@/lib/search/evaluate-query';
-import {
-  generateEntities,
-  generateLinks,
-  NOW,
-  RELATIONS,
-  rng,
-  SCHEMA,
-  searchBodyFor,
-  type Rng,
-} from '@/lib/search/random-search.test-support';
+import { generateEntities, insertRandomLinks, NOW, rng, SCHEMA, searchBodyFor, type Rng } from '@/lib/search/random-search.test-support';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createBlueprint, createTeam } from '@/lib/test/fixtures';
 import { execSql } from '@/lib/db/run-sql';
@@ -48,23 +39,7 @@ beforeAll(async () => {
     );
     entities.push({ ...e, id: rows[0].id });
   }
-  const relationUuid: Record<string, string> = {};
-  for (const [name, type] of Object.entries(RELATIONS)) {
-    const { rows } = await testPool().query<{ id: string }>(
-      `INSERT INTO blueprint_relations (team_id, source_blueprint_id, target_blueprint_id, identifier, relation_type) VALUES ($1, 'svc', 'svc', $2, $3) RETURNING id::text`,
-      [teamId, name, type],
-    );
-    relationUuid[name] = rows[0].id;
-  }
-  const links = generateLinks(rng(SEED + 2), ENTITIES).map((l) => ({
-    relationUuid: relationUuid[l.relation],
-    source: entities[l.source].id,
-    target: entities[l.target].id,
-  }));
-  await testPool().query(
-    `INSERT INTO entity_relations (team_id, relation_id, source_entity_id, target_entity_id) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[])`,
-    [teamId, links.map((l) => l.relationUuid), links.map((l) => l.source), links.map((l) => l.target)],
-  );
+  const links = await insertRandomLinks(testPool(), teamId, entities, SEED + 2);
   graph = buildEvalGraph(
     entities.map((e) => ({ ...e, blueprint: 'svc' })),
     links,
