@@ -20,6 +20,36 @@ export function liveRowsSql(
      WHERE r.team_id = ${scope.teamId}::uuid AND r.scorecard_id = ${scope.scorecardId}::uuid AND r.generation = ${scope.generation}::int ${matching}`;
 }
 
+type GenerationScope = { teamId: string; scorecardId: string; generation: number };
+const countsOf = (s: GenerationScope) =>
+  Prisma.sql`c.team_id = ${s.teamId}::uuid AND c.scorecard_id = ${s.scorecardId}::uuid AND c.generation = ${s.generation}::int`;
+
+/**
+ * The summary without a query: the generation's (level, passed, n) from scorecard_counts
+ * (migration 0016 says why deltas), its rows summed per key, and how many rows were read (the
+ * cue to compact). A range scan of idx_scorecard_counts_generation: a few rows per key, never
+ * one per entity (scorecard-counts.int.test.ts checks the plan).
+ */
+export function liveCountsSql(scope: GenerationScope): Prisma.Sql {
+  return Prisma.sql`SELECT c.level, c.passed::text AS passed, sum(c.n)::int AS n, sum(count(*)) OVER ()::int AS deltas FROM scorecard_counts c
+     WHERE ${countsOf(scope)} GROUP BY c.level, c.passed HAVING sum(c.n) <> 0`;
+}
+export const liveCountRow = rowDecoder({ level: 'int', passed: 'text', n: 'int', deltas: 'int' });
+
+/**
+ * Folds a generation's deltas into one row per key. Rows a concurrent writer appends meanwhile
+ * are not in this statement's snapshot, so they stay; two compactions at once each sum only the
+ * rows their DELETE really removed (the second skips those the first removed). Served by
+ * idx_scorecard_counts_generation.
+ */
+export function compactCountsSql(scope: GenerationScope): Prisma.Sql {
+  return Prisma.sql`
+    WITH gone AS (DELETE FROM scorecard_counts c WHERE ${countsOf(scope)} RETURNING c.level, c.passed, c.n)
+    INSERT INTO scorecard_counts (team_id, scorecard_id, generation, level, passed, n)
+    SELECT ${scope.teamId}::uuid, ${scope.scorecardId}::uuid, ${scope.generation}::int, g.level, g.passed, sum(g.n)
+      FROM gone g GROUP BY g.level, g.passed HAVING sum(g.n) <> 0 ORDER BY g.level, g.passed`;
+}
+
 /**
  * The end-of-day distribution (UTC) of the last `days` days, walked back from the live one: a
  * level's count at the end of day d is its count now, plus the changes after that moment that

@@ -6,6 +6,7 @@ import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
 import {
   chunkRow,
+  dropOlderCountsSql,
   dropOlderGenerationsSql,
   flipHistorySql,
   flipSql,
@@ -101,7 +102,15 @@ async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition
     },
     { timeout: 120_000 },
   );
-  if (outcome === 'live') await execSql(db, dropOlderGenerationsSql(teamId, scorecardId, generation));
+  if (outcome === 'live') {
+    await db.$transaction(
+      async (tx) => {
+        await execSql(tx, dropOlderGenerationsSql(teamId, scorecardId, generation));
+        await execSql(tx, dropOlderCountsSql(teamId, scorecardId, generation));
+      },
+      { timeout: 120_000 },
+    );
+  }
   return outcome;
 }
 
