@@ -52,7 +52,7 @@ export function compactCountsSql(scope: GenerationScope): Prisma.Sql {
 
 /**
  * The end-of-day distribution (UTC) of the last `days` days, walked back from the live one: a
- * level's count at the end of day d is its count now, plus the changes after that moment that
+ * level's count at the end of day d is its count now (scorecard_counts), plus the changes after that moment that
  * left it, minus those that entered it (history rows by idx_scorecard_level_changes_at, only
  * those since the first day). Level names as they were: a renamed level's days carry the old name.
  */
@@ -63,9 +63,8 @@ export function trendSql(scope: { teamId: string; scorecardId: string; generatio
       SELECT d::date AS day, (d::date + 1)::timestamp AT TIME ZONE 'UTC' AS day_end
         FROM generate_series((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') d
     ), live AS (
-      SELECT (${levels}::text[])[r.level + 1] AS name, count(*)::int AS n FROM scorecard_results r
-       WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation = ${scope.generation}::int
-       GROUP BY r.level
+      SELECT (${levels}::text[])[c.level + 1] AS name, sum(c.n)::int AS n FROM scorecard_counts c
+       WHERE ${countsOf(scope)} GROUP BY c.level HAVING sum(c.n) <> 0
     ), since AS (
       SELECT c.from_level, c.to_level, c.at FROM scorecard_level_changes c
        WHERE c.team_id = ${teamId}::uuid AND c.scorecard_id = ${scorecardId}::uuid

@@ -2,6 +2,7 @@ import { getDb, type Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import type { QueryTree } from '@/lib/domain/scorecard-rules';
 import type { JobDefinition } from '@/lib/jobs/job-queue';
+import { compactCountsSql } from './read-results.sql';
 import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
 import {
@@ -98,6 +99,8 @@ async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition
       const from = { generation: row.live_generation, levels: live?.levels ?? [] };
       await execSql(tx, flipHistorySql({ teamId, scorecardId }, from, { generation, levels: definition.levels }, cause));
       await execSql(tx, flipSql(teamId, scorecardId, generation, definition));
+      // Each chunk appended its counts: folded once here, the first summary reads a row per key.
+      await execSql(tx, compactCountsSql({ teamId, scorecardId, generation }));
       return 'live';
     },
     { timeout: 120_000 },

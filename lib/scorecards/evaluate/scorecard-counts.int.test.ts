@@ -127,7 +127,7 @@ describe('scorecard counts', () => {
     expect(text).toContain('scorecard_counts');
     expect(text).not.toContain('scorecard_results');
 
-    for (let i = 0; i < 30; i++) await bulkUpsertEntities(testDb(), ctx, 'service', [{ identifier: `s${i % 10}`, data: { tier: i % 4 } }]);
+    for (let i = 0; i < 40; i++) await bulkUpsertEntities(testDb(), ctx, 'service', [{ identifier: `s${i % 10}`, data: { tier: i % 4 } }]);
     const deltaRows = async () =>
       (await testPool().query<{ n: number }>('SELECT count(*)::int AS n FROM scorecard_counts WHERE scorecard_id = $1', [prod])).rows[0].n;
     const piled = await deltaRows();
