@@ -88,19 +88,25 @@ export function scoreEntitiesSql(target: ScoreTarget, def: TypedDefinition, ids:
         FROM scope s WHERE s.old_level IS DISTINCT FROM s.level
       RETURNING 1)`
     : Prisma.sql`, changed AS (SELECT 1 WHERE false)`;
-  // Every part reads `scope` alone (no join between CTEs): a CTE's row estimate is its query's,
-  // and while a bulk load outruns the statistics the entities' is 1 row, for which the planner
-  // joined CTEs by nested loops: 1000 x 1000 comparisons per part (0.25 s of a 0.35 s statement
-  // at 1000 entities). `scope` is driven by the ids (unnest: an exact estimate) probing the
-  // entities' and the results' primary keys, linear whatever the statistics say.
+  // No part joins another CTE, and `scope` is driven by the ids (unnest: an exact estimate), each
+  // probing the entities' primary key (LATERAL ... LIMIT 1, the blueprint checked outside it so
+  // that no other index fits) and looking its old level up in ONE object built from one read of
+  // the old rows (`old`: one row, whatever the estimates). While a bulk load outruns the
+  // statistics a new team's rows are estimated at 1: the planner then joined CTEs by nested loops
+  // (1000 x 1000 comparisons per part: 0.25 s of a 0.35 s statement at 1000 entities), hashed the
+  // whole blueprint, or probed the results per id through idx_scorecard_results_level (whose
+  // entity_id, after level, bounds nothing: a walk of the generation per id).
   return Prisma.sql`
-    WITH raw AS (
-      SELECT e.id, e.identifier, i.cause, o.level AS old_level,
+    WITH old AS (
+      SELECT COALESCE(jsonb_object_agg(r.entity_id::text, r.level), '{}'::jsonb) AS levels FROM scorecard_results r
+       WHERE ${results} AND r.entity_id = ANY(${unique}::uuid[])
+    ), raw AS (
+      SELECT e.id, e.identifier, i.cause, (old.levels ->> i.id::text)::smallint AS old_level,
              CASE WHEN ${compileWhere(def.filter)} THEN ${passedSql(def)} END AS passed
         FROM unnest(${unique}::uuid[], ${unique.map((id) => causeOf.get(id) ?? null)}::text[]) AS i(id, cause)
-        JOIN entities e ON e.team_id = ${teamId}::uuid AND e.blueprint_id = ${target.blueprintId} AND e.id = i.id
-        LEFT JOIN scorecard_results o ON o.team_id = ${teamId}::uuid AND o.scorecard_id = ${scorecardId}::uuid
-             AND o.generation = ${generation}::int AND o.entity_id = i.id
+        CROSS JOIN old
+        CROSS JOIN LATERAL (SELECT x.* FROM entities x WHERE x.team_id = ${teamId}::uuid AND x.id = i.id LIMIT 1) e
+       WHERE e.blueprint_id = ${target.blueprintId}
     ), scope AS (
       SELECT r.*, CASE WHEN r.passed IS NOT NULL THEN ${levelSql(def, Prisma.sql`r.passed`)} END AS level FROM raw r
     ), upserted AS (
