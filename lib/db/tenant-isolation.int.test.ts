@@ -293,6 +293,7 @@ async function fillTeam(team: Team): Promise<void> {
      VALUES ($1, $2, 'owner', 'Owner', 'Bronze', '{}')`,
     [team.id, scorecard.id],
   );
+  // Its trigger fills scorecard_counts too (migration 0016).
   await sql('INSERT INTO scorecard_results (team_id, scorecard_id, generation, entity_id, level, passed) VALUES ($1, $2, 1, $3, 1, 1)', [
     team.id,
     scorecard.id,
@@ -341,6 +342,7 @@ describe('deleting a team', () => {
       'integration_mappings',
       'integrations',
       'roles',
+      'scorecard_counts',
       'scorecard_level_changes',
       'scorecard_results',
       'scorecard_rules',

@@ -20,9 +20,39 @@ export function liveRowsSql(
      WHERE r.team_id = ${scope.teamId}::uuid AND r.scorecard_id = ${scope.scorecardId}::uuid AND r.generation = ${scope.generation}::int ${matching}`;
 }
 
+type GenerationScope = { teamId: string; scorecardId: string; generation: number };
+const countsOf = (s: GenerationScope) =>
+  Prisma.sql`c.team_id = ${s.teamId}::uuid AND c.scorecard_id = ${s.scorecardId}::uuid AND c.generation = ${s.generation}::int`;
+
+/**
+ * The summary without a query: the generation's (level, passed, n) from scorecard_counts
+ * (migration 0016 says why deltas), its rows summed per key, and how many rows were read (the
+ * cue to compact). A range scan of idx_scorecard_counts_generation: a few rows per key, never
+ * one per entity (scorecard-counts.int.test.ts checks the plan).
+ */
+export function liveCountsSql(scope: GenerationScope): Prisma.Sql {
+  return Prisma.sql`SELECT c.level, c.passed::text AS passed, sum(c.n)::int AS n, sum(count(*)) OVER ()::int AS deltas FROM scorecard_counts c
+     WHERE ${countsOf(scope)} GROUP BY c.level, c.passed HAVING sum(c.n) <> 0`;
+}
+export const liveCountRow = rowDecoder({ level: 'int', passed: 'text', n: 'int', deltas: 'int' });
+
+/**
+ * Folds a generation's deltas into one row per key. Rows a concurrent writer appends meanwhile
+ * are not in this statement's snapshot, so they stay; two compactions at once each sum only the
+ * rows their DELETE really removed (the second skips those the first removed). Served by
+ * idx_scorecard_counts_generation.
+ */
+export function compactCountsSql(scope: GenerationScope): Prisma.Sql {
+  return Prisma.sql`
+    WITH gone AS (DELETE FROM scorecard_counts c WHERE ${countsOf(scope)} RETURNING c.level, c.passed, c.n)
+    INSERT INTO scorecard_counts (team_id, scorecard_id, generation, level, passed, n)
+    SELECT ${scope.teamId}::uuid, ${scope.scorecardId}::uuid, ${scope.generation}::int, g.level, g.passed, sum(g.n)
+      FROM gone g GROUP BY g.level, g.passed HAVING sum(g.n) <> 0 ORDER BY g.level, g.passed`;
+}
+
 /**
  * The end-of-day distribution (UTC) of the last `days` days, walked back from the live one: a
- * level's count at the end of day d is its count now, plus the changes after that moment that
+ * level's count at the end of day d is its count now (scorecard_counts), plus the changes after that moment that
  * left it, minus those that entered it (history rows by idx_scorecard_level_changes_at, only
  * those since the first day). Level names as they were: a renamed level's days carry the old name.
  */
@@ -33,9 +63,8 @@ export function trendSql(scope: { teamId: string; scorecardId: string; generatio
       SELECT d::date AS day, (d::date + 1)::timestamp AT TIME ZONE 'UTC' AS day_end
         FROM generate_series((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') d
     ), live AS (
-      SELECT (${levels}::text[])[r.level + 1] AS name, count(*)::int AS n FROM scorecard_results r
-       WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation = ${scope.generation}::int
-       GROUP BY r.level
+      SELECT (${levels}::text[])[c.level + 1] AS name, sum(c.n)::int AS n FROM scorecard_counts c
+       WHERE ${countsOf(scope)} GROUP BY c.level HAVING sum(c.n) <> 0
     ), since AS (
       SELECT c.from_level, c.to_level, c.at FROM scorecard_level_changes c
        WHERE c.team_id = ${teamId}::uuid AND c.scorecard_id = ${scorecardId}::uuid

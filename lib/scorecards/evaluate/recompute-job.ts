@@ -2,10 +2,12 @@ import { getDb, type Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import type { QueryTree } from '@/lib/domain/scorecard-rules';
 import type { JobDefinition } from '@/lib/jobs/job-queue';
+import { compactCountsSql } from './read-results.sql';
 import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
 import {
   chunkRow,
+  dropOlderCountsSql,
   dropOlderGenerationsSql,
   flipHistorySql,
   flipSql,
@@ -97,11 +99,21 @@ async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition
       const from = { generation: row.live_generation, levels: live?.levels ?? [] };
       await execSql(tx, flipHistorySql({ teamId, scorecardId }, from, { generation, levels: definition.levels }, cause));
       await execSql(tx, flipSql(teamId, scorecardId, generation, definition));
+      // Each chunk appended its counts: folded once here, the first summary reads a row per key.
+      await execSql(tx, compactCountsSql({ teamId, scorecardId, generation }));
       return 'live';
     },
     { timeout: 120_000 },
   );
-  if (outcome === 'live') await execSql(db, dropOlderGenerationsSql(teamId, scorecardId, generation));
+  if (outcome === 'live') {
+    await db.$transaction(
+      async (tx) => {
+        await execSql(tx, dropOlderGenerationsSql(teamId, scorecardId, generation));
+        await execSql(tx, dropOlderCountsSql(teamId, scorecardId, generation));
+      },
+      { timeout: 120_000 },
+    );
+  }
   return outcome;
 }
 

@@ -92,6 +92,8 @@ export function flipSql(teamId: string, scorecardId: string, generation: number,
  * Never a newer one: a recompute of the next generation may already be under way.
  */
 export function dropOlderGenerationsSql(teamId: string, scorecardId: string, generation: number): Prisma.Sql {
+  // Results first: their delete trigger appends negative counts, which dropOlderCountsSql, next
+  // in the same transaction, removes with the rest of those generations' counts.
   return Prisma.sql`DELETE FROM scorecard_results r
      WHERE r.team_id = ${teamId}::uuid AND r.scorecard_id = ${scorecardId}::uuid AND r.generation < ${generation}::int`;
 }
@@ -105,3 +107,9 @@ export function pendingRecomputesSql(): Prisma.Sql {
      WHERE s.target_generation > s.live_generation`;
 }
 export const pendingRow = rowDecoder({ team_id: 'text', id: 'text', target_generation: 'int' });
+
+/** The counts of every older generation (idx_scorecard_counts_generation's prefix), after their results. */
+export function dropOlderCountsSql(teamId: string, scorecardId: string, generation: number): Prisma.Sql {
+  return Prisma.sql`DELETE FROM scorecard_counts c
+     WHERE c.team_id = ${teamId}::uuid AND c.scorecard_id = ${scorecardId}::uuid AND c.generation < ${generation}::int`;
+}

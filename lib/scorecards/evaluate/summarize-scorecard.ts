@@ -1,7 +1,7 @@
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { withTeamReadSlot } from '@/lib/db/limit-team-reads';
 import type { Db } from '@/lib/db/prisma';
-import { runSql } from '@/lib/db/run-sql';
+import { execSql, runSql } from '@/lib/db/run-sql';
 import { loadBlueprintOrThrow } from '@/lib/entities/load-blueprint';
 import { checkScorecardDefinition, type DefinitionInput } from '@/lib/scorecards/check-scorecard-definition';
 import { compileWhere } from '@/lib/search/compile-where.sql';
@@ -11,7 +11,7 @@ import { typeQuery } from '@/lib/search/type-query';
 import { distributionRow, distributionSql, scoredEntitiesSql } from './score-entities.sql';
 import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
 import { liveDefinitionOf, levelsOf } from './type-definition';
-import { liveRowsSql } from './read-results.sql';
+import { compactCountsSql, liveCountRow, liveCountsSql, liveRowsSql } from './read-results.sql';
 import { typedOfChecked } from './type-definition';
 
 // GET .../scorecards/{sc}/summary (the live generation's distribution per level and passes per
@@ -48,6 +48,25 @@ function toDistribution(
   };
 }
 
+/** Past this many delta rows per key read, the summary folds them (compactCountsSql). */
+const COMPACT_AFTER_DELTAS_PER_KEY = 4;
+
+/**
+ * The summary without a query, from scorecard_counts: a few rows per (level, passed) key, turned
+ * into the distribution here (rows x rules bit tests, a few hundred at most). A generation whose
+ * deltas piled up (many writes since the last fold) is compacted after the read.
+ */
+async function readCounts(db: Db, ctx: TeamContext, scope: { teamId: string; scorecardId: string; generation: number }, ruleCount: number) {
+  const counts = await withTeamReadSlot(db, ctx, () => runSql(db, liveCountsSql(scope), liveCountRow));
+  const deltas = counts[0]?.deltas ?? 0;
+  if (deltas > COMPACT_AFTER_DELTAS_PER_KEY * counts.length + 16) await execSql(db, compactCountsSql(scope));
+  return counts.map((row) => {
+    const passed = BigInt(row.passed);
+    const passes = Array.from({ length: ruleCount }, (_, i) => ((passed >> BigInt(i)) & 1n ? row.n : 0));
+    return { level: row.level, n: row.n, passes };
+  });
+}
+
 /** `query`: a search query tree (already JSON-parsed) or undefined. */
 export async function getScorecardSummary(
   db: Db,
@@ -68,18 +87,12 @@ export async function getScorecardSummary(
   // Nothing computed yet (a new scorecard): the current definition with nothing in it.
   const levels = live?.levels ?? levelsOf(sc).map((l) => l.name);
   const rules = live?.rules ?? sc.rules.map((r) => ({ identifier: r.identifier, level: levels.indexOf(r.level) }));
-  const rows = live
-    ? await withTeamReadSlot(db, ctx, () =>
-        runSql(
-          db,
-          distributionSql(
-            liveRowsSql({ teamId: ctx.team.id, blueprintId, scorecardId: sc.id, generation: sc.liveGeneration }, where),
-            rules.length,
-          ),
-          distributionRow,
-        ),
-      )
-    : [];
+  const scope = { teamId: ctx.team.id, blueprintId, scorecardId: sc.id, generation: sc.liveGeneration };
+  const rows = !live
+    ? []
+    : where
+      ? await withTeamReadSlot(db, ctx, () => runSql(db, distributionSql(liveRowsSql(scope, where), rules.length), distributionRow))
+      : await readCounts(db, ctx, scope, rules.length);
   return {
     ...toDistribution(rows, levels, colors, rules),
     computed_at: live ? (sc.computedAt?.toISOString() ?? null) : null,
