@@ -143,6 +143,9 @@ export async function restoreBackup(connectionString: string, file: string): Pro
     try {
       const tables = await tablesInDependencyOrder(client);
       await client.query(`TRUNCATE ${tables.map((t) => client.escapeIdentifier(t)).join(', ')}`);
+      // The backup holds every table's rows as they were, derived ones included (scorecard_counts,
+      // which triggers on scorecard_results append to): the restore writes them, not the triggers.
+      for (const t of tables) await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} DISABLE TRIGGER USER`);
       const counts: TableCounts = {};
       let columns: string[] = [];
       for await (const line of lines) {
@@ -163,6 +166,7 @@ export async function restoreBackup(connectionString: string, file: string): Pro
           counts[line.table] += line.rows.length;
         }
       }
+      for (const t of tables) await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} ENABLE TRIGGER USER`);
       await restartIdentities(client);
       await client.query('COMMIT');
       return counts;
