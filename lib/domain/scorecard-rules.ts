@@ -38,6 +38,9 @@ export const SCORECARD_LIMITS = {
 
 /** Blueprint-style identifiers (API.md: `{sc}` follows the blueprint id pattern). */
 export const SCORECARD_IDENTIFIER = /^[a-z][a-z0-9_-]{0,49}$/;
+/** Names the routes under .../scorecards/ take for themselves (POST .../scorecards/preview). */
+export const RESERVED_SCORECARD_IDENTIFIERS: readonly string[] = ['preview'];
+
 /** Rule identifiers too: no dots, so `$scorecard.<sc>.<rule>` names one rule without ambiguity. */
 export const RULE_IDENTIFIER = SCORECARD_IDENTIFIER;
 export const LEVEL_COLOR = /^#[0-9a-fA-F]{6}$/;

@@ -100,6 +100,8 @@ describe('createScorecard', () => {
     expect(missing.code).toBe('not_found');
     const bad = await expectAppError(fresh(ctx, { rules: [rule('a', 'Gold'), rule('b', 'Gold', has('missing'))] }));
     expect([bad.code, (bad.details as { path: string }).path]).toEqual(['bad_request', 'rules[1].query.rules[0].property']);
+    const reserved = await expectAppError(fresh(ctx, { identifier: 'preview' }));
+    expect([reserved.code, reserved.details]).toEqual(['validation_failed', [expect.objectContaining({ path: '/identifier' })]]);
     expect(kicked).toHaveLength(1); // only the first scorecard was saved
   });
 });

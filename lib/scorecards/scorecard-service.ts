@@ -10,7 +10,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { validateBody } from '@/lib/http/request-body';
-import type { ScorecardInput } from '@/lib/domain/scorecard-rules';
+import { RESERVED_SCORECARD_IDENTIFIERS, type ScorecardInput } from '@/lib/domain/scorecard-rules';
 import { checkScorecardDefinition, type CheckedDefinition } from './check-scorecard-definition';
 import { kickAfterCommit, type Bump } from './kick-after-commit';
 import { findScorecardOrThrow, lockScorecardOrThrow } from './load-scorecard';
@@ -74,6 +74,11 @@ export async function getScorecard(db: Db, ctx: TeamContext, blueprintId: string
 export async function createScorecard(db: Db, ctx: TeamContext, blueprintId: string, input: ScorecardInput): Promise<ScorecardWithVersion> {
   requirePermission(ctx, 'scorecard:write');
   const teamId = ctx.team.id;
+  if (RESERVED_SCORECARD_IDENTIFIERS.includes(input.identifier)) {
+    throw new AppError('validation_failed', 'the identifier is taken by a route', [
+      { path: '/identifier', message: `"${input.identifier}" is reserved (…/scorecards/${input.identifier} is a route): choose another` },
+    ]);
+  }
   const result = await db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
     const def = await checkScorecardDefinition(tx, teamId, { id: blueprintId, schema: blueprint.schema }, definitionOf(input));
