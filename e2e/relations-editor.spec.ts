@@ -26,6 +26,8 @@ test('a relation defined in the blueprint editor gets a picker in the entity for
   page,
   request,
 }) => {
+  // A long journey (editor, forms, pages, a delete): more than the default 30 s on a busy CI machine.
+  test.slow();
   const admin = await register(request, 'rel-pick');
   const team = await createTeam(request, admin.token);
   const base = `/teams/${team.slug}/blueprints`;
