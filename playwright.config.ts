@@ -57,7 +57,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
-  timeout: 30_000,
+  // A guard against hangs, not a measure: every wait is for a state. The long journeys (a dozen
+  // pages, each reading its entity, links and scorecards) pass 30 s on CI's busy 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
