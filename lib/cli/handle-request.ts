@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import { matchApiRoute, type ApiRoute } from '@/lib/http/api-route-table';
-import { MAX_BODY_BYTES } from '@/lib/http/request-body';
+import { DRAIN_BYTES, MAX_BODY_BYTES } from '@/lib/http/request-body';
 import type { DirectApi } from './direct-api';
 import { setSecurityHeaders } from './security-headers';
 
@@ -44,6 +44,19 @@ function send(res: ServerResponse, api: boolean, refusal: Refusal): void {
     res.setHeader('content-type', 'text/plain; charset=utf-8');
     res.end(`${status} ${refusal.message}\n`);
   }
+}
+
+/**
+ * A declared body over the limit but within DRAIN_BYTES is read and dropped before the 413, so a
+ * client still writing it reads the answer instead of EPIPE; a larger one is cut off (the answer
+ * says `connection: close`).
+ */
+async function drainModestBody(req: IncomingMessage): Promise<void> {
+  if (Number(req.headers['content-length']) > DRAIN_BYTES) return;
+  await new Promise<void>((resolve) => {
+    req.on('end', resolve).on('error', () => resolve()).on('close', resolve);
+    req.resume();
+  });
 }
 
 /** The request's URL, or the reason it has none that any route could serve. */
@@ -104,7 +117,10 @@ export function createRequestFront(options: FrontOptions): RequestFront {
     const api = path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
     setSecurityHeaders(req, res, { api, dev: options.dev, trustedProxies: options.trustedProxies });
     const checked = checkRequest(req);
-    if (!('url' in checked)) return send(res, api, checked);
+    if (!('url' in checked)) {
+      if (checked.code === 'payload_too_large') await drainModestBody(req);
+      return send(res, api, checked);
+    }
     const route = api ? matchApiRoute(options.routes, checked.url.pathname) : null;
     const method = req.method!;
     // Next.js answers HEAD and OPTIONS for every route itself; any other method a route lacks is

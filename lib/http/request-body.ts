@@ -30,7 +30,7 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * still sending (a 3 MiB upload) then reads the answer instead of a connection reset halfway
  * through its write (EPIPE). Larger bodies are cut off at once.
  */
-const DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+export const DRAIN_BYTES = 8 * MAX_BODY_BYTES;
 
 async function tooLarge(reader: ReadableStreamDefaultReader<Uint8Array> | null, read: number): Promise<never> {
   let size = read;
