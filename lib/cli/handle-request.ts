@@ -54,7 +54,10 @@ function send(res: ServerResponse, api: boolean, refusal: Refusal): void {
 async function drainModestBody(req: IncomingMessage): Promise<void> {
   if (Number(req.headers['content-length']) > DRAIN_BYTES) return;
   await new Promise<void>((resolve) => {
-    req.on('end', resolve).on('error', () => resolve()).on('close', resolve);
+    req
+      .on('end', resolve)
+      .on('error', () => resolve())
+      .on('close', resolve);
     req.resume();
   });
 }
