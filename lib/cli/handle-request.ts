@@ -46,22 +46,6 @@ function send(res: ServerResponse, api: boolean, refusal: Refusal): void {
   }
 }
 
-/**
- * A declared body over the limit but within DRAIN_BYTES is read and dropped before the 413, so a
- * client still writing it reads the answer instead of EPIPE; a larger one is cut off (the answer
- * says `connection: close`).
- */
-async function drainModestBody(req: IncomingMessage): Promise<void> {
-  if (Number(req.headers['content-length']) > DRAIN_BYTES) return;
-  await new Promise<void>((resolve) => {
-    req
-      .on('end', resolve)
-      .on('error', () => resolve())
-      .on('close', resolve);
-    req.resume();
-  });
-}
-
 /** The request's URL, or the reason it has none that any route could serve. */
 export function checkRequest(req: IncomingMessage): { url: URL } | Refusal {
   const host = req.headers.host ?? 'localhost';
@@ -94,7 +78,10 @@ export function checkRequest(req: IncomingMessage): { url: URL } | Refusal {
       code: 'payload_too_large',
       message: 'the request body is larger than 1 MiB',
       reason: 'body_too_large',
-      headers: { connection: 'close' },
+      // Up to DRAIN_BYTES the connection stays open and Node reads the unread body after the
+      // answer and drops it, so a client still sending reads the 413 instead of EPIPE; past it,
+      // the connection is closed after the answer.
+      ...(declared > DRAIN_BYTES && { headers: { connection: 'close' } }),
     };
   }
   return { url };
@@ -120,10 +107,7 @@ export function createRequestFront(options: FrontOptions): RequestFront {
     const api = path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
     setSecurityHeaders(req, res, { api, dev: options.dev, trustedProxies: options.trustedProxies });
     const checked = checkRequest(req);
-    if (!('url' in checked)) {
-      if (checked.code === 'payload_too_large') await drainModestBody(req);
-      return send(res, api, checked);
-    }
+    if (!('url' in checked)) return send(res, api, checked);
     const route = api ? matchApiRoute(options.routes, checked.url.pathname) : null;
     const method = req.method!;
     // Next.js answers HEAD and OPTIONS for every route itself; any other method a route lacks is
