@@ -64,6 +64,19 @@ describe('search_semver_key()', () => {
       `${'9'.repeat(1000)}.0.0`,
       '1.0.0-x.7.z.92',
       '1.0.0+exp.sha.5114f85',
+      // The release fast path (0018) and what must fall through it.
+      '0.0.0',
+      '10.20.30',
+      '1..3',
+      '.1.2',
+      '1.2.',
+      '1.02.3',
+      '1.2.03',
+      '1.2.3.4',
+      '1.2.a',
+      '1.2.3-0',
+      `${'9'.repeat(598)}.0.0`,
+      `${'9'.repeat(700)}.0.0`,
     ];
     const { rows } = await testPool().query<{ v: string; k: string | null }>(
       'SELECT v, search_semver_key(v) AS k FROM unnest($1::text[]) AS v',
