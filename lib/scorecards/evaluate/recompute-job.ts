@@ -6,6 +6,8 @@ import { compactCountsSql } from './read-results.sql';
 import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
 import {
+  boundRow,
+  chunkBoundsSql,
   chunkRow,
   dropOlderCountsSql,
   dropOlderGenerationsSql,
@@ -32,11 +34,13 @@ import { sameJson } from './compare-json';
 // only happens while the generation is still the wanted one (checked under the scorecard's lock).
 
 export const RECOMPUTE_CHUNK = 5000;
+/** Chunks evaluated at once, each on its own connection (PostgreSQL does the work: one per core here). */
+export const RECOMPUTE_PARALLEL = 2;
 
 export type RecomputeOutcome = 'live' | 'superseded' | 'paused';
 
 /** `stopAfterChunks`: leave the generation half computed (tests: reads must not see it). */
-export type RecomputeOptions = { chunkSize?: number; stopAfterChunks?: number };
+export type RecomputeOptions = { chunkSize?: number; stopAfterChunks?: number; parallel?: number };
 
 type StartedDefinition = {
   levels: Array<{ name: string }>;
@@ -52,32 +56,30 @@ export async function recomputeScorecard(db: Db, data: ScorecardRecomputeData, o
   const definition = currentDefinition(raw.levels, raw.filter, raw.rules);
   const typed = await typeDefinition(db, teamId, started.blueprint_id, started.schema, definition);
   const target = { teamId, blueprintId: started.blueprint_id, scorecardId, generation };
-  const chunkSize = options.chunkSize ?? RECOMPUTE_CHUNK;
-  let after: string | null = null;
-  for (let chunk = 0; ; chunk++) {
-    if (options.stopAfterChunks !== undefined && chunk >= options.stopAfterChunks) return 'paused';
-    const step: { wanted: boolean; last: string | null } = await db.$transaction(
-      async (tx) => {
-        const rows = await runSql(tx, lockChunkSql(target, after, chunkSize), chunkRow);
-        if (rows.length > 0)
-          await execSql(
-            tx,
-            scoreEntitiesSql(
-              target,
-              typed,
-              rows.map((r) => r.id),
-              null,
-            ),
-          );
-        const progress = await runSql(tx, recordProgressSql(teamId, scorecardId, generation, rows.length), progressRow);
-        return { wanted: progress.length > 0, last: rows.length === chunkSize ? rows[rows.length - 1].identifier : null };
-      },
-      { timeout: 120_000 },
-    );
-    if (!step.wanted) return 'superseded';
-    if (step.last === null) break;
-    after = step.last;
-  }
+  // Chunks are identifier ranges fixed up front, so several can be evaluated at once.
+  const bounds = (await runSql(db, chunkBoundsSql(target, options.chunkSize ?? RECOMPUTE_CHUNK), boundRow)).map((b) => b.identifier);
+  const ranges = [...bounds, null].map((upTo, k) => ({ after: k === 0 ? null : bounds[k - 1], upTo }));
+  const chunks = options.stopAfterChunks === undefined ? ranges : ranges.slice(0, options.stopAfterChunks);
+  let next = 0;
+  let superseded = false;
+  const worker = async () => {
+    while (!superseded && next < chunks.length) {
+      const { after, upTo } = chunks[next++];
+      const wanted = await db.$transaction(
+        async (tx) => {
+          const rows = await runSql(tx, lockChunkSql(target, after, upTo), chunkRow);
+          if (rows.length > 0) await execSql(tx, scoreEntitiesSql(target, typed, rows.map((r) => r.id), null));
+          const progress = await runSql(tx, recordProgressSql(teamId, scorecardId, generation, rows.length), progressRow);
+          return progress.length > 0;
+        },
+        { timeout: 120_000 },
+      );
+      if (!wanted) superseded = true;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? RECOMPUTE_PARALLEL) }, worker));
+  if (superseded) return 'superseded';
+  if (chunks.length < ranges.length) return 'paused';
   return flip(db, data, definition);
 }
 

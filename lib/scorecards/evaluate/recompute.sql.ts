@@ -26,17 +26,31 @@ export function startRecomputeSql(teamId: string, scorecardId: string, generatio
 export const startedRow = rowDecoder({ blueprint_id: 'text', levels: 'json', filter: 'json', schema: 'json', rules: 'json' });
 
 /**
- * The next chunk of the blueprint's entities after `after` (identifier order, the unique key
- * (team_id, blueprint_id, identifier)), locked FOR SHARE: a writer holding one of them commits
- * before the chunk is evaluated (in the next statement, whose snapshot then sees its write), and
- * one that comes later waits for the chunk and then rescores its entity itself.
+ * The chunks' upper bounds: every `size`-th identifier of the blueprint (identifier order, one
+ * walk of the unique key (team_id, blueprint_id, identifier)). Chunk k holds the identifiers in
+ * (bound k-1, bound k]; the last one has no upper bound, so entities created meanwhile are in it.
  */
-export function lockChunkSql(scope: { teamId: string; blueprintId: string }, after: string | null, limit: number): Prisma.Sql {
+export function chunkBoundsSql(scope: { teamId: string; blueprintId: string }, size: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT x.identifier FROM (
+      SELECT e.identifier, row_number() OVER (ORDER BY e.identifier) AS n FROM entities e
+       WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId}) x
+     WHERE x.n % ${size}::int = 0 ORDER BY x.identifier`;
+}
+export const boundRow = rowDecoder({ identifier: 'text' });
+
+/**
+ * One chunk's entities, identifiers in (after, upTo], locked FOR SHARE: a writer holding one of
+ * them commits before the chunk is evaluated (in the next statement, whose snapshot then sees its
+ * write), and one that comes later waits for the chunk and then rescores its entity itself.
+ */
+export function lockChunkSql(scope: { teamId: string; blueprintId: string }, after: string | null, upTo: string | null): Prisma.Sql {
   const from = after === null ? Prisma.empty : Prisma.sql`AND e.identifier > ${after}`;
+  const to = upTo === null ? Prisma.empty : Prisma.sql`AND e.identifier <= ${upTo}`;
   return Prisma.sql`
     SELECT e.id::text AS id, e.identifier FROM entities e
-     WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} ${from}
-     ORDER BY e.identifier LIMIT ${limit}::int FOR SHARE`;
+     WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId} ${from} ${to}
+     ORDER BY e.identifier FOR SHARE`;
 }
 export const chunkRow = rowDecoder({ id: 'text', identifier: 'text' });
 
