@@ -31,8 +31,9 @@ export function checkOutboundUrl(raw: string | URL, allowlist: OutboundAllowlist
       hop,
     );
   }
-  if (parseAddress(url.hostname)) {
-    const verdict = classifyAddress(url.hostname, allowlist);
+  const literal = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (parseAddress(literal)) {
+    const verdict = classifyAddress(literal, allowlist);
     if (!verdict.allowed) {
       throw new OutboundRefused('private_address', `${where}: ${describeRefusal(verdict)}; BASEPLATE_OUTBOUND_ALLOW can allow it`, hop);
     }
