@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from './env';
+import { EMPTY_ALLOWLIST } from './net/outbound-allowlist';
 
 describe('loadEnv', () => {
   it('has working defaults: embedded database, port 3000, demo on', () => {
@@ -15,6 +16,8 @@ describe('loadEnv', () => {
       dbPool: { statementTimeoutMs: 15_000, workMem: '4MB', teamConcurrency: undefined, keyConcurrency: undefined, queueTimeoutMs: 2_000 },
       logLevel: 'info',
       authSecret: undefined,
+      secretKey: undefined,
+      outboundAllow: EMPTY_ALLOWLIST,
       trustedProxies: [],
       rateLimits: { apiPerMinute: 1200, authPerIpPerMinute: 30, loginPerEmailPerMinute: 5, bearerFailuresPerMinute: 30 },
     });
@@ -75,6 +78,12 @@ describe('loadEnv', () => {
     [{ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }, /DATABASE_STATEMENT_TIMEOUT_MS/],
     [{ DATABASE_WORK_MEM: '4 MB; DROP' }, /DATABASE_WORK_MEM must be a PostgreSQL memory size/],
     [{ DATABASE_TEAM_CONCURRENCY: '0' }, /DATABASE_TEAM_CONCURRENCY/],
+    [{ BASEPLATE_SECRET_KEY: 'too-short' }, /BASEPLATE_SECRET_KEY must be 32 bytes/],
+    [
+      { BASEPLATE_OUTBOUND_ALLOW: '10.0.0.0/8, http://hooks.example:8080' },
+      /BASEPLATE_OUTBOUND_ALLOW: "http:\/\/hooks.example:8080" is neither/,
+    ],
+    [{ BASEPLATE_OUTBOUND_ALLOW: '10.0.0.0/33' }, /BASEPLATE_OUTBOUND_ALLOW: "10.0.0.0\/33"/],
   ])('rejects %o with a message naming the variable', (source, message) => {
     expect(() => loadEnv(source)).toThrow(EnvError);
     expect(() => loadEnv(source)).toThrow(message);
@@ -83,6 +92,13 @@ describe('loadEnv', () => {
   it('reads METRICS_TOKEN (unset: /metrics is for loopback clients only)', () => {
     expect(loadEnv({}).metricsToken).toBeUndefined();
     expect(loadEnv({ METRICS_TOKEN: ' 0123456789abcdef ' }).metricsToken).toBe('0123456789abcdef');
+  });
+
+  it('reads BASEPLATE_SECRET_KEY and BASEPLATE_OUTBOUND_ALLOW', () => {
+    const env = loadEnv({ BASEPLATE_SECRET_KEY: 'ab'.repeat(32), BASEPLATE_OUTBOUND_ALLOW: '127.0.0.1/32, hooks.internal.example' });
+    expect(env.secretKey).toBe('ab'.repeat(32));
+    expect(env.outboundAllow.entries).toEqual(['127.0.0.1/32', 'hooks.internal.example']);
+    expect([...env.outboundAllow.hosts]).toEqual(['hooks.internal.example']);
   });
 
   it('never echoes a database password in its errors', () => {

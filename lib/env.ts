@@ -1,3 +1,6 @@
+import { decodeSecretKey } from '@/lib/crypto/secret-key';
+import { OutboundAllowlistError, parseOutboundAllowlist, type OutboundAllowlist } from '@/lib/net/outbound-allowlist';
+
 // The one place that reads process.env. Values are validated here so that a typo in a variable
 // stops Baseplate at start with a message that names it, not later with a stack.
 
@@ -30,6 +33,11 @@ export type Env = {
   metricsToken: string | undefined;
   /** Signs browser session cookies (next-auth). Generated and kept in dataDir when unset. */
   authSecret: string | undefined;
+  /** Seals secrets at rest (lib/crypto/secret-box.ts): 32 bytes, hex or base64. Generated and kept
+   * in dataDir by `npm start` when unset. */
+  secretKey: string | undefined;
+  /** Non-public addresses and host names that outbound calls (webhooks, pulls) may reach (lib/net). */
+  outboundAllow: OutboundAllowlist;
   /** Proxies whose X-Forwarded-For is believed (IPs); empty: the socket address is the client. */
   trustedProxies: string[];
   rateLimits: {
@@ -102,6 +110,24 @@ function readDatabaseUrl(source: Source): string | undefined {
   return raw;
 }
 
+function readSecretKey(source: Source): string | undefined {
+  const raw = source.BASEPLATE_SECRET_KEY?.trim();
+  if (!raw) return undefined;
+  if (!decodeSecretKey(raw)) {
+    throw new EnvError('BASEPLATE_SECRET_KEY must be 32 bytes written as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)');
+  }
+  return raw;
+}
+
+function readOutboundAllow(source: Source): OutboundAllowlist {
+  try {
+    return parseOutboundAllowlist(source.BASEPLATE_OUTBOUND_ALLOW);
+  } catch (error) {
+    if (error instanceof OutboundAllowlistError) throw new EnvError(`BASEPLATE_OUTBOUND_ALLOW: ${error.message}`);
+    throw error;
+  }
+}
+
 export function loadEnv(source: Source = process.env): Env {
   const logLevel = (source.LOG_LEVEL ?? 'info') as Env['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
@@ -126,6 +152,8 @@ export function loadEnv(source: Source = process.env): Env {
     logLevel,
     metricsToken: readMetricsToken(source),
     authSecret: source.AUTH_SECRET?.trim() || undefined,
+    secretKey: readSecretKey(source),
+    outboundAllow: readOutboundAllow(source),
     trustedProxies: (source.TRUSTED_PROXIES ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -7,6 +7,7 @@ import { loadEnv } from '@/lib/env';
 import type { JobQueueHandle } from '@/lib/jobs/start-job-queue';
 import { buildIfNeeded } from './build-if-needed';
 import { ensureAuthSecret } from './ensure-auth-secret';
+import { ensureSecretKey } from './ensure-secret-key';
 import { cliLog, runCli } from './log';
 import { openDatabase } from './open-database';
 import type { WebServer } from './web-server';
@@ -87,6 +88,7 @@ runCli(async () => {
     // effect for the Next.js code loaded below.
     process.env.DATABASE_URL = db.url;
     process.env.AUTH_SECRET = ensureAuthSecret(env, cliLog);
+    process.env.BASEPLATE_SECRET_KEY = ensureSecretKey(env, cliLog);
     process.env.NEXT_TELEMETRY_DISABLED = '1';
     if (!dev) (process.env as Record<string, string>).NODE_ENV = 'production';
     // Before the web server, so that the first request's enqueueJob already reaches the queue.
