@@ -25,16 +25,36 @@ const countsOf = (s: GenerationScope) =>
   Prisma.sql`c.team_id = ${s.teamId}::uuid AND c.scorecard_id = ${s.scorecardId}::uuid AND c.generation = ${s.generation}::int`;
 
 /**
- * The summary without a query: the generation's (level, passed, n) from scorecard_counts
- * (migration 0016 says why deltas), its rows summed per key, and how many rows were read (the
- * cue to compact). A range scan of idx_scorecard_counts_generation: a few rows per key, never
- * one per entity (scorecard-counts.int.test.ts checks the plan).
+ * The summary without a query in ONE round trip: the scorecard (by its unique key (team_id,
+ * blueprint_id, identifier)), its rules (idx_scorecard_rules_position) and its live generation's
+ * counts summed per key (a range scan of idx_scorecard_counts_generation: a few rows per key,
+ * never one per entity), with how many delta rows were read (the cue to compact). No row: no such scorecard (or blueprint) in the team.
  */
-export function liveCountsSql(scope: GenerationScope): Prisma.Sql {
-  return Prisma.sql`SELECT c.level, c.passed::text AS passed, sum(c.n)::int AS n, sum(count(*)) OVER ()::int AS deltas FROM scorecard_counts c
-     WHERE ${countsOf(scope)} GROUP BY c.level, c.passed HAVING sum(c.n) <> 0`;
+export function summaryWithCountsSql(teamId: string, blueprintId: string, identifier: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.id::text AS id, s.levels, s.live_generation, s.target_generation, s.live_definition, s.computed_at,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('identifier', r.identifier, 'level', r.level) ORDER BY r.position)
+                       FROM scorecard_rules r WHERE r.team_id = s.team_id AND r.scorecard_id = s.id), '[]'::jsonb) AS rules,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('level', k.level, 'passed', k.passed::text, 'n', k.n))
+                       FROM (SELECT c.level, c.passed, sum(c.n)::int AS n FROM scorecard_counts c
+                              WHERE c.team_id = s.team_id AND c.scorecard_id = s.id AND c.generation = s.live_generation
+                              GROUP BY c.level, c.passed HAVING sum(c.n) <> 0) k), '[]'::jsonb) AS counts,
+           (SELECT count(*)::int FROM scorecard_counts c
+             WHERE c.team_id = s.team_id AND c.scorecard_id = s.id AND c.generation = s.live_generation) AS deltas
+      FROM scorecards s
+     WHERE s.team_id = ${teamId}::uuid AND s.blueprint_id = ${blueprintId} AND s.identifier = ${identifier}`;
 }
-export const liveCountRow = rowDecoder({ level: 'int', passed: 'text', n: 'int', deltas: 'int' });
+export const summaryWithCountsRow = rowDecoder({
+  id: 'text',
+  levels: 'json',
+  live_generation: 'int',
+  target_generation: 'int',
+  live_definition: 'json',
+  computed_at: 'date?',
+  rules: 'json',
+  counts: 'json',
+  deltas: 'int',
+});
 
 /**
  * Folds a generation's deltas into one row per key. Rows a concurrent writer appends meanwhile

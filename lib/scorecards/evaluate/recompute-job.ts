@@ -68,7 +68,16 @@ export async function recomputeScorecard(db: Db, data: ScorecardRecomputeData, o
       const wanted = await db.$transaction(
         async (tx) => {
           const rows = await runSql(tx, lockChunkSql(target, after, upTo), chunkRow);
-          if (rows.length > 0) await execSql(tx, scoreEntitiesSql(target, typed, rows.map((r) => r.id), null));
+          if (rows.length > 0)
+            await execSql(
+              tx,
+              scoreEntitiesSql(
+                target,
+                typed,
+                rows.map((r) => r.id),
+                null,
+              ),
+            );
           const progress = await runSql(tx, recordProgressSql(teamId, scorecardId, generation, rows.length), progressRow);
           return progress.length > 0;
         },

@@ -8,7 +8,7 @@ import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity } from '@/lib/entities/update-entity';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createTeam, teamContextOf } from '@/lib/test/fixtures';
-import { liveCountsSql } from './read-results.sql';
+import { summaryWithCountsSql } from './read-results.sql';
 import { recomputeScorecard } from './recompute-job';
 import { all, changeScorecard, insertScorecard, rule } from './scorecard-test-rows.test-support';
 import { getScorecardSummary } from './summarize-scorecard';
@@ -120,8 +120,7 @@ describe('scorecard counts', () => {
   });
 
   it('the summary reads the counts, not the results, and a compaction keeps its answer', async () => {
-    const scope = { teamId, scorecardId: prod, generation: 2 };
-    const sql = liveCountsSql(scope);
+    const sql = summaryWithCountsSql(teamId, 'service', 'prod');
     const { rows: plan } = await testPool().query(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values as unknown[]);
     const text = JSON.stringify(plan[0]);
     expect(text).toContain('scorecard_counts');

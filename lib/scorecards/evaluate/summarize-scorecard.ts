@@ -9,9 +9,9 @@ import { parseGroup } from '@/lib/search/parse-search-body';
 import { loadSearchRelations } from '@/lib/search/search-relations';
 import { typeQuery } from '@/lib/search/type-query';
 import { distributionRow, distributionSql, scoredEntitiesSql } from './score-entities.sql';
-import { findScorecardOrThrow } from '@/lib/scorecards/load-scorecard';
+import { findScorecardOrThrow, scorecardNotFound } from '@/lib/scorecards/load-scorecard';
 import { liveDefinitionOf, levelsOf } from './type-definition';
-import { compactCountsSql, liveCountRow, liveCountsSql, liveRowsSql } from './read-results.sql';
+import { compactCountsSql, liveRowsSql, summaryWithCountsRow, summaryWithCountsSql } from './read-results.sql';
 import { typedOfChecked } from './type-definition';
 
 // GET .../scorecards/{sc}/summary (the live generation's distribution per level and passes per
@@ -51,20 +51,63 @@ function toDistribution(
 /** Past this many delta rows per key read, the summary folds them (compactCountsSql). */
 const COMPACT_AFTER_DELTAS_PER_KEY = 4;
 
-/**
- * The summary without a query, from scorecard_counts: a few rows per (level, passed) key, turned
- * into the distribution here (rows x rules bit tests, a few hundred at most). A generation whose
- * deltas piled up (many writes since the last fold) is compacted after the read.
- */
-async function readCounts(db: Db, ctx: TeamContext, scope: { teamId: string; scorecardId: string; generation: number }, ruleCount: number) {
-  const counts = await withTeamReadSlot(db, ctx, () => runSql(db, liveCountsSql(scope), liveCountRow));
-  const deltas = counts[0]?.deltas ?? 0;
-  if (deltas > COMPACT_AFTER_DELTAS_PER_KEY * counts.length + 16) await execSql(db, compactCountsSql(scope));
+type CountRow = { level: number; passed: string; n: number };
+
+/** (level, passed, n) rows from scorecard_counts as the distribution's rows (rows x rules bit tests, a few hundred at most). */
+function countsToRows(counts: CountRow[], ruleCount: number) {
   return counts.map((row) => {
     const passed = BigInt(row.passed);
     const passes = Array.from({ length: ruleCount }, (_, i) => ((passed >> BigInt(i)) & 1n ? row.n : 0));
     return { level: row.level, n: row.n, passes };
   });
+}
+
+type SummaryHead = {
+  id: string;
+  levels: unknown;
+  liveGeneration: number;
+  targetGeneration: number;
+  liveDefinition: unknown;
+  computedAt: Date | null;
+  rules: Array<{ identifier: string; level: string }>;
+};
+
+/** Levels, rules and the rest of the answer around the distribution's rows. */
+function toSummary(sc: SummaryHead, rowsOf: (ruleCount: number) => Array<{ level: number; n: number; passes: unknown }>): Summary {
+  const colors = new Map(levelsOf(sc).map((l) => [l.name, l.color]));
+  const live = sc.liveGeneration > 0 ? liveDefinitionOf(sc) : null;
+  // Nothing computed yet (a new scorecard): the current definition with nothing in it.
+  const levels = live?.levels ?? levelsOf(sc).map((l) => l.name);
+  const rules = live?.rules ?? sc.rules.map((r) => ({ identifier: r.identifier, level: levels.indexOf(r.level) }));
+  return {
+    ...toDistribution(live ? rowsOf(rules.length) : [], levels, colors, rules),
+    computed_at: live ? (sc.computedAt?.toISOString() ?? null) : null,
+    recomputing: sc.targetGeneration > sc.liveGeneration,
+  };
+}
+
+/**
+ * The summary without a query: the scorecard and its live counts in one statement (the common
+ * read, a dashboard's). A generation whose deltas piled up (many writes since the last fold) is
+ * compacted after the read.
+ */
+async function summarizeFromCounts(db: Db, teamId: string, blueprintId: string, identifier: string): Promise<Summary> {
+  const [row] = await runSql(db, summaryWithCountsSql(teamId, blueprintId, identifier), summaryWithCountsRow);
+  if (!row) throw scorecardNotFound(blueprintId, identifier);
+  const counts = row.counts as CountRow[];
+  if (row.deltas > COMPACT_AFTER_DELTAS_PER_KEY * counts.length + 16) {
+    await execSql(db, compactCountsSql({ teamId, scorecardId: row.id, generation: row.live_generation }));
+  }
+  const head: SummaryHead = {
+    id: row.id,
+    levels: row.levels,
+    liveGeneration: row.live_generation,
+    targetGeneration: row.target_generation,
+    liveDefinition: row.live_definition,
+    computedAt: row.computed_at,
+    rules: row.rules as SummaryHead['rules'],
+  };
+  return toSummary(head, (ruleCount) => countsToRows(counts, ruleCount));
 }
 
 /** `query`: a search query tree (already JSON-parsed) or undefined. */
@@ -76,28 +119,19 @@ export async function getScorecardSummary(
   query: unknown,
 ): Promise<Summary> {
   requirePermission(ctx, 'scorecard:read');
+  if (query === undefined || query === null) return summarizeFromCounts(db, ctx.team.id, blueprintId, identifier);
   const blueprint = await loadBlueprintOrThrow(db, ctx, blueprintId);
   const sc = await findScorecardOrThrow(db, ctx.team.id, blueprintId, identifier);
-  const raw = query === undefined || query === null ? null : parseGroup(query, 'query');
-  const where = raw
-    ? compileWhere(typeQuery(raw, blueprint.schema, new Date(), await loadSearchRelations(db, ctx.team.id, blueprintId, raw)))
-    : null;
-  const colors = new Map(levelsOf(sc).map((l) => [l.name, l.color]));
-  const live = sc.liveGeneration > 0 ? liveDefinitionOf(sc) : null;
-  // Nothing computed yet (a new scorecard): the current definition with nothing in it.
-  const levels = live?.levels ?? levelsOf(sc).map((l) => l.name);
-  const rules = live?.rules ?? sc.rules.map((r) => ({ identifier: r.identifier, level: levels.indexOf(r.level) }));
+  const raw = parseGroup(query, 'query');
+  const where = compileWhere(typeQuery(raw, blueprint.schema, new Date(), await loadSearchRelations(db, ctx.team.id, blueprintId, raw)));
   const scope = { teamId: ctx.team.id, blueprintId, scorecardId: sc.id, generation: sc.liveGeneration };
-  const rows = !live
-    ? []
-    : where
-      ? await withTeamReadSlot(db, ctx, () => runSql(db, distributionSql(liveRowsSql(scope, where), rules.length), distributionRow))
-      : await readCounts(db, ctx, scope, rules.length);
-  return {
-    ...toDistribution(rows, levels, colors, rules),
-    computed_at: live ? (sc.computedAt?.toISOString() ?? null) : null,
-    recomputing: sc.targetGeneration > sc.liveGeneration,
-  };
+  const rows =
+    sc.liveGeneration > 0
+      ? await withTeamReadSlot(db, ctx, () =>
+          runSql(db, distributionSql(liveRowsSql(scope, where), liveDefinitionOf(sc)?.rules.length ?? 0), distributionRow),
+        )
+      : [];
+  return toSummary(sc, () => rows);
 }
 
 /**
