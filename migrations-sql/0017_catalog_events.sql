@@ -22,8 +22,13 @@ CREATE TABLE catalog_events (
     -- Entity events only. No foreign keys: an event outlives the entity (and blueprint) it names.
     entity_id    UUID,
     identifier   VARCHAR(255),
-    -- Top-level names that changed: data properties, `$title`, `$relations.<relation>` (README).
-    changed      TEXT[] NOT NULL DEFAULT '{}',
+    -- What changed (catalog_change below): the top-level data properties (for a blueprint: which of
+    -- title, description, icon, schema, relations), the relations whose links changed (NULL: not
+    -- known, the write kept or did not compare them), and whether the title changed. Property and
+    -- relation names are the user's, any string: kept apart so that none can pose as another.
+    changed           TEXT[] NOT NULL DEFAULT '{}',
+    changed_relations TEXT[],
+    title_changed     BOOLEAN NOT NULL DEFAULT false,
     -- 'user', 'api_key', 'automation' or 'integration' (the system, for what it acted), and its id.
     actor_type   VARCHAR(20) NOT NULL CHECK (actor_type IN ('user', 'api_key', 'automation', 'integration')),
     actor_id     VARCHAR(255),
@@ -41,3 +46,38 @@ CREATE INDEX idx_catalog_events_tx ON catalog_events (tx, id);
 -- Retention (lib/events/prune-events.sql.ts) finds the rows older than the cutoff: `at` grows with
 -- the insert order, which a BRIN index summarises in a few pages at almost no cost per insert.
 CREATE INDEX idx_catalog_events_at ON catalog_events USING brin (at);
+
+-- The keys whose values differ between two JSON objects (a NULL object has no keys), sorted
+-- bytewise.
+CREATE FUNCTION jsonb_changed_keys(a JSONB, b JSONB) RETURNS TEXT[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(coalesce(x.key, y.key) ORDER BY coalesce(x.key, y.key) COLLATE "C"), '{}')
+      FROM jsonb_each(CASE WHEN jsonb_typeof(a) = 'object' THEN a ELSE '{}' END) x
+      FULL JOIN jsonb_each(CASE WHEN jsonb_typeof(b) = 'object' THEN b ELSE '{}' END) y ON y.key = x.key
+     WHERE x.value IS DISTINCT FROM y.value
+$$;
+
+-- An event's kind and what changed, from the audit action and the before/after snapshots of the
+-- audit row ({title, data, relations?} for an entity; {title, description, icon, schema,
+-- relations} for a blueprint; NULL before a create and after a delete). One definition for every
+-- writer: the single-entity services and the bulk statement (lib/events/catalog-events.sql.ts).
+-- Relations are compared only when both sides list them; else changed_relations is NULL (unknown).
+-- An entity update that changed neither title nor data but some links is 'entity.links_changed'.
+CREATE FUNCTION catalog_change(action TEXT, old_snap JSONB, new_snap JSONB,
+                               OUT kind TEXT, OUT changed TEXT[], OUT changed_relations TEXT[], OUT title_changed BOOLEAN)
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    title_changed := coalesce(old_snap->'title', 'null') IS DISTINCT FROM coalesce(new_snap->'title', 'null');
+    IF action LIKE 'blueprint.%' THEN
+        changed := ARRAY(SELECT k FROM unnest(jsonb_changed_keys(old_snap, new_snap)) k
+                          WHERE k IN ('title', 'description', 'icon', 'schema', 'relations'));
+        kind := action;
+        RETURN;
+    END IF;
+    changed := jsonb_changed_keys(old_snap->'data', new_snap->'data');
+    IF (old_snap IS NULL OR old_snap ? 'relations') AND (new_snap IS NULL OR new_snap ? 'relations') THEN
+        changed_relations := jsonb_changed_keys(old_snap->'relations', new_snap->'relations');
+    END IF;
+    kind := CASE WHEN action = 'entity.updated' AND NOT title_changed AND changed = '{}' AND changed_relations <> '{}'
+                 THEN 'entity.links_changed' ELSE action END;
+END $$;

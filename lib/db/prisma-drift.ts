@@ -217,7 +217,9 @@ export async function findSchemaDrift(prismaSchemaText: string, client: pg.Clien
       if (!actual) drift.push(`${where}: the model has this field but the database has no such column`);
       else if (actual.udt_name !== u.udt) drift.push(`${where}: type ${u.udt} in the model but ${actual.udt_name} in the database`);
       else if ((actual.is_nullable === 'YES') !== u.optional)
-        drift.push(`${where}: ${u.optional ? 'optional' : 'required'} in the model but ${u.optional ? 'NOT NULL' : 'NULL allowed'} in the database`);
+        drift.push(
+          `${where}: ${u.optional ? 'optional' : 'required'} in the model but ${u.optional ? 'NOT NULL' : 'NULL allowed'} in the database`,
+        );
     }
     for (const column of columns.keys()) {
       if (!fieldColumns.has(column)) {
