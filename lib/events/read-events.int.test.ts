@@ -6,7 +6,9 @@ import { createEntity } from '@/lib/entities/create-entity';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createBlueprint, createTeam, expectAppError, teamContextOf } from '@/lib/test/fixtures';
 import { listTeamEvents, readCommittedEvents } from './list-events';
-import { pruneCatalogEvents } from './prune-events';
+import { JOB_DEFINITIONS } from '@/lib/jobs/job-definitions';
+import { startTestJobQueue, waitForJobs } from '@/lib/test/job-queue';
+import { pruneCatalogEvents, pruneEventsJob, PRUNE_EVENTS_JOB } from './prune-events';
 import { readEventsSql } from './read-events.sql';
 
 // The reader against the real database: transactions that commit out of order never make it skip
@@ -166,5 +168,17 @@ describe('retention', () => {
     expect(await pruneCatalogEvents(testDb(), cutoff, 3)).toBe(4); // batches of 3, then 1
     expect(identifiers(await feed(null))).toEqual(['e']);
     expect(await pruneCatalogEvents(testDb(), cutoff, 3)).toBe(0);
+  });
+
+  it('runs on the job queue: the sweep enqueues the prune, which drops what is past the default 7 days', async () => {
+    expect(JOB_DEFINITIONS).toContain(pruneEventsJob);
+    for (const id of ['old', 'young']) await createEntity(testDb(), ctx, 'service', { identifier: id, data: {} });
+    await testPool().query(`UPDATE catalog_events SET at = now() - interval '7 days 1 hour' WHERE team_id = $1 AND identifier = 'old'`, [
+      ctx.team.id,
+    ]);
+    await startTestJobQueue([pruneEventsJob]);
+    await pruneEventsJob.sweep?.();
+    await waitForJobs(PRUNE_EVENTS_JOB, 'completed');
+    expect(identifiers(await feed(null))).toEqual(['young']);
   });
 });
