@@ -47,55 +47,60 @@ CREATE INDEX idx_catalog_events_tx ON catalog_events (tx, id);
 -- the insert order, which a BRIN index summarises in a few pages at almost no cost per insert.
 CREATE INDEX idx_catalog_events_at ON catalog_events USING brin (at);
 
--- The keys whose values differ between two JSON objects (a NULL object has no keys), sorted
--- bytewise. Equal objects answer at once (a re-sync that changes nothing); otherwise each key of
--- one is looked up in the other (cheaper than joining both expansions).
-CREATE FUNCTION jsonb_changed_keys(a JSONB, b JSONB) RETURNS TEXT[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN x = y THEN '{}'::text[] ELSE ARRAY(
-               SELECT k FROM (SELECT key AS k FROM jsonb_each(y) WHERE x->key IS DISTINCT FROM value
-                              UNION ALL
-                              SELECT k FROM jsonb_object_keys(x) k WHERE NOT y ? k) c
-                ORDER BY k COLLATE "C") END
-      FROM (SELECT CASE WHEN jsonb_typeof(a) = 'object' THEN a ELSE '{}' END AS x,
-                   CASE WHEN jsonb_typeof(b) = 'object' THEN b ELSE '{}' END AS y) n
-$$;
-
--- The keys of a JSON object (none for anything else), sorted bytewise.
-CREATE FUNCTION jsonb_sorted_keys(a JSONB) RETURNS TEXT[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN jsonb_typeof(a) = 'object'
-                THEN ARRAY(SELECT k FROM jsonb_object_keys(a) k ORDER BY k COLLATE "C") ELSE '{}' END
-$$;
-
 -- An event's kind and what changed, from the audit action and the before/after snapshots of the
 -- audit row ({title, data, relations?} for an entity; {title, description, icon, schema,
 -- relations} for a blueprint; NULL before a create and after a delete). One definition for every
 -- writer: the single-entity services and the bulk statement (lib/events/catalog-events.sql.ts).
--- Relations are compared only when both sides list them; else changed_relations is NULL (unknown).
--- An entity update that changed neither title nor data but some links is 'entity.links_changed'.
-CREATE FUNCTION catalog_change(action TEXT, old_snap JSONB, new_snap JSONB,
-                               OUT kind TEXT, OUT changed TEXT[], OUT changed_relations TEXT[], OUT title_changed BOOLEAN)
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-BEGIN
-    title_changed := coalesce(old_snap->'title', 'null') IS DISTINCT FROM coalesce(new_snap->'title', 'null');
-    IF action LIKE 'blueprint.%' THEN
-        changed := ARRAY(SELECT k FROM unnest(jsonb_changed_keys(old_snap, new_snap)) k
-                          WHERE k IN ('title', 'description', 'icon', 'schema', 'relations'));
-        kind := action;
-        RETURN;
-    END IF;
-    IF old_snap IS NULL THEN
-        -- A create (bulk ingest's common case): every key is new; listing them costs far less than
-        -- comparing values (measured: the comparison was most of what the events added to a batch).
-        changed := jsonb_sorted_keys(new_snap->'data');
-        changed_relations := CASE WHEN new_snap ? 'relations' THEN jsonb_sorted_keys(new_snap->'relations') END;
-    ELSE
-        changed := jsonb_changed_keys(old_snap->'data', new_snap->'data');
-        IF old_snap ? 'relations' AND (new_snap IS NULL OR new_snap ? 'relations') THEN
-            changed_relations := jsonb_changed_keys(old_snap->'relations', new_snap->'relations');
-        END IF;
-    END IF;
-    kind := CASE WHEN action = 'entity.updated' AND NOT title_changed AND changed = '{}' AND changed_relations <> '{}'
-                 THEN 'entity.links_changed' ELSE action END;
-END $$;
+-- * changed: the keys of `data` (for a blueprint: of the snapshot, among title, description,
+--   icon, schema, relations) whose values differ; every key when one side is NULL.
+-- * changed_relations: the same over `relations`, compared only when both sides list them (or
+--   one side is NULL); else NULL, "not known" (a bulk update does not read the old links).
+-- * kind: the action, except an entity update that changed neither title nor data but some links:
+--   'entity.links_changed'.
+-- Plain SQL returning a table, so the planner inlines it into the writing statement: a bulk batch
+-- pays no function call per row (measured: the calls cost more than the comparisons). The key
+-- comparison is written twice below (data, relations) for the same reason: a helper function
+-- holding it could not be inlined. OFFSET 0 keeps each step a subquery computed once per row:
+-- pulled up, its expression would be copied into every place that reads it (the snapshot the
+-- caller builds with jsonb_build_object was rebuilt for every key compared).
+CREATE FUNCTION catalog_change(action TEXT, old_snap JSONB, new_snap JSONB)
+    RETURNS TABLE (kind TEXT, changed TEXT[], changed_relations TEXT[], title_changed BOOLEAN)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN action = 'entity.updated' AND NOT t.title AND d.keys = '{}' AND r.keys <> '{}'
+                THEN 'entity.links_changed' ELSE action END,
+           CASE WHEN t.blueprint THEN ARRAY(SELECT k FROM unnest(d.keys) k
+                                             WHERE k IN ('title', 'description', 'icon', 'schema', 'relations'))
+                ELSE d.keys END,
+           r.keys,
+           t.title
+      FROM (SELECT old_snap AS o, new_snap AS n OFFSET 0) s
+     CROSS JOIN LATERAL (
+            SELECT coalesce(s.o->'title', 'null') IS DISTINCT FROM coalesce(s.n->'title', 'null') AS title,
+                   action LIKE 'blueprint.%' AS blueprint) t
+     CROSS JOIN LATERAL (
+            SELECT CASE WHEN t.blueprint THEN s.o ELSE s.o->'data' END AS a,
+                   CASE WHEN t.blueprint THEN s.n ELSE s.n->'data' END AS b,
+                   NOT t.blueprint AND (s.o IS NULL OR s.o ? 'relations') AND (s.n IS NULL OR s.n ? 'relations') AS links,
+                   s.o->'relations' AS ra, s.n->'relations' AS rb
+             OFFSET 0) p
+     CROSS JOIN LATERAL (
+            -- Equal: nothing (a re-sync that changes nothing). Else each key of one side looked up
+            -- in the other (cheaper than joining both expansions); a NULL side has no keys.
+            SELECT CASE WHEN p.a = p.b THEN '{}'::text[] ELSE ARRAY(
+                       SELECT k FROM (SELECT key AS k FROM jsonb_each(CASE WHEN jsonb_typeof(p.b) = 'object' THEN p.b ELSE '{}' END)
+                                       WHERE p.a->key IS DISTINCT FROM value
+                                      UNION ALL
+                                      SELECT k FROM jsonb_object_keys(CASE WHEN jsonb_typeof(p.a) = 'object' THEN p.a ELSE '{}' END) k
+                                       WHERE NOT coalesce(p.b ? k, false)) c
+                        ORDER BY k COLLATE "C") END AS keys
+             OFFSET 0) d
+     CROSS JOIN LATERAL (
+            SELECT CASE WHEN NOT p.links THEN NULL WHEN p.ra = p.rb THEN '{}'::text[] ELSE ARRAY(
+                       SELECT k FROM (SELECT key AS k FROM jsonb_each(CASE WHEN jsonb_typeof(p.rb) = 'object' THEN p.rb ELSE '{}' END)
+                                       WHERE p.ra->key IS DISTINCT FROM value
+                                      UNION ALL
+                                      SELECT k FROM jsonb_object_keys(CASE WHEN jsonb_typeof(p.ra) = 'object' THEN p.ra ELSE '{}' END) k
+                                       WHERE NOT coalesce(p.rb ? k, false)) c
+                        ORDER BY k COLLATE "C") END AS keys
+             OFFSET 0) r
+$$;
