@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // the change it records, next to its audit row; the kind and what changed come from the SQL
 // function catalog_change (migration 0017) over the audit row's before/after snapshots, so the
 // single-entity services and the bulk statement cannot disagree on them. No index serves these
-// inserts; each writes its rows and the three indexes of catalog_events.
+// inserts; each writes its rows and the indexes of catalog_events (primary key, team feed, global
+// reader, BRIN on `at`).
 
 /** Who an event names: the person or key, or (the system) the automation or integration it acted for. */
 export function eventActorOf(actor: AuditActor): { type: string; id: string | null } {
