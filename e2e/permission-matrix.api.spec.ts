@@ -390,6 +390,13 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    path: '/teams/{team}/events',
+    note: 'the change feed needs entity:read, like the entities it describes',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/events?limit=5` }),
+    expected: served('listTeamEvents', 200),
+  },
+  {
+    method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}',
     note: 'the schema needs blueprint:read: the custom role (entity:read, team:manage) and both keys lack it',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}` }),

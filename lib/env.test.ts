@@ -12,6 +12,7 @@ describe('loadEnv', () => {
       demo: true,
       directApi: true,
       jobsEnabled: true,
+      eventRetentionDays: 7,
       dbPoolSize: 10,
       dbPool: { statementTimeoutMs: 15_000, workMem: '4MB', teamConcurrency: undefined, keyConcurrency: undefined, queueTimeoutMs: 2_000 },
       logLevel: 'info',
@@ -31,6 +32,7 @@ describe('loadEnv', () => {
       BASEPLATE_DATA_DIR: '/var/lib/baseplate',
       BASEPLATE_DEMO: 'false',
       JOBS_ENABLED: 'off',
+      BASEPLATE_EVENT_RETENTION_DAYS: '30',
       DATABASE_POOL_SIZE: '25',
       LOG_LEVEL: 'debug',
       AUTH_SECRET: 's3cret',
@@ -51,6 +53,7 @@ describe('loadEnv', () => {
       dataDir: '/var/lib/baseplate',
       demo: false,
       jobsEnabled: false,
+      eventRetentionDays: 30,
       dbPoolSize: 25,
       logLevel: 'debug',
     });

@@ -17,6 +17,8 @@ export type Env = {
   directApi: boolean;
   /** Run the job queue's workers and sweeps in this instance (false: a web-only instance). */
   jobsEnabled: boolean;
+  /** Days catalog change events (lib/events) are kept before the retention sweep deletes them. */
+  eventRetentionDays: number;
   /** Connections in each app instance's pool. */
   dbPoolSize: number;
   /** Limits on the pool's connections and on each team's share of them (lib/db/prisma.ts). */
@@ -141,6 +143,7 @@ export function loadEnv(source: Source = process.env): Env {
     demo: readBool(source, 'BASEPLATE_DEMO', true),
     directApi: readBool(source, 'BASEPLATE_DIRECT_API', true),
     jobsEnabled: readBool(source, 'JOBS_ENABLED', true),
+    eventRetentionDays: readInt(source, 'BASEPLATE_EVENT_RETENTION_DAYS', 7, 1, 3650),
     dbPoolSize: readInt(source, 'DATABASE_POOL_SIZE', 10, 1, 500),
     dbPool: {
       statementTimeoutMs: readInt(source, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),

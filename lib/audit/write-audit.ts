@@ -34,6 +34,8 @@ function asJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 export type AuditEntry = {
+  /** The row's id, when the caller needs it before the row is written (an event that names it). */
+  id?: string;
   /** One of the listed actions (lib/domain/audit-actions.ts), which the audit page offers as filters. */
   action: AuditAction;
   entityType: AuditResourceType;
@@ -78,6 +80,7 @@ export function auditActorOf(ctx: TeamContext): AuditActor {
 export function auditRow(ctx: TeamContext, entry: AuditEntry): Prisma.AuditLogCreateManyInput {
   return {
     teamId: ctx.team.id,
+    ...(entry.id && { id: entry.id }),
     ...auditActorOf(ctx),
     action: entry.action,
     entityType: entry.entityType,
@@ -87,6 +90,8 @@ export function auditRow(ctx: TeamContext, entry: AuditEntry): Prisma.AuditLogCr
   };
 }
 
-export async function writeAudit(tx: Prisma.TransactionClient, ctx: TeamContext, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({ data: auditRow(ctx, entry) });
+/** Writes the row; answers its id (a catalog change's event names it: lib/events). */
+export async function writeAudit(tx: Prisma.TransactionClient, ctx: TeamContext, entry: AuditEntry): Promise<string> {
+  const { id } = await tx.auditLog.create({ data: auditRow(ctx, entry), select: { id: true } });
+  return id;
 }

@@ -26,6 +26,7 @@ import { AppError } from '@/lib/errors';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
+import { listTeamEvents } from '@/lib/events/list-events';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
 import { createScorecard, deleteScorecard, getScorecard, listScorecards, updateScorecard } from '@/lib/scorecards/scorecard-service';
@@ -110,6 +111,8 @@ const INTERNAL: Record<string, string> = {
   rescoreEntities: 'inside entity write transactions (scorecard results kept live)',
   recordDepartures: 'inside deleteEntity (scorecard history of the deleted entity)',
   loadScorecardOrThrow: 'a lookup inside scorecard entry points',
+  recordEvent: 'the catalog event of the entry point that changed something (lib/events)',
+  recordLinkSourceEvents: 'inside deleteEntity (events of the entities whose links go with it)',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -312,6 +315,7 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   listScorecardFields: (_w, ctx) => listScorecardFields(db(), ctx, 'service'),
   getEntityGraph: (_w, ctx) => getEntityGraph(db(), ctx, 'service', 'svc-a', parseGraphParams(new URL('http://localhost/?direction=both'))),
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
+  listTeamEvents: (_w, ctx) => listTeamEvents(db(), ctx, { after: null, limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
   listScorecards: (_w, ctx) => listScorecards(db(), ctx, 'service', PAGE),
   getScorecard: (_w, ctx) => getScorecard(db(), ctx, 'service', 'ready'),

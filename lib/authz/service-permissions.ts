@@ -74,6 +74,8 @@ export const SERVICE_ENTRY_POINTS = {
   facetEntities: { needs: 'entity:read', operations: ['facetEntities', 'facetEntitiesPost'] },
   getEntityGraph: { needs: 'entity:read', operations: ['getEntityGraph'] },
   searchTeamEntities: { needs: 'entity:read', operations: ['quickSearch'] },
+  // lib/events/list-events.ts
+  listTeamEvents: { needs: 'entity:read', operations: ['listTeamEvents'] },
   // lib/scorecards/
   listScorecards: { needs: 'scorecard:read', operations: ['listScorecards'] },
   getScorecard: { needs: 'scorecard:read', operations: ['getScorecard'] },

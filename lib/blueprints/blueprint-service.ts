@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ValidateFunction } from 'ajv';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { recordEvent } from '@/lib/events/record-events';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
@@ -109,12 +110,13 @@ export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlu
       },
     });
     const { after: relations } = await saveBlueprintRelations(tx, ctx, row.id, input.schema, input.relations ?? {});
-    await writeAudit(tx, ctx, {
+    const auditId = await writeAudit(tx, ctx, {
       action: 'blueprint.created',
       entityType: 'blueprint',
       entityId: row.id,
       newData: auditData(row, relations),
     });
+    await recordEvent(tx, ctx, { auditId, blueprintId: row.id });
     return toBlueprintView(row, 0, relations);
   });
 }
@@ -195,13 +197,14 @@ export async function updateBlueprint(
     const removedLinks = saved.removed.length ? { forced: true, removed_links: saved.removed } : {};
     const renamed = saved.renamed.length ? { renamed_relations: saved.renamed } : {};
     const unlinked = saved.unlinked.length ? { forced: true, unlinked_entities: saved.unlinked } : {};
-    await writeAudit(tx, ctx, {
+    const auditId = await writeAudit(tx, ctx, {
       action: 'blueprint.updated',
       entityType: 'blueprint',
       entityId: id,
       oldData: auditData(before, saved.before),
       newData: { ...auditData(after, saved.after), ...forced, ...removedLinks, ...renamed, ...unlinked },
     });
+    await recordEvent(tx, ctx, { auditId, blueprintId: id });
     const counts = await entityCounts(tx, ctx.team.id, [id]);
     return { view: toBlueprintView(after, counts.get(id) ?? 0, saved.after), bumps };
   }, SCHEMA_CHANGE_TX);
@@ -233,11 +236,13 @@ export async function deleteBlueprint(db: Db, ctx: TeamContext, id: string, opti
     const relations = await loadRelationDefsTx(tx, ctx.team.id, id);
     await tx.blueprint.delete({ where: { teamId_id: { teamId: ctx.team.id, id } } });
     await recheckScorecardsAfterDelete(tx, ctx.team.id);
-    await writeAudit(tx, ctx, {
+    // Its entities go by cascade with no event each: consumers read blueprint.deleted as theirs too.
+    const auditId = await writeAudit(tx, ctx, {
       action: 'blueprint.deleted',
       entityType: 'blueprint',
       entityId: id,
       oldData: { ...auditData(before, relations), deleted: removed },
     });
+    await recordEvent(tx, ctx, { auditId, blueprintId: id });
   }, SCHEMA_CHANGE_TX);
 }

@@ -201,6 +201,25 @@ describe('backup and restore', () => {
     expect(await readAudit(url)).toEqual(auditBefore);
   });
 
+  it("rebases events whose transaction ids lie ahead of this cluster's, so the reader sees them", async () => {
+    const file = path.join(dir, 'events-ahead.gz');
+    const team = await testDb().team.findUniqueOrThrow({ where: { slug: 'acme' } });
+    await editBackup(backupFile, file, (lines) => {
+      const at = lines.findIndex((l) => l.type === 'table' && l.name === 'catalog_events');
+      lines[at].rows = 1;
+      const event = { id: 7, team_id: team.id, tx: '999999999999', kind: 'blueprint.created', blueprint_id: 'service', changed: [] };
+      lines.splice(at + 1, 0, {
+        type: 'rows',
+        table: 'catalog_events',
+        rows: [{ ...event, title_changed: false, actor_type: 'user', at: new Date().toISOString() }],
+      });
+    });
+    await restoreBackup(testDatabaseUrl(), file);
+    const rows = await withClient(testDatabaseUrl(), async (c) => (await c.query('SELECT id::int, tx::text FROM catalog_events')).rows);
+    expect(rows).toEqual([{ id: 7, tx: '0' }]);
+    await restoreBackup(testDatabaseUrl(), backupFile);
+  });
+
   describe('refusals leave the data as it was', () => {
     let current: Record<string, string>;
     beforeAll(async () => {

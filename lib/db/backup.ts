@@ -168,6 +168,7 @@ export async function restoreBackup(connectionString: string, file: string): Pro
       }
       for (const t of tables) await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} ENABLE TRIGGER USER`);
       await restartIdentities(client);
+      await rebaseEventTransactions(client);
       await client.query('COMMIT');
       return counts;
     } catch (error) {
@@ -178,6 +179,17 @@ export async function restoreBackup(connectionString: string, file: string): Pro
     await lines?.return(undefined); // closes the file when a check refused it after the header
     await client.end();
   }
+}
+
+/**
+ * catalog_events.tx names transactions of the cluster the backup was taken on. Restored into
+ * another cluster, whose transaction ids may still be below them, those events would stay
+ * unreadable (the reader wants tx below every running transaction: lib/events/README.md) and sort
+ * after every new event. Then they all become tx 0: readable at once, in id order, before any new
+ * one. Restored into a cluster already past them, they are left as they were.
+ */
+async function rebaseEventTransactions(client: pg.Client): Promise<void> {
+  await client.query(`UPDATE catalog_events SET tx = '0' WHERE (SELECT max(tx) FROM catalog_events) >= pg_current_xact_id()`);
 }
 
 /** Identity columns continue after the restored ids (the next insert must not collide with one). */

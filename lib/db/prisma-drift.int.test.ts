@@ -94,6 +94,11 @@ describe('prisma/schema.prisma against the migrated database', () => {
       expected: [/^blueprints\.created_by \(Blueprint\.createdBy\): type varchar\(36\) in the model but uuid in the database$/],
     },
     {
+      name: 'an Unsupported column of another type (the DMMF omits these fields)',
+      change: (s) => editModel(s, 'CatalogEvent', 'Unsupported("xid8")', 'Unsupported("xid")'),
+      expected: [/^catalog_events\.tx \(CatalogEvent, Unsupported\("xid"\)\): type xid in the model but xid8 in the database$/],
+    },
+    {
       name: 'an inet column typed as plain text',
       change: (s) => editModel(s, 'AuditLog', /@map\("ip_address"\) @db\.Inet/, '@map("ip_address")'),
       expected: [/^audit_logs\.ip_address \(AuditLog\.ipAddress\): type text in the model but inet in the database$/],

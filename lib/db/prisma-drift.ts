@@ -114,12 +114,31 @@ export function parsePrismaSchema(prismaSchema: string): Dmmf {
 }
 
 /**
+ * Fields of type `Unsupported("<type>")` by table, read from the schema text: the DMMF leaves them
+ * out, yet their columns exist (catalog_events.tx, an xid8). Column name -> the type's udt_name
+ * and whether the field is optional.
+ */
+export function unsupportedColumns(prismaSchemaText: string): Map<string, Map<string, { udt: string; optional: boolean }>> {
+  const out = new Map<string, Map<string, { udt: string; optional: boolean }>>();
+  for (const model of prismaSchemaText.matchAll(/^model\s+(\w+)\s*\{([^}]*)\}/gm)) {
+    const table = /@@map\("([^"]+)"\)/.exec(model[2])?.[1] ?? model[1];
+    for (const f of model[2].matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?([^\n]*)$/gm)) {
+      const column = /@map\("([^"]+)"\)/.exec(f[4])?.[1] ?? f[1];
+      if (!out.has(table)) out.set(table, new Map());
+      out.get(table)!.set(column, { udt: f[2], optional: f[3] === '?' });
+    }
+  }
+  return out;
+}
+
+/**
  * The differences between `prismaSchemaText` and the database `client` is connected to (schema
  * public), one readable line each, naming table and column. Empty: the two are in step.
  */
 export async function findSchemaDrift(prismaSchemaText: string, client: pg.ClientBase): Promise<string[]> {
   const dmmf = parsePrismaSchema(prismaSchemaText);
   const enums = new Map(dmmf.datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
+  const unsupported = unsupportedColumns(prismaSchemaText);
   const { rows: tableRows } = await client.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables
       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
@@ -190,6 +209,17 @@ export async function findSchemaDrift(prismaSchemaText: string, client: pg.Clien
             `${nullable ? 'NULL allowed' : 'NOT NULL'} in the database`,
         );
       }
+    }
+    for (const [column, u] of unsupported.get(table) ?? []) {
+      fieldColumns.add(column);
+      const actual = columns.get(column);
+      const where = `${table}.${column} (${model.name}, Unsupported("${u.udt}"))`;
+      if (!actual) drift.push(`${where}: the model has this field but the database has no such column`);
+      else if (actual.udt_name !== u.udt) drift.push(`${where}: type ${u.udt} in the model but ${actual.udt_name} in the database`);
+      else if ((actual.is_nullable === 'YES') !== u.optional)
+        drift.push(
+          `${where}: ${u.optional ? 'optional' : 'required'} in the model but ${u.optional ? 'NOT NULL' : 'NULL allowed'} in the database`,
+        );
     }
     for (const column of columns.keys()) {
       if (!fieldColumns.has(column)) {

@@ -319,6 +319,11 @@ async function fillTeam(team: Team): Promise<void> {
      VALUES ($1, 'user', $2, 'entity.create', 'entity', $3, '192.0.2.1')`,
     [team.id, team.ownerId, service.id],
   );
+  await sql(
+    `INSERT INTO catalog_events (team_id, kind, blueprint_id, entity_id, identifier, actor_type, actor_id)
+     VALUES ($1, 'entity.created', 'service', $3, 'api', 'user', $2)`,
+    [team.id, team.ownerId, service.id],
+  );
 }
 
 describe('deleting a team', () => {
@@ -337,6 +342,7 @@ describe('deleting a team', () => {
       'audit_logs',
       'blueprint_relations',
       'blueprints',
+      'catalog_events',
       'entities',
       'entity_relations',
       'integration_mappings',

@@ -1,4 +1,5 @@
 import { writeAudit } from '@/lib/audit/write-audit';
+import { recordEvent } from '@/lib/events/record-events';
 import { actingUserId } from '@/lib/auth/actor';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
@@ -98,13 +99,14 @@ export async function createEntity(
     if (links.links?.length) await writeLinks(tx, ctx, [{ sourceId: created.id, links: links.links }]);
     await rescoreEntities(tx, ctx, rescore, [{ id: created.id, cause: 'entity_created' }]);
     const relations = (await loadLinkViews(tx, ctx.team.id, [created.id])).get(created.id) ?? {};
-    await writeAudit(tx, ctx, {
+    const auditId = await writeAudit(tx, ctx, {
       action: 'entity.created',
       entityType: 'entity',
       verbatim: true,
       entityId: created.id,
       newData: auditSnapshot(created, relations),
     });
+    await recordEvent(tx, ctx, { auditId, blueprintId });
     return { ...toVersioned(created, relations), created: true };
   });
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { recordEvent, recordLinkSourceEvents } from '@/lib/events/record-events';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
@@ -59,16 +61,21 @@ export async function deleteEntity(
     // re-evaluated after (a rule that read through its links may change).
     const rescore = await planRescore(tx, ctx, blueprintId, [current.id]);
     await recordDepartures(tx, ctx, rescore, [current.id]);
+    // Entities linking to it lose those links by cascade: their events first, while the links exist.
+    const auditId = randomUUID();
+    await recordLinkSourceEvents(tx, ctx, { targetId: current.id, auditId });
     const { count } = await tx.entity.deleteMany({ where: { teamId: ctx.team.id, id: current.id, version } });
     if (count === 0)
       throw new AppError('conflict', `entity "${identifier}" has changed: reload it and try again`, { reason: 'stale_version' });
     await rescoreEntities(tx, ctx, rescore, []);
     await writeAudit(tx, ctx, {
+      id: auditId,
       action: 'entity.deleted',
       entityType: 'entity',
       verbatim: true,
       entityId: current.id,
       oldData: { ...auditSnapshot(current, relations), removed_incoming_links: incoming },
     });
+    await recordEvent(tx, ctx, { auditId, blueprintId });
   });
 }

@@ -1,4 +1,5 @@
 import { writeAudit } from '@/lib/audit/write-audit';
+import { recordEvent } from '@/lib/events/record-events';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { actingUserId } from '@/lib/auth/actor';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
@@ -61,7 +62,7 @@ export async function writeIfUnchanged(
   ]);
   const relations = links ? ((await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {}) : oldRelations;
   const after = await tx.entity.findUniqueOrThrow({ where: { teamId_id: { teamId: ctx.team.id, id: current.id } }, select: ENTITY_SELECT });
-  await writeAudit(tx, ctx, {
+  const auditId = await writeAudit(tx, ctx, {
     action: audit.action,
     entityType: 'entity',
     verbatim: true,
@@ -69,6 +70,7 @@ export async function writeIfUnchanged(
     oldData: auditSnapshot(current, oldRelations),
     newData: { ...auditSnapshot(after, relations), ...audit.extra },
   });
+  await recordEvent(tx, ctx, { auditId, blueprintId: current.blueprintId });
   return toVersioned(after, relations);
 }
 

@@ -1,5 +1,6 @@
 import type { AuditActor } from '@/lib/audit/write-audit';
 import { rowDecoder, rowDecoderFor } from '@/lib/db/decode-row';
+import { insertEventsSql } from '@/lib/events/catalog-events.sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // One statement writes a whole batch (bulk upsert, and `?upsert=true` on create): the rows arrive
@@ -55,7 +56,11 @@ export function existingIdsSql(scope: { teamId: string; blueprintId: string }, i
 }
 export const existingIdRow = rowDecoder({ id: 'text', identifier: 'text' });
 
-/** `withOldData`: also record the replaced version in the audit rows (single-entity upserts). */
+/**
+ * `withOldData`: also record the replaced version in the audit rows (single-entity upserts). The
+ * batch's events (lib/events) are the statement's last CTE: one INSERT for the whole batch, from
+ * the audit rows just written and the old rows' title and data (for what changed).
+ */
 export function upsertEntitiesSql(
   scope: { teamId: string; blueprintId: string },
   actor: AuditActor,
@@ -64,10 +69,16 @@ export function upsertEntitiesSql(
 ): Prisma.Sql {
   const { teamId, blueprintId } = scope;
   const { userId } = actor;
-  const old = options.withOldData
-    ? Prisma.sql`SELECT e.id, e.title, e.data FROM entities e
-        WHERE e.team_id = ${teamId}::uuid AND e.blueprint_id = ${blueprintId} AND e.identifier IN (SELECT identifier FROM input)`
-    : Prisma.sql`SELECT NULL::uuid AS id, NULL::text AS title, NULL::jsonb AS data WHERE false`;
+  // The rows as they were (the statement's snapshot), for the events' `changed` and a single
+  // upsert's audit old_data. Looked up by the identifiers as an array parameter, which the unique
+  // key (team_id, blueprint_id, identifier) serves with one probe each, as existingIdsSql does; the
+  // IN (SELECT ... FROM input) form this replaced let the planner pick idx_entities_list and filter.
+  const identifiers = rows.map((r) => r.identifier);
+  const old = Prisma.sql`SELECT e.id, e.title, e.data FROM entities e
+        WHERE e.team_id = ${teamId}::uuid AND e.blueprint_id = ${blueprintId} AND e.identifier = ANY(${identifiers}::text[])`;
+  const oldData = options.withOldData
+    ? Prisma.sql`jsonb_build_object('identifier', w.identifier, 'title', old.title, 'data', old.data, 'version', w.version - 1)`
+    : Prisma.sql`NULL::jsonb`;
   return Prisma.sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(identifier text, title text, data jsonb, relations jsonb)
@@ -85,12 +96,21 @@ export function upsertEntitiesSql(
                               old_data, new_data, ip_address, user_agent, request_id)
       SELECT ${teamId}::uuid, ${actor.actorType}, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid, ${actor.onBehalfType}, ${actor.onBehalfId},
              CASE WHEN w.created THEN 'entity.created' ELSE 'entity.updated' END, 'entity', w.id::text,
-             CASE WHEN w.created OR old.id IS NULL THEN NULL
-                  ELSE jsonb_build_object('identifier', w.identifier, 'title', old.title, 'data', old.data, 'version', w.version - 1) END,
+             CASE WHEN w.created OR old.id IS NULL THEN NULL ELSE ${oldData} END,
              jsonb_build_object('identifier', w.identifier, 'title', w.title, 'data', w.data, 'version', w.version)
                || CASE WHEN i.relations IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('relations', i.relations) END,
              ${actor.ipAddress}::inet, ${actor.userAgent}, ${actor.requestId}
         FROM written w JOIN input i ON i.identifier = w.identifier LEFT JOIN old ON old.id = w.id
+      RETURNING id, entity_id, action, new_data
+    ), evented AS (${insertEventsSql(
+      teamId,
+      actor,
+      Prisma.sql`
+        SELECT a.action, ${blueprintId}::text AS blueprint_id, w.id AS entity_id, w.identifier, a.id AS audit_id,
+               CASE WHEN w.created OR old.id IS NULL THEN NULL ELSE jsonb_build_object('title', old.title, 'data', old.data) END AS old_snap,
+               a.new_data AS new_snap
+          FROM written w JOIN audited a ON a.entity_id = w.id::text LEFT JOIN old ON old.id = w.id`,
+    )}
     )
     SELECT * FROM written`;
 }

@@ -11,6 +11,7 @@ import { VERSION } from '@/lib/version';
 import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySchemes } from './components';
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
+import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
@@ -58,6 +59,7 @@ const TAGS = [
   'Blueprints',
   'Entities',
   'Scorecards',
+  'Events',
   'Health',
   'Meta',
 ];
@@ -89,6 +91,7 @@ export function buildOpenApiDocument(): object {
       ...teamOpenApiPaths,
       ...scorecardPaths,
       ...scorecardResultPaths,
+      ...eventPaths,
     },
     components: {
       schemas: {
@@ -99,6 +102,7 @@ export function buildOpenApiDocument(): object {
         ...quickSearchSchemas,
         ...scorecardSchemas,
         ...scorecardResultSchemas,
+        ...eventSchemas,
         ...bodies,
       },
       responses,
