@@ -2,6 +2,7 @@ import { getDb, type Db } from '@/lib/db/prisma';
 import { execSql, runSql } from '@/lib/db/run-sql';
 import type { QueryTree } from '@/lib/domain/scorecard-rules';
 import type { JobDefinition } from '@/lib/jobs/job-queue';
+import { log } from '@/lib/observability/logger';
 import { compactCountsSql } from './read-results.sql';
 import { scoreEntitiesSql } from './score-entities.sql';
 import { kickScorecardRecompute, SCORECARD_RECOMPUTE_JOB, type ScorecardRecomputeData } from './kick-recompute';
@@ -22,6 +23,7 @@ import {
   recordProgressSql,
   startedRow,
   startRecomputeSql,
+  vacuumResultsSql,
 } from './recompute.sql';
 import { currentDefinition, typeDefinition, type Definition } from './type-definition';
 import { sameJson } from './compare-json';
@@ -124,6 +126,8 @@ async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition
       },
       { timeout: 120_000 },
     );
+    // Housekeeping: a failure here (a statement timeout on a huge table) leaves it to autovacuum.
+    await execSql(db, vacuumResultsSql()).catch((err: unknown) => log().warn({ err }, 'vacuum of scorecard_results after a flip failed'));
   }
   return outcome;
 }
