@@ -4,6 +4,7 @@ import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
 import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
+import { createSavedViewBody, patchSavedViewBody, replaceSavedViewBody } from '@/lib/saved-views/saved-view-schemas';
 import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
@@ -13,6 +14,7 @@ import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
 import { searchPaths, searchSchemas } from './paths-search';
@@ -44,6 +46,9 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateScorecardBody: createScorecardBody,
   ReplaceScorecardBody: replaceScorecardBody,
   PatchScorecardBody: patchScorecardBody,
+  CreateSavedViewBody: createSavedViewBody,
+  ReplaceSavedViewBody: replaceSavedViewBody,
+  PatchSavedViewBody: patchSavedViewBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -58,6 +63,7 @@ const TAGS = [
   'Blueprints',
   'Entities',
   'Scorecards',
+  'Saved views',
   'Health',
   'Meta',
 ];
@@ -89,6 +95,7 @@ export function buildOpenApiDocument(): object {
       ...teamOpenApiPaths,
       ...scorecardPaths,
       ...scorecardResultPaths,
+      ...savedViewPaths,
     },
     components: {
       schemas: {
@@ -99,10 +106,11 @@ export function buildOpenApiDocument(): object {
         ...quickSearchSchemas,
         ...scorecardSchemas,
         ...scorecardResultSchemas,
+        ...savedViewSchemas,
         ...bodies,
       },
       responses,
-      parameters: { ...parameters, ...scorecardParameters },
+      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters },
       headers,
       securitySchemes,
     },
