@@ -12,6 +12,7 @@ import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { mayCall } from '@/lib/authz/may-call';
+import { actingUserId } from '@/lib/auth/actor';
 import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../load-team';
@@ -70,6 +71,8 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
           relations={relations}
           blueprints={blueprints.map(({ id, title, icon }) => ({ id, title, icon }))}
           scorecards={scorecards}
+          canShare={ctx.permissions.has('entity:write')}
+          userId={actingUserId(ctx.actor)}
         />
       </Suspense>
     </>

@@ -1,0 +1,51 @@
+import { fromApiTree } from '@/components/scorecards/scorecard-query';
+import type { Field } from '@/lib/catalog-view/fields';
+import { cleanTree, toApiNode } from '@/lib/catalog-view/rule-tree';
+import { decodeColumns, decodeSort, encodeSort, type ViewState } from '@/lib/catalog-view/view-state';
+import { PAGE_SIZES, type PageSize, type SavedViewInput } from '@/lib/domain/saved-views';
+import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
+import { PAGE_SIZE } from '@/lib/catalog-view/search-body';
+
+// Between a saved view (API.md "Saved views") and the catalog table's view state: opening a view
+// sets the table to it (what no longer fits the blueprint falls away, as for a hand-edited URL),
+// saving sends the table's state, and "modified" compares the two in the API's form.
+
+/** The part of a view the table saves: its filter, sort, columns and page size. */
+export type SavedPart = Pick<SavedViewInput, 'query' | 'sort' | 'columns' | 'page_size'>;
+
+/** The table's state for `saved`, on its first page; the page size always written (see catalog-table.tsx). */
+export function applySavedView(saved: SavedViewView, fields: Field[], current: ViewState): ViewState {
+  const first = saved.sort[0];
+  return {
+    ...current,
+    query: cleanTree(fromApiTree(saved.query as never), fields),
+    sort: first ? decodeSort(encodeSort({ property: first.property, order: first.order }), fields) : null,
+    columns: saved.columns ? decodeColumns(saved.columns.join(','), fields) : null,
+    pageSize: (saved.page_size ?? PAGE_SIZE) as PageSize,
+    savedView: saved.identifier,
+    cursors: [],
+  };
+}
+
+/** What saving the table's state sends. `columns`: the columns shown when the person chose them. */
+export function savedPartOf(view: ViewState, columns: string[] | null): SavedPart {
+  return {
+    query: view.query.rules.length ? (toApiNode(view.query) as Record<string, unknown>) : null,
+    sort: view.sort ? [view.sort] : [],
+    columns,
+    page_size: view.pageSize && PAGE_SIZES.includes(view.pageSize) ? view.pageSize : null,
+  };
+}
+
+const normal = (part: SavedPart) =>
+  JSON.stringify({
+    query: part.query && (part.query as { rules?: unknown[] }).rules?.length ? part.query : null,
+    sort: part.sort ?? [],
+    columns: part.columns ?? null,
+    page_size: part.page_size ?? PAGE_SIZE,
+  });
+
+/** Whether the table's state differs from the saved view (the "Modified" mark). */
+export function differsFromSaved(saved: SavedViewView, current: SavedPart): boolean {
+  return normal({ query: saved.query, sort: saved.sort, columns: saved.columns, page_size: saved.page_size }) !== normal(current);
+}
