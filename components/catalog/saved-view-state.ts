@@ -37,8 +37,21 @@ export function savedPartOf(view: ViewState, columns: string[] | null): SavedPar
   };
 }
 
+/** JSON with object keys sorted: the server stores the query as JSONB, which orders keys its own way. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const normal = (part: SavedPart) =>
-  JSON.stringify({
+  canonical({
     query: part.query && (part.query as { rules?: unknown[] }).rules?.length ? part.query : null,
     sort: part.sort ?? [],
     columns: part.columns ?? null,
