@@ -99,7 +99,7 @@ export function SavedViewsMenu({ views, loading, current, modified, mayEdit, hre
     );
 
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex items-center gap-2" data-saved-views>
       <div ref={root} className="relative" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
         <Button variant="secondary" aria-expanded={open} aria-controls="saved-views" onClick={() => setOpen((o) => !o)}>
           {current ? `View: ${current.title}` : 'Views'}

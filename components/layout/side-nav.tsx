@@ -56,7 +56,7 @@ export function SideNav({
                 >
                   <span aria-hidden>{b.icon ?? '📦'}</span>
                   <span className="truncate">{b.title}</span>
-                  <span className="ml-auto text-xs tabular-nums text-slate-400">{formatCount(b.entityCount)}</span>
+                  <span className="ml-auto text-xs tabular-nums text-slate-500">{formatCount(b.entityCount)}</span>
                 </Link>
                 {views.some((v) => v.blueprint === b.id) && (
                   <ul aria-label={`${b.title} views`} className="space-y-0.5">
@@ -86,7 +86,7 @@ export function SideNav({
               </li>
             );
           })}
-          {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-400">None yet</li>}
+          {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-500">None yet</li>}
         </ul>
       </div>
       <div>
