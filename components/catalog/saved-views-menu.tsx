@@ -100,7 +100,16 @@ export function SavedViewsMenu({ views, loading, current, modified, mayEdit, hre
 
   return (
     <div className="flex items-center gap-2" data-saved-views>
-      <div ref={root} className="relative" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <div
+        ref={root}
+        className="relative"
+        onKeyDown={(e) => {
+          // Escape closes the menu and gives focus back to its button.
+          if (e.key !== 'Escape' || !open) return;
+          setOpen(false);
+          root.current?.querySelector('button')?.focus();
+        }}
+      >
         <Button variant="secondary" aria-expanded={open} aria-controls="saved-views" onClick={() => setOpen((o) => !o)}>
           {current ? `View: ${current.title}` : 'Views'}
           {current && modified && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Modified</span>}
