@@ -16,6 +16,9 @@ import { ApiError } from '@/lib/web/api-client';
 import { CatalogPager } from './catalog-pager';
 import { CatalogSearchBox } from './catalog-search-box';
 import { CatalogViews } from './catalog-views';
+import { applySavedView, viewToOpen } from './saved-view-state';
+import { useSavedViews } from './use-saved-views';
+import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
 import { ColumnPicker } from './column-picker';
 import { pickColumns } from './entity-table';
 import { EntityResultsTable } from './entity-results-table';
@@ -45,6 +48,8 @@ type Props = {
   scorecards?: ScorecardFieldInfo[];
   canShare?: boolean;
   userId?: string | null;
+  /** The blueprint's views the caller sees, as the page rendered them. */
+  savedViews?: SavedViewView[];
 };
 
 function defaultColumns(schema: unknown): string[] {
@@ -64,10 +69,19 @@ export function CatalogTable({
   scorecards = NO_SCORECARDS,
   canShare = false,
   userId = null,
+  savedViews,
 }: Props) {
   const fields = useMemo(() => fieldsOf(schema, relations, scorecards), [schema, relations, scorecards]);
   const context = useMemo(() => ({ team, blueprints }), [team, blueprints]);
-  const { view, setView } = useCatalogView(fields);
+  const { view: urlView, setView } = useCatalogView(fields);
+  // A view the URL asks to open is the table's state from this very render (no flash of the plain
+  // table, no wasted search); the URL follows.
+  const views = useSavedViews(team, blueprint, savedViews);
+  const opening = viewToOpen(urlView, views.data?.views);
+  const view = opening ? applySavedView(opening, fields, urlView) : urlView;
+  useEffect(() => {
+    if (opening) setView(applySavedView(opening, fields, urlView));
+  }, [opening, fields, urlView, setView]);
   const { saved, save } = useColumnPreference(team, blueprint);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
@@ -124,7 +138,6 @@ export function CatalogTable({
             <CatalogViews
               team={team}
               blueprint={blueprint}
-              fields={fields}
               view={view}
               setView={setView}
               chosenColumns={view.columns ?? (savedKnown?.length ? savedKnown : null)}

@@ -2,28 +2,23 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import type { Field } from '@/lib/catalog-view/fields';
+import { useState } from 'react';
 import { PAGE_SIZE } from '@/lib/catalog-view/search-body';
-import { countRules } from '@/lib/catalog-view/rule-tree';
 import type { ViewState } from '@/lib/catalog-view/view-state';
 import type { PageSize } from '@/lib/domain/saved-views';
 import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
 import { SaveViewDialog, type ViewDialogValues } from './save-view-dialog';
-import { applySavedView, differsFromSaved, savedPartOf } from './saved-view-state';
+import { differsFromSaved, savedPartOf } from './saved-view-state';
 import { SavedViewsMenu } from './saved-views-menu';
 import { useSavedViews, useSavedViewWrite } from './use-saved-views';
 
-// Saved views on the catalog table (issue 15). `?view=<identifier>` alone opens that view: the
-// table's state becomes the view's, written to the URL with its page size, so the URL from then
-// on always carries state and later changes (even clearing every filter) are kept as changes of
-// the view ("Modified"), never overwritten by it again. The plain blueprint URL opens the team's
-// default view when there is one; `?view=` (empty) is the table without any view.
+// Saved views on the catalog table (issue 15): the Views menu, Save / Save as new / rename /
+// delete, "Modified" when the table differs from the open view. Which view a URL opens (and the
+// team default on the plain URL) is decided in catalog-table.tsx with viewToOpen.
 
 type Props = {
   team: string;
   blueprint: string;
-  fields: Field[];
   view: ViewState;
   setView: (next: ViewState) => void;
   /** The columns the person chose (URL or remembered); null: the defaults. */
@@ -34,27 +29,16 @@ type Props = {
 
 type Dialog = { mode: 'create' } | { mode: 'rename'; view: SavedViewView } | null;
 
-const isPlain = (v: ViewState) =>
-  countRules(v.query) === 0 && !v.sort && !v.columns && !v.pageSize && !v.q.trim() && v.cursors.length === 0;
-
-export function CatalogViews({ team, blueprint, fields, view, setView, chosenColumns, canShare, userId }: Props) {
+export function CatalogViews({ team, blueprint, view, setView, chosenColumns, canShare, userId }: Props) {
   const pathname = usePathname();
   const { data, isLoading, error } = useSavedViews(team, blueprint);
   const write = useSavedViewWrite(team, blueprint);
   const [dialog, setDialog] = useState<Dialog>(null);
   const views = data?.views;
-  const plain = isPlain(view);
-  const wanted = view.savedView === '' ? null : (view.savedView ?? (plain ? (views?.find((v) => v.default)?.identifier ?? null) : null));
   const current = view.savedView ? (views?.find((v) => v.identifier === view.savedView) ?? null) : null;
   const part = savedPartOf(view, chosenColumns);
   const modified = !!current && differsFromSaved(current, part);
   const missing = !!view.savedView && !!views && !current;
-
-  useEffect(() => {
-    if (!views || !plain || !wanted) return;
-    const saved = views.find((v) => v.identifier === wanted);
-    if (saved) setView(applySavedView(saved, fields, view));
-  }, [views, plain, wanted, fields, view, setView]);
 
   const mayEdit = (v: SavedViewView) => (v.shared ? canShare : v.owner_id === userId);
   const hrefOf = (identifier: string | null) => `${pathname}?view=${identifier ?? ''}`;

@@ -4,7 +4,7 @@ import { SERVICE_SCHEMA } from '@/lib/catalog-view/test-schema';
 import { DEFAULT_VIEW, decodeView, encodeView, type ViewState } from '@/lib/catalog-view/view-state';
 import { viewIdentifierOf } from '@/lib/domain/saved-views';
 import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
-import { applySavedView, differsFromSaved, savedPartOf } from './saved-view-state';
+import { applySavedView, differsFromSaved, savedPartOf, viewToOpen } from './saved-view-state';
 
 // A saved view and the table's state: opening one sets the table to it (what no longer fits the
 // blueprint falls away), saving sends back what was opened, and "modified" is false until a change.
@@ -96,6 +96,18 @@ describe('a saved view on the table', () => {
       page_size: 25,
     });
     expect(savedPartOf(DEFAULT_VIEW, null)).toEqual({ query: null, sort: [], columns: null, page_size: null });
+  });
+
+  it('opens ?view=x alone, the default on the plain URL, and nothing once the URL carries state or says ?view=', () => {
+    const other = { ...saved, identifier: 'other', default: true };
+    const views = [saved, other];
+    expect(viewToOpen({ ...DEFAULT_VIEW, savedView: 'prod' }, views)).toBe(saved);
+    expect(viewToOpen(DEFAULT_VIEW, views)).toBe(other);
+    expect(viewToOpen(DEFAULT_VIEW, [saved])).toBeNull();
+    expect(viewToOpen({ ...DEFAULT_VIEW, savedView: '' }, views)).toBeNull();
+    expect(viewToOpen({ ...DEFAULT_VIEW, savedView: 'prod', pageSize: 50 }, views)).toBeNull();
+    expect(viewToOpen({ ...DEFAULT_VIEW, savedView: 'gone' }, views)).toBeNull();
+    expect(viewToOpen({ ...DEFAULT_VIEW, savedView: 'prod' }, undefined)).toBeNull();
   });
 
   it('suggests a link name from the title', () => {

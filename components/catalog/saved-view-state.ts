@@ -1,6 +1,6 @@
 import { fromApiTree } from '@/components/scorecards/scorecard-query';
 import type { Field } from '@/lib/catalog-view/fields';
-import { cleanTree, toApiNode } from '@/lib/catalog-view/rule-tree';
+import { cleanTree, countRules, toApiNode } from '@/lib/catalog-view/rule-tree';
 import { decodeColumns, decodeSort, encodeSort, type ViewState } from '@/lib/catalog-view/view-state';
 import { PAGE_SIZES, type PageSize, type SavedViewInput } from '@/lib/domain/saved-views';
 import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
@@ -25,6 +25,21 @@ export function applySavedView(saved: SavedViewView, fields: Field[], current: V
     savedView: saved.identifier,
     cursors: [],
   };
+}
+
+/** A URL with no state of its own: `?view=x` alone, or the plain blueprint URL. */
+const isPlain = (v: ViewState) =>
+  countRules(v.query) === 0 && !v.sort && !v.columns && !v.pageSize && !v.q.trim() && v.cursors.length === 0;
+
+/**
+ * The view a URL asks to open, once the views are known: `?view=x` alone opens x; the plain URL
+ * opens the blueprint's default; `?view=` (empty) and a URL with state of its own open nothing.
+ * Opening writes the view's state with its page size, so from then on the URL always carries
+ * state and later changes (even clearing every filter) stay changes of the view.
+ */
+export function viewToOpen(view: ViewState, views: SavedViewView[] | undefined): SavedViewView | null {
+  if (!views || view.savedView === '' || !isPlain(view)) return null;
+  return (view.savedView === null ? views.find((v) => v.default) : views.find((v) => v.identifier === view.savedView)) ?? null;
 }
 
 /** What saving the table's state sends. `columns`: the columns shown when the person chose them. */

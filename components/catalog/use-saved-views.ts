@@ -11,10 +11,12 @@ import { api, queryKeys } from '@/lib/web/api-client';
 
 const path = (team: string, blueprint: string) => `/teams/${team}/blueprints/${encodeURIComponent(blueprint)}/views`;
 
-export function useSavedViews(team: string, blueprint: string) {
+/** `initial`: the list the page rendered with, so a view opens on the first render (no flash of the plain table). */
+export function useSavedViews(team: string, blueprint: string, initial?: SavedViewView[]) {
   return useQuery({
     queryKey: queryKeys.savedViews(team, blueprint),
     queryFn: () => api<{ views: SavedViewView[] }>(path(team, blueprint)),
+    ...(initial && { initialData: { views: initial } }),
   });
 }
 
