@@ -191,6 +191,26 @@ async function throwawayEntity(ctx: CellContext): Promise<string> {
   return `${base}/svc%2Fa`;
 }
 
+const viewBody = (shared: boolean) => ({
+  identifier: unique('v')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-')
+    .slice(0, 40),
+  title: 'View',
+  shared,
+});
+
+/** A shared view made by the admin for one cell, on a blueprint of its own: its URL. */
+async function sharedView(ctx: CellContext): Promise<string> {
+  const base = `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/views`;
+  const body = viewBody(true);
+  expect((await call(ctx.api, 'POST', base, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
+  return `${base}/${body.identifier}`;
+}
+
+/** Saved views: the members that pass entity:read but lack entity:write for a shared view. */
+const WITHOUT_ENTITY_WRITE = { viewer: 403, custom: 403, narrowKey: 403 } as const;
+
 const ROWS: Row[] = [
   {
     method: 'POST',
@@ -401,6 +421,51 @@ const ROWS: Row[] = [
     note: 'the schema needs blueprint:read: the custom role (entity:read, team:manage) and both keys lack it',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}` }),
     expected: served('getBlueprint', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/views` }),
+    expected: served('listSavedViews', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views (private)',
+    note: "a private view needs entity:read only; the narrow key's is its creator's",
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/views`, body: viewBody(false) }),
+    expected: served('createSavedView', 201),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views (shared)',
+    note: 'sharing a view also needs entity:write',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/views`, body: viewBody(true) }),
+    expected: { ...served('createSavedView', 201), ...WITHOUT_ENTITY_WRITE },
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views/{view_id}',
+    cell: async (ctx) => ({ path: await sharedView(ctx) }),
+    expected: served('getSavedView', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views/{view_id} (shared)',
+    note: 'changing a shared view also needs entity:write',
+    cell: async (ctx) => ({ path: await sharedView(ctx), body: { title: 'Renamed' } }),
+    expected: { ...served('updateSavedView', 200), ...WITHOUT_ENTITY_WRITE },
+  },
+  {
+    method: 'PUT',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views/{view_id} (shared)',
+    cell: async (ctx) => ({ path: await sharedView(ctx), body: { title: 'Replaced', shared: true } }),
+    expected: { ...served('updateSavedView', 200), ...WITHOUT_ENTITY_WRITE },
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/blueprints/{blueprint_id}/views/{view_id} (shared)',
+    cell: async (ctx) => ({ path: await sharedView(ctx) }),
+    expected: { ...served('deleteSavedView', 204), ...WITHOUT_ENTITY_WRITE },
   },
 ];
 

@@ -8,11 +8,17 @@ import { fieldsOf, type Field, type RelationInfo } from '@/lib/catalog-view/fiel
 import type { ScorecardFieldInfo } from '@/lib/catalog-view/scorecard-fields';
 import { countRules, toggleFacetValue } from '@/lib/catalog-view/rule-tree';
 import { PAGE_SIZE, searchBody } from '@/lib/catalog-view/search-body';
+import { PAGE_SIZES, type PageSize } from '@/lib/domain/saved-views';
 import { columnable, DEFAULT_VIEW, nextSort, withChange } from '@/lib/catalog-view/view-state';
+import { selectClass } from './control-styles';
 import { CatalogContext, type CatalogBlueprint } from './catalog-context';
 import { ApiError } from '@/lib/web/api-client';
 import { CatalogPager } from './catalog-pager';
 import { CatalogSearchBox } from './catalog-search-box';
+import { CatalogViews } from './catalog-views';
+import { applySavedView, viewToOpen } from './saved-view-state';
+import { useSavedViews } from './use-saved-views';
+import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
 import { ColumnPicker } from './column-picker';
 import { pickColumns } from './entity-table';
 import { EntityResultsTable } from './entity-results-table';
@@ -28,7 +34,8 @@ import { useEntitySearch, type SearchInclude } from './use-entity-search';
 // and keyset pages over POST .../entities/search, the whole view in the URL. `relations` (with
 // their targets' schemas) add relation columns and filters one hop away; `blueprints` are what a
 // "Related to…" rule may name; `scorecards` (empty for a viewer without scorecard:read) add level
-// columns and level / rule filters.
+// columns and level / rule filters. Saved views (catalog-views.tsx) save and reopen the view;
+// `canShare` (entity:write) lets the person share them, `userId` tells their own private ones.
 
 type Props = {
   team: string;
@@ -39,6 +46,10 @@ type Props = {
   relations: RelationInfo[];
   blueprints: CatalogBlueprint[];
   scorecards?: ScorecardFieldInfo[];
+  canShare?: boolean;
+  userId?: string | null;
+  /** The blueprint's views the caller sees, as the page rendered them. */
+  savedViews?: SavedViewView[];
 };
 
 function defaultColumns(schema: unknown): string[] {
@@ -47,10 +58,30 @@ function defaultColumns(schema: unknown): string[] {
 
 const NO_SCORECARDS: ScorecardFieldInfo[] = [];
 
-export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, relations, blueprints, scorecards = NO_SCORECARDS }: Props) {
+export function CatalogTable({
+  team,
+  blueprint,
+  blueprintTitle,
+  icon,
+  schema,
+  relations,
+  blueprints,
+  scorecards = NO_SCORECARDS,
+  canShare = false,
+  userId = null,
+  savedViews,
+}: Props) {
   const fields = useMemo(() => fieldsOf(schema, relations, scorecards), [schema, relations, scorecards]);
   const context = useMemo(() => ({ team, blueprints }), [team, blueprints]);
-  const { view, setView } = useCatalogView(fields);
+  const { view: urlView, setView } = useCatalogView(fields);
+  // A view the URL asks to open is the table's state from this very render (no flash of the plain
+  // table, no wasted search); the URL follows.
+  const views = useSavedViews(team, blueprint, savedViews);
+  const opening = viewToOpen(urlView, views.data?.views);
+  const view = opening ? applySavedView(opening, fields, urlView) : urlView;
+  useEffect(() => {
+    if (opening) setView(applySavedView(opening, fields, urlView));
+  }, [opening, fields, urlView, setView]);
   const { saved, save } = useColumnPreference(team, blueprint);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
@@ -104,6 +135,15 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
         />
         <div className="min-w-0 flex-1 space-y-3">
           <div className="flex flex-wrap items-center gap-2">
+            <CatalogViews
+              team={team}
+              blueprint={blueprint}
+              view={view}
+              setView={setView}
+              chosenColumns={view.columns ?? (savedKnown?.length ? savedKnown : null)}
+              canShare={canShare}
+              userId={userId}
+            />
             <CatalogSearchBox value={view.q} onSearch={(q) => setView(withChange(view, { q }))} />
             <Button variant={ruleCount ? 'primary' : 'secondary'} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)}>
               Filters{ruleCount ? ` (${ruleCount})` : ''}
@@ -166,7 +206,7 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
                 blueprint={blueprint}
                 columns={columns}
                 entities={page?.entities ?? null}
-                skeletonRows={Math.min(PAGE_SIZE, 12)}
+                skeletonRows={Math.min(view.pageSize ?? PAGE_SIZE, 12)}
                 sort={view.sort}
                 onSort={(property) => setView(withChange(view, { sort: nextSort(view.sort, property) }))}
                 busy={busy}
@@ -174,14 +214,30 @@ export function CatalogTable({ team, blueprint, blueprintTitle, icon, schema, re
             )
           )}
           {page && (
-            <CatalogPager
-              page={view.cursors.length + 1}
-              hasNext={!!page.next_cursor}
-              busy={busy}
-              onFirst={() => setView({ ...view, cursors: [] }, { push: true })}
-              onPrevious={() => setView({ ...view, cursors: view.cursors.slice(0, -1) }, { push: true })}
-              onNext={() => page.next_cursor && setView({ ...view, cursors: [...view.cursors, page.next_cursor] }, { push: true })}
-            />
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <label className="flex items-center gap-2 text-sm text-slate-700">
+                Rows per page
+                <select
+                  value={view.pageSize ?? PAGE_SIZE}
+                  onChange={(e) => setView(withChange(view, { pageSize: Number(e.target.value) as PageSize }))}
+                  className={selectClass}
+                >
+                  {PAGE_SIZES.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <CatalogPager
+                page={view.cursors.length + 1}
+                hasNext={!!page.next_cursor}
+                busy={busy}
+                onFirst={() => setView({ ...view, cursors: [] }, { push: true })}
+                onPrevious={() => setView({ ...view, cursors: view.cursors.slice(0, -1) }, { push: true })}
+                onNext={() => page.next_cursor && setView({ ...view, cursors: [...view.cursors, page.next_cursor] }, { push: true })}
+              />
+            </div>
           )}
         </div>
       </div>

@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import type { BlueprintSummary } from '@/lib/blueprints/list-blueprints';
+import type { NavView } from '@/lib/saved-views/list-team-views';
 import { formatCount } from '@/components/ui/format';
 
 const item =
@@ -17,17 +18,21 @@ const SETTINGS = [
   { href: '/api-reference', label: 'API reference', icon: '🧾', needs: 'blueprint:read' },
 ] as const;
 
-// The team's navigation. Links the caller's role cannot use are not shown at all.
+// The team's navigation. Links the caller's role cannot use are not shown at all. Each blueprint
+// lists its saved views the caller sees (shared ones and their own), one level in.
 export function SideNav({
   teamSlug,
   blueprints,
+  views = [],
   permissions,
 }: {
   teamSlug: string;
   blueprints: BlueprintSummary[];
+  views?: NavView[];
   permissions: string[];
 }) {
   const pathname = usePathname();
+  const openView = useSearchParams().get('view');
   const home = `/t/${teamSlug}`;
   const settings = SETTINGS.filter((s) => s.needs === null || permissions.includes(s.needs));
   const scorecards = permissions.includes('scorecard:read');
@@ -44,11 +49,34 @@ export function SideNav({
             const href = `${home}/blueprints/${b.id}`;
             return (
               <li key={b.id}>
-                <Link href={href} className={item} aria-current={pathname.startsWith(href) && !onScorecards(href) ? 'page' : undefined}>
+                <Link
+                  href={href}
+                  className={item}
+                  aria-current={pathname.startsWith(href) && !onScorecards(href) && !(pathname === href && openView) ? 'page' : undefined}
+                >
                   <span aria-hidden>{b.icon ?? '📦'}</span>
                   <span className="truncate">{b.title}</span>
-                  <span className="ml-auto text-xs tabular-nums text-slate-400">{formatCount(b.entityCount)}</span>
+                  <span className="ml-auto text-xs tabular-nums text-slate-500">{formatCount(b.entityCount)}</span>
                 </Link>
+                {views.some((v) => v.blueprint === b.id) && (
+                  <ul aria-label={`${b.title} views`} className="space-y-0.5">
+                    {views
+                      .filter((v) => v.blueprint === b.id)
+                      .map((v) => (
+                        <li key={v.identifier}>
+                          <Link
+                            href={`${href}?view=${v.identifier}`}
+                            className={`${item} ml-6 py-1`}
+                            aria-current={pathname === href && openView === v.identifier ? 'page' : undefined}
+                          >
+                            <span aria-hidden>{v.shared ? '👁️' : '🔒'}</span>
+                            <span className="truncate">{v.title}</span>
+                            <span className="sr-only">{v.shared ? '(shared view)' : '(my view)'}</span>
+                          </Link>
+                        </li>
+                      ))}
+                  </ul>
+                )}
                 {/* The open blueprint's scorecards, one level in. */}
                 {scorecards && pathname.startsWith(href) && (
                   <Link href={`${href}/scorecards`} className={`${item} ml-6`} aria-current={onScorecards(href) ? 'page' : undefined}>
@@ -58,7 +86,7 @@ export function SideNav({
               </li>
             );
           })}
-          {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-400">None yet</li>}
+          {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-500">None yet</li>}
         </ul>
       </div>
       <div>

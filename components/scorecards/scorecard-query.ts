@@ -1,6 +1,7 @@
 import { RELATED_TO_FIELD } from '@/lib/catalog-view/fields';
 import { emptyGroup, isGroup, toApiNode, type Group, type Node } from '@/lib/catalog-view/rule-tree';
 import type { QueryTree } from '@/lib/domain/scorecard-rules';
+import { SCORECARD_KEY_PREFIX } from '@/lib/catalog-view/scorecard-fields';
 
 // A scorecard's filter and rule conditions are query trees of the search body (API form); the
 // catalog's filter builder edits its own form of the same tree (a relatedTo rule is a rule on the
@@ -23,6 +24,11 @@ function fromApiNode(node: unknown): Node {
       operator: 'relatedTo',
       value: { blueprint: rule.blueprint, value, direction: rule.direction, max_hops: rule.max_hops ?? 1 },
     };
+  }
+  // A scorecard search rule (a saved view's filter may hold one; a scorecard's own cannot).
+  if (typeof rule.scorecard === 'string') {
+    const property = `${SCORECARD_KEY_PREFIX}${rule.scorecard}${typeof rule.rule === 'string' ? `.${rule.rule}` : ''}`;
+    return { property, operator: rule.operator, value: rule.value } as Node;
   }
   return rule as Node;
 }

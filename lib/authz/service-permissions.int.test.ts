@@ -29,6 +29,9 @@ import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { listTeamEvents } from '@/lib/events/list-events';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import { listTeamViews } from '@/lib/saved-views/list-team-views';
+import { createSavedView, deleteSavedView, getSavedView, listSavedViews, updateSavedView } from '@/lib/saved-views/saved-view-service';
+import { actingUserId } from '@/lib/auth/actor';
 import { createScorecard, deleteScorecard, getScorecard, listScorecards, updateScorecard } from '@/lib/scorecards/scorecard-service';
 import { facetEntities, parseFacetRequest } from '@/lib/search/facet-entities';
 import { parseSearchBody } from '@/lib/search/parse-search-body';
@@ -113,6 +116,9 @@ const INTERNAL: Record<string, string> = {
   loadScorecardOrThrow: 'a lookup inside scorecard entry points',
   recordEvent: 'the catalog event of the entry point that changed something (lib/events)',
   recordLinkSourceEvents: 'inside deleteEntity (events of the entities whose links go with it)',
+  findSavedViewOrThrow: 'a lookup inside saved-view entry points',
+  lockSavedViewOrThrow: 'a row lock inside saved-view write transactions',
+  checkSavedView: 'the check of a body inside createSavedView / updateSavedView',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -248,6 +254,7 @@ async function makeWorld(): Promise<World> {
   await createEntity(db(), setup, 'service', { identifier: 'svc-a', data: { n: 1 } } as never);
   await patchEntity(db(), setup, 'service', 'svc-a', { data: { n: 2 } } as never); // version 2: history to restore
   await createScorecard(db(), setup, 'service', { identifier: 'ready', title: 'Ready', rules: [] });
+  await createSavedView(db(), setup, 'service', { identifier: 'team-view', title: 'Team view', shared: true });
   return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
 }
 
@@ -257,6 +264,20 @@ const requestOf = (ctx: TeamContext): RequestContext => {
 };
 
 const PAGE = { limit: 10, cursor: null };
+
+/**
+ * A view the caller may change with entity:read alone: a private one of its person (a key's:
+ * its creator's), made directly; the system has no person, so a shared one (it holds entity:write).
+ */
+async function ownView(w: World, ctx: TeamContext): Promise<string> {
+  const identifier = unique('v');
+  if (ctx.actor.kind === 'system') await createSavedView(db(), w.setup, 'service', { identifier, title: 'Shared', shared: true });
+  else
+    await db().savedView.create({
+      data: { teamId: w.team.id, blueprintId: 'service', identifier, title: 'Mine', ownerId: actingUserId(ctx.actor) },
+    });
+  return identifier;
+}
 
 /** One call of each entry point as `ctx`, after making whatever that call changes or removes. */
 const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>> = {
@@ -326,6 +347,14 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     await createScorecard(db(), w.setup, 'service', { identifier, title: 'Doomed', rules: [] });
     return deleteScorecard(db(), ctx, 'service', identifier);
   },
+  listSavedViews: (_w, ctx) => listSavedViews(db(), ctx, 'service'),
+  listTeamViews: (_w, ctx) => listTeamViews(db(), ctx),
+  getSavedView: (_w, ctx) => getSavedView(db(), ctx, 'service', 'team-view'),
+  createSavedView: (_w, ctx) =>
+    createSavedView(db(), ctx, 'service', { identifier: unique('v'), title: 'New', shared: ctx.actor.kind === 'system' }),
+  updateSavedView: async (w, ctx) =>
+    updateSavedView(db(), ctx, 'service', await ownView(w, ctx), { replace: false, patch: { title: unique('t') } }),
+  deleteSavedView: async (w, ctx) => deleteSavedView(db(), ctx, 'service', await ownView(w, ctx)),
   getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
   listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
   getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),

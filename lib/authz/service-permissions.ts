@@ -87,6 +87,13 @@ export const SERVICE_ENTRY_POINTS = {
   listScorecardHistory: { needs: 'scorecard:read', operations: ['listScorecardHistory'] },
   getScorecardTrend: { needs: 'scorecard:read', operations: ['getScorecardTrend'] },
   previewScorecard: { needs: 'scorecard:read', operations: ['previewScorecard'] },
+  // lib/saved-views/ (a shared view also needs entity:write, checked inside: API.md "Saved views")
+  listSavedViews: { needs: 'entity:read', operations: ['listSavedViews'] },
+  listTeamViews: { needs: 'entity:read', operations: [] },
+  getSavedView: { needs: 'entity:read', operations: ['getSavedView'] },
+  createSavedView: { needs: 'entity:read', operations: ['createSavedView'] },
+  updateSavedView: { needs: 'entity:read', operations: ['replaceSavedView', 'patchSavedView'] },
+  deleteSavedView: { needs: 'entity:read', operations: ['deleteSavedView'] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

@@ -14,7 +14,7 @@ export type SearchBody = {
   cursor: string | null;
 };
 
-export function searchBody(view: ViewState, limit = PAGE_SIZE): SearchBody {
+export function searchBody(view: ViewState, limit: number = view.pageSize ?? PAGE_SIZE): SearchBody {
   const body: SearchBody = { query: toApiNode(view.query), limit, cursor: view.cursors.at(-1) ?? null };
   if (view.sort) body.sort = [view.sort];
   if (view.q.trim()) body.q = view.q.trim();

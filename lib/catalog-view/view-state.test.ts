@@ -25,6 +25,8 @@ describe('view state in the URL', () => {
     sort: { property: 'version', order: 'desc' },
     columns: ['status', 'version', '$updated_at'],
     q: 'pay ments',
+    pageSize: 25,
+    savedView: 'prod-services',
     cursors: ['abc', 'de/f+=='],
   };
 
@@ -65,6 +67,14 @@ describe('view state in the URL', () => {
     expect(decoded.columns).toEqual(['status']);
   });
 
+  it('keeps only the offered page sizes and view identifiers; an empty view is "no view"', () => {
+    expect(decode('size=25&view=prod').pageSize).toBe(25);
+    expect(decode('size=25&view=prod').savedView).toBe('prod');
+    expect(decode('size=7&view=Not%20A%20View')).toMatchObject({ pageSize: null, savedView: null });
+    expect(decode('view=').savedView).toBe('');
+    expect(encodeView({ ...DEFAULT_VIEW, savedView: '' }).toString()).toBe('view=');
+  });
+
   it('clips an overlong search text', () => {
     expect(decode(`q=${'x'.repeat(500)}`).q).toHaveLength(200);
   });
@@ -76,6 +86,7 @@ describe('view changes', () => {
     expect(withChange(paged, { q: 'x' }).cursors).toEqual([]);
     expect(withChange(paged, { sort: null }).cursors).toEqual([]);
     expect(withChange(paged, { columns: ['status'] }).cursors).toEqual(['a']);
+    expect(withChange(paged, { pageSize: 100 }).cursors).toEqual([]);
   });
 
   it('toggles a header from ascending to descending', () => {
@@ -92,5 +103,6 @@ describe('view changes', () => {
       limit: 50,
       cursor: 'b',
     });
+    expect(searchBody({ ...DEFAULT_VIEW, pageSize: 100 }).limit).toBe(100);
   });
 });

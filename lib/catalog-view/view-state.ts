@@ -1,3 +1,4 @@
+import { PAGE_SIZES, VIEW_IDENTIFIER, type PageSize } from '@/lib/domain/saved-views';
 import type { Field } from './fields';
 import { cleanTree, emptyGroup, isGroup, type Group, type Node } from './rule-tree';
 
@@ -6,7 +7,7 @@ import { cleanTree, emptyGroup, isGroup, type Group, type Node } from './rule-tr
 // not fit the blueprint (a hand-edited URL, a property since removed) falls back to the default,
 // never an exception.
 //
-//   ?q=pay&sort=-version&cols=status,version&filter={"and":[["status","=","active"]]}&after=c1&after=c2
+//   ?q=pay&sort=-version&cols=status,version&filter={"and":[["status","=","active"]]}&size=25&view=prod&after=c1&after=c2
 
 export type SortOrder = 'asc' | 'desc';
 export type Sort = { property: string; order: SortOrder };
@@ -18,11 +19,23 @@ export type ViewState = {
   /** null: the remembered or default columns. */
   columns: string[] | null;
   q: string;
+  /** Rows per page (`size`); null: PAGE_SIZE. */
+  pageSize: PageSize | null;
+  /** The saved view open (`view`): its identifier; '' for explicitly none; null when the URL names none. */
+  savedView: string | null;
   /** The cursors of the pages before this one were left behind: [page 2's cursor, page 3's, ...]. */
   cursors: string[];
 };
 
-export const DEFAULT_VIEW: ViewState = { query: emptyGroup(), sort: null, columns: null, q: '', cursors: [] };
+export const DEFAULT_VIEW: ViewState = {
+  query: emptyGroup(),
+  sort: null,
+  columns: null,
+  q: '',
+  pageSize: null,
+  savedView: null,
+  cursors: [],
+};
 
 export const MAX_Q = 200;
 const MAX_CURSORS = 200;
@@ -96,6 +109,16 @@ export function decodeColumns(raw: string | null, fields: Field[]): string[] | n
   return picked.length ? picked : null;
 }
 
+function decodePageSize(raw: string | null): PageSize | null {
+  const n = Number(raw);
+  return (PAGE_SIZES as readonly number[]).includes(n) ? (n as PageSize) : null;
+}
+
+function decodeSavedView(raw: string | null): string | null {
+  if (raw === null) return null;
+  return raw === '' || VIEW_IDENTIFIER.test(raw) ? raw : null;
+}
+
 type Params = { get(name: string): string | null; getAll(name: string): string[] };
 
 export function decodeView(params: Params, fields: Field[]): ViewState {
@@ -105,6 +128,8 @@ export function decodeView(params: Params, fields: Field[]): ViewState {
     sort: decodeSort(params.get('sort'), fields),
     columns: decodeColumns(params.get('cols'), fields),
     q: (params.get('q') ?? '').slice(0, MAX_Q),
+    pageSize: decodePageSize(params.get('size')),
+    savedView: decodeSavedView(params.get('view')),
     cursors: cursors.length > MAX_CURSORS ? [] : cursors,
   };
 }
@@ -118,6 +143,8 @@ export function encodeView(view: ViewState): URLSearchParams {
   if (view.columns) params.set('cols', view.columns.join(','));
   const filter = encodeFilter(view.query);
   if (filter) params.set('filter', filter);
+  if (view.pageSize) params.set('size', String(view.pageSize));
+  if (view.savedView !== null) params.set('view', view.savedView);
   for (const c of view.cursors) params.append('after', c);
   return params;
 }
@@ -127,9 +154,9 @@ export function viewHref(path: string, view: ViewState): string {
   return search ? `${path}?${search}` : path;
 }
 
-/** A change of query, sort or search text starts again at the first page. */
+/** A change of query, sort, search text or page size starts again at the first page. */
 export function withChange(view: ViewState, change: Partial<Omit<ViewState, 'cursors'>>): ViewState {
-  const resets = 'query' in change || 'sort' in change || 'q' in change;
+  const resets = 'query' in change || 'sort' in change || 'q' in change || 'pageSize' in change;
   return { ...view, ...change, cursors: resets ? [] : view.cursors };
 }
 

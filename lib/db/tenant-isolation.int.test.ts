@@ -314,6 +314,10 @@ async function fillTeam(team: Team): Promise<void> {
     "INSERT INTO actions (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'deploy', 'Deploy') RETURNING id",
   );
   await sql('INSERT INTO action_runs (team_id, action_id, entity_id) VALUES ($1, $2, $3)', [team.id, action.id, service.id]);
+  await sql("INSERT INTO saved_views (team_id, blueprint_id, identifier, title, owner_id) VALUES ($1, 'service', 'mine', 'Mine', $2)", [
+    team.id,
+    team.ownerId,
+  ]);
   await sql(
     `INSERT INTO audit_logs (team_id, actor_type, user_id, action, entity_type, entity_id, ip_address)
      VALUES ($1, 'user', $2, 'entity.create', 'entity', $3, '192.0.2.1')`,
@@ -348,6 +352,7 @@ describe('deleting a team', () => {
       'integration_mappings',
       'integrations',
       'roles',
+      'saved_views',
       'scorecard_counts',
       'scorecard_level_changes',
       'scorecard_results',

@@ -16,6 +16,7 @@ export const AUDIT_RESOURCES = [
     actions: ['entity.created', 'entity.updated', 'entity.restored', 'entity.deleted'],
   },
   { type: 'scorecard', label: 'Scorecard', group: 'Scorecards', actions: ['scorecard.created', 'scorecard.updated', 'scorecard.deleted'] },
+  { type: 'view', label: 'Saved view', group: 'Saved views', actions: ['view.created', 'view.updated', 'view.deleted'] },
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number]['type'];

@@ -4,6 +4,7 @@ import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
 import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
+import { createSavedViewBody, patchSavedViewBody, replaceSavedViewBody } from '@/lib/saved-views/saved-view-schemas';
 import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
@@ -14,6 +15,7 @@ import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
 import { searchPaths, searchSchemas } from './paths-search';
@@ -45,6 +47,9 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateScorecardBody: createScorecardBody,
   ReplaceScorecardBody: replaceScorecardBody,
   PatchScorecardBody: patchScorecardBody,
+  CreateSavedViewBody: createSavedViewBody,
+  ReplaceSavedViewBody: replaceSavedViewBody,
+  PatchSavedViewBody: patchSavedViewBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -60,6 +65,7 @@ const TAGS = [
   'Entities',
   'Scorecards',
   'Events',
+  'Saved views',
   'Health',
   'Meta',
 ];
@@ -92,6 +98,7 @@ export function buildOpenApiDocument(): object {
       ...scorecardPaths,
       ...scorecardResultPaths,
       ...eventPaths,
+      ...savedViewPaths,
     },
     components: {
       schemas: {
@@ -103,10 +110,11 @@ export function buildOpenApiDocument(): object {
         ...scorecardSchemas,
         ...scorecardResultSchemas,
         ...eventSchemas,
+        ...savedViewSchemas,
         ...bodies,
       },
       responses,
-      parameters: { ...parameters, ...scorecardParameters },
+      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters },
       headers,
       securitySchemes,
     },

@@ -21,6 +21,7 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   blueprint: 'blueprint_id',
   identifier: 'identifier',
   scorecard: 'scorecard_id',
+  view: 'view_id',
 };
 
 /** `/api/v1` + the folders of a route file, with `[x]` as `{name}` and route groups `(x)` dropped. */

@@ -56,6 +56,7 @@ export const queryKeys = {
     ['team', team, 'blueprints', blueprint, 'entities', 'search', body] as const,
   facets: (team: string, blueprint: string, property: string, query: string) =>
     ['team', team, 'blueprints', blueprint, 'facets', property, query] as const,
+  savedViews: (team: string, blueprint: string) => ['team', team, 'blueprints', blueprint, 'views'] as const,
   quickSearch: (team: string, q: string) => ['team', team, 'quick-search', q] as const,
   entityGraph: (team: string, blueprint: string, identifier: string, direction: string, hops: number) =>
     ['team', team, 'blueprints', blueprint, 'entities', identifier, 'graph', direction, hops] as const,

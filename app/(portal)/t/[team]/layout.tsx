@@ -3,6 +3,8 @@ import { AppHeader } from '@/components/layout/app-header';
 import { QuickSearch } from '@/components/layout/quick-search';
 import { SideNav } from '@/components/layout/side-nav';
 import { mayCall } from '@/lib/authz/may-call';
+import { getDb } from '@/lib/db/prisma';
+import { listTeamViews } from '@/lib/saved-views/list-team-views';
 import { loadTeamContext, requireUser, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints, loadMyTeams } from './load-team';
 
@@ -11,6 +13,8 @@ export default async function TeamLayout({ children, params }: { children: React
   const [user, ctx, teams] = await Promise.all([requireUser(), loadTeamContext(slug), loadMyTeams()]);
   // The service decides whether the caller sees the blueprints; without blueprint:read the nav has none.
   const blueprints = await unlessRefused(loadBlueprints(slug), []);
+  // The saved views the caller sees, all blueprints in one query (entity:read; none without it).
+  const views = await unlessRefused(listTeamViews(getDb(), ctx), []);
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader
@@ -26,7 +30,7 @@ export default async function TeamLayout({ children, params }: { children: React
         }
       />
       <div className="flex flex-1">
-        <SideNav teamSlug={ctx.team.slug} blueprints={blueprints} permissions={[...ctx.permissions]} />
+        <SideNav teamSlug={ctx.team.slug} blueprints={blueprints} views={views} permissions={[...ctx.permissions]} />
         <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
       </div>
     </div>

@@ -12,7 +12,9 @@ import { loadBlueprintSchemas } from '@/lib/blueprints/blueprint-schemas.sql';
 import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { mayCall } from '@/lib/authz/may-call';
+import { actingUserId } from '@/lib/auth/actor';
 import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
+import { listSavedViews } from '@/lib/saved-views/saved-view-service';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../load-team';
 
@@ -46,6 +48,8 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
     targetSchema: targetSchemas.get(r.target) ?? null,
   }));
   const scorecards = mayCall(ctx, 'listScorecardFields') ? await listScorecardFields(getDb(), ctx, blueprintId) : [];
+  // Rendered with the views, so `?view=` and the team default open on the first render.
+  const { views } = await listSavedViews(getDb(), ctx, blueprintId);
   return (
     <>
       <PageHeader
@@ -70,6 +74,9 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
           relations={relations}
           blueprints={blueprints.map(({ id, title, icon }) => ({ id, title, icon }))}
           scorecards={scorecards}
+          canShare={ctx.permissions.has('entity:write')}
+          userId={actingUserId(ctx.actor)}
+          savedViews={views}
         />
       </Suspense>
     </>
