@@ -91,6 +91,9 @@ export async function recomputeScorecard(db: Db, data: ScorecardRecomputeData, o
   await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? RECOMPUTE_PARALLEL) }, worker));
   if (superseded) return 'superseded';
   if (chunks.length < ranges.length) return 'paused';
+  // The chunks are committed: marked all-visible and analyzed before the flip makes them the ones
+  // read. A failure here (a statement timeout on a huge table) leaves it to autovacuum.
+  await execSql(db, vacuumResultsSql()).catch((err: unknown) => log().warn({ err }, 'vacuum of scorecard_results before a flip failed'));
   return flip(db, data, definition);
 }
 
@@ -126,8 +129,6 @@ async function flip(db: Db, data: ScorecardRecomputeData, definition: Definition
       },
       { timeout: 120_000 },
     );
-    // Housekeeping: a failure here (a statement timeout on a huge table) leaves it to autovacuum.
-    await execSql(db, vacuumResultsSql()).catch((err: unknown) => log().warn({ err }, 'vacuum of scorecard_results after a flip failed'));
   }
   return outcome;
 }

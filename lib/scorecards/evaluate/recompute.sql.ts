@@ -129,13 +129,13 @@ export function dropOlderCountsSql(teamId: string, scorecardId: string, generati
 }
 
 /**
- * After a flip: the results table vacuumed and analyzed at once rather than at autovacuum's next
+ * Before a flip: the results table vacuumed and analyzed at once rather than at autovacuum's next
  * round (a minute or more away). Until then the new generation's rows are not marked all-visible,
  * so every index-only read of them (the summary under a query, filtering and sorting the catalog
  * by level) also fetches each row from the heap, and the rows of the generation just dropped are
  * still there to skip: a level filter over a 100k-entity blueprint took 146 ms instead of 39 ms
  * on the bench. VACUUM reads only the pages changed since the last one; SKIP_LOCKED: a vacuum
- * already running (another flip's, autovacuum's) does the work. Outside any transaction.
+ * already running (another recompute's, autovacuum's) does the work. Outside any transaction.
  */
 export function vacuumResultsSql(): Prisma.Sql {
   return Prisma.sql`VACUUM (ANALYZE, SKIP_LOCKED) scorecard_results`;
