@@ -75,7 +75,9 @@ test('a shared view saved by an editor opens the same for a viewer, from the sid
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(total).toHaveText('40 entities match');
   const header = page.getByRole('columnheader', { name: /Version/ });
+  // Each click waits for its state: a second click before the first one's render lands is lost.
   await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
 
