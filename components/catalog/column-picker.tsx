@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useOutsideClose } from './use-outside-close';
 import { Button } from '@/components/ui/button';
 import type { Field } from '@/lib/catalog-view/fields';
 
@@ -10,16 +10,7 @@ import type { Field } from '@/lib/catalog-view/fields';
 type Props = { fields: Field[]; columns: string[]; onChange: (columns: string[]) => void; onReset: () => void };
 
 export function ColumnPicker({ fields, columns, onChange, onReset }: Props) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const { open, setOpen, root } = useOutsideClose<HTMLDivElement>();
 
   const shown = columns.map((key) => fields.find((f) => f.key === key)).filter((f): f is Field => !!f);
   const hidden = fields.filter((f) => !columns.includes(f.key) && f.key !== '$identifier' && f.key !== '$title');

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useOutsideClose } from './use-outside-close';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
@@ -62,16 +62,7 @@ function ViewItem({
 }
 
 export function SavedViewsMenu({ views, loading, current, modified, mayEdit, hrefOf, onSave, onSaveAsNew, onRename, onDelete }: Props) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const { open, setOpen, root } = useOutsideClose<HTMLDivElement>();
 
   const shared = views?.filter((v) => v.shared) ?? [];
   const mine = views?.filter((v) => !v.shared) ?? [];
