@@ -217,7 +217,14 @@ describe('writes and reads', () => {
     expect([ok.version, ok.action.enabled]).toEqual([2, false]);
     const renamed = await expectAppError(updateAction(db(), admin, 'versioned', { replace: false, patch: { identifier: 'other' } }));
     expect((renamed.details as Array<{ path: string }>)[0].path).toBe('/identifier');
+    // A run still to finish holds its action; a finished one goes with it.
+    const { id: actionId } = await loadActionForRun(db(), admin.team.id, 'versioned');
+    const run = await db().actionRun.create({ data: { teamId: admin.team.id, actionId, status: 'running' } });
+    const busy = await expectAppError(deleteAction(db(), admin, 'versioned'));
+    expect([busy.code, busy.details]).toEqual(['conflict', { reason: 'runs_open', runs: 1 }]);
+    await db().actionRun.update({ where: { teamId_id: { teamId: admin.team.id, id: run.id } }, data: { status: 'succeeded' } });
     await deleteAction(db(), admin, 'versioned', { ifMatch: [2] });
+    expect(await db().actionRun.count({ where: { teamId: admin.team.id, id: run.id } })).toBe(0);
     expect((await expectAppError(getAction(db(), admin, 'versioned'))).code).toBe('not_found');
   });
 

@@ -12,7 +12,7 @@ import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { validateBody } from '@/lib/http/request-body';
 import { ACTION_LIMITS } from './action-limits';
 import { replaceActionBody, type ActionInput, type ReplaceActionInput } from './action-schemas';
-import type { StoredStep, Trigger } from './action-types';
+import { FINAL_RUN_STATUSES, RUN_STATUSES, type StoredStep, type Trigger } from './action-types';
 import { bodyOf, toActionView, type ActionRow, type ActionView } from './action-view';
 import { checkAction, type CheckedAction } from './check-action';
 import { findActionOrThrow, lockActionOrThrow, newSigningSecret, sealSigningSecret } from './load-action';
@@ -22,6 +22,8 @@ import { sealSteps } from './seal-action-headers';
 // is one transaction with its audit row (the view: secrets masked, never in clear) and bumps
 // version (the ETag). The signing secret is made on create and answered once; rotate-secret makes
 // a new one. Deleting an action that an automation runs is a 409 `in_use` naming them.
+
+const OPEN_RUN_STATUSES = RUN_STATUSES.filter((s) => !FINAL_RUN_STATUSES.includes(s));
 
 export type ActionWithVersion = { action: ActionView; version: number };
 export type ListActionsFilter = { blueprint?: string; trigger?: Trigger };
@@ -186,6 +188,14 @@ export async function deleteAction(db: Db, ctx: TeamContext, identifier: string,
       throw new AppError('conflict', `action "${identifier}" is run by automations (${names.join(', ')}): change or delete them first`, {
         reason: 'in_use',
         automations: names,
+      });
+    }
+    // Its runs go with it (ON DELETE CASCADE): not while one is still to finish (the runner holds it).
+    const open = await tx.actionRun.count({ where: { teamId: ctx.team.id, actionId: before.id, status: { in: [...OPEN_RUN_STATUSES] } } });
+    if (open) {
+      throw new AppError('conflict', `action "${identifier}" has ${open} run(s) not finished: cancel them or wait for them first`, {
+        reason: 'runs_open',
+        runs: open,
       });
     }
     await tx.action.delete({ where: { teamId_id: { teamId: ctx.team.id, id: before.id } } });

@@ -128,7 +128,8 @@ export const actionPaths = {
     delete: operation('delete', {
       id: 'deleteAction',
       summary: 'Delete an action',
-      description: 'Its runs go with it. 409 `in_use` (with `details.automations`) while an automation runs it.',
+      description:
+        'Its finished runs go with it. 409 `in_use` (with `details.automations`) while an automation runs it, 409 `runs_open` (with `details.runs`) while a run is queued, waiting or running.',
       tag: 'Actions',
       access: needs('action:write'),
       query: [],
