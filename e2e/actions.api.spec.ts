@@ -168,12 +168,17 @@ test('automations: CRUD, and the action they run cannot be deleted (409 in_use)'
     headers: { 'if-match': '"1"' },
   });
   expect(await expectJson(patched, 200, 'patch')).toMatchObject({ enabled: false });
-  const scorecard = { ...body, identifier: newId(), on: { event: 'scorecard.level_changed' } };
-  await expectError(
-    await call(api, 'POST', `/teams/${team}/automations`, { token: users.admin.token, body: scorecard }),
+  const changedOnLevel = {
+    ...body,
+    identifier: newId(),
+    on: { event: 'scorecard.level_changed', blueprint: 'service', condition: { changed: ['status'] } },
+  };
+  const refused = await expectError(
+    await call(api, 'POST', `/teams/${team}/automations`, { token: users.admin.token, body: changedOnLevel }),
     422,
-    'not supported yet',
+    '"changed" is for entity.updated only',
   );
+  expect(refused.error.details?.map((d) => d.path)).toEqual(['/on/condition/changed']);
   expect((await call(api, 'DELETE', `/teams/${team}/automations/${automation}`, { token: users.admin.token })).status()).toBe(204);
   expect((await call(api, 'DELETE', `/teams/${team}/actions/${actionId}`, { token: users.admin.token })).status()).toBe(204);
 });

@@ -55,7 +55,7 @@ const body = (over: Partial<AutomationInput> = {}): AutomationInput =>
 describe('validation', () => {
   it('names the place of each fault', async () => {
     const cases: Array<[Partial<AutomationInput>, string]> = [
-      [{ on: { event: 'scorecard.level_changed' } }, '/on/event'],
+      [{ on: { event: 'scorecard.level_changed', blueprint: 'service', condition: { changed: ['status'] } } }, '/on/condition/changed'],
       [{ on: { event: 'entity.created', blueprint: 'nope' } }, '/on/blueprint'],
       [{ on: { event: 'entity.created', condition: { rules: [] } } }, '/on/condition'],
       [{ on: { event: 'entity.created', blueprint: 'service', condition: { changed: ['status'] } } }, '/on/condition/changed'],
@@ -94,6 +94,12 @@ describe('validation', () => {
       on: { event: 'entity.created', blueprint: 'service', condition: query },
       action: 'notify',
     });
+    const level = await createAutomation(
+      db(),
+      admin,
+      body({ identifier: 'l', on: { event: 'scorecard.level_changed', blueprint: 'service' } }),
+    );
+    expect(level.automation.on).toEqual({ event: 'scorecard.level_changed', blueprint: 'service', condition: null });
     const changed = await createAutomation(db(), admin, body({ identifier: 'c' }));
     expect(changed.automation.on.condition).toEqual({ changed: ['status'] });
   });

@@ -7,9 +7,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AutomationInput, ReplaceAutomationInput } from './automation-schemas';
 
 // An automation's body checked against the team (the shape is automation-schemas.ts's):
-// * `on.event`: `scorecard.level_changed` is refused for now (422 reason `not_supported`): no
-//   part of Baseplate writes that event to the outbox yet, and an automation that can never run
-//   would only mislead.
+// * `on.event`: any of AUTOMATION_EVENTS. `scorecard.level_changed` reaches the outbox through
+//   migration 0021's trigger, for teams with an enabled automation on it (so from when one is
+//   enabled); its entity is the one whose level changed, so a condition means the same as for
+//   entity events.
 // * `on.blueprint` names a blueprint of the team; a condition needs one.
 // * `on.condition`: a query tree over the entity (typed against the blueprint, search 400s under
 //   `on.condition`), or `{"changed": ["<property>", ...]}` (entity.updated only; properties of the
@@ -47,11 +48,6 @@ export async function checkAutomation(
 ): Promise<CheckedAutomation> {
   const faults: Detail[] = [];
   const { event } = input.on;
-  if (event === 'scorecard.level_changed') {
-    throw new AppError('validation_failed', 'automations on "scorecard.level_changed" are not supported yet', [
-      { path: '/on/event', message: 'not supported yet: nothing emits this event so far' },
-    ]);
-  }
   const blueprintId = input.on.blueprint ?? null;
   const blueprint = blueprintId
     ? await db.blueprint.findUnique({ where: { teamId_id: { teamId, id: blueprintId } }, select: { id: true, schema: true } })

@@ -20,7 +20,7 @@ export const automationParameters = {
 };
 
 const rules =
-  '`on.event`: `scorecard.level_changed` is refused for now (422: nothing emits it yet). `on.blueprint` names a blueprint of the team; a condition needs one. ' +
+  '`on.event`: an entity event, `scorecard.level_changed` (seen from when an automation on it is enabled) or `run.finished`. `on.blueprint` names a blueprint of the team; a condition needs one. ' +
   '`on.condition`: a query tree over the entity (400 with search paths under `on.condition`), or `{"changed": ["<property>", ...]}` for `entity.updated` (properties of the blueprint, or `$title`). ' +
   '`action` names an action of the team (422); `inputs` (an object of templates, or one template) must compile (422 naming the string).';
 
