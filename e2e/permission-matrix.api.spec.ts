@@ -208,6 +208,48 @@ async function sharedView(ctx: CellContext): Promise<string> {
   return `${base}/${body.identifier}`;
 }
 
+const cellId = (prefix: string) =>
+  unique(prefix)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-')
+    .slice(0, 40);
+
+/** An action body on `blueprint` (a day-2 action with one approval step). */
+const actionBody = (blueprint: string) => ({
+  identifier: cellId('act'),
+  title: 'Act',
+  blueprint,
+  trigger: 'day-2',
+  user_inputs: { type: 'object', properties: {} },
+  steps: [{ type: 'approval' }],
+});
+
+/** An action made by the admin for one cell, on a blueprint of its own: its URL. */
+async function cellAction(ctx: CellContext): Promise<string> {
+  const body = actionBody(await cellBlueprint(ctx));
+  const path = `/teams/${ctx.team.slug}/actions`;
+  expect((await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
+  return `${path}/${body.identifier}`;
+}
+
+/** An automation made by the admin for one cell (running an action of its own): its URL. */
+async function cellAutomation(ctx: CellContext): Promise<string> {
+  const action = (await cellAction(ctx)).split('/').pop();
+  const body = { identifier: cellId('auto'), title: 'Auto', on: { event: 'entity.created' }, action };
+  const path = `/teams/${ctx.team.slug}/automations`;
+  expect((await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
+  return `${path}/${body.identifier}`;
+}
+
+/** An entity made by the admin for one cell: its URL. */
+async function cellEntity(ctx: CellContext): Promise<string> {
+  const base = `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities`;
+  expect(
+    (await call(ctx.api, 'POST', base, { token: ctx.world.users.admin.token, body: { identifier: 'svc-a', data: {} } })).status(),
+  ).toBe(201);
+  return `${base}/svc-a`;
+}
+
 /** Saved views: the members that pass entity:read but lack entity:write for a shared view. */
 const WITHOUT_ENTITY_WRITE = { viewer: 403, custom: 403, narrowKey: 403 } as const;
 
@@ -466,6 +508,67 @@ const ROWS: Row[] = [
     path: '/teams/{team}/blueprints/{blueprint_id}/views/{view_id} (shared)',
     cell: async (ctx) => ({ path: await sharedView(ctx) }),
     expected: { ...served('deleteSavedView', 204), ...WITHOUT_ENTITY_WRITE },
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/actions',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/actions` }),
+    expected: served('listActions', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/actions',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/actions`, body: actionBody(await cellBlueprint(ctx)) }),
+    expected: served('createAction', 201),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/actions/{action_id}',
+    cell: async (ctx) => ({ path: await cellAction(ctx) }),
+    expected: served('getAction', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/actions/{action_id}',
+    cell: async (ctx) => ({ path: await cellAction(ctx), body: { title: 'Renamed' } }),
+    expected: served('updateAction', 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/actions/{action_id}',
+    cell: async (ctx) => ({ path: await cellAction(ctx) }),
+    expected: served('deleteAction', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/actions/{action_id}/rotate-secret',
+    cell: async (ctx) => ({ path: `${await cellAction(ctx)}/rotate-secret` }),
+    expected: served('rotateActionSecret', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/actions',
+    note: 'the offered actions need action:read (and entity:read, which every holder of action:read here has)',
+    cell: async (ctx) => ({ path: `${await cellEntity(ctx)}/actions` }),
+    expected: served('listActionsOffered', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/automations',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/automations` }),
+    expected: served('listAutomations', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/automations/{automation_id}',
+    cell: async (ctx) => ({ path: await cellAutomation(ctx), body: { enabled: false } }),
+    expected: served('updateAutomation', 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/automations/{automation_id}',
+    cell: async (ctx) => ({ path: await cellAutomation(ctx) }),
+    expected: served('deleteAutomation', 204),
   },
 ];
 

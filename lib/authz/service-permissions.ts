@@ -94,6 +94,21 @@ export const SERVICE_ENTRY_POINTS = {
   createSavedView: { needs: 'entity:read', operations: ['createSavedView'] },
   updateSavedView: { needs: 'entity:read', operations: ['replaceSavedView', 'patchSavedView'] },
   deleteSavedView: { needs: 'entity:read', operations: ['deleteSavedView'] },
+  // lib/actions/
+  listActions: { needs: 'action:read', operations: ['listActions'] },
+  getAction: { needs: 'action:read', operations: ['getAction'] },
+  createAction: { needs: 'action:write', operations: ['createAction'] },
+  updateAction: { needs: 'action:write', operations: ['replaceAction', 'patchAction'] },
+  deleteAction: { needs: 'action:write', operations: ['deleteAction'] },
+  rotateActionSecret: { needs: 'action:write', operations: ['rotateActionSecret'] },
+  // lib/actions/list-actions-offered.ts (naming an entity also needs entity:read, checked inside)
+  listActionsOffered: { needs: 'action:read', operations: ['listEntityActions', 'listBlueprintCreateActions'] },
+  // lib/automations/
+  listAutomations: { needs: 'action:read', operations: ['listAutomations'] },
+  getAutomation: { needs: 'action:read', operations: ['getAutomation'] },
+  createAutomation: { needs: 'action:write', operations: ['createAutomation'] },
+  updateAutomation: { needs: 'action:write', operations: ['replaceAutomation', 'patchAutomation'] },
+  deleteAutomation: { needs: 'action:write', operations: ['deleteAutomation'] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

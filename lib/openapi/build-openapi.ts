@@ -1,3 +1,5 @@
+import { createActionBody, patchActionBody, replaceActionBody } from '@/lib/actions/action-schemas';
+import { createAutomationBody, patchAutomationBody, replaceAutomationBody } from '@/lib/automations/automation-schemas';
 import { createApiKeyBody } from '@/lib/api-keys/schemas';
 import { changePasswordBody, loginBody, registerBody } from '@/lib/auth/schemas';
 import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
@@ -10,6 +12,8 @@ import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
 import { VERSION } from '@/lib/version';
 import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySchemes } from './components';
+import { actionParameters, actionPaths, actionSchemas } from './paths-actions';
+import { automationParameters, automationPaths, automationSchemas } from './paths-automations';
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
@@ -50,6 +54,12 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateSavedViewBody: createSavedViewBody,
   ReplaceSavedViewBody: replaceSavedViewBody,
   PatchSavedViewBody: patchSavedViewBody,
+  CreateActionBody: createActionBody,
+  ReplaceActionBody: replaceActionBody,
+  PatchActionBody: patchActionBody,
+  CreateAutomationBody: createAutomationBody,
+  ReplaceAutomationBody: replaceAutomationBody,
+  PatchAutomationBody: patchAutomationBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -66,6 +76,8 @@ const TAGS = [
   'Scorecards',
   'Events',
   'Saved views',
+  'Actions',
+  'Automations',
   'Health',
   'Meta',
 ];
@@ -99,6 +111,8 @@ export function buildOpenApiDocument(): object {
       ...scorecardResultPaths,
       ...eventPaths,
       ...savedViewPaths,
+      ...actionPaths,
+      ...automationPaths,
     },
     components: {
       schemas: {
@@ -111,10 +125,12 @@ export function buildOpenApiDocument(): object {
         ...scorecardResultSchemas,
         ...eventSchemas,
         ...savedViewSchemas,
+        ...actionSchemas,
+        ...automationSchemas,
         ...bodies,
       },
       responses,
-      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters },
+      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters, ...actionParameters, ...automationParameters },
       headers,
       securitySchemes,
     },
