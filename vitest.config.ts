@@ -21,6 +21,8 @@ export default defineConfig({
           setupFiles: ['lib/test/database-per-file.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A fixed key for what seals secrets and derives run tokens (a test database holds no real secret).
+          env: { BASEPLATE_SECRET_KEY: '7'.repeat(64) },
         },
       },
     ],

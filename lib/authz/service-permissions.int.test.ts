@@ -42,6 +42,11 @@ import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/
 import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
 import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
 import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
+import { requestRun } from '@/lib/runs/ask-run';
+import { cancelRun, decideRunApproval, reportRun } from '@/lib/runs/change-run';
+import { getRun, listRuns } from '@/lib/runs/get-runs';
+import { listRunLogs, postRunLog } from '@/lib/runs/run-logs';
+import { streamRunLog } from '@/lib/runs/stream-run-log';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -119,6 +124,12 @@ const INTERNAL: Record<string, string> = {
   findSavedViewOrThrow: 'a lookup inside saved-view entry points',
   lockSavedViewOrThrow: 'a row lock inside saved-view write transactions',
   checkSavedView: 'the check of a body inside createSavedView / updateSavedView',
+  askRun:
+    'the core of requestRun, inside its transaction (and the automations engine, with a system context); checks action:execute itself',
+  findActionForRun: 'a lookup inside requestRun',
+  checkRunEntity: 'the entity check inside askRun',
+  findRunOrThrow: 'a lookup inside run entry points',
+  lockRunOrThrow: 'a row lock inside run write transactions',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -255,6 +266,18 @@ async function makeWorld(): Promise<World> {
   await patchEntity(db(), setup, 'service', 'svc-a', { data: { n: 2 } } as never); // version 2: history to restore
   await createScorecard(db(), setup, 'service', { identifier: 'ready', title: 'Ready', rules: [] });
   await createSavedView(db(), setup, 'service', { identifier: 'team-view', title: 'Team view', shared: true });
+  // An action whose runs wait for an approval the requester may give (the owner asks the runs below).
+  await db().action.create({
+    data: {
+      teamId: team.id,
+      identifier: 'deploy',
+      title: 'Deploy',
+      blueprintId: 'service',
+      triggerType: 'day-2',
+      triggerConfig: { condition: null, approval: { required: true, allow_self: true } },
+      steps: [{ type: 'approval' }],
+    },
+  });
   return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
 }
 
@@ -277,6 +300,12 @@ async function ownView(w: World, ctx: TeamContext): Promise<string> {
       data: { teamId: w.team.id, blueprintId: 'service', identifier, title: 'Mine', ownerId: actingUserId(ctx.actor) },
     });
   return identifier;
+}
+
+/** A run of `deploy` on svc-a, asked by the owner: it waits for an approval (no job runs here). */
+async function waitingRun(w: World): Promise<string> {
+  const owner = await resolveTeamContext(db(), requestContextFor(userActorOf(w.owner)), w.team.slug);
+  return (await requestRun(db(), owner, 'deploy', { entity: 'svc-a', inputs: {} })).run.id;
 }
 
 /** One call of each entry point as `ctx`, after making whatever that call changes or removes. */
@@ -358,6 +387,15 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
   listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
   getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),
+  requestRun: (_w, ctx) => requestRun(db(), ctx, 'deploy', { entity: 'svc-a', inputs: {} }),
+  listRuns: (_w, ctx) => listRuns(db(), ctx, { limit: 10, cursor: null }),
+  getRun: async (w, ctx) => getRun(db(), ctx, await waitingRun(w)),
+  reportRun: async (w, ctx) => reportRun(db(), ctx, await waitingRun(w), { summary: 'seen' }),
+  listRunLogs: async (w, ctx) => listRunLogs(db(), ctx, await waitingRun(w), { after: 0, limit: 10 }),
+  streamRunLog: async (w, ctx) => (await streamRunLog(db(), ctx, await waitingRun(w), 0, new AbortController().signal)).cancel(),
+  postRunLog: async (w, ctx) => postRunLog(db(), ctx, await waitingRun(w), { message: 'hello' }),
+  decideRunApproval: async (w, ctx) => decideRunApproval(db(), ctx, await waitingRun(w), { decision: 'approve' }),
+  cancelRun: async (w, ctx) => cancelRun(db(), ctx, await waitingRun(w)),
   previewScorecard: (_w, ctx) =>
     previewScorecard(db(), ctx, 'service', {
       rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],

@@ -6,6 +6,7 @@ import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
 import { createSavedViewBody, patchSavedViewBody, replaceSavedViewBody } from '@/lib/saved-views/saved-view-schemas';
 import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
+import { approvalBody, runLogBody, runReportBody, runRequestBody } from '@/lib/runs/schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
 import { VERSION } from '@/lib/version';
@@ -15,6 +16,7 @@ import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { runParameters, runPaths, runSchemas } from './paths-runs';
 import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
@@ -50,6 +52,10 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateSavedViewBody: createSavedViewBody,
   ReplaceSavedViewBody: replaceSavedViewBody,
   PatchSavedViewBody: patchSavedViewBody,
+  RunRequestBody: runRequestBody,
+  RunReportBody: runReportBody,
+  RunLogBody: runLogBody,
+  RunApprovalBody: approvalBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -66,6 +72,7 @@ const TAGS = [
   'Scorecards',
   'Events',
   'Saved views',
+  'Actions',
   'Health',
   'Meta',
 ];
@@ -99,6 +106,7 @@ export function buildOpenApiDocument(): object {
       ...scorecardResultPaths,
       ...eventPaths,
       ...savedViewPaths,
+      ...runPaths,
     },
     components: {
       schemas: {
@@ -111,10 +119,11 @@ export function buildOpenApiDocument(): object {
         ...scorecardResultSchemas,
         ...eventSchemas,
         ...savedViewSchemas,
+        ...runSchemas,
         ...bodies,
       },
       responses,
-      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters },
+      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters, ...runParameters },
       headers,
       securitySchemes,
     },
