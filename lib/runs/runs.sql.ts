@@ -32,7 +32,7 @@ export function claimStepSql(teamId: string, runId: string, index: number, resul
            updated_at = clock_timestamp()
      WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid AND status = 'running' AND step_index = ${index}
        AND report_deadline IS NULL
-       AND coalesce((step_results -> ${index} ->> 'lease_until')::timestamptz, '-infinity') <= clock_timestamp()
+       AND coalesce((step_results -> ${index}::int ->> 'lease_until')::timestamptz, '-infinity') <= clock_timestamp()
     RETURNING id::text AS id`;
 }
 
