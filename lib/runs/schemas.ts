@@ -21,7 +21,7 @@ export const runReportBody = bodySchema<RunReport>({
   additionalProperties: false,
   properties: {
     status: { type: 'string', enum: ['succeeded', 'failed', 'cancelled'], description: 'A final status: the run ends.' },
-    link: { type: ['string', 'null'], maxLength: 2048, description: 'e.g. the CI job of the run.' },
+    link: { type: ['string', 'null'], maxLength: 2048, pattern: '^https?://', description: 'An http(s) URL, e.g. the CI job of the run.' },
     summary: { type: ['string', 'null'], maxLength: 10000 },
   },
 });

@@ -16,7 +16,7 @@ import { logRow, logsAfterSql } from './runs.sql';
 // Bounded: a stream lasts at most maxSeconds (the client reconnects), and a process serves at most
 // maxStreams at once (503 past that).
 
-export const STREAM_LIMITS = { pollMs: 500, maxSeconds: 600, maxStreams: 100, batch: 500 };
+export const STREAM_LIMITS = { pollMs: 500, maxSeconds: 600, maxStreams: 100, batch: 500, keepAliveMs: 15_000 };
 
 const holder = globalThis as unknown as { baseplateRunStreams?: number };
 
@@ -47,32 +47,43 @@ export async function streamRunLog(
   let closed = false;
   let last = after;
   let status: string | null = null;
+  let lastWrite = Date.now();
   const release = () => {
     if (closed) return;
     closed = true;
     holder.baseplateRunStreams = Math.max(0, (holder.baseplateRunStreams ?? 1) - 1);
   };
   signal.addEventListener('abort', release);
+  const poll = async (): Promise<{ out: string; ended: boolean }> => {
+    const rows = await runSql(db, logsAfterSql(ctx.team.id, run.id, last, STREAM_LIMITS.batch), logRow);
+    const current = await db.actionRun.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: run.id } }, select: { status: true } });
+    let out = '';
+    for (const row of rows) out += frame('log', toLogView(row), (last = row.id));
+    if (current && current.status !== status) out += frame('status', { status: (status = current.status) });
+    const ended = !current || ((FINAL_RUN_STATUSES as readonly string[]).includes(current.status) && rows.length < STREAM_LIMITS.batch);
+    if (ended) out += frame('end', { status: current?.status ?? null });
+    return { out, ended };
+  };
   return new ReadableStream<Uint8Array>({
+    // Each pull answers something (a stream whose pull enqueues nothing is not pulled again): it
+    // polls until there are lines, a status change or the end, or sends a keep-alive comment now
+    // and then, which keeps proxies from closing an idle stream.
     async pull(controller) {
       try {
-        if (closed) return controller.close();
-        if (status !== null) await new Promise((resolve) => setTimeout(resolve, STREAM_LIMITS.pollMs));
-        const rows = await runSql(db, logsAfterSql(ctx.team.id, run.id, last, STREAM_LIMITS.batch), logRow);
-        const current = await db.actionRun.findUnique({
-          where: { teamId_id: { teamId: ctx.team.id, id: run.id } },
-          select: { status: true },
-        });
-        let out = '';
-        for (const row of rows) out += frame('log', toLogView(row), (last = row.id));
-        if (current && current.status !== status) out += frame('status', { status: (status = current.status) });
-        const ended = !current || ((FINAL_RUN_STATUSES as readonly string[]).includes(current.status) && rows.length < STREAM_LIMITS.batch);
-        if (ended) out += frame('end', { status: current?.status ?? null });
-        else if (!out) out = ': keep-alive\n\n';
-        controller.enqueue(encoder.encode(out));
-        if (ended || Date.now() > deadline) {
-          release();
-          controller.close();
+        for (let first = status === null; ; first = false) {
+          if (closed) return controller.close();
+          if (!first) await new Promise((resolve) => setTimeout(resolve, STREAM_LIMITS.pollMs));
+          const { out, ended } = await poll();
+          const idle = !out && Date.now() - lastWrite >= STREAM_LIMITS.keepAliveMs;
+          if (out || idle) {
+            controller.enqueue(encoder.encode(out || ': keep-alive\n\n'));
+            lastWrite = Date.now();
+          }
+          if (ended || Date.now() > deadline) {
+            release();
+            return controller.close();
+          }
+          if (out || idle) return;
         }
       } catch (error) {
         release();
