@@ -142,6 +142,24 @@ describe('the runner', () => {
   });
 });
 
+describe('the sweep', () => {
+  it('fails a run whose report deadline passed', async () => {
+    const { team, ctx } = await makeRunWorld();
+    const action = await insertAction(team.id, {
+      steps: [{ type: 'webhook', method: 'POST', url: 'http://127.0.0.1:9/', wait_for_report: true }],
+    });
+    const { run } = await requestRun(testDb(), ctx, action.identifier, { entity: 'svc-a' });
+    const where = { teamId_id: { teamId: team.id, id: run.id } };
+    await testDb().actionRun.update({ where, data: { status: 'running', reportDeadline: new Date(Date.now() + 60_000) } });
+    await createActionRunJob().sweep!();
+    expect(await statusOf(team.id, run.id)).toBe('running'); // not yet
+    await testDb().actionRun.update({ where, data: { reportDeadline: new Date(Date.now() - 1000) } });
+    await createActionRunJob().sweep!();
+    expect(await statusOf(team.id, run.id)).toBe('failed');
+    expect((await getRun(testDb(), ctx, run.id)).error).toBe('no report before the deadline');
+  });
+});
+
 describe('approvals and cancels', () => {
   it('the requester cannot approve; another approver can; the run then runs', async () => {
     await startTestJobQueue([createActionRunJob({ allowlist: LOOPBACK, retryBaseSeconds: 1 })]);
