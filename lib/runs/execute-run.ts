@@ -130,9 +130,10 @@ async function recordOutcome(
       return rows.length > 0;
     }
     case 'retry':
+      // The lease ends a little before the delayed job starts, so that job always finds it free.
       await runSql(
         db,
-        recordStepSql(teamId, id, index, { ...running, ...output }, { advance: false, holdSeconds: outcome.delaySeconds }),
+        recordStepSql(teamId, id, index, { ...running, ...output }, { advance: false, holdSeconds: outcome.delaySeconds * 0.9 }),
         idRow,
       );
       await enqueueRun(run, outcome.delaySeconds);

@@ -28,7 +28,7 @@ export function claimStepSql(teamId: string, runId: string, index: number, resul
     UPDATE action_runs
        SET step_results = jsonb_set(step_results, ARRAY[${String(index)}],
                                     jsonb_set(${JSON.stringify(leased)}::jsonb, '{lease_until}',
-                                              to_jsonb(clock_timestamp() + make_interval(secs => ${leaseSeconds})))),
+                                              to_jsonb(clock_timestamp() + make_interval(secs => ${leaseSeconds}::float8)))),
            updated_at = clock_timestamp()
      WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid AND status = 'running' AND step_index = ${index}
        AND report_deadline IS NULL
@@ -54,7 +54,7 @@ export function recordStepSql(
     UPDATE action_runs
        SET step_results = jsonb_set(step_results, ARRAY[${String(index)}],
                                     jsonb_set(${JSON.stringify({ ...result, lease_until: null })}::jsonb, '{lease_until}',
-                                              CASE WHEN ${hold} > 0 THEN to_jsonb(clock_timestamp() + make_interval(secs => ${hold}))
+                                              CASE WHEN ${hold}::float8 > 0 THEN to_jsonb(clock_timestamp() + make_interval(secs => ${hold}::float8))
                                                    ELSE 'null'::jsonb END)),
            step_index = step_index + ${options.advance ? 1 : 0},
            report_deadline = ${options.reportDeadline ?? null}::timestamptz,
