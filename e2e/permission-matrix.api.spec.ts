@@ -6,6 +6,7 @@ import {
   createBlueprint,
   createRole,
   createTeam,
+  db,
   expectError,
   expireApiKey,
   newApiContext,
@@ -189,6 +190,26 @@ async function throwawayEntity(ctx: CellContext): Promise<string> {
   expect((await call(ctx.api, 'POST', base, { token: admin, body: { identifier: 'svc/a', data: { n: 1 } } })).status()).toBe(201);
   expect((await call(ctx.api, 'PATCH', `${base}/svc%2Fa`, { token: admin, body: { data: { n: 2 } } })).status()).toBe(200);
   return `${base}/svc%2Fa`;
+}
+
+/** An action made for one cell (a create action on a blueprint of its own; its runs wait for an approval the requester may give). */
+async function cellRunAction(ctx: CellContext): Promise<string> {
+  const blueprint = await cellBlueprint(ctx);
+  const identifier = unique('act').slice(0, 100);
+  await db().query(
+    `INSERT INTO actions (team_id, identifier, title, blueprint_id, trigger_type, trigger_config, steps)
+     VALUES ($1, $2, 'Act', $3, 'create', $4, '[]')`,
+    [ctx.team.id, identifier, blueprint, JSON.stringify({ condition: null, approval: { required: true, allow_self: true } })],
+  );
+  return identifier;
+}
+
+/** A run of a cell's action asked by the admin (waiting for an approval): its URL. */
+async function cellRun(ctx: CellContext): Promise<string> {
+  const path = `/teams/${ctx.team.slug}/actions/${await cellRunAction(ctx)}/runs`;
+  const response = await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body: { inputs: {} } });
+  expect(response.status(), await response.text()).toBe(202);
+  return `/teams/${ctx.team.slug}/runs/${((await response.json()) as { id: string }).id}`;
 }
 
 const viewBody = (shared: boolean) => ({
@@ -569,6 +590,55 @@ const ROWS: Row[] = [
     path: '/teams/{team}/automations/{automation_id}',
     cell: async (ctx) => ({ path: await cellAutomation(ctx) }),
     expected: served('deleteAutomation', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/actions/{action_id}/runs',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/actions/${await cellRunAction(ctx)}/runs`, body: { inputs: {} } }),
+    expected: served('requestRun', 202),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/runs',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/runs?status=waiting_approval` }),
+    expected: served('listRuns', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/runs/{run_id}',
+    cell: async (ctx) => ({ path: await cellRun(ctx) }),
+    expected: served('getRun', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/runs/{run_id}',
+    cell: async (ctx) => ({ path: await cellRun(ctx), body: { summary: 'seen' } }),
+    expected: served('reportRun', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/runs/{run_id}/logs',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/logs` }),
+    expected: served('listRunLogs', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/runs/{run_id}/logs',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/logs`, body: { message: 'hello' } }),
+    expected: served('postRunLog', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/runs/{run_id}/approval',
+    note: 'the admin asked every run and the action allows self-approval',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/approval`, body: { decision: 'approve' } }),
+    expected: served('decideRunApproval', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/runs/{run_id}/cancel',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/cancel` }),
+    expected: served('cancelRun', 200),
   },
 ];
 

@@ -45,6 +45,11 @@ import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/
 import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
 import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
 import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
+import { requestRun } from '@/lib/runs/ask-run';
+import { cancelRun, decideRunApproval, reportRun } from '@/lib/runs/change-run';
+import { getRun, listRuns } from '@/lib/runs/get-runs';
+import { listRunLogs, postRunLog } from '@/lib/runs/run-logs';
+import { streamRunLog } from '@/lib/runs/stream-run-log';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -126,6 +131,12 @@ const INTERNAL: Record<string, string> = {
   lockActionOrThrow: 'a row lock inside action write transactions',
   findAutomationOrThrow: 'a lookup inside automation entry points',
   lockAutomationOrThrow: 'a row lock inside automation write transactions',
+  askRun:
+    'the core of requestRun, inside its transaction (and the automations engine, with a system context); checks action:execute itself',
+  findActionForRun: 'a lookup inside requestRun',
+  checkRunEntity: 'the entity check inside askRun',
+  findRunOrThrow: 'a lookup inside run entry points',
+  lockRunOrThrow: 'a row lock inside run write transactions',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -295,6 +306,8 @@ const actionBody = (identifier: string) => ({
   trigger: 'day-2' as const,
   user_inputs: { type: 'object', properties: {} },
   steps: [{ type: 'approval' }],
+  // Runs wait for an approval the requester may give (the owner asks the runs of the matrix).
+  approval: { required: true, allow_self: true },
 });
 const automationBody = (identifier: string) => ({
   identifier,
@@ -302,6 +315,11 @@ const automationBody = (identifier: string) => ({
   on: { event: 'entity.created' as const, blueprint: 'service' },
   action: 'deploy',
 });
+/** A run of `deploy` on svc-a, asked by the owner: it waits for an approval (no job runs here). */
+async function waitingRun(w: World): Promise<string> {
+  const owner = await resolveTeamContext(db(), requestContextFor(userActorOf(w.owner)), w.team.slug);
+  return (await requestRun(db(), owner, 'deploy', { entity: 'svc-a', inputs: {} })).run.id;
+}
 
 /** One call of each entry point as `ctx`, after making whatever that call changes or removes. */
 const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>> = {
@@ -402,6 +420,15 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
   listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
   getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),
+  requestRun: (_w, ctx) => requestRun(db(), ctx, 'deploy', { entity: 'svc-a', inputs: {} }),
+  listRuns: (_w, ctx) => listRuns(db(), ctx, { limit: 10, cursor: null }),
+  getRun: async (w, ctx) => getRun(db(), ctx, await waitingRun(w)),
+  reportRun: async (w, ctx) => reportRun(db(), ctx, await waitingRun(w), { summary: 'seen' }),
+  listRunLogs: async (w, ctx) => listRunLogs(db(), ctx, await waitingRun(w), { after: 0, limit: 10 }),
+  streamRunLog: async (w, ctx) => (await streamRunLog(db(), ctx, await waitingRun(w), 0, new AbortController().signal)).cancel(),
+  postRunLog: async (w, ctx) => postRunLog(db(), ctx, await waitingRun(w), { message: 'hello' }),
+  decideRunApproval: async (w, ctx) => decideRunApproval(db(), ctx, await waitingRun(w), { decision: 'approve' }),
+  cancelRun: async (w, ctx) => cancelRun(db(), ctx, await waitingRun(w)),
   previewScorecard: (_w, ctx) =>
     previewScorecard(db(), ctx, 'service', {
       rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],

@@ -109,6 +109,16 @@ export const SERVICE_ENTRY_POINTS = {
   createAutomation: { needs: 'action:write', operations: ['createAutomation'] },
   updateAutomation: { needs: 'action:write', operations: ['replaceAutomation', 'patchAutomation'] },
   deleteAutomation: { needs: 'action:write', operations: ['deleteAutomation'] },
+  // lib/runs/ (a run token acts for its run with action:execute: lib/auth/resolve-run-token.ts)
+  requestRun: { needs: 'action:execute', operations: ['createRun'] },
+  listRuns: { needs: 'action:read', operations: ['listRuns'] },
+  getRun: { needs: 'action:read', operations: ['getRun'] },
+  reportRun: { needs: 'action:execute', operations: ['updateRun'] },
+  listRunLogs: { needs: 'action:read', operations: ['listRunLogs'] },
+  streamRunLog: { needs: 'action:read', operations: ['listRunLogs'] },
+  postRunLog: { needs: 'action:execute', operations: ['createRunLog'] },
+  decideRunApproval: { needs: 'action:approve', operations: ['decideRunApproval'] },
+  cancelRun: { needs: 'action:execute', operations: ['cancelRun'] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

@@ -29,6 +29,12 @@ export const AUDIT_RESOURCES = [
     group: 'Automations',
     actions: ['automation.created', 'automation.updated', 'automation.deleted'],
   },
+  {
+    type: 'run',
+    label: 'Action run',
+    group: 'Action runs',
+    actions: ['run.requested', 'run.approved', 'run.rejected', 'run.cancelled', 'run.reported'],
+  },
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number]['type'];

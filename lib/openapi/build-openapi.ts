@@ -8,6 +8,7 @@ import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
 import { createSavedViewBody, patchSavedViewBody, replaceSavedViewBody } from '@/lib/saved-views/saved-view-schemas';
 import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
+import { approvalBody, runLogBody, runReportBody, runRequestBody } from '@/lib/runs/schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
 import { VERSION } from '@/lib/version';
@@ -19,6 +20,7 @@ import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { runParameters, runPaths, runSchemas } from './paths-runs';
 import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
@@ -60,6 +62,10 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateAutomationBody: createAutomationBody,
   ReplaceAutomationBody: replaceAutomationBody,
   PatchAutomationBody: patchAutomationBody,
+  RunRequestBody: runRequestBody,
+  RunReportBody: runReportBody,
+  RunLogBody: runLogBody,
+  RunApprovalBody: approvalBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -113,6 +119,7 @@ export function buildOpenApiDocument(): object {
       ...savedViewPaths,
       ...actionPaths,
       ...automationPaths,
+      ...runPaths,
     },
     components: {
       schemas: {
@@ -127,10 +134,18 @@ export function buildOpenApiDocument(): object {
         ...savedViewSchemas,
         ...actionSchemas,
         ...automationSchemas,
+        ...runSchemas,
         ...bodies,
       },
       responses,
-      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters, ...actionParameters, ...automationParameters },
+      parameters: {
+        ...parameters,
+        ...scorecardParameters,
+        ...savedViewParameters,
+        ...actionParameters,
+        ...automationParameters,
+        ...runParameters,
+      },
       headers,
       securitySchemes,
     },
