@@ -17,6 +17,12 @@ export const AUDIT_RESOURCES = [
   },
   { type: 'scorecard', label: 'Scorecard', group: 'Scorecards', actions: ['scorecard.created', 'scorecard.updated', 'scorecard.deleted'] },
   { type: 'view', label: 'Saved view', group: 'Saved views', actions: ['view.created', 'view.updated', 'view.deleted'] },
+  {
+    type: 'run',
+    label: 'Action run',
+    group: 'Action runs',
+    actions: ['run.requested', 'run.approved', 'run.rejected', 'run.cancelled', 'run.reported'],
+  },
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number]['type'];

@@ -33,7 +33,7 @@ export const eventSchemas: Record<string, JsonSchema> = {
       title: { type: 'boolean', description: 'Whether the title changed.' },
     }),
     actor: view<EventView['actor']>('Who made the change.', {
-      type: { type: 'string', enum: ['user', 'api_key', 'automation', 'integration', 'system'] },
+      type: { type: 'string', enum: ['user', 'api_key', 'automation', 'integration', 'run', 'system'] },
       id: nullable(str),
     }),
     request_id: nullable(str),
