@@ -119,6 +119,7 @@ const INTERNAL: Record<string, string> = {
   findSavedViewOrThrow: 'a lookup inside saved-view entry points',
   lockSavedViewOrThrow: 'a row lock inside saved-view write transactions',
   checkSavedView: 'the check of a body inside createSavedView / updateSavedView',
+  recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
