@@ -54,7 +54,13 @@ export async function checkRunEntity(
 }
 
 /** Whether the entity meets a query-tree condition, checked in SQL through the search compiler. */
-export async function matchesCondition(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, entityId: string, condition: object) {
+export async function matchesCondition(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  entityId: string,
+  condition: object,
+) {
   const query = parseGroup(condition, 'condition');
   const blueprint = await loadBlueprintOrThrow(tx, ctx, blueprintId);
   const relations = await loadSearchRelations(tx, ctx.team.id, blueprintId, query);
