@@ -137,6 +137,8 @@ const INTERNAL: Record<string, string> = {
   checkRunEntity: 'the entity check inside askRun',
   findRunOrThrow: 'a lookup inside run entry points',
   lockRunOrThrow: 'a row lock inside run write transactions',
+  matchesCondition: 'the condition check inside askRun and the automations engine',
+  recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */

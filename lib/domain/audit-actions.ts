@@ -33,7 +33,7 @@ export const AUDIT_RESOURCES = [
     type: 'run',
     label: 'Action run',
     group: 'Action runs',
-    actions: ['run.requested', 'run.approved', 'run.rejected', 'run.cancelled', 'run.reported'],
+    actions: ['run.requested', 'run.approved', 'run.rejected', 'run.cancelled', 'run.reported', 'run.refused'],
   },
 ] as const;
 

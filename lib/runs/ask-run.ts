@@ -31,7 +31,8 @@ function requesterOf(ctx: TeamContext, extra: AskExtra): RequestedBy {
   throw new AppError('bad_request', 'a run asked by the system names the automation that asks it');
 }
 
-function snapshotOf(action: ActionForRun): ActionSnapshot {
+/** What a run of `action` executes, fixed when it is asked (action_runs.action_snapshot). */
+export function actionSnapshotOf(action: ActionForRun): ActionSnapshot {
   return {
     identifier: action.identifier,
     title: action.title,
@@ -67,7 +68,7 @@ export async function askRun(
   const inputs = input.inputs ?? {};
   checkRunInputs(ctx.team.id, action, inputs);
   const entity = await checkRunEntity(tx, ctx, action, input.entity);
-  const snapshot = snapshotOf(action);
+  const snapshot = actionSnapshotOf(action);
   const id = randomUUID();
   const steps: StepResult[] = snapshot.steps.map((s) => ({
     type: s.type,

@@ -53,7 +53,14 @@ export async function checkRunEntity(
   return entity;
 }
 
-async function matchesCondition(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, entityId: string, condition: object) {
+/** Whether the entity meets a query-tree condition, checked in SQL through the search compiler. */
+export async function matchesCondition(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  entityId: string,
+  condition: object,
+) {
   const query = parseGroup(condition, 'condition');
   const blueprint = await loadBlueprintOrThrow(tx, ctx, blueprintId);
   const relations = await loadSearchRelations(tx, ctx.team.id, blueprintId, query);
