@@ -125,17 +125,27 @@ async function main() {
     );
     const askSeconds = (performance.now() - asked) / 1000;
     let drained = 0;
-    const during = timedWrites(base, auth, 'during', () => drained > 0);
+    let duringError: unknown = null;
+    const during = timedWrites(base, auth, 'during', () => drained > 0).catch((error: unknown) => {
+      duringError = error;
+      return [] as number[];
+    });
+    const listRuns = async (status: string, limit: number) => {
+      const res = await fetch(`${base}/api/v1/teams/bench/runs?status=${status}&limit=${limit}`, { headers: auth });
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`GET runs: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      return body.runs as object[];
+    };
     for (;;) {
-      const res = await fetch(`${base}/api/v1/teams/bench/runs?status=succeeded&limit=1000`, { headers: auth });
-      const page = await res.json();
-      const failed = await (await fetch(`${base}/api/v1/teams/bench/runs?status=failed&limit=10`, { headers: auth })).json();
-      if (failed.runs?.length) throw new Error(`a run failed: ${JSON.stringify(failed.runs[0]).slice(0, 500)}`);
-      if ((page.runs?.length ?? 0) >= RUNS) break;
-      await new Promise((r) => setTimeout(r, 200));
+      const failed = await listRuns('failed', 10);
+      if (failed.length) throw new Error(`a run failed: ${JSON.stringify(failed[0]).slice(0, 500)}`);
+      const open = (await listRuns('queued', 1)).length + (await listRuns('running', 1)).length;
+      if (open === 0 && (await listRuns('succeeded', 1000)).length >= Math.min(RUNS, 1000)) break;
+      await new Promise((r) => setTimeout(r, 100));
     }
     drained = (performance.now() - asked) / 1000;
     const duringTimes = await during;
+    if (duringError) throw duringError;
     const rate = RUNS / drained;
     const p95Before = percentile(before, 95);
     const p95During = percentile(duringTimes, 95);

@@ -119,7 +119,7 @@ export const runPaths = {
         query('blueprint', 'The blueprint of `entity`.'),
         query('status', 'Only runs in this status.', { type: 'string', enum: [...RUN_STATUSES] }),
         query('since', 'Only runs asked at or after this instant.', timestamp),
-        query('limit', 'Runs per page (1..200).', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
+        query('limit', 'Runs per page (1..1000).', { type: 'integer', minimum: 1, maximum: 1000, default: 50 }),
         paramRef('Cursor'),
       ],
       responses: { 200: json('A page of runs.', 'RunPage') },

@@ -21,7 +21,7 @@ export function createActionRunJob(options: RunnerOptions = {}): JobDefinition<{
     retryDelaySeconds: 5,
     // A run is several steps of at most 60 s each (plus retries, which are new jobs).
     expireInSeconds: 30 * 60,
-    concurrency: 4,
+    concurrency: 6,
     run: ({ teamId, runId }) => executeRun(teamId, runId, options),
     async sweep() {
       const db = getDb();

@@ -99,8 +99,8 @@ export async function askRun(
   };
   // ON CONFLICT DO NOTHING: a concurrent request with the same key waits for this one's commit,
   // then finds its run (below) instead of failing on the unique index.
-  const { count } = await tx.actionRun.createMany({ data: [row], skipDuplicates: true });
-  if (count === 0) {
+  const [run] = await tx.actionRun.createManyAndReturn({ data: [row], skipDuplicates: true, select: RUN_SELECT });
+  if (!run) {
     const existing = await tx.actionRun.findFirst({
       where: { teamId: ctx.team.id, actionId: action.id, idempotencyKey: key },
       select: RUN_SELECT,
@@ -114,7 +114,6 @@ export async function askRun(
     entityId: id,
     newData: { action: action.identifier, entity: entity?.identifier ?? null, status: row.status, automation: extra.automation ?? null },
   });
-  const run = await tx.actionRun.findUniqueOrThrow({ where: { teamId_id: { teamId: ctx.team.id, id } }, select: RUN_SELECT });
   return { run, created: true };
 }
 

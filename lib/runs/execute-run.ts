@@ -48,23 +48,26 @@ function resultOf(step: StoredStep, previous: StepResult | undefined, patch: Par
   };
 }
 
-/** Starts a queued run (queued -> running); a no-op for a run in any other state. */
-async function startRun(db: Db, run: RunRecord): Promise<void> {
-  const { count } = await db.actionRun.updateMany({
+/** Starts a queued run (queued -> running): the run as it now is, or null when it was not queued. */
+async function startRun(db: Db, run: RunRecord): Promise<RunRecord | null> {
+  const [started] = await db.actionRun.updateManyAndReturn({
     where: { teamId: run.teamId, id: run.id, status: 'queued' },
     data: { status: 'running', startedAt: run.startedAt ?? new Date(), updatedAt: new Date() },
+    select: RUN_SELECT,
   });
-  if (count) await appendRunLog(db, run.teamId, run.id, { message: `run started (${snapshotOf(run).steps.length} step(s))` });
+  if (started) await appendRunLog(db, run.teamId, run.id, { message: `run started (${snapshotOf(run).steps.length} step(s))` });
+  return started ?? null;
 }
 
 export async function executeRun(teamId: string, runId: string, options: RunnerOptions = {}): Promise<void> {
   const db = getDb();
   const first = await loadRun(db, teamId, runId);
   if (!first) return;
-  if (first.status === 'queued') await startRun(db, first);
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, slug: true, name: true } });
+  // The first pass reads the run the start returned; each later one reads it again (a step moved it on).
+  let fresh = first.status === 'queued' ? await startRun(db, first) : first;
   for (;;) {
-    const run = await loadRun(db, teamId, runId);
+    const run = fresh ?? (await loadRun(db, teamId, runId));
+    fresh = null;
     if (!run || run.status !== 'running' || run.reportDeadline) return;
     const steps = snapshotOf(run).steps;
     const index = run.stepIndex;
@@ -82,14 +85,13 @@ export async function executeRun(teamId: string, runId: string, options: RunnerO
     const log: StepLog = async (level, message) => {
       await appendRunLog(db, teamId, runId, { level, step: index, message });
     };
-    const outcome = await executeStep(db, team, run, step, index, attempt, options, log);
+    const outcome = await executeStep(db, run, step, index, attempt, options, log);
     if (!(await recordOutcome(db, run, step, index, running, outcome))) return;
   }
 }
 
 async function executeStep(
   db: Db,
-  team: { id: string; slug: string; name: string },
   run: RunRecord,
   step: StoredStep,
   index: number,
@@ -105,6 +107,8 @@ async function executeStep(
     const webhookOptions = { allowlist: options.allowlist, retryBaseSeconds: options.retryBaseSeconds ?? 5 };
     return executeWebhookStep(db, ref, step as WebhookStep<StoredHeader>, scope, attempt, webhookOptions, log);
   }
+  // Only catalog steps act in the team (a system context needs its slug and name).
+  const team = await db.team.findUniqueOrThrow({ where: { id: run.teamId }, select: { id: true, slug: true, name: true } });
   return executeEntityStep(db, team, run.id, step, scope, log);
 }
 

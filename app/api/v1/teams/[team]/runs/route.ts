@@ -8,7 +8,7 @@ import { listRuns } from '@/lib/runs/get-runs';
 export const GET = withTeam({}, async (ctx, { url }) => {
   allowOnlyParams(url, ['action', 'blueprint', 'entity', 'status', 'since', 'limit', 'cursor']);
   const p = url.searchParams;
-  const page = parsePageParams(url, { limit: 50, max: 200 });
+  const page = parsePageParams(url);
   const optional = (name: string) => p.get(name) ?? undefined;
   const query = { action: optional('action'), blueprint: optional('blueprint'), entity: optional('entity'), status: optional('status') };
   return { body: await listRuns(getDb(), ctx, { ...query, since: dateParam(url, 'since'), ...page }) };
