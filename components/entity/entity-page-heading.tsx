@@ -1,6 +1,7 @@
+import { RunActionMenu } from '@/components/actions/run-action-menu';
 import { EntityScorecardBadges } from '@/components/scorecards/entity-scorecard-badges';
 import { mayCall } from '@/lib/authz/may-call';
-import type { TeamContext } from '@/lib/authz/team-context';
+import { can, type TeamContext } from '@/lib/authz/team-context';
 import { EntityHeader } from './entity-header';
 import { EntityTabs, type EntityTab } from './entity-tabs';
 
@@ -29,6 +30,12 @@ export function EntityPageHeading({
         entity={{ identifier: entity.identifier, title: entity.title, version }}
         canWrite={mayCall(ctx, 'patchEntity')}
         canDelete={mayCall(ctx, 'deleteEntity')}
+        run={
+          // Only whether to ask; the offered-actions route decides which the caller may run, and where.
+          can(ctx, 'action:execute') && (
+            <RunActionMenu team={team} blueprint={blueprint.id} entity={{ identifier: entity.identifier, title: entity.title }} />
+          )
+        }
         badges={
           scorecards && <EntityScorecardBadges team={team} blueprint={blueprint.id} identifier={entity.identifier} version={version} />
         }
