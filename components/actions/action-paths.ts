@@ -27,11 +27,15 @@ export const runsApi = (team: string, run?: string, sub?: 'logs' | 'approval' | 
 export const offeredActionsApi = (team: string, blueprint: string, identifier: string) =>
   `/teams/${enc(team)}/blueprints/${enc(blueprint)}/entities/${enc(identifier)}/actions`;
 
+/** The "create" actions offered on a blueprint's catalog. */
+export const blueprintCreateActionsApi = (team: string, blueprint: string) => `/teams/${enc(team)}/blueprints/${enc(blueprint)}/actions`;
+
 /** Query keys of the action and run reads, so a write invalidates exactly what it changed. */
 export const actionKeys = {
   all: (team: string) => ['team', team, 'actions'] as const,
   list: (team: string, blueprint: string | null) => ['team', team, 'actions', 'list', blueprint] as const,
   one: (team: string, action: string) => ['team', team, 'actions', 'one', action] as const,
+  creatable: (team: string, blueprint: string) => ['team', team, 'actions', 'creatable', blueprint] as const,
   offered: (team: string, blueprint: string, identifier: string) => ['team', team, 'actions', 'offered', blueprint, identifier] as const,
   runs: (team: string) => ['team', team, 'runs'] as const,
   runList: (team: string, filters: Record<string, string>) => ['team', team, 'runs', 'list', filters] as const,

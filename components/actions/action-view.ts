@@ -27,6 +27,7 @@ export type ActionList = { actions: ActionView[]; next_cursor: string | null };
 export type RunView = {
   id: string;
   action: string | { identifier: string; title?: string | null };
+  action_title?: string;
   entity: string | { blueprint?: string; identifier: string; title?: string | null } | null;
   blueprint?: string | null;
   status: RunStatus;
@@ -36,6 +37,8 @@ export type RunView = {
   link: string | null;
   summary: string | null;
   approval?: ApprovalDecision | null;
+  /** Why a failed run failed. */
+  error?: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -48,6 +51,12 @@ export type RunLogList = { logs: RunLogLine[]; next_cursor: string | null };
 /** The identifier of a run's action, whichever shape the answer gives it. */
 export function runActionId(run: Pick<RunView, 'action'>): string {
   return typeof run.action === 'string' ? run.action : run.action.identifier;
+}
+
+/** The title of a run's action (as it was when the run was asked). */
+export function runActionTitle(run: Pick<RunView, 'action' | 'action_title'>): string {
+  if (run.action_title) return run.action_title;
+  return typeof run.action === 'object' && run.action.title ? run.action.title : runActionId(run);
 }
 
 /** The run's entity as a link target (blueprint from the entity or the run), or null. */

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/components/ui/format';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import { runHref } from './action-paths';
-import { requesterName, runActionId, runEntity } from './action-view';
+import { requesterName, runActionTitle, runEntity } from './action-view';
 import { ApprovalForm } from './approval-form';
 import { useWaitingRuns } from './use-action-data';
 
@@ -25,7 +25,7 @@ export function ApprovalsInbox({ team, canApprove }: { team: string; canApprove:
     <ul className="space-y-3" aria-label="Runs waiting for an approval">
       {query.data.runs.map((run) => {
         const entity = runEntity(run);
-        const action = typeof run.action === 'object' && run.action.title ? run.action.title : runActionId(run);
+        const action = runActionTitle(run);
         return (
           <li key={run.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="approval-item">
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">

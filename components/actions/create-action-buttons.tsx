@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionView } from './action-view';
 import { RunActionDialog } from './run-action-dialog';
-import { useActions } from './use-action-data';
+import { useCreateActions } from './use-action-data';
 
-// On a blueprint's catalog page, beside "New entity": its enabled "create"-trigger actions, each
-// opening its input form (a create action has no entity).
+// On a blueprint's catalog page, beside "New entity": the "create" actions the server offers
+// there (enabled ones), each opening its input form (a create action has no entity).
 export function CreateActionButtons({ team, blueprint }: { team: string; blueprint: string }) {
-  const list = useActions(team, blueprint);
+  const list = useCreateActions(team, blueprint);
   const [chosen, setChosen] = useState<ActionView | null>(null);
-  const actions = (list.data?.actions ?? []).filter((a) => a.trigger === 'create' && a.enabled !== false);
+  const actions = list.data?.actions ?? [];
   if (actions.length === 0) return null;
   return (
     <>

@@ -9,7 +9,7 @@ import { formatDateTime, sentence } from '@/components/ui/format';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import { api } from '@/lib/web/api-client';
 import { actionKeys, editActionHref, runsApi } from './action-paths';
-import { requesterName, runActionId, runEntity, type RunView } from './action-view';
+import { requesterName, runActionId, runActionTitle, runEntity, type RunView } from './action-view';
 import { ApprovalForm } from './approval-form';
 import { RunLog } from './run-log';
 import { isCancellable, isFinal } from './run-status';
@@ -59,6 +59,11 @@ function RunBody({ team, run, canApprove, canExecute }: { team: string; run: Run
             )}
           </section>
         )}
+        {run.status === 'failed' && run.error && (
+          <p role="alert" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="run-error">
+            {run.error}
+          </p>
+        )}
         {(run.link || run.summary) && (
           <section aria-label="From the external system" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             {run.summary && <p className="text-sm text-slate-800">{run.summary}</p>}
@@ -75,7 +80,12 @@ function RunBody({ team, run, canApprove, canExecute }: { team: string; run: Run
           </section>
         )}
         <RunSteps steps={run.steps ?? []} />
-        <RunLog team={team} run={run.id} final={final} />
+        <RunLog
+          team={team}
+          run={run.id}
+          final={final}
+          onStatus={() => void queryClient.invalidateQueries({ queryKey: actionKeys.run(team, run.id) })}
+        />
       </div>
       <aside className="space-y-4">
         <dl className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
@@ -89,7 +99,7 @@ function RunBody({ team, run, canApprove, canExecute }: { team: string; run: Run
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Action</dt>
             <dd className="mt-1">
               <Link href={editActionHref(team, runActionId(run))} className="text-indigo-700 hover:underline">
-                {typeof run.action === 'object' && run.action.title ? run.action.title : runActionId(run)}
+                {runActionTitle(run)}
               </Link>
             </dd>
           </div>

@@ -18,6 +18,7 @@ export function RunList({
   filters = {},
   limit = 25,
   loadMore = true,
+  blueprint,
 }: {
   team: string;
   status: RunStatus | '';
@@ -25,9 +26,14 @@ export function RunList({
   filters?: Record<string, string>;
   limit?: number;
   loadMore?: boolean;
+  /**
+   * Only the runs of this blueprint's actions, picked from the team's latest runs in the browser:
+   * the runs route filters by blueprint only together with an entity.
+   */
+  blueprint?: string;
 }) {
   const query = useRuns(team, { ...filters, ...(status ? { status } : {}) }, limit);
-  const runs = query.data?.pages.flatMap((p) => p.runs) ?? [];
+  const runs = (query.data?.pages.flatMap((p) => p.runs) ?? []).filter((r) => !blueprint || r.blueprint === blueprint);
   return (
     <div className="space-y-3">
       {onStatus && (

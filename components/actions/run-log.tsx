@@ -12,8 +12,8 @@ const LEVEL_CLASS: Record<string, string> = {
 };
 
 // The run's log as a terminal-like pane that follows new lines while the reader is at its end.
-export function RunLog({ team, run, final }: { team: string; run: string; final: boolean }) {
-  const { lines, live, error } = useRunLog(team, run, final);
+export function RunLog({ team, run, final, onStatus }: { team: string; run: string; final: boolean; onStatus?: () => void }) {
+  const { lines, live, error } = useRunLog(team, run, final, onStatus);
   const pane = useRef<HTMLOListElement>(null);
   const atEnd = useRef(true);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { entityHref } from '@/components/entity/entity-href';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { runHref } from './action-paths';
-import { requesterName, runActionId, runEntity, type RunView } from './action-view';
+import { requesterName, runActionId, runActionTitle, runEntity, type RunView } from './action-view';
 import { RunStatusBadge } from './run-status-badge';
 import { duration } from './run-status';
 
@@ -16,7 +16,7 @@ export function RunTable({ team, runs, actionTitles }: { team: string; runs: Run
       {runs.map((run) => {
         const entity = runEntity(run);
         const action = runActionId(run);
-        const title = typeof run.action === 'object' && run.action.title ? run.action.title : (actionTitles?.get(action) ?? action);
+        const title = run.action_title ?? actionTitles?.get(action) ?? runActionTitle(run);
         return (
           <tr key={run.id} data-testid="run-row">
             <td className="px-4 py-3">

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, fetchWithEtag } from '@/lib/web/api-client';
-import { actionKeys, actionsApi, offeredActionsApi, runsApi } from './action-paths';
+import { actionKeys, actionsApi, blueprintCreateActionsApi, offeredActionsApi, runsApi } from './action-paths';
 import type { ActionList, ActionView, RunList, RunView } from './action-view';
 import { isFinal } from './run-status';
 
@@ -29,6 +29,14 @@ export function useOfferedActions(team: string, blueprint: string, identifier: s
   return useQuery({
     queryKey: actionKeys.offered(team, blueprint, identifier),
     queryFn: () => api<{ actions: ActionView[] }>(offeredActionsApi(team, blueprint, identifier)),
+  });
+}
+
+/** The enabled "create" actions of a blueprint (its catalog page's buttons). */
+export function useCreateActions(team: string, blueprint: string) {
+  return useQuery({
+    queryKey: actionKeys.creatable(team, blueprint),
+    queryFn: () => api<{ actions: ActionView[] }>(blueprintCreateActionsApi(team, blueprint)),
   });
 }
 

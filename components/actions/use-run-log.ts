@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '@/lib/web/api-client';
 import { runsApi } from './action-paths';
 import type { RunLogList } from './action-view';
@@ -11,10 +11,15 @@ import { linesOfEvent, mergeLog, type LogLine } from './run-log-state';
 // session cookie). The stream is closed once the run is final and the server ends it; `live`
 // says whether it is open now, for the page to show.
 
-export function useRunLog(team: string, run: string, final: boolean) {
+export function useRunLog(team: string, run: string, final: boolean, onStatus?: () => void) {
   const [lines, setLines] = useState<LogLine[]>([]);
   const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The latest callback, read when an event comes: a new closure each render must not reopen the stream.
+  const onStatusRef = useRef(onStatus);
+  useEffect(() => {
+    onStatusRef.current = onStatus;
+  });
 
   useEffect(() => {
     let cancelled = false;
@@ -33,8 +38,13 @@ export function useRunLog(team: string, run: string, final: boolean) {
     source.onopen = () => setLive(true);
     source.onmessage = onLines;
     source.addEventListener('log', onLines as EventListener);
-    // The server ends the stream when the run ends; the page's run query sees the final status.
-    source.addEventListener('end', () => source.close());
+    // A status change: the page reads the run again (its steps moved); the end: the run is over.
+    source.addEventListener('status', () => onStatusRef.current?.());
+    source.addEventListener('end', () => {
+      source.close();
+      setLive(false);
+      onStatusRef.current?.();
+    });
     source.onerror = () => setLive(source.readyState === EventSource.OPEN);
     return () => {
       source.close();

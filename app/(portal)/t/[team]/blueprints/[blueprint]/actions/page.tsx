@@ -46,7 +46,7 @@ export default async function BlueprintActionsPage({ params }: Props) {
           <h2 id="blueprint-runs-heading" className="text-base font-semibold text-slate-900">
             Recent runs
           </h2>
-          <RunList team={team} status="" filters={{ blueprint: blueprint.id }} limit={10} loadMore={false} />
+          <RunList team={team} status="" blueprint={blueprint.id} limit={50} loadMore={false} />
         </section>
       </div>
     </>
