@@ -51,7 +51,7 @@ export function ApprovalsInbox({ team, canApprove }: { team: string; canApprove:
                 asked by {requesterName(run.requested_by)} · {formatDateTime(run.created_at)}
               </span>
             </div>
-            <pre className="mt-2 max-h-32 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-700">
+            <pre tabIndex={0} aria-label="Inputs" className="mt-2 max-h-32 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-700">
               {JSON.stringify(run.inputs ?? {}, null, 2)}
             </pre>
             {canApprove && (

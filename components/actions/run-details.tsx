@@ -145,7 +145,12 @@ function RunBody({ team, run, canApprove, canExecute }: { team: string; run: Run
           <h2 id="run-inputs-heading" className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">
             Inputs
           </h2>
-          <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800" data-testid="run-inputs">
+          <pre
+            tabIndex={0}
+            aria-labelledby="run-inputs-heading"
+            className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800"
+            data-testid="run-inputs"
+          >
             {JSON.stringify(run.inputs ?? {}, null, 2)}
           </pre>
         </section>

@@ -34,7 +34,11 @@ export function RunSteps({ steps }: { steps: StepResult[] }) {
             {step.output !== undefined && step.output !== null && (
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs font-medium text-indigo-700">Output</summary>
-                <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">
+                <pre
+                  tabIndex={0}
+                  aria-label={`Output of step ${i + 1}`}
+                  className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800"
+                >
                   {typeof step.output === 'string' ? step.output : JSON.stringify(step.output, null, 2)}
                 </pre>
               </details>

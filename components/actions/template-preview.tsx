@@ -109,7 +109,11 @@ export function TemplatePreview({
       </div>
       <div aria-live="polite" data-testid="template-preview">
         {shown === null ? null : shown.ok ? (
-          <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">
+          <pre
+            tabIndex={0}
+            aria-label="The steps rendered"
+            className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800"
+          >
             {JSON.stringify(shown.steps, null, 2)}
           </pre>
         ) : (
