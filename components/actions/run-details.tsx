@@ -21,14 +21,17 @@ import { useRun } from './use-action-data';
 // summary, the live log; approve or reject it while it waits (action:approve), cancel it while it
 // has not started (action:execute). The server decides each of them; the buttons follow the caller's role.
 
-export function RunDetails({ team, run, canApprove, canExecute }: { team: string; run: string; canApprove: boolean; canExecute: boolean }) {
+type Caller = { canApprove: boolean; canExecute: boolean; me: string | null };
+
+export function RunDetails({ team, run, ...caller }: { team: string; run: string } & Caller) {
   const query = useRun(team, run);
   if (query.isPending) return <TableSkeleton rows={5} />;
   if (query.isError) return <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />;
-  return <RunBody team={team} run={query.data} canApprove={canApprove} canExecute={canExecute} />;
+  return <RunBody team={team} run={query.data} {...caller} />;
 }
 
-function RunBody({ team, run, canApprove, canExecute }: { team: string; run: RunView; canApprove: boolean; canExecute: boolean }) {
+function RunBody({ team, run, canApprove, canExecute, me }: { team: string; run: RunView } & Caller) {
+  const mine = run.requested_by?.type === 'user' && run.requested_by.id === me;
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const entity = runEntity(run);
@@ -50,6 +53,11 @@ function RunBody({ team, run, canApprove, canExecute }: { team: string; run: Run
             <h2 id="approval-heading" className="text-sm font-semibold text-amber-900">
               This run waits for an approval
             </h2>
+            {canApprove && mine && (
+              <p className="mt-1 text-sm text-amber-900">
+                You asked for this run: someone else approves it, unless the action lets requesters approve their own.
+              </p>
+            )}
             {canApprove ? (
               <div className="mt-3">
                 <ApprovalForm team={team} run={run.id} />

@@ -1,8 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { formatTime } from '@/components/ui/format';
 import { useRunLog } from './use-run-log';
+
+// Log lines a second apart must read apart: hours, minutes and seconds, in UTC like every time of the portal.
+const clock = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', timeZone: 'UTC' });
 
 const LEVEL_CLASS: Record<string, string> = {
   error: 'text-red-300',
@@ -55,7 +57,7 @@ export function RunLog({ team, run, final, onStatus }: { team: string; run: stri
         {lines.length === 0 && <li className="text-slate-400">No log lines yet.</li>}
         {lines.map((line) => (
           <li key={line.key} className={`whitespace-pre-wrap break-words ${LEVEL_CLASS[line.level] ?? ''}`}>
-            {line.at && <span className="mr-2 text-slate-400">{formatTime(line.at)}</span>}
+            {line.at && <span className="mr-2 text-slate-400">{clock.format(new Date(line.at))}</span>}
             {line.level !== 'info' && <span className="mr-2 uppercase">{line.level}</span>}
             {line.message}
           </li>

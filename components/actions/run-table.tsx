@@ -20,9 +20,7 @@ export function RunTable({ team, runs, actionTitles }: { team: string; runs: Run
         return (
           <tr key={run.id} data-testid="run-row">
             <td className="px-4 py-3">
-              <Link href={runHref(team, run.id)} className="hover:underline" aria-label={`Run ${run.id}: ${title}`}>
-                <RunStatusBadge status={run.status} />
-              </Link>
+              <RunStatusBadge status={run.status} />
             </td>
             <td className="px-4 py-3">
               <Link href={runHref(team, run.id)} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">

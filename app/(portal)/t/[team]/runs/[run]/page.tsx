@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { actingUserId } from '@/lib/auth/actor';
 import Link from 'next/link';
 import { runsHref } from '@/components/actions/action-paths';
 import { RunDetails } from '@/components/actions/run-details';
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ team: string; run: string }> };
 // One run: its status, steps and live log; approve, reject or cancel it where the caller may.
 export default async function RunPage({ params }: Props) {
   const { team: slug, run } = await params;
-  const { team, canApprove, canExecute } = await loadActionPage(slug);
+  const { ctx, team, canApprove, canExecute } = await loadActionPage(slug);
   const id = decodeURIComponent(run);
   return (
     <>
@@ -27,7 +28,7 @@ export default async function RunPage({ params }: Props) {
         <span className="font-mono text-xs">{id}</span>
       </nav>
       <PageHeader title="Run" icon="🏃" />
-      <RunDetails team={team} run={id} canApprove={canApprove} canExecute={canExecute} />
+      <RunDetails team={team} run={id} canApprove={canApprove} canExecute={canExecute} me={actingUserId(ctx.actor)} />
     </>
   );
 }
