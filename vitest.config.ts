@@ -21,6 +21,8 @@ export default defineConfig({
           setupFiles: ['lib/test/database-per-file.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Services that seal secrets (actions) need a key; a fixed one for tests only.
+          env: { BASEPLATE_SECRET_KEY: process.env.BASEPLATE_SECRET_KEY ?? '5e'.repeat(32) },
         },
       },
     ],

@@ -6,6 +6,7 @@ import {
   createBlueprint,
   createRole,
   createTeam,
+  db,
   expectError,
   expireApiKey,
   newApiContext,
@@ -191,6 +192,26 @@ async function throwawayEntity(ctx: CellContext): Promise<string> {
   return `${base}/svc%2Fa`;
 }
 
+/** An action made for one cell (a create action on a blueprint of its own; its runs wait for an approval the requester may give). */
+async function cellRunAction(ctx: CellContext): Promise<string> {
+  const blueprint = await cellBlueprint(ctx);
+  const identifier = unique('act').slice(0, 100);
+  await db().query(
+    `INSERT INTO actions (team_id, identifier, title, blueprint_id, trigger_type, trigger_config, steps)
+     VALUES ($1, $2, 'Act', $3, 'create', $4, '[]')`,
+    [ctx.team.id, identifier, blueprint, JSON.stringify({ condition: null, approval: { required: true, allow_self: true } })],
+  );
+  return identifier;
+}
+
+/** A run of a cell's action asked by the admin (waiting for an approval): its URL. */
+async function cellRun(ctx: CellContext): Promise<string> {
+  const path = `/teams/${ctx.team.slug}/actions/${await cellRunAction(ctx)}/runs`;
+  const response = await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body: { inputs: {} } });
+  expect(response.status(), await response.text()).toBe(202);
+  return `/teams/${ctx.team.slug}/runs/${((await response.json()) as { id: string }).id}`;
+}
+
 const viewBody = (shared: boolean) => ({
   identifier: unique('v')
     .toLowerCase()
@@ -206,6 +227,48 @@ async function sharedView(ctx: CellContext): Promise<string> {
   const body = viewBody(true);
   expect((await call(ctx.api, 'POST', base, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
   return `${base}/${body.identifier}`;
+}
+
+const cellId = (prefix: string) =>
+  unique(prefix)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-')
+    .slice(0, 40);
+
+/** An action body on `blueprint` (a day-2 action with one approval step). */
+const actionBody = (blueprint: string) => ({
+  identifier: cellId('act'),
+  title: 'Act',
+  blueprint,
+  trigger: 'day-2',
+  user_inputs: { type: 'object', properties: {} },
+  steps: [{ type: 'approval' }],
+});
+
+/** An action made by the admin for one cell, on a blueprint of its own: its URL. */
+async function cellAction(ctx: CellContext): Promise<string> {
+  const body = actionBody(await cellBlueprint(ctx));
+  const path = `/teams/${ctx.team.slug}/actions`;
+  expect((await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
+  return `${path}/${body.identifier}`;
+}
+
+/** An automation made by the admin for one cell (running an action of its own): its URL. */
+async function cellAutomation(ctx: CellContext): Promise<string> {
+  const action = (await cellAction(ctx)).split('/').pop();
+  const body = { identifier: cellId('auto'), title: 'Auto', on: { event: 'entity.created' }, action };
+  const path = `/teams/${ctx.team.slug}/automations`;
+  expect((await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
+  return `${path}/${body.identifier}`;
+}
+
+/** An entity made by the admin for one cell: its URL. */
+async function cellEntity(ctx: CellContext): Promise<string> {
+  const base = `/teams/${ctx.team.slug}/blueprints/${await cellBlueprint(ctx)}/entities`;
+  expect(
+    (await call(ctx.api, 'POST', base, { token: ctx.world.users.admin.token, body: { identifier: 'svc-a', data: {} } })).status(),
+  ).toBe(201);
+  return `${base}/svc-a`;
 }
 
 /** Saved views: the members that pass entity:read but lack entity:write for a shared view. */
@@ -466,6 +529,116 @@ const ROWS: Row[] = [
     path: '/teams/{team}/blueprints/{blueprint_id}/views/{view_id} (shared)',
     cell: async (ctx) => ({ path: await sharedView(ctx) }),
     expected: { ...served('deleteSavedView', 204), ...WITHOUT_ENTITY_WRITE },
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/actions',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/actions` }),
+    expected: served('listActions', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/actions',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/actions`, body: actionBody(await cellBlueprint(ctx)) }),
+    expected: served('createAction', 201),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/actions/{action_id}',
+    cell: async (ctx) => ({ path: await cellAction(ctx) }),
+    expected: served('getAction', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/actions/{action_id}',
+    cell: async (ctx) => ({ path: await cellAction(ctx), body: { title: 'Renamed' } }),
+    expected: served('updateAction', 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/actions/{action_id}',
+    cell: async (ctx) => ({ path: await cellAction(ctx) }),
+    expected: served('deleteAction', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/actions/{action_id}/rotate-secret',
+    cell: async (ctx) => ({ path: `${await cellAction(ctx)}/rotate-secret` }),
+    expected: served('rotateActionSecret', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/actions',
+    note: 'the offered actions need action:read (and entity:read, which every holder of action:read here has)',
+    cell: async (ctx) => ({ path: `${await cellEntity(ctx)}/actions` }),
+    expected: served('listActionsOffered', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/automations',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/automations` }),
+    expected: served('listAutomations', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/automations/{automation_id}',
+    cell: async (ctx) => ({ path: await cellAutomation(ctx), body: { enabled: false } }),
+    expected: served('updateAutomation', 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/automations/{automation_id}',
+    cell: async (ctx) => ({ path: await cellAutomation(ctx) }),
+    expected: served('deleteAutomation', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/actions/{action_id}/runs',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/actions/${await cellRunAction(ctx)}/runs`, body: { inputs: {} } }),
+    expected: served('requestRun', 202),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/runs',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/runs?status=waiting_approval` }),
+    expected: served('listRuns', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/runs/{run_id}',
+    cell: async (ctx) => ({ path: await cellRun(ctx) }),
+    expected: served('getRun', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/runs/{run_id}',
+    cell: async (ctx) => ({ path: await cellRun(ctx), body: { summary: 'seen' } }),
+    expected: served('reportRun', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/runs/{run_id}/logs',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/logs` }),
+    expected: served('listRunLogs', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/runs/{run_id}/logs',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/logs`, body: { message: 'hello' } }),
+    expected: served('postRunLog', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/runs/{run_id}/approval',
+    note: 'the admin asked every run and the action allows self-approval',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/approval`, body: { decision: 'approve' } }),
+    expected: served('decideRunApproval', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/runs/{run_id}/cancel',
+    cell: async (ctx) => ({ path: `${await cellRun(ctx)}/cancel` }),
+    expected: served('cancelRun', 200),
   },
 ];
 

@@ -28,13 +28,14 @@ export type ApiKeyActor = {
 export type Actor = UserActor | ApiKeyActor;
 
 /**
- * Baseplate itself, acting for an automation or an integration: no person, no key, its own
+ * Baseplate itself, acting for an automation, an integration or a run: no person, no key, its own
  * permission set, audited as 'system' with what it acted for. Only server code builds one
  * (systemContext in lib/authz/system-context.ts); no route can, since RequestContext holds an Actor.
  */
 export type SystemActor = {
   kind: 'system';
-  on_behalf: { type: 'automation' | 'integration'; id: string };
+  /** A run: its catalog-writing steps and its reports by run token (lib/runs). */
+  on_behalf: { type: 'automation' | 'integration' | 'run'; id: string };
   permissions: readonly Permission[];
 };
 

@@ -6,10 +6,12 @@ import type { Actor } from './actor';
 import { limitBearerFailure } from './limit-bearer-failure';
 import { apiKeyByHashSql, apiKeyRow, loginTokenByHashSql, loginTokenRow, userBySessionSql, userRow } from './credentials.sql';
 import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
+import { RUN_TOKEN_PATTERN } from '@/lib/runs/run-token';
 import type { SessionRef } from './user-sessions';
 
 // Resolves the caller once per request: the Authorization header (API key or login token, as
-// `Bearer <token>` or the older `ApiKey <key>`), else the browser session. Every path re-reads
+// `Bearer <token>` or the older `ApiKey <key>`; a run token is refused here, see
+// resolve-run-token.ts), else the browser session. Every path re-reads
 // the user's status, so suspending a user ends their sessions and tokens on the next request.
 // A browser session counts only while its server-side row exists (lib/auth/user-sessions.ts).
 
@@ -59,6 +61,13 @@ async function actorFromBearer(db: Db, headers: Headers): Promise<Actor | undefi
   if (bearer === undefined || bearer === null) return undefined;
   if (API_KEY_PATTERN.test(bearer)) return actorFromApiKey(db, bearer);
   if (LOGIN_TOKEN_PATTERN.test(bearer)) return actorFromLoginToken(db, bearer);
+  if (RUN_TOKEN_PATTERN.test(bearer)) {
+    // Resolved by the two routes that take it (lib/auth/resolve-run-token.ts), and nowhere else.
+    throw new AppError(
+      'unauthenticated',
+      'a run token is accepted only by PATCH .../runs/{run} and POST .../runs/{run}/logs of its own run',
+    );
+  }
   throw new AppError('unauthenticated', INVALID);
 }
 

@@ -29,6 +29,9 @@ import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { listTeamEvents } from '@/lib/events/list-events';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import { createAction, deleteAction, getAction, listActions, rotateActionSecret, updateAction } from '@/lib/actions/action-service';
+import { listActionsOffered } from '@/lib/actions/list-actions-offered';
+import { createAutomation, deleteAutomation, getAutomation, listAutomations, updateAutomation } from '@/lib/automations/automation-service';
 import { listTeamViews } from '@/lib/saved-views/list-team-views';
 import { createSavedView, deleteSavedView, getSavedView, listSavedViews, updateSavedView } from '@/lib/saved-views/saved-view-service';
 import { actingUserId } from '@/lib/auth/actor';
@@ -42,6 +45,11 @@ import { createTeam, deleteTeam, getTeam, listMyTeams, updateTeam } from '@/lib/
 import { listScorecardHistory } from '@/lib/scorecards/evaluate/list-scorecard-history';
 import { getScorecardSummary, previewScorecard } from '@/lib/scorecards/evaluate/summarize-scorecard';
 import { getScorecardTrend } from '@/lib/scorecards/evaluate/get-scorecard-trend';
+import { requestRun } from '@/lib/runs/ask-run';
+import { cancelRun, decideRunApproval, reportRun } from '@/lib/runs/change-run';
+import { getRun, listRuns } from '@/lib/runs/get-runs';
+import { listRunLogs, postRunLog } from '@/lib/runs/run-logs';
+import { streamRunLog } from '@/lib/runs/stream-run-log';
 import { testDb } from '@/lib/test/database-per-file';
 import {
   addMembership,
@@ -119,6 +127,18 @@ const INTERNAL: Record<string, string> = {
   findSavedViewOrThrow: 'a lookup inside saved-view entry points',
   lockSavedViewOrThrow: 'a row lock inside saved-view write transactions',
   checkSavedView: 'the check of a body inside createSavedView / updateSavedView',
+  findActionOrThrow: 'a lookup inside action entry points',
+  lockActionOrThrow: 'a row lock inside action write transactions',
+  findAutomationOrThrow: 'a lookup inside automation entry points',
+  lockAutomationOrThrow: 'a row lock inside automation write transactions',
+  askRun:
+    'the core of requestRun, inside its transaction (and the automations engine, with a system context); checks action:execute itself',
+  findActionForRun: 'a lookup inside requestRun',
+  checkRunEntity: 'the entity check inside askRun',
+  findRunOrThrow: 'a lookup inside run entry points',
+  lockRunOrThrow: 'a row lock inside run write transactions',
+  matchesCondition: 'the condition check inside askRun and the automations engine',
+  recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
 /** `name(a, ctx, ...)`: an exported function whose second parameter is the context. */
@@ -255,6 +275,8 @@ async function makeWorld(): Promise<World> {
   await patchEntity(db(), setup, 'service', 'svc-a', { data: { n: 2 } } as never); // version 2: history to restore
   await createScorecard(db(), setup, 'service', { identifier: 'ready', title: 'Ready', rules: [] });
   await createSavedView(db(), setup, 'service', { identifier: 'team-view', title: 'Team view', shared: true });
+  await createAction(db(), setup, actionBody('deploy'));
+  await createAutomation(db(), setup, automationBody('on-create'));
   return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
 }
 
@@ -277,6 +299,28 @@ async function ownView(w: World, ctx: TeamContext): Promise<string> {
       data: { teamId: w.team.id, blueprintId: 'service', identifier, title: 'Mine', ownerId: actingUserId(ctx.actor) },
     });
   return identifier;
+}
+
+const actionBody = (identifier: string) => ({
+  identifier,
+  title: 'Deploy',
+  blueprint: 'service',
+  trigger: 'day-2' as const,
+  user_inputs: { type: 'object', properties: {} },
+  steps: [{ type: 'approval' }],
+  // Runs wait for an approval the requester may give (the owner asks the runs of the matrix).
+  approval: { required: true, allow_self: true },
+});
+const automationBody = (identifier: string) => ({
+  identifier,
+  title: 'On create',
+  on: { event: 'entity.created' as const, blueprint: 'service' },
+  action: 'deploy',
+});
+/** A run of `deploy` on svc-a, asked by the owner: it waits for an approval (no job runs here). */
+async function waitingRun(w: World): Promise<string> {
+  const owner = await resolveTeamContext(db(), requestContextFor(userActorOf(w.owner)), w.team.slug);
+  return (await requestRun(db(), owner, 'deploy', { entity: 'svc-a', inputs: {} })).run.id;
 }
 
 /** One call of each entry point as `ctx`, after making whatever that call changes or removes. */
@@ -355,9 +399,38 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   updateSavedView: async (w, ctx) =>
     updateSavedView(db(), ctx, 'service', await ownView(w, ctx), { replace: false, patch: { title: unique('t') } }),
   deleteSavedView: async (w, ctx) => deleteSavedView(db(), ctx, 'service', await ownView(w, ctx)),
+  listActions: (_w, ctx) => listActions(db(), ctx, {}, PAGE),
+  getAction: (_w, ctx) => getAction(db(), ctx, 'deploy'),
+  createAction: (_w, ctx) => createAction(db(), ctx, actionBody(unique('a'))),
+  updateAction: (_w, ctx) => updateAction(db(), ctx, 'deploy', { replace: false, patch: { title: unique('t') } }),
+  deleteAction: async (w, ctx) => {
+    const identifier = unique('a');
+    await createAction(db(), w.setup, actionBody(identifier));
+    return deleteAction(db(), ctx, identifier);
+  },
+  rotateActionSecret: (_w, ctx) => rotateActionSecret(db(), ctx, 'deploy'),
+  listActionsOffered: (_w, ctx) => listActionsOffered(db(), ctx, 'service', null),
+  listAutomations: (_w, ctx) => listAutomations(db(), ctx, PAGE),
+  getAutomation: (_w, ctx) => getAutomation(db(), ctx, 'on-create'),
+  createAutomation: (_w, ctx) => createAutomation(db(), ctx, automationBody(unique('au'))),
+  updateAutomation: (_w, ctx) => updateAutomation(db(), ctx, 'on-create', { replace: false, patch: { title: unique('t') } }),
+  deleteAutomation: async (w, ctx) => {
+    const identifier = unique('au');
+    await createAutomation(db(), w.setup, automationBody(identifier));
+    return deleteAutomation(db(), ctx, identifier);
+  },
   getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
   listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
   getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),
+  requestRun: (_w, ctx) => requestRun(db(), ctx, 'deploy', { entity: 'svc-a', inputs: {} }),
+  listRuns: (_w, ctx) => listRuns(db(), ctx, { limit: 10, cursor: null }),
+  getRun: async (w, ctx) => getRun(db(), ctx, await waitingRun(w)),
+  reportRun: async (w, ctx) => reportRun(db(), ctx, await waitingRun(w), { summary: 'seen' }),
+  listRunLogs: async (w, ctx) => listRunLogs(db(), ctx, await waitingRun(w), { after: 0, limit: 10 }),
+  streamRunLog: async (w, ctx) => (await streamRunLog(db(), ctx, await waitingRun(w), 0, new AbortController().signal)).cancel(),
+  postRunLog: async (w, ctx) => postRunLog(db(), ctx, await waitingRun(w), { message: 'hello' }),
+  decideRunApproval: async (w, ctx) => decideRunApproval(db(), ctx, await waitingRun(w), { decision: 'approve' }),
+  cancelRun: async (w, ctx) => cancelRun(db(), ctx, await waitingRun(w)),
   previewScorecard: (_w, ctx) =>
     previewScorecard(db(), ctx, 'service', {
       rules: [{ identifier: 'r', title: 'R', level: 'Gold', query: { combinator: 'and', rules: [] } }],

@@ -94,6 +94,31 @@ export const SERVICE_ENTRY_POINTS = {
   createSavedView: { needs: 'entity:read', operations: ['createSavedView'] },
   updateSavedView: { needs: 'entity:read', operations: ['replaceSavedView', 'patchSavedView'] },
   deleteSavedView: { needs: 'entity:read', operations: ['deleteSavedView'] },
+  // lib/actions/
+  listActions: { needs: 'action:read', operations: ['listActions'] },
+  getAction: { needs: 'action:read', operations: ['getAction'] },
+  createAction: { needs: 'action:write', operations: ['createAction'] },
+  updateAction: { needs: 'action:write', operations: ['replaceAction', 'patchAction'] },
+  deleteAction: { needs: 'action:write', operations: ['deleteAction'] },
+  rotateActionSecret: { needs: 'action:write', operations: ['rotateActionSecret'] },
+  // lib/actions/list-actions-offered.ts (naming an entity also needs entity:read, checked inside)
+  listActionsOffered: { needs: 'action:read', operations: ['listEntityActions', 'listBlueprintCreateActions'] },
+  // lib/automations/
+  listAutomations: { needs: 'action:read', operations: ['listAutomations'] },
+  getAutomation: { needs: 'action:read', operations: ['getAutomation'] },
+  createAutomation: { needs: 'action:write', operations: ['createAutomation'] },
+  updateAutomation: { needs: 'action:write', operations: ['replaceAutomation', 'patchAutomation'] },
+  deleteAutomation: { needs: 'action:write', operations: ['deleteAutomation'] },
+  // lib/runs/ (a run token acts for its run with action:execute: lib/auth/resolve-run-token.ts)
+  requestRun: { needs: 'action:execute', operations: ['createRun'] },
+  listRuns: { needs: 'action:read', operations: ['listRuns'] },
+  getRun: { needs: 'action:read', operations: ['getRun'] },
+  reportRun: { needs: 'action:execute', operations: ['updateRun'] },
+  listRunLogs: { needs: 'action:read', operations: ['listRunLogs'] },
+  streamRunLog: { needs: 'action:read', operations: ['listRunLogs'] },
+  postRunLog: { needs: 'action:execute', operations: ['createRunLog'] },
+  decideRunApproval: { needs: 'action:approve', operations: ['decideRunApproval'] },
+  cancelRun: { needs: 'action:execute', operations: ['cancelRun'] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

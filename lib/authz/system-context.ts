@@ -18,8 +18,8 @@ export function systemContext(
   options: { on_behalf: OnBehalf; permissions: readonly Permission[]; requestId?: string },
 ): TeamContext {
   const { on_behalf, permissions } = options;
-  if (!['automation', 'integration'].includes(on_behalf.type) || !on_behalf.id || on_behalf.id.length > 255) {
-    throw new AppError('bad_request', 'a system context acts for an automation or an integration, named by its id');
+  if (!['automation', 'integration', 'run'].includes(on_behalf.type) || !on_behalf.id || on_behalf.id.length > 255) {
+    throw new AppError('bad_request', 'a system context acts for an automation, an integration or a run, named by its id');
   }
   const granted = permissions.filter(isPermission); // unknown strings are denied, as in roles
   const actor: SystemActor = { kind: 'system', on_behalf: { type: on_behalf.type, id: on_behalf.id }, permissions: granted };

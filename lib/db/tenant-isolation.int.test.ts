@@ -313,7 +313,16 @@ async function fillTeam(team: Team): Promise<void> {
   const action = await q(
     "INSERT INTO actions (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'deploy', 'Deploy') RETURNING id",
   );
-  await sql('INSERT INTO action_runs (team_id, action_id, entity_id) VALUES ($1, $2, $3)', [team.id, action.id, service.id]);
+  const run = await one<{ id: string }>('INSERT INTO action_runs (team_id, action_id, entity_id) VALUES ($1, $2, $3) RETURNING id', [
+    team.id,
+    action.id,
+    service.id,
+  ]);
+  await sql("INSERT INTO action_run_logs (team_id, run_id, message) VALUES ($1, $2, 'started')", [team.id, run.id]);
+  await sql(
+    "INSERT INTO automations (team_id, identifier, title, event, action_id) VALUES ($1, 'on-create', 'On create', 'entity.created', $2)",
+    [team.id, action.id],
+  );
   await sql("INSERT INTO saved_views (team_id, blueprint_id, identifier, title, owner_id) VALUES ($1, 'service', 'mine', 'Mine', $2)", [
     team.id,
     team.ownerId,
@@ -340,10 +349,12 @@ describe('deleting a team', () => {
     const tables = await teamOwnedTables();
     // The schema's team-owned tables, so a new one shows up here and gets filled above.
     expect(tables).toEqual([
+      'action_run_logs',
       'action_runs',
       'actions',
       'api_keys',
       'audit_logs',
+      'automations',
       'blueprint_relations',
       'blueprints',
       'catalog_events',

@@ -17,6 +17,24 @@ export const AUDIT_RESOURCES = [
   },
   { type: 'scorecard', label: 'Scorecard', group: 'Scorecards', actions: ['scorecard.created', 'scorecard.updated', 'scorecard.deleted'] },
   { type: 'view', label: 'Saved view', group: 'Saved views', actions: ['view.created', 'view.updated', 'view.deleted'] },
+  {
+    type: 'action',
+    label: 'Action',
+    group: 'Actions',
+    actions: ['action.created', 'action.updated', 'action.deleted', 'action.secret_rotated'],
+  },
+  {
+    type: 'automation',
+    label: 'Automation',
+    group: 'Automations',
+    actions: ['automation.created', 'automation.updated', 'automation.deleted'],
+  },
+  {
+    type: 'run',
+    label: 'Action run',
+    group: 'Action runs',
+    actions: ['run.requested', 'run.approved', 'run.rejected', 'run.cancelled', 'run.reported', 'run.refused'],
+  },
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number]['type'];

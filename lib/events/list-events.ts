@@ -17,6 +17,8 @@ export const EVENT_KINDS = [
   'blueprint.created',
   'blueprint.updated',
   'blueprint.deleted',
+  'scorecard.level_changed',
+  'run.finished',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -30,6 +32,10 @@ export type EventView = {
   actor: { type: string; id: string | null };
   request_id: string | null;
   audit_id: string | null;
+  /** The run of a run.finished event. */
+  run_id: string | null;
+  /** scorecard.level_changed: {scorecard, from, to, cause}; run.finished: {action, status}; else null. */
+  detail: Record<string, unknown> | null;
   at: string;
 };
 
@@ -62,6 +68,8 @@ export function toEventView(r: EventRow): EventView {
     actor: { type: r.actor_type, id: r.actor_id },
     request_id: r.request_id,
     audit_id: r.audit_id,
+    run_id: r.run_id,
+    detail: r.detail,
     at: r.at.toISOString(),
   };
 }

@@ -37,6 +37,8 @@ export type EventRow = {
   actor_id: string | null;
   request_id: string | null;
   audit_id: string | null;
+  run_id: string | null;
+  detail: Record<string, unknown> | null;
   at: Date;
 };
 
@@ -55,6 +57,8 @@ export const eventRow = rowDecoderFor<EventRow>()({
   actor_id: 'text?',
   request_id: 'text?',
   audit_id: 'text?',
+  run_id: 'text?',
+  detail: 'json',
   at: 'date',
 });
 
@@ -81,7 +85,7 @@ export function readEventsSql(q: ReadEventsQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT id::text AS id, tx::text AS tx, team_id::text AS team_id, kind, blueprint_id, entity_id::text AS entity_id, identifier,
            changed, to_jsonb(changed_relations) AS changed_relations, title_changed, actor_type, actor_id, request_id,
-           audit_id::text AS audit_id, at
+           audit_id::text AS audit_id, run_id::text AS run_id, detail, at
       FROM catalog_events
      WHERE ${Prisma.join(where, ' AND ')}
      ORDER BY tx, id

@@ -1,3 +1,5 @@
+import { createActionBody, patchActionBody, replaceActionBody } from '@/lib/actions/action-schemas';
+import { createAutomationBody, patchAutomationBody, replaceAutomationBody } from '@/lib/automations/automation-schemas';
 import { createApiKeyBody } from '@/lib/api-keys/schemas';
 import { changePasswordBody, loginBody, registerBody } from '@/lib/auth/schemas';
 import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
@@ -6,15 +8,19 @@ import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
 import { createSavedViewBody, patchSavedViewBody, replaceSavedViewBody } from '@/lib/saved-views/saved-view-schemas';
 import { createScorecardBody, patchScorecardBody, replaceScorecardBody } from '@/lib/scorecards/scorecard-schemas';
+import { approvalBody, runLogBody, runReportBody, runRequestBody } from '@/lib/runs/schemas';
 import { createTeamBody, updateTeamBody } from '@/lib/teams/schemas';
 import type { BodySchema } from '@/lib/http/request-body';
 import { VERSION } from '@/lib/version';
 import { AUTHENTICATED, errorSchemas, headers, parameters, responses, securitySchemes } from './components';
+import { actionParameters, actionPaths, actionSchemas } from './paths-actions';
+import { automationParameters, automationPaths, automationSchemas } from './paths-automations';
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { runParameters, runPaths, runSchemas } from './paths-runs';
 import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
@@ -50,6 +56,16 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateSavedViewBody: createSavedViewBody,
   ReplaceSavedViewBody: replaceSavedViewBody,
   PatchSavedViewBody: patchSavedViewBody,
+  CreateActionBody: createActionBody,
+  ReplaceActionBody: replaceActionBody,
+  PatchActionBody: patchActionBody,
+  CreateAutomationBody: createAutomationBody,
+  ReplaceAutomationBody: replaceAutomationBody,
+  PatchAutomationBody: patchAutomationBody,
+  RunRequestBody: runRequestBody,
+  RunReportBody: runReportBody,
+  RunLogBody: runLogBody,
+  RunApprovalBody: approvalBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -66,6 +82,8 @@ const TAGS = [
   'Scorecards',
   'Events',
   'Saved views',
+  'Actions',
+  'Automations',
   'Health',
   'Meta',
 ];
@@ -99,6 +117,9 @@ export function buildOpenApiDocument(): object {
       ...scorecardResultPaths,
       ...eventPaths,
       ...savedViewPaths,
+      ...actionPaths,
+      ...automationPaths,
+      ...runPaths,
     },
     components: {
       schemas: {
@@ -111,10 +132,20 @@ export function buildOpenApiDocument(): object {
         ...scorecardResultSchemas,
         ...eventSchemas,
         ...savedViewSchemas,
+        ...actionSchemas,
+        ...automationSchemas,
+        ...runSchemas,
         ...bodies,
       },
       responses,
-      parameters: { ...parameters, ...scorecardParameters, ...savedViewParameters },
+      parameters: {
+        ...parameters,
+        ...scorecardParameters,
+        ...savedViewParameters,
+        ...actionParameters,
+        ...automationParameters,
+        ...runParameters,
+      },
       headers,
       securitySchemes,
     },

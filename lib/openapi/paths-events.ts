@@ -33,11 +33,17 @@ export const eventSchemas: Record<string, JsonSchema> = {
       title: { type: 'boolean', description: 'Whether the title changed.' },
     }),
     actor: view<EventView['actor']>('Who made the change.', {
-      type: { type: 'string', enum: ['user', 'api_key', 'automation', 'integration'] },
+      type: { type: 'string', enum: ['user', 'api_key', 'automation', 'integration', 'run', 'system'] },
       id: nullable(str),
     }),
     request_id: nullable(str),
     audit_id: { ...nullable(str), description: 'The audit row with the before and after snapshots (`GET .../audit-logs`).' },
+    run_id: { ...nullable(uuid), description: 'The run of a `run.finished` event.' },
+    detail: {
+      ...nullable({ type: 'object' }),
+      description:
+        '`scorecard.level_changed`: `{scorecard, from, to, cause}` (levels by name, null when the entity entered or left the scorecard); `run.finished`: `{action, status}`; null otherwise.',
+    },
     at: timestamp,
   }),
   CatalogEventFeed: view<EventFeed>('Committed events after the cursor, oldest first.', {

@@ -22,6 +22,9 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   identifier: 'identifier',
   scorecard: 'scorecard_id',
   view: 'view_id',
+  action: 'action_id',
+  automation: 'automation_id',
+  run: 'run_id',
 };
 
 /** `/api/v1` + the folders of a route file, with `[x]` as `{name}` and route groups `(x)` dropped. */

@@ -1,0 +1,171 @@
+import { createHmac } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
+import { ROOT, startBenchServer } from './support/bench-server';
+import { machineLine, percentile, today } from './support/stats';
+import { sampleService as entity } from './support/sample-service';
+
+// Action runs benchmark (issue 13): 1,000 runs of a one-webhook-step action are asked at once
+// through the API; the runner drains them against a local receiver (allowed through
+// BASEPLATE_OUTBOUND_ALLOW, every signature checked). Measures the drain rate (asked -> last
+// finished) and the p95 of single-entity catalog writes before and while the runs drain.
+//   npm run bench:runs                     (1,000 runs)
+//   BENCH_RUNS=5000 npm run bench:runs
+// Never part of `npm test`. Results go to bench/results/action-runs-<date>.md.
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
+const ASK_CONCURRENCY = 16;
+const WRITES = 300;
+
+type Receiver = { url: string; received: () => number; badSignatures: () => number; close: () => void };
+
+async function startReceiver(secret: () => string): Promise<Receiver> {
+  let received = 0;
+  let bad = 0;
+  const server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const ts = String(req.headers['x-baseplate-timestamp'] ?? '');
+      const expected = 'v1=' + createHmac('sha256', secret()).update(`${ts}.${raw}`).digest('hex');
+      if (req.headers['x-baseplate-signature'] !== expected) bad++;
+      received++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hook`, received: () => received, badSignatures: () => bad, close: () => server.close() };
+}
+
+async function timedWrites(base: string, auth: Record<string, string>, label: string, stopWhen?: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WRITES && !stopWhen?.(); i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/teams/bench/blueprints/service/entities/svc-${i % 100}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ data: { description: `${label} ${i}` } }),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`write ${label} ${i}: ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+async function main() {
+  let signingSecret = '';
+  const receiver = await startReceiver(() => signingSecret);
+  process.env.BASEPLATE_OUTBOUND_ALLOW = '127.0.0.1';
+  const dataDir = path.join(ROOT, 'bench', '.data', `runs-${Date.now()}`);
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startBenchServer(dataDir);
+  const { base } = server;
+  const json = { 'Content-Type': 'application/json' };
+  try {
+    const reg = await (
+      await fetch(`${base}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }),
+      })
+    ).json();
+    const auth = { ...json, Authorization: `Bearer ${reg.token}` };
+    await fetch(`${base}/api/v1/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Bench', slug: 'bench' }) });
+    const service = DEMO_BLUEPRINTS.find((b) => b.id === 'service')!;
+    await fetch(`${base}/api/v1/teams/bench/blueprints`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }),
+    });
+    const bulk = await fetch(`${base}/api/v1/teams/bench/blueprints/service/entities/bulk`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ entities: Array.from({ length: 100 }, (_, i) => entity(i)) }),
+    });
+    if (bulk.status !== 200) throw new Error(`bulk: ${bulk.status} ${await bulk.text()}`);
+    const created = await fetch(`${base}/api/v1/teams/bench/actions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        identifier: 'notify',
+        title: 'Notify',
+        blueprint: 'service',
+        trigger: 'day-2',
+        user_inputs: { type: 'object', properties: { note: { type: 'string' } } },
+        steps: [{ type: 'webhook', method: 'POST', url: receiver.url, timeout_ms: 5000, retries: 2 }],
+      }),
+    });
+    const action = await created.json();
+    if (created.status !== 201) throw new Error(`action: ${created.status} ${JSON.stringify(action)}`);
+    signingSecret = action.signing_secret;
+
+    const before = await timedWrites(base, auth, 'before');
+
+    // Ask every run at once (ASK_CONCURRENCY requests in flight), then write while they drain.
+    const asked = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: ASK_CONCURRENCY }, async () => {
+        for (let i = next++; i < RUNS; i = next++) {
+          const res = await fetch(`${base}/api/v1/teams/bench/actions/notify/runs`, {
+            method: 'POST',
+            headers: auth,
+            body: JSON.stringify({ entity: `svc-${i % 100}`, inputs: { note: `run ${i}` } }),
+          });
+          await res.arrayBuffer();
+          if (res.status !== 202) throw new Error(`run ${i}: ${res.status}`);
+        }
+      }),
+    );
+    const askSeconds = (performance.now() - asked) / 1000;
+    let drained = 0;
+    const during = timedWrites(base, auth, 'during', () => drained > 0);
+    for (;;) {
+      const res = await fetch(`${base}/api/v1/teams/bench/runs?status=succeeded&limit=1000`, { headers: auth });
+      const page = await res.json();
+      const failed = await (await fetch(`${base}/api/v1/teams/bench/runs?status=failed&limit=10`, { headers: auth })).json();
+      if (failed.runs?.length) throw new Error(`a run failed: ${JSON.stringify(failed.runs[0]).slice(0, 500)}`);
+      if ((page.runs?.length ?? 0) >= RUNS) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    drained = (performance.now() - asked) / 1000;
+    const duringTimes = await during;
+    const rate = RUNS / drained;
+    const p95Before = percentile(before, 95);
+    const p95During = percentile(duringTimes, 95);
+    const report = [
+      `# Action runs drained through the job queue, ${today()}`,
+      '',
+      'Command: `npm run bench:runs` ' + `(BENCH_RUNS=${RUNS})`,
+      '',
+      `Machine: ${machineLine()}; the client, the receiver, the server and the embedded PostgreSQL 17 share it.`,
+      '',
+      '| measure | value | goal |',
+      '|---|---|---|',
+      `| runs asked (POST .../runs, ${ASK_CONCURRENCY} in flight) | ${RUNS} in ${askSeconds.toFixed(1)} s | |`,
+      `| drain rate, first ask to last run succeeded | ${rate.toFixed(0)} runs/s (${drained.toFixed(1)} s) | >= 100 runs/s |`,
+      `| webhook requests received / bad signatures | ${receiver.received()} / ${receiver.badSignatures()} | ${RUNS} / 0 |`,
+      `| catalog write (PATCH one entity) p95 before | ${p95Before.toFixed(1)} ms (${before.length} writes) | |`,
+      `| catalog write p95 while the runs drain | ${p95During.toFixed(1)} ms (${duringTimes.length} writes) | < +10% |`,
+      `| change | ${(((p95During - p95Before) / p95Before) * 100).toFixed(0)}% | |`,
+      '',
+    ].join('\n');
+    console.log(report);
+    mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'bench', 'results', `action-runs-${today()}.md`), report);
+  } finally {
+    receiver.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

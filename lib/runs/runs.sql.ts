@@ -1,0 +1,165 @@
+import { rowDecoder } from '@/lib/db/decode-row';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+// The raw statements of runs (lib/db/README.md). Each names the index that serves it. The runner's
+// step claims are conditional UPDATEs: the row's own state (status, step_index, the step's lease)
+// decides which of two concurrent workers runs a step, so none runs twice.
+
+export const idRow = rowDecoder({ id: 'text' });
+
+/**
+ * Whether the entity matches an action's condition (`where` compiled by lib/search over alias e).
+ * The primary key (team_id, id) finds the one row; the condition is evaluated on it alone.
+ */
+export function entityMatchesSql(teamId: string, blueprintId: string, entityId: string, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e.id::text AS id FROM entities e
+     WHERE e.team_id = ${teamId}::uuid AND e.id = ${entityId}::uuid AND e.blueprint_id = ${blueprintId} AND ${where}`;
+}
+
+/**
+ * Takes step `index` for `leaseSeconds`: only while the run is running at that step and no other
+ * worker holds an unexpired lease on it (a worker that died loses it when the lease ends).
+ * Primary key (team_id, id).
+ */
+export function claimStepSql(teamId: string, runId: string, index: number, result: object, leaseSeconds: number): Prisma.Sql {
+  const leased = { ...result, lease_until: null };
+  return Prisma.sql`
+    UPDATE action_runs
+       SET step_results = jsonb_set(step_results, ARRAY[${String(index)}],
+                                    jsonb_set(${JSON.stringify(leased)}::jsonb, '{lease_until}',
+                                              to_jsonb(clock_timestamp() + make_interval(secs => ${leaseSeconds}::float8)))),
+           updated_at = clock_timestamp()
+     WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid AND status = 'running' AND step_index = ${index}
+       AND report_deadline IS NULL
+       AND coalesce((step_results -> ${index}::int ->> 'lease_until')::timestamptz, '-infinity') <= clock_timestamp()
+    RETURNING id::text AS id`;
+}
+
+/**
+ * Records step `index`'s result while the run is still running at that step; `advance` moves
+ * step_index on in the same statement (the step is then acknowledged: a resumed run starts after
+ * it). `holdSeconds` keeps a lease (a retry waiting for its backoff); `reportDeadline` makes the
+ * run wait for the external system's PATCH. Primary key (team_id, id).
+ */
+export function recordStepSql(
+  teamId: string,
+  runId: string,
+  index: number,
+  result: object,
+  options: { advance: boolean; holdSeconds?: number; reportDeadline?: Date },
+): Prisma.Sql {
+  const hold = options.holdSeconds ?? 0;
+  return Prisma.sql`
+    UPDATE action_runs
+       SET step_results = jsonb_set(step_results, ARRAY[${String(index)}],
+                                    jsonb_set(${JSON.stringify({ ...result, lease_until: null })}::jsonb, '{lease_until}',
+                                              CASE WHEN ${hold}::float8 > 0 THEN to_jsonb(clock_timestamp() + make_interval(secs => ${hold}::float8))
+                                                   ELSE 'null'::jsonb END)),
+           step_index = step_index + ${options.advance ? 1 : 0},
+           report_deadline = ${options.reportDeadline ?? null}::timestamptz,
+           updated_at = clock_timestamp()
+     WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid AND status = 'running' AND step_index = ${index}
+    RETURNING id::text AS id`;
+}
+
+/**
+ * The run.finished event of a run that just ended, in the transaction that ended it (the outbox,
+ * lib/events). Writes the event table's indexes only.
+ */
+export function runFinishedEventSql(
+  teamId: string,
+  run: { id: string; blueprintId: string; entityId: string | null; identifier: string | null },
+  actor: { type: string; id: string | null; requestId: string },
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO catalog_events (team_id, kind, blueprint_id, entity_id, identifier, actor_type, actor_id, request_id, run_id)
+    VALUES (${teamId}::uuid, 'run.finished', ${run.blueprintId}, ${run.entityId}::uuid, ${run.identifier},
+            ${actor.type}, ${actor.id}, ${actor.requestId}, ${run.id}::uuid)`;
+}
+
+/**
+ * Appends a log line unless the run already has `cap` lines (a chatty external system cannot fill
+ * the table). The count reads the primary key prefix (team_id, run_id); at most `cap` entries.
+ */
+export function appendLogSql(
+  teamId: string,
+  runId: string,
+  line: { level: string; step: number | null; source: 'baseplate' | 'external'; message: string },
+  cap: number,
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO action_run_logs (team_id, run_id, level, step, source, message)
+    SELECT ${teamId}::uuid, ${runId}::uuid, ${line.level}, ${line.step}::smallint, ${line.source}, ${line.message}
+     WHERE (SELECT count(*) FROM (SELECT 1 FROM action_run_logs
+                                   WHERE team_id = ${teamId}::uuid AND run_id = ${runId}::uuid LIMIT ${cap}) AS kept) < ${cap}
+    RETURNING id::text AS id`;
+}
+
+export const logRow = rowDecoder({ id: 'int', at: 'date', level: 'text', step: 'int?', source: 'text', message: 'text' });
+
+/** A run's log lines after id `afterId`, oldest first. Primary key (team_id, run_id, id). */
+export function logsAfterSql(teamId: string, runId: string, afterId: number, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, at, level, step, source, message FROM action_run_logs
+     WHERE team_id = ${teamId}::uuid AND run_id = ${runId}::uuid AND id > ${afterId}
+     ORDER BY id LIMIT ${limit}`;
+}
+
+export type RunFilter = {
+  actionId?: string;
+  entityId?: string;
+  status?: string;
+  since?: Date;
+  after?: { createdAt: Date; id: string };
+};
+
+/**
+ * A page of the team's runs, newest first, keyset on (created_at, id). The index is picked by the
+ * filter: idx_action_runs_entity (team_id, entity_id, created_at DESC, id DESC) for an entity,
+ * idx_action_runs_action (team_id, action_id, ...) for an action, else idx_action_runs_team
+ * (team_id, created_at DESC, id DESC); status and since are checked on the rows the index yields.
+ */
+export function listRunsSql(teamId: string, filter: RunFilter, limit: number): Prisma.Sql {
+  const conditions = [Prisma.sql`r.team_id = ${teamId}::uuid`];
+  if (filter.entityId) conditions.push(Prisma.sql`r.entity_id = ${filter.entityId}::uuid`);
+  if (filter.actionId) conditions.push(Prisma.sql`r.action_id = ${filter.actionId}::uuid`);
+  if (filter.status) conditions.push(Prisma.sql`r.status = ${filter.status}`);
+  if (filter.since) conditions.push(Prisma.sql`r.created_at >= ${filter.since}`);
+  if (filter.after) {
+    conditions.push(Prisma.sql`(r.created_at, r.id) < (${filter.after.createdAt}::timestamptz, ${filter.after.id}::uuid)`);
+  }
+  return Prisma.sql`
+    SELECT r.id::text AS id, r.created_at AS "createdAt" FROM action_runs r
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     ORDER BY r.created_at DESC, r.id DESC
+     LIMIT ${limit + 1}`;
+}
+
+export const runKeyRow = rowDecoder({ id: 'text', createdAt: 'date' });
+
+/**
+ * Runs with work and possibly no job: queued, or running and not waiting for a report. The partial
+ * index idx_action_runs_open (status, team_id, created_at) holds only open runs.
+ */
+export function openRunsSql(limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT team_id::text AS "teamId", id::text AS id FROM action_runs
+     WHERE status IN ('queued', 'running') AND report_deadline IS NULL
+     ORDER BY created_at LIMIT ${limit}`;
+}
+
+/** Running runs whose report deadline passed (the sweep fails them). Same partial index. */
+export function overdueReportsSql(limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT team_id::text AS "teamId", id::text AS id FROM action_runs
+     WHERE status IN ('queued', 'waiting_approval', 'running') AND status = 'running' AND report_deadline < clock_timestamp()
+     LIMIT ${limit}`;
+}
+
+export const runRefRow = rowDecoder({ teamId: 'text', id: 'text' });
+
+/** Locks one run row for a transition (approval, cancel, report). Primary key (team_id, id). */
+export function lockRunSql(teamId: string, runId: string): Prisma.Sql {
+  return Prisma.sql`SELECT id::text AS id FROM action_runs WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid FOR UPDATE`;
+}
