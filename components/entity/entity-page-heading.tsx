@@ -1,7 +1,7 @@
 import { RunActionMenu } from '@/components/actions/run-action-menu';
 import { EntityScorecardBadges } from '@/components/scorecards/entity-scorecard-badges';
 import { mayCall } from '@/lib/authz/may-call';
-import { can, type TeamContext } from '@/lib/authz/team-context';
+import type { TeamContext } from '@/lib/authz/team-context';
 import { EntityHeader } from './entity-header';
 import { EntityTabs, type EntityTab } from './entity-tabs';
 
@@ -32,7 +32,8 @@ export function EntityPageHeading({
         canDelete={mayCall(ctx, 'deleteEntity')}
         run={
           // Only whether to ask; the offered-actions route decides which the caller may run, and where.
-          can(ctx, 'action:execute') && (
+          mayCall(ctx, 'listActionsOffered') &&
+          mayCall(ctx, 'requestRun') && (
             <RunActionMenu team={team} blueprint={blueprint.id} entity={{ identifier: entity.identifier, title: entity.title }} />
           )
         }

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ team: string }> };
 
 // Runs waiting for an approval, approved or rejected inline (by callers with action:approve).
 export default async function ApprovalsPage({ params }: Props) {
-  const { team, canApprove } = await loadActionPage((await params).team);
+  const { team, canApprove } = await loadActionPage((await params).team, 'listRuns');
   return (
     <>
       <PageHeader title="Approvals" icon="✅" description="Runs that wait for someone to approve them before they start." />

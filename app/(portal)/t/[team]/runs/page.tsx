@@ -12,7 +12,7 @@ type Props = { params: Promise<{ team: string }> };
 
 // The team's runs, newest first, filtered by the status in the URL, a page at a time.
 export default async function RunsPage({ params }: Props) {
-  const { team } = await loadActionPage((await params).team);
+  const { team } = await loadActionPage((await params).team, 'listRuns');
   return (
     <>
       <PageHeader title="Runs" icon="🏃" description="Every run of the team's actions: who asked, on what, and how it went." />

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ bluepr
 
 // A new action (action:write: the create route's permission), its blueprint preselected by `?blueprint=`.
 export default async function NewActionPage({ params, searchParams }: Props) {
-  const { team, blueprints } = await loadActionPage((await params).team, 'action:write', true);
+  const { team, blueprints } = await loadActionPage((await params).team, 'createAction', true);
   const { blueprint } = await searchParams;
   return (
     <>

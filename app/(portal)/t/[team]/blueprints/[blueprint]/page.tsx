@@ -60,10 +60,10 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
         description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
         aside={
           <div className="flex gap-2">
-            {ctx.permissions.has('action:read') && <ActionsLink team={team.slug} blueprint={blueprintId} />}
+            {mayCall(ctx, 'listActions') && <ActionsLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'listScorecards') && <ScorecardsLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'updateBlueprint') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
-            {ctx.permissions.has('action:execute') && ctx.permissions.has('action:read') && (
+            {mayCall(ctx, 'listActionsOffered') && mayCall(ctx, 'requestRun') && (
               <CreateActionButtons team={team.slug} blueprint={blueprintId} />
             )}
             {mayCall(ctx, 'createEntity') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ team: string; run: string }> };
 // One run: its status, steps and live log; approve, reject or cancel it where the caller may.
 export default async function RunPage({ params }: Props) {
   const { team: slug, run } = await params;
-  const { ctx, team, canApprove, canExecute } = await loadActionPage(slug);
+  const { ctx, team, canApprove, canExecute } = await loadActionPage(slug, 'getRun');
   const id = decodeURIComponent(run);
   return (
     <>

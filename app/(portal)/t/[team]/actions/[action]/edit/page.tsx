@@ -11,7 +11,7 @@ type Props = { params: Promise<{ team: string; action: string }> };
 // An action's definition: editable with action:write, read-only otherwise.
 export default async function EditActionPage({ params }: Props) {
   const { team: slug, action } = await params;
-  const { team, blueprints, canWrite } = await loadActionPage(slug, 'action:read', true);
+  const { team, blueprints, canWrite } = await loadActionPage(slug, 'getAction', true);
   return (
     <>
       <PageHeader title={canWrite ? 'Edit action' : 'Action definition'} icon="⚡" />
