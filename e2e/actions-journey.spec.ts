@@ -119,6 +119,8 @@ test('an action defined, run from an entity, approved by another person, reporte
     await page.getByRole('button', { name: /Run action/ }).click();
     await page.getByRole('menuitem', { name: /Deploy service/ }).click();
     const dialog = page.getByRole('dialog', { name: /Deploy service/ });
+    await expect(dialog.getByLabel(/Version/)).toBeVisible();
+    await shot(page, 'run-dialog');
     await dialog.getByRole('button', { name: 'Run' }).click();
     await expect(dialog.getByText('Required', { exact: true })).toBeVisible(); // the input form checks before sending
     await dialog.getByLabel(/Version/).fill('2.0.0');
@@ -200,7 +202,80 @@ test('an action defined, run from an entity, approved by another person, reporte
     await page.goto(`/t/${team.slug}/actions`);
     await expect(page.getByTestId('action-row')).toContainText('Deploy service');
     await shot(page, 'list');
+    await page.goto(`/t/${team.slug}/blueprints/service`);
+    await page.getByRole('link', { name: 'Actions' }).last().click();
+    await expect(page.getByRole('heading', { name: 'Service actions' })).toBeVisible();
+    await expect(page.getByTestId('action-row')).toContainText('Deploy service');
+    await expect(page.getByTestId('run-row')).toHaveCount(1);
+    await expectNoSeriousAxeViolations(page, 'blueprint actions page');
+    await shot(page, 'blueprint-actions');
   } finally {
     receiver.server.close();
   }
+});
+
+test('a create action runs from the catalog page, with an entity picked in its form', async ({ page, request }) => {
+  const admin = await register(request, 'creator');
+  const team = await createTeam(request, admin.token);
+  await createBlueprint(request, admin.token, team.slug, { id: 'cluster', title: 'Cluster', icon: '🖥️' });
+  await createBlueprint(request, admin.token, team.slug, {
+    id: 'service',
+    title: 'Service',
+    icon: '⚙️',
+    schema: { type: 'object', properties: { cluster: { type: 'string', title: 'Cluster' } } },
+  });
+  await expectJson(
+    await call(request, 'POST', `/teams/${team.slug}/blueprints/cluster/entities`, {
+      token: admin.token,
+      body: { identifier: 'eu-west', title: 'EU West', data: {} },
+    }),
+    201,
+    'create the cluster',
+  );
+  // A create action through the API: its inputs name an entity of another blueprint.
+  await expectJson(
+    await call(request, 'POST', `/teams/${team.slug}/actions`, {
+      token: admin.token,
+      body: {
+        identifier: 'new-service',
+        title: 'New service',
+        icon: '✨',
+        blueprint: 'service',
+        trigger: 'create',
+        user_inputs: {
+          type: 'object',
+          required: ['name', 'cluster'],
+          properties: {
+            name: { type: 'string', title: 'Name' },
+            cluster: { type: 'string', title: 'Cluster', format: 'entity', blueprint: 'cluster' },
+          },
+        },
+        steps: [
+          { type: 'upsert-entity', blueprint: 'service', identifier: '{{ inputs.name }}', data: { cluster: '{{ inputs.cluster }}' } },
+        ],
+      },
+    }),
+    201,
+    'create the action',
+  );
+
+  await signIn(page, admin.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/blueprints/service`);
+  await page.getByRole('button', { name: /New service/ }).click();
+  const dialog = page.getByRole('dialog', { name: /New service/ });
+  await dialog.getByLabel('Name').fill('checkout');
+  await dialog.getByLabel('Cluster').fill('eu');
+  await dialog.getByRole('option', { name: /EU West/ }).click();
+  await shot(page, 'create-dialog');
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('run-status').first()).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('run-inputs')).toContainText('"cluster": "eu-west"');
+
+  const entity = await expectJson<{ data: { cluster: string } }>(
+    await call(request, 'GET', `/teams/${team.slug}/blueprints/service/entities/checkout`, { token: admin.token }),
+    200,
+    'the entity the run created',
+  );
+  expect(entity.data.cluster).toBe('eu-west');
 });
