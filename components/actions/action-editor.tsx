@@ -147,6 +147,7 @@ export function ActionEditor({ team, blueprints, canWrite, initial, blueprint }:
           <TemplatePreview
             team={team}
             blueprint={draft.blueprint}
+            noun={(blueprints.find((b) => b.id === draft.blueprint)?.title ?? 'entity').toLowerCase()}
             withEntity={draft.trigger !== 'create'}
             inputsSchema={built.body.user_inputs}
             steps={built.body.steps}

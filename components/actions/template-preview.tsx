@@ -18,12 +18,15 @@ type Rendered = { ok: true; steps: unknown } | { ok: false; path: string; messag
 export function TemplatePreview({
   team,
   blueprint,
+  noun,
   withEntity,
   inputsSchema,
   steps,
 }: {
   team: string;
   blueprint: string;
+  /** What an entity of the blueprint is called ("service"), for the picker. */
+  noun: string;
   withEntity: boolean;
   inputsSchema: Record<string, unknown>;
   steps: ActionStep[];
@@ -87,11 +90,12 @@ export function TemplatePreview({
             id={`${id}-entity`}
             team={team}
             blueprint={blueprint}
-            noun="entity"
+            noun={noun}
             multiple={false}
             value={sample ? [sample] : []}
             onChange={(next) => setSample(next[0] ?? '')}
           />
+          {!sample && <p className="text-xs text-slate-500">Until you pick one, expressions over entity give no value.</p>}
         </div>
       )}
       <div className="space-y-1">
