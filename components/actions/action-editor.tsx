@@ -146,6 +146,7 @@ export function ActionEditor({ team, blueprints, canWrite, initial, blueprint }:
         <aside className="space-y-4 xl:sticky xl:top-20 xl:self-start">
           <TemplatePreview
             team={team}
+            action={draft.identifier}
             blueprint={draft.blueprint}
             noun={(blueprints.find((b) => b.id === draft.blueprint)?.title ?? 'entity').toLowerCase()}
             withEntity={draft.trigger !== 'create'}

@@ -17,6 +17,7 @@ type Rendered = { ok: true; steps: unknown } | { ok: false; path: string; messag
 
 export function TemplatePreview({
   team,
+  action,
   blueprint,
   noun,
   withEntity,
@@ -24,6 +25,8 @@ export function TemplatePreview({
   steps,
 }: {
   team: string;
+  /** The action's identifier (as far as typed). */
+  action: string;
   blueprint: string;
   /** What an entity of the blueprint is called ("service"), for the picker. */
   noun: string;
@@ -56,7 +59,16 @@ export function TemplatePreview({
     const scope = {
       inputs: sampleInputs.value,
       entity: withEntity ? (entity.data ?? null) : null,
-      run: { id: '00000000-0000-0000-0000-000000000000', token: 'bprun_preview', status: 'running' },
+      // The runner's run scope (lib/runs/run-scope.ts), with placeholder values.
+      run: {
+        id: '00000000-0000-0000-0000-000000000000',
+        token: 'bprun_preview',
+        action: action || 'preview',
+        blueprint,
+        entity: withEntity ? sample || null : null,
+        status: 'running',
+        step: 0,
+      },
       actor: { type: 'user', id: 'preview', email: 'you@example.com', name: 'You' },
     };
     renderTemplate(JSON.parse(stepsKey), scope, '/steps')
@@ -69,7 +81,7 @@ export function TemplatePreview({
     return () => {
       cancelled = true;
     };
-  }, [stepsKey, sampleInputs, entity.data, withEntity]);
+  }, [stepsKey, sampleInputs, entity.data, withEntity, action, blueprint, sample]);
   const shown: Rendered | null = sampleInputs.ok ? rendered : { ok: false, path: 'sample inputs', message: 'Not valid JSON' };
 
   return (
