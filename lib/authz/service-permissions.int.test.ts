@@ -133,7 +133,6 @@ const INTERNAL: Record<string, string> = {
   lockAutomationOrThrow: 'a row lock inside automation write transactions',
   askRun:
     'the core of requestRun, inside its transaction (and the automations engine, with a system context); checks action:execute itself',
-  findActionForRun: 'a lookup inside requestRun',
   checkRunEntity: 'the entity check inside askRun',
   findRunOrThrow: 'a lookup inside run entry points',
   lockRunOrThrow: 'a row lock inside run write transactions',

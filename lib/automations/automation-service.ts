@@ -1,3 +1,4 @@
+import { kickAutomations } from './engine/dispatch-job';
 import { actingUserId } from '@/lib/auth/actor';
 import { AUTOMATION_LIMITS } from '@/lib/actions/action-limits';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -93,6 +94,7 @@ export async function createAutomation(db: Db, ctx: TeamContext, input: Automati
     });
     return created;
   });
+  if (row.enabled) await kickAutomations(); // act on the next change at once, not at the next sweep
   return withVersion(row);
 }
 
@@ -133,6 +135,7 @@ export async function updateAutomation(
     });
     return after;
   });
+  if (row.enabled) await kickAutomations(); // act on the next change at once, not at the next sweep
   return withVersion(row);
 }
 

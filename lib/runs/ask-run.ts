@@ -8,8 +8,9 @@ import { prismaJson } from '@/lib/entities/prisma-json';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueueJob } from '@/lib/jobs/job-queue';
-import { checkRunEntity, checkRunInputs, triggerConfigOf } from './check-run-target';
-import { findActionForRun, type ActionForRun } from './load-action-for-run';
+import { checkEntityInputs, checkRunEntity, checkRunInputs } from './check-run-target';
+import { triggerConfigOf, type ActionRow } from '@/lib/actions/action-view';
+import { loadActionForRun } from '@/lib/actions/load-action';
 import { RUN_SELECT, toRunView, type RunRecord, type RunView } from './run-view';
 import { runTokenHash, runTokenOf } from './run-token';
 
@@ -32,7 +33,7 @@ function requesterOf(ctx: TeamContext, extra: AskExtra): RequestedBy {
 }
 
 /** What a run of `action` executes, fixed when it is asked (action_runs.action_snapshot). */
-export function actionSnapshotOf(action: ActionForRun): ActionSnapshot {
+export function actionSnapshotOf(action: ActionRow): ActionSnapshot {
   return {
     identifier: action.identifier,
     title: action.title,
@@ -51,7 +52,7 @@ export function actionSnapshotOf(action: ActionForRun): ActionSnapshot {
 export async function askRun(
   tx: Prisma.TransactionClient,
   ctx: TeamContext,
-  action: ActionForRun,
+  action: ActionRow,
   input: RunRequest,
   extra: AskExtra = {},
 ): Promise<AskResult> {
@@ -67,6 +68,7 @@ export async function askRun(
   if (!action.enabled) throw new AppError('conflict', `action "${action.identifier}" is disabled`, { reason: 'action_disabled' });
   const inputs = input.inputs ?? {};
   checkRunInputs(ctx.team.id, action, inputs);
+  await checkEntityInputs(tx, ctx.team.id, action, inputs);
   const entity = await checkRunEntity(tx, ctx, action, input.entity);
   const snapshot = actionSnapshotOf(action);
   const id = randomUUID();
@@ -129,7 +131,7 @@ export async function requestRun(
   input: RunRequest,
 ): Promise<{ run: RunView; created: boolean }> {
   requirePermission(ctx, 'action:execute');
-  const result = await db.$transaction(async (tx) => askRun(tx, ctx, await findActionForRun(tx, ctx, actionIdentifier), input));
+  const result = await db.$transaction(async (tx) => askRun(tx, ctx, await loadActionForRun(tx, ctx.team.id, actionIdentifier), input));
   if (result.created && result.run.status === 'queued') await enqueueRun(result.run);
   return { run: toRunView(result.run), created: result.created };
 }

@@ -1,4 +1,3 @@
-import type { ApprovalPolicy, TriggerConfig } from '@/lib/actions/action-types';
 import type { TeamContext } from '@/lib/authz/team-context';
 import { getDb } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
@@ -12,7 +11,9 @@ import { compileFilter } from '@/lib/search/search-entities';
 import { loadSearchRelations } from '@/lib/search/search-relations';
 import { loadSearchScorecards, scorecardsNamed } from '@/lib/search/search-scorecards';
 import { blueprintValidator } from '@/lib/validation/blueprint-validator';
-import type { ActionForRun } from './load-action-for-run';
+import { triggerConfigOf, type ActionRow } from '@/lib/actions/action-view';
+import { entityInputsOf, inputsSchemaForValidation } from '@/lib/actions/check-user-inputs';
+import type { JsonObject } from '@/lib/blueprints/schemas';
 import { entityMatchesSql, idRow } from './runs.sql';
 
 // What a run is asked with, checked before it is recorded: its entity (day-2 and delete: one of
@@ -20,20 +21,11 @@ import { entityMatchesSql, idRow } from './runs.sql';
 // search compiler) and its inputs (the action's user_inputs JSON Schema, with the entities'
 // validator cache and limits: 422 with paths under /inputs).
 
-export function triggerConfigOf(action: ActionForRun): TriggerConfig {
-  const config = (action.triggerConfig ?? {}) as Partial<TriggerConfig>;
-  const approval = config.approval as ApprovalPolicy | null | undefined;
-  return {
-    condition: config.condition ?? null,
-    approval: approval ? { required: !!approval.required, allow_self: !!approval.allow_self } : null,
-  };
-}
-
 /** The entity of a day-2 or delete run; null for a create action (which takes none). */
 export async function checkRunEntity(
   tx: Prisma.TransactionClient,
   ctx: TeamContext,
-  action: ActionForRun,
+  action: ActionRow,
   identifier: string | undefined,
 ): Promise<EntityRecord | null> {
   if (action.triggerType === 'create') {
@@ -71,13 +63,13 @@ export async function matchesCondition(
 }
 
 /** The inputs against user_inputs, compiled once per action version (the entities' cache). */
-export function checkRunInputs(teamId: string, action: ActionForRun, inputs: unknown): void {
+export function checkRunInputs(teamId: string, action: ActionRow, inputs: unknown): void {
   const validate = blueprintValidator({
     teamId,
     id: action.identifier,
     uid: `action:${action.id}`,
     version: action.version,
-    schema: action.userInputs,
+    schema: inputsSchemaForValidation(action.userInputs as JsonObject),
   });
   if (validate(inputs)) return;
   const faults = (validate.errors ?? []).map((error) => {
@@ -92,4 +84,31 @@ export function checkRunInputs(teamId: string, action: ActionForRun, inputs: unk
 
 function invalid(path: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, message }]);
+}
+
+/**
+ * The inputs that name entities (`format: "entity"`, lib/actions/check-user-inputs.ts) name
+ * entities of their blueprint that exist: one read per such input (a form has a handful); 422
+ * naming the input otherwise.
+ */
+export async function checkEntityInputs(tx: Prisma.TransactionClient, teamId: string, action: ActionRow, inputs: unknown): Promise<void> {
+  const given = (inputs ?? {}) as Record<string, unknown>;
+  const faults: { path: string; message: string }[] = [];
+  for (const { name, node } of entityInputsOf(action.userInputs)) {
+    if (!Object.hasOwn(given, name)) continue;
+    const value = given[name];
+    const wanted = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    if (wanted.length === 0 || typeof node.blueprint !== 'string') continue;
+    const found = await tx.entity.findMany({
+      where: { teamId, blueprintId: node.blueprint, identifier: { in: wanted } },
+      select: { identifier: true },
+    });
+    const known = new Set(found.map((e) => e.identifier));
+    const missing = wanted.filter((identifier) => !known.has(identifier));
+    if (missing.length > 0) {
+      const at = `/inputs/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      faults.push({ path: at, message: `no ${node.blueprint} entity ${missing.map((m) => `"${m}"`).join(', ')}` });
+    }
+  }
+  if (faults.length > 0) throw new AppError('validation_failed', 'the inputs name entities that do not exist', faults);
 }

@@ -1,6 +1,7 @@
 import { WEBHOOK_LIMITS, type StoredHeader, type WebhookStep } from '@/lib/actions/action-types';
 import { renderTemplate, TemplateError } from '@/lib/actions/template';
-import { openSecret } from '@/lib/crypto/secret-box';
+import { openSigningSecret } from '@/lib/actions/load-action';
+import { openHeaderSecret } from '@/lib/actions/seal-action-headers';
 import type { Db } from '@/lib/db/prisma';
 import { guardedFetch } from '@/lib/net/guarded-fetch';
 import { OutboundError, OutboundRefused } from '@/lib/net/outbound-errors';
@@ -34,15 +35,18 @@ export function retryDelaySeconds(attempt: number, base: number): number {
 }
 
 async function signingSecretOf(db: Db, teamId: string, actionId: string): Promise<string | null> {
-  const row = await db.action.findUnique({ where: { teamId_id: { teamId, id: actionId } }, select: { signingSecret: true } });
-  return row?.signingSecret ? openSecret(row.signingSecret, `action:${actionId}:signing-secret`) : null;
+  const row = await db.action.findUnique({
+    where: { teamId_id: { teamId, id: actionId } },
+    select: { id: true, identifier: true, signingSecret: true },
+  });
+  return row?.signingSecret ? openSigningSecret(row) : null;
 }
 
 async function headersOf(step: WebhookStep<StoredHeader>, scope: RunScope, actionId: string): Promise<[string, string][]> {
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(step.headers ?? {})) {
     if (typeof value === 'string') pairs.push([name, String(await renderTemplate(value, scope, `headers.${name}`))]);
-    else pairs.push([name, openSecret(value.sealed, `action:${actionId}:header`)]);
+    else pairs.push([name, openHeaderSecret(actionId, value)]);
   }
   return pairs;
 }

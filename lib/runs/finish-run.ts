@@ -36,7 +36,15 @@ export async function finishRunIn(tx: Prisma.TransactionClient, run: RunRecord, 
   const actor = ctx
     ? { ...eventActorOf(auditActorOf(ctx)), requestId: ctx.requestId }
     : { type: 'run', id: run.id, requestId: `run:${run.id}` };
-  const ref = { id: run.id, blueprintId: snapshotOf(run).blueprint, entityId: run.entityId, identifier: run.entityIdentifier };
+  const snapshot = snapshotOf(run);
+  const ref = {
+    id: run.id,
+    blueprintId: snapshot.blueprint,
+    entityId: run.entityId,
+    identifier: run.entityIdentifier,
+    action: snapshot.identifier,
+    status: finish.status,
+  };
   await execSql(tx, runFinishedEventSql(run.teamId, ref, actor));
   await appendRunLog(tx, run.teamId, run.id, { level: finish.status === 'succeeded' ? 'info' : 'error', message: finish.message });
   return true;

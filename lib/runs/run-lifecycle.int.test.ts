@@ -59,6 +59,29 @@ describe('asking for a run', () => {
     expect(audit).toHaveLength(1); // refused requests leave nothing
   });
 
+  it('inputs that name entities (format "entity") must name existing entities of their blueprint', async () => {
+    const { team, ctx } = await makeRunWorld();
+    const userInputs = {
+      type: 'object',
+      properties: {
+        target: { type: 'string', format: 'entity', blueprint: 'service' },
+        also: { type: 'array', items: { type: 'string', format: 'entity', blueprint: 'service' } },
+      },
+    };
+    const action = await insertAction(team.id, { trigger: 'create', steps: [], userInputs });
+    const ask = (inputs: object) => requestRun(testDb(), ctx, action.identifier, { inputs });
+    expect((await ask({ target: 'svc-a', also: ['svc-a'] })).run.status).toBe('queued');
+    const bad = await expectAppError(ask({ target: 'ghost', also: ['svc-a', 'nobody'] }));
+    expect(bad.code).toBe('validation_failed');
+    expect(bad.details).toEqual(
+      expect.arrayContaining([
+        { path: '/inputs/target', message: 'no service entity "ghost"' },
+        { path: '/inputs/also', message: 'no service entity "nobody"' },
+      ]),
+    );
+    expect(bad.details).toHaveLength(2);
+  });
+
   it('is one run for one idempotency key, also when asked twice at once', async () => {
     const { team, ctx } = await makeRunWorld();
     const action = await insertAction(team.id, { steps: [] });

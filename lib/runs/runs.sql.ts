@@ -69,13 +69,14 @@ export function recordStepSql(
  */
 export function runFinishedEventSql(
   teamId: string,
-  run: { id: string; blueprintId: string; entityId: string | null; identifier: string | null },
+  run: { id: string; blueprintId: string; entityId: string | null; identifier: string | null; action: string; status: string },
   actor: { type: string; id: string | null; requestId: string },
 ): Prisma.Sql {
+  const detail = JSON.stringify({ action: run.action, status: run.status });
   return Prisma.sql`
-    INSERT INTO catalog_events (team_id, kind, blueprint_id, entity_id, identifier, actor_type, actor_id, request_id, run_id)
+    INSERT INTO catalog_events (team_id, kind, blueprint_id, entity_id, identifier, actor_type, actor_id, request_id, run_id, detail)
     VALUES (${teamId}::uuid, 'run.finished', ${run.blueprintId}, ${run.entityId}::uuid, ${run.identifier},
-            ${actor.type}, ${actor.id}, ${actor.requestId}, ${run.id}::uuid)`;
+            ${actor.type}, ${actor.id}, ${actor.requestId}, ${run.id}::uuid, ${detail}::jsonb)`;
 }
 
 /**

@@ -5,6 +5,8 @@ import { createEntity } from '@/lib/entities/create-entity';
 import { patchEntity } from '@/lib/entities/update-entity';
 import { testDb } from '@/lib/test/database-per-file';
 import { createTeam, teamContextOf } from '@/lib/test/fixtures';
+import { finishRun } from '@/lib/runs/finish-run';
+import { RUN_SELECT } from '@/lib/runs/run-view';
 import { dispatchAutomationBatch } from './dispatch-automations';
 
 // The automations engine against the real outbox: which events start which runs, with what
@@ -140,6 +142,36 @@ describe('the automations engine', () => {
     await patchEntity(testDb(), { ...ctx, requestId: `run:${parent.id}` }, 'service', 'svc', { data: { tier: 3 } });
     await dispatchAll();
     expect(await runsOf()).toHaveLength(2);
+  });
+
+  it('a finished run starts a run.finished automation one level deeper, with the run in the event', async () => {
+    await createEntity(testDb(), ctx, 'service', { identifier: 'svc', data: {} });
+    const automation = await addAutomation({
+      identifier: 'after-run',
+      event: 'run.finished',
+      inputs: { note: "{{ event.detail.action & ' ' & event.detail.status & ' on ' & event.entity.identifier }}" },
+    });
+    const first = await testDb().actionRun.create({
+      data: {
+        teamId: ctx.team.id,
+        actionId,
+        status: 'running',
+        entityId: (await testDb().entity.findFirstOrThrow({ where: { teamId: ctx.team.id, identifier: 'svc' } })).id,
+        entityIdentifier: 'svc',
+        blueprintId: 'service',
+        actionSnapshot: { identifier: 'notify', title: 'Notify', trigger: 'day-2', blueprint: 'service', steps: [], approval: null },
+      },
+      select: RUN_SELECT,
+    });
+    await finishRun(testDb(), first, { status: 'succeeded', message: 'done' });
+    await dispatchAll();
+    const next = (await runsOf()).find((r) => r.id !== first.id)!;
+    expect([next.inputs, next.automationId, next.depth, next.entityIdentifier]).toEqual([
+      { note: 'notify succeeded on svc' },
+      automation.id,
+      1,
+      'svc',
+    ]);
   });
 
   it("another team's events never start this team's automations", async () => {

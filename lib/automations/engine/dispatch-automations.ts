@@ -11,7 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/observability/logger';
 import { askRun, enqueueRun } from '@/lib/runs/ask-run';
 import { matchesCondition } from '@/lib/runs/check-run-target';
-import { findActionForRun } from '@/lib/runs/load-action-for-run';
+import { loadActionForRun } from '@/lib/actions/load-action';
 import {
   advanceConsumerSql,
   auditSnapshotsSql,
@@ -112,7 +112,7 @@ async function startOne(
   const depth = parent ? parent.depth + 1 : 0;
   // A refused run is one deeper than the limit: its own end starts nothing (no chain of refusals).
   if (depth > AUTOMATION_MAX_DEPTH + 1) return null;
-  const action = await findActionForRun(tx, ctx, automation.action_identifier);
+  const action = await loadActionForRun(tx, ctx.team.id, automation.action_identifier);
   const identity = { automation: { id: automation.id, identifier: automation.identifier }, depth };
   const entity = action.triggerType === 'create' ? undefined : (event.identifier ?? undefined);
   const refuse = (reason: string) => recordRefusedRun(tx, ctx, action, { ...identity, entity: entity ?? null, reason });

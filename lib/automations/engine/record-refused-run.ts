@@ -5,7 +5,7 @@ import { prismaJson } from '@/lib/entities/prisma-json';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendRunLog } from '@/lib/runs/append-run-log';
 import { actionSnapshotOf } from '@/lib/runs/ask-run';
-import type { ActionForRun } from '@/lib/runs/load-action-for-run';
+import type { ActionRow } from '@/lib/actions/action-view';
 
 // A run an automation could not start (its inputs failed the form, its entity had gone, the chain
 // was too deep): recorded as failed from the start, its one log line saying why, so it shows with
@@ -14,7 +14,7 @@ import type { ActionForRun } from '@/lib/runs/load-action-for-run';
 export async function recordRefusedRun(
   tx: Prisma.TransactionClient,
   ctx: TeamContext,
-  action: ActionForRun,
+  action: ActionRow,
   refusal: { automation: { id: string; identifier: string }; depth: number; entity: string | null; reason: string },
 ): Promise<void> {
   const snapshot = actionSnapshotOf(action);
