@@ -42,6 +42,9 @@ const serverEnv = {
   // hundred: lift the per-address limit on failed bearer authentication (tested in
   // lib/auth/resolve-actor.int.test.ts).
   RATE_LIMIT_BEARER_FAILURES_PER_MINUTE: '100000',
+  // The actions journey sends webhooks to a receiver the test starts on loopback, which the
+  // outbound guard (lib/net) refuses unless the operator allows it.
+  BASEPLATE_OUTBOUND_ALLOW: '127.0.0.1',
 };
 
 /** A Playwright-managed Chromium where one is installed (a laptop), else Debian's package. */

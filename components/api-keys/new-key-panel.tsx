@@ -1,25 +1,14 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
+import { CopyValue } from '@/components/ui/copy-value';
 
 // The key, shown once right after it is made: a copy button and a plain warning that it will
 // not be shown again. Focus moves here so keyboard and screen-reader users land on it.
 export function NewKeyPanel({ name, secret, onClose }: { name: string; secret: string; onClose: () => void }) {
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const heading = useRef<HTMLHeadingElement>(null);
-  const value = useRef<HTMLElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const copyKey = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopy('copied');
-    } catch {
-      // No clipboard (an insecure origin, a denied permission): select the text for Ctrl+C instead.
-      if (value.current) window.getSelection()?.selectAllChildren(value.current);
-      setCopy('failed');
-    }
-  };
   return (
     <section
       data-testid="new-api-key"
@@ -36,25 +25,9 @@ export function NewKeyPanel({ name, secret, onClose }: { name: string; secret: s
           you lose it, revoke it and create a new one.
         </span>
       </p>
-      <div className="mt-3 flex items-center gap-2">
-        <code
-          ref={value}
-          data-testid="new-api-key-value"
-          className="min-w-0 flex-1 select-all break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-sm text-slate-800"
-        >
-          {secret}
-        </code>
-        <Button variant={copy === 'copied' ? 'secondary' : 'primary'} onClick={copyKey} className="w-28 shrink-0">
-          {copy === 'copied' ? '✓ Copied' : 'Copy'}
-        </Button>
+      <div className="mt-3">
+        <CopyValue value={secret} testId="new-api-key-value" />
       </div>
-      <p aria-live="polite" className="mt-1 h-4 text-xs text-slate-600">
-        {copy === 'copied'
-          ? 'Copied to the clipboard.'
-          : copy === 'failed'
-            ? 'Copying is blocked here: the key is selected, press Ctrl+C (⌘C).'
-            : ''}
-      </p>
       <div className="mt-2 flex items-center gap-3">
         <Button variant="secondary" onClick={onClose}>
           Done

@@ -52,7 +52,7 @@ export function AuditPanel({ team }: { team: string }) {
         <div aria-busy={log.isPlaceholderData || undefined} className={`transition-opacity ${log.isPlaceholderData ? 'opacity-50' : ''}`}>
           <DataTable columns={['When', 'Who', 'Action', 'Resource', 'Changes']}>
             {rows.map((e) => (
-              <AuditRow key={e.id} entry={e} />
+              <AuditRow key={e.id} entry={e} team={team} />
             ))}
           </DataTable>
         </div>

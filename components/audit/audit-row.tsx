@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { runHref } from '@/components/actions/action-paths';
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatTime } from '@/components/ui/format';
 import type { AuditLogView } from '@/lib/audit/list-audit-logs';
@@ -11,11 +13,29 @@ function resourceName(entry: AuditLogView): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-function Actor({ actor }: { actor: AuditLogView['actor'] }) {
+function Actor({ actor, team }: { actor: AuditLogView['actor']; team: string }) {
   const person = actor.name ?? actor.email;
   if (actor.type === 'system') {
     const what = actor.on_behalf ? `${actor.on_behalf.type} ${actor.on_behalf.id}` : null;
-    return <p className="text-slate-800">Baseplate{what && <span className="block text-xs text-slate-500">for {what}</span>}</p>;
+    // A change a run made (an upsert or delete step) links to the run that made it.
+    const run = actor.on_behalf?.type === 'run' ? runHref(team, actor.on_behalf.id) : null;
+    return (
+      <p className="text-slate-800">
+        Baseplate
+        {what && (
+          <span className="block text-xs text-slate-500">
+            for{' '}
+            {run ? (
+              <Link href={run} className="text-indigo-700 hover:underline">
+                {what}
+              </Link>
+            ) : (
+              what
+            )}
+          </span>
+        )}
+      </p>
+    );
   }
   if (actor.type === 'api_key') {
     return (
@@ -34,7 +54,7 @@ function Actor({ actor }: { actor: AuditLogView['actor'] }) {
 }
 
 // One audit entry: when, who (a person or an API key), the action, the resource, the changes.
-export function AuditRow({ entry }: { entry: AuditLogView }) {
+export function AuditRow({ entry, team }: { entry: AuditLogView; team: string }) {
   const type = RESOURCE_TYPES.find((t) => t.value === entry.entity_type)?.label ?? entry.entity_type;
   const name = resourceName(entry);
   return (
@@ -46,7 +66,7 @@ export function AuditRow({ entry }: { entry: AuditLogView }) {
         </time>
       </td>
       <td className="px-4 py-3">
-        <Actor actor={entry.actor} />
+        <Actor actor={entry.actor} team={team} />
       </td>
       <td className="px-4 py-3">
         <Badge tone={actionTone(entry.action)} mono>

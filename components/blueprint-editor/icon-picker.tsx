@@ -48,7 +48,7 @@ export function IconPicker({ value, onChange }: { value: string | null; onChange
         onClick={() => setOpen(!open)}
         className="flex h-10 w-14 items-center justify-center rounded-md border border-slate-300 bg-white text-2xl shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500"
       >
-        {value ?? <span className="text-sm text-slate-400">none</span>}
+        {value ?? <span className="text-sm text-slate-500">none</span>}
       </button>
       {open && (
         <div

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { nodeToSchema, withType, type PropertyType, type SchemaNode } from '@/lib/blueprint-editor/schema-model';
 import { PropertyDetails } from './property-details';
 import { PropertyList } from './property-list';
-import { FORMATS, inputClass, selectClass } from './styles';
+import { useBuilderOptions } from './builder-options';
+import { inputClass, selectClass } from './styles';
 
 // One property of the builder: the line you scan (name, title, type, format, required, move,
 // remove) and, unfolded, the details that fit its type. Objects and arrays of objects nest their
@@ -36,6 +37,7 @@ type Props = {
 
 export function PropertyRow({ node, pointer, errors, nameError, depth, first, last, onChange, onRemove, onMove }: Props) {
   const [open, setOpen] = useState(false);
+  const { formats, entityBlueprints } = useBuilderOptions();
   const serverErrors = Object.entries(errors).filter(
     ([p]) => p === pointer || (p.startsWith(`${pointer}/`) && !p.slice(pointer.length).includes('/properties/')),
   );
@@ -100,12 +102,27 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
             onChange={(e) => set({ format: e.target.value || undefined })}
             className={`${selectClass} w-32`}
           >
-            {FORMATS.map(([value, text]) => (
+            {formats.map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
               </option>
             ))}
-            {node.format && !FORMATS.some(([v]) => v === node.format) && <option value={node.format}>{node.format}</option>}
+            {node.format && !formats.some(([v]) => v === node.format) && <option value={node.format}>{node.format}</option>}
+          </select>
+        )}
+        {node.type === 'string' && node.format === 'entity' && entityBlueprints && (
+          <select
+            aria-label={`Blueprint of ${label}`}
+            value={typeof node.extra.blueprint === 'string' ? node.extra.blueprint : ''}
+            onChange={(e) => set({ extra: { ...node.extra, blueprint: e.target.value || undefined } })}
+            className={`${selectClass} w-36`}
+          >
+            <option value="">Pick a blueprint</option>
+            {entityBlueprints.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
           </select>
         )}
         {node.type === 'array' && node.items && (

@@ -10,6 +10,7 @@ import type { FieldErrors } from '@/lib/forms/validate-entity-data';
 import { TextControl } from './controls/text-control';
 import { describedByFor, LabelShell } from './field-shell';
 import { FormContext, type ControlProps } from './form-context';
+import { FormTeamContext } from './controls/entity-input-control';
 import { RelationFields } from './relation-fields';
 import { SchemaField } from './schema-field';
 import type { RelationField } from '@/lib/forms/relation-fields';
@@ -22,7 +23,8 @@ export type EntityFormProps = {
   /** The blueprint's JSON Schema; keep the object stable (the compiled validator is cached on it). */
   schema: object;
   initial?: EntityFormInitial;
-  mode: 'create' | 'edit';
+  /** `inputs`: the schema's fields alone (an action's user inputs), without identifier and title. */
+  mode: 'create' | 'edit' | 'inputs';
   /** Saves; may return server errors keyed by pointer (`/identifier`, `/title`, `/data/...`). */
   onSubmit(values: EntityFormValues): Promise<EntityFormResult>;
   submitLabel?: string;
@@ -30,6 +32,8 @@ export type EntityFormProps = {
   secondaryAction?: ReactNode;
   /** The blueprint's relations, each with a picker (absent: no pickers, and no `relations` sent). */
   relations?: { team: string; fields: RelationField[]; titles?: Record<string, Record<string, string | null>> };
+  /** The team whose entities entity inputs (format "entity") pick from. */
+  team?: string;
 };
 
 /** The first control (in DOM order) that shows one of these errors. */
@@ -48,7 +52,7 @@ function unplaced(form: HTMLFormElement, errors: FieldErrors): string[] {
     .map(([k, m]) => `${k.replace(/^\/data/, '') || 'data'}: ${m}`);
 }
 
-export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction, relations }: EntityFormProps) {
+export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction, relations, team }: EntityFormProps) {
   const fields = useMemo(() => schemaToFields(schema), [schema]);
   const state = useEntityFormState(schema, initial, mode, relations?.fields);
   const { api, values } = state;
@@ -107,58 +111,65 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
     };
     return { props, help, error };
   };
-  const meta = [
-    metaField(
-      'identifier',
-      'Identifier',
-      mode === 'edit' ? 'The identifier cannot be changed.' : 'Unique within the blueprint: letters, digits and . _ : @ / + -',
-      mode === 'create',
-    ),
-    metaField('title', 'Title', 'A human-readable name; the identifier is shown when empty.', false),
-  ];
+  const meta =
+    mode === 'inputs'
+      ? []
+      : [
+          metaField(
+            'identifier',
+            'Identifier',
+            mode === 'edit' ? 'The identifier cannot be changed.' : 'Unique within the blueprint: letters, digits and . _ : @ / + -',
+            mode === 'create',
+          ),
+          metaField('title', 'Title', 'A human-readable name; the identifier is shown when empty.', false),
+        ];
 
   return (
     <FormContext.Provider value={api}>
-      <form noValidate onSubmit={handleSubmit} className="max-w-2xl space-y-6">
-        <div className="grid gap-4 sm:grid-cols-2">
-          {meta.map(({ props, help, error }) => (
-            <LabelShell
-              key={props.pointer}
-              id={props.id}
-              label={props.field.label}
-              required={props.field.required}
-              help={help}
-              error={error}
-            >
-              <TextControl {...props} readOnly={mode === 'edit' && props.pointer === '/identifier'} />
-            </LabelShell>
-          ))}
-        </div>
-        <div className="space-y-5">
-          {fields.map((field) => (
-            <SchemaField key={field.path} field={field} prefix="/data" />
-          ))}
-        </div>
-        {relations && <RelationFields team={relations.team} fields={relations.fields} titles={relations.titles} />}
-        {message && (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-            <p className="font-medium">{message.text}</p>
-            {message.details && message.details.length > 0 && (
-              <ul className="mt-1 list-disc pl-5 text-xs">
-                {message.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
+      <FormTeamContext.Provider value={team ?? relations?.team ?? null}>
+        <form noValidate onSubmit={handleSubmit} className="max-w-2xl space-y-6">
+          {meta.length > 0 && (
+            <div className="grid gap-4 sm:grid-cols-2">
+              {meta.map(({ props, help, error }) => (
+                <LabelShell
+                  key={props.pointer}
+                  id={props.id}
+                  label={props.field.label}
+                  required={props.field.required}
+                  help={help}
+                  error={error}
+                >
+                  <TextControl {...props} readOnly={mode === 'edit' && props.pointer === '/identifier'} />
+                </LabelShell>
+              ))}
+            </div>
+          )}
+          <div className="space-y-5">
+            {fields.map((field) => (
+              <SchemaField key={field.path} field={field} prefix="/data" />
+            ))}
           </div>
-        )}
-        <div className="flex items-center gap-3">
-          <Button type="submit" pending={pending}>
-            {submitLabel ?? (mode === 'create' ? 'Create entity' : 'Save changes')}
-          </Button>
-          {secondaryAction}
-        </div>
-      </form>
+          {relations && <RelationFields team={relations.team} fields={relations.fields} titles={relations.titles} />}
+          {message && (
+            <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+              <p className="font-medium">{message.text}</p>
+              {message.details && message.details.length > 0 && (
+                <ul className="mt-1 list-disc pl-5 text-xs">
+                  {message.details.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <div className="flex items-center gap-3">
+            <Button type="submit" pending={pending}>
+              {submitLabel ?? (mode === 'create' ? 'Create entity' : mode === 'inputs' ? 'Run' : 'Save changes')}
+            </Button>
+            {secondaryAction}
+          </div>
+        </form>
+      </FormTeamContext.Provider>
     </FormContext.Provider>
   );
 }

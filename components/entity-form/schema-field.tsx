@@ -13,6 +13,7 @@ import { ObjectFieldset } from './controls/object-fieldset';
 import { SelectControl } from './controls/select-control';
 import { TextControl } from './controls/text-control';
 import { ToggleControl } from './controls/toggle-control';
+import { EntityInputControl } from './controls/entity-input-control';
 import { describedByFor, FieldsetShell, HelpAndError, LabelShell, RequiredMark } from './field-shell';
 import { useFormApi, type ControlProps } from './form-context';
 
@@ -54,6 +55,13 @@ export function SchemaField({ field, prefix }: { field: FieldNode; prefix: strin
           error={error}
           renderField={(child, rowPointer) => <SchemaField key={child.path} field={child} prefix={rowPointer} />}
         />
+      );
+    case 'entity':
+    case 'entities':
+      return (
+        <LabelShell id={id} label={field.label} required={field.required} help={help} error={error}>
+          <EntityInputControl {...props} multiple={field.control === 'entities'} />
+        </LabelShell>
       );
     case 'multiselect':
       return (

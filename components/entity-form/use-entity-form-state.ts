@@ -47,15 +47,15 @@ const related = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.
 export function useEntityFormState(
   schema: object,
   initial: EntityFormInitial | undefined,
-  mode: 'create' | 'edit',
+  mode: 'create' | 'edit' | 'inputs',
   relationFields?: RelationField[],
 ) {
   const baseId = useId();
   const [values, setValues] = useState(() => ({
     identifier: initial?.identifier ?? '',
     title: initial?.title ?? '',
-    // A new entity starts from the schema's defaults; an existing one exactly as stored.
-    data: mode === 'create' ? { ...defaultsFor(schema), ...initial?.data } : { ...initial?.data },
+    // A new entity (or a run's inputs) starts from the schema's defaults; an existing one exactly as stored.
+    data: mode !== 'edit' ? { ...defaultsFor(schema), ...initial?.data } : { ...initial?.data },
     relations: linkLists(initial?.relations),
   }));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());

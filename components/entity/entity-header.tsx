@@ -11,11 +11,13 @@ export type EntityHeaderProps = {
   canDelete: boolean;
   /** Under the identifier: the entity's scorecard levels. */
   badges?: ReactNode;
+  /** Before Edit: the actions the caller may run on the entity. */
+  run?: ReactNode;
 };
 
 // The top of an entity's pages: a way back to its blueprint, icon + title, identifier, and the
 // Edit and Delete actions the caller's permissions allow.
-export function EntityHeader({ team, blueprint, entity, canWrite, canDelete, badges }: EntityHeaderProps) {
+export function EntityHeader({ team, blueprint, entity, canWrite, canDelete, badges, run }: EntityHeaderProps) {
   return (
     <div className="mb-4">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
@@ -44,6 +46,7 @@ export function EntityHeader({ team, blueprint, entity, canWrite, canDelete, bad
           {badges}
         </div>
         <div className="flex shrink-0 items-start gap-2">
+          {run}
           {canWrite && (
             <Link
               href={entityHref(team, blueprint.id, entity.identifier, 'edit')}

@@ -1,3 +1,4 @@
+import { RunActionMenu } from '@/components/actions/run-action-menu';
 import { EntityScorecardBadges } from '@/components/scorecards/entity-scorecard-badges';
 import { mayCall } from '@/lib/authz/may-call';
 import type { TeamContext } from '@/lib/authz/team-context';
@@ -29,6 +30,13 @@ export function EntityPageHeading({
         entity={{ identifier: entity.identifier, title: entity.title, version }}
         canWrite={mayCall(ctx, 'patchEntity')}
         canDelete={mayCall(ctx, 'deleteEntity')}
+        run={
+          // Only whether to ask; the offered-actions route decides which the caller may run, and where.
+          mayCall(ctx, 'listActionsOffered') &&
+          mayCall(ctx, 'requestRun') && (
+            <RunActionMenu team={team} blueprint={blueprint.id} entity={{ identifier: entity.identifier, title: entity.title }} />
+          )
+        }
         badges={
           scorecards && <EntityScorecardBadges team={team} blueprint={blueprint.id} identifier={entity.identifier} version={version} />
         }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { BlueprintSummary } from '@/lib/blueprints/list-blueprints';
 import type { NavView } from '@/lib/saved-views/list-team-views';
+import { ApprovalCount } from '@/components/actions/approvals-inbox';
 import { formatCount } from '@/components/ui/format';
 
 const item =
@@ -37,6 +38,12 @@ export function SideNav({
   const settings = SETTINGS.filter((s) => s.needs === null || permissions.includes(s.needs));
   const scorecards = permissions.includes('scorecard:read');
   const onScorecards = (href: string) => pathname.startsWith(`${href}/scorecards`);
+  const actions = permissions.includes('action:read');
+  const ACTIONS = [
+    { href: '/actions', label: 'Actions', icon: '⚡' },
+    { href: '/runs', label: 'Runs', icon: '🏃' },
+    { href: '/approvals', label: 'Approvals', icon: '✅' },
+  ];
   return (
     <nav aria-label="Portal" className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-5">
       <Link href={home} className={item} aria-current={pathname === home ? 'page' : undefined}>
@@ -89,6 +96,25 @@ export function SideNav({
           {blueprints.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-500">None yet</li>}
         </ul>
       </div>
+      {actions && (
+        <div>
+          <p className="px-3 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Self-service</p>
+          <ul className="space-y-0.5">
+            {ACTIONS.map((a) => (
+              <li key={a.href}>
+                <Link
+                  href={`${home}${a.href}`}
+                  className={item}
+                  aria-current={pathname.startsWith(`${home}${a.href}`) ? 'page' : undefined}
+                >
+                  <span aria-hidden>{a.icon}</span> {a.label}
+                  {a.href === '/approvals' && <ApprovalCount team={teamSlug} />}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
         <p className="px-3 pb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Team</p>
         <ul className="space-y-0.5">

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '@/lib/web/api-client';
+import { api, fetchWithEtag } from '@/lib/web/api-client';
 import { scorecardKeys, scorecardsApiPath } from './scorecard-paths';
 import type { ScorecardHistory, ScorecardList, ScorecardSummary, ScorecardTrend, ScorecardView } from './scorecard-types';
 
@@ -53,15 +53,4 @@ export function useLevelHistory(team: string, blueprint: string, sc: string, ent
     queryKey: [...scorecardKeys.history(team, blueprint, sc, entity), version],
     queryFn: () => api<ScorecardHistory>(`${scorecardsApiPath(team, blueprint, sc, 'history')}?${params}`),
   });
-}
-
-/** A GET that also returns the ETag header (the api client gives the body only); errors as ApiError. */
-async function fetchWithEtag<T>(path: string): Promise<{ body: T; etag: string | null }> {
-  const response = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
-  const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = payload?.error ?? { code: 'internal', message: `request failed (${response.status})` };
-    throw new ApiError(response.status, error.code, error.message, error.details);
-  }
-  return { body: payload as T, etag: response.headers.get('etag') };
 }

@@ -30,6 +30,9 @@ describe('controlFor', () => {
     [{ type: 'array', items: { type: 'string', enum: ['x', 'y'] } }, 'multiselect'],
     [{ type: 'array', items: { type: 'object', properties: { a: { type: 'string' } } } }, 'rows'],
     [{ type: 'object', properties: { a: { type: 'string' } } }, 'object'],
+    [{ type: 'string', format: 'entity', blueprint: 'service' }, 'entity'],
+    [{ type: 'string', format: 'entity' }, 'text'],
+    [{ type: 'array', items: { type: 'string', format: 'entity', blueprint: 'service' } }, 'entities'],
   ] as const)('%j -> %s', (schema, control) => {
     expect(controlFor({ ...schema })).toBe(control);
   });
@@ -139,6 +142,20 @@ describe('schemaToFields', () => {
     expect(fs.map((f) => [f.name, f.control])).toEqual([
       ['any', 'json'],
       ['bare', 'json'],
+    ]);
+  });
+
+  it('names the blueprint an entity input picks from', () => {
+    const fields = schemaToFields({
+      type: 'object',
+      properties: {
+        target: { type: 'string', format: 'entity', blueprint: 'service' },
+        deps: { type: 'array', items: { type: 'string', format: 'entity', blueprint: 'library' } },
+      },
+    });
+    expect(fields.map((f) => [f.control, f.blueprint])).toEqual([
+      ['entity', 'service'],
+      ['entities', 'library'],
     ]);
   });
 

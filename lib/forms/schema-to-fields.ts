@@ -22,6 +22,8 @@ export type ControlKind =
   | 'multiselect'
   | 'rows'
   | 'object'
+  | 'entity'
+  | 'entities'
   | 'json';
 
 export type FieldNode = {
@@ -45,6 +47,8 @@ export type FieldNode = {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  /** entity / entities: the blueprint whose entities the picker offers. */
+  blueprint?: string;
   /** object: its properties; rows: the fields of one row (paths relative to the row). */
   children?: FieldNode[];
 };
@@ -82,9 +86,20 @@ const STRING_FORMATS: Record<string, ControlKind> = {
   semver: 'semver',
 };
 
+/**
+ * An input that names an entity (an action's user inputs): `{"type": "string", "format": "entity",
+ * "blueprint": "<blueprint>"}`; the blueprint it names, or undefined.
+ */
+export function entityTarget(schema: JsonSchema): string | undefined {
+  return schema.format === 'entity' && typeof schema.blueprint === 'string' && singleType(schema) === 'string'
+    ? schema.blueprint
+    : undefined;
+}
+
 /** The control for one property schema. */
 export function controlFor(schema: JsonSchema): ControlKind {
   if (COMPOSITE_KEYWORDS.some((k) => k in schema)) return 'json';
+  if (entityTarget(schema)) return 'entity';
   if (Array.isArray(schema.enum)) return schema.enum.length > 0 ? 'select' : 'json';
   const type = singleType(schema);
   switch (type) {
@@ -101,6 +116,7 @@ export function controlFor(schema: JsonSchema): ControlKind {
       const items = schema.items;
       if (!isSchema(items) || COMPOSITE_KEYWORDS.some((k) => k in items) || 'prefixItems' in schema) return 'json';
       if (Array.isArray(items.enum) && items.enum.length > 0) return 'multiselect';
+      if (entityTarget(items)) return 'entities';
       const itemType = singleType(items);
       if (itemType === 'string') return 'tags';
       if (itemType === 'object' && isSchema(items.properties)) return 'rows';
@@ -143,6 +159,8 @@ function fieldFor(name: string, schema: JsonSchema, path: string, required: bool
     field.max = num(schema.maximum) ?? num(schema.exclusiveMaximum);
     field.step = singleType(schema) === 'integer' ? 1 : (num(schema.multipleOf) ?? 'any');
   }
+  if (control === 'entity') field.blueprint = entityTarget(schema);
+  if (control === 'entities') field.blueprint = entityTarget(schema.items as JsonSchema);
   if (control === 'object') field.children = schemaToFields(schema, path);
   if (control === 'rows') field.children = schemaToFields(schema.items as JsonSchema, '');
   for (const key of Object.keys(field) as (keyof FieldNode)[]) if (field[key] === undefined) delete field[key];

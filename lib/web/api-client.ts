@@ -42,6 +42,17 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return payload as T;
 }
 
+/** A GET that also returns the ETag header (If-Match of the next save); errors as ApiError. */
+export async function fetchWithEtag<T>(path: string): Promise<{ body: T; etag: string | null }> {
+  const response = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload?.error ?? { code: 'internal', message: `request failed (${response.status})` };
+    throw new ApiError(response.status, error.code, error.message, error.details);
+  }
+  return { body: payload as T, etag: response.headers.get('etag') };
+}
+
 /** Query keys in one place, so a mutation invalidates exactly what it changed. */
 export const queryKeys = {
   team: (team: string) => ['team', team] as const,

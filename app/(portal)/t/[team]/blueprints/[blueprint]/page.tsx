@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { EditBlueprintLink } from '@/components/blueprint-editor/blueprint-links';
 import { CatalogTable } from '@/components/catalog/catalog-table';
+import { ActionsLink } from '@/components/actions/actions-link';
+import { CreateActionButtons } from '@/components/actions/create-action-buttons';
 import { NewEntityLink } from '@/components/entity/new-entity-link';
 import { ScorecardsLink } from '@/components/scorecards/scorecards-link';
 import { formatCount } from '@/components/ui/format';
@@ -58,8 +60,12 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
         description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
         aside={
           <div className="flex gap-2">
+            {mayCall(ctx, 'listActions') && <ActionsLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'listScorecards') && <ScorecardsLink team={team.slug} blueprint={blueprintId} />}
             {mayCall(ctx, 'updateBlueprint') && <EditBlueprintLink team={team.slug} blueprint={blueprintId} />}
+            {mayCall(ctx, 'listActionsOffered') && mayCall(ctx, 'requestRun') && (
+              <CreateActionButtons team={team.slug} blueprint={blueprintId} />
+            )}
             {mayCall(ctx, 'createEntity') && <NewEntityLink team={team.slug} blueprint={blueprintId} />}
           </div>
         }

@@ -1,0 +1,60 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { CopyValue } from '@/components/ui/copy-value';
+import { sentence } from '@/components/ui/format';
+import { Modal } from '@/components/ui/modal';
+import { api } from '@/lib/web/api-client';
+import { actionsApi } from './action-paths';
+
+// The action's signing secret, shown once: after a create (the 201 carries it) and after a
+// rotation. Receivers check X-Baseplate-Signature with it; Baseplate never shows it again.
+export function SigningSecretDialog({ secret, onClose }: { secret: string; onClose(): void }) {
+  return (
+    <Modal title="Signing secret" onClose={onClose}>
+      <p className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <span aria-hidden>⚠️</span>
+        <span>
+          <strong className="font-semibold">Copy it now: it will not be shown again.</strong> Your webhook receiver checks{' '}
+          <code className="font-mono text-xs">X-Baseplate-Signature</code> with it.
+        </span>
+      </p>
+      <CopyValue value={secret} testId="signing-secret" />
+      <div className="flex justify-end">
+        <Button onClick={onClose}>Done</Button>
+      </div>
+    </Modal>
+  );
+}
+
+/** "Rotate secret" on the edit page: asks first, then shows the new secret once. */
+export function RotateSecretButton({ team, action }: { team: string; action: string }) {
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="space-y-1">
+      <ConfirmButton
+        label="Rotate signing secret"
+        confirmLabel="Rotate: the old secret stops working"
+        size="sm"
+        onConfirm={async () => {
+          setError(null);
+          try {
+            const answer = await api<{ signing_secret: string }>(actionsApi(team, action, 'rotate-secret'), { method: 'POST' });
+            setSecret(answer.signing_secret);
+          } catch (e) {
+            setError(e instanceof Error ? sentence(e.message) : 'Could not rotate the secret.');
+          }
+        }}
+      />
+      {error && (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
+      {secret && <SigningSecretDialog secret={secret} onClose={() => setSecret(null)} />}
+    </div>
+  );
+}
