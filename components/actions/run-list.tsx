@@ -26,14 +26,11 @@ export function RunList({
   filters?: Record<string, string>;
   limit?: number;
   loadMore?: boolean;
-  /**
-   * Only the runs of this blueprint's actions, picked from the team's latest runs in the browser:
-   * the runs route filters by blueprint only together with an entity.
-   */
+  /** Only the runs of this blueprint's actions (`?blueprint=` of the runs route). */
   blueprint?: string;
 }) {
-  const query = useRuns(team, { ...filters, ...(status ? { status } : {}) }, limit);
-  const runs = (query.data?.pages.flatMap((p) => p.runs) ?? []).filter((r) => !blueprint || r.blueprint === blueprint);
+  const query = useRuns(team, { ...filters, ...(blueprint ? { blueprint } : {}), ...(status ? { status } : {}) }, limit);
+  const runs = query.data?.pages.flatMap((p) => p.runs) ?? [];
   return (
     <div className="space-y-3">
       {onStatus && (

@@ -116,7 +116,7 @@ export const runPaths = {
       query: [
         query('action', "Only this action's runs (its identifier)."),
         query('entity', "Only this entity's runs (with `blueprint`)."),
-        query('blueprint', 'The blueprint of `entity`.'),
+        query('blueprint', "Only the runs of this blueprint's actions; with `entity`, the blueprint of that entity."),
         query('status', 'Only runs in this status.', { type: 'string', enum: [...RUN_STATUSES] }),
         query('since', 'Only runs asked at or after this instant.', timestamp),
         query('limit', 'Runs per page (1..1000).', { type: 'integer', minimum: 1, maximum: 1000, default: 50 }),

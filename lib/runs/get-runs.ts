@@ -1,3 +1,4 @@
+import { isBlueprintId } from '@/lib/blueprints/schemas';
 import { RUN_STATUSES, type RunStatus } from '@/lib/actions/action-types';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
@@ -55,6 +56,10 @@ async function filterOf(db: Db, ctx: TeamContext, query: RunListQuery): Promise<
     });
     if (!action) throw new AppError('not_found', `action "${query.action}" not found`);
     filter.actionId = action.id;
+  }
+  if (query.blueprint !== undefined && query.entity === undefined) {
+    if (!isBlueprintId(query.blueprint)) throw new AppError('bad_request', 'blueprint is not a blueprint id');
+    filter.blueprintId = query.blueprint; // the runs of the blueprint's actions (idx_action_runs_blueprint)
   }
   if (query.entity !== undefined) {
     if (query.blueprint === undefined)

@@ -3,7 +3,7 @@ import { resolveActor } from '@/lib/auth/resolve-actor';
 import { resolveRunTokenContext } from '@/lib/auth/resolve-run-token';
 import { parseOutboundAllowlist } from '@/lib/net/outbound-allowlist';
 import { testDb } from '@/lib/test/database-per-file';
-import { expectAppError } from '@/lib/test/fixtures';
+import { createBlueprint, expectAppError } from '@/lib/test/fixtures';
 import { startTestJobQueue, stopTestJobQueues, waitFor } from '@/lib/test/job-queue';
 import { createActionRunJob } from './action-run-job';
 import { requestRun } from './ask-run';
@@ -101,6 +101,24 @@ describe('a run token', () => {
 });
 
 describe('the log', () => {
+  it("filters the list by a blueprint's actions, by an action and by status", async () => {
+    const { team, ctx } = await makeRunWorld();
+    await createBlueprint(testDb(), team.id, 'db');
+    const onService = await insertAction(team.id, { steps: [] });
+    await testDb().action.create({
+      data: { teamId: team.id, identifier: 'make-db', title: 'Make db', blueprintId: 'db', triggerType: 'create', steps: [] },
+    });
+    const a = (await requestRun(testDb(), ctx, onService.identifier, { entity: 'svc-a' })).run;
+    const b = (await requestRun(testDb(), ctx, 'make-db', {})).run;
+    const page = (q: Partial<Parameters<typeof listRuns>[2]>) => listRuns(testDb(), ctx, { limit: 50, cursor: null, ...q });
+    expect((await page({ blueprint: 'service' })).runs.map((r) => r.id)).toEqual([a.id]);
+    expect((await page({ blueprint: 'db' })).runs.map((r) => r.id)).toEqual([b.id]);
+    expect((await page({ action: 'make-db' })).runs.map((r) => r.id)).toEqual([b.id]);
+    expect((await page({})).runs.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect((await page({ status: 'succeeded' })).runs).toEqual([]);
+    expect((await expectAppError(page({ blueprint: 'Not An Id' }))).code).toBe('bad_request');
+  });
+
   it('lists by cursor and streams existing lines, status changes and the end', async () => {
     const { team, ctx } = await makeRunWorld();
     const action = await insertAction(team.id, { approval: { required: true, allow_self: true }, steps: [] });

@@ -110,6 +110,7 @@ export function logsAfterSql(teamId: string, runId: string, afterId: number, lim
 export type RunFilter = {
   actionId?: string;
   entityId?: string;
+  blueprintId?: string;
   status?: string;
   since?: Date;
   after?: { createdAt: Date; id: string };
@@ -118,12 +119,14 @@ export type RunFilter = {
 /**
  * A page of the team's runs, newest first, keyset on (created_at, id). The index is picked by the
  * filter: idx_action_runs_entity (team_id, entity_id, created_at DESC, id DESC) for an entity,
+ * idx_action_runs_blueprint (team_id, blueprint_id, created_at DESC, id DESC) for a blueprint,
  * idx_action_runs_action (team_id, action_id, ...) for an action, else idx_action_runs_team
  * (team_id, created_at DESC, id DESC); status and since are checked on the rows the index yields.
  */
 export function listRunsSql(teamId: string, filter: RunFilter, limit: number): Prisma.Sql {
   const conditions = [Prisma.sql`r.team_id = ${teamId}::uuid`];
   if (filter.entityId) conditions.push(Prisma.sql`r.entity_id = ${filter.entityId}::uuid`);
+  if (filter.blueprintId) conditions.push(Prisma.sql`r.blueprint_id = ${filter.blueprintId}`);
   if (filter.actionId) conditions.push(Prisma.sql`r.action_id = ${filter.actionId}::uuid`);
   if (filter.status) conditions.push(Prisma.sql`r.status = ${filter.status}`);
   if (filter.since) conditions.push(Prisma.sql`r.created_at >= ${filter.since}`);
