@@ -57,7 +57,7 @@ async function startServer(port: number): Promise<void> {
  * PostgreSQL killed at once, nothing drained.
  */
 async function crash(): Promise<void> {
-  const baseplate = (JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as { pid: number }).pid;
+  const baseplate = baseplatePid()!;
   const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const exited = new Promise((resolve) => server!.once('exit', resolve));
   process.kill(baseplate, 'SIGKILL');
@@ -75,7 +75,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Baseplate's own pid (runtime.json), or null before it first started. */
+function baseplatePid(): number | null {
+  try {
+    return (JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as { pid: number }).pid;
+  } catch {
+    return null;
+  }
+}
+
 test.afterAll(async () => {
+  // SIGTERM to Baseplate itself (tsx does not always pass it on when a test failed half way): it
+  // drains and stops its PostgreSQL, and no process outlives the test.
+  const pid = baseplatePid();
+  if (pid !== null && isAlive(pid)) {
+    process.kill(pid, 'SIGTERM');
+    await expect.poll(() => isAlive(pid), { timeout: 60_000, message: 'Baseplate stops' }).toBe(false);
+  }
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once('exit', resolve));
     server.kill('SIGTERM');
