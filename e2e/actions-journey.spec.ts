@@ -279,3 +279,71 @@ test('a create action runs from the catalog page, with an entity picked in its f
   );
   expect(entity.data.cluster).toBe('eu-west');
 });
+
+test("the catalog table's rows run the actions their entity is offered, and only those", async ({ page, request }) => {
+  const admin = await register(request, 'rows');
+  const team = await createTeam(request, admin.token);
+  await createBlueprint(request, admin.token, team.slug, {
+    id: 'service',
+    title: 'Service',
+    schema: { type: 'object', properties: { tier: { type: 'string', enum: ['gold', 'bronze'] } } },
+  });
+  for (const [identifier, tier] of [
+    ['gold-svc', 'gold'],
+    ['bronze-svc', 'bronze'],
+  ]) {
+    await expectJson(
+      await call(request, 'POST', `/teams/${team.slug}/blueprints/service/entities`, {
+        token: admin.token,
+        body: { identifier, data: { tier } },
+      }),
+      201,
+      `create ${identifier}`,
+    );
+  }
+  // A day-2 action offered on gold services only; its runs wait for an approval (no network).
+  await expectJson(
+    await call(request, 'POST', `/teams/${team.slug}/actions`, {
+      token: admin.token,
+      body: {
+        identifier: 'promote',
+        title: 'Promote',
+        blueprint: 'service',
+        trigger: 'day-2',
+        condition: { combinator: 'and', rules: [{ property: 'tier', operator: '=', value: 'gold' }] },
+        user_inputs: { type: 'object', properties: {} },
+        steps: [{ type: 'approval' }],
+      },
+    }),
+    201,
+    'create the action',
+  );
+
+  await signIn(page, admin.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/blueprints/service`);
+  const bronze = page.getByRole('button', { name: 'Run an action on bronze-svc' });
+  await bronze.click();
+  await expect(page.getByRole('menu', { name: 'Actions on bronze-svc' })).toContainText('No action applies to this entity.');
+  await bronze.click();
+  await page.getByRole('button', { name: 'Run an action on gold-svc' }).click();
+  const menu = page.getByRole('menu', { name: 'Actions on gold-svc' });
+  await expect(menu.getByRole('menuitem', { name: /Promote/ })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'catalog row actions');
+  await shot(page, 'row-menu');
+  await menu.getByRole('menuitem', { name: /Promote/ }).click();
+  await page
+    .getByRole('dialog', { name: /Promote/ })
+    .getByRole('button', { name: 'Run' })
+    .click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('run-status').first()).toHaveAttribute('data-status', 'waiting_approval');
+
+  // A viewer may not run actions: no menu on the rows.
+  const viewer = await register(request, 'rows-viewer');
+  await addMember(request, admin.token, team.slug, viewer.email, 'viewer');
+  await page.context().clearCookies();
+  await signIn(page, viewer.email, PASSWORD);
+  await page.goto(`/t/${team.slug}/blueprints/service`);
+  await expect(page.locator('tr[data-identifier="gold-svc"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Run an action on/ })).toHaveCount(0);
+});

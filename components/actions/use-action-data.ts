@@ -25,10 +25,11 @@ export function useAction(team: string, action: string) {
 }
 
 /** The actions the caller may run on one entity (trigger and condition checked by the server). */
-export function useOfferedActions(team: string, blueprint: string, identifier: string) {
+export function useOfferedActions(team: string, blueprint: string, identifier: string, enabled = true) {
   return useQuery({
     queryKey: actionKeys.offered(team, blueprint, identifier),
     queryFn: () => api<{ actions: ActionView[] }>(offeredActionsApi(team, blueprint, identifier)),
+    enabled,
   });
 }
 

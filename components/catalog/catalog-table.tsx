@@ -50,6 +50,8 @@ type Props = {
   userId?: string | null;
   /** The blueprint's views the caller sees, as the page rendered them. */
   savedViews?: SavedViewView[];
+  /** Each row gets a "Run an action" menu (the page found day-2 or delete actions the caller may run). */
+  rowActions?: boolean;
 };
 
 function defaultColumns(schema: unknown): string[] {
@@ -70,6 +72,7 @@ export function CatalogTable({
   canShare = false,
   userId = null,
   savedViews,
+  rowActions = false,
 }: Props) {
   const fields = useMemo(() => fieldsOf(schema, relations, scorecards), [schema, relations, scorecards]);
   const context = useMemo(() => ({ team, blueprints }), [team, blueprints]);
@@ -210,6 +213,7 @@ export function CatalogTable({
                 sort={view.sort}
                 onSort={(property) => setView(withChange(view, { sort: nextSort(view.sort, property) }))}
                 busy={busy}
+                rowActions={rowActions}
               />
             )
           )}

@@ -8,6 +8,7 @@ import { sortable, type Sort } from '@/lib/catalog-view/view-state';
 import { ownValue } from '@/lib/domain/own-keys';
 import type { EntityView } from '@/lib/entities/entity-view';
 import type { RelatedEntity } from '@/lib/relations/entity-links';
+import { RowActionMenu } from '@/components/actions/row-action-menu';
 import { entityHref } from '@/components/entity/entity-href';
 import { LevelBadge } from './level-badge';
 import { PropertyValue, type PropertySchema } from './property-value';
@@ -88,9 +89,11 @@ type Props = {
   sort: Sort | null;
   onSort: (property: string) => void;
   busy: boolean;
+  /** A last column with each row's "Run an action" menu (the blueprint has day-2 or delete actions the caller may run). */
+  rowActions?: boolean;
 };
 
-export function EntityResultsTable({ team, blueprint, columns, entities, skeletonRows, sort, onSort, busy }: Props) {
+export function EntityResultsTable({ team, blueprint, columns, entities, skeletonRows, sort, onSort, busy, rowActions = false }: Props) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table
@@ -103,6 +106,11 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
             {columns.map((c) => (
               <SortHeader key={c.key} label={c.label} property={c.key} sort={sort} onSort={onSort} sortableColumn={sortable(c)} />
             ))}
+            {rowActions && (
+              <th scope="col" className="w-12 px-2 py-2.5">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -118,6 +126,7 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                       <div className="h-3 w-20 animate-pulse rounded bg-slate-100" />
                     </td>
                   ))}
+                  {rowActions && <td />}
                 </tr>
               ))
             : entities.map((e) => {
@@ -127,7 +136,7 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                     <td className="max-w-xs px-4">
                       <Link href={href} className="block rounded focus-visible:outline-2 focus-visible:outline-indigo-500">
                         <span className="block truncate font-medium text-slate-900 hover:text-indigo-700">{e.title ?? e.identifier}</span>
-                        <span className="block truncate font-mono text-xs text-slate-400">{e.identifier}</span>
+                        <span className="block truncate font-mono text-xs text-slate-500">{e.identifier}</span>
                       </Link>
                     </td>
                     {columns.map((c) => (
@@ -141,6 +150,11 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                         )}
                       </td>
                     ))}
+                    {rowActions && (
+                      <td className="px-2">
+                        <RowActionMenu team={team} blueprint={blueprint} entity={{ identifier: e.identifier, title: e.title }} />
+                      </td>
+                    )}
                   </tr>
                 );
               })}

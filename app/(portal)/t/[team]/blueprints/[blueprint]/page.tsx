@@ -15,6 +15,8 @@ import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { mayCall } from '@/lib/authz/may-call';
 import { actingUserId } from '@/lib/auth/actor';
+import { listActions } from '@/lib/actions/action-service';
+import type { TeamContext } from '@/lib/authz/team-context';
 import { listScorecardFields } from '@/lib/scorecards/list-scorecard-fields';
 import { listSavedViews } from '@/lib/saved-views/saved-view-service';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
@@ -35,6 +37,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // entity:read), and its columns come from the schema, which getBlueprint shows only with
 // blueprint:read: the page needs what both services allow, as the API does. The scorecards'
 // levels and rules (columns, filters) only for a viewer who may read them (scorecard:read).
+/**
+ * Whether the catalog's rows get a "Run an action" menu: the caller may ask for runs, and the
+ * blueprint has an enabled day-2 or delete action (at most 100 per blueprint: one small read).
+ * Which actions a row offers is the offered-actions route's answer when its menu opens.
+ */
+async function hasEntityActions(ctx: TeamContext, blueprintId: string): Promise<boolean> {
+  if (!mayCall(ctx, 'listActions') || !mayCall(ctx, 'listActionsOffered') || !mayCall(ctx, 'requestRun')) return false;
+  const { actions } = await listActions(getDb(), ctx, { blueprint: blueprintId }, { limit: 100, cursor: null });
+  return actions.some((a) => a.enabled && a.trigger !== 'create');
+}
+
 export default async function BlueprintEntitiesPage({ params }: Props) {
   const { team: slug, blueprint: blueprintId } = await params;
   const ctx = await requireEntryPointPage(slug, 'searchEntities');
@@ -52,6 +65,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
   const scorecards = mayCall(ctx, 'listScorecardFields') ? await listScorecardFields(getDb(), ctx, blueprintId) : [];
   // Rendered with the views, so `?view=` and the team default open on the first render.
   const { views } = await listSavedViews(getDb(), ctx, blueprintId);
+  const rowActions = await hasEntityActions(ctx, blueprintId);
   return (
     <>
       <PageHeader
@@ -83,6 +97,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
           canShare={ctx.permissions.has('entity:write')}
           userId={actingUserId(ctx.actor)}
           savedViews={views}
+          rowActions={rowActions}
         />
       </Suspense>
     </>
