@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useOutsideClose } from '@/components/catalog/use-outside-close';
 import type { ActionView } from './action-view';
+import { ActionMenuItems } from './action-menu-items';
 import { RunActionDialog } from './run-action-dialog';
 import { useOfferedActions } from './use-action-data';
 
@@ -64,22 +65,13 @@ export function RowActionMenu({
           {offered.isSuccess && actions.length === 0 && (
             <li className="px-3 py-2 text-sm text-slate-500">No action applies to this entity.</li>
           )}
-          {actions.map((a) => (
-            <li key={a.identifier} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setChosen(a);
-                  setOpen(false);
-                }}
-                className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none"
-              >
-                <span aria-hidden>{a.icon ?? '⚡'}</span>
-                <span className="truncate">{a.title}</span>
-              </button>
-            </li>
-          ))}
+          <ActionMenuItems
+            actions={actions}
+            onChoose={(a) => {
+              setChosen(a);
+              setOpen(false);
+            }}
+          />
         </ul>
       )}
       {chosen && <RunActionDialog team={team} action={chosen} entity={entity} onClose={() => setChosen(null)} />}

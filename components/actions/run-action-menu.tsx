@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useOutsideClose } from '@/components/catalog/use-outside-close';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionView } from './action-view';
+import { ActionMenuItems } from './action-menu-items';
 import { RunActionDialog } from './run-action-dialog';
 import { useOfferedActions } from './use-action-data';
 
@@ -34,22 +35,13 @@ export function RunActionMenu({
           aria-label="Actions"
           className="absolute right-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
         >
-          {actions.map((a) => (
-            <li key={a.identifier} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setChosen(a);
-                  setOpen(false);
-                }}
-                className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none"
-              >
-                <span aria-hidden>{a.icon ?? '⚡'}</span>
-                <span className="truncate">{a.title}</span>
-              </button>
-            </li>
-          ))}
+          <ActionMenuItems
+            actions={actions}
+            onChoose={(a) => {
+              setChosen(a);
+              setOpen(false);
+            }}
+          />
         </ul>
       )}
       {chosen && <RunActionDialog team={team} action={chosen} entity={entity} onClose={() => setChosen(null)} />}
