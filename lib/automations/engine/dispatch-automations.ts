@@ -11,6 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/observability/logger';
 import { askRun, enqueueRun } from '@/lib/runs/ask-run';
 import { matchesCondition } from '@/lib/runs/check-run-target';
+import type { ActionRow } from '@/lib/actions/action-view';
 import { loadActionForRun } from '@/lib/actions/load-action';
 import {
   advanceConsumerSql,
@@ -49,6 +50,8 @@ type Loaded = {
   snapshots: Map<string, { old_data: unknown; new_data: unknown }>;
   entities: Map<string, { id: string; identifier: string; title: string | null; data: unknown }>;
   runs: Map<string, { depth: number; automation_id: string | null }>;
+  /** The batch's actions, read once each (by team and identifier), not once per event. */
+  actions: Map<string, ActionRow>;
 };
 
 export type BatchResult = { state: 'busy' | 'idle' } | { state: 'read'; events: number; runs: number };
@@ -67,6 +70,7 @@ async function loadFor(tx: Prisma.TransactionClient, pairs: { event: EventRow }[
     snapshots: new Map(audits.length ? (await runSql(tx, auditSnapshotsSql(audits), snapshotRow)).map((r) => [r.id, r]) : []),
     entities: new Map(entities.length ? (await runSql(tx, currentEntitiesSql(entities), currentEntityRow)).map((r) => [r.id, r]) : []),
     runs: new Map(runs.length ? (await runSql(tx, causingRunsSql(runs), causingRunRow)).map((r) => [r.id, r]) : []),
+    actions: new Map(),
   };
 }
 
@@ -112,7 +116,9 @@ async function startOne(
   const depth = parent ? parent.depth + 1 : 0;
   // A refused run is one deeper than the limit: its own end starts nothing (no chain of refusals).
   if (depth > AUTOMATION_MAX_DEPTH + 1) return null;
-  const action = await loadActionForRun(tx, ctx.team.id, automation.action_identifier);
+  const actionKey = `${automation.team_id}/${automation.action_identifier}`;
+  const action = loaded.actions.get(actionKey) ?? (await loadActionForRun(tx, ctx.team.id, automation.action_identifier));
+  loaded.actions.set(actionKey, action);
   const identity = { automation: { id: automation.id, identifier: automation.identifier }, depth };
   const entity = action.triggerType === 'create' ? undefined : (event.identifier ?? undefined);
   const refuse = (reason: string) => recordRefusedRun(tx, ctx, action, { ...identity, entity: entity ?? null, reason });
