@@ -85,6 +85,36 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
       `${bp} scorecard`,
     );
   }
+  // An action (its runs wait for an approval: no network), an automation on it, and a run.
+  await expectJson(
+    await call(request, 'POST', `/teams/${team.slug}/actions`, {
+      token: admin.token,
+      body: {
+        identifier: 'deploy',
+        title: 'Deploy',
+        blueprint: 'svc',
+        trigger: 'day-2',
+        user_inputs: { type: 'object', properties: { note: { type: 'string' } } },
+        steps: [{ type: 'approval' }],
+        approval: { required: true, allow_self: true },
+      },
+    }),
+    201,
+    'action',
+  );
+  await expectJson(
+    await call(request, 'POST', `/teams/${team.slug}/automations`, {
+      token: admin.token,
+      body: { identifier: 'auto', title: 'Auto', on: { event: 'entity.updated', blueprint: 'svc' }, action: 'deploy' },
+    }),
+    201,
+    'automation',
+  );
+  const run = await expectJson<{ id: string }>(
+    await call(request, 'POST', `/teams/${team.slug}/actions/deploy/runs`, { token: admin.token, body: { entity: 'e1', inputs: {} } }),
+    202,
+    'run',
+  );
   const member = await register(request, 'hostile-member');
   await addMember(request, admin.token, team.slug, member.email, 'viewer');
   const role = await createRole(request, admin.token, team.slug, ['entity:read']);
@@ -100,6 +130,10 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
         'entity:write',
         'scorecard:read',
         'scorecard:write',
+        'action:read',
+        'action:write',
+        'action:execute',
+        'action:approve',
       ]),
     ),
   );
@@ -113,6 +147,9 @@ test('no hostile input to any route is a 5xx, a hang or an answer without the er
     user_id: member.user.id,
     role_id: role.id,
     key_id: victimKey.api_key.id,
+    action_id: 'deploy',
+    automation_id: 'auto',
+    run_id: run.id,
   };
   const sacrificial = { ...real, blueprint_id: 'victim' };
   const requests = hostileRequests(doc, real, sacrificial);
