@@ -9,8 +9,8 @@ import { executeEntityStep } from './execute-entity-step';
 import { executeWebhookStep } from './execute-webhook-step';
 import { finishRun } from './finish-run';
 import { loadRunScope } from './run-scope';
-import { RUN_SELECT, snapshotOf, stepResultsOf, type RunRecord } from './run-view';
-import { claimStepSql, idRow, recordStepSql, runStatementSql, type PendingLogLine } from './runs.sql';
+import { snapshotOf, stepResultsOf, type RunRecord } from './run-view';
+import { claimStepSql, idRow, openRunSql, recordStepSql, runRecordRow, runStatementSql, type PendingLogLine } from './runs.sql';
 import type { StepLog, StepOutcome } from './step-outcome';
 
 // The runner of one run (the action-run job): from step_index on, each step is claimed (a lease in
@@ -28,9 +28,6 @@ export type RunnerOptions = {
 };
 
 const OPEN_STEP_LEASE_SECONDS = 120;
-
-const loadRun = (db: Db, teamId: string, runId: string) =>
-  db.actionRun.findUnique({ where: { teamId_id: { teamId, id: runId } }, select: RUN_SELECT });
 
 function leaseSecondsOf(step: StoredStep): number {
   if (step.type !== 'webhook') return OPEN_STEP_LEASE_SECONDS;
@@ -70,26 +67,17 @@ async function changeRun(db: Db | Prisma.TransactionClient, run: RunRecord, upda
   return rows.length > 0;
 }
 
-/** Starts a queued run (queued -> running): the run as it now is, or null when it was not queued. */
-async function startRun(db: Db, run: RunRecord, pending: PendingLines): Promise<RunRecord | null> {
-  const [started] = await db.actionRun.updateManyAndReturn({
-    where: { teamId: run.teamId, id: run.id, status: 'queued' },
-    data: { status: 'running', startedAt: run.startedAt ?? new Date(), updatedAt: new Date() },
-    select: RUN_SELECT,
-  });
-  if (started) pending.add('info', null, `run started (${snapshotOf(run).steps.length} step(s))`);
-  return started ?? null;
-}
-
 export async function executeRun(teamId: string, runId: string, options: RunnerOptions = {}): Promise<void> {
   const db = getDb();
   const pending = new PendingLines();
   try {
-    const first = await loadRun(db, teamId, runId);
-    if (!first) return;
+    const [opened] = await runSql(db, openRunSql(teamId, runId), runRecordRow);
+    if (!opened) return;
+    const { started, ...first } = opened;
+    if (started) pending.add('info', null, `run started (${snapshotOf(first).steps.length} step(s))`);
     // After a step is recorded the run is known without reading it again (the recording statement
     // checked it was still running at that step); a cancel meanwhile makes the next claim fail.
-    let run = first.status === 'queued' ? await startRun(db, first, pending) : first;
+    let run: RunRecord | null = first;
     while (run && run.status === 'running' && !run.reportDeadline) {
       const steps = snapshotOf(run).steps;
       const index = run.stepIndex;

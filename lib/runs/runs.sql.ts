@@ -240,3 +240,84 @@ export const runRefRow = rowDecoder({ teamId: 'text', id: 'text' });
 export function lockRunSql(teamId: string, runId: string): Prisma.Sql {
   return Prisma.sql`SELECT id::text AS id FROM action_runs WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid FOR UPDATE`;
 }
+
+/** The columns of a RunRecord (run-view.ts), as the runner's raw statements return them. */
+const RUN_COLUMNS = Prisma.raw(`team_id::text AS "teamId", id::text AS id, action_id::text AS "actionId",
+  entity_id::text AS "entityId", blueprint_id AS "blueprintId", entity_identifier AS "entityIdentifier", status,
+  inputs, step_results AS "stepResults", action_snapshot AS "actionSnapshot", requested_by AS "requestedBy",
+  triggered_by AS "triggeredBy", error, link, summary, step_index AS "stepIndex", approval,
+  automation_id::text AS "automationId", depth, report_deadline AS "reportDeadline", created_at AS "createdAt",
+  started_at AS "startedAt", finished_at AS "finishedAt"`);
+
+export const runRecordRow = rowDecoder({
+  teamId: 'text',
+  id: 'text',
+  actionId: 'text',
+  entityId: 'text?',
+  blueprintId: 'text?',
+  entityIdentifier: 'text?',
+  status: 'text',
+  inputs: 'json',
+  stepResults: 'json',
+  actionSnapshot: 'json',
+  requestedBy: 'json',
+  triggeredBy: 'text?',
+  error: 'text?',
+  link: 'text?',
+  summary: 'text?',
+  stepIndex: 'int',
+  approval: 'json',
+  automationId: 'text?',
+  depth: 'int',
+  reportDeadline: 'date?',
+  createdAt: 'date',
+  startedAt: 'date?',
+  finishedAt: 'date?',
+  started: 'bool',
+});
+
+/**
+ * The runner's first read of a job: the run, started (queued -> running) in the same statement
+ * when it was queued (`started` says so). Primary key (team_id, id). The second branch reads the
+ * row only when the UPDATE changed nothing (a CTE's change is not visible to its own statement).
+ */
+export function openRunSql(teamId: string, runId: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH started AS (
+      UPDATE action_runs SET status = 'running', started_at = coalesce(started_at, clock_timestamp()), updated_at = clock_timestamp()
+       WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid AND status = 'queued'
+      RETURNING ${RUN_COLUMNS}, TRUE AS started)
+    SELECT * FROM started
+    UNION ALL
+    SELECT ${RUN_COLUMNS}, FALSE AS started FROM action_runs
+     WHERE team_id = ${teamId}::uuid AND id = ${runId}::uuid AND NOT EXISTS (SELECT 1 FROM started)`;
+}
+
+export const scopeEntityRow = rowDecoder({
+  id: 'text',
+  identifier: 'text',
+  blueprintId: 'text',
+  title: 'text?',
+  data: 'json',
+  createdBy: 'text?',
+  updatedBy: 'text?',
+  createdAt: 'date',
+  updatedAt: 'date',
+});
+
+/** The entity a run acts on, as a step's templates see it. Primary key (team_id, id). */
+export function scopeEntitySql(teamId: string, entityId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id::text AS id, identifier, blueprint_id AS "blueprintId", title, data, created_by::text AS "createdBy",
+           updated_by::text AS "updatedBy", created_at AS "createdAt", updated_at AS "updatedAt"
+      FROM entities WHERE team_id = ${teamId}::uuid AND id = ${entityId}::uuid`;
+}
+
+export const signingSecretRow = rowDecoder({ id: 'text', identifier: 'text', signingSecret: 'text?' });
+
+/** An action's sealed signing secret, read when a webhook is sent (a rotation applies at once). Primary key. */
+export function signingSecretSql(teamId: string, actionId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id::text AS id, identifier, signing_secret AS "signingSecret" FROM actions
+     WHERE team_id = ${teamId}::uuid AND id = ${actionId}::uuid`;
+}
