@@ -95,7 +95,7 @@ export function resolveRefs(
       if (field.field === 'owner') entity.record.properties.ownerRef ??= stringifyEntityRef(ref);
       const relation = field.to[ref.kind];
       if (!relation) {
-        warn(`${at}: "${stringifyEntityRef(ref)}" is a ${ref.kind}, which spec.${field.field} cannot link in Baseplate; not kept`);
+        warn(`${at}: "${stringifyEntityRef(ref)}" is of kind ${ref.kind}, which spec.${field.field} cannot link in Baseplate; not kept`);
         continue;
       }
       const other = byRef.get(stringifyEntityRef(ref));
