@@ -24,6 +24,7 @@ describe('importFormatOf', () => {
     expect(importFormatOf('Application/X-NDJSON')).toBe('ndjson');
     expect(importFormatOf('text/yaml')).toBe('yaml');
     expect(importFormatOf('application/vnd.baseplate+json')).toBe('json');
+    expect(importFormatOf('application/vnd.backstage+yaml')).toBe('yaml');
     expect(importFormatOf('text/csv;header=present')).toBe('csv');
   });
 

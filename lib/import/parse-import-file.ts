@@ -31,7 +31,7 @@ const FORMATS: ReadonlyMap<string, ImportFormat> = new Map([
 /** The format a Content-Type names (parameters such as charset ignored); 400 for any other. */
 export function importFormatOf(contentType: string | null | undefined): ImportFormat {
   const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  const format = FORMATS.get(media) ?? (media.endsWith('+json') ? 'json' : undefined);
+  const format = FORMATS.get(media) ?? (media.endsWith('+json') ? 'json' : media.endsWith('+yaml') ? 'yaml' : undefined);
   if (!format) {
     throw new AppError(
       'bad_request',

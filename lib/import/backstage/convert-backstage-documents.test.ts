@@ -6,7 +6,7 @@ import { createBlueprintBody } from '@/lib/blueprints/schemas';
 import { validateBody } from '@/lib/http/request-body';
 import type { MappedEntity } from '@/lib/ingest/mapped-entity';
 import { parseImportFile } from '../parse-import-file';
-import { convertBackstageDocuments } from './convert-backstage-documents';
+import { MAX_WARNINGS, convertBackstageDocuments } from './convert-backstage-documents';
 
 // The realistic catalog of e2e/fixtures/backstage (dozens of entities of every kind) converts to
 // the expected entities and links; blueprints are valid create bodies; odd documents are warned
@@ -188,6 +188,12 @@ describe('convertBackstageDocuments on odd documents', () => {
     ]);
     expect(out.records.find((r) => r.identifier === 'c')?.relations).toEqual({ parent: 'b' });
     expect(out.warnings).toEqual(['document 3 (group:default/c): parent is already "b"; "a" is not kept']);
+  });
+
+  it(`keeps at most ${MAX_WARNINGS} warnings and counts the rest`, () => {
+    const out = convertBackstageDocuments(Array.from({ length: MAX_WARNINGS + 5 }, () => 'text'));
+    expect(out.warnings).toHaveLength(MAX_WARNINGS + 1);
+    expect(out.warnings.at(-1)).toBe('... and 5 more warnings (MAX_WARNINGS)');
   });
 
   it('keeps user-chosen keys (`__proto__` annotations) as own keys', () => {

@@ -31,6 +31,8 @@ export type ConvertBackstageOptions = {
 };
 
 const KNOWN: ReadonlySet<string> = new Set(BACKSTAGE_KINDS);
+/** Warnings kept in the answer; a file of 10,000 odd documents still answers in a bounded size. */
+export const MAX_WARNINGS = 200;
 
 /** Whether a document is a Backstage entity: its apiVersion is in the backstage.io group (or one under it, as scaffolder.backstage.io). */
 export function isBackstageDocument(doc: unknown): boolean {
@@ -85,7 +87,11 @@ function readDocument(doc: unknown, index: number, ids: Record<BackstageKind, st
 export function convertBackstageDocuments(docs: unknown[], options: ConvertBackstageOptions = {}): BackstageConversion {
   const ids = Object.fromEntries(BACKSTAGE_KINDS.map((k) => [k, options.blueprintIds?.[k] ?? k])) as Record<BackstageKind, string>;
   const warnings: string[] = [];
-  const warn = (message: string) => warnings.push(message);
+  let dropped = 0;
+  const warn = (message: string) => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+    else dropped += 1;
+  };
   const byRef = new Map<string, Pending>();
   docs.forEach((doc, index) => {
     const entity = readDocument(doc, index, ids, warn);
@@ -100,6 +106,6 @@ export function convertBackstageDocuments(docs: unknown[], options: ConvertBacks
   return {
     blueprints: BACKSTAGE_KINDS.map((kind) => backstageBlueprint(kind, ids)),
     records: [...byRef.values()].map((e) => e.record),
-    warnings,
+    warnings: dropped ? [...warnings, `... and ${dropped} more warnings (MAX_WARNINGS)`] : warnings,
   };
 }
