@@ -160,6 +160,18 @@ describe('YAML', () => {
     expect(yaml(ok)).toHaveLength(1);
   });
 
+  it(`draws the depth bound at exactly ${MAX_IMPORT_DEPTH} levels, in block and mixed styles alike`, () => {
+    const block = (n: number) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
+    expect(yaml(block(MAX_IMPORT_DEPTH))).toHaveLength(1);
+    expect(faultOf(() => yaml(block(MAX_IMPORT_DEPTH + 1))).details).toMatchObject({ reason: 'too_deep' });
+    const seqs = (n: number) => '- '.repeat(n) + 'x\n';
+    expect(yaml(seqs(MAX_IMPORT_DEPTH))).toHaveLength(1);
+    expect(faultOf(() => yaml(seqs(MAX_IMPORT_DEPTH + 1))).details).toMatchObject({ reason: 'too_deep' });
+    const mixed = (n: number) => `a:\n  - ${'{b: ['.repeat(n)}1${']}'.repeat(n)}\n`;
+    expect(yaml(mixed((MAX_IMPORT_DEPTH - 2) / 2))).toHaveLength(1);
+    expect(faultOf(() => yaml(mixed((MAX_IMPORT_DEPTH - 2) / 2 + 1))).details).toMatchObject({ reason: 'too_deep' });
+  });
+
   it('refuses depth built from aliases (an anchored deep value nested again)', () => {
     const half = (n: number) => '['.repeat(n) + '1' + ']'.repeat(n);
     const text = `a: &deep ${half(50)}\nb: ${'['.repeat(30)}*deep${']'.repeat(30)}\n`;
