@@ -22,8 +22,6 @@ import { MAX_IMPORT_DEPTH, MAX_YAML_ALIASES, MAX_YAML_DOCUMENTS, MAX_YAML_MAP_KE
 //    package) before it expands.
 // Every fault names its document (1-based) and, where the package gives a position, its line.
 
-type Token = CST.Token | CST.CollectionItem;
-
 /** Child nodes of one syntax-tree node that can nest (collections and their items' keys and values). */
 function childrenOf(node: CST.Token): CST.Token[] {
   const items: CST.CollectionItem[] =
@@ -49,7 +47,7 @@ function mapMembers(node: CST.Token): number {
  */
 function syntaxFault(doc: CST.Document): 'depth' | 'keys' | null {
   if (!doc.value) return null;
-  const stack: Array<[Token, number]> = [[doc.value, 0]];
+  const stack: Array<[CST.Token, number]> = [[doc.value, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop() as [CST.Token, number];
     const nests = node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection';
