@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parseAllDocuments } from 'yaml';
+import { parseCsv } from './support/csv';
 import {
   addMember,
   call,
@@ -63,36 +64,6 @@ async function post(slug: string, blueprint: string, body: object) {
 
 /** A line or document of the export without its `kind`: the entity itself. */
 const withoutKind = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'kind'));
-
-/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  expect(cell === '' && row.length === 0, 'the CSV ends with CRLF').toBe(true);
-  return rows;
-}
 
 test.beforeAll(async () => {
   api = await newApiContext();
