@@ -119,6 +119,10 @@ export const SERVICE_ENTRY_POINTS = {
   postRunLog: { needs: 'action:execute', operations: ['createRunLog'] },
   decideRunApproval: { needs: 'action:approve', operations: ['decideRunApproval'] },
   cancelRun: { needs: 'action:execute', operations: ['cancelRun'] },
+  // lib/export/export-catalog.ts (include=blueprints also needs blueprint:read, checked inside)
+  exportCatalog: { needs: 'entity:read', operations: ['exportCatalog'] },
+  // the same route's only=blueprints (one operation: its documented permission is the catalog's)
+  exportBlueprintsFile: { needs: 'blueprint:read', operations: [] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

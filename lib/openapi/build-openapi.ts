@@ -20,6 +20,7 @@ import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { exportPaths } from './paths-export';
 import { runParameters, runPaths, runSchemas } from './paths-runs';
 import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
@@ -112,6 +113,7 @@ export function buildOpenApiDocument(): object {
       ...entityPaths,
       ...searchPaths,
       ...quickSearchPaths,
+      ...exportPaths,
       ...teamOpenApiPaths,
       ...scorecardPaths,
       ...scorecardResultPaths,
