@@ -211,6 +211,16 @@ describe('syncs', () => {
     expect(refused.details).toEqual({ reason: 'deletion_threshold', would_delete: 2, entities: 3, threshold: 0.5 });
     expect(await counts(admin.team.id)).toEqual(before); // "new" was not written either
 
+    // An item whose mapping fails names no entity: the full sync is refused rather than deleting it.
+    const unmapped = await expectAppError(
+      syncIntegration(db(), admin, 'full-a', { items: [repo('f1'), repo('f2'), { kind: 'repo' }], mode: 'full' }),
+    );
+    expect(unmapped.details).toMatchObject({
+      reason: 'incomplete_full_sync',
+      failed: [{ index: 2, path: '/mappings/0/entity/identifier' }],
+    });
+    expect(await counts(admin.team.id)).toEqual(before);
+
     const forced = await syncIntegration(db(), admin, 'full-a', { items: [repo('f1')], mode: 'full', force: true });
     expect(forced).toMatchObject({ deleted: 2, unchanged: 1 });
     expect(await left()).toEqual(expect.arrayContaining(['b1', 'by-hand', 'f1']));
@@ -221,9 +231,9 @@ describe('syncs', () => {
     expect(rows[0].n).toBe(3);
     const history = await listIntegrationSyncs(db(), admin, 'full-a', { limit: 2, cursor: null });
     expect(history.syncs[0]).toMatchObject({ mode: 'full', counts: { deleted: 2 } });
-    expect(history.syncs[1]).toMatchObject({ mode: 'full', error: expect.stringContaining('deletion threshold') });
-    const page2 = await listIntegrationSyncs(db(), admin, 'full-a', { limit: 2, cursor: history.next_cursor });
-    expect(page2.syncs.map((s) => s.mode)).toEqual(['full', 'delta']);
+    expect(history.syncs[1]).toMatchObject({ mode: 'full', error: expect.stringContaining('could not be mapped') });
+    const page2 = await listIntegrationSyncs(db(), admin, 'full-a', { limit: 3, cursor: history.next_cursor });
+    expect(page2.syncs.map((s) => s.mode)).toEqual(['full', 'full', 'delta']);
   });
 
   it('a dry run answers with the changes and writes nothing', async () => {

@@ -82,6 +82,29 @@ export async function runIntegrationSync(
   };
   const compiled = compileMappings(integration.mappings.map(mappingOf));
   const mapped = await mapItems(compiled, request.items);
+  // An item whose mapping failed names no entity: a full sync would delete its entity as "not
+  // sent". So a full sync with such failures is refused, with the numbers, unless forced.
+  if (mode === 'full' && mapped.failures.length && !request.force) {
+    const error = new AppError(
+      'conflict',
+      `${mapped.failures.length} item(s) could not be mapped, so this full sync cannot tell which entities were not sent: fix them, or send force=true`,
+      { reason: 'incomplete_full_sync', failed: mapped.failures.slice(0, INTEGRATION_LIMITS.maxFailuresKept) },
+    );
+    await record(
+      {
+        received: request.items.length,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        deleted: 0,
+        skipped: mapped.skipped,
+        failed: mapped.failures.length,
+      },
+      mapped.failures,
+      error.message,
+    );
+    throw error;
+  }
   const ctx = systemContext(team, {
     on_behalf: { type: 'integration', id: row.id },
     permissions: INTEGRATION_PERMISSIONS,

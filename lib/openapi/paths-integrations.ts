@@ -112,7 +112,7 @@ const update = (method: 'put' | 'patch') =>
 
 const syncRules =
   `At most ${INTEGRATION_LIMITS.maxItems} items (413 naming \`maxItems\`). Each item is tried against every mapping; a failing item (an expression error or limit, an entity that fails validation) is reported in \`failed\` and never blocks the others. ` +
-  'An item equal to its entity writes nothing (no version, audit row or event). `mode: "full"` also deletes the entities this integration wrote earlier and did not send now; past `deletion_threshold` it is 409 `deletion_threshold` with `details.would_delete`, `details.entities` and `details.threshold`, and nothing is written, unless `force: true`. ' +
+  'An item equal to its entity writes nothing (no version, audit row or event). `mode: "full"` also deletes the entities this integration wrote earlier and did not send now; past `deletion_threshold` it is 409 `deletion_threshold` with `details.would_delete`, `details.entities` and `details.threshold`, and nothing is written, unless `force: true`; a full sync with items that could not be mapped is 409 `incomplete_full_sync` the same way. ' +
   '`dry_run: true` answers the same plus `changes` and writes nothing. A disabled integration is 409 `disabled`. Writes are audited as the system acting for the integration.';
 
 export const integrationPaths = {
