@@ -138,11 +138,12 @@ export async function evaluateExpression(
   input: unknown,
   bindings?: Record<string, unknown>,
 ): Promise<unknown> {
-  const started = Date.now();
+  // performance.now(): Next.js wraps Date in the server (dynamic-IO tracking), and this runs per node.
+  const started = performance.now();
   let depth = 0;
   const check = () => {
     if (depth > TEMPLATE_LIMITS.maxDepth) throw new TemplateError(path, 'the expression nests too deeply');
-    if (Date.now() - started > TEMPLATE_LIMITS.timeoutMs) {
+    if (performance.now() - started > TEMPLATE_LIMITS.timeoutMs) {
       throw new TemplateError(path, `the expression ran longer than ${TEMPLATE_LIMITS.timeoutMs} ms`);
     }
   };

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
-import { evaluateExpression, TemplateError } from '@/lib/actions/template';
-import type { CompiledMapping } from '@/lib/integrations/compile-mappings';
+import { evaluateExpression, TEMPLATE_LIMITS, TemplateError } from '@/lib/actions/template';
+import { fieldPathOf, type CompiledMapping } from '@/lib/integrations/compile-mappings';
 import { INTEGRATION_LIMITS } from '@/lib/integrations/integration-limits';
 import type { ItemFailure, MappedEntity } from './mapped-entity';
 
@@ -32,7 +32,26 @@ class ItemFault extends Error {
   }
 }
 
+/** A plain field path read directly; NO_FAST when JSONata must decide (an array or object, a value past the output limit). */
+const NO_FAST = Symbol('no fast path');
+function readFields(names: string[], item: unknown): unknown {
+  let value: unknown = item;
+  for (const name of names) {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) return typeof value === 'object' ? NO_FAST : undefined;
+    value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+  }
+  // Arrays and objects: JSONata's sequence rules decide, and it applies the output limit.
+  if (typeof value === 'string' && value.length > TEMPLATE_LIMITS.maxOutputChars) return NO_FAST;
+  return value !== null && typeof value === 'object' ? NO_FAST : value;
+}
+
 async function run(expression: CompiledMapping['identifier'], path: string, item: unknown, bindings?: Record<string, unknown>) {
+  const names = fieldPathOf(expression);
+  if (names) {
+    const value = readFields(names, item);
+    if (value !== NO_FAST) return value;
+  }
   try {
     return await evaluateExpression(expression, path, item, bindings);
   } catch (error) {

@@ -22,6 +22,26 @@ export type CompiledMapping = {
 
 export type MappingFault = { path: string; message: string };
 
+// Most mapping values are plain field paths (`attributes.language`). JSONata evaluates every node
+// as a promise, which under the server's async hooks costs far more than reading two fields: such
+// an expression is also remembered as its field names, and lib/ingest/map-items.ts reads them
+// directly while the values on the way are plain objects (anything else goes to JSONata, whose
+// answer is then the same). Names that JSONata reads as operators or literals never qualify.
+const FIELD_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+const NOT_FIELDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+const fieldPaths = new WeakMap<jsonata.Expression, string[]>();
+
+/** The field names of an expression that is a plain path, else null. */
+export function fieldPathOf(expression: jsonata.Expression): string[] | null {
+  return fieldPaths.get(expression) ?? null;
+}
+
+function rememberFieldPath(source: string, compiled: jsonata.Expression): void {
+  if (!FIELD_PATH.test(source)) return;
+  const names = source.trim().split('.');
+  if (!names.some((n) => NOT_FIELDS.has(n))) fieldPaths.set(compiled, names);
+}
+
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Compiles every mapping; collects every fault (path `/mappings/<i>/entity/properties/<name>`). */
@@ -30,7 +50,9 @@ export function compileMappingsOrFaults(mappings: MappingInput[]): { compiled: C
   const one = (expression: string | null | undefined, path: string): jsonata.Expression | null => {
     if (expression === undefined || expression === null) return null;
     try {
-      return compileExpression(expression, path);
+      const compiled = compileExpression(expression, path);
+      rememberFieldPath(expression, compiled);
+      return compiled;
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       faults.push({ path: error.path, message: error.message });
