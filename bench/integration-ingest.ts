@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
 import { signWebhook } from '@/lib/net/sign-webhook';
@@ -101,6 +102,8 @@ async function main() {
     if (made.status !== 201) throw new Error(`integration: ${made.status} ${JSON.stringify(integration)}`);
     const url = `${base}/api/v1/ingest/bench/ci`;
 
+    // Other work on a shared machine moves these numbers a lot: the load is written with them.
+    const loadBefore = loadavg()[0];
     const first = await pass(url, integration.secret);
     const again = await pass(url, integration.secret);
     const peak = peakRssMb(server.pid);
@@ -118,6 +121,7 @@ async function main() {
       ...row('first pass (all new)', first, 5000),
       ...row('second pass (all unchanged: nothing written)', again, 20000),
       `| server peak RSS (VmHWM) | ${peak.toFixed(0)} MB |`,
+      `| load average (1 min) before / after | ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} |`,
       '',
     ].join('\n');
     mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });

@@ -61,11 +61,13 @@ function failureOf(record: MappedEntity, result: Extract<BulkResult, { status: '
 
 async function applyInTx(
   tx: Prisma.TransactionClient,
+  reader: Db | Prisma.TransactionClient,
   ctx: TeamContext,
   integration: IntegrationTarget | null,
   records: MappedEntity[],
   options: ApplyOptions,
-): Promise<ApplyResult> {
+  probe = false,
+): Promise<ApplyResult | null> {
   const teamId = ctx.team.id;
   const failed: ItemFailure[] = [];
   const changes: EntityChange[] = [];
@@ -104,11 +106,11 @@ async function applyInTx(
 
   const blueprints = [...new Set(sent.map((k) => k.blueprint))];
   const known = new Set(
-    (await tx.blueprint.findMany({ where: { teamId, id: { in: blueprints } }, select: { id: true } })).map((b) => b.id),
+    (await reader.blueprint.findMany({ where: { teamId, id: { in: blueprints } }, select: { id: true } })).map((b) => b.id),
   );
   const rows = sent.length
     ? await runSql(
-        tx,
+        reader,
         existingEntitiesSql(
           teamId,
           sent.filter((k) => known.has(k.blueprint)),
@@ -118,7 +120,7 @@ async function applyInTx(
     : [];
   const current = new Map(rows.map((row) => [keyOf(row.blueprint_id, row.identifier), row]));
   const withLinks = rows.filter((row) => first.get(keyOf(row.blueprint_id, row.identifier))?.relations !== undefined).map((row) => row.id);
-  const links = withLinks.length ? await loadLinkViews(tx, teamId, withLinks) : new Map();
+  const links = withLinks.length ? await loadLinkViews(reader, teamId, withLinks) : new Map();
 
   // What to write, per blueprint, in the order the records came.
   const toWrite = new Map<string, MappedEntity[]>();
@@ -148,6 +150,12 @@ async function applyInTx(
     list.push(record);
     toWrite.set(record.blueprint, list);
   }
+
+  if (probe && toWrite.size === 0) {
+    failed.sort((a, b) => a.index - b.index);
+    return { created: 0, updated: 0, unchanged, deleted: 0, failed, ...(options.dryRun && { changes: [] }) };
+  }
+  if (probe) return null;
 
   const refused = new Set<string>();
   for (const [blueprint, list] of toWrite) {
@@ -209,11 +217,18 @@ export async function applyEntityRecords(
       limit: INTEGRATION_LIMITS.maxRecords,
     });
   }
+  // A delta whose records all equal their entities writes nothing: found with plain reads, no
+  // transaction at all (the unchanged re-sync is the common case of a periodic source). A record
+  // that changed meanwhile is as if this sync came first: nothing was written for it either way.
+  if (options.mode === 'delta') {
+    const probed = await applyInTx(null as never, db, ctx, integration, records, options, true);
+    if (probed) return probed;
+  }
   try {
     return await retryOnConflict(() =>
       db.$transaction(
         async (tx) => {
-          const result = await applyInTx(tx, ctx, integration, records, options);
+          const result = (await applyInTx(tx, tx, ctx, integration, records, options)) as ApplyResult;
           if (options.dryRun) throw new DryRunDone(result);
           return result;
         },
