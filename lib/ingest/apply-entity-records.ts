@@ -221,6 +221,7 @@ export async function applyEntityRecords(
   // transaction at all (the unchanged re-sync is the common case of a periodic source). A record
   // that changed meanwhile is as if this sync came first: nothing was written for it either way.
   if (options.mode === 'delta') {
+    // The probe returns before any write, so it is given no transaction.
     const probed = await applyInTx(null as never, db, ctx, integration, records, options, true);
     if (probed) return probed;
   }
