@@ -259,6 +259,22 @@ async function cellAction(ctx: CellContext): Promise<string> {
   return `${path}/${body.identifier}`;
 }
 
+/** An integration body mapping items onto `blueprint`. */
+const integrationBody = (blueprint: string) => ({
+  identifier: cellId('int'),
+  title: 'Int',
+  kind: 'webhook',
+  mappings: [{ blueprint, entity: { identifier: 'name' } }],
+});
+
+/** An integration made by the admin for one cell, on a blueprint of its own: its URL. */
+async function cellIntegration(ctx: CellContext): Promise<string> {
+  const body = integrationBody(await cellBlueprint(ctx));
+  const path = `/teams/${ctx.team.slug}/integrations`;
+  expect((await call(ctx.api, 'POST', path, { token: ctx.world.users.admin.token, body })).status()).toBe(201);
+  return `${path}/${body.identifier}`;
+}
+
 /** An automation made by the admin for one cell (running an action of its own): its URL. */
 async function cellAutomation(ctx: CellContext): Promise<string> {
   const action = (await cellAction(ctx)).split('/').pop();
@@ -601,6 +617,54 @@ const ROWS: Row[] = [
     note: 'the offered actions need action:read (and entity:read, which every holder of action:read here has)',
     cell: async (ctx) => ({ path: `${await cellEntity(ctx)}/actions` }),
     expected: served('listActionsOffered', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/integrations',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/integrations` }),
+    expected: served('listIntegrations', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/integrations',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/integrations`, body: integrationBody(await cellBlueprint(ctx)) }),
+    expected: served('createIntegration', 201),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/integrations/{integration_id}',
+    cell: async (ctx) => ({ path: await cellIntegration(ctx) }),
+    expected: served('getIntegration', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/integrations/{integration_id}',
+    cell: async (ctx) => ({ path: await cellIntegration(ctx), body: { title: 'Renamed' } }),
+    expected: served('updateIntegration', 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/integrations/{integration_id}',
+    cell: async (ctx) => ({ path: await cellIntegration(ctx) }),
+    expected: served('deleteIntegration', 204),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/integrations/{integration_id}/rotate-secret',
+    cell: async (ctx) => ({ path: `${await cellIntegration(ctx)}/rotate-secret` }),
+    expected: served('rotateIntegrationSecret', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/integrations/{integration_id}/sync',
+    cell: async (ctx) => ({ path: `${await cellIntegration(ctx)}/sync`, body: { items: [{ name: 'synced' }] } }),
+    expected: served('syncIntegration', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/integrations/{integration_id}/syncs',
+    cell: async (ctx) => ({ path: `${await cellIntegration(ctx)}/syncs` }),
+    expected: served('listIntegrationSyncs', 200),
   },
   {
     method: 'GET',

@@ -73,7 +73,8 @@ function expressionsOf(value: unknown, path: string, out: { path: string; expres
   }
 }
 
-function compile(expression: string, path: string): jsonata.Expression {
+/** One expression compiled (syntax and TEMPLATE_LIMITS' length checked); TemplateError naming `path` otherwise. */
+export function compileExpression(expression: string, path: string): jsonata.Expression {
   if (!expression.trim()) throw new TemplateError(path, 'an empty expression between {{ and }}');
   if (expression.length > TEMPLATE_LIMITS.maxExpressionChars) {
     throw new TemplateError(path, `an expression is longer than ${TEMPLATE_LIMITS.maxExpressionChars} characters`);
@@ -105,7 +106,7 @@ export function checkTemplate(value: unknown, path = ''): TemplateFault[] {
   const faults: TemplateFault[] = [];
   for (const { path: at, expression } of found) {
     try {
-      compile(expression, at);
+      compileExpression(expression, at);
     } catch (error) {
       if (error instanceof TemplateError) faults.push({ path: error.path, message: error.message });
       else throw error;
@@ -122,12 +123,27 @@ export function hasExpressions(value: unknown): boolean {
 }
 
 async function evaluate(expression: string, path: string, scope: object): Promise<unknown> {
-  const compiled = compile(expression, path);
-  const started = Date.now();
+  return evaluateExpression(compileExpression(expression, path), path, scope);
+}
+
+/**
+ * Evaluates a compiled expression over `input` (with `bindings` as $variables), boxed by
+ * TEMPLATE_LIMITS (time, depth, output size), as plain JSON. The integrations' mappings use it too
+ * (lib/integrations), compiling once per sync. Not re-entrant on one compiled expression: its
+ * limit hooks are set per call, so evaluations of one expression are awaited one after another.
+ */
+export async function evaluateExpression(
+  compiled: jsonata.Expression,
+  path: string,
+  input: unknown,
+  bindings?: Record<string, unknown>,
+): Promise<unknown> {
+  // performance.now(): Next.js wraps Date in the server (dynamic-IO tracking), and this runs per node.
+  const started = performance.now();
   let depth = 0;
   const check = () => {
     if (depth > TEMPLATE_LIMITS.maxDepth) throw new TemplateError(path, 'the expression nests too deeply');
-    if (Date.now() - started > TEMPLATE_LIMITS.timeoutMs) {
+    if (performance.now() - started > TEMPLATE_LIMITS.timeoutMs) {
       throw new TemplateError(path, `the expression ran longer than ${TEMPLATE_LIMITS.timeoutMs} ms`);
     }
   };
@@ -147,7 +163,7 @@ async function evaluate(expression: string, path: string, scope: object): Promis
   assign(Symbol.for('jsonata.__evaluate_entry'), entry);
   assign(Symbol.for('jsonata.__evaluate_exit'), exit);
   try {
-    return toJson(await compiled.evaluate(scope), path);
+    return toJson(await compiled.evaluate(input, bindings), path);
   } catch (error) {
     if (error instanceof TemplateError) throw error;
     throw new TemplateError(path, `the expression failed: ${messageOf(error)}`);

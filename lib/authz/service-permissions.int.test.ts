@@ -31,6 +31,17 @@ import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { listTeamEvents } from '@/lib/events/list-events';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import {
+  createIntegration,
+  deleteIntegration,
+  getIntegration,
+  listIntegrations,
+  rotateIntegrationSecret,
+  updateIntegration,
+} from '@/lib/integrations/integration-service';
+import { listIntegrationSyncs } from '@/lib/integrations/list-integration-syncs';
+import { syncIntegration } from '@/lib/integrations/sync-integration';
+import { applyEntityRecords } from '@/lib/ingest/apply-entity-records';
 import { createAction, deleteAction, getAction, listActions, rotateActionSecret, updateAction } from '@/lib/actions/action-service';
 import { listActionsOffered } from '@/lib/actions/list-actions-offered';
 import { createAutomation, deleteAutomation, getAutomation, listAutomations, updateAutomation } from '@/lib/automations/automation-service';
@@ -139,6 +150,9 @@ const INTERNAL: Record<string, string> = {
   findRunOrThrow: 'a lookup inside run entry points',
   lockRunOrThrow: 'a row lock inside run write transactions',
   matchesCondition: 'the condition check inside askRun and the automations engine',
+  upsertEntityItems: 'the body of bulkUpsertEntities inside its transaction, and of the sync engine (applyEntityRecords)',
+  deleteEntityRow: "the delete inside deleteEntity, and a full sync's deletions (applyEntityRecords, entity:delete checked there)",
+  lockIntegrationOrThrow: 'a row lock inside integration write transactions',
   recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
@@ -278,6 +292,7 @@ async function makeWorld(): Promise<World> {
   await createSavedView(db(), setup, 'service', { identifier: 'team-view', title: 'Team view', shared: true });
   await createAction(db(), setup, actionBody('deploy'));
   await createAutomation(db(), setup, automationBody('on-create'));
+  await createIntegration(db(), setup, integrationBody('hook'));
   return { team: { id: team.id, slug: team.slug, name: team.name }, owner, setup };
 }
 
@@ -311,6 +326,12 @@ const actionBody = (identifier: string) => ({
   steps: [{ type: 'approval' }],
   // Runs wait for an approval the requester may give (the owner asks the runs of the matrix).
   approval: { required: true, allow_self: true },
+});
+const integrationBody = (identifier: string) => ({
+  identifier,
+  title: 'Hook',
+  kind: 'webhook' as const,
+  mappings: [{ blueprint: 'service', entity: { identifier: 'name' } }],
 });
 const automationBody = (identifier: string) => ({
   identifier,
@@ -425,6 +446,24 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     await createAutomation(db(), w.setup, automationBody(identifier));
     return deleteAutomation(db(), ctx, identifier);
   },
+  listIntegrations: (_w, ctx) => listIntegrations(db(), ctx, PAGE),
+  getIntegration: (_w, ctx) => getIntegration(db(), ctx, 'hook'),
+  createIntegration: (_w, ctx) => createIntegration(db(), ctx, integrationBody(unique('i'))),
+  updateIntegration: (_w, ctx) => updateIntegration(db(), ctx, 'hook', { replace: false, patch: { title: unique('t') } }),
+  deleteIntegration: async (w, ctx) => {
+    const identifier = unique('i');
+    await createIntegration(db(), w.setup, integrationBody(identifier));
+    return deleteIntegration(db(), ctx, identifier);
+  },
+  rotateIntegrationSecret: (_w, ctx) => rotateIntegrationSecret(db(), ctx, 'hook'),
+  syncIntegration: (_w, ctx) => syncIntegration(db(), ctx, 'hook', { items: [{ name: unique('s') }] }),
+  listIntegrationSyncs: (_w, ctx) => listIntegrationSyncs(db(), ctx, 'hook', PAGE),
+  applyEntityRecords: (_w, ctx) =>
+    applyEntityRecords(db(), ctx, null, [{ index: 0, blueprint: 'service', identifier: unique('r'), properties: { n: 1 } }], {
+      mode: 'delta',
+      dryRun: false,
+      force: false,
+    }),
   getScorecardSummary: (_w, ctx) => getScorecardSummary(db(), ctx, 'service', 'ready', undefined),
   listScorecardHistory: (_w, ctx) => listScorecardHistory(db(), ctx, 'service', 'ready', { entity: null, ...PAGE }),
   getScorecardTrend: (_w, ctx) => getScorecardTrend(db(), ctx, 'service', 'ready', 7),

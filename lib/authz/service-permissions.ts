@@ -123,6 +123,17 @@ export const SERVICE_ENTRY_POINTS = {
   exportCatalog: { needs: 'entity:read', operations: ['exportCatalog'] },
   // the same route's only=blueprints (one operation: its documented permission is the catalog's)
   exportBlueprintsFile: { needs: 'blueprint:read', operations: [] },
+  // lib/integrations/ (a sync writes its entities as the integration: lib/integrations/sync-integration.ts)
+  listIntegrations: { needs: 'integration:read', operations: ['listIntegrations'] },
+  getIntegration: { needs: 'integration:read', operations: ['getIntegration'] },
+  createIntegration: { needs: 'integration:write', operations: ['createIntegration'] },
+  updateIntegration: { needs: 'integration:write', operations: ['replaceIntegration', 'patchIntegration'] },
+  deleteIntegration: { needs: 'integration:write', operations: ['deleteIntegration'] },
+  rotateIntegrationSecret: { needs: 'integration:write', operations: ['rotateIntegrationSecret'] },
+  syncIntegration: { needs: 'integration:write', operations: ['syncIntegration'] },
+  listIntegrationSyncs: { needs: 'integration:read', operations: ['listIntegrationSyncs'] },
+  // lib/ingest/apply-entity-records.ts (the engine under syncs and imports; a full sync's deletions also need entity:delete)
+  applyEntityRecords: { needs: 'entity:write', operations: [] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

@@ -369,9 +369,9 @@ describe('deleteBlueprint', () => {
              WHERE r.team_id = $1 AND s.team_id = $1 AND s.blueprint_id = 'service' AND d.team_id = $1 AND d.identifier = 'd1'`);
     await q(`INSERT INTO scorecards (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'prod', 'Production readiness')`);
     await q(`INSERT INTO actions (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'deploy', 'Deploy')`);
-    await q(`INSERT INTO integrations (team_id, type, name) VALUES ($1, 'github', 'gh')`);
-    await q(`INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, kind, mapping)
-             SELECT $1, id, 'service', 'repository', '{}' FROM integrations WHERE team_id = $1`);
+    await q(`INSERT INTO integrations (team_id, identifier, title, kind, secret) VALUES ($1, 'gh', 'gh', 'webhook', 'v1:x')`);
+    await q(`INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, mapping, position)
+             SELECT $1, id, 'service', '{}', 0 FROM integrations WHERE team_id = $1`);
     return { team, ctx };
   }
 

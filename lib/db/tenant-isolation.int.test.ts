@@ -168,13 +168,13 @@ describe('tenant isolation in the schema', () => {
     ).rejects.toMatchObject({ code: FK_VIOLATION, constraint: 'actions_team_id_blueprint_id_fkey' });
 
     const integration = await one<{ id: string }>(
-      "INSERT INTO integrations (team_id, type, name) VALUES ($1, 'github', 'GitHub') RETURNING id",
+      "INSERT INTO integrations (team_id, identifier, title, kind, secret) VALUES ($1, 'github', 'GitHub', 'webhook', 'v1:x') RETURNING id",
       [a.id],
     );
     const mapping = (blueprintId: string, integrationId: string) =>
       sql(
-        `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, kind, mapping)
-         VALUES ($1, $2, $3, 'repository', '{"identifier": ".name"}')`,
+        `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, mapping, position)
+         VALUES ($1, $2, $3, '{"entity": {"identifier": "name"}}', 0)`,
         [a.id, integrationId, blueprintId],
       );
     await expect(mapping('cluster', integration.id)).rejects.toMatchObject({
@@ -201,13 +201,13 @@ describe('tenant isolation in the schema', () => {
     ).rejects.toMatchObject({ code: FK_VIOLATION, constraint: 'scorecard_rules_team_id_scorecard_id_fkey' });
 
     const integration = await one<{ id: string }>(
-      "INSERT INTO integrations (team_id, type, name) VALUES ($1, 'github', 'B GitHub') RETURNING id",
+      "INSERT INTO integrations (team_id, identifier, title, kind, secret) VALUES ($1, 'github', 'B GitHub', 'webhook', 'v1:x') RETURNING id",
       [b.id],
     );
     await expect(
       sql(
-        `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, kind, mapping)
-         VALUES ($1, $2, 'service', 'repository', '{}')`,
+        `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, mapping, position)
+         VALUES ($1, $2, 'service', '{}', 0)`,
         [a.id, integration.id],
       ),
     ).rejects.toMatchObject({ code: FK_VIOLATION, constraint: 'integration_mappings_team_id_integration_id_fkey' });
@@ -304,12 +304,15 @@ async function fillTeam(team: Team): Promise<void> {
      VALUES ($1, $2, $3, 'api', 1, 'Bronze', 'entity_created')`,
     [team.id, scorecard.id, service.id],
   );
-  const integration = await q("INSERT INTO integrations (team_id, type, name) VALUES ($1, 'github', 'GitHub') RETURNING id");
+  const integration = await q(
+    "INSERT INTO integrations (team_id, identifier, title, kind, secret) VALUES ($1, 'github', 'GitHub', 'webhook', 'v1:x') RETURNING id",
+  );
   await sql(
-    `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, kind, mapping)
-     VALUES ($1, $2, 'service', 'repository', '{}')`,
+    `INSERT INTO integration_mappings (team_id, integration_id, blueprint_id, mapping, position)
+     VALUES ($1, $2, 'service', '{}', 0)`,
     [team.id, integration.id],
   );
+  await sql("INSERT INTO integration_syncs (team_id, integration_id, mode) VALUES ($1, $2, 'delta')", [team.id, integration.id]);
   const action = await q(
     "INSERT INTO actions (team_id, blueprint_id, identifier, title) VALUES ($1, 'service', 'deploy', 'Deploy') RETURNING id",
   );
@@ -361,6 +364,7 @@ describe('deleting a team', () => {
       'entities',
       'entity_relations',
       'integration_mappings',
+      'integration_syncs',
       'integrations',
       'roles',
       'saved_views',

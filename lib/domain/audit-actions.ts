@@ -30,6 +30,12 @@ export const AUDIT_RESOURCES = [
     actions: ['automation.created', 'automation.updated', 'automation.deleted'],
   },
   {
+    type: 'integration',
+    label: 'Integration',
+    group: 'Integrations',
+    actions: ['integration.created', 'integration.updated', 'integration.deleted', 'integration.secret_rotated'],
+  },
+  {
     type: 'run',
     label: 'Action run',
     group: 'Action runs',

@@ -68,86 +68,103 @@ export async function bulkUpsertEntities(
   return retryOnConflict(() =>
     db.$transaction(
       async (tx) => {
-        const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
-        const results: BulkResult[] = new Array(items.length);
-        const firstIndex = new Map<string, number>();
-        const valid: Array<{ index: number; input: CreateEntityInput }> = [];
-        items.forEach((item, index) => {
-          const checked = checkItem(item, (input) => {
-            const faults = entityFaults(blueprint, input);
-            if (faults.length) throw new AppError('validation_failed', 'the entity is not valid', faults);
-            const seen = firstIndex.get(input.identifier);
-            if (seen !== undefined)
-              throw new AppError('conflict', `identifier "${input.identifier}" already appears at index ${seen} of this batch`);
-          });
-          if ('code' in checked) {
-            results[index] = { index, identifier: identifierOf(item), status: 'error', error: checked };
-            return;
-          }
-          firstIndex.set(checked.identifier, index);
-          valid.push({ index, input: checked });
-        });
-        // Links: checked for the whole batch at once (one lookup of the existing entities, one of
-        // the targets); an item whose links fail is an error like any other and writes nothing.
-        const defs = await relationDefsOf(tx, ctx, blueprintId);
-        const existing = await existingIds(
-          tx,
-          ctx.team.id,
-          blueprintId,
-          valid.map((v) => v.input.identifier),
-        );
-        const prepared = await prepareLinks(
-          tx,
-          ctx,
-          defs,
-          valid.map(({ input }) => {
-            const existingId = existing.get(input.identifier) ?? null;
-            const relations = input.relations ?? (existingId ? null : {});
-            return { relations, requireAll: relations !== null, existingId };
-          }),
-        );
-        const rows: UpsertRow[] = [];
-        const linksOf = new Map<string, NonNullable<(typeof prepared)[number]['links']>>();
-        valid.forEach(({ index, input }, i) => {
-          const { faults, links } = prepared[i];
-          if (faults.length) {
-            firstIndex.delete(input.identifier);
-            results[index] = {
-              index,
-              identifier: input.identifier,
-              status: 'error',
-              error: { code: 'validation_failed', message: 'the entity is not valid', details: faults },
-            };
-            return;
-          }
-          if (links) linksOf.set(input.identifier, links);
-          rows.push({
-            identifier: input.identifier,
-            title: input.title ?? null,
-            data: input.data,
-            ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }),
-          });
-        });
-        const rescore = await planRescore(tx, ctx, blueprintId, [...existing.values()]);
-        const written = await writeUpserts(tx, ctx, blueprintId, rows);
-        await writeLinks(
-          tx,
-          ctx,
-          written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])),
-        );
-        await rescoreEntities(
-          tx,
-          ctx,
-          rescore,
-          written.map((w) => ({ id: w.id, cause: w.created ? 'entity_created' : 'entity_updated' })),
-        );
-        for (const w of written) {
-          const index = firstIndex.get(w.identifier) as number;
-          results[index] = { index, identifier: w.identifier, status: w.created ? 'created' : 'updated', id: w.id };
-        }
+        const results = await upsertEntityItems(tx, ctx, blueprintId, items);
         return { allSucceeded: results.every((r) => r.status !== 'error'), results };
       },
       { timeout: 60_000, maxWait: 10_000 },
     ),
   );
+}
+
+/**
+ * The body of a bulk upsert inside the caller's transaction (the integrations' sync engine,
+ * lib/ingest, writes its changed entities through it, so validation, links, scorecards, audit and
+ * events stay one code path). `integrationId` marks the rows as that integration's.
+ */
+export async function upsertEntityItems(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  items: unknown[],
+  options: { integrationId?: string | null } = {},
+): Promise<BulkResult[]> {
+  requirePermission(ctx, 'entity:write');
+  const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
+  const results: BulkResult[] = new Array(items.length);
+  const firstIndex = new Map<string, number>();
+  const valid: Array<{ index: number; input: CreateEntityInput }> = [];
+  items.forEach((item, index) => {
+    const checked = checkItem(item, (input) => {
+      const faults = entityFaults(blueprint, input);
+      if (faults.length) throw new AppError('validation_failed', 'the entity is not valid', faults);
+      const seen = firstIndex.get(input.identifier);
+      if (seen !== undefined)
+        throw new AppError('conflict', `identifier "${input.identifier}" already appears at index ${seen} of this batch`);
+    });
+    if ('code' in checked) {
+      results[index] = { index, identifier: identifierOf(item), status: 'error', error: checked };
+      return;
+    }
+    firstIndex.set(checked.identifier, index);
+    valid.push({ index, input: checked });
+  });
+  // Links: checked for the whole batch at once (one lookup of the existing entities, one of
+  // the targets); an item whose links fail is an error like any other and writes nothing.
+  const defs = await relationDefsOf(tx, ctx, blueprintId);
+  const existing = await existingIds(
+    tx,
+    ctx.team.id,
+    blueprintId,
+    valid.map((v) => v.input.identifier),
+  );
+  const prepared = await prepareLinks(
+    tx,
+    ctx,
+    defs,
+    valid.map(({ input }) => {
+      const existingId = existing.get(input.identifier) ?? null;
+      const relations = input.relations ?? (existingId ? null : {});
+      return { relations, requireAll: relations !== null, existingId };
+    }),
+  );
+  const rows: UpsertRow[] = [];
+  const linksOf = new Map<string, NonNullable<(typeof prepared)[number]['links']>>();
+  valid.forEach(({ index, input }, i) => {
+    const { faults, links } = prepared[i];
+    if (faults.length) {
+      firstIndex.delete(input.identifier);
+      results[index] = {
+        index,
+        identifier: input.identifier,
+        status: 'error',
+        error: { code: 'validation_failed', message: 'the entity is not valid', details: faults },
+      };
+      return;
+    }
+    if (links) linksOf.set(input.identifier, links);
+    rows.push({
+      identifier: input.identifier,
+      title: input.title ?? null,
+      data: input.data,
+      ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }),
+    });
+  });
+  const rescore = await planRescore(tx, ctx, blueprintId, [...existing.values()]);
+  const written = await writeUpserts(tx, ctx, blueprintId, rows, options);
+  await writeLinks(
+    tx,
+    ctx,
+    written.flatMap((w) => (linksOf.has(w.identifier) ? [{ sourceId: w.id, links: linksOf.get(w.identifier) ?? [] }] : [])),
+  );
+  await rescoreEntities(
+    tx,
+    ctx,
+    rescore,
+    written.map((w) => ({ id: w.id, cause: w.created ? 'entity_created' : 'entity_updated' })),
+  );
+  for (const w of written) {
+    const index = firstIndex.get(w.identifier) as number;
+    results[index] = { index, identifier: w.identifier, status: w.created ? 'created' : 'updated', id: w.id };
+  }
+  return results;
 }

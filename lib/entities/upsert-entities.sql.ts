@@ -62,12 +62,15 @@ export const existingIdRow = rowDecoder({ id: 'text', identifier: 'text' });
  * the audit rows just written and the old rows' title and data (for what changed).
  */
 export function upsertEntitiesSql(
-  scope: { teamId: string; blueprintId: string },
+  scope: { teamId: string; blueprintId: string; integrationId?: string | null },
   actor: AuditActor,
   rows: UpsertRow[],
   options: { withOldData?: boolean } = {},
 ): Prisma.Sql {
   const { teamId, blueprintId } = scope;
+  // An integration's write marks the rows it wrote (a full sync of it may delete them later); any
+  // other write keeps the mark (COALESCE with NULL), so a person's edit does not orphan the entity.
+  const integrationId = scope.integrationId ?? null;
   const { userId } = actor;
   // The rows as they were (the statement's snapshot), for the events' `changed` and a single
   // upsert's audit old_data. Looked up by the identifiers as an array parameter, which the unique
@@ -84,11 +87,12 @@ export function upsertEntitiesSql(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(identifier text, title text, data jsonb, relations jsonb)
     ), old AS (${old}
     ), written AS (
-      INSERT INTO entities (team_id, blueprint_id, identifier, title, data, created_by, updated_by)
-      SELECT ${teamId}::uuid, ${blueprintId}, identifier, title, data, ${userId}::uuid, ${userId}::uuid FROM input
+      INSERT INTO entities (team_id, blueprint_id, identifier, title, data, created_by, updated_by, integration_id)
+      SELECT ${teamId}::uuid, ${blueprintId}, identifier, title, data, ${userId}::uuid, ${userId}::uuid, ${integrationId}::uuid FROM input
        ORDER BY identifier COLLATE "C"
       ON CONFLICT (team_id, blueprint_id, identifier) DO UPDATE
         SET title = EXCLUDED.title, data = EXCLUDED.data, updated_by = EXCLUDED.updated_by,
+            integration_id = COALESCE(EXCLUDED.integration_id, entities.integration_id),
             updated_at = CURRENT_TIMESTAMP, version = entities.version + 1
       RETURNING id, identifier, title, data, version, created_by, updated_by, created_at, updated_at, (xmax = 0) AS created
     ), audited AS (

@@ -6,17 +6,20 @@ import { upsertedRow, upsertEntitiesSql, type UpsertedRow, type UpsertRow } from
 
 /**
  * Upserts already-validated rows and writes their audit rows, in one statement inside the caller's
- * transaction. Returns the written rows in no particular order.
+ * transaction. Returns the written rows in no particular order. `integrationId`: the integration
+ * writing them (entities.integration_id, what its full syncs may delete).
  */
 export async function writeUpserts(
   tx: Prisma.TransactionClient,
   ctx: TeamContext,
   blueprintId: string,
   rows: UpsertRow[],
+  options: { integrationId?: string | null } = {},
 ): Promise<UpsertedRow[]> {
   if (rows.length === 0) return [];
   // auditActorOf credits the acting person (a key's creator): the entities' created_by/updated_by.
-  const sql = upsertEntitiesSql({ teamId: ctx.team.id, blueprintId }, auditActorOf(ctx), rows, { withOldData: rows.length === 1 });
+  const scope = { teamId: ctx.team.id, blueprintId, integrationId: options.integrationId ?? null };
+  const sql = upsertEntitiesSql(scope, auditActorOf(ctx), rows, { withOldData: rows.length === 1 });
   return runSql(tx, sql, upsertedRow);
 }
 

@@ -65,6 +65,21 @@ function pathOf(error: ErrorObject): string {
   return error.instancePath || '/';
 }
 
+/**
+ * The body's exact text, at most 1 MiB (413 past it), checked for depth and parsed: for a route
+ * that must see the raw bytes (a signature over them) before it trusts the JSON.
+ */
+export async function readRawJsonBody(request: Request): Promise<{ text: string; value: unknown }> {
+  const text = await readLimited(request);
+  if (!text.trim()) throw new AppError('bad_request', 'a JSON body is required');
+  if (jsonDepthExceeds(text)) throw new AppError('bad_request', `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`);
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw new AppError('bad_request', 'the body is not valid JSON');
+  }
+}
+
 export async function readJsonBody<T>(request: Request, body: BodySchema<T>): Promise<T> {
   const text = await readLimited(request);
   if (!text.trim()) throw new AppError('bad_request', 'a JSON body is required');

@@ -1,4 +1,5 @@
 import { createActionBody, patchActionBody, replaceActionBody } from '@/lib/actions/action-schemas';
+import { createIntegrationBody, patchIntegrationBody, replaceIntegrationBody, syncBody } from '@/lib/integrations/integration-schemas';
 import { createAutomationBody, patchAutomationBody, replaceAutomationBody } from '@/lib/automations/automation-schemas';
 import { createApiKeyBody } from '@/lib/api-keys/schemas';
 import { changePasswordBody, loginBody, registerBody } from '@/lib/auth/schemas';
@@ -19,6 +20,7 @@ import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
+import { integrationParameters, integrationPaths, integrationSchemas } from './paths-integrations';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { exportPaths } from './paths-export';
 import { runParameters, runPaths, runSchemas } from './paths-runs';
@@ -67,6 +69,10 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   RunReportBody: runReportBody,
   RunLogBody: runLogBody,
   RunApprovalBody: approvalBody,
+  CreateIntegrationBody: createIntegrationBody,
+  ReplaceIntegrationBody: replaceIntegrationBody,
+  PatchIntegrationBody: patchIntegrationBody,
+  SyncIntegrationBody: syncBody,
   // BulkEntitiesBody: in paths-entities.ts (the route's schema with its items spelled out)
 };
 
@@ -85,6 +91,7 @@ const TAGS = [
   'Saved views',
   'Actions',
   'Automations',
+  'Integrations',
   'Health',
   'Meta',
 ];
@@ -122,6 +129,7 @@ export function buildOpenApiDocument(): object {
       ...actionPaths,
       ...automationPaths,
       ...runPaths,
+      ...integrationPaths,
     },
     components: {
       schemas: {
@@ -137,6 +145,7 @@ export function buildOpenApiDocument(): object {
         ...actionSchemas,
         ...automationSchemas,
         ...runSchemas,
+        ...integrationSchemas,
         ...bodies,
       },
       responses,
@@ -147,6 +156,7 @@ export function buildOpenApiDocument(): object {
         ...actionParameters,
         ...automationParameters,
         ...runParameters,
+        ...integrationParameters,
       },
       headers,
       securitySchemes,

@@ -1,0 +1,162 @@
+import { AppError } from '@/lib/errors';
+import { evaluateExpression, TEMPLATE_LIMITS, TemplateError } from '@/lib/actions/template';
+import { fieldPathOf, type CompiledMapping } from '@/lib/integrations/compile-mappings';
+import { INTEGRATION_LIMITS } from '@/lib/integrations/integration-limits';
+import type { ItemFailure, MappedEntity } from './mapped-entity';
+
+// Items through an integration's mappings: each item is tried against every mapping in order; a
+// mapping applies when its selector is truthy (no selector: always). items_to_parse expands one
+// item into many (the array it gives, each element bound as $item while the item stays the
+// input). A fault (an expression that fails or hits a limit, an identifier that is not a string)
+// fails that item for that mapping only, with the mapping's path; other items go on.
+
+export type MapOutcome = { records: MappedEntity[]; failures: ItemFailure[]; skipped: number };
+
+const truthy = (value: unknown) =>
+  !(
+    value === undefined ||
+    value === null ||
+    value === false ||
+    value === '' ||
+    value === 0 ||
+    (Array.isArray(value) && value.length === 0)
+  );
+
+class ItemFault extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+    readonly identifier?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A plain field path read directly; NO_FAST when JSONata must decide (an array or object, a value past the output limit). */
+const NO_FAST = Symbol('no fast path');
+function readFields(names: string[], item: unknown): unknown {
+  let value: unknown = item;
+  for (const name of names) {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) return typeof value === 'object' ? NO_FAST : undefined;
+    value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+  }
+  // Arrays and objects: JSONata's sequence rules decide, and it applies the output limit.
+  if (typeof value === 'string' && value.length > TEMPLATE_LIMITS.maxOutputChars) return NO_FAST;
+  return value !== null && typeof value === 'object' ? NO_FAST : value;
+}
+
+async function run(expression: CompiledMapping['identifier'], path: string, item: unknown, bindings?: Record<string, unknown>) {
+  const names = fieldPathOf(expression);
+  if (names) {
+    const value = readFields(names, item);
+    if (value !== NO_FAST) return value;
+  }
+  try {
+    return await evaluateExpression(expression, path, item, bindings);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new ItemFault(error.path, error.message);
+    throw error;
+  }
+}
+
+async function mapOne(m: CompiledMapping, index: number, item: unknown, bindings?: Record<string, unknown>): Promise<MappedEntity> {
+  const at = `/mappings/${m.index}/entity`;
+  const rawId = await run(m.identifier, `${at}/identifier`, item, bindings);
+  if (typeof rawId !== 'string' && typeof rawId !== 'number') {
+    throw new ItemFault(
+      `${at}/identifier`,
+      `the identifier expression gives ${rawId === undefined ? 'nothing' : typeof rawId}, not a string`,
+    );
+  }
+  const identifier = String(rawId);
+  const fail = (path: string, message: string) => new ItemFault(path, message, identifier);
+  let title: string | null | undefined;
+  if (m.title) {
+    const value = await run(m.title, `${at}/title`, item, bindings).catch((e: ItemFault) => {
+      throw fail(e.path, e.message);
+    });
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      throw fail(`${at}/title`, 'the title expression gives no string');
+    title = (value as string | null | undefined) ?? null;
+  }
+  const properties: Array<[string, unknown]> = [];
+  for (const [name, expression] of m.properties) {
+    const path = `${at}/properties/${name}`;
+    const value = await run(expression, path, item, bindings).catch((e: ItemFault) => {
+      throw fail(e.path, e.message);
+    });
+    if (value !== undefined) properties.push([name, value]);
+  }
+  let relations: Array<[string, string | string[] | null]> | undefined;
+  if (m.relations.length) {
+    relations = [];
+    for (const [name, expression] of m.relations) {
+      const path = `${at}/relations/${name}`;
+      const value = await run(expression, path, item, bindings).catch((e: ItemFault) => {
+        throw fail(e.path, e.message);
+      });
+      if (value === undefined || value === null) relations.push([name, null]);
+      else if (typeof value === 'string') relations.push([name, value]);
+      else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) relations.push([name, value as string[]]);
+      else throw fail(path, 'a relation expression gives an identifier, a list of identifiers or null');
+    }
+  }
+  // Object.fromEntries defines own properties: a property called "__proto__" stays data.
+  return {
+    index,
+    blueprint: m.blueprint,
+    identifier,
+    ...(title !== undefined && { title }),
+    properties: Object.fromEntries(properties),
+    ...(relations && { relations: Object.fromEntries(relations) }),
+  };
+}
+
+export async function mapItems(mappings: CompiledMapping[], items: unknown[]): Promise<MapOutcome> {
+  const records: MappedEntity[] = [];
+  const failures: ItemFailure[] = [];
+  let skipped = 0;
+  const deadline = Date.now() + INTEGRATION_LIMITS.mapBudgetMs;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (Date.now() > deadline) {
+      const message = `not mapped: the call's mappings ran longer than ${INTEGRATION_LIMITS.mapBudgetMs} ms in all (mapBudgetMs)`;
+      for (let rest = index; rest < items.length; rest++) failures.push({ index: rest, message });
+      break;
+    }
+    let applied = false;
+    for (const m of mappings) {
+      try {
+        if (m.selector && !truthy(await run(m.selector, `/mappings/${m.index}/selector`, item))) continue;
+        applied = true;
+        if (!m.itemsToParse) {
+          records.push(await mapOne(m, index, item));
+        } else {
+          const expanded = await run(m.itemsToParse, `/mappings/${m.index}/items_to_parse`, item);
+          const list = expanded === undefined || expanded === null ? [] : Array.isArray(expanded) ? expanded : [expanded];
+          if (list.length > INTEGRATION_LIMITS.maxRecordsPerItem) {
+            throw new ItemFault(`/mappings/${m.index}/items_to_parse`, `gives more than ${INTEGRATION_LIMITS.maxRecordsPerItem} items`);
+          }
+          for (const element of list) records.push(await mapOne(m, index, item, { item: element }));
+        }
+      } catch (error) {
+        if (!(error instanceof ItemFault)) throw error;
+        failures.push({
+          index,
+          ...(error.identifier !== undefined && { identifier: error.identifier }),
+          path: error.path,
+          message: error.message,
+        });
+      }
+      if (records.length > INTEGRATION_LIMITS.maxRecords) {
+        throw new AppError('payload_too_large', `the items give more than ${INTEGRATION_LIMITS.maxRecords} entities (maxRecords)`, {
+          reason: 'too_many_records',
+          limit: INTEGRATION_LIMITS.maxRecords,
+        });
+      }
+    }
+    if (!applied) skipped++;
+  }
+  return { records, failures, skipped };
+}
