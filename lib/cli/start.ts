@@ -11,26 +11,36 @@ import { ensureSecretKey } from './ensure-secret-key';
 import { cliLog, runCli } from './log';
 import { openDatabase } from './open-database';
 import type { WebServer } from './web-server';
+import { startJobWorker, type JobWorker } from './start-job-worker';
 
 // `npm start`: the database (embedded unless DATABASE_URL is set), its migrations, the demo content
 // on a brand-new embedded database, a production build when the sources changed, then the web
-// server and the job queue (lib/jobs) in this same process. Ctrl-C or SIGTERM closes the server
-// first (requests in flight are answered), then the job queue (running jobs get a bounded time to
-// finish; the rest are retried), then the database. An embedded database that dies is restarted;
+// server, with the job queue's workers (lib/jobs) in a process of their own (job-worker.ts).
+// Ctrl-C or SIGTERM closes the server first (requests in flight are answered), then the job
+// worker (running jobs get a bounded time to finish; the rest are retried), then the database. An embedded database that dies is restarted;
 // one that will not come back ends the process with a non-zero code, so a supervisor restarts it.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** How long a stop waits for running jobs before failing them for a retry. */
 const JOB_DRAIN_MS = 10_000;
 
-/** The job queue on the app's database; with JOBS_ENABLED=false it only hands jobs off. */
-async function startJobs(connectionString: string, work: boolean): Promise<JobQueueHandle> {
+/**
+ * The job queue: this process only hands jobs to it (and wakes the worker); the jobs run in the
+ * job worker process (job-worker.ts), unless JOBS_ENABLED=false (another instance runs them).
+ */
+async function startJobs(connectionString: string, work: boolean): Promise<{ queue: JobQueueHandle; worker: JobWorker | null }> {
   // Loaded here, like the web server: the jobs' code reads the environment set just above.
   const { startJobQueue } = await import('@/lib/jobs/start-job-queue');
   const { JOB_DEFINITIONS } = await import('@/lib/jobs/job-definitions');
-  const handle = await startJobQueue({ connectionString, definitions: JOB_DEFINITIONS, work });
-  cliLog(work ? `job queue running (${JOB_DEFINITIONS.length} kinds of job)` : 'job queue: enqueue only (JOBS_ENABLED=false)');
-  return handle;
+  const worker = work ? await startJobWorker(cliLog) : null;
+  const queue = await startJobQueue({
+    connectionString,
+    definitions: JOB_DEFINITIONS,
+    work: false,
+    onEnqueued: (name) => worker?.wake(name),
+  });
+  if (!worker) cliLog('job queue: enqueue only (JOBS_ENABLED=false)');
+  return { queue, worker };
 }
 
 runCli(async () => {
@@ -38,7 +48,7 @@ runCli(async () => {
   const env = loadEnv();
   const db = await openDatabase(env, cliLog, { owner: true });
   let web: WebServer | undefined;
-  let jobs: JobQueueHandle | undefined;
+  let jobs: { queue: JobQueueHandle; worker: JobWorker | null } | undefined;
   let stopping = false;
 
   const shutdown = async (signal: string, code = 0) => {
@@ -46,7 +56,8 @@ runCli(async () => {
     stopping = true;
     cliLog(`${signal}: shutting down (finishing the requests in flight)`);
     await web?.close().catch(() => {});
-    await jobs?.stop(JOB_DRAIN_MS).catch(() => {});
+    await jobs?.queue.stop(JOB_DRAIN_MS).catch(() => {});
+    await jobs?.worker?.stop(JOB_DRAIN_MS).catch(() => {});
     await closeDb();
     if (db.embedded) cliLog('stopping the embedded PostgreSQL');
     await db.close().catch(() => {});
@@ -97,7 +108,8 @@ runCli(async () => {
     web = await startWebServer({ dev, port: env.port, host: env.host, dir: ROOT });
   } catch (error) {
     await web?.close().catch(() => {});
-    await jobs?.stop(JOB_DRAIN_MS).catch(() => {});
+    await jobs?.queue.stop(JOB_DRAIN_MS).catch(() => {});
+    await jobs?.worker?.stop(JOB_DRAIN_MS).catch(() => {});
     await db.close();
     throw error;
   }

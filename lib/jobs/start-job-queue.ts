@@ -24,10 +24,14 @@ export type JobQueueOptions = {
   sweepIntervalMs?: number;
   /** false: only hand jobs to the queue (a web-only instance): no workers, maintenance or sweeps. */
   work?: boolean;
+  /** Called after each job handed to the queue (the web process wakes its job worker process with it). */
+  onEnqueued?: (name: string) => void;
 };
 
 export type JobQueueHandle = {
   boss: PgBoss;
+  /** Makes this process's workers of kind `name` look for work now rather than at their next poll. */
+  wake(name: string): void;
   /** Stops taking jobs, waits for the running ones at most `timeoutMs`, then fails them for retry. */
   stop(timeoutMs?: number): Promise<void>;
 };
@@ -121,6 +125,10 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueueH
     throw error;
   }
 
+  // This process's workers of a kind take a new job now rather than at their next poll.
+  const wake = (name: string) => {
+    for (const worker of workers.get(name) ?? []) boss.notifyWorker(worker);
+  };
   const queue: JobQueue = {
     async enqueue(name: string, data: object, jobOptions: JobOptions = {}) {
       if (!names.has(name)) {
@@ -135,8 +143,8 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueueH
         ...(jobOptions.startAfterSeconds === undefined ? {} : { startAfter: jobOptions.startAfterSeconds }),
       });
       if (id === null) return false;
-      // This process's workers of that kind take it now rather than at their next poll.
-      for (const worker of workers.get(name) ?? []) boss.notifyWorker(worker);
+      wake(name);
+      options.onEnqueued?.(name);
       return true;
     },
     countJobs: () => countJobsOf(boss),
@@ -147,6 +155,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueueH
   let stopped = false;
   return {
     boss,
+    wake,
     async stop(timeoutMs = 10_000) {
       if (stopped) return;
       stopped = true;

@@ -1,15 +1,16 @@
 import type { StepResult, StoredStep, WebhookStep, StoredHeader } from '@/lib/actions/action-types';
 import { getDb, type Db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { runSql } from '@/lib/db/run-sql';
 import type { OutboundAllowlist } from '@/lib/net/outbound-allowlist';
 import { enqueueRun } from './ask-run';
-import { appendRunLog } from './append-run-log';
+import { appendRunLog, clipLogMessage, RUN_LOG_LIMITS, type LogLevel, type LogLine } from './append-run-log';
 import { executeEntityStep } from './execute-entity-step';
 import { executeWebhookStep } from './execute-webhook-step';
 import { finishRun } from './finish-run';
 import { loadRunScope } from './run-scope';
-import { RUN_SELECT, snapshotOf, stepResultsOf, type RunRecord } from './run-view';
-import { claimStepSql, idRow, recordStepSql } from './runs.sql';
+import { snapshotOf, stepResultsOf, type RunRecord } from './run-view';
+import { claimStepSql, idRow, openRunSql, recordStepSql, runRecordRow, runStatementSql, type PendingLogLine } from './runs.sql';
 import type { StepLog, StepOutcome } from './step-outcome';
 
 // The runner of one run (the action-run job): from step_index on, each step is claimed (a lease in
@@ -28,9 +29,6 @@ export type RunnerOptions = {
 
 const OPEN_STEP_LEASE_SECONDS = 120;
 
-const loadRun = (db: Db, teamId: string, runId: string) =>
-  db.actionRun.findUnique({ where: { teamId_id: { teamId, id: runId } }, select: RUN_SELECT });
-
 function leaseSecondsOf(step: StoredStep): number {
   if (step.type !== 'webhook') return OPEN_STEP_LEASE_SECONDS;
   return Math.ceil((step.timeout_ms ?? 10_000) / 1000) + 60;
@@ -48,45 +46,58 @@ function resultOf(step: StoredStep, previous: StepResult | undefined, patch: Par
   };
 }
 
-/** Starts a queued run (queued -> running): the run as it now is, or null when it was not queued. */
-async function startRun(db: Db, run: RunRecord): Promise<RunRecord | null> {
-  const [started] = await db.actionRun.updateManyAndReturn({
-    where: { teamId: run.teamId, id: run.id, status: 'queued' },
-    data: { status: 'running', startedAt: run.startedAt ?? new Date(), updatedAt: new Date() },
-    select: RUN_SELECT,
-  });
-  if (started) await appendRunLog(db, run.teamId, run.id, { message: `run started (${snapshotOf(run).steps.length} step(s))` });
-  return started ?? null;
+/** The runner's log lines of one job, written with its next statement on the run (runStatementSql). */
+class PendingLines {
+  private lines: PendingLogLine[] = [];
+  add(level: LogLevel, step: number | null, message: string): void {
+    this.lines.push({ at: new Date().toISOString(), level, step, message: clipLogMessage(message) });
+  }
+  take(): PendingLogLine[] {
+    return this.lines.splice(0);
+  }
+  /** Writes what is left on its own (a statement that did not change the run, or a step that threw). */
+  async flush(db: Db, teamId: string, runId: string): Promise<void> {
+    for (const line of this.take()) await appendRunLog(db, teamId, runId, line as LogLine);
+  }
+}
+
+/** One statement on the run with the pending lines; true when it changed the run. */
+async function changeRun(db: Db | Prisma.TransactionClient, run: RunRecord, update: Prisma.Sql, pending: PendingLines): Promise<boolean> {
+  const rows = await runSql(db, runStatementSql(run, update, { lines: pending.take(), cap: RUN_LOG_LIMITS.maxLines }), idRow);
+  return rows.length > 0;
 }
 
 export async function executeRun(teamId: string, runId: string, options: RunnerOptions = {}): Promise<void> {
   const db = getDb();
-  const first = await loadRun(db, teamId, runId);
-  if (!first) return;
-  // The first pass reads the run the start returned; each later one reads it again (a step moved it on).
-  let fresh = first.status === 'queued' ? await startRun(db, first) : first;
-  for (;;) {
-    const run = fresh ?? (await loadRun(db, teamId, runId));
-    fresh = null;
-    if (!run || run.status !== 'running' || run.reportDeadline) return;
-    const steps = snapshotOf(run).steps;
-    const index = run.stepIndex;
-    if (index >= steps.length) {
-      await finishRun(db, run, { status: 'succeeded', message: 'run succeeded' });
-      return;
+  const pending = new PendingLines();
+  try {
+    const [opened] = await runSql(db, openRunSql(teamId, runId), runRecordRow);
+    if (!opened) return;
+    const { started, ...first } = opened;
+    if (started) pending.add('info', null, `run started (${snapshotOf(first).steps.length} step(s))`);
+    // After a step is recorded the run is known without reading it again (the recording statement
+    // checked it was still running at that step); a cancel meanwhile makes the next claim fail.
+    let run: RunRecord | null = first;
+    while (run && run.status === 'running' && !run.reportDeadline) {
+      const steps = snapshotOf(run).steps;
+      const index = run.stepIndex;
+      if (index >= steps.length) {
+        await finishRun(db, run, { status: 'succeeded', message: 'run succeeded' }, { lines: pending.take() });
+        return;
+      }
+      const step = steps[index];
+      const previous = stepResultsOf(run)[index];
+      const attempt = (previous?.attempts ?? 0) + 1;
+      const now = new Date().toISOString();
+      const running = resultOf(step, previous, { status: 'running', started_at: previous?.started_at ?? now, attempts: attempt });
+      // Another worker has this step, or its retry waits for its backoff.
+      if (!(await changeRun(db, run, claimStepSql(teamId, runId, index, running, leaseSecondsOf(step)), pending))) return;
+      const log: StepLog = async (level, message) => pending.add(level, index, message);
+      const outcome = await executeStep(db, run, step, index, attempt, options, log);
+      run = await recordOutcome(db, run, step, index, running, outcome, pending);
     }
-    const step = steps[index];
-    const previous = stepResultsOf(run)[index];
-    const attempt = (previous?.attempts ?? 0) + 1;
-    const now = new Date().toISOString();
-    const running = resultOf(step, previous, { status: 'running', started_at: previous?.started_at ?? now, attempts: attempt });
-    const claimed = await runSql(db, claimStepSql(teamId, runId, index, running, leaseSecondsOf(step)), idRow);
-    if (claimed.length === 0) return; // another worker has this step, or its retry waits for its backoff
-    const log: StepLog = async (level, message) => {
-      await appendRunLog(db, teamId, runId, { level, step: index, message });
-    };
-    const outcome = await executeStep(db, run, step, index, attempt, options, log);
-    if (!(await recordOutcome(db, run, step, index, running, outcome))) return;
+  } finally {
+    await pending.flush(db, teamId, runId);
   }
 }
 
@@ -112,7 +123,7 @@ async function executeStep(
   return executeEntityStep(db, team, run.id, step, scope, log);
 }
 
-/** Records an outcome; true when the runner goes on to the next step. */
+/** Records an outcome; the run as it now is when the runner goes on to the next step, else null. */
 async function recordOutcome(
   db: Db,
   run: RunRecord,
@@ -120,31 +131,39 @@ async function recordOutcome(
   index: number,
   running: StepResult,
   outcome: StepOutcome,
-): Promise<boolean> {
+  pending: PendingLines,
+): Promise<RunRecord | null> {
   const { teamId, id } = run;
   const finishedAt = new Date().toISOString();
   const output = 'output' in outcome && outcome.output !== undefined ? { output: outcome.output } : {};
   switch (outcome.kind) {
     case 'done': {
-      const rows = await runSql(
-        db,
-        recordStepSql(teamId, id, index, { ...running, status: 'succeeded', finished_at: finishedAt, ...output }, { advance: true }),
-        idRow,
-      );
-      return rows.length > 0;
+      const result = { ...running, status: 'succeeded', finished_at: finishedAt, ...output };
+      if (index + 1 === snapshotOf(run).steps.length) {
+        // The last step: its acknowledgement and the run's end are one statement.
+        await finishRun(db, run, { status: 'succeeded', message: 'run succeeded' }, { step: { index, result }, lines: pending.take() });
+        return null;
+      }
+      if (!(await changeRun(db, run, recordStepSql(teamId, id, index, result, { advance: true }), pending))) return null;
+      const results = [...stepResultsOf(run)];
+      results[index] = result as StepResult;
+      return { ...run, stepIndex: index + 1, stepResults: results as unknown as RunRecord['stepResults'] };
     }
     case 'retry':
       // The lease ends a little before the delayed job starts, so that job always finds it free.
-      await runSql(
+      await changeRun(
         db,
+        run,
         recordStepSql(teamId, id, index, { ...running, ...output }, { advance: false, holdSeconds: outcome.delaySeconds * 0.9 }),
-        idRow,
+        pending,
       );
       await enqueueRun(run, outcome.delaySeconds);
-      return false;
+      return null;
     case 'wait_report':
-      await runSql(
+      pending.add('info', index, `waiting for the external system's report until ${outcome.deadline.toISOString()}`);
+      await changeRun(
         db,
+        run,
         recordStepSql(
           teamId,
           id,
@@ -152,36 +171,32 @@ async function recordOutcome(
           { ...running, status: 'waiting', ...output },
           { advance: false, reportDeadline: outcome.deadline },
         ),
-        idRow,
+        pending,
       );
-      await appendRunLog(db, teamId, id, {
-        step: index,
-        message: `waiting for the external system's report until ${outcome.deadline.toISOString()}`,
-      });
-      return false;
+      return null;
     case 'wait_approval':
+      pending.add('info', index, 'waiting for an approval');
       await db.$transaction(async (tx) => {
-        const rows = await runSql(tx, recordStepSql(teamId, id, index, { ...running, status: 'waiting' }, { advance: false }), idRow);
-        if (rows.length)
+        if (await changeRun(tx, run, recordStepSql(teamId, id, index, { ...running, status: 'waiting' }, { advance: false }), pending))
           await tx.actionRun.updateMany({
             where: { teamId, id, status: 'running' },
             data: { status: 'waiting_approval', updatedAt: new Date() },
           });
       });
-      await appendRunLog(db, teamId, id, { step: index, message: 'waiting for an approval' });
-      return false;
+      return null;
     case 'fail': {
-      await runSql(
+      await changeRun(
         db,
+        run,
         recordStepSql(teamId, id, index, { ...running, status: 'failed', finished_at: finishedAt, ...output }, { advance: false }),
-        idRow,
+        pending,
       );
       await finishRun(db, run, {
         status: 'failed',
         error: outcome.message,
         message: `run failed at step ${index + 1} (${step.type}): ${outcome.message}`,
       });
-      return false;
+      return null;
     }
   }
 }

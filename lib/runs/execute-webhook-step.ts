@@ -7,7 +7,9 @@ import { guardedFetch } from '@/lib/net/guarded-fetch';
 import { OutboundError, OutboundRefused } from '@/lib/net/outbound-errors';
 import type { OutboundAllowlist } from '@/lib/net/outbound-allowlist';
 import { signWebhook } from '@/lib/net/sign-webhook';
+import { runSql } from '@/lib/db/run-sql';
 import type { RunScope } from './run-scope';
+import { signingSecretRow, signingSecretSql } from './runs.sql';
 import type { StepLog, StepOutcome } from './step-outcome';
 
 // A webhook step (API.md "Actions and runs"). The request body is the step's `body` rendered over
@@ -35,10 +37,7 @@ export function retryDelaySeconds(attempt: number, base: number): number {
 }
 
 async function signingSecretOf(db: Db, teamId: string, actionId: string): Promise<string | null> {
-  const row = await db.action.findUnique({
-    where: { teamId_id: { teamId, id: actionId } },
-    select: { id: true, identifier: true, signingSecret: true },
-  });
+  const [row] = await runSql(db, signingSecretSql(teamId, actionId), signingSecretRow);
   return row?.signingSecret ? openSigningSecret(row) : null;
 }
 

@@ -1,7 +1,9 @@
 import type { RequestedBy } from '@/lib/actions/action-types';
 import type { Db } from '@/lib/db/prisma';
 import { toEntityView, type EntityView } from '@/lib/entities/entity-view';
+import { runSql } from '@/lib/db/run-sql';
 import { runTokenOf } from './run-token';
+import { scopeEntityRow, scopeEntitySql } from './runs.sql';
 import { snapshotOf, type RunRecord } from './run-view';
 
 // What a step's templates are evaluated over (API.md): {inputs, entity, run, actor}. `entity` is
@@ -17,22 +19,7 @@ export type RunScope = {
 
 export async function loadRunScope(db: Db, run: RunRecord, step: number): Promise<RunScope> {
   const snapshot = snapshotOf(run);
-  const record = run.entityId
-    ? await db.entity.findUnique({
-        where: { teamId_id: { teamId: run.teamId, id: run.entityId } },
-        select: {
-          id: true,
-          identifier: true,
-          blueprintId: true,
-          title: true,
-          data: true,
-          createdBy: true,
-          updatedBy: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      })
-    : null;
+  const [record] = run.entityId ? await runSql(db, scopeEntitySql(run.teamId, run.entityId), scopeEntityRow) : [];
   return {
     inputs: run.inputs as Record<string, unknown>,
     entity: record ? toEntityView(record) : null,
