@@ -36,11 +36,11 @@ test('an integration made with a live mapping preview, fed from its page after a
   await page.getByRole('link', { name: 'New integration' }).first().click();
   await expect(page.getByRole('heading', { name: 'New integration' })).toBeVisible();
 
-  await page.getByLabel('Title').fill('Repositories');
-  await page.getByLabel('Identifier').fill('repos');
+  await page.locator('#integration-title').fill('Repositories');
+  await page.locator('#integration-identifier').fill('repos');
   const mapping = page.getByTestId('mapping-card');
   await expect(mapping.getByLabel('Blueprint')).toHaveValue('service');
-  await mapping.getByLabel('Identifier').fill('$lowercase(name)');
+  await mapping.getByLabel('Identifier', { exact: true }).fill('$lowercase(name)');
   await mapping.getByLabel('Title (optional)').fill('name');
   await mapping.getByRole('button', { name: '+ Add a property' }).click();
   await mapping.getByLabel('Properties 1: name').fill('language');
