@@ -60,7 +60,7 @@ test('an integration made with a live mapping preview, fed from its page after a
   const secret = ((await page.getByTestId('integration-secret').textContent()) ?? '').trim();
   expect(secret).toMatch(/^bpis_[0-9a-f]{64}$/);
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('heading', { name: 'repos' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Repositories', level: 1 })).toBeVisible();
   await expect(page.getByTestId('ingest-url')).toContainText(`/api/v1/ingest/${team.slug}/repos`);
 
   // Items sent from the page: previewed first (nothing written), then applied.
