@@ -129,6 +129,9 @@ test('an action defined, run from an entity, approved by another person, reporte
     const runId = page.url().split('/').at(-1)!;
     await expect(page.getByTestId('run-status').first()).toHaveAttribute('data-status', 'waiting_approval');
     await expect(page.getByText('This run waits for an approval')).toBeVisible();
+    // The requester may not decide on it (the action does not allow it): no buttons, a sentence.
+    await expect(page.getByText(/You asked for this run: someone else/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     await expect(page.getByTestId('run-inputs')).toContainText('"version": "2.0.0"');
     await expectNoSeriousAxeViolations(page, 'run page (waiting)');
     await shot(page, 'run-waiting');

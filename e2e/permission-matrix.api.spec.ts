@@ -159,6 +159,12 @@ type Row = {
   expected: Expected;
 };
 
+/** A route whose service calls several entry points: allowed where every one of them is. */
+function servedAll(entries: EntryPoint[], ok: number): Expected {
+  const each = entries.map((e) => served(e, ok));
+  return Object.fromEntries(CALLERS.map((c) => [c, each.find((x) => x[c] !== ok)?.[c] ?? ok])) as Expected;
+}
+
 /** A blueprint made by the admin for one cell (the search routes read it). */
 async function cellBlueprint(ctx: CellContext): Promise<string> {
   const id = unique('bp')
@@ -424,6 +430,29 @@ const ROWS: Row[] = [
     note: 'blueprint:read: the default roles have it; the custom role and both keys do not',
     cell: async ({ team }) => ({ path: `/teams/${team.slug}/openapi.json` }),
     expected: served('getTeamOpenApi', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/export?blueprint=&query=',
+    cell: async (ctx) => {
+      const query = encodeURIComponent(JSON.stringify({ rules: [{ property: 'status', operator: '=', value: 'on' }] }));
+      return { path: `/teams/${ctx.team.slug}/export?format=json&blueprint=${await cellBlueprint(ctx)}&query=${query}` };
+    },
+    expected: served('exportCatalog', 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/export?include=blueprints',
+    note: 'the blueprints part also needs blueprint:read: the custom role and the narrow key hold entity:read only',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/export?include=blueprints` }),
+    expected: servedAll(['exportCatalog', 'exportBlueprintsFile'], 200),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/export?only=blueprints',
+    note: 'the blueprints document alone needs blueprint:read, not entity:read',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/export?only=blueprints` }),
+    expected: served('exportBlueprintsFile', 200),
   },
   {
     method: 'GET',

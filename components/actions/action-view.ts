@@ -37,6 +37,8 @@ export type RunView = {
   link: string | null;
   summary: string | null;
   approval?: ApprovalDecision | null;
+  /** Whether the requester may decide on the run. */
+  self_approval?: boolean;
   /** Why a failed run failed. */
   error?: string | null;
   created_at: string;
@@ -81,3 +83,8 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   'day-2': 'Day-2 on an entity',
   delete: 'Delete an entity',
 };
+
+/** Whether `me` (a person's id) asked for the run and the action does not let requesters decide on their own runs. */
+export function awaitsSomeoneElse(run: RunView, me: string | null): boolean {
+  return run.requested_by?.type === 'user' && run.requested_by.id === me && !run.self_approval;
+}

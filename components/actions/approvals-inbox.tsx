@@ -6,12 +6,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/components/ui/format';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import { runHref } from './action-paths';
-import { requesterName, runActionTitle, runEntity } from './action-view';
+import { awaitsSomeoneElse, requesterName, runActionTitle, runEntity } from './action-view';
 import { ApprovalForm } from './approval-form';
 import { useWaitingRuns } from './use-action-data';
 
 // Runs waiting for an approval, each with its inputs and the decision inline.
-export function ApprovalsInbox({ team, canApprove }: { team: string; canApprove: boolean }) {
+export function ApprovalsInbox({ team, canApprove, me }: { team: string; canApprove: boolean; me: string | null }) {
   const query = useWaitingRuns(team);
   if (query.isPending) return <TableSkeleton rows={3} />;
   if (query.isError) return <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />;
@@ -54,10 +54,14 @@ export function ApprovalsInbox({ team, canApprove }: { team: string; canApprove:
             <pre tabIndex={0} aria-label="Inputs" className="mt-2 max-h-32 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-700">
               {JSON.stringify(run.inputs ?? {}, null, 2)}
             </pre>
-            {canApprove && (
-              <div className="mt-3">
-                <ApprovalForm team={team} run={run.id} compact />
-              </div>
+            {canApprove && awaitsSomeoneElse(run, me) ? (
+              <p className="mt-3 text-sm text-slate-600">You asked for this run: someone else approves or rejects it.</p>
+            ) : (
+              canApprove && (
+                <div className="mt-3">
+                  <ApprovalForm team={team} run={run.id} compact />
+                </div>
+              )
             )}
           </li>
         );

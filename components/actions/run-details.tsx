@@ -9,7 +9,7 @@ import { formatDateTime, sentence } from '@/components/ui/format';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import { api } from '@/lib/web/api-client';
 import { actionKeys, editActionHref, runsApi } from './action-paths';
-import { requesterName, runActionId, runActionTitle, runEntity, type RunView } from './action-view';
+import { awaitsSomeoneElse, requesterName, runActionId, runActionTitle, runEntity, type RunView } from './action-view';
 import { ApprovalForm } from './approval-form';
 import { RunLog } from './run-log';
 import { isCancellable, isFinal } from './run-status';
@@ -31,7 +31,6 @@ export function RunDetails({ team, run, ...caller }: { team: string; run: string
 }
 
 function RunBody({ team, run, canApprove, canExecute, me }: { team: string; run: RunView } & Caller) {
-  const mine = run.requested_by?.type === 'user' && run.requested_by.id === me;
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const entity = runEntity(run);
@@ -53,12 +52,11 @@ function RunBody({ team, run, canApprove, canExecute, me }: { team: string; run:
             <h2 id="approval-heading" className="text-sm font-semibold text-amber-900">
               This run waits for an approval
             </h2>
-            {canApprove && mine && (
+            {canApprove && awaitsSomeoneElse(run, me) ? (
               <p className="mt-1 text-sm text-amber-900">
-                You asked for this run: someone else approves it, unless the action lets requesters approve their own.
+                You asked for this run: someone else with the action:approve permission approves or rejects it.
               </p>
-            )}
-            {canApprove ? (
+            ) : canApprove ? (
               <div className="mt-3">
                 <ApprovalForm team={team} run={run.id} />
               </div>

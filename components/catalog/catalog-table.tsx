@@ -20,6 +20,7 @@ import { applySavedView, viewToOpen } from './saved-view-state';
 import { useSavedViews } from './use-saved-views';
 import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
 import { ColumnPicker } from './column-picker';
+import { ExportMenu } from './export-menu';
 import { pickColumns } from './entity-table';
 import { EntityResultsTable } from './entity-results-table';
 import { facetFields, FacetSidebar } from './facet-sidebar';
@@ -152,6 +153,7 @@ export function CatalogTable({
               Filters{ruleCount ? ` (${ruleCount})` : ''}
             </Button>
             <ColumnPicker fields={fields.filter(columnable)} columns={columnKeys} onChange={setColumns} onReset={resetColumns} />
+            <ExportMenu team={team} blueprint={blueprint} view={view} columns={columns} />
             <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
               {page ? (
                 <span className="font-medium text-slate-900">{totalText(page)}</span>

@@ -5,6 +5,9 @@ import { createEntity } from '@/lib/entities/create-entity';
 import { validateBody } from '@/lib/http/request-body';
 import { addMembership, createTeam, expectAppError, teamContextOf } from '@/lib/test/fixtures';
 import { testDb } from '@/lib/test/database-per-file';
+import { lockTeamQuotaSql, quotaLockRow } from '@/lib/db/lock-team-quota.sql';
+import { runSql } from '@/lib/db/run-sql';
+import { ACTION_LIMITS } from './action-limits';
 import { createActionBody, type ActionInput } from './action-schemas';
 import { createAction, deleteAction, getAction, listActions, rotateActionSecret, updateAction } from './action-service';
 import type { StoredStep } from './action-types';
@@ -274,5 +277,43 @@ describe('offered actions', () => {
     expect(retiredOffers).not.toContain('retire');
     expect(await on(null)).not.toContain('anywhere');
     expect((await expectAppError(listActionsOffered(db(), admin, 'service', 'missing'))).code).toBe('not_found');
+  });
+});
+
+describe('quotas', () => {
+  it('a create counts only after another create of the same team committed (no two creates both take the last place)', async () => {
+    const { team, owner } = await createTeam(db());
+    const ctx = await teamContextOf(owner, team.slug);
+    await createBlueprint(db(), ctx, { id: 'service', title: 'Service', schema: SCHEMA });
+    for (let i = 1; i < ACTION_LIMITS.maxPerBlueprint; i++) await createAction(db(), ctx, body());
+    // Another create holds the team's quota lock and takes the last place (a copy of a row) ...
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const other = db().$transaction(async (tx) => {
+      await runSql(tx, lockTeamQuotaSql(team.id, 'actions'), quotaLockRow);
+      const row: Record<string, unknown> = { ...(await tx.action.findFirstOrThrow({ where: { teamId: team.id } })) };
+      delete row.id;
+      await tx.action.create({ data: { ...row, identifier: 'last-place' } as never });
+      locked();
+      await released;
+    });
+    await lockTaken;
+    // ... so this one waits for it, then counts the full quota and is refused.
+    const mine = createAction(db(), ctx, body());
+    const early = await Promise.race([
+      mine.then(
+        () => 'done',
+        () => 'done',
+      ),
+      new Promise((r) => setTimeout(() => r('waiting'), 500)),
+    ]);
+    expect(early).toBe('waiting');
+    release();
+    await other;
+    const error = await expectAppError(mine);
+    expect([error.code, (error.details as { reason: string }).reason]).toEqual(['conflict', 'limit_reached']);
+    expect(await db().action.count({ where: { teamId: team.id } })).toBe(ACTION_LIMITS.maxPerBlueprint);
   });
 });

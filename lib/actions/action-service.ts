@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { actingUserId } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
+import { lockTeamQuotaSql, quotaLockRow } from '@/lib/db/lock-team-quota.sql';
 import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { applyMergePatch, type Json } from '@/lib/entities/merge-patch';
 import { prismaJson } from '@/lib/entities/prisma-json';
 import { AppError } from '@/lib/errors';
@@ -46,6 +48,7 @@ function rowData(input: ActionInput | ReplaceActionInput, checked: CheckedAction
 }
 
 async function checkRoom(tx: Prisma.TransactionClient, ctx: TeamContext, blueprintId: string, exceptId: string | null) {
+  await runSql(tx, lockTeamQuotaSql(ctx.team.id, 'actions'), quotaLockRow);
   const not = exceptId ? { NOT: { id: exceptId } } : {};
   if ((await tx.action.count({ where: { teamId: ctx.team.id, ...not } })) >= ACTION_LIMITS.maxPerTeam) {
     throw new AppError('conflict', `the team has ${ACTION_LIMITS.maxPerTeam} actions already: delete one first`, {

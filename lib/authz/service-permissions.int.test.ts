@@ -25,6 +25,8 @@ import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
 import { AppError } from '@/lib/errors';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
+import { exportBlueprintsFile, exportCatalog } from '@/lib/export/export-catalog';
+import { parseExportParams } from '@/lib/export/parse-export-params';
 import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { listTeamEvents } from '@/lib/events/list-events';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
@@ -402,6 +404,11 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   searchTeamEntities: (_w, ctx) => searchTeamEntities(db(), ctx, { q: 'svc', limit: 5 }),
   listTeamEvents: (_w, ctx) => listTeamEvents(db(), ctx, { after: null, limit: 5 }),
   getTeamOpenApi: (_w, ctx) => getTeamOpenApi(db(), ctx, 'http://localhost'),
+  exportCatalog: async (_w, ctx) => {
+    const prepared = await exportCatalog(db(), ctx, parseExportParams(new URL('http://localhost/?format=ndjson&blueprint=service')));
+    return new Response(prepared.body).text(); // the stream read to its end: its reads run as this caller
+  },
+  exportBlueprintsFile: (_w, ctx) => exportBlueprintsFile(db(), ctx, parseExportParams(new URL('http://localhost/?only=blueprints'))),
   listScorecards: (_w, ctx) => listScorecards(db(), ctx, 'service', PAGE),
   getScorecard: (_w, ctx) => getScorecard(db(), ctx, 'service', 'ready'),
   createScorecard: (_w, ctx) => createScorecard(db(), ctx, 'service', { identifier: unique('sc'), title: 'New', rules: [] }),

@@ -130,6 +130,10 @@ export const SERVICE_ENTRY_POINTS = {
   listIntegrationSyncs: { needs: 'integration:read', operations: ['listIntegrationSyncs'] },
   // lib/ingest/apply-entity-records.ts (the engine under syncs and imports; a full sync's deletions also need entity:delete)
   applyEntityRecords: { needs: 'entity:write', operations: [] },
+  // lib/export/export-catalog.ts (include=blueprints also needs blueprint:read, checked inside)
+  exportCatalog: { needs: 'entity:read', operations: ['exportCatalog'] },
+  // the same route's only=blueprints (one operation: its documented permission is the catalog's)
+  exportBlueprintsFile: { needs: 'blueprint:read', operations: [] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;

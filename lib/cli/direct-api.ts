@@ -115,6 +115,17 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
   const flush = () => (res as ServerResponse & { flush?: () => void }).flush?.();
+  // One drain / close listener for the whole response, waking whichever write waits: a listener
+  // per full buffer piled up on a long stream (an export waits thousands of times), and the
+  // compression wrapper moves `drain` listeners onto its gzip stream, where `once` never removes them.
+  let wake: (() => void) | null = null;
+  const onDrain = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  res.on('drain', onDrain);
+  res.once('close', onDrain);
   try {
     for (;;) {
       if (res.destroyed) {
@@ -123,7 +134,7 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
       }
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+      if (!res.write(value) && !res.destroyed) await new Promise<void>((resolve) => (wake = resolve));
       flush();
     }
     res.end();

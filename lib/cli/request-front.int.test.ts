@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRouteTable } from '@/lib/http/api-route-table';
 import { loadDirectApi } from './direct-api';
 import { seen } from './fixtures/app/api/v1/events/route';
+import { BULK } from './fixtures/app/api/v1/bulk/route';
 import { gate } from './fixtures/app/api/v1/lines/route';
 import { createRequestFront } from './handle-request';
 
@@ -196,6 +197,39 @@ describe('the direct dispatcher', () => {
       });
     });
     expect(lines.map((l) => JSON.parse(l))).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('streams a long body to a slow reader with backpressure, without piling up listeners', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      for (const encoding of ['gzip', 'identity']) {
+        const lines = await new Promise<number>((resolve, reject) => {
+          http.get(`${base}/api/v1/bulk`, { headers: { ...TOKEN, 'accept-encoding': encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            // A slow client: each chunk read after a pause, so the server's buffers fill and it waits.
+            res.on('data', (chunk: Buffer) => {
+              chunks.push(chunk);
+              res.pause();
+              setTimeout(() => res.resume(), 1);
+            });
+            res.on('end', () => {
+              const all = Buffer.concat(chunks);
+              const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(all) : all).toString();
+              resolve(text.split('\n').filter(Boolean).length);
+            });
+            res.on('error', reject);
+          });
+        });
+        expect(lines, encoding).toBe(BULK.chunks);
+      }
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.includes('MaxListenersExceeded'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('flushes compressed server-sent events per event', async () => {

@@ -22,6 +22,7 @@ import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
 import { integrationParameters, integrationPaths, integrationSchemas } from './paths-integrations';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
+import { exportPaths } from './paths-export';
 import { runParameters, runPaths, runSchemas } from './paths-runs';
 import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
@@ -119,6 +120,7 @@ export function buildOpenApiDocument(): object {
       ...entityPaths,
       ...searchPaths,
       ...quickSearchPaths,
+      ...exportPaths,
       ...teamOpenApiPaths,
       ...scorecardPaths,
       ...scorecardResultPaths,

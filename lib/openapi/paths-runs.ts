@@ -55,6 +55,7 @@ export const runSchemas: Record<string, JsonSchema> = {
       },
     }),
     approval: { ...anyJson, description: 'The decision: {decision, by, comment, at}, or null.' },
+    self_approval: { type: 'boolean', description: "Whether the requester may decide on the run (the action's approval.allow_self)." },
     link: nullable(str),
     summary: nullable(str),
     error: nullable(str),

@@ -41,6 +41,8 @@ export type RunView = {
   requested_by: RequestedBy;
   steps: Array<Omit<StepResult, 'attempts'> & { attempts: number }>;
   approval: ApprovalDecision | null;
+  /** Whether the requester may approve or reject the run (the action's approval.allow_self). */
+  self_approval: boolean;
   link: string | null;
   summary: string | null;
   error: string | null;
@@ -73,6 +75,7 @@ export function toRunView(run: RunRecord): RunView {
       output: s.output ?? null,
     })),
     approval: (run.approval as unknown as ApprovalDecision | null) ?? null,
+    self_approval: snapshot.approval?.allow_self ?? false,
     link: run.link,
     summary: run.summary,
     error: run.error,
