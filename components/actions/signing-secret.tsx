@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { sentence } from '@/components/ui/format';
 import { SecretOnceDialog } from '@/components/ui/secret-once-dialog';

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useUnsavedGuard } from '@/components/scorecards/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
+import { EditorSaveBox } from '@/components/ui/editor-save-box';
 import { Field } from '@/components/ui/field';
 import { NO_PROBLEM, saveProblemOf, type SaveProblem } from '@/components/ui/save-problem';
 import type { IntegrationView } from '@/lib/integrations/integration-view';
@@ -214,32 +215,18 @@ export function IntegrationEditor({ team, blueprints, canWrite, initial }: Integ
         <aside className="space-y-4 xl:sticky xl:top-20 xl:self-start">
           <MappingPreview mappings={built.body.mappings} />
           {canWrite && (
-            <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              {problem.message && (
-                <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-                  <p>{problem.message}</p>
-                  {problem.stale && (
-                    <Button variant="secondary" size="sm" className="mt-2" onClick={() => window.location.reload()}>
-                      Reload
-                    </Button>
-                  )}
-                </div>
-              )}
-              <div className="flex items-center gap-2">
-                <Button type="button" pending={saving} onClick={() => void save()}>
-                  {creating ? 'Create integration' : 'Save changes'}
-                </Button>
-                <Button type="button" variant="ghost" onClick={cancel}>
-                  Cancel
-                </Button>
-              </div>
-              {dirty && <p className="text-xs text-slate-500">Unsaved changes.</p>}
+            <EditorSaveBox
+              problem={problem}
+              saving={saving}
+              dirty={dirty}
+              saveLabel={creating ? 'Create integration' : 'Save changes'}
+              onSave={() => void save()}
+              onCancel={cancel}
+            >
               {!creating && (
-                <div className="border-t border-slate-100 pt-3">
-                  <ConfirmButton label="Delete integration" confirmLabel="Delete it (its entities stay)" size="sm" onConfirm={remove} />
-                </div>
+                <ConfirmButton label="Delete integration" confirmLabel="Delete it (its entities stay)" size="sm" onConfirm={remove} />
               )}
-            </div>
+            </EditorSaveBox>
           )}
         </aside>
       </div>
