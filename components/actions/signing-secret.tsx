@@ -1,11 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { CopyValue } from '@/components/ui/copy-value';
 import { sentence } from '@/components/ui/format';
-import { Modal } from '@/components/ui/modal';
+import { SecretOnceDialog } from '@/components/ui/secret-once-dialog';
 import { api } from '@/lib/web/api-client';
 import { actionsApi } from './action-paths';
 
@@ -13,19 +11,9 @@ import { actionsApi } from './action-paths';
 // rotation. Receivers check X-Baseplate-Signature with it; Baseplate never shows it again.
 export function SigningSecretDialog({ secret, onClose }: { secret: string; onClose(): void }) {
   return (
-    <Modal title="Signing secret" onClose={onClose}>
-      <p className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        <span aria-hidden>⚠️</span>
-        <span>
-          <strong className="font-semibold">Copy it now: it will not be shown again.</strong> Your webhook receiver checks{' '}
-          <code className="font-mono text-xs">X-Baseplate-Signature</code> with it.
-        </span>
-      </p>
-      <CopyValue value={secret} testId="signing-secret" />
-      <div className="flex justify-end">
-        <Button onClick={onClose}>Done</Button>
-      </div>
-    </Modal>
+    <SecretOnceDialog title="Signing secret" secret={secret} testId="signing-secret" onClose={onClose}>
+      Your webhook receiver checks <code className="font-mono text-xs">X-Baseplate-Signature</code> with it.
+    </SecretOnceDialog>
   );
 }
 

@@ -15,6 +15,7 @@ const SETTINGS = [
   { href: '/settings/members', label: 'Members', icon: '👥', needs: null },
   { href: '/settings/roles', label: 'Roles', icon: '🛡️', needs: null },
   { href: '/settings/api-keys', label: 'API keys', icon: '🔑', needs: 'team:manage' },
+  { href: '/integrations', label: 'Integrations', icon: '🔌', needs: 'integration:read' },
   { href: '/audit', label: 'Audit log', icon: '📜', needs: 'team:manage' },
   { href: '/api-reference', label: 'API reference', icon: '🧾', needs: 'blueprint:read' },
 ] as const;
@@ -120,7 +121,15 @@ export function SideNav({
         <ul className="space-y-0.5">
           {settings.map((s) => (
             <li key={s.href}>
-              <Link href={`${home}${s.href}`} className={item} aria-current={pathname === `${home}${s.href}` ? 'page' : undefined}>
+              <Link
+                href={`${home}${s.href}`}
+                className={item}
+                aria-current={
+                  pathname === `${home}${s.href}` || (s.href === '/integrations' && pathname.startsWith(`${home}${s.href}/`))
+                    ? 'page'
+                    : undefined
+                }
+              >
                 <span aria-hidden>{s.icon}</span> {s.label}
               </Link>
             </li>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { CatalogContext, type CatalogBlueprint } from '@/components/catalog/catalog-context';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
+import { EditorSaveBox } from '@/components/ui/editor-save-box';
 import { Field } from '@/components/ui/field';
 import { fieldsOf, type RelationInfo } from '@/lib/catalog-view/fields';
 import { api } from '@/lib/web/api-client';
@@ -230,32 +231,18 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
             blocked={previewBody === null}
           />
           {canWrite && (
-            <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              {problem.message && (
-                <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-                  <p>{problem.message}</p>
-                  {problem.stale && (
-                    <Button variant="secondary" size="sm" className="mt-2" onClick={() => window.location.reload()}>
-                      Reload
-                    </Button>
-                  )}
-                </div>
-              )}
-              <div className="flex items-center gap-2">
-                <Button type="button" pending={saving} onClick={() => void save()}>
-                  {creating ? 'Create scorecard' : 'Save changes'}
-                </Button>
-                <Button type="button" variant="ghost" onClick={cancel}>
-                  Cancel
-                </Button>
-              </div>
-              {dirty && <p className="text-xs text-slate-500">Unsaved changes.</p>}
+            <EditorSaveBox
+              problem={problem}
+              saving={saving}
+              dirty={dirty}
+              saveLabel={creating ? 'Create scorecard' : 'Save changes'}
+              onSave={() => void save()}
+              onCancel={cancel}
+            >
               {!creating && (
-                <div className="border-t border-slate-100 pt-3">
-                  <ConfirmButton label="Delete scorecard" confirmLabel="Delete it and its history" size="sm" onConfirm={remove} />
-                </div>
+                <ConfirmButton label="Delete scorecard" confirmLabel="Delete it and its history" size="sm" onConfirm={remove} />
               )}
-            </div>
+            </EditorSaveBox>
           )}
         </aside>
       </div>

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { IntegrationPage } from '@/components/integrations/integration-page';
+import { KIND_LABELS } from '@/components/integrations/integration-words';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/lib/db/prisma';
+import { getIntegration } from '@/lib/integrations/integration-service';
+import { loadTeamContext, orRefusalPage } from '@/lib/web/page-context';
+import { loadIntegrationPage } from '../load-integration-page';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ team: string; integration: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Integration ${decodeURIComponent((await params).integration)}` };
+}
+
+// One integration: send items (previewed first), its syncs, its settings and mappings. The header
+// reads it through the service (another team's, or none: the 404 page); the rest loads in the browser.
+export default async function IntegrationDetailPage({ params }: Props) {
+  const { team: slug, integration } = await params;
+  const { team, blueprints, canWrite } = await loadIntegrationPage(slug, 'getIntegration');
+  const identifier = decodeURIComponent(integration);
+  const { integration: view } = await orRefusalPage(getIntegration(getDb(), await loadTeamContext(slug), identifier));
+  return (
+    <>
+      <PageHeader title={view.title} icon="🔌" description={`${KIND_LABELS[view.kind]} integration ${view.identifier}`} />
+      <IntegrationPage team={team} integration={identifier} blueprints={blueprints} canWrite={canWrite} />
+    </>
+  );
+}
