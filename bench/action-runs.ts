@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,10 +8,11 @@ import { ROOT, startBenchServer } from './support/bench-server';
 import { machineLine, percentile, today } from './support/stats';
 import { sampleService as entity } from './support/sample-service';
 
-// Action runs benchmark (issue 13): 1,000 runs of a one-webhook-step action are asked at once
-// through the API; the runner drains them against a local receiver (allowed through
-// BASEPLATE_OUTBOUND_ALLOW, every signature checked). Measures the drain rate (asked -> last
-// finished) and the p95 of single-entity catalog writes before and while the runs drain.
+// Action runs benchmark (issue 13): 1,000 runs of a one-webhook-step action are queued at once
+// (asked through the API while the job worker process is paused with SIGSTOP, so that none starts
+// before all are queued), then the worker is resumed and drains them against a local receiver
+// (allowed through BASEPLATE_OUTBOUND_ALLOW, every signature checked). Measures the drain rate
+// and the p95 of single-entity catalog writes before and while the runs drain.
 //   npm run bench:runs                     (1,000 runs)
 //   BENCH_RUNS=5000 npm run bench:runs
 // Never part of `npm test`. Results go to bench/results/action-runs-<date>.md.
@@ -40,6 +41,14 @@ async function startReceiver(secret: () => string): Promise<Receiver> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/hook`, received: () => received, badSignatures: () => bad, close: () => server.close() };
+}
+
+/** The job worker process of the Baseplate server `serverPid` (lib/cli/job-worker.ts, its child). */
+function jobWorkerPid(serverPid: number): number {
+  const children = readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+  const worker = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('job-worker'));
+  if (!worker) throw new Error(`no job worker process under ${serverPid}`);
+  return worker;
 }
 
 async function timedWrites(base: string, auth: Record<string, string>, label: string, stopWhen?: () => boolean): Promise<number[]> {
@@ -107,7 +116,10 @@ async function main() {
 
     const before = await timedWrites(base, auth, 'before');
 
-    // Ask every run at once (ASK_CONCURRENCY requests in flight), then write while they drain.
+    // Ask every run with the job worker paused (ASK_CONCURRENCY requests in flight), so all are
+    // queued at once; then resume it and write while they drain.
+    const worker = jobWorkerPid(server.pid);
+    process.kill(worker, 'SIGSTOP');
     const asked = performance.now();
     let next = 0;
     await Promise.all(
@@ -124,12 +136,14 @@ async function main() {
       }),
     );
     const askSeconds = (performance.now() - asked) / 1000;
-    const askedAll = performance.now();
     const countRuns = async (status: string) => {
       const res = await fetch(`${base}/api/v1/teams/bench/runs?status=${status}&limit=1000`, { headers: auth });
       return ((await res.json()) as { runs: object[] }).runs.length;
     };
+    // Counted while the worker is still paused: nothing moves between the two counts.
     const openAtAskEnd = (await countRuns('queued')) + (await countRuns('running'));
+    process.kill(worker, 'SIGCONT');
+    const askedAll = performance.now();
     let drained = 0;
     let duringError: unknown = null;
     const during = timedWrites(base, auth, 'during', () => drained > 0).catch((error: unknown) => {
