@@ -54,8 +54,14 @@ test('an admin registers, creates a team, adds a member, makes a role and an API
   const nav = page.getByRole('navigation', { name: 'Portal' });
   await nav.getByRole('link', { name: 'Roles' }).click();
   await page.getByRole('button', { name: 'New role' }).click();
+  // A built-in name in another case is refused at the name; no permission ticked is warned about.
+  await page.getByLabel('Role name').fill('Viewer');
+  await expect(page.getByTestId('no-permission-warning')).toBeVisible();
+  await page.getByRole('button', { name: 'Create role' }).click();
+  await expect(page.getByText(/is the name of the built-in role "viewer"/)).toBeVisible();
   await page.getByLabel('Role name').fill('catalog-auditor');
   await page.getByLabel(/^entity:read/).check();
+  await expect(page.getByTestId('no-permission-warning')).toHaveCount(0);
   await page.getByLabel(/^team:manage/).check();
   await page.getByRole('button', { name: 'Create role' }).click();
   const role = page.getByTestId('role-catalog-auditor');

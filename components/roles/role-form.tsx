@@ -93,6 +93,15 @@ export function RoleForm({ team, role, onDone }: { team: string; role?: RoleView
         />
       </div>
       <PermissionPicker idPrefix={prefix} value={permissions} onChange={setPermissions} error={errors.permissions} />
+      {permissions.length === 0 && !errors.permissions && (
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="no-permission-warning"
+        >
+          This role grants no permission: its members will see nothing of the team. Tick at least one, or save it as a placeholder.
+        </p>
+      )}
       {errors.other && (
         <p role="alert" className="text-sm text-red-600">
           {errors.other}

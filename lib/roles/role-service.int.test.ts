@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 import { changeMemberRole } from '@/lib/members/member-service';
 import { testDb } from '@/lib/test/database-per-file';
 import { addMembership, createTeam, expectAppError, teamContextOf } from '@/lib/test/fixtures';
-import { deleteRole, updateRole } from './role-service';
+import { createRole, deleteRole, updateRole } from './role-service';
 
 // The team keeps a member holding team:manage whichever route changes it: here, a custom role's
 // permissions (and a concurrent demotion through the members route).
@@ -74,5 +74,24 @@ describe('a role change and a demotion at the same moment', () => {
       expect((rejected.reason as AppError).details).toEqual({ reason: 'last_manager' });
       expect(await managers(team.id)).toBe(1);
     }
+  });
+});
+
+describe('role names', () => {
+  it('refuse a built-in name or another role name in any case (409 already_exists), on create and on rename', async () => {
+    const { team, owner } = await createTeam(testDb());
+    const ctx = await teamContextOf(owner, team.slug);
+    const builtIn = await expectAppError(createRole(testDb(), ctx, { name: 'Admin', permissions: ['entity:read'] }));
+    expect([builtIn.code, builtIn.details]).toEqual(['conflict', { reason: 'already_exists' }]);
+    expect(builtIn.message).toMatch(/built-in role "admin"/);
+    const ops = await createRole(testDb(), ctx, { name: 'Ops', permissions: ['entity:read'] });
+    const again = await expectAppError(createRole(testDb(), ctx, { name: 'OPS', permissions: ['entity:read'] }));
+    expect(again.message).toMatch(/a role named "Ops" exists/);
+    const other = await createRole(testDb(), ctx, { name: 'Platform', permissions: ['entity:read'] });
+    const renamed = await expectAppError(updateRole(testDb(), ctx, other.id, { name: 'viewer' }));
+    expect(renamed.message).toMatch(/built-in role "viewer"/);
+    // A role keeps its own name in another case.
+    expect(await updateRole(testDb(), ctx, ops.id, { name: 'OPS' })).toMatchObject({ name: 'OPS' });
+    expect(await testDb().role.count({ where: { teamId: team.id, isDefault: false } })).toBe(2);
   });
 });

@@ -69,6 +69,26 @@ function uniqueSorted(permissions: Permission[]): Permission[] {
   return [...new Set(permissions)].sort();
 }
 
+/**
+ * Refuses a name another role of the team already has, compared without case: "Admin" next to
+ * the built-in "admin" would read as the same role in every list. (Two concurrent creates of
+ * "Ops" and "ops" can both pass; the unique key still stops exact repeats.)
+ */
+async function assertNameFree(tx: Prisma.TransactionClient, teamId: string, name: string, exceptId?: string): Promise<void> {
+  const taken = await tx.role.findFirst({
+    where: { teamId, name: { equals: name, mode: 'insensitive' }, ...(exceptId && { NOT: { id: exceptId } }) },
+    select: { name: true, isDefault: true },
+  });
+  if (!taken) return;
+  throw new AppError(
+    'conflict',
+    taken.isDefault
+      ? `"${name}" is the name of the built-in role "${taken.name}": choose another name`
+      : `a role named "${taken.name}" exists (names are compared without case)`,
+    { reason: 'already_exists' },
+  );
+}
+
 export async function createRole(
   db: Db,
   ctx: TeamContext,
@@ -76,9 +96,7 @@ export async function createRole(
 ): Promise<RoleView> {
   requirePermission(ctx, 'team:manage');
   return db.$transaction(async (tx) => {
-    if (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } })) {
-      throw new AppError('conflict', `a role named "${input.name}" exists`, { reason: 'already_exists' });
-    }
+    await assertNameFree(tx, ctx.team.id, input.name);
     const role = await tx.role.create({
       data: { teamId: ctx.team.id, name: input.name, description: input.description ?? null, permissions: uniqueSorted(input.permissions) },
     });
@@ -105,13 +123,7 @@ export async function updateRole(
     if (input.permissions !== undefined && manages(before.permissions) && !manages(input.permissions)) {
       await assertManagerRemains(tx, ctx.team.id, { roleId });
     }
-    if (
-      input.name &&
-      input.name !== before.name &&
-      (await tx.role.findUnique({ where: { teamId_name: { teamId: ctx.team.id, name: input.name } }, select: { id: true } }))
-    ) {
-      throw new AppError('conflict', `a role named "${input.name}" exists`, { reason: 'already_exists' });
-    }
+    if (input.name && input.name !== before.name) await assertNameFree(tx, ctx.team.id, input.name, roleId);
     const after = await tx.role.update({
       where: { teamId_id: { teamId: ctx.team.id, id: roleId } },
       data: {
