@@ -170,6 +170,22 @@ describe('replaceEntity and patchEntity', () => {
     expect(titled).toMatchObject({ etag: '"3"', entity: { title: null } });
   });
 
+  it('a PUT or PATCH that changes nothing writes nothing: same version, no audit row, no event', async () => {
+    const before = await row('a');
+    const audited = (await audits()).length;
+    const events = async () =>
+      Number((await testPool().query('SELECT count(*) AS n FROM catalog_events WHERE team_id = $1', [ctx.team.id])).rows[0].n);
+    const eventsBefore = await events();
+    const same = { title: 'A', data: { meta: { region: 'eu', team: 'x' }, tier: 1, version: '1.0.0' } };
+    expect(await replaceEntity(testDb(), ctx, 'service', 'a', same)).toMatchObject({ etag: '"1"' });
+    expect(await patchEntity(testDb(), ctx, 'service', 'a', { title: 'A', data: { tier: 1 }, relations: {} })).toMatchObject({ etag: '"1"' });
+    expect(await row('a')).toEqual(before);
+    expect(await audits()).toHaveLength(audited);
+    expect(await events()).toBe(eventsBefore);
+    // A real change still writes.
+    expect(await patchEntity(testDb(), ctx, 'service', 'a', { data: { tier: 2 } })).toMatchObject({ etag: '"2"' });
+  });
+
   it('PATCH validates the merged result', async () => {
     expect(await detailsOf(patchEntity(testDb(), ctx, 'service', 'a', { data: { version: null } }))).toEqual([
       { path: '/data/version', message: expect.any(String) },

@@ -16,6 +16,7 @@ import { lockBlueprintOrThrow } from './load-blueprint';
 import { applyMergePatch, type Json } from './merge-patch';
 import { prismaJson } from './prisma-json';
 import type { JsonObject, PatchEntityInput, ReplaceEntityInput } from './schemas';
+import { diffEntity } from '@/lib/ingest/compare-entity';
 import { planRescore, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 /** `ifMatch`: the versions of an If-Match header; a stale one is 409 and changes nothing. */
@@ -46,9 +47,16 @@ export async function writeIfUnchanged(
   next: { title: string | null; data: JsonObject },
   audit: { action: AuditAction; extra?: Record<string, unknown> } = { action: 'entity.updated' },
   links: ResolvedLink[] | null = null,
+  /** The links asked for, by relation and target identifiers (null: the links are not changed). */
+  wantedRelations: Record<string, unknown> | null = null,
 ) {
   const user = actingUserId(ctx.actor);
   const oldRelations = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
+  // A save that changes nothing writes nothing: no version, no audit row, no event (a history
+  // entry saying "no differences" is noise).
+  if (audit.action === 'entity.updated' && !changesEntity(current, oldRelations, next, wantedRelations)) {
+    return toVersioned(current, oldRelations);
+  }
   const rescore = await planRescore(tx, ctx, current.blueprintId, [current.id]);
   const { count } = await tx.entity.updateMany({
     where: { teamId: ctx.team.id, id: current.id, version },
@@ -74,6 +82,24 @@ export async function writeIfUnchanged(
   return toVersioned(after, relations);
 }
 
+/** Whether writing `next` (and `wanted` links, when given) would change the entity. */
+function changesEntity(
+  current: EntityRecord,
+  relations: Record<string, string | string[]>,
+  next: { title: string | null; data: JsonObject },
+  wanted: Record<string, unknown> | null,
+): boolean {
+  const record = {
+    index: 0,
+    blueprint: current.blueprintId,
+    identifier: current.identifier,
+    title: next.title,
+    properties: next.data,
+    ...(wanted !== null && { relations: wanted as Record<string, string | string[] | null> }),
+  };
+  return diffEntity({ title: current.title, data: current.data, relations }, record) !== null;
+}
+
 /** PUT: replaces title (absent = null), data and relations (absent = none); the identifier may be repeated but not changed. */
 export async function replaceEntity(
   db: Db,
@@ -96,7 +122,8 @@ export async function replaceEntity(
     const defs = await relationDefsOf(tx, ctx, blueprintId);
     const [links] = await prepareLinks(tx, ctx, defs, [{ relations: input.relations ?? {}, requireAll: true, existingId: current.id }]);
     throwIfFaults([...entityFaults(blueprint, input), ...links.faults]);
-    return writeIfUnchanged(tx, ctx, current, version, { title: input.title ?? null, data: input.data }, undefined, links.links ?? []);
+    const next = { title: input.title ?? null, data: input.data };
+    return writeIfUnchanged(tx, ctx, current, version, next, undefined, links.links ?? [], input.relations ?? {});
   });
 }
 
@@ -132,6 +159,6 @@ export async function patchEntity(
     const defs = wanted ? await relationDefsOf(tx, ctx, blueprintId) : [];
     const [links] = await prepareLinks(tx, ctx, defs, [{ relations: wanted, requireAll: true, existingId: current.id }]);
     throwIfFaults([...entityFaults(blueprint, { data: next.data }), ...links.faults]);
-    return writeIfUnchanged(tx, ctx, current, version, next, undefined, links.links);
+    return writeIfUnchanged(tx, ctx, current, version, next, undefined, links.links, wanted);
   });
 }
