@@ -178,7 +178,9 @@ describe('replaceEntity and patchEntity', () => {
     const eventsBefore = await events();
     const same = { title: 'A', data: { meta: { region: 'eu', team: 'x' }, tier: 1, version: '1.0.0' } };
     expect(await replaceEntity(testDb(), ctx, 'service', 'a', same)).toMatchObject({ etag: '"1"' });
-    expect(await patchEntity(testDb(), ctx, 'service', 'a', { title: 'A', data: { tier: 1 }, relations: {} })).toMatchObject({ etag: '"1"' });
+    expect(await patchEntity(testDb(), ctx, 'service', 'a', { title: 'A', data: { tier: 1 }, relations: {} })).toMatchObject({
+      etag: '"1"',
+    });
     expect(await row('a')).toEqual(before);
     expect(await audits()).toHaveLength(audited);
     expect(await events()).toBe(eventsBefore);
