@@ -4,6 +4,8 @@ import { getDb } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
+import { log } from '@/lib/observability/logger';
+import { authLogger } from './auth-logger';
 import { authenticatePassword } from './authenticate-password';
 import { createUserSession, deleteUserSession, SESSION_DAYS, type SessionRef } from './user-sessions';
 
@@ -26,6 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_DAYS * 86_400 },
   pages: { signIn: '/login' },
+  logger: authLogger(log),
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
