@@ -44,11 +44,21 @@ export function buildIfNeeded(log: (line: string) => void): void {
   const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : '';
   if (built === current) return;
   log(built ? 'sources changed since the last build: building Baseplate…' : 'building Baseplate (first start, about 30 s)…');
+  build(current);
+}
+
+/** `npm run build`: builds now and records what it built from, so the next `npm start` does not build again. */
+export function buildNow(log: (line: string) => void): void {
+  log('building Baseplate…');
+  build(hashSources());
+}
+
+function build(sourceHash: string): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
-  writeFileSync(STAMP, current);
+  writeFileSync(STAMP, sourceHash);
 }
