@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
 import { ROOT, startBenchServer } from './support/bench-server';
+import { createBenchTeam } from './support/bench-team';
 import { machineLine, percentile, today } from './support/stats';
 import { sampleService as entity } from './support/sample-service';
 
@@ -75,23 +75,8 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const server = await startBenchServer(dataDir);
   const { base } = server;
-  const json = { 'Content-Type': 'application/json' };
   try {
-    const reg = await (
-      await fetch(`${base}/api/v1/auth/register`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }),
-      })
-    ).json();
-    const auth = { ...json, Authorization: `Bearer ${reg.token}` };
-    await fetch(`${base}/api/v1/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Bench', slug: 'bench' }) });
-    const service = DEMO_BLUEPRINTS.find((b) => b.id === 'service')!;
-    await fetch(`${base}/api/v1/teams/bench/blueprints`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }),
-    });
+    const auth = await createBenchTeam(base);
     const bulk = await fetch(`${base}/api/v1/teams/bench/blueprints/service/entities/bulk`, {
       method: 'POST',
       headers: auth,

@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
 import { peakRssMb, ROOT, startBenchServer } from './support/bench-server';
+import { createBenchTeam } from './support/bench-team';
 import { machineLine, percentile, today } from './support/stats';
 import { sampleService as entity } from './support/sample-service';
 
@@ -22,23 +22,7 @@ async function main() {
   const server = await startBenchServer(dataDir);
   const { base } = server;
   try {
-    const json = { 'Content-Type': 'application/json' };
-    const reg = await (
-      await fetch(`${base}/api/v1/auth/register`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }),
-      })
-    ).json();
-    const auth = { ...json, Authorization: `Bearer ${reg.token}` };
-    await fetch(`${base}/api/v1/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Bench', slug: 'bench' }) });
-    const service = DEMO_BLUEPRINTS.find((b) => b.id === 'service')!;
-    const created = await fetch(`${base}/api/v1/teams/bench/blueprints`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }),
-    });
-    if (created.status !== 201) throw new Error(`blueprint: ${created.status} ${await created.text()}`);
+    const auth = await createBenchTeam(base);
 
     const batches = Math.ceil(TOTAL / BATCH);
     const latencies: number[] = [];

@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { DEMO_BLUEPRINTS } from '@/lib/demo/demo-blueprints';
 import { signWebhook } from '@/lib/net/sign-webhook';
 import { peakRssMb, ROOT, startBenchServer } from './support/bench-server';
+import { createBenchTeam } from './support/bench-team';
 import { machineLine, percentile, today } from './support/stats';
 import { sampleService } from './support/sample-service';
 
@@ -70,23 +70,7 @@ async function main() {
   const server = await startBenchServer(dataDir);
   const { base } = server;
   try {
-    const json = { 'Content-Type': 'application/json' };
-    const reg = await (
-      await fetch(`${base}/api/v1/auth/register`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password', name: 'Bench' }),
-      })
-    ).json();
-    const auth = { ...json, Authorization: `Bearer ${reg.token}` };
-    await fetch(`${base}/api/v1/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Bench', slug: 'bench' }) });
-    const service = DEMO_BLUEPRINTS.find((b) => b.id === 'service')!;
-    const bp = await fetch(`${base}/api/v1/teams/bench/blueprints`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ id: service.id, title: service.title, schema: service.schema }),
-    });
-    if (bp.status !== 201) throw new Error(`blueprint: ${bp.status} ${await bp.text()}`);
+    const auth = await createBenchTeam(base);
     const properties = Object.fromEntries(Object.keys(sampleService(0).data).map((k) => [k, `attributes.${k}`]));
     const made = await fetch(`${base}/api/v1/teams/bench/integrations`, {
       method: 'POST',
