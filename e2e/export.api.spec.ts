@@ -16,8 +16,8 @@ import {
 // GET /api/v1/teams/{team}/export over HTTP against the real server (docs/API.md "Integrations,
 // ingestion, import and export"): every format parses back to the same entities; CSV cells that
 // a spreadsheet would run are neutralised; the blueprints part imports back into an empty team
-// (through the public API) and that team's export is byte-identical; another team's blueprint is
-// 404 and a bad query 400, in the error shape.
+// through POST .../import and that team's export is byte-identical; another team's blueprint is
+// 404 and a bad query 400, in the error shape; the import's own errors.
 
 type Entity = {
   blueprint: string;
@@ -182,34 +182,57 @@ test('CSV columns and the table query: only the rows and columns of the view', a
   ]);
 });
 
-test('the blueprints and entities import back into an empty team, whose export is byte-identical', async () => {
-  const original = await (await exportOf(team, 'format=yaml&include=blueprints')).text();
-  const [head, ...rest] = parseAllDocuments(original).map((d) => d.toJS() as Record<string, unknown>);
-  const blueprints = (head as { blueprints: BlueprintDoc[] }).blueprints;
-  const entities = rest as unknown as Entity[];
-  const copy = (await createTeam(api, admin.token)).slug;
-  // Blueprints: created without relations, then their relations (targets exist by then).
-  for (const b of blueprints) {
-    const body = { id: b.id, title: b.title, description: b.description, icon: b.icon, schema: b.schema };
-    await expectJson(await call(api, 'POST', `/teams/${copy}/blueprints`, { token: admin.token, body }), 201, `blueprint ${b.id}`);
-  }
-  for (const b of blueprints.filter((x) => Object.keys(x.relations).length)) {
-    const res = await call(api, 'PATCH', `/teams/${copy}/blueprints/${b.id}`, { token: admin.token, body: { relations: b.relations } });
-    await expectJson(res, 200, `relations of ${b.id}`);
-  }
-  // Entities the same way: then their links.
-  for (const e of entities) await post(copy, e.blueprint, { identifier: e.identifier, title: e.title, data: e.properties });
-  for (const e of entities.filter((x) => Object.keys(x.relations).length)) {
-    const res = await call(api, 'PATCH', `/teams/${copy}/blueprints/${e.blueprint}/entities/${encodeURIComponent(e.identifier)}`, {
-      token: admin.token,
-      body: { relations: e.relations },
+const importInto = (slug: string, text: string, contentType: string, params = '', token = admin.token) =>
+  call(api, 'POST', `/teams/${slug}/import${params}`, { token, headers: { 'content-type': contentType }, body: text });
+
+for (const [format, contentType] of [
+  ['yaml', 'application/yaml'],
+  ['json', 'application/json'],
+  ['ndjson', 'application/x-ndjson'],
+] as const) {
+  test(`${format}: imported into an empty team (POST .../import), whose export is byte-identical`, async () => {
+    const original = await (await exportOf(team, `format=${format}&include=blueprints`)).text();
+    const copy = (await createTeam(api, admin.token)).slug;
+    const dry = await expectJson<{ created: number; blueprints_created: string[] }>(
+      await importInto(copy, original, contentType, '?dry_run=true'),
+      200,
+      'dry run',
+    );
+    expect(dry).toMatchObject({ created: 4 + HOSTILE.length, blueprints_created: ['cluster', 'service'] });
+    expect(await (await exportOf(copy, 'format=ndjson&include=blueprints')).text()).toBe(''); // nothing kept: no blueprint, no entity
+    const done = await expectJson<{ created: number; failed: unknown[] }>(await importInto(copy, original, contentType), 200, 'import');
+    expect(done).toMatchObject({ created: 4 + HOSTILE.length, failed: [] });
+    expect(await (await exportOf(copy, `format=${format}&include=blueprints`)).text()).toBe(original);
+    // Again: nothing changes, nothing is written.
+    expect(await expectJson(await importInto(copy, original, contentType), 200, 'again')).toMatchObject({
+      created: 0,
+      unchanged: 4 + HOSTILE.length,
     });
-    await expectJson(res, 200, `links of ${e.identifier}`);
-  }
-  expect(await (await exportOf(copy, 'format=yaml&include=blueprints')).text()).toBe(original);
-  expect(await (await exportOf(copy, 'only=blueprints&format=yaml')).text()).toBe(
-    `${original.split('\n---\n')[0].replace(/^---\n/, '')}\n`,
+  });
+}
+
+test('import: a CSV of one blueprint; bad files and callers get the error shape; another team is 404', async () => {
+  const csv = 'identifier,title,tier\ncsv-a,From CSV,7\ncsv-b,Bad,seven\n';
+  // A team of its own: the tests of this file may run in any order, and the others export `team`.
+  const mine = (await createTeam(api, admin.token)).slug;
+  await addMember(api, admin.token, mine, viewer.email, 'viewer');
+  await createBlueprint(api, admin.token, mine, { id: 'service', schema: SERVICE_SCHEMA });
+  const answer = await expectJson<{ created: number; failed: Array<{ index: number; identifier: string }> }>(
+    await importInto(mine, csv, 'text/csv; charset=utf-8', '?blueprint=service'),
+    200,
+    'csv',
   );
+  expect(answer.created).toBe(1);
+  expect(answer.failed).toEqual([expect.objectContaining({ index: 1, identifier: 'csv-b' })]);
+  await expectError(await importInto(mine, csv, 'text/csv'), 400, 'csv without blueprint');
+  await expectError(await importInto(mine, 'x', 'text/plain'), 400, 'unknown media type');
+  await expectError(await importInto(mine, '[{"a":', 'application/json'), 400, 'broken JSON');
+  await expectError(await importInto(mine, 'a: *x', 'application/yaml'), 400, 'bad YAML alias');
+  await expectError(await importInto(mine, `[${'"x",'.repeat(300_000)}"x"]`, 'application/json'), 413, 'over 1 MiB');
+  await expectError(await importInto(mine, '[]', 'application/json', '?mode=full'), 400, 'unknown parameter');
+  await expectError(await importInto(mine, csv, 'text/csv', '?blueprint=service', viewer.token), 403, 'a viewer');
+  await expectError(await importInto(otherTeam, '[]', 'application/json'), 404, 'a team the caller is not in');
+  await expectError(await importInto(mine, csv, 'text/csv', '?blueprint=outsider-only'), 404, "another team's blueprint");
 });
 
 test("another team's blueprint is 404; bad parameters and a bad query are 400 in the error shape", async () => {

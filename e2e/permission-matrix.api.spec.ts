@@ -471,6 +471,16 @@ const ROWS: Row[] = [
     expected: served('exportBlueprintsFile', 200),
   },
   {
+    method: 'POST',
+    path: '/teams/{team}/import',
+    note: 'entity:write; the blueprint exists, so blueprint:write is not needed',
+    cell: async (ctx) => {
+      const blueprint = await cellBlueprint(ctx);
+      return { path: `/teams/${ctx.team.slug}/import`, body: [{ blueprint, identifier: unique('imp'), properties: { status: 'on' } }] };
+    },
+    expected: served('importCatalog', 200),
+  },
+  {
     method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}/entities?sort=&q=',
     cell: async (ctx) => ({

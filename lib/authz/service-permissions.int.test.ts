@@ -26,6 +26,7 @@ import { AppError } from '@/lib/errors';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { exportBlueprintsFile, exportCatalog } from '@/lib/export/export-catalog';
+import { importCatalog } from '@/lib/import/import-catalog';
 import { parseExportParams } from '@/lib/export/parse-export-params';
 import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { listTeamEvents } from '@/lib/events/list-events';
@@ -128,6 +129,9 @@ const INTERNAL: Record<string, string> = {
   prepareLinks: 'inside entity write transactions',
   writeLinks: 'inside entity write transactions',
   saveBlueprintRelations: 'inside createBlueprint / updateBlueprint transactions',
+  writeInRounds: 'inside the sync engine (applyEntityRecords), which checked entity:write',
+  insertBlueprint: 'the body of createBlueprint inside its transaction, and of importCatalog (blueprint:write checked there)',
+  updateBlueprintIn: 'the body of updateBlueprint inside its transaction, and of importCatalog (blueprint:write checked there)',
   writeAudit: 'the audit row of the entry point that changed something',
   auditRow: 'the audit row of the entry point that changed something',
   auditActorOf: 'the audit columns of the entry point that changed something',
@@ -408,6 +412,12 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     const prepared = await exportCatalog(db(), ctx, parseExportParams(new URL('http://localhost/?format=ndjson&blueprint=service')));
     return new Response(prepared.body).text(); // the stream read to its end: its reads run as this caller
   },
+  importCatalog: (_w, ctx) =>
+    importCatalog(db(), ctx, {
+      text: JSON.stringify([{ blueprint: 'service', identifier: unique('imp'), properties: {} }]),
+      contentType: 'application/json',
+      dryRun: false,
+    }),
   exportBlueprintsFile: (_w, ctx) => exportBlueprintsFile(db(), ctx, parseExportParams(new URL('http://localhost/?only=blueprints'))),
   listScorecards: (_w, ctx) => listScorecards(db(), ctx, 'service', PAGE),
   getScorecard: (_w, ctx) => getScorecard(db(), ctx, 'service', 'ready'),

@@ -123,6 +123,8 @@ export const SERVICE_ENTRY_POINTS = {
   exportCatalog: { needs: 'entity:read', operations: ['exportCatalog'] },
   // the same route's only=blueprints (one operation: its documented permission is the catalog's)
   exportBlueprintsFile: { needs: 'blueprint:read', operations: [] },
+  // lib/import/import-catalog.ts (creating the blueprints a file needs takes blueprint:write too)
+  importCatalog: { needs: 'entity:write', operations: ['importCatalog'] },
   // lib/integrations/ (a sync writes its entities as the integration: lib/integrations/sync-integration.ts)
   listIntegrations: { needs: 'integration:read', operations: ['listIntegrations'] },
   getIntegration: { needs: 'integration:read', operations: ['getIntegration'] },

@@ -92,33 +92,37 @@ export async function getBlueprint(db: Db, ctx: TeamContext, id: string): Promis
 
 export async function createBlueprint(db: Db, ctx: TeamContext, input: CreateBlueprintInput): Promise<BlueprintView> {
   requirePermission(ctx, 'blueprint:write');
+  return db.$transaction((tx) => insertBlueprint(tx, ctx, input));
+}
+
+/** A create inside the caller's transaction (an import creates the blueprints its file needs). */
+export async function insertBlueprint(tx: Prisma.TransactionClient, ctx: TeamContext, input: CreateBlueprintInput): Promise<BlueprintView> {
+  requirePermission(ctx, 'blueprint:write');
   checkBlueprintSchema(input.schema);
-  return db.$transaction(async (tx) => {
-    if (await tx.blueprint.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: input.id } }, select: { id: true } })) {
-      throw new AppError('conflict', `the team already has a blueprint "${input.id}"`, { reason: 'already_exists' });
-    }
-    const row = await tx.blueprint.create({
-      data: {
-        teamId: ctx.team.id,
-        id: input.id,
-        title: input.title,
-        description: input.description ?? null,
-        icon: input.icon ?? null,
-        schema: input.schema as Prisma.InputJsonObject,
-        createdBy: actingUserId(ctx.actor),
-        updatedBy: actingUserId(ctx.actor),
-      },
-    });
-    const { after: relations } = await saveBlueprintRelations(tx, ctx, row.id, input.schema, input.relations ?? {});
-    const auditId = await writeAudit(tx, ctx, {
-      action: 'blueprint.created',
-      entityType: 'blueprint',
-      entityId: row.id,
-      newData: auditData(row, relations),
-    });
-    await recordEvent(tx, ctx, { auditId, blueprintId: row.id });
-    return toBlueprintView(row, 0, relations);
+  if (await tx.blueprint.findUnique({ where: { teamId_id: { teamId: ctx.team.id, id: input.id } }, select: { id: true } })) {
+    throw new AppError('conflict', `the team already has a blueprint "${input.id}"`, { reason: 'already_exists' });
+  }
+  const row = await tx.blueprint.create({
+    data: {
+      teamId: ctx.team.id,
+      id: input.id,
+      title: input.title,
+      description: input.description ?? null,
+      icon: input.icon ?? null,
+      schema: input.schema as Prisma.InputJsonObject,
+      createdBy: actingUserId(ctx.actor),
+      updatedBy: actingUserId(ctx.actor),
+    },
   });
+  const { after: relations } = await saveBlueprintRelations(tx, ctx, row.id, input.schema, input.relations ?? {});
+  const auditId = await writeAudit(tx, ctx, {
+    action: 'blueprint.created',
+    entityType: 'blueprint',
+    entityId: row.id,
+    newData: auditData(row, relations),
+  });
+  await recordEvent(tx, ctx, { auditId, blueprintId: row.id });
+  return toBlueprintView(row, 0, relations);
 }
 
 export type UpdateMode = { replace: true; input: ReplaceBlueprintInput } | { replace: false; input: PatchBlueprintInput };
@@ -143,73 +147,88 @@ export async function updateBlueprint(
     ]);
   }
   const validate: ValidateFunction | null = input.schema ? checkBlueprintSchema(input.schema) : null;
-  const { view, bumps } = await db.$transaction(async (tx) => {
-    const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
-    const next = mode.replace
-      ? {
-          title: mode.input.title,
-          description: mode.input.description ?? null,
-          icon: mode.input.icon ?? null,
-          schema: mode.input.schema,
-          relations: mode.input.relations ?? {},
-        }
-      : {
-          title: input.title ?? before.title,
-          description: input.description !== undefined ? input.description : before.description,
-          icon: input.icon !== undefined ? input.icon : before.icon,
-          schema: input.schema ?? before.schema,
-          relations: input.relations,
-        };
-    let failing: FailingEntities | null = null;
-    if (validate && !isDeepStrictEqual(before.schema, next.schema)) {
-      failing = await findFailingEntities(tx, { teamId: ctx.team.id, blueprintId: id }, validate);
-      if (failing.failing_count > 0 && !options.force) {
-        const count = failing.failing_count_is_lower_bound
-          ? `${failing.failing_count.toLocaleString('en-US')}+`
-          : String(failing.failing_count);
-        throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, {
-          reason: 'schema_breaks_entities',
-          ...failing,
-        });
-      }
-    }
-    const saved = await saveBlueprintRelations(tx, ctx, id, next.schema, next.relations, { force: options.force });
-    const after = await tx.blueprint.update({
-      where: { teamId_id: { teamId: ctx.team.id, id } },
-      data: {
-        title: next.title,
-        description: next.description,
-        icon: next.icon,
-        schema: next.schema as Prisma.InputJsonValue,
-        version: { increment: 1 },
-        updatedBy: actingUserId(ctx.actor),
-        updatedAt: new Date(),
-      },
-    });
-    // Scorecards typed by this schema or these relations are rechecked (409 scorecard_impact)
-    // and get a new generation: lib/scorecards/scorecard-impacts.ts.
-    const relationsChanged = !isDeepStrictEqual(toRelationsView(saved.before), toRelationsView(saved.after));
-    const bumps = relationsChanged || !isDeepStrictEqual(before.schema, after.schema) ? await recheckScorecards(tx, ctx.team.id, id) : [];
-    const forced =
-      failing && failing.failing_count > 0
-        ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound }
-        : {};
-    const removedLinks = saved.removed.length ? { forced: true, removed_links: saved.removed } : {};
-    const renamed = saved.renamed.length ? { renamed_relations: saved.renamed } : {};
-    const unlinked = saved.unlinked.length ? { forced: true, unlinked_entities: saved.unlinked } : {};
-    const auditId = await writeAudit(tx, ctx, {
-      action: 'blueprint.updated',
-      entityType: 'blueprint',
-      entityId: id,
-      oldData: auditData(before, saved.before),
-      newData: { ...auditData(after, saved.after), ...forced, ...removedLinks, ...renamed, ...unlinked },
-    });
-    await recordEvent(tx, ctx, { auditId, blueprintId: id });
-    const counts = await entityCounts(tx, ctx.team.id, [id]);
-    return { view: toBlueprintView(after, counts.get(id) ?? 0, saved.after), bumps };
-  }, SCHEMA_CHANGE_TX);
+  const { view, bumps } = await db.$transaction((tx) => updateBlueprintIn(tx, ctx, id, mode, validate, options), SCHEMA_CHANGE_TX);
   await kickAfterCommit(bumps);
   return view;
+}
+
+/**
+ * The update inside the caller's transaction; the caller kicks the returned scorecard bumps after
+ * its commit (kickAfterCommit). An import sets the relations that close a cycle this way.
+ */
+export async function updateBlueprintIn(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  id: string,
+  mode: UpdateMode,
+  validate: ValidateFunction | null,
+  options: WriteOptions & { force?: boolean } = {},
+) {
+  requirePermission(ctx, 'blueprint:write');
+  const { input } = mode;
+  const before = await lockOrThrow(tx, ctx, id, options.ifMatch);
+  const next = mode.replace
+    ? {
+        title: mode.input.title,
+        description: mode.input.description ?? null,
+        icon: mode.input.icon ?? null,
+        schema: mode.input.schema,
+        relations: mode.input.relations ?? {},
+      }
+    : {
+        title: input.title ?? before.title,
+        description: input.description !== undefined ? input.description : before.description,
+        icon: input.icon !== undefined ? input.icon : before.icon,
+        schema: input.schema ?? before.schema,
+        relations: input.relations,
+      };
+  let failing: FailingEntities | null = null;
+  if (validate && !isDeepStrictEqual(before.schema, next.schema)) {
+    failing = await findFailingEntities(tx, { teamId: ctx.team.id, blueprintId: id }, validate);
+    if (failing.failing_count > 0 && !options.force) {
+      const count = failing.failing_count_is_lower_bound
+        ? `${failing.failing_count.toLocaleString('en-US')}+`
+        : String(failing.failing_count);
+      throw new AppError('conflict', `${count} existing entities would fail the new schema; fix them first or send ?force=true`, {
+        reason: 'schema_breaks_entities',
+        ...failing,
+      });
+    }
+  }
+  const saved = await saveBlueprintRelations(tx, ctx, id, next.schema, next.relations, { force: options.force });
+  const after = await tx.blueprint.update({
+    where: { teamId_id: { teamId: ctx.team.id, id } },
+    data: {
+      title: next.title,
+      description: next.description,
+      icon: next.icon,
+      schema: next.schema as Prisma.InputJsonValue,
+      version: { increment: 1 },
+      updatedBy: actingUserId(ctx.actor),
+      updatedAt: new Date(),
+    },
+  });
+  // Scorecards typed by this schema or these relations are rechecked (409 scorecard_impact)
+  // and get a new generation: lib/scorecards/scorecard-impacts.ts.
+  const relationsChanged = !isDeepStrictEqual(toRelationsView(saved.before), toRelationsView(saved.after));
+  const bumps = relationsChanged || !isDeepStrictEqual(before.schema, after.schema) ? await recheckScorecards(tx, ctx.team.id, id) : [];
+  const forced =
+    failing && failing.failing_count > 0
+      ? { forced: true, failing_count: failing.failing_count, failing_count_is_lower_bound: failing.failing_count_is_lower_bound }
+      : {};
+  const removedLinks = saved.removed.length ? { forced: true, removed_links: saved.removed } : {};
+  const renamed = saved.renamed.length ? { renamed_relations: saved.renamed } : {};
+  const unlinked = saved.unlinked.length ? { forced: true, unlinked_entities: saved.unlinked } : {};
+  const auditId = await writeAudit(tx, ctx, {
+    action: 'blueprint.updated',
+    entityType: 'blueprint',
+    entityId: id,
+    oldData: auditData(before, saved.before),
+    newData: { ...auditData(after, saved.after), ...forced, ...removedLinks, ...renamed, ...unlinked },
+  });
+  await recordEvent(tx, ctx, { auditId, blueprintId: id });
+  const counts = await entityCounts(tx, ctx.team.id, [id]);
+  return { view: toBlueprintView(after, counts.get(id) ?? 0, saved.after), bumps };
 }
 
 export type DeleteImpact = DeleteImpactRow;

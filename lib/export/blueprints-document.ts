@@ -102,11 +102,11 @@ export function planBlueprintImport(value: unknown): BlueprintImportPlan {
     if (ids.has(b.id)) throw bad(`blueprint "${b.id}" appears twice`);
     ids.add(b.id);
   }
-  return orderForCreate(bodies);
+  return orderBlueprintCreates(bodies);
 }
 
 /** Targets first (by id among the ready ones); a cycle is broken at its smallest id. */
-function orderForCreate(bodies: CreateBlueprintInput[]): BlueprintImportPlan {
+export function orderBlueprintCreates(bodies: CreateBlueprintInput[]): BlueprintImportPlan {
   const pending = new Map([...bodies].sort((a, b) => byCodePoint(a.id, b.id)).map((b) => [b.id, b]));
   const placed = new Set<string>();
   const plan: BlueprintImportPlan = { create: [], relate: [] };

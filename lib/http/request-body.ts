@@ -65,12 +65,21 @@ function pathOf(error: ErrorObject): string {
   return error.instancePath || '/';
 }
 
+/** The body's text as sent, at most 1 MiB (413 past it): a file upload of any media type. */
+export async function readRawTextBody(request: Request): Promise<string> {
+  return readLimited(request);
+}
+
 /**
  * The body's exact text, at most 1 MiB (413 past it), checked for depth and parsed: for a route
  * that must see the raw bytes (a signature over them) before it trusts the JSON.
  */
 export async function readRawJsonBody(request: Request): Promise<{ text: string; value: unknown }> {
-  const text = await readLimited(request);
+  return parseRawJson(await readLimited(request));
+}
+
+/** A body's text read as JSON, with the checks of readRawJsonBody (required, depth, syntax). */
+export function parseRawJson(text: string): { text: string; value: unknown } {
   if (!text.trim()) throw new AppError('bad_request', 'a JSON body is required');
   if (jsonDepthExceeds(text)) throw new AppError('bad_request', `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`);
   try {
@@ -81,15 +90,7 @@ export async function readRawJsonBody(request: Request): Promise<{ text: string;
 }
 
 export async function readJsonBody<T>(request: Request, body: BodySchema<T>): Promise<T> {
-  const text = await readLimited(request);
-  if (!text.trim()) throw new AppError('bad_request', 'a JSON body is required');
-  if (jsonDepthExceeds(text)) throw new AppError('bad_request', `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError('bad_request', 'the body is not valid JSON');
-  }
+  const { value } = parseRawJson(await readLimited(request));
   return validateBody(body, value);
 }
 

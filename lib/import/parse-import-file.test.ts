@@ -40,7 +40,12 @@ describe('importFormatOf', () => {
 describe('JSON', () => {
   it('takes an array, {entities: [...]} or one object', () => {
     expect(json('[{"a":1},{"a":2}]')).toEqual([{ a: 1 }, { a: 2 }]);
-    expect(json('{"entities":[{"a":1}],"blueprints":[]}')).toEqual([{ a: 1 }]);
+    expect(json('{"entities":[{"a":1}]}')).toEqual([{ a: 1 }]);
+    // An export's blueprints part becomes the blueprints document, an item of its own.
+    expect(json('{"blueprints":[{"id":"s"}],"entities":[{"a":1}]}')).toEqual([
+      { kind: 'baseplate/blueprints', version: 1, blueprints: [{ id: 's' }] },
+      { a: 1 },
+    ]);
     expect(json('{"identifier":"x"}')).toEqual([{ identifier: 'x' }]);
     expect(json('\uFEFF[1]')).toEqual([1]); // a byte-order mark
   });

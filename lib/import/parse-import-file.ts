@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { BLUEPRINTS_KIND, BLUEPRINTS_VERSION } from '@/lib/export/blueprints-document';
 import { jsonDepthExceeds } from '@/lib/http/check-json-value';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, MAX_IMPORT_ITEMS } from './import-limits';
 import { parseCsvItems, type CsvImportOptions } from './parse-csv-items';
@@ -65,7 +66,12 @@ const tooDeep = (where: string) =>
 function unwrapItems(value: unknown, where: string): unknown[] {
   if (Array.isArray(value)) return value;
   if (isPlainObject(value)) {
-    if (Array.isArray(value.entities)) return value.entities;
+    if (Array.isArray(value.entities)) {
+      // An export with ?include=blueprints: its blueprints part is an item of its own, as the
+      // blueprints document is in a YAML export (lib/import/split-blueprint-parts.ts takes it).
+      if (!Array.isArray(value.blueprints)) return value.entities;
+      return [{ kind: BLUEPRINTS_KIND, version: BLUEPRINTS_VERSION, blueprints: value.blueprints }, ...value.entities];
+    }
     return [value];
   }
   throw new AppError('bad_request', `${where} must hold an array of items, {"entities": [...]}, or one object`, {

@@ -2,13 +2,14 @@ import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { retryOnConflict } from '@/lib/db/retry-transaction';
 import { runSql } from '@/lib/db/run-sql';
-import { upsertEntityItems, type BulkResult } from '@/lib/entities/bulk-upsert-entities';
+import type { BulkResult } from '@/lib/entities/bulk-upsert-entities';
 import { deleteEntityRow } from '@/lib/entities/delete-entity';
 import { ENTITY_SELECT } from '@/lib/entities/get-entity';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { INTEGRATION_LIMITS } from '@/lib/integrations/integration-limits';
 import { loadLinkViews } from '@/lib/relations/entity-links';
+import { loadRelationDefs } from '@/lib/relations/relation-definitions.sql';
 import { diffEntity } from './compare-entity';
 import {
   existingEntitiesSql,
@@ -19,6 +20,7 @@ import {
   staleEntityRow,
   type EntityKey,
 } from './ingest.sql';
+import { writeInRounds } from './write-in-rounds';
 import type { ApplyOptions, ApplyResult, EntityChange, ItemFailure, MappedEntity } from './mapped-entity';
 
 // The sync engine's write side: mapped entity records applied to the catalog in ONE transaction.
@@ -26,7 +28,8 @@ import type { ApplyOptions, ApplyResult, EntityChange, ItemFailure, MappedEntity
 //   their links; a record equal to its entity writes NOTHING (no version, audit row or event).
 // * Changed and new records go through the bulk write path (upsertEntityItems: validation, links,
 //   scorecards, audit rows and events, one statement per blueprint), so an ingested entity is
-//   written exactly as one sent to the bulk API. A record that fails there fails alone.
+//   written exactly as one sent to the bulk API. A record that fails there fails alone. Records
+//   that link to new entities of the same call are written after them (write-in-rounds.ts).
 // * `full`: the entities this integration wrote earlier and did not send now are deleted (each
 //   through deleteEntityRow, as a DELETE would), unless that is more than the integration's
 //   deletion_threshold of its entities: then 409 with the numbers, nothing written, unless `force`.
@@ -158,21 +161,16 @@ async function applyInTx(
   if (probe) return null;
 
   const refused = new Set<string>();
-  for (const [blueprint, list] of toWrite) {
-    const items = list.map((r) => ({
-      identifier: r.identifier,
-      title: r.title ?? null,
-      data: r.properties,
-      ...(r.relations !== undefined && { relations: Object.fromEntries(Object.entries(r.relations).filter(([, v]) => v !== null)) }),
-    }));
-    const results = await upsertEntityItems(tx, ctx, blueprint, items, { integrationId: integration?.id ?? null });
-    results.forEach((result, i) => {
-      if (result.status === 'error') {
-        failed.push(failureOf(list[i], result));
-        refused.add(keyOf(blueprint, list[i].identifier));
-      } else if (result.status === 'created') created++;
-      else updated++;
-    });
+  const writing = [...toWrite.values()].flat();
+  const defs = await loadRelationDefs(tx, teamId, [...toWrite.keys()]);
+  const written = await writeInRounds(tx, ctx, integration?.id ?? null, writing, defs, (key) => !current.has(key));
+  for (const record of writing) {
+    const result = written.get(record)!;
+    if (result.status === 'error') {
+      failed.push(failureOf(record, result));
+      refused.add(keyOf(record.blueprint, record.identifier));
+    } else if (result.status === 'created') created++;
+    else updated++;
   }
 
   let deleted = 0;
@@ -206,6 +204,8 @@ export async function applyEntityRecords(
   integration: IntegrationTarget | null,
   records: MappedEntity[],
   options: ApplyOptions,
+  /** Runs first in the same transaction (an import creates the blueprints its records need). */
+  prepare?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<ApplyResult> {
   requirePermission(ctx, 'entity:write');
   if (options.mode === 'full' && !integration) {
@@ -220,7 +220,7 @@ export async function applyEntityRecords(
   // A delta whose records all equal their entities writes nothing: found with plain reads, no
   // transaction at all (the unchanged re-sync is the common case of a periodic source). A record
   // that changed meanwhile is as if this sync came first: nothing was written for it either way.
-  if (options.mode === 'delta') {
+  if (options.mode === 'delta' && !prepare) {
     // The probe returns before any write, so it is given no transaction.
     const probed = await applyInTx(null as never, db, ctx, integration, records, options, true);
     if (probed) return probed;
@@ -229,6 +229,7 @@ export async function applyEntityRecords(
     return await retryOnConflict(() =>
       db.$transaction(
         async (tx) => {
+          await prepare?.(tx);
           const result = (await applyInTx(tx, tx, ctx, integration, records, options)) as ApplyResult;
           if (options.dryRun) throw new DryRunDone(result);
           return result;

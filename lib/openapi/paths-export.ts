@@ -1,11 +1,20 @@
 import { EXPORT_LIMITS } from '@/lib/export/export-limits';
 import { EXPORT_FORMATS } from '@/lib/export/export-types';
-import { paramRef } from './components';
-import { needs, operation } from './operation';
+import { paramRef, type JsonSchema } from './components';
+import { integrationSchemas } from './paths-integrations';
+import { json, needs, operation } from './operation';
+import { MAX_IMPORT_ITEMS } from '@/lib/import/import-limits';
 import { str } from './view-schemas';
 
 // The export route (issue 14 item 7): a streamed download of the catalog, one blueprint or a
-// catalog-table query.
+// catalog-table query; and the import route, which reads every export back (and Backstage files).
+
+// The import answers like a sync (without a sync row).
+const syncProperties = Object.fromEntries(
+  Object.entries((integrationSchemas.SyncResult as { properties: Record<string, JsonSchema> }).properties).filter(
+    ([key]) => key !== 'sync_id',
+  ),
+);
 
 const download = { type: 'string', description: 'The file, streamed.' };
 
@@ -61,5 +70,69 @@ export const exportPaths = {
         },
       },
     }),
+  },
+  '/api/v1/teams/{team}/import': {
+    parameters: [paramRef('Team')],
+    post: {
+      ...(operation('post', {
+        id: 'importCatalog',
+        summary: 'Import a file: JSON, NDJSON, YAML (Backstage catalog-info.yaml too) or CSV',
+        description: [
+          'The body is the file (at most 1 MiB), read by its `Content-Type`: `application/json` (an array of items, `{"entities": [...]}`, or one object), `application/x-ndjson`, `application/yaml` (multi-document) or `text/csv` (with `blueprint`; a header row; `identifier`, `title`, relation columns, other columns typed by the schema). ' +
+            `At most ${MAX_IMPORT_ITEMS.toLocaleString('en-US')} items.`,
+          "Items are the export's: `{blueprint, identifier, title?, properties?, relations?}` (`data` is read as `properties`, so an entity's GET answer imports as it is). Every export of `GET .../export` imports back, its blueprints part included: blueprints the team lacks are created, the ones it has are used as they are (never changed).",
+          'A Backstage catalog (`apiVersion: backstage.io/...`) becomes blueprints `component`, `api`, `system`, `domain`, `group`, `user`, `resource` (created when missing; `kinds` reads a kind into an existing blueprint) with `spec.owner`, `system`, `domain`, `dependsOn`, `providesApis`, `consumesApis`, `subcomponentOf`, `memberOf`, `parent` as relations and metadata as properties. Refs resolve as Backstage resolves them; what cannot be imported is in `warnings`.',
+          'One transaction: unchanged entities write nothing; links between entities of the file resolve whatever their order; an item that fails (validation, a link to an entity that is nowhere) fails alone with its index. An import never deletes. Creating blueprints needs `blueprint:write` as well (403 `blueprints_needed` naming them).',
+        ].join('\n\n'),
+        tag: 'Entities',
+        access: needs('entity:write'),
+        query: [
+          {
+            name: 'blueprint',
+            in: 'query',
+            description: "A CSV's blueprint; for other files, the blueprint of items naming none.",
+            schema: str,
+          },
+          {
+            name: 'dry_run',
+            in: 'query',
+            description: 'Do everything, keep nothing: the answer adds `changes`.',
+            schema: { type: 'boolean' },
+          },
+          {
+            name: 'kinds',
+            in: 'query',
+            description: 'Backstage kinds read into existing blueprints: `component:service,group:team`.',
+            schema: str,
+          },
+        ],
+        responses: {
+          200: json('What the import did (or, with dry_run, would do).', {
+            type: 'object',
+            required: ['created', 'updated', 'unchanged', 'deleted', 'failed', 'skipped', 'blueprints_created', 'warnings'],
+            properties: {
+              ...syncProperties,
+              deleted: { ...syncProperties.deleted, description: 'Always 0: an import never deletes.' },
+              skipped: {
+                ...syncProperties.skipped,
+                description: 'Items that are no entity (a Backstage Location or Template...): see warnings.',
+              },
+              blueprints_created: { type: 'array', items: str, description: 'Blueprints created (with dry_run: that would be).' },
+              warnings: { type: 'array', items: str, description: 'What was skipped or left out, and why.' },
+            },
+          }),
+        },
+        errors: ['bad_request', 'not_found', 'payload_too_large'],
+      }) as object),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: {} },
+          'application/x-ndjson': { schema: str },
+          'application/yaml': { schema: str },
+          'text/csv': { schema: str },
+        },
+      },
+    },
   },
 };
