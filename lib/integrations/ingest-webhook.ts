@@ -5,7 +5,9 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { verifyWebhookSignature } from '@/lib/net/sign-webhook';
 import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
-import { INTEGRATION_IDENTIFIER, SYNC_MODES, type SyncMode } from './integration-limits';
+import { importFormatOf, parseImportFile } from '@/lib/import/parse-import-file';
+import { parseRawJson } from '@/lib/http/request-body';
+import { INTEGRATION_IDENTIFIER, INTEGRATION_LIMITS, SYNC_MODES, type SyncMode } from './integration-limits';
 import { findIntegrationOrThrow, openIntegrationSecret } from './load-integration';
 import { runIntegrationSync, type SyncAnswer, type SyncRequest } from './sync-integration';
 
@@ -16,7 +18,10 @@ import { runIntegrationSync, type SyncAnswer, type SyncRequest } from './sync-in
 // <secret>` (compared in constant time). Failures are counted per client address like bad API
 // keys (429 past the limit); each integration has the API's per-minute rate limit. An unknown team
 // or integration is a 404, counted as a failure too (no free probing). The body is JSON: an array
-// of items, {"items": [...], "mode"?, "dry_run"?, "force"?}, or one object (one item).
+// of items, {"items": [...], "mode"?, "dry_run"?, "force"?}, or one object (one item); or, by its
+// Content-Type, NDJSON or YAML (a Backstage catalog-info.yaml pushed by CI), whose items are read
+// as an import reads them (lib/import/parse-import-file.ts), with mode, dry_run and force in the
+// query. Only an authenticated body is parsed.
 
 const notFound = () => new AppError('not_found', 'integration not found');
 
@@ -44,9 +49,25 @@ export function syncRequestOf(value: unknown): SyncRequest {
   throw new AppError('bad_request', 'the body must be an array of items, {"items": [...]}, or one item (an object)');
 }
 
+export type SyncOptions = Omit<SyncRequest, 'items'>;
+
+/** A webhook body as a sync request: JSON as syncRequestOf reads it, NDJSON and YAML as files. */
+export function syncRequestOfBody(text: string, contentType: string | null, query: SyncOptions): SyncRequest {
+  const format = contentType ? importFormatOf(contentType) : 'json';
+  if (format === 'csv')
+    throw new AppError('bad_request', 'a CSV file is imported with POST /api/v1/teams/{team}/import?blueprint=', {
+      reason: 'unsupported_media_type',
+    });
+  if (format === 'json') {
+    const fromBody = syncRequestOf(parseRawJson(text).value);
+    return { ...query, ...Object.fromEntries(Object.entries(fromBody).filter(([, v]) => v !== undefined)) } as SyncRequest;
+  }
+  return { ...query, items: parseImportFile(text, contentType, { maxItems: INTEGRATION_LIMITS.maxItems }) };
+}
+
 export async function ingestWebhook(
   db: Db,
-  call: { teamSlug: string; identifier: string; headers: Headers; rawBody: string; body: unknown; requestId: string },
+  call: { teamSlug: string; identifier: string; headers: Headers; rawBody: string; query: SyncOptions; requestId: string },
 ): Promise<{ answer: SyncAnswer; headers: Record<string, string> }> {
   const refuse = async (error: AppError): Promise<never> => {
     await limitBearerFailure(db, call.headers); // 429 instead, past the limit
@@ -68,10 +89,16 @@ export async function ingestWebhook(
   const limit = await hitRateLimit(db, `ingest:${integration.row.id}`, env().rateLimits.apiPerMinute);
   const headers = rateLimitHeaders(limit);
   if (!limit.allowed) throw new AppError('rate_limited', `rate limit exceeded; retry in ${limit.resetSeconds} s`, undefined, headers);
-  const answer = await runIntegrationSync(db, team, integration, syncRequestOf(call.body), {
-    actor: { type: 'webhook' },
-    source: 'webhook',
-    requestId: call.requestId,
-  });
+  const answer = await runIntegrationSync(
+    db,
+    team,
+    integration,
+    syncRequestOfBody(call.rawBody, call.headers.get('content-type'), call.query),
+    {
+      actor: { type: 'webhook' },
+      source: 'webhook',
+      requestId: call.requestId,
+    },
+  );
   return { answer, headers };
 }

@@ -10,7 +10,9 @@ import { createIntegrationBody, type IntegrationInput } from './integration-sche
 import { createIntegration, deleteIntegration, getIntegration, rotateIntegrationSecret, updateIntegration } from './integration-service';
 import { listIntegrationSyncs } from './list-integration-syncs';
 import { findIntegrationOrThrow, openIntegrationSecret } from './load-integration';
-import { syncIntegration } from './sync-integration';
+import { runIntegrationSync, syncIntegration } from './sync-integration';
+import { syncRequestOfBody, type SyncOptions } from './ingest-webhook';
+import { importCatalog } from '@/lib/import/import-catalog';
 
 // Integrations and their syncs against the real database: the save-time compile of mappings (400
 // naming the mapping and field), the secret (sealed, answered once), the engine's counts
@@ -234,6 +236,42 @@ describe('syncs', () => {
     expect(history.syncs[1]).toMatchObject({ mode: 'full', error: expect.stringContaining('could not be mapped') });
     const page2 = await listIntegrationSyncs(db(), admin, 'full-a', { limit: 3, cursor: history.next_cursor });
     expect(page2.syncs.map((s) => s.mode)).toEqual(['full', 'full', 'delta']);
+  });
+
+  it('without mappings, reads a Backstage catalog-info.yaml as an import does; a full sync deletes what left the file', async () => {
+    const team = await createTeam(db());
+    const owner = await teamContextOf(team.owner, team.team.slug);
+    const yaml = (names: string[]) =>
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: repos\nspec:\n  targets: []',
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []',
+        'apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: shop\nspec:\n  owner: team-a',
+        ...names.map(
+          (n) =>
+            `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${n}\nspec:\n  type: service\n  system: shop\n  lifecycle: production`,
+        ),
+      ].join('\n---\n');
+    // Blueprints come from a person's first import (an integration creates none).
+    await importCatalog(db(), owner, { text: yaml([]), contentType: 'application/yaml', dryRun: false });
+    await createIntegration(db(), owner, body({ identifier: 'backstage', mappings: [], deletion_threshold: 0.5 }));
+    const integration = await findIntegrationOrThrow(db(), owner.team.id, 'backstage');
+    const push = (names: string[], query: SyncOptions) =>
+      runIntegrationSync(db(), owner.team, integration, syncRequestOfBody(yaml(names), 'application/yaml', query), {
+        actor: { type: 'webhook' },
+        source: 'webhook',
+      });
+    const first = await push(['cart', 'search', 'web', 'mail'], { mode: 'full' });
+    expect(first).toMatchObject({ created: 4, unchanged: 2, skipped: 1, failed: [] });
+    expect((await getEntity(db(), owner, 'component', 'cart')).entity.relations).toMatchObject({ system: 'shop' });
+    const dropped = await push(['cart', 'search', 'web'], { mode: 'full' });
+    expect(dropped).toMatchObject({ deleted: 1, unchanged: 5 });
+    const refused = await expectAppError(push(['cart'], { mode: 'full' }));
+    expect(refused.details).toMatchObject({ reason: 'deletion_threshold', would_delete: 2, entities: 3 });
+    const { rows } = await testPool().query(
+      `SELECT identifier FROM entities WHERE team_id = $1 AND blueprint_id = 'component' ORDER BY 1`,
+      [owner.team.id],
+    );
+    expect(rows.map((r) => r.identifier)).toEqual(['cart', 'search', 'web']);
   });
 
   it('a dry run answers with the changes and writes nothing', async () => {

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { applyEntityRecords } from '@/lib/ingest/apply-entity-records';
 import type { ApplyResult } from '@/lib/ingest/mapped-entity';
 import { mapItems } from '@/lib/ingest/map-items';
+import { mapImportItems } from '@/lib/import/map-import-items';
 import type { TeamSummary } from '@/lib/teams/team-summary';
 import { compileMappings } from './compile-mappings';
 import { INTEGRATION_LIMITS, type SyncMode } from './integration-limits';
@@ -80,8 +81,7 @@ export async function runIntegrationSync(
     }
     return sync.id;
   };
-  const compiled = compileMappings(integration.mappings.map(mappingOf));
-  const mapped = await mapItems(compiled, request.items);
+  const mapped = await mapWithIntegration(integration, request.items);
   // An item whose mapping failed names no entity: a full sync would delete its entity as "not
   // sent". So a full sync with such failures is refused, with the numbers, unless forced.
   if (mode === 'full' && mapped.failures.length && !request.force) {
@@ -130,6 +130,18 @@ export async function runIntegrationSync(
   const counts: SyncCounts = { ...zero, ...pick(applied), failed: failed.length };
   const syncId = await record(counts, failed, null);
   return { ...applied, failed, skipped: mapped.skipped, sync_id: syncId };
+}
+
+/**
+ * Items -> records: through the integration's mappings, or, for an integration without any, as an
+ * import reads a file (Baseplate's export items, or a Backstage catalog whose blueprints the team
+ * already has: an integration creates no blueprints; the first import of the file does).
+ */
+async function mapWithIntegration(integration: IntegrationWithMappings, items: unknown[]) {
+  if (integration.mappings.length) return mapItems(compileMappings(integration.mappings.map(mappingOf)), items);
+  const { records, failed } = mapImportItems(items);
+  const accounted = new Set([...records, ...failed].map((r) => r.index)).size;
+  return { records, failures: failed, skipped: items.length - accounted };
 }
 
 const pick = ({ created, updated, unchanged, deleted }: ApplyResult) => ({ created, updated, unchanged, deleted });
