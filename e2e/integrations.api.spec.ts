@@ -62,11 +62,15 @@ const newId = () =>
     .replace(/[^a-z0-9_-]/g, '-')
     .slice(0, 40);
 
-async function makeIntegration(token = users.admin.token, slug = team): Promise<{ identifier: string; secret: string }> {
+async function makeIntegration(
+  token = users.admin.token,
+  slug = team,
+  mappings: unknown[] = MAPPINGS,
+): Promise<{ identifier: string; secret: string }> {
   const identifier = newId();
   const res = await call(api, 'POST', `/teams/${slug}/integrations`, {
     token,
-    body: { identifier, title: 'GitHub', kind: 'webhook', mappings: MAPPINGS },
+    body: { identifier, title: 'GitHub', kind: 'webhook', mappings, ...(mappings !== MAPPINGS && { deletion_threshold: 0.5 }) },
   });
   const created = await expectJson<{ identifier: string; secret: string }>(res, 201, 'create integration');
   return { identifier, secret: created.secret };
@@ -175,6 +179,35 @@ test('the webhook path: a good signature or bearer secret works; a bad or stale 
     404,
     'the integration under another team',
   );
+});
+
+test('the webhook path takes NDJSON and YAML files; without mappings the items are read as an import reads them', async () => {
+  const { identifier, secret } = await makeIntegration(users.admin.token, team, []);
+  const path = `${team}/${identifier}`;
+  const bearer = { authorization: `Bearer ${secret}` };
+  const line = (name: string, stars = 1) => JSON.stringify({ blueprint: 'repo', identifier: name, properties: { stars } });
+  const ndjson = `${line('file-a')}\n${line('file-b')}\n${line('file-c')}\n`;
+  const sent = await ingest(path, ndjson, { ...bearer, 'content-type': 'application/x-ndjson' });
+  expect(await expectJson<SyncResult>(sent, 200, 'ndjson')).toMatchObject({ created: 3, failed: [] });
+
+  // YAML, a full sync in the query: file-c left the file; a dry run first writes nothing.
+  const yaml = ['file-a', 'file-b'].map((n) => `---\nblueprint: repo\nidentifier: ${n}\nproperties:\n  stars: 1\n`).join('');
+  const headers = { ...signWebhook(secret, yaml), 'content-type': 'application/yaml' };
+  const dry = await expectJson<SyncResult>(await ingest(`${path}?mode=full&dry_run=true`, yaml, headers), 200, 'yaml dry run');
+  expect(dry).toMatchObject({ unchanged: 2, deleted: 1, changes: [expect.objectContaining({ op: 'delete', identifier: 'file-c' })] });
+  await expectJson(await call(api, 'GET', `/teams/${team}/blueprints/repo/entities/file-c`, { token: users.admin.token }), 200, 'kept');
+  expect(await expectJson<SyncResult>(await ingest(`${path}?mode=full`, yaml, headers), 200, 'yaml full')).toMatchObject({ deleted: 1 });
+  await expectError(await call(api, 'GET', `/teams/${team}/blueprints/repo/entities/file-c`, { token: users.admin.token }), 404, 'deleted');
+
+  await expectError(await ingest(path, 'a: *nope', { ...bearer, 'content-type': 'application/yaml' }), 400, 'bad YAML');
+  await expectError(
+    await ingest(path, 'identifier\nx\n', { ...bearer, 'content-type': 'text/csv' }),
+    400,
+    'CSV belongs to the import route',
+  );
+  await expectError(await ingest(`${path}?mode=sideways`, ndjson, bearer), 400, 'bad mode');
+  // Unauthenticated, a file is not even parsed.
+  await expectError(await ingest(path, 'a: *nope', { 'content-type': 'application/yaml' }), 401, 'no credentials, bad YAML');
 });
 
 test("another team's integration is 404 on every route", async () => {

@@ -28,7 +28,12 @@ export function SyncChanges({ result, heading }: { result: ApplyResult; heading:
         </ul>
       )}
       {changes.length > 0 && (
-        <ul className="max-h-80 space-y-1 overflow-auto rounded border border-slate-100 p-2 text-xs">
+        // Focusable: a keyboard user scrolls a long list too (axe scrollable-region-focusable).
+        <ul
+          tabIndex={0}
+          aria-label="Changes"
+          className="max-h-80 space-y-1 overflow-auto rounded border border-slate-100 p-2 text-xs focus-visible:outline-2 focus-visible:outline-indigo-500"
+        >
           {changes.slice(0, CHANGES_SHOWN).map((c, i) => (
             <li key={i}>
               <span

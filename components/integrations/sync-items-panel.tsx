@@ -9,6 +9,7 @@ import { INTEGRATION_LIMITS } from '@/lib/integrations/integration-limits';
 import { parseImportFile } from '@/lib/import/parse-import-file';
 import { api } from '@/lib/web/api-client';
 import { integrationKeys, integrationsApi } from './integration-paths';
+import { addUpResults } from './add-up-results';
 import { SyncChanges } from './sync-changes';
 
 // Sending items through an integration from the browser: pasted JSON or a file (JSON, NDJSON,
@@ -35,19 +36,6 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-function addUp(results: ApplyResult[]): ApplyResult {
-  const total: ApplyResult = { created: 0, updated: 0, unchanged: 0, deleted: 0, failed: [], changes: [] };
-  results.forEach((r, chunk) => {
-    total.created += r.created;
-    total.updated += r.updated;
-    total.unchanged += r.unchanged;
-    total.deleted += r.deleted;
-    total.failed.push(...r.failed.map((f) => ({ ...f, index: f.index + chunk * CHUNK })));
-    total.changes!.push(...(r.changes ?? []));
-  });
-  return total;
-}
-
 export function SyncItemsPanel({ team, integration }: { team: string; integration: string }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -72,7 +60,10 @@ export function SyncItemsPanel({ team, integration }: { team: string; integratio
       );
       onChunk?.(results.length * CHUNK);
     }
-    return addUp(results);
+    return addUpResults(
+      results,
+      results.map((_, chunk) => chunk * CHUNK),
+    );
   }
 
   async function preview() {

@@ -16,6 +16,7 @@ const SETTINGS = [
   { href: '/settings/roles', label: 'Roles', icon: '🛡️', needs: null },
   { href: '/settings/api-keys', label: 'API keys', icon: '🔑', needs: 'team:manage' },
   { href: '/integrations', label: 'Integrations', icon: '🔌', needs: 'integration:read' },
+  { href: '/import', label: 'Import', icon: '📥', needs: 'entity:write' },
   { href: '/audit', label: 'Audit log', icon: '📜', needs: 'team:manage' },
   { href: '/api-reference', label: 'API reference', icon: '🧾', needs: 'blueprint:read' },
 ] as const;

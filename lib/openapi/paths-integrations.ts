@@ -227,15 +227,22 @@ export const integrationPaths = {
         description:
           'Authenticated by the integration\'s secret, not by a user: either `X-Baseplate-Timestamp` (unix seconds, at most 5 minutes off) and `X-Baseplate-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>" keyed by the secret>` (as Baseplate signs its action webhooks), or `Authorization: Bearer <secret>`. ' +
           'A wrong or stale signature, or a wrong secret, is 401; an unknown team or integration 404; both are counted per client address (429 past the limit). Each integration has the API rate limit. ' +
-          'The body (JSON, at most 1 MiB) is an array of items, `{"items": [...], "mode"?, "dry_run"?, "force"?}`, or one object (one item). ' +
+          'The body (at most 1 MiB, parsed only once the secret checks out) is JSON: an array of items, `{"items": [...], "mode"?, "dry_run"?, "force"?}`, or one object (one item); or an NDJSON or YAML file (`Content-Type` `application/x-ndjson`, `application/yaml`), whose items are read as the import route reads them, with `mode`, `dry_run` and `force` in the query. An integration without mappings reads items as the import route does (export items, a Backstage catalog). ' +
           syncRules,
         tag: 'Integrations',
         access: PUBLIC,
-        query: [],
+        query: [
+          { name: 'mode', in: 'query', description: 'delta (default) or full.', schema: { enum: [...SYNC_MODES] } },
+          { name: 'dry_run', in: 'query', description: 'Do everything, keep nothing.', schema: { type: 'boolean' } },
+          { name: 'force', in: 'query', description: 'A full sync past the deletion threshold.', schema: { type: 'boolean' } },
+        ],
         responses: { 200: json('What the sync did.', 'SyncResult') },
         errors: ['bad_request', 'unauthenticated', 'not_found', 'conflict', 'payload_too_large', 'rate_limited'],
       }) as object),
-      requestBody: { required: true, content: { 'application/json': { schema: {} } } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: {} }, 'application/x-ndjson': { schema: str }, 'application/yaml': { schema: str } },
+      },
     },
   },
 };
