@@ -7,6 +7,7 @@ import { addUpResults } from '@/components/integrations/add-up-results';
 import { SyncChanges } from '@/components/integrations/sync-changes';
 import { Button } from '@/components/ui/button';
 import { formatCount, plural, sentence } from '@/components/ui/format';
+import { ProgressStatus } from '@/components/ui/progress-status';
 import type { ImportAnswer } from '@/lib/import/import-catalog';
 import { importFormatOf, type ImportFormat } from '@/lib/import/parse-import-file';
 import { splitImportFile } from '@/lib/import/split-import-file';
@@ -187,13 +188,12 @@ export function ImportPanel({ team, blueprints }: { team: string; blueprints: Ar
         </p>
       )}
       {stage.kind === 'working' && (
-        <div role="status" className="space-y-1">
-          <p className="text-xs text-slate-600">
-            {stage.label}
-            {stage.total > 1 ? `: part ${stage.done + 1} of ${stage.total}` : ''}…
-          </p>
-          <progress className="w-full" max={stage.total} value={stage.done} aria-label="Import progress" />
-        </div>
+        <ProgressStatus
+          text={`${stage.label}${stage.total > 1 ? `: part ${stage.done + 1} of ${stage.total}` : ''}…`}
+          done={stage.done}
+          total={stage.total}
+          label="Import progress"
+        />
       )}
       {stage.kind === 'previewed' && <ImportResult result={stage.result} heading="What would change" />}
       {done && (

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatCount, sentence } from '@/components/ui/format';
+import { ProgressStatus } from '@/components/ui/progress-status';
 import type { ApplyResult } from '@/lib/ingest/mapped-entity';
 import { INTEGRATION_LIMITS } from '@/lib/integrations/integration-limits';
 import { parseImportFile } from '@/lib/import/parse-import-file';
@@ -174,12 +175,12 @@ export function SyncItemsPanel({ team, integration }: { team: string; integratio
         </p>
       )}
       {stage.kind === 'applying' && (
-        <div role="status" className="space-y-1">
-          <p className="text-xs text-slate-600">
-            Sending {formatCount(stage.done)} of {formatCount(stage.total)}…
-          </p>
-          <progress className="w-full" max={stage.total} value={stage.done} aria-label="Sync progress" />
-        </div>
+        <ProgressStatus
+          text={`Sending ${formatCount(stage.done)} of ${formatCount(stage.total)}…`}
+          done={stage.done}
+          total={stage.total}
+          label="Sync progress"
+        />
       )}
       {stage.kind === 'preview' && <SyncChanges result={stage.result} heading="What would change" />}
       {applied && <SyncChanges result={applied} heading="Applied" />}
