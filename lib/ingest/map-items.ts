@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { evaluateExpression, TEMPLATE_LIMITS, TemplateError } from '@/lib/actions/template';
-import { fieldPathOf, type CompiledMapping } from '@/lib/integrations/compile-mappings';
+import { fastPathOf, type CompiledMapping, type FastPath } from '@/lib/integrations/compile-mappings';
 import { INTEGRATION_LIMITS } from '@/lib/integrations/integration-limits';
 import type { ItemFailure, MappedEntity } from './mapped-entity';
 
@@ -32,8 +32,10 @@ class ItemFault extends Error {
   }
 }
 
-/** A plain field path read directly; NO_FAST when JSONata must decide (an array or object, a value past the output limit). */
+/** A fast path's answer; NO_FAST when JSONata must decide (a path through an array, an oversized value, a non-scalar compared). */
 const NO_FAST = Symbol('no fast path');
+
+/** The value at a path through plain objects (undefined when a step is missing), or NO_FAST past an array. */
 function readFields(names: string[], item: unknown): unknown {
   let value: unknown = item;
   for (const name of names) {
@@ -41,15 +43,32 @@ function readFields(names: string[], item: unknown): unknown {
     if (typeof value !== 'object' || Array.isArray(value)) return typeof value === 'object' ? NO_FAST : undefined;
     value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
   }
-  // Arrays and objects: JSONata's sequence rules decide, and it applies the output limit.
-  if (typeof value === 'string' && value.length > TEMPLATE_LIMITS.maxOutputChars) return NO_FAST;
-  return value !== null && typeof value === 'object' ? NO_FAST : value;
+  return value;
+}
+
+/**
+ * What JSONata would answer for a fast path (compile-mappings.ts), without JSONata: a value at a
+ * path through plain objects comes back as JSONata gives it (a terminal array or object is not
+ * flattened, and is a copy, as evaluateExpression returns); `path = literal` is false when the
+ * value is missing and strict equality for a scalar.
+ */
+function fastValue(fast: FastPath, item: unknown): unknown {
+  const value = readFields(fast.names, item);
+  if (value === NO_FAST) return NO_FAST;
+  if (fast.equals !== undefined) {
+    if (value === undefined) return false;
+    return value !== null && typeof value === 'object' ? NO_FAST : value === fast.equals;
+  }
+  if (typeof value === 'string') return value.length > TEMPLATE_LIMITS.maxOutputChars ? NO_FAST : value;
+  if (value === null || typeof value !== 'object') return value;
+  const text = JSON.stringify(value);
+  return text.length > TEMPLATE_LIMITS.maxOutputChars ? NO_FAST : JSON.parse(text);
 }
 
 async function run(expression: CompiledMapping['identifier'], path: string, item: unknown, bindings?: Record<string, unknown>) {
-  const names = fieldPathOf(expression);
-  if (names) {
-    const value = readFields(names, item);
+  const fast = fastPathOf(expression);
+  if (fast) {
+    const value = fastValue(fast, item);
     if (value !== NO_FAST) return value;
   }
   try {

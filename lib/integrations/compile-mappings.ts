@@ -22,24 +22,36 @@ export type CompiledMapping = {
 
 export type MappingFault = { path: string; message: string };
 
-// Most mapping values are plain field paths (`attributes.language`). JSONata evaluates every node
-// as a promise, which under the server's async hooks costs far more than reading two fields: such
-// an expression is also remembered as its field names, and lib/ingest/map-items.ts reads them
-// directly while the values on the way are plain objects (anything else goes to JSONata, whose
-// answer is then the same). Names that JSONata reads as operators or literals never qualify.
-const FIELD_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+// Most mapping values are plain field paths (`attributes.language`), and most selectors compare
+// one with a literal (`kind = 'service'`). JSONata evaluates every node as a promise, which under
+// the server's async hooks costs far more than reading two fields: such an expression is also
+// remembered as its field names (and literal), and lib/ingest/map-items.ts reads them directly
+// while the values on the way are plain objects (anything else goes to JSONata, whose answer is
+// then the same). Names that JSONata reads as operators or literals never qualify.
+const PATH = '[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*';
+const FIELD_PATH = new RegExp(`^\\s*(${PATH})\\s*$`);
+const EQUALS_LITERAL = new RegExp(`^\\s*(${PATH})\\s*=\\s*(?:'([^'\\\\]*)'|"([^"\\\\]*)"|(-?(?:0|[1-9][0-9]{0,14})))\\s*$`);
 const NOT_FIELDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
-const fieldPaths = new WeakMap<jsonata.Expression, string[]>();
 
-/** The field names of an expression that is a plain path, else null. */
-export function fieldPathOf(expression: jsonata.Expression): string[] | null {
-  return fieldPaths.get(expression) ?? null;
+/** What a simple expression reads: a field path, or a field path compared with a literal. */
+export type FastPath = { names: string[]; equals?: string | number };
+const fastPaths = new WeakMap<jsonata.Expression, FastPath>();
+
+/** The fast path of an expression, else null (JSONata evaluates it). */
+export function fastPathOf(expression: jsonata.Expression): FastPath | null {
+  return fastPaths.get(expression) ?? null;
 }
 
-function rememberFieldPath(source: string, compiled: jsonata.Expression): void {
-  if (!FIELD_PATH.test(source)) return;
-  const names = source.trim().split('.');
-  if (!names.some((n) => NOT_FIELDS.has(n))) fieldPaths.set(compiled, names);
+function rememberFastPath(source: string, compiled: jsonata.Expression): void {
+  const field = FIELD_PATH.exec(source);
+  const equals = field ? null : EQUALS_LITERAL.exec(source);
+  const path = field?.[1] ?? equals?.[1];
+  if (!path) return;
+  const names = path.split('.');
+  if (names.some((n) => NOT_FIELDS.has(n))) return;
+  if (!equals) return void fastPaths.set(compiled, { names });
+  const literal = equals[2] ?? equals[3] ?? Number(equals[4]);
+  fastPaths.set(compiled, { names, equals: literal });
 }
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -51,7 +63,7 @@ export function compileMappingsOrFaults(mappings: MappingInput[]): { compiled: C
     if (expression === undefined || expression === null) return null;
     try {
       const compiled = compileExpression(expression, path);
-      rememberFieldPath(expression, compiled);
+      rememberFastPath(expression, compiled);
       return compiled;
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
