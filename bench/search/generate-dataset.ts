@@ -91,6 +91,12 @@ FROM generate_series($3::int, $4::int) AS i,
 
 const CHUNK = 50_000;
 
+/** Entities `from`..`to` of one blueprint of one team (the blueprint must exist), in chunks. */
+export async function insertGeneratedEntities(pool: Pool, teamId: string, blueprint: string, from: number, to: number): Promise<void> {
+  for (let start = from; start <= to; start += CHUNK)
+    await pool.query(ENTITIES_SQL, [teamId, blueprint, start, Math.min(to, start + CHUNK - 1)]);
+}
+
 /** Inserts the teams, blueprints and entities of the plan; `teamIds[0]` is the benchmark's own team. */
 export async function generateDataset(pool: Pool, firstTeamId: string, total: number, log: (line: string) => void): Promise<void> {
   const teamIds = [firstTeamId];
