@@ -79,7 +79,7 @@ SELECT $1::uuid, $2, 'svc-' || i, w.domain || ' ' || w.noun || ' ' || i,
     'metadata', jsonb_build_object(
       'environment', (ARRAY['production','staging','development'])[1 + h3 % 3],
       'region', (ARRAY['eu-west-1','us-east-1','ap-south-1','eu-central-1'])[1 + h1 % 4],
-      'cost_center', 'CC-' || (1000 + (i * 7919) % 9000))),
+      'cost_center', 'CC-' || (1000 + (i::bigint * 7919) % 9000))),
   ts, ts + make_interval(mins => (h3 % 10000)::int)
 FROM generate_series($3::int, $4::int) AS i,
   LATERAL (SELECT (i::bigint * 2654435761) % 1000003 AS h1, (i::bigint * 40503) % 999983 AS h2, (i::bigint * 69069) % 1000033 AS h3) h,
