@@ -18,6 +18,7 @@ const view: IntegrationView = {
     },
   ],
   last_sync: null,
+  next_pull_at: null,
   created_at: '2026-12-07T00:00:00.000Z',
   updated_at: '2026-12-07T00:00:00.000Z',
 };

@@ -11,11 +11,14 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { validateBody } from '@/lib/http/request-body';
+import { env } from '@/lib/env';
+import type { OutboundAllowlist } from '@/lib/net/outbound-allowlist';
 import { compileMappings } from './compile-mappings';
 import { INTEGRATION_LIMITS } from './integration-limits';
 import { replaceIntegrationBody, type IntegrationInput, type MappingInput, type ReplaceIntegrationInput } from './integration-schemas';
 import { bodyOf, toIntegrationView, type IntegrationView } from './integration-view';
 import { forgetIntegrationSql } from './integrations.sql';
+import { preparePullSettings } from './pull-settings';
 import {
   findIntegrationOrThrow,
   lockIntegrationOrThrow,
@@ -39,6 +42,9 @@ const withVersion = ({ row, mappings }: IntegrationWithMappings): IntegrationWit
 
 type Client = Db | Prisma.TransactionClient;
 
+/** Tests pass their loopback allowlist; the server checks http-pull URLs with BASEPLATE_OUTBOUND_ALLOW. */
+export type SaveOptions = { allowlist?: OutboundAllowlist };
+
 /** The mappings' expressions compile (400) and their blueprints are the team's (422). */
 async function checkMappings(db: Client, teamId: string, mappings: MappingInput[]): Promise<void> {
   compileMappings(mappings);
@@ -56,6 +62,26 @@ function checkSettings(settings: Record<string, unknown> | undefined): void {
       { path: '/settings', message: `at most ${INTEGRATION_LIMITS.maxSettingsChars} characters as JSON` },
     ]);
   }
+}
+
+/**
+ * What is stored for the settings: as given for webhook and file integrations; for http-pull,
+ * checked, with the header values sealed apart, and when it is next due (now: a new or changed
+ * pull runs at the next sweep; NULL while disabled, which the sweep's index skips).
+ */
+function settingsToStore(
+  kind: string,
+  input: { settings?: Record<string, unknown>; enabled?: boolean },
+  integrationId: string,
+  before: { settings: unknown; pullHeaders: string | null; nextPullAt: Date | null; enabled: boolean } | null,
+  options: SaveOptions,
+) {
+  if (kind !== 'http-pull') return { settings: input.settings ?? {}, pullHeaders: null, nextPullAt: null };
+  const pull = preparePullSettings(input.settings, integrationId, before, options.allowlist ?? env().outboundAllow);
+  const enabled = input.enabled ?? true;
+  const unchanged = before?.enabled && !pull.newValues && JSON.stringify(before.settings) === JSON.stringify(pull.settings);
+  const nextPullAt = !enabled ? null : unchanged && before.nextPullAt ? before.nextPullAt : new Date();
+  return { settings: pull.settings, pullHeaders: pull.sealedHeaders, nextPullAt };
 }
 
 async function writeMappings(tx: Prisma.TransactionClient, teamId: string, integrationId: string, mappings: MappingInput[]) {
@@ -99,11 +125,13 @@ export async function createIntegration(
   db: Db,
   ctx: TeamContext,
   input: IntegrationInput,
+  options: SaveOptions = {},
 ): Promise<IntegrationWithVersion & { secret: string }> {
   requirePermission(ctx, 'integration:write');
   checkSettings(input.settings);
   await checkMappings(db, ctx.team.id, input.mappings);
   const id = randomUUID();
+  const stored = settingsToStore(input.kind, input, id, null, options);
   const secret = newIntegrationSecret();
   const created = await db.$transaction(async (tx) => {
     const taken = await tx.integration.findUnique({
@@ -128,7 +156,9 @@ export async function createIntegration(
         identifier: input.identifier,
         title: input.title,
         kind: input.kind,
-        settings: prismaJson(input.settings ?? {}),
+        settings: prismaJson(stored.settings),
+        pullHeaders: stored.pullHeaders,
+        nextPullAt: stored.nextPullAt,
         enabled: input.enabled ?? true,
         deletionThreshold: input.deletion_threshold ?? 0.1,
         secret: sealIntegrationSecret(id, secret),
@@ -157,7 +187,7 @@ export async function updateIntegration(
   ctx: TeamContext,
   identifier: string,
   mode: UpdateIntegrationMode,
-  options: WriteOptions = {},
+  options: WriteOptions & SaveOptions = {},
 ): Promise<IntegrationWithVersion> {
   requirePermission(ctx, 'integration:write');
   const merge = (before: IntegrationWithMappings): ReplaceIntegrationInput =>
@@ -178,11 +208,21 @@ export async function updateIntegration(
     if (faults.length) throw new AppError('validation_failed', 'an integration cannot be renamed or change kind', faults);
     checkSettings(input.settings);
     await checkMappings(tx, ctx.team.id, input.mappings);
+    const { row } = before;
+    const stored = settingsToStore(
+      row.kind,
+      input,
+      row.id,
+      { settings: row.settings, pullHeaders: row.pullHeaders ?? null, nextPullAt: row.nextPullAt ?? null, enabled: row.enabled },
+      options,
+    );
     await tx.integration.update({
       where: { teamId_id: { teamId: ctx.team.id, id: before.row.id } },
       data: {
         title: input.title,
-        settings: prismaJson(input.settings ?? {}),
+        settings: prismaJson(stored.settings),
+        pullHeaders: stored.pullHeaders,
+        nextPullAt: stored.nextPullAt,
         enabled: input.enabled ?? true,
         deletionThreshold: input.deletion_threshold ?? 0.1,
         version: { increment: 1 },
