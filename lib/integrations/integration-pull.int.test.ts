@@ -13,6 +13,7 @@ import { createIntegrationPullJob, INTEGRATION_PULL_JOB } from './integration-pu
 import { listIntegrationSyncs } from './list-integration-syncs';
 import { findIntegrationOrThrow } from './load-integration';
 import { pullIntegration } from './pull-integration';
+import { duePullsSql } from './pulls.sql';
 import { openPullHeaders } from './pull-settings';
 
 // http-pull integrations against the real database and a loopback HTTP server let through the
@@ -335,6 +336,23 @@ describe('the schedule', () => {
     // Not due any more: the sweep leaves it.
     await job.sweep!();
     expect((await jobsOf(INTEGRATION_PULL_JOB)).filter((j) => (j.data as { teamId: string }).teamId === team.id)).toHaveLength(1);
+  });
+
+  it("the sweep's statement is a range of the partial index idx_integrations_next_pull", async () => {
+    const client = await testPool().connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off'); // the test's table is tiny: ask what the index can do
+      const sql = duePullsSql(500);
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql.text}`, sql.values as unknown[]);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan, plan).toContain('idx_integrations_next_pull');
+      expect(plan, plan).toMatch(/Index Cond: \(next_pull_at <= now\(\)\)/);
+      expect(plan, plan).not.toContain('Seq Scan');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 
   it('a due pull runs on the real queue: its sweep at start, its worker, its sync row', async () => {

@@ -4,10 +4,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // Raw SQL of the scheduled pulls (migration 0025). The sweep is the one statement that reads over
 // all teams: it only finds which (team_id, id) are due, and the job then reads each through its team.
 
-/** Due pulls of every team, oldest first: a range of idx_integrations_next_pull (partial, due ones only). */
+/** Due pulls of every team, oldest first: a range of idx_integrations_next_pull (partial, due ones only). now(), being
+ * stable (clock_timestamp() is volatile), can be the index condition. */
 export function duePullsSql(limit: number): Prisma.Sql {
   return Prisma.sql`SELECT team_id::text AS team_id, id::text AS id, next_pull_at
-    FROM integrations WHERE next_pull_at IS NOT NULL AND next_pull_at <= clock_timestamp()
+    FROM integrations WHERE next_pull_at IS NOT NULL AND next_pull_at <= now()
     ORDER BY next_pull_at LIMIT ${limit}`;
 }
 export const duePullRow = rowDecoder({ team_id: 'text', id: 'text', next_pull_at: 'date' });
