@@ -145,11 +145,26 @@ describe('http-pull settings', () => {
     const after = await findIntegrationOrThrow(db(), admin.team.id, id);
     expect(after.row.settings).toMatchObject({ interval_minutes: 15, headers: { Authorization: null } });
     expect([...openPullHeaders(after.row.id, after.row.pullHeaders)]).toEqual([['Authorization', token]]);
+    // A change that does not touch the pull (the title) keeps its schedule; a new interval makes it due now.
+    const scheduled = new Date(Date.now() + 3_600_000);
+    await db().integration.update({ where: { teamId_id: { teamId: admin.team.id, id: row.id } }, data: { nextPullAt: scheduled } });
+    await updateIntegration(db(), admin, id, { replace: false, patch: { title: 'Renamed' } }, LOCAL);
+    expect((await findIntegrationOrThrow(db(), admin.team.id, id)).row.nextPullAt).toEqual(scheduled);
+    await updateIntegration(db(), admin, id, { replace: false, patch: { settings: { interval_minutes: 30 } } }, LOCAL);
+    expect((await findIntegrationOrThrow(db(), admin.team.id, id)).row.nextPullAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    await updateIntegration(db(), admin, id, { replace: false, patch: { enabled: false } }, LOCAL);
+    expect((await findIntegrationOrThrow(db(), admin.team.id, id)).row.nextPullAt).toBeNull();
+    await updateIntegration(db(), admin, id, { replace: false, patch: { enabled: true } }, LOCAL);
+    expect((await findIntegrationOrThrow(db(), admin.team.id, id)).row.nextPullAt).not.toBeNull();
     // Kept for another origin: refused, naming the header; given again: accepted.
     const moved = await expectAppError(
       updateIntegration(db(), admin, id, { replace: false, patch: { settings: { url: 'http://127.0.0.1:10/a.json' } } }, LOCAL),
     );
     expect(moved.details).toEqual([{ path: '/settings/headers/Authorization', message: expect.stringContaining('origin changed') }]);
+    const given = { settings: { url: 'http://127.0.0.1:10/a.json', headers: { Authorization: 'Bearer new' } } };
+    await updateIntegration(db(), admin, id, { replace: false, patch: given }, LOCAL);
+    const moved2 = await findIntegrationOrThrow(db(), admin.team.id, id);
+    expect(openPullHeaders(moved2.row.id, moved2.row.pullHeaders).get('Authorization')).toBe('Bearer new');
     const unknown = await expectAppError(
       updateIntegration(
         db(),
@@ -157,7 +172,7 @@ describe('http-pull settings', () => {
         id,
         {
           replace: true,
-          input: pullBody('http://127.0.0.1:9/a.json', { headers: { Authorization: null, 'X-New': null } }, { identifier: id }),
+          input: pullBody('http://127.0.0.1:10/a.json', { headers: { Authorization: null, 'X-New': null } }, { identifier: id }),
         },
         LOCAL,
       ),

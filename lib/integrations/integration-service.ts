@@ -18,7 +18,7 @@ import { INTEGRATION_LIMITS } from './integration-limits';
 import { replaceIntegrationBody, type IntegrationInput, type MappingInput, type ReplaceIntegrationInput } from './integration-schemas';
 import { bodyOf, toIntegrationView, type IntegrationView } from './integration-view';
 import { forgetIntegrationSql } from './integrations.sql';
-import { preparePullSettings } from './pull-settings';
+import { preparePullSettings, type PullSettings } from './pull-settings';
 import {
   findIntegrationOrThrow,
   lockIntegrationOrThrow,
@@ -64,6 +64,15 @@ function checkSettings(settings: Record<string, unknown> | undefined): void {
   }
 }
 
+/** Whether stored settings (read back from JSONB, whose key order is its own) pull the same as `next`. */
+function samePull(stored: unknown, next: PullSettings): boolean {
+  const s = (stored ?? {}) as Partial<PullSettings>;
+  const names = (h: unknown) => JSON.stringify(Object.keys(h ?? {}).sort());
+  return (
+    s.url === next.url && s.interval_minutes === next.interval_minutes && s.mode === next.mode && names(s.headers) === names(next.headers)
+  );
+}
+
 /**
  * What is stored for the settings: as given for webhook and file integrations; for http-pull,
  * checked, with the header values sealed apart, and when it is next due (now: a new or changed
@@ -79,7 +88,7 @@ function settingsToStore(
   if (kind !== 'http-pull') return { settings: input.settings ?? {}, pullHeaders: null, nextPullAt: null };
   const pull = preparePullSettings(input.settings, integrationId, before, options.allowlist ?? env().outboundAllow);
   const enabled = input.enabled ?? true;
-  const unchanged = before?.enabled && !pull.newValues && JSON.stringify(before.settings) === JSON.stringify(pull.settings);
+  const unchanged = before?.enabled && !pull.newValues && samePull(before.settings, pull.settings);
   const nextPullAt = !enabled ? null : unchanged && before.nextPullAt ? before.nextPullAt : new Date();
   return { settings: pull.settings, pullHeaders: pull.sealedHeaders, nextPullAt };
 }
