@@ -11,14 +11,12 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { validateBody } from '@/lib/http/request-body';
-import { env } from '@/lib/env';
-import type { OutboundAllowlist } from '@/lib/net/outbound-allowlist';
 import { compileMappings } from './compile-mappings';
 import { INTEGRATION_LIMITS } from './integration-limits';
 import { replaceIntegrationBody, type IntegrationInput, type MappingInput, type ReplaceIntegrationInput } from './integration-schemas';
 import { bodyOf, toIntegrationView, type IntegrationView } from './integration-view';
 import { forgetIntegrationSql } from './integrations.sql';
-import { preparePullSettings, type PullSettings } from './pull-settings';
+import { settingsToStore, type SaveOptions } from './pull-settings';
 import {
   findIntegrationOrThrow,
   lockIntegrationOrThrow,
@@ -41,9 +39,7 @@ const withVersion = ({ row, mappings }: IntegrationWithMappings): IntegrationWit
 });
 
 type Client = Db | Prisma.TransactionClient;
-
-/** Tests pass their loopback allowlist; the server checks http-pull URLs with BASEPLATE_OUTBOUND_ALLOW. */
-export type SaveOptions = { allowlist?: OutboundAllowlist };
+export type { SaveOptions };
 
 /** The mappings' expressions compile (400) and their blueprints are the team's (422). */
 async function checkMappings(db: Client, teamId: string, mappings: MappingInput[]): Promise<void> {
@@ -62,35 +58,6 @@ function checkSettings(settings: Record<string, unknown> | undefined): void {
       { path: '/settings', message: `at most ${INTEGRATION_LIMITS.maxSettingsChars} characters as JSON` },
     ]);
   }
-}
-
-/** Whether stored settings (read back from JSONB, whose key order is its own) pull the same as `next`. */
-function samePull(stored: unknown, next: PullSettings): boolean {
-  const s = (stored ?? {}) as Partial<PullSettings>;
-  const names = (h: unknown) => JSON.stringify(Object.keys(h ?? {}).sort());
-  return (
-    s.url === next.url && s.interval_minutes === next.interval_minutes && s.mode === next.mode && names(s.headers) === names(next.headers)
-  );
-}
-
-/**
- * What is stored for the settings: as given for webhook and file integrations; for http-pull,
- * checked, with the header values sealed apart, and when it is next due (now: a new or changed
- * pull runs at the next sweep; NULL while disabled, which the sweep's index skips).
- */
-function settingsToStore(
-  kind: string,
-  input: { settings?: Record<string, unknown>; enabled?: boolean },
-  integrationId: string,
-  before: { settings: unknown; pullHeaders: string | null; nextPullAt: Date | null; enabled: boolean } | null,
-  options: SaveOptions,
-) {
-  if (kind !== 'http-pull') return { settings: input.settings ?? {}, pullHeaders: null, nextPullAt: null };
-  const pull = preparePullSettings(input.settings, integrationId, before, options.allowlist ?? env().outboundAllow);
-  const enabled = input.enabled ?? true;
-  const unchanged = before?.enabled && !pull.newValues && samePull(before.settings, pull.settings);
-  const nextPullAt = !enabled ? null : unchanged && before.nextPullAt ? before.nextPullAt : new Date();
-  return { settings: pull.settings, pullHeaders: pull.sealedHeaders, nextPullAt };
 }
 
 async function writeMappings(tx: Prisma.TransactionClient, teamId: string, integrationId: string, mappings: MappingInput[]) {

@@ -1,4 +1,5 @@
 import { openSecret, sealSecret } from '@/lib/crypto/secret-box';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { checkOutboundUrl } from '@/lib/net/check-outbound-url';
 import { OutboundRefused } from '@/lib/net/outbound-errors';
@@ -143,4 +144,36 @@ export function preparePullSettings(
     sealedHeaders: values.length ? sealSecret(JSON.stringify(values), headersContext(integrationId)) : null,
     newValues,
   };
+}
+
+/** Tests pass their loopback allowlist; the server checks http-pull URLs with BASEPLATE_OUTBOUND_ALLOW. */
+export type SaveOptions = { allowlist?: OutboundAllowlist };
+
+/** Whether stored settings (read back from JSONB, whose key order is its own) pull the same as `next`. */
+function samePull(stored: unknown, next: PullSettings): boolean {
+  const s = (stored ?? {}) as Partial<PullSettings>;
+  const names = (h: unknown) => JSON.stringify(Object.keys(h ?? {}).sort());
+  return (
+    s.url === next.url && s.interval_minutes === next.interval_minutes && s.mode === next.mode && names(s.headers) === names(next.headers)
+  );
+}
+
+/**
+ * What is stored for the settings: as given for webhook and file integrations; for http-pull,
+ * checked, with the header values sealed apart, and when it is next due (now: a new or changed
+ * pull runs at the next sweep; NULL while disabled, which the sweep's index skips).
+ */
+export function settingsToStore(
+  kind: string,
+  input: { settings?: Record<string, unknown>; enabled?: boolean },
+  integrationId: string,
+  before: { settings: unknown; pullHeaders: string | null; nextPullAt: Date | null; enabled: boolean } | null,
+  options: SaveOptions,
+) {
+  if (kind !== 'http-pull') return { settings: input.settings ?? {}, pullHeaders: null, nextPullAt: null };
+  const pull = preparePullSettings(input.settings, integrationId, before, options.allowlist ?? env().outboundAllow);
+  const enabled = input.enabled ?? true;
+  const unchanged = before?.enabled && !pull.newValues && samePull(before.settings, pull.settings);
+  const nextPullAt = !enabled ? null : unchanged && before.nextPullAt ? before.nextPullAt : new Date();
+  return { settings: pull.settings, pullHeaders: pull.sealedHeaders, nextPullAt };
 }
