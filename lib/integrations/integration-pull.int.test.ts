@@ -111,6 +111,30 @@ describe('http-pull settings', () => {
     // An odd spelling of 127.0.0.1 is the same address.
     const spelled = await expectAppError(createIntegration(db(), admin, pullBody('http://2130706433/x'), { allowlist: EMPTY_ALLOWLIST }));
     expect(spelled.code).toBe('validation_failed');
+    const headers = await expectAppError(
+      createIntegration(
+        db(),
+        admin,
+        pullBody('http://127.0.0.1:9/x', {
+          headers: { 'X-Bad': 'a\r\nInjected: 1', 'Bad Name': 'x', Host: 'evil', 'x-dup': '1', 'X-DUP': '2' },
+        }),
+        LOCAL,
+      ),
+    );
+    expect((headers.details as Array<{ path: string }>).map((d) => d.path).sort()).toEqual([
+      '/settings/headers/Bad Name',
+      '/settings/headers/Host',
+      '/settings/headers/X-Bad',
+      '/settings/headers/X-DUP',
+    ]);
+    // A header named __proto__ is a name like any other.
+    const proto = await createIntegration(
+      db(),
+      admin,
+      pullBody('http://127.0.0.1:9/x', { headers: JSON.parse('{"__proto__": "v"}') }),
+      LOCAL,
+    );
+    expect(Object.keys(proto.integration.settings.headers as object)).toEqual(['__proto__']);
     const ok = await createIntegration(db(), admin, pullBody('http://127.0.0.1:9/items.json'), LOCAL);
     expect(ok.integration.settings).toEqual({ url: 'http://127.0.0.1:9/items.json', interval_minutes: 60, mode: 'delta', headers: {} });
     expect(ok.integration.next_pull_at).not.toBeNull();
