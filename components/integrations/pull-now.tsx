@@ -10,12 +10,14 @@ import { api } from '@/lib/web/api-client';
 import { integrationKeys, integrationsApi } from './integration-paths';
 
 // An http-pull integration's schedule on its card: when it pulls next, and "Pull now" (the same
-// sync as the schedule's, answered at once) with what it did, or why it failed, announced to
+// sync as the schedule's, answered at once; the next scheduled pull is then an interval away) with what it did, or why it failed, announced to
 // screen readers. The lists are refreshed after, so the card's last sync shows the pull too.
 
 export function PullNow({ team, integration, canWrite }: { team: string; integration: IntegrationView; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
+  // When the card was first drawn: a next pull already past then is due (the sweep runs every minute).
+  const [shownAt] = useState(() => Date.now());
   const [result, setResult] = useState<{ ok: true; answer: SyncAnswer } | { ok: false; message: string } | null>(null);
 
   async function pull() {
@@ -35,11 +37,11 @@ export function PullNow({ team, integration, canWrite }: { team: string; integra
   return (
     <div className="mt-3 space-y-2 border-t border-slate-100 pt-3 text-sm">
       <p className="text-slate-600">
-        {integration.next_pull_at
-          ? `Next pull ${formatDateTime(integration.next_pull_at)}`
-          : integration.enabled
-            ? 'Next pull at the next minute.'
-            : 'Not pulled while disabled.'}
+        {!integration.enabled || !integration.next_pull_at
+          ? 'Not pulled while disabled.'
+          : new Date(integration.next_pull_at).getTime() <= shownAt
+            ? 'Due: pulls within a minute.'
+            : `Next pull ${formatDateTime(integration.next_pull_at)}`}
       </p>
       {canWrite && integration.enabled && (
         <Button type="button" variant="secondary" size="sm" pending={pending} onClick={() => void pull()}>

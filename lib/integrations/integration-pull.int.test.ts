@@ -225,6 +225,10 @@ describe('a pull', () => {
     expect(entity.data).toEqual({ language: 'go', stars: 2 });
     expect(entity.integrationId).toBe((await findIntegrationOrThrow(db(), admin.team.id, id)).row.id);
 
+    // A pull someone asked for is the last pull: the schedule waits an interval (60 minutes) from it.
+    const next = (await findIntegrationOrThrow(db(), admin.team.id, id)).row.nextPullAt!;
+    expect(next.getTime() - Date.now()).toBeGreaterThan(55 * 60_000);
+
     const before = await counts(admin.team.id);
     const second = await pullIntegration(db(), admin, id, LOCAL);
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3 });

@@ -1,6 +1,7 @@
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { SecretBoxError } from '@/lib/crypto/secret-box';
 import type { Db } from '@/lib/db/prisma';
+import { execSql } from '@/lib/db/run-sql';
 import { prismaJson } from '@/lib/entities/prisma-json';
 import { env } from '@/lib/env';
 import { AppError, reasonOf } from '@/lib/errors';
@@ -14,6 +15,7 @@ import { PULL_LIMITS } from './integration-limits';
 import { findIntegrationOrThrow, type IntegrationWithMappings } from './load-integration';
 import { parsePullBody } from './parse-pull-body';
 import { openPullHeaders, type PullSettings } from './pull-settings';
+import { reschedulePullSql } from './pulls.sql';
 import { runIntegrationSync, type SyncActor, type SyncAnswer } from './sync-integration';
 
 // An http-pull: GET the integration's URL through the outbound guard (lib/net: private addresses
@@ -175,5 +177,10 @@ export async function pullIntegration(
       : ctx.actor.kind === 'api_key'
         ? { type: 'api_key', id: ctx.actor.keyId }
         : { type: 'schedule' };
-  return runIntegrationPull(db, ctx.team, integration, { ...options, actor, requestId: ctx.requestId });
+  try {
+    return await runIntegrationPull(db, ctx.team, integration, { ...options, actor, requestId: ctx.requestId });
+  } finally {
+    // A real pull (answered or failed) counts as the last pull: the schedule waits an interval from it.
+    if (!options.dryRun && integration.row.kind === 'http-pull') await execSql(db, reschedulePullSql(ctx.team.id, integration.row.id));
+  }
 }

@@ -26,3 +26,14 @@ export function claimPullSql(teamId: string, integrationId: string, due: Date): 
     RETURNING identifier`;
 }
 export const claimedPullRow = rowDecoder({ identifier: 'text' });
+
+/**
+ * After a pull someone asked for (POST .../pull): the next scheduled one is an interval from now,
+ * as after a scheduled pull (a due job enqueued before then finds its claim gone). Primary key;
+ * only while the integration is scheduled (enabled http-pull).
+ */
+export function reschedulePullSql(teamId: string, integrationId: string): Prisma.Sql {
+  return Prisma.sql`UPDATE integrations
+       SET next_pull_at = clock_timestamp() + make_interval(mins => (settings ->> 'interval_minutes')::int)
+     WHERE team_id = ${teamId}::uuid AND id = ${integrationId}::uuid AND next_pull_at IS NOT NULL`;
+}
