@@ -221,5 +221,6 @@ test("another team's integration is 404 on every route", async () => {
   await expectError(await call(api, 'POST', `${base}/rotate-secret`, { token }), 404, 'rotate');
   await expectError(await call(api, 'POST', `${base}/sync`, { token, body: { items: [] } }), 404, 'sync');
   await expectError(await call(api, 'GET', `${base}/syncs`, { token }), 404, 'syncs');
+  await expectError(await call(api, 'POST', `${base}/pull`, { token }), 404, 'pull');
   await expectError(await call(api, 'GET', `/teams/${outsiderTeam}/integrations/${identifier}`, { token }), 404, 'the other team itself');
 });

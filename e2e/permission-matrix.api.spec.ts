@@ -671,6 +671,13 @@ const ROWS: Row[] = [
     expected: served('syncIntegration', 200),
   },
   {
+    method: 'POST',
+    path: '/teams/{team}/integrations/{integration_id}/pull',
+    // The cell's integration is a webhook one: a caller past the permission check gets 409 not_pullable.
+    cell: async (ctx) => ({ path: `${await cellIntegration(ctx)}/pull?dry_run=true` }),
+    expected: served('pullIntegration', 409),
+  },
+  {
     method: 'GET',
     path: '/teams/{team}/integrations/{integration_id}/syncs',
     cell: async (ctx) => ({ path: `${await cellIntegration(ctx)}/syncs` }),

@@ -9,10 +9,11 @@ import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import type { IntegrationView } from '@/lib/integrations/integration-view';
 import { integrationHref, newIntegrationHref } from './integration-paths';
 import { KIND_LABELS } from './integration-words';
+import { PullNow } from './pull-now';
 import { useIntegrations } from './use-integrations';
 
 // The team's integrations as cards: what feeds the catalog, whether it is on, and how its last
-// sync went (counts, and its error in red).
+// sync went (counts, and its error in red); an http-pull one also its next pull and "Pull now".
 
 function LastSync({ sync }: { sync: IntegrationView['last_sync'] }) {
   if (!sync) return <p className="text-sm text-slate-500">Never synced.</p>;
@@ -74,6 +75,7 @@ export function IntegrationCards({ team, canWrite }: { team: string; canWrite: b
             {[...new Set(i.mappings.map((m) => m.blueprint))].join(', ') || 'no blueprint'}
           </p>
           <LastSync sync={i.last_sync} />
+          {i.kind === 'http-pull' && <PullNow team={team} integration={i} canWrite={canWrite} />}
         </li>
       ))}
     </ul>

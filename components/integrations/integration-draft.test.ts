@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntegrationView } from '@/lib/integrations/integration-view';
 import { buildIntegration, draftFromView, newKey, rowPath } from './integration-draft';
+import { headerPath, newHeaderRow } from './pull-draft';
 
 const view: IntegrationView = {
   identifier: 'github',
@@ -18,6 +19,7 @@ const view: IntegrationView = {
     },
   ],
   last_sync: null,
+  next_pull_at: null,
   created_at: '2026-12-07T00:00:00.000Z',
   updated_at: '2026-12-07T00:00:00.000Z',
 };
@@ -30,6 +32,7 @@ describe('the integration editor draft', () => {
       identifier: 'github',
       title: 'GitHub',
       kind: 'webhook',
+      settings: {},
       enabled: true,
       deletion_threshold: 0.25,
       mappings: view.mappings,
@@ -61,5 +64,27 @@ describe('the integration editor draft', () => {
     const { body, problems } = buildIntegration(draft, true);
     expect(problems.size).toBe(0);
     expect(Object.keys(body.mappings[0].entity.properties ?? {})).toEqual(['__proto__']);
+  });
+
+  it('sends http-pull settings: a stored header as null (kept), a typed value as itself, problems at the API paths', () => {
+    const pulled: IntegrationView = {
+      ...view,
+      kind: 'http-pull',
+      settings: { url: 'https://example.com/repos.json', interval_minutes: 15, mode: 'full', headers: { Authorization: null } },
+    };
+    const draft = draftFromView(pulled, 'service');
+    expect(buildIntegration(draft, false).body.settings).toEqual(pulled.settings);
+    draft.pull.headers.push({ ...newHeaderRow(), name: 'X-Token', value: 'abc' });
+    expect(buildIntegration(draft, false).body.settings).toMatchObject({ headers: { Authorization: null, 'X-Token': 'abc' } });
+    draft.pull.url = 'ftp://example.com';
+    draft.pull.intervalMinutes = '2';
+    draft.pull.headers.push({ ...newHeaderRow(), name: 'X-Empty' }, { ...newHeaderRow(), name: 'Host', value: 'x' });
+    const { problems } = buildIntegration(draft, false);
+    expect(problems.get('/settings/url')).toMatch(/http/);
+    expect(problems.get('/settings/interval_minutes')).toMatch(/5 to 10080/);
+    expect(problems.get(headerPath('X-Empty'))).toMatch(/value/);
+    expect(problems.get(headerPath('Host'))).toMatch(/client/);
+    // Another kind's settings go back as they came.
+    expect(buildIntegration(draftFromView({ ...view, settings: { a: 1 } }, 'service'), false).body.settings).toEqual({ a: 1 });
   });
 });

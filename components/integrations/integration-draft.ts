@@ -2,6 +2,7 @@ import { compileMappingsOrFaults } from '@/lib/integrations/compile-mappings';
 import { INTEGRATION_IDENTIFIER, type IntegrationKind } from '@/lib/integrations/integration-limits';
 import type { IntegrationInput, MappingInput } from '@/lib/integrations/integration-schemas';
 import type { IntegrationView } from '@/lib/integrations/integration-view';
+import { pullDraftOf, pullSettingsOf, type PullDraft } from './pull-draft';
 
 // The integration editor's state and its body for the API. Every field error is keyed by the
 // JSON pointer the API uses for it (`/title`, `/mappings/0/entity/properties/owner`), so the
@@ -27,6 +28,9 @@ export type IntegrationDraft = {
   /** The deletion threshold as a percentage, as typed. */
   thresholdPercent: string;
   mappings: MappingDraft[];
+  /** http-pull's settings (pull-draft.ts); the other kinds' settings are kept as they were. */
+  pull: PullDraft;
+  otherSettings: Record<string, unknown>;
 };
 
 let nextKey = 0;
@@ -55,8 +59,20 @@ export function newMapping(blueprint: string): MappingDraft {
 
 export function draftFromView(view: IntegrationView | null, blueprint: string): IntegrationDraft {
   if (!view)
-    return { identifier: '', title: '', kind: 'webhook', enabled: true, thresholdPercent: '10', mappings: [newMapping(blueprint)] };
+    return {
+      identifier: '',
+      title: '',
+      kind: 'webhook',
+      enabled: true,
+      thresholdPercent: '10',
+      mappings: [newMapping(blueprint)],
+      pull: pullDraftOf(undefined),
+      otherSettings: {},
+    };
+  const pull = view.kind === 'http-pull';
   return {
+    pull: pullDraftOf(pull ? view.settings : undefined),
+    otherSettings: pull ? {} : view.settings,
     identifier: view.identifier,
     title: view.title,
     kind: view.kind,
@@ -118,6 +134,7 @@ export function buildIntegration(draft: IntegrationDraft, creating: boolean): { 
   if (draft.thresholdPercent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100)
     problems.set('/deletion_threshold', 'A percentage from 0 to 100.');
   const mappings = mappingsOf(draft, problems);
+  const settings = draft.kind === 'http-pull' ? pullSettingsOf(draft.pull, problems) : draft.otherSettings;
   for (const fault of compileMappingsOrFaults(mappings).faults) {
     if (!problems.has(fault.path)) problems.set(fault.path, `This expression does not compile: ${fault.message}`);
   }
@@ -126,6 +143,7 @@ export function buildIntegration(draft: IntegrationDraft, creating: boolean): { 
       identifier: draft.identifier,
       title: draft.title.trim(),
       kind: draft.kind,
+      settings,
       enabled: draft.enabled,
       deletion_threshold: Number.isFinite(percent) ? Math.min(1, Math.max(0, percent / 100)) : 0.1,
       mappings,

@@ -17,6 +17,7 @@ import { IntegrationSecretDialog } from './integration-secret';
 import { CREATABLE_KINDS, KIND_LABELS } from './integration-words';
 import { MappingCard, type BlueprintFields } from './mapping-card';
 import { MappingPreview } from './mapping-preview';
+import { PullSettingsFields } from './pull-settings-fields';
 
 // The integration editor: what it is (identifier, title, kind, enabled, the deletion threshold of
 // full syncs) and its mappings, with the live preview beside them. Saves through the REST API
@@ -175,6 +176,15 @@ export function IntegrationEditor({ team, blueprints, canWrite, initial }: Integ
               Enabled (a disabled integration refuses ingestion)
             </label>
           </section>
+
+          {draft.kind === 'http-pull' && (
+            <section aria-labelledby="pull-heading" className={`${section} space-y-4`}>
+              <h2 id="pull-heading" className="text-sm font-semibold text-slate-900">
+                Pull
+              </h2>
+              <PullSettingsFields pull={draft.pull} errors={errors} onChange={(pull) => edit({ pull })} />
+            </section>
+          )}
 
           <section aria-labelledby="mappings-heading" className={`${section} space-y-4`}>
             <div>

@@ -3,6 +3,7 @@
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
 import { IntegrationEditor, type IntegrationEditorProps } from './integration-editor';
 import { IngestionBox } from './integration-secret';
+import { PullNow } from './pull-now';
 import { SyncHistory } from './sync-history';
 import { SyncItemsPanel } from './sync-items-panel';
 import { useIntegration } from './use-integrations';
@@ -19,6 +20,14 @@ export function IntegrationPage({ integration, ...props }: Omit<IntegrationEdito
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         {props.canWrite ? <SyncItemsPanel team={props.team} integration={integration} /> : <div />}
         {view.kind === 'webhook' && <IngestionBox team={props.team} integration={integration} canWrite={props.canWrite} />}
+        {view.kind === 'http-pull' && (
+          <section aria-labelledby="pull-now-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="pull-now-heading" className="text-sm font-semibold text-slate-900">
+              Schedule
+            </h2>
+            <PullNow team={props.team} integration={view} canWrite={props.canWrite} />
+          </section>
+        )}
       </div>
       <section aria-labelledby="syncs-heading" className="space-y-3">
         <h2 id="syncs-heading" className="text-base font-semibold text-slate-900">

@@ -8,7 +8,7 @@ export const newIntegrationHref = (team: string) => `${integrationsHref(team)}/n
 export const integrationHref = (team: string, integration: string) => `${integrationsHref(team)}/${enc(integration)}`;
 
 /** REST paths under /api/v1. */
-export const integrationsApi = (team: string, integration?: string, sub?: 'sync' | 'syncs' | 'rotate-secret') => {
+export const integrationsApi = (team: string, integration?: string, sub?: 'sync' | 'syncs' | 'rotate-secret' | 'pull') => {
   const base = `/teams/${enc(team)}/integrations`;
   if (!integration) return base;
   return sub ? `${base}/${enc(integration)}/${sub}` : `${base}/${enc(integration)}`;

@@ -15,4 +15,8 @@ export const CREATABLE_KINDS: Array<{ kind: IntegrationKind; hint: string }> = [
     kind: 'file',
     hint: 'People send items from this page (pasted, or a JSON, NDJSON, YAML or CSV file); the mappings turn them into entities.',
   },
+  {
+    kind: 'http-pull',
+    hint: 'Baseplate fetches a URL on a schedule (or when you press Pull now) and syncs what it got through the mappings.',
+  },
 ];

@@ -22,7 +22,7 @@ import { listEntityHistory } from '@/lib/entities/list-entity-history';
 import { listRecentEntities } from '@/lib/entities/list-recent-entities';
 import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
-import { AppError } from '@/lib/errors';
+import { AppError, reasonOf } from '@/lib/errors';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { exportBlueprintsFile, exportCatalog } from '@/lib/export/export-catalog';
@@ -42,6 +42,7 @@ import {
 } from '@/lib/integrations/integration-service';
 import { listIntegrationSyncs } from '@/lib/integrations/list-integration-syncs';
 import { syncIntegration } from '@/lib/integrations/sync-integration';
+import { pullIntegration } from '@/lib/integrations/pull-integration';
 import { applyEntityRecords } from '@/lib/ingest/apply-entity-records';
 import { createAction, deleteAction, getAction, listActions, rotateActionSecret, updateAction } from '@/lib/actions/action-service';
 import { listActionsOffered } from '@/lib/actions/list-actions-offered';
@@ -467,6 +468,11 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   },
   rotateIntegrationSecret: (_w, ctx) => rotateIntegrationSecret(db(), ctx, 'hook'),
   syncIntegration: (_w, ctx) => syncIntegration(db(), ctx, 'hook', { items: [{ name: unique('s') }] }),
+  // 'hook' is a webhook integration: past the permission check, the pull is refused as not_pullable (409).
+  pullIntegration: (_w, ctx) =>
+    pullIntegration(db(), ctx, 'hook', { dryRun: true }).catch((error: unknown) => {
+      if (reasonOf(error) !== 'not_pullable') throw error;
+    }),
   listIntegrationSyncs: (_w, ctx) => listIntegrationSyncs(db(), ctx, 'hook', PAGE),
   applyEntityRecords: (_w, ctx) =>
     applyEntityRecords(db(), ctx, null, [{ index: 0, blueprint: 'service', identifier: unique('r'), properties: { n: 1 } }], {

@@ -133,6 +133,8 @@ export const SERVICE_ENTRY_POINTS = {
   deleteIntegration: { needs: 'integration:write', operations: ['deleteIntegration'] },
   rotateIntegrationSecret: { needs: 'integration:write', operations: ['rotateIntegrationSecret'] },
   syncIntegration: { needs: 'integration:write', operations: ['syncIntegration'] },
+  // lib/integrations/pull-integration.ts (an http-pull fetched now; the schedule's pulls are the job's, lib/integrations/integration-pull-job.ts)
+  pullIntegration: { needs: 'integration:write', operations: ['pullIntegration'] },
   listIntegrationSyncs: { needs: 'integration:read', operations: ['listIntegrationSyncs'] },
   // lib/ingest/apply-entity-records.ts (the engine under syncs and imports; a full sync's deletions also need entity:delete)
   applyEntityRecords: { needs: 'entity:write', operations: [] },

@@ -34,3 +34,22 @@ export const INTEGRATION_LIMITS = {
   /** Changes listed in a dry run's answer. */
   maxChangesListed: 10_000,
 };
+
+/** An http-pull integration's settings (pull-settings.ts checks them; the editor offers the same). */
+export const PULL_LIMITS = {
+  /** Minutes between scheduled pulls: at least 5, at most a week; 60 when not given. */
+  minIntervalMinutes: 5,
+  maxIntervalMinutes: 10_080,
+  defaultIntervalMinutes: 60,
+  maxUrlChars: 2048,
+  /** Request headers sent with each pull (their values are stored sealed, never returned). */
+  maxHeaders: 10,
+  maxHeaderValueChars: 4096,
+  /** Time for one fetch: connect, headers and the whole body, across redirects. */
+  fetchTimeoutMs: 30_000,
+};
+
+/** An HTTP header name (RFC 9110 token), at most 100 characters. */
+export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+/** Header names the HTTP client sets itself: refused in the settings rather than silently dropped. */
+export const CLIENT_HEADERS = ['host', 'content-length', 'connection', 'transfer-encoding'];

@@ -16,6 +16,7 @@ import { INTEGRATION_LIMITS } from './integration-limits';
 import { replaceIntegrationBody, type IntegrationInput, type MappingInput, type ReplaceIntegrationInput } from './integration-schemas';
 import { bodyOf, toIntegrationView, type IntegrationView } from './integration-view';
 import { forgetIntegrationSql } from './integrations.sql';
+import { settingsToStore, type SaveOptions } from './pull-settings';
 import {
   findIntegrationOrThrow,
   lockIntegrationOrThrow,
@@ -38,6 +39,7 @@ const withVersion = ({ row, mappings }: IntegrationWithMappings): IntegrationWit
 });
 
 type Client = Db | Prisma.TransactionClient;
+export type { SaveOptions };
 
 /** The mappings' expressions compile (400) and their blueprints are the team's (422). */
 async function checkMappings(db: Client, teamId: string, mappings: MappingInput[]): Promise<void> {
@@ -99,11 +101,13 @@ export async function createIntegration(
   db: Db,
   ctx: TeamContext,
   input: IntegrationInput,
+  options: SaveOptions = {},
 ): Promise<IntegrationWithVersion & { secret: string }> {
   requirePermission(ctx, 'integration:write');
   checkSettings(input.settings);
   await checkMappings(db, ctx.team.id, input.mappings);
   const id = randomUUID();
+  const stored = settingsToStore(input.kind, input, id, null, options);
   const secret = newIntegrationSecret();
   const created = await db.$transaction(async (tx) => {
     const taken = await tx.integration.findUnique({
@@ -128,7 +132,9 @@ export async function createIntegration(
         identifier: input.identifier,
         title: input.title,
         kind: input.kind,
-        settings: prismaJson(input.settings ?? {}),
+        settings: prismaJson(stored.settings),
+        pullHeaders: stored.pullHeaders,
+        nextPullAt: stored.nextPullAt,
         enabled: input.enabled ?? true,
         deletionThreshold: input.deletion_threshold ?? 0.1,
         secret: sealIntegrationSecret(id, secret),
@@ -157,7 +163,7 @@ export async function updateIntegration(
   ctx: TeamContext,
   identifier: string,
   mode: UpdateIntegrationMode,
-  options: WriteOptions = {},
+  options: WriteOptions & SaveOptions = {},
 ): Promise<IntegrationWithVersion> {
   requirePermission(ctx, 'integration:write');
   const merge = (before: IntegrationWithMappings): ReplaceIntegrationInput =>
@@ -178,11 +184,21 @@ export async function updateIntegration(
     if (faults.length) throw new AppError('validation_failed', 'an integration cannot be renamed or change kind', faults);
     checkSettings(input.settings);
     await checkMappings(tx, ctx.team.id, input.mappings);
+    const { row } = before;
+    const stored = settingsToStore(
+      row.kind,
+      input,
+      row.id,
+      { settings: row.settings, pullHeaders: row.pullHeaders ?? null, nextPullAt: row.nextPullAt ?? null, enabled: row.enabled },
+      options,
+    );
     await tx.integration.update({
       where: { teamId_id: { teamId: ctx.team.id, id: before.row.id } },
       data: {
         title: input.title,
-        settings: prismaJson(input.settings ?? {}),
+        settings: prismaJson(stored.settings),
+        pullHeaders: stored.pullHeaders,
+        nextPullAt: stored.nextPullAt,
         enabled: input.enabled ?? true,
         deletionThreshold: input.deletion_threshold ?? 0.1,
         version: { increment: 1 },

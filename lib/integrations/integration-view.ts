@@ -23,6 +23,8 @@ export type IntegrationView = {
   enabled: boolean;
   deletion_threshold: number;
   last_sync: { at: string; counts: SyncCounts | null; error: string | null } | null;
+  /** An enabled http-pull's next scheduled pull; null for the others. */
+  next_pull_at: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -43,6 +45,9 @@ export type IntegrationRow = {
   lastSyncAt: Date | null;
   lastSyncCounts: unknown;
   lastSyncError: string | null;
+  /** http-pull (migration 0025): when it is due, and its header values sealed (never returned). */
+  nextPullAt?: Date | null;
+  pullHeaders?: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -67,6 +72,7 @@ export function toIntegrationView(row: IntegrationRow, mappings: MappingRow[]): 
     last_sync: row.lastSyncAt
       ? { at: row.lastSyncAt.toISOString(), counts: (row.lastSyncCounts as SyncCounts | null) ?? null, error: row.lastSyncError }
       : null,
+    next_pull_at: row.nextPullAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

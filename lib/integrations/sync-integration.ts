@@ -22,8 +22,10 @@ import { mappingOf } from './integration-view';
 
 export type SyncRequest = { items: unknown[]; mode?: SyncMode; dry_run?: boolean; force?: boolean };
 export type SyncAnswer = ApplyResult & { skipped: number; sync_id: string };
-/** Who asked, for the sync's row: a person, a key, or a webhook call (authenticated by the secret). */
-export type SyncActor = { type: 'user' | 'api_key'; id: string } | { type: 'webhook' };
+/** Who asked, for the sync's row: a person, a key, a webhook call (authenticated by the secret),
+ * or the schedule of an http-pull integration. */
+export type SyncActor = { type: 'user' | 'api_key'; id: string } | { type: 'webhook' } | { type: 'schedule' };
+export type SyncSource = 'sync' | 'webhook' | 'pull';
 
 /** What the integration's entity writes may do: never more (a full sync deletes). */
 const INTEGRATION_PERMISSIONS = ['entity:read', 'entity:write', 'entity:delete'] as const;
@@ -46,7 +48,7 @@ export async function runIntegrationSync(
   team: TeamSummary,
   integration: IntegrationWithMappings,
   request: SyncRequest,
-  meta: { actor: SyncActor; source: 'sync' | 'webhook'; requestId?: string },
+  meta: { actor: SyncActor; source: SyncSource; requestId?: string },
 ): Promise<SyncAnswer> {
   const { row } = integration;
   if (!row.enabled) {

@@ -2,6 +2,7 @@ import { automationsDispatchJob } from '@/lib/automations/engine/dispatch-job';
 import { scorecardRecomputeJob } from '@/lib/scorecards/evaluate/recompute-job';
 import { pruneEventsJob } from '@/lib/events/prune-events';
 import { actionRunJob } from '@/lib/runs/action-run-job';
+import { integrationPullJob } from '@/lib/integrations/integration-pull-job';
 import type { JobDefinition } from './job-queue';
 
 // Every kind of job Baseplate runs is listed here: the queue (start-job-queue.ts, started by
@@ -13,4 +14,5 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   pruneEventsJob,
   actionRunJob as JobDefinition,
   automationsDispatchJob,
+  integrationPullJob as JobDefinition,
 ];

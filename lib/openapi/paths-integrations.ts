@@ -1,4 +1,10 @@
-import { INTEGRATION_IDENTIFIER, INTEGRATION_KINDS, INTEGRATION_LIMITS, SYNC_MODES } from '@/lib/integrations/integration-limits';
+import {
+  INTEGRATION_IDENTIFIER,
+  INTEGRATION_KINDS,
+  INTEGRATION_LIMITS,
+  PULL_LIMITS,
+  SYNC_MODES,
+} from '@/lib/integrations/integration-limits';
 import { mappingSchema } from '@/lib/integrations/integration-schemas';
 import type { IntegrationView } from '@/lib/integrations/integration-view';
 import { headerRef, paramRef, schemaRef, type JsonSchema } from './components';
@@ -25,7 +31,8 @@ const rules =
   '`mappings` (at most ' +
   INTEGRATION_LIMITS.maxMappings +
   ', in order): `{blueprint, selector?, items_to_parse?, entity: {identifier, title?, properties?, relations?}}`; every value is a JSONata expression over the item (`$item` bound to each element of `items_to_parse`), compiled when saved: one that does not compile is 400 with `details.reason` `invalid_expression` and `details.faults` naming the place (`/mappings/1/entity/properties/stars`). A blueprint the team lacks is 422. ' +
-  '`deletion_threshold` (0..1, default 0.1): a full sync deleting more than this fraction of the entities the integration wrote is refused with 409 unless `force`.';
+  '`deletion_threshold` (0..1, default 0.1): a full sync deleting more than this fraction of the entities the integration wrote is refused with 409 unless `force`. ' +
+  `\`settings\` of an http-pull integration (checked when saved, 422 naming the field): \`url\` (http/https; a private or loopback address is refused unless BASEPLATE_OUTBOUND_ALLOW allows it), \`interval_minutes\` (${PULL_LIMITS.minIntervalMinutes}..${PULL_LIMITS.maxIntervalMinutes}, default ${PULL_LIMITS.defaultIntervalMinutes}), \`mode\` (\`delta\` or \`full\`), \`headers\` (at most ${PULL_LIMITS.maxHeaders}: a string sets a value, null keeps the stored one; values are stored sealed and answered as null; a kept value is refused when the URL's origin changes). Other kinds keep \`settings\` as given.`;
 
 const counts = { type: 'integer', minimum: 0 };
 const failure: JsonSchema = {
@@ -39,7 +46,10 @@ export const integrationSchemas: Record<string, JsonSchema> = {
     identifier: str,
     title: str,
     kind: { enum: [...INTEGRATION_KINDS] },
-    settings: { type: 'object' },
+    settings: {
+      type: 'object',
+      description: 'For http-pull: url, interval_minutes, mode, and headers by name, each null (values are never returned).',
+    },
     mappings: arrayOf(mappingSchema as JsonSchema),
     enabled: { type: 'boolean' },
     deletion_threshold: { type: 'number', minimum: 0, maximum: 1 },
@@ -47,6 +57,7 @@ export const integrationSchemas: Record<string, JsonSchema> = {
       type: 'object',
       properties: { at: timestamp, counts: { type: ['object', 'null'] }, error: nullable(str) },
     }),
+    next_pull_at: { ...nullable(timestamp), description: 'An enabled http-pull: its next scheduled pull. Null for the others.' },
     created_at: timestamp,
     updated_at: timestamp,
   }),
@@ -81,7 +92,7 @@ export const integrationSchemas: Record<string, JsonSchema> = {
       id: str,
       mode: { enum: [...SYNC_MODES] },
       dry_run: { type: 'boolean' },
-      source: { enum: ['sync', 'webhook'] },
+      source: { enum: ['sync', 'webhook', 'pull'] },
       started_at: timestamp,
       finished_at: nullable(timestamp),
       counts: { type: 'object' },
@@ -196,6 +207,35 @@ export const integrationPaths = {
       body: 'SyncIntegrationBody',
       query: [],
       responses: { 200: json('What the sync did (or, with dry_run, would do).', 'SyncResult') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/teams/{team}/integrations/{integration_id}/pull': {
+    parameters: [paramRef('Team'), paramRef('IntegrationId')],
+    post: operation('post', {
+      id: 'pullIntegration',
+      summary: 'Pull an http-pull integration now',
+      description:
+        `GETs the integration's URL through the outbound guard (private addresses refused after DNS and at every redirect; ${PULL_LIMITS.fetchTimeoutMs / 1000} s; at most 1 MiB), reads the body by its Content-Type (JSON, NDJSON, YAML, CSV; otherwise by the URL's extension, then as JSON, then YAML) and syncs the items in the integration's \`mode\`, as \`sync\` would. ` +
+        'A fetch or parse failure is recorded as a sync (source `pull`, its error) and answered 409 `pull_failed` with `details.cause` and `details.sync_id`. Another kind of integration is 409 `not_pullable`; a disabled one 409 `disabled`. ' +
+        syncRules,
+      tag: 'Integrations',
+      access: needs('integration:write'),
+      query: [
+        {
+          name: 'dry_run',
+          in: 'query',
+          description: 'Fetch and answer what the sync would do; write nothing.',
+          schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
+        },
+        {
+          name: 'force',
+          in: 'query',
+          description: 'A full pull past the deletion threshold deletes anyway.',
+          schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
+        },
+      ],
+      responses: { 200: json('What the pull synced (or, with dry_run, would).', 'SyncResult') },
       errors: ['conflict'],
     }),
   },
