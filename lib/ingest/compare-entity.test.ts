@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, diffEntity } from './compare-entity';
+import { diffEntity, sameJson } from './compare-entity';
 
 // What counts as a change: JSONB keeps no key order, so the same data in another order is no
 // change; a property that appears, goes or changes is, and so is a relation's set of targets.
@@ -15,7 +15,14 @@ const record = (over: object = {}) => ({
 
 describe('diffEntity', () => {
   it('sees no change in key order, or between a relation as a string and as a one-item list', () => {
-    expect(canonicalJson({ b: 1, a: [1, { d: 1, c: 2 }] })).toBe(canonicalJson({ a: [1, { c: 2, d: 1 }], b: 1 }));
+    expect(sameJson({ b: 1, a: [1, { d: 1, c: 2 }] }, { a: [1, { c: 2, d: 1 }], b: 1 })).toBe(true);
+    // ...but array order, a missing key, null against absent, and "1" against 1 are changes.
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: 1 })).toBe(false);
+    expect(sameJson({ a: null }, { b: null })).toBe(false);
+    expect(sameJson(null, undefined)).toBe(false);
+    expect(sameJson('1', 1)).toBe(false);
+    expect(sameJson({ a: [] }, { a: {} })).toBe(false);
     const stored = { title: 'A', data: { y: { a: 1, b: 2 }, x: 1 }, relations: { owner: ['t1'] } };
     expect(diffEntity(stored, record({ relations: { owner: 't1' } }))).toBeNull();
     expect(diffEntity(stored, record())).toBeNull(); // no relations sent: links left alone

@@ -3,18 +3,22 @@ import type { EntityChange, MappedEntity } from './mapped-entity';
 // Whether a mapped record would change the stored entity, and how: the sync engine writes only
 // the records that differ (an unchanged one writes nothing: no version, no audit row, no event),
 // and a dry run lists each difference. JSONB keeps no key order, so values are compared in a
-// canonical form (keys sorted); relations as sets of target identifiers per relation.
+// (object keys in any order); relations as sets of target identifiers per relation.
 
 export type StoredEntity = { title: string | null; data: unknown; relations?: Record<string, string | string[]> };
 
-/** JSON with object keys sorted at every level: equal values, equal strings. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
+/**
+ * Whether two JSON values are equal as JSONB compares them (object key order ignored), without
+ * building strings: most values of an unchanged item are equal scalars, compared at once.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Relations as relation -> sorted targets; empty ones left out (null, [] and absent are alike). */
@@ -37,7 +41,7 @@ export function diffEntity(stored: StoredEntity, record: MappedEntity): EntityCh
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const from = Object.hasOwn(before, key) ? before[key] : undefined;
     const to = Object.hasOwn(after, key) ? after[key] : undefined;
-    if (canonicalJson(from) !== canonicalJson(to)) diff.set(`properties/${key}`, { from: from ?? null, to: to ?? null });
+    if (!sameJson(from, to)) diff.set(`properties/${key}`, { from: from ?? null, to: to ?? null });
   }
   if (record.relations !== undefined) {
     const from = relationSets(stored.relations);
@@ -45,7 +49,7 @@ export function diffEntity(stored: StoredEntity, record: MappedEntity): EntityCh
     for (const name of new Set([...from.keys(), ...to.keys()])) {
       const a = from.get(name) ?? [];
       const b = to.get(name) ?? [];
-      if (canonicalJson(a) !== canonicalJson(b)) diff.set(`relations/${name}`, { from: a, to: b });
+      if (!sameJson(a, b)) diff.set(`relations/${name}`, { from: a, to: b });
     }
   }
   // A plain object whose keys are user-chosen names: built by defineProperty, so "__proto__" stays data.

@@ -65,23 +65,36 @@ function fastValue(fast: FastPath, item: unknown): unknown {
   return text.length > TEMPLATE_LIMITS.maxOutputChars ? NO_FAST : JSON.parse(text);
 }
 
-async function run(expression: CompiledMapping['identifier'], path: string, item: unknown, bindings?: Record<string, unknown>) {
+/**
+ * An expression's value over the item: a fast path's at once (no promise: under the server's async
+ * hooks every promise costs, and most values of most items take this path), JSONata's otherwise.
+ */
+function run(expression: CompiledMapping['identifier'], path: string, item: unknown, bindings?: Record<string, unknown>): unknown {
   const fast = fastPathOf(expression);
   if (fast) {
     const value = fastValue(fast, item);
     if (value !== NO_FAST) return value;
   }
-  try {
-    return await evaluateExpression(expression, path, item, bindings);
-  } catch (error) {
+  return evaluateExpression(expression, path, item, bindings).catch((error: unknown) => {
     if (error instanceof TemplateError) throw new ItemFault(error.path, error.message);
     throw error;
+  });
+}
+
+/** run()'s value, awaited only when it is a promise; a fault is re-thrown as `fail` names it. */
+async function valueOf(answer: unknown, fail?: (e: ItemFault) => ItemFault): Promise<unknown> {
+  if (!(answer instanceof Promise)) return answer;
+  try {
+    return await answer;
+  } catch (error) {
+    throw fail && error instanceof ItemFault ? fail(error) : error;
   }
 }
 
 async function mapOne(m: CompiledMapping, index: number, item: unknown, bindings?: Record<string, unknown>): Promise<MappedEntity> {
   const at = `/mappings/${m.index}/entity`;
-  const rawId = await run(m.identifier, `${at}/identifier`, item, bindings);
+  const id = run(m.identifier, `${at}/identifier`, item, bindings);
+  const rawId = id instanceof Promise ? await valueOf(id) : id;
   if (typeof rawId !== 'string' && typeof rawId !== 'number') {
     throw new ItemFault(
       `${at}/identifier`,
@@ -90,11 +103,11 @@ async function mapOne(m: CompiledMapping, index: number, item: unknown, bindings
   }
   const identifier = String(rawId);
   const fail = (path: string, message: string) => new ItemFault(path, message, identifier);
+  const named = (e: ItemFault) => fail(e.path, e.message);
   let title: string | null | undefined;
   if (m.title) {
-    const value = await run(m.title, `${at}/title`, item, bindings).catch((e: ItemFault) => {
-      throw fail(e.path, e.message);
-    });
+    const answer = run(m.title, `${at}/title`, item, bindings);
+    const value = answer instanceof Promise ? await valueOf(answer, named) : answer;
     if (value !== undefined && value !== null && typeof value !== 'string')
       throw fail(`${at}/title`, 'the title expression gives no string');
     title = (value as string | null | undefined) ?? null;
@@ -102,9 +115,8 @@ async function mapOne(m: CompiledMapping, index: number, item: unknown, bindings
   const properties: Array<[string, unknown]> = [];
   for (const [name, expression] of m.properties) {
     const path = `${at}/properties/${name}`;
-    const value = await run(expression, path, item, bindings).catch((e: ItemFault) => {
-      throw fail(e.path, e.message);
-    });
+    const answer = run(expression, path, item, bindings);
+    const value = answer instanceof Promise ? await valueOf(answer, named) : answer;
     if (value !== undefined) properties.push([name, value]);
   }
   let relations: Array<[string, string | string[] | null]> | undefined;
@@ -112,9 +124,8 @@ async function mapOne(m: CompiledMapping, index: number, item: unknown, bindings
     relations = [];
     for (const [name, expression] of m.relations) {
       const path = `${at}/relations/${name}`;
-      const value = await run(expression, path, item, bindings).catch((e: ItemFault) => {
-        throw fail(e.path, e.message);
-      });
+      const answer = run(expression, path, item, bindings);
+      const value = answer instanceof Promise ? await valueOf(answer, named) : answer;
       if (value === undefined || value === null) relations.push([name, null]);
       else if (typeof value === 'string') relations.push([name, value]);
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) relations.push([name, value as string[]]);
@@ -147,12 +158,13 @@ export async function mapItems(mappings: CompiledMapping[], items: unknown[]): P
     let applied = false;
     for (const m of mappings) {
       try {
-        if (m.selector && !truthy(await run(m.selector, `/mappings/${m.index}/selector`, item))) continue;
+        const selected = m.selector ? run(m.selector, `/mappings/${m.index}/selector`, item) : true;
+        if (!truthy(selected instanceof Promise ? await valueOf(selected) : selected)) continue;
         applied = true;
         if (!m.itemsToParse) {
           records.push(await mapOne(m, index, item));
         } else {
-          const expanded = await run(m.itemsToParse, `/mappings/${m.index}/items_to_parse`, item);
+          const expanded = await valueOf(run(m.itemsToParse, `/mappings/${m.index}/items_to_parse`, item));
           const list = expanded === undefined || expanded === null ? [] : Array.isArray(expanded) ? expanded : [expanded];
           if (list.length > INTEGRATION_LIMITS.maxRecordsPerItem) {
             throw new ItemFault(`/mappings/${m.index}/items_to_parse`, `gives more than ${INTEGRATION_LIMITS.maxRecordsPerItem} items`);
