@@ -106,10 +106,12 @@ test('filter, sort, facet, search, pages and a reload of the catalog table show 
   await expect(page).toHaveURL(/sort=-version/);
   const first = await expectSameAsApi(page, request, admin.token, slug, 'filtered and sorted');
   expect(first.identifiers).toHaveLength(50);
+  await expect(page.getByTestId('catalog-range')).toHaveText('1–50 of 80');
 
   // Next, Previous: the cursor stack in the URL.
   await page.getByRole('button', { name: 'Next →' }).click();
   await expect(page.getByText('Page 2')).toBeVisible();
+  await expect(page.getByTestId('catalog-range')).toHaveText('51–80 of 80');
   await expect(page).toHaveURL(/after=/);
   const second = await expectSameAsApi(page, request, admin.token, slug, 'page 2');
   expect(second.identifiers).toHaveLength(30);

@@ -28,7 +28,7 @@ import { FilterBuilder } from './filter-builder';
 import { RuleSummary } from './rule-summary';
 import { useCatalogView } from './use-catalog-view';
 import { useColumnPreference } from './use-column-preference';
-import { totalText } from '@/lib/catalog-view/total-text';
+import { rangeText, totalText } from '@/lib/catalog-view/total-text';
 import { useEntitySearch, type SearchInclude } from './use-entity-search';
 
 // A blueprint's entities: search box, filter builder, facets, chosen columns, sortable headers
@@ -235,6 +235,11 @@ export function CatalogTable({
                   ))}
                 </select>
               </label>
+              {page.entities.length > 0 && (
+                <p className="text-sm text-slate-600" data-testid="catalog-range">
+                  {rangeText(view.cursors.length, view.pageSize ?? PAGE_SIZE, page.entities.length, page)}
+                </p>
+              )}
               <CatalogPager
                 page={view.cursors.length + 1}
                 hasNext={!!page.next_cursor}
