@@ -7,7 +7,7 @@ import { BuilderOptionsContext, ENTITY_FORMAT } from '@/components/blueprint-edi
 import { PropertyList } from '@/components/blueprint-editor/property-list';
 import { FORMATS } from '@/components/blueprint-editor/styles';
 import { CatalogContext } from '@/components/catalog/catalog-context';
-import { useUnsavedGuard } from '@/components/scorecards/use-unsaved-guard';
+import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { NO_PROBLEM, type SaveProblem } from '@/components/ui/save-problem';
 import { api } from '@/lib/web/api-client';
 import { buildAction, draftFromView, inputErrors, type ActionDraft } from './action-draft';
@@ -49,7 +49,7 @@ export function ActionEditor({ team, blueprints, canWrite, initial, blueprint }:
   const [secret, setSecret] = useState<{ value: string; next: string } | null>(null);
   const built = buildAction(draft, creating);
   const dirty = canWrite && !saved && JSON.stringify(built.body) !== baseline;
-  useUnsavedGuard(dirty);
+  useUnsavedGuard(dirty, 'this action');
 
   const errors = new Map([...(checked ? built.problems : []), ...problem.fields]);
   const edit = (fn: (d: ActionDraft) => ActionDraft) => setDraft((d) => fn(d));

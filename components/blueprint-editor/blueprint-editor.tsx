@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { sentence } from '@/components/ui/format';
@@ -71,6 +72,9 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
   const [failing, setFailing] = useState<Failing | null>(null);
   const [relations, setRelations] = useState<RelationDraft[]>(() => relationsToDrafts(blueprint?.relations));
   const [linkImpact, setLinkImpact] = useState<LinkImpact[] | null>(null);
+  // What the person may lose: every field of the form, as first shown and as now.
+  const snapshot = JSON.stringify({ id, title, description, icon, jsonText, relations });
+  const [shown] = useState(snapshot);
 
   const base = `/teams/${encodeURIComponent(team)}/blueprints`;
   const save = useMutation({
@@ -85,6 +89,8 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
           });
     },
   });
+
+  useUnsavedGuard(snapshot !== shown && !save.isSuccess, 'this blueprint');
 
   function fromBuilder(next: SchemaModel) {
     setModel(next);

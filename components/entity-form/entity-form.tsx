@@ -14,6 +14,7 @@ import { FormTeamContext } from './controls/entity-input-control';
 import { RelationFields } from './relation-fields';
 import { SchemaField } from './schema-field';
 import type { RelationField } from '@/lib/forms/relation-fields';
+import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { useEntityFormState, type EntityFormInitial, type EntityFormValues } from './use-entity-form-state';
 
 export type { EntityFormInitial, EntityFormValues };
@@ -57,6 +58,10 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
   const state = useEntityFormState(schema, initial, mode, relations?.fields);
   const { api, values } = state;
   const [pending, setPending] = useState(false);
+  // Leaving with edits asks first (a run's inputs are a dialog of their own: not guarded here).
+  const [shown] = useState(() => JSON.stringify(values));
+  const [saved, setSaved] = useState(false);
+  useUnsavedGuard(mode !== 'inputs' && !saved && JSON.stringify(values) !== shown, mode === 'create' ? 'this new entity' : 'this entity');
   const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -80,6 +85,7 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
     try {
       const result = await onSubmit(state.submission());
       const fieldErrors = result?.fieldErrors ?? {};
+      if (!result?.message && Object.keys(fieldErrors).length === 0) setSaved(true);
       if (Object.keys(fieldErrors).length > 0) {
         state.setServerErrors(fieldErrors);
         firstInvalid(form, Object.keys(fieldErrors))?.focus();

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useUnsavedGuard } from '@/components/scorecards/use-unsaved-guard';
+import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EditorSaveBox } from '@/components/ui/editor-save-box';
@@ -47,7 +47,7 @@ export function IntegrationEditor({ team, blueprints, canWrite, initial }: Integ
   const [secret, setSecret] = useState<{ value: string; next: string } | null>(null);
   const built = buildIntegration(draft, creating);
   const dirty = canWrite && !saved && JSON.stringify(built.body) !== baseline;
-  useUnsavedGuard(dirty);
+  useUnsavedGuard(dirty, 'this integration');
   const errors = new Map([...(checked ? built.problems : []), ...problem.fields]);
   const edit = (patch: Partial<IntegrationDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const words = {

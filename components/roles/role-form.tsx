@@ -9,6 +9,7 @@ import { sentence } from '@/components/ui/format';
 import type { Permission } from '@/lib/authz/permissions';
 import type { RoleView } from '@/lib/roles/role-service';
 import { api, ApiError, queryKeys } from '@/lib/web/api-client';
+import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { PermissionPicker } from './permission-picker';
 
 /** The API's verdict, field by field: 422 details by JSON pointer, a 409 (name taken) at the name. */
@@ -39,6 +40,7 @@ export function RoleForm({ team, role, onDone }: { team: string; role?: RoleView
   const [name, setName] = useState(role?.name ?? '');
   const [description, setDescription] = useState(role?.description ?? '');
   const [permissions, setPermissions] = useState<Permission[]>((role?.permissions ?? []) as Permission[]);
+  const [shown] = useState(() => JSON.stringify({ name, description, permissions }));
   const save = useMutation({
     mutationFn: () =>
       role
@@ -56,6 +58,10 @@ export function RoleForm({ team, role, onDone }: { team: string; role?: RoleView
     },
     onError: () => focusFirstInvalid(form.current),
   });
+  useUnsavedGuard(
+    !save.isSuccess && JSON.stringify({ name, description, permissions }) !== shown,
+    role ? `the role ${role.name}` : 'this new role',
+  );
   const errors = roleFormErrors(save.error, name);
   const prefix = role ? `role-${role.id}` : 'new-role';
   return (

@@ -20,7 +20,7 @@ import { bodyOf, draftFromView, draftProblems, previewBodyOf, type ScorecardDraf
 import { scorecardHref, scorecardKeys, scorecardsApiPath, scorecardsHref } from './scorecard-paths';
 import type { ScorecardView } from './scorecard-types';
 import { useScorecardPreview } from './use-scorecard-preview';
-import { useUnsavedGuard } from './use-unsaved-guard';
+import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 
 // The scorecard editor: title and identifier, levels, which entities it applies to, and the rules
 // (each condition built with the catalog's filter builder), with a live preview of the draft's
@@ -53,7 +53,7 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const dirty = canWrite && !saved && JSON.stringify(bodyOf(draft, creating)) !== baseline;
-  useUnsavedGuard(dirty);
+  useUnsavedGuard(dirty, 'this scorecard');
 
   const previewBody = previewBodyOf(draft);
   const preview = useScorecardPreview(team, blueprint, previewBody);

@@ -2,14 +2,13 @@
 
 import { useEffect } from 'react';
 
-const QUESTION = 'You have unsaved changes to this scorecard. Leave without saving?';
-
 /**
- * While `dirty`, leaving the page asks first: closing or reloading the tab (the browser's own
+ * While `dirty`, leaving the page asks first ("You have unsaved changes to `what`. Leave without
+ * saving?"): closing or reloading the tab (the browser's own
  * prompt) and following an in-app link (the App Router has no navigation guard, so link clicks
  * are caught on their way down, before Next's Link handles them).
  */
-export function useUnsavedGuard(dirty: boolean) {
+export function useUnsavedGuard(dirty: boolean, what: string) {
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -20,7 +19,7 @@ export function useUnsavedGuard(dirty: boolean) {
       const anchor = (event.target as Element | null)?.closest?.('a[href]');
       if (!anchor || event.defaultPrevented || anchor.getAttribute('target') === '_blank') return;
       if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-      if (!window.confirm(QUESTION)) {
+      if (!window.confirm(`You have unsaved changes to ${what}. Leave without saving?`)) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -31,5 +30,5 @@ export function useUnsavedGuard(dirty: boolean) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [dirty]);
+  }, [dirty, what]);
 }
