@@ -29,10 +29,16 @@ const FORMATS: ReadonlyMap<string, ImportFormat> = new Map([
   ['application/csv', 'csv'],
 ]);
 
-/** The format a Content-Type names (parameters such as charset ignored); 400 for any other. */
-export function importFormatOf(contentType: string | null | undefined): ImportFormat {
+/** The format a Content-Type names (parameters such as charset ignored), or undefined. */
+export function formatOfMediaType(contentType: string | null | undefined): ImportFormat | undefined {
   const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  const format = FORMATS.get(media) ?? (media.endsWith('+json') ? 'json' : media.endsWith('+yaml') ? 'yaml' : undefined);
+  return FORMATS.get(media) ?? (media.endsWith('+json') ? 'json' : media.endsWith('+yaml') ? 'yaml' : undefined);
+}
+
+/** The format a Content-Type names; 400 for any other. */
+export function importFormatOf(contentType: string | null | undefined): ImportFormat {
+  const format = formatOfMediaType(contentType);
+  const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (!format) {
     throw new AppError(
       'bad_request',

@@ -1,6 +1,6 @@
 import { AppError, reasonOf } from '@/lib/errors';
 import { MAX_CSV_COLUMNS } from '@/lib/import/import-limits';
-import { parseImportFile, type ImportFormat } from '@/lib/import/parse-import-file';
+import { formatOfMediaType, parseImportFile, type ImportFormat } from '@/lib/import/parse-import-file';
 import { readCsvRows } from '@/lib/import/read-csv-rows';
 import { setOwn } from '@/lib/import/set-own';
 import { INTEGRATION_LIMITS } from './integration-limits';
@@ -28,25 +28,9 @@ const EXTENSIONS: ReadonlyMap<string, ImportFormat> = new Map([
   ['csv', 'csv'],
 ]);
 
-const MEDIA_FORMATS: ReadonlyMap<string, ImportFormat> = new Map([
-  ['application/json', 'json'],
-  ['text/json', 'json'],
-  ['application/x-ndjson', 'ndjson'],
-  ['application/ndjson', 'ndjson'],
-  ['application/jsonl', 'ndjson'],
-  ['application/x-jsonlines', 'ndjson'],
-  ['application/yaml', 'yaml'],
-  ['application/x-yaml', 'yaml'],
-  ['text/yaml', 'yaml'],
-  ['text/x-yaml', 'yaml'],
-  ['text/csv', 'csv'],
-  ['application/csv', 'csv'],
-] as const);
-
 /** The format named by the Content-Type, else by the URL's extension; null: guess (JSON, then YAML). */
 export function pullFormatOf(contentType: string | undefined, url: string): ImportFormat | null {
-  const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  const named = MEDIA_FORMATS.get(media) ?? (media.endsWith('+json') ? 'json' : media.endsWith('+yaml') ? 'yaml' : undefined);
+  const named = formatOfMediaType(contentType);
   if (named) return named;
   const extension = URL.canParse(url) ? new URL(url).pathname.split('/').pop()?.split('.').slice(1).pop() : undefined;
   return EXTENSIONS.get((extension ?? '').toLowerCase()) ?? null;

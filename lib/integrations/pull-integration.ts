@@ -16,7 +16,7 @@ import { findIntegrationOrThrow, type IntegrationWithMappings } from './load-int
 import { parsePullBody } from './parse-pull-body';
 import { openPullHeaders, type PullSettings } from './pull-settings';
 import { reschedulePullSql } from './pulls.sql';
-import { runIntegrationSync, type SyncActor, type SyncAnswer } from './sync-integration';
+import { runIntegrationSync, syncActorOf, type SyncActor, type SyncAnswer } from './sync-integration';
 
 // An http-pull: GET the integration's URL through the outbound guard (lib/net: private addresses
 // refused after DNS and at every redirect, a time limit, at most MAX_IMPORT_BYTES kept), parse the
@@ -171,14 +171,12 @@ export async function pullIntegration(
 ): Promise<SyncAnswer> {
   requirePermission(ctx, 'integration:write');
   const integration = await findIntegrationOrThrow(db, ctx.team.id, identifier);
-  const actor: SyncActor =
-    ctx.actor.kind === 'user'
-      ? { type: 'user', id: ctx.actor.userId }
-      : ctx.actor.kind === 'api_key'
-        ? { type: 'api_key', id: ctx.actor.keyId }
-        : { type: 'schedule' };
   try {
-    return await runIntegrationPull(db, ctx.team, integration, { ...options, actor, requestId: ctx.requestId });
+    return await runIntegrationPull(db, ctx.team, integration, {
+      ...options,
+      actor: syncActorOf(ctx, 'schedule'),
+      requestId: ctx.requestId,
+    });
   } finally {
     // A real pull (answered or failed) counts as the last pull: the schedule waits an interval from it.
     if (!options.dryRun && integration.row.kind === 'http-pull') await execSql(db, reschedulePullSql(ctx.team.id, integration.row.id));

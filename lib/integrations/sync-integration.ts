@@ -152,11 +152,16 @@ const pick = ({ created, updated, unchanged, deleted }: ApplyResult) => ({ creat
 export async function syncIntegration(db: Db, ctx: TeamContext, identifier: string, request: SyncRequest): Promise<SyncAnswer> {
   requirePermission(ctx, 'integration:write');
   const integration = await findIntegrationOrThrow(db, ctx.team.id, identifier);
-  const actor: SyncActor =
-    ctx.actor.kind === 'user'
-      ? { type: 'user', id: ctx.actor.userId }
-      : ctx.actor.kind === 'api_key'
-        ? { type: 'api_key', id: ctx.actor.keyId }
-        : { type: 'webhook' };
-  return runIntegrationSync(db, ctx.team, integration, request, { actor, source: 'sync', requestId: ctx.requestId });
+  return runIntegrationSync(db, ctx.team, integration, request, {
+    actor: syncActorOf(ctx, 'webhook'),
+    source: 'sync',
+    requestId: ctx.requestId,
+  });
+}
+
+/** Who a sync row names for a call in `ctx`: the person, the key, or (the system) `otherwise`. */
+export function syncActorOf(ctx: TeamContext, otherwise: 'webhook' | 'schedule'): SyncActor {
+  if (ctx.actor.kind === 'user') return { type: 'user', id: ctx.actor.userId };
+  if (ctx.actor.kind === 'api_key') return { type: 'api_key', id: ctx.actor.keyId };
+  return { type: otherwise };
 }
