@@ -37,7 +37,6 @@ export type ImportRequest = {
 };
 
 export type ImportAnswer = ApplyResult & {
-  /** Items that are no entity (a Backstage Location, Template...): see warnings. */
   skipped: number;
   /** Blueprints created by this import (with dry_run: that it would create), in creation order. */
   blueprints_created: string[];
@@ -129,7 +128,7 @@ export async function importCatalog(db: Db, ctx: TeamContext, request: ImportReq
   return {
     ...applied,
     failed: [...conversion.failed, ...applied.failed].sort((a, b) => a.index - b.index),
-    skipped: parts.items.length - new Set([...conversion.records, ...conversion.failed].map((r) => r.index)).size,
+    skipped: conversion.skipped,
     blueprints_created: plan.create.map((b) => b.id),
     warnings: conversion.warnings,
   };

@@ -26,6 +26,7 @@ describe('mapImportItems', () => {
       ],
       failed: [],
       warnings: [],
+      skipped: 0,
     });
   });
 

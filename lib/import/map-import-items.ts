@@ -21,6 +21,8 @@ export type ImportConversion = {
   records: MappedEntity[];
   failed: ItemFailure[];
   warnings: string[];
+  /** Items that are no entity and no failure (a Backstage Location, Template...): see warnings. */
+  skipped: number;
 };
 export type MapImportOptions = {
   /** `?blueprint=`: the blueprint of items that name none; an item naming another fails. */
@@ -69,9 +71,9 @@ export function mapImportItems(items: unknown[], options: MapImportOptions = {})
   let out: ImportConversion;
   if (items.some(isBackstageDocument)) {
     const converted = convertBackstageDocuments(items, options.backstage);
-    out = { ...converted, failed: [] };
+    out = { ...converted, failed: [], skipped: 0 };
   } else {
-    out = { blueprints: [], records: [], failed: [], warnings: [] };
+    out = { blueprints: [], records: [], failed: [], warnings: [], skipped: 0 };
     items.forEach((item, index) => {
       const mapped = mapExportItem(item, index, options.blueprint);
       if ('message' in mapped) out.failed.push(mapped);
@@ -88,5 +90,6 @@ export function mapImportItems(items: unknown[], options: MapImportOptions = {})
   }
   out.records = kept;
   out.failed.sort((a, b) => a.index - b.index);
+  out.skipped = items.length - new Set([...out.records, ...out.failed].map((r) => r.index)).size;
   return out;
 }

@@ -141,9 +141,8 @@ export async function runIntegrationSync(
  */
 async function mapWithIntegration(integration: IntegrationWithMappings, items: unknown[]) {
   if (integration.mappings.length) return mapItems(compileMappings(integration.mappings.map(mappingOf)), items);
-  const { records, failed } = mapImportItems(items);
-  const accounted = new Set([...records, ...failed].map((r) => r.index)).size;
-  return { records, failures: failed, skipped: items.length - accounted };
+  const { records, failed, skipped } = mapImportItems(items);
+  return { records, failures: failed, skipped };
 }
 
 const pick = ({ created, updated, unchanged, deleted }: ApplyResult) => ({ created, updated, unchanged, deleted });
