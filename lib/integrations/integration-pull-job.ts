@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/prisma';
 import { runSql } from '@/lib/db/run-sql';
-import { AppError } from '@/lib/errors';
+import { AppError, reasonOf } from '@/lib/errors';
 import { enqueueJob, type JobDefinition } from '@/lib/jobs/job-queue';
 import type { OutboundAllowlist } from '@/lib/net/outbound-allowlist';
 import { log } from '@/lib/observability/logger';
@@ -40,7 +40,7 @@ export function createIntegrationPullJob(options: { allowlist?: OutboundAllowlis
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         // Recorded as the integration's sync (pull_failed, a refused full sync...): nothing to retry.
-        log().info({ teamId, integrationId, reason: (error.details as { reason?: string } | undefined)?.reason }, 'scheduled pull failed');
+        log().info({ teamId, integrationId, reason: reasonOf(error) }, 'scheduled pull failed');
       }
     },
     async sweep() {

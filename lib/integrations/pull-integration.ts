@@ -2,7 +2,6 @@ import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import { SecretBoxError } from '@/lib/crypto/secret-box';
 import type { Db } from '@/lib/db/prisma';
 import { execSql } from '@/lib/db/run-sql';
-import { prismaJson } from '@/lib/entities/prisma-json';
 import { env } from '@/lib/env';
 import { AppError, reasonOf } from '@/lib/errors';
 import { MAX_IMPORT_BYTES } from '@/lib/import/import-limits';
@@ -16,7 +15,7 @@ import { findIntegrationOrThrow, type IntegrationWithMappings } from './load-int
 import { parsePullBody } from './parse-pull-body';
 import { openPullHeaders, type PullSettings } from './pull-settings';
 import { reschedulePullSql } from './pulls.sql';
-import { runIntegrationSync, syncActorOf, type SyncActor, type SyncAnswer } from './sync-integration';
+import { recordSync, runIntegrationSync, syncActorOf, type SyncActor, type SyncAnswer } from './sync-integration';
 
 // An http-pull: GET the integration's URL through the outbound guard (lib/net: private addresses
 // refused after DNS and at every redirect, a time limit, at most MAX_IMPORT_BYTES kept), parse the
@@ -86,44 +85,6 @@ async function fetchItems(integrationId: string, settings: PullSettings, sealedH
   }
 }
 
-/** The failed pull's row in integration_syncs (and, unless a dry run, the integration's last sync). */
-async function recordFailure(
-  db: Db,
-  team: TeamSummary,
-  integration: IntegrationWithMappings,
-  options: PullOptions,
-  started: Date,
-  failure: PullFailure,
-) {
-  const { row } = integration;
-  const mode = (row.settings as PullSettings).mode ?? 'delta';
-  const counts = { received: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0, skipped: 0 };
-  const error = failure.message.slice(0, 2000);
-  const sync = await db.integrationSync.create({
-    data: {
-      teamId: team.id,
-      integrationId: row.id,
-      mode,
-      dryRun: options.dryRun ?? false,
-      source: 'pull',
-      startedAt: started,
-      finishedAt: new Date(),
-      counts: prismaJson(counts),
-      failures: prismaJson([]),
-      error,
-      actor: prismaJson(options.actor),
-    },
-    select: { id: true },
-  });
-  if (!options.dryRun) {
-    await db.integration.update({
-      where: { teamId_id: { teamId: team.id, id: row.id } },
-      data: { lastSyncAt: new Date(), lastSyncCounts: prismaJson(counts), lastSyncError: error },
-    });
-  }
-  return sync.id;
-}
-
 /**
  * Pulls the integration now and syncs what came, for a caller that already decided it may (the
  * pull-now route after integration:write, the scheduled job). Throws AppError: 409 `not_pullable`,
@@ -150,7 +111,16 @@ export async function runIntegrationPull(
     items = await fetchItems(row.id, settings, row.pullHeaders ?? null, options.allowlist ?? env().outboundAllow);
   } catch (error) {
     if (!(error instanceof PullFailure)) throw error;
-    const syncId = await recordFailure(db, team, integration, options, started, error);
+    const syncId = await recordSync(db, team.id, row.id, {
+      mode: settings.mode ?? 'delta',
+      dryRun: options.dryRun ?? false,
+      source: 'pull',
+      actor: options.actor,
+      started,
+      counts: { received: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0, skipped: 0 },
+      failures: [],
+      error: error.message.slice(0, 2000),
+    });
     throw new AppError('conflict', error.message, { reason: 'pull_failed', cause: error.reason, sync_id: syncId });
   }
   return runIntegrationSync(

@@ -13,6 +13,9 @@ export function duePullsSql(limit: number): Prisma.Sql {
 }
 export const duePullRow = rowDecoder({ team_id: 'text', id: 'text', next_pull_at: 'date' });
 
+/** One interval of the integration's schedule from now: when its next pull is due. */
+const ONE_INTERVAL_ON = Prisma.sql`clock_timestamp() + make_interval(mins => (settings ->> 'interval_minutes')::int)`;
+
 /**
  * Claims the pull that was due at `due`: moves next_pull_at one interval past now, only while it
  * is still `due` (compare-and-set on the primary key (team_id, id)). Two workers given the same
@@ -20,7 +23,7 @@ export const duePullRow = rowDecoder({ team_id: 'text', id: 'text', next_pull_at
  */
 export function claimPullSql(teamId: string, integrationId: string, due: Date): Prisma.Sql {
   return Prisma.sql`UPDATE integrations
-       SET next_pull_at = clock_timestamp() + make_interval(mins => (settings ->> 'interval_minutes')::int)
+       SET next_pull_at = ${ONE_INTERVAL_ON}
      WHERE team_id = ${teamId}::uuid AND id = ${integrationId}::uuid AND next_pull_at = ${due}::timestamptz
        AND enabled AND kind = 'http-pull'
     RETURNING identifier`;
@@ -34,6 +37,6 @@ export const claimedPullRow = rowDecoder({ identifier: 'text' });
  */
 export function reschedulePullSql(teamId: string, integrationId: string): Prisma.Sql {
   return Prisma.sql`UPDATE integrations
-       SET next_pull_at = clock_timestamp() + make_interval(mins => (settings ->> 'interval_minutes')::int)
+       SET next_pull_at = ${ONE_INTERVAL_ON}
      WHERE team_id = ${teamId}::uuid AND id = ${integrationId}::uuid AND next_pull_at IS NOT NULL`;
 }

@@ -39,6 +39,44 @@ export function checkItemCount(items: unknown[]): void {
   }
 }
 
+export type SyncRecord = {
+  mode: SyncMode;
+  dryRun: boolean;
+  source: SyncSource;
+  actor: SyncActor;
+  started: Date;
+  counts: SyncCounts;
+  failures: ApplyResult['failed'];
+  error: string | null;
+};
+
+/** A sync's row in integration_syncs (its first failures kept) and, unless a dry run, the integration's last sync. */
+export async function recordSync(db: Db, teamId: string, integrationId: string, sync: SyncRecord): Promise<string> {
+  const { id } = await db.integrationSync.create({
+    data: {
+      teamId,
+      integrationId,
+      mode: sync.mode,
+      dryRun: sync.dryRun,
+      source: sync.source,
+      startedAt: sync.started,
+      finishedAt: new Date(),
+      counts: prismaJson(sync.counts),
+      failures: prismaJson(sync.failures.slice(0, INTEGRATION_LIMITS.maxFailuresKept)),
+      error: sync.error,
+      actor: prismaJson(sync.actor),
+    },
+    select: { id: true },
+  });
+  if (!sync.dryRun) {
+    await db.integration.update({
+      where: { teamId_id: { teamId, id: integrationId } },
+      data: { lastSyncAt: new Date(), lastSyncCounts: prismaJson(sync.counts), lastSyncError: sync.error },
+    });
+  }
+  return id;
+}
+
 /**
  * The sync itself, for a caller that has already decided who may run it: POST .../sync (after
  * integration:write) and the webhook route (after the secret). Not an entry point of its own.
@@ -58,31 +96,8 @@ export async function runIntegrationSync(
   const mode = request.mode ?? 'delta';
   const dryRun = request.dry_run ?? false;
   const started = new Date();
-  const record = async (counts: SyncCounts, failures: ApplyResult['failed'], error: string | null) => {
-    const sync = await db.integrationSync.create({
-      data: {
-        teamId: team.id,
-        integrationId: row.id,
-        mode,
-        dryRun,
-        source: meta.source,
-        startedAt: started,
-        finishedAt: new Date(),
-        counts: prismaJson(counts),
-        failures: prismaJson(failures.slice(0, INTEGRATION_LIMITS.maxFailuresKept)),
-        error,
-        actor: prismaJson(meta.actor),
-      },
-      select: { id: true },
-    });
-    if (!dryRun) {
-      await db.integration.update({
-        where: { teamId_id: { teamId: team.id, id: row.id } },
-        data: { lastSyncAt: new Date(), lastSyncCounts: prismaJson(counts), lastSyncError: error },
-      });
-    }
-    return sync.id;
-  };
+  const record = (counts: SyncCounts, failures: ApplyResult['failed'], error: string | null) =>
+    recordSync(db, team.id, row.id, { mode, dryRun, source: meta.source, actor: meta.actor, started, counts, failures, error });
   const mapped = await mapWithIntegration(integration, request.items);
   // An item whose mapping failed names no entity: a full sync would delete its entity as "not
   // sent". So a full sync with such failures is refused, with the numbers, unless forced.
