@@ -162,7 +162,8 @@ async function applyInTx(
 
   const refused = new Set<string>();
   const writing = [...toWrite.values()].flat();
-  const defs = await loadRelationDefs(tx, teamId, [...toWrite.keys()]);
+  // Only records with links can wait for one another: without any, no definitions are read.
+  const defs = writing.some((r) => r.relations) ? await loadRelationDefs(tx, teamId, [...toWrite.keys()]) : [];
   const written = await writeInRounds(tx, ctx, integration?.id ?? null, writing, defs, (key) => !current.has(key));
   for (const record of writing) {
     const result = written.get(record)!;
