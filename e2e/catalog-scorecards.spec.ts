@@ -67,11 +67,26 @@ async function shownRows(page: Page): Promise<string[]> {
   return page.locator('tbody tr[data-identifier]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-identifier') ?? ''));
 }
 
-async function expectSameAsApi(page: Page, request: APIRequestContext, token: string, slug: string, what: string): Promise<string[]> {
+async function apiRows(page: Page, request: APIRequestContext, token: string, slug: string, what: string): Promise<string[]> {
   const view = decodeView(new URL(page.url()).searchParams, fields);
   const res = await call(request, 'POST', `/teams/${slug}/blueprints/service/entities/search`, { token, body: searchBody(view) });
-  const api = (await expectJson<{ entities: Array<{ identifier: string }> }>(res, 200, what)).entities.map((e) => e.identifier);
-  await expect.poll(() => shownRows(page), { message: `${what}: rows shown vs the API` }).toEqual(api);
+  return (await expectJson<{ entities: Array<{ identifier: string }> }>(res, 200, what)).entities.map((e) => e.identifier);
+}
+
+/** The rows shown equal the API's for the view in the URL. Both are read again until they agree:
+ *  the URL follows the view a moment after the table does (seen on a busy CI machine). */
+async function expectSameAsApi(page: Page, request: APIRequestContext, token: string, slug: string, what: string): Promise<string[]> {
+  let api: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const shown = await shownRows(page);
+        api = await apiRows(page, request, token, slug, what);
+        return JSON.stringify(shown) === JSON.stringify(api) ? 'same' : `shown ${shown.join(',')} but the API ${api.join(',')}`;
+      },
+      { message: `${what}: rows shown vs the API` },
+    )
+    .toBe('same');
   return api;
 }
 
