@@ -15,8 +15,8 @@ import { AppError } from '@/lib/errors';
 // pipeline, whose routing, rendering setup and stream adapters cost several times the CPU of the
 // handler on a small page (bench/results/search-*.md measures both ways). It serves from the one
 // route table (lib/http/api-route-table.ts) that the OpenAPI coverage test also checks. What it
-// cannot serve exactly as Next would it leaves to Next: requests without credentials (browser
-// sessions need Next's cookies()), unknown paths, catch-all routes, trailing slashes and methods a
+// cannot serve exactly as Next would it leaves to Next: requests without credentials to routes
+// that read a session (next-auth reads it in Next's request scope; withPublic routes read none), unknown paths, catch-all routes, trailing slashes and methods a
 // route does not export. The request front (lib/cli/handle-request.ts) has already refused what
 // neither path may see (bad Host, undecodable path, unknown method, a declared body over 1 MiB)
 // and set the headers both paths share. Off with BASEPLATE_DIRECT_API=false.

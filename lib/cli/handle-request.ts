@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
-import { matchApiRoute, type ApiRoute } from '@/lib/http/api-route-table';
+import { matchApiRoute, type ApiRoute, type HttpMethod } from '@/lib/http/api-route-table';
 import { DRAIN_BYTES, MAX_BODY_BYTES } from '@/lib/http/request-body';
 import type { DirectApi } from './direct-api';
 import { setSecurityHeaders } from './security-headers';
@@ -121,7 +121,10 @@ export function createRequestFront(options: FrontOptions): RequestFront {
         headers: { allow: allow.join(', ') },
       });
     }
-    const found = route && req.headers.authorization && options.direct ? options.direct.handlerFor(route, method) : null;
+    // Session calls need Next.js's request scope (next-auth reads its cookies there); calls with a
+    // token, and calls to routes that read no session (webhook ingestion, signed), do not.
+    const direct = route && options.direct && (req.headers.authorization || route.route.publicMethods.includes(method as HttpMethod));
+    const found = direct ? options.direct!.handlerFor(route, method) : null;
     if (found) {
       compress(req, res, () => {});
       res.once('close', () => res.writableFinished || releaseCompressionStream(res));

@@ -165,6 +165,13 @@ describe('the direct dispatcher', () => {
     }
   });
 
+  it("serves a withPublic method without credentials (it reads no session); the route's other methods still need a token", async () => {
+    const signed = await fetch(`${base}/api/v1/open`, { method: 'POST', headers: { 'x-signature': 's' } });
+    expect(await signed.json()).toEqual({ direct: true, signed: 's' });
+    expect(await (await fetch(`${base}/api/v1/open`)).text()).toBe('next');
+    expect(await (await fetch(`${base}/api/v1/open`, { headers: TOKEN })).json()).toEqual({ direct: true });
+  });
+
   it('streams server-sent events; the client leaving aborts request.signal and after() work still runs', async () => {
     const aborter = new AbortController();
     const response = await fetch(`${base}/api/v1/events`, { headers: TOKEN, signal: aborter.signal });

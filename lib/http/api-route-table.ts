@@ -18,6 +18,8 @@ export type ApiRoute = {
   /** `[...x]` or `[[...x]]` somewhere: left to Next.js, never documented. */
   catchAll: boolean;
   methods: HttpMethod[];
+  /** Methods exported as `withPublic(...)`: they read no session, so any caller may take the direct path. */
+  publicMethods: HttpMethod[];
 };
 
 /** The HTTP methods a route file exports: `export const GET =`, `export (async) function GET`, `export { GET }`, `export const { GET } =`. */
@@ -34,6 +36,12 @@ export function exportedMethods(source: string): HttpMethod[] {
       if (name) found.add(name);
     }
   }
+  return HTTP_METHODS.filter((method) => found.has(method));
+}
+
+/** The methods a route file exports as `export const M = withPublic(` (register, login, webhook ingestion). */
+export function publicMethods(source: string): HttpMethod[] {
+  const found = new Set([...source.matchAll(/export\s+const\s+([A-Z]+)\s*=\s*withPublic\s*[(<]/g)].map((m) => m[1]));
   return HTTP_METHODS.filter((method) => found.has(method));
 }
 
@@ -54,6 +62,8 @@ function bySpecificity(a: ApiRoute, b: ApiRoute): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
+const methodsOf = (source: string) => ({ methods: exportedMethods(source), publicMethods: publicMethods(source) });
+
 /** Reads app/api under `appDir` (no cache: see apiRouteTable). */
 export function scanApiRoutes(appDir: string): ApiRoute[] {
   const apiDir = path.join(appDir, 'api');
@@ -70,7 +80,7 @@ export function scanApiRoutes(appDir: string): ApiRoute[] {
         file: folders.concat(path.basename(file)).join('/'),
         segments: ['api', ...folders.filter((s) => !isGroup(s))],
         catchAll: folders.some((s) => s.startsWith('[...') || s.startsWith('[[...')),
-        methods: exportedMethods(readFileSync(path.join(apiDir, file), 'utf8')),
+        ...methodsOf(readFileSync(path.join(apiDir, file), 'utf8')),
       };
     })
     .sort(bySpecificity);
