@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { THEME_COOKIE, themeOf } from '@/lib/web/theme';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -13,9 +15,10 @@ export const metadata: Metadata = {
   description: 'The software catalog of your engineering organisation',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <Providers>{children}</Providers>
       </body>

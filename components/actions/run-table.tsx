@@ -37,7 +37,7 @@ export function RunTable({ team, runs, actionTitles }: { team: string; runs: Run
                   entity.identifier
                 )
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </td>
             <td className="px-4 py-3 text-slate-600">{requesterName(run.requested_by)}</td>

@@ -49,10 +49,10 @@ export function ApiKeyRow({ team, apiKey: k }: { team: string; apiKey: ApiKeyVie
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{formatDate(k.created_at)}</td>
       <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
-        {k.last_used_at ? formatDateTime(k.last_used_at) : <span className="text-slate-400">never</span>}
+        {k.last_used_at ? formatDateTime(k.last_used_at) : <span className="text-slate-500">never</span>}
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
-        {k.expires_at ? formatDate(k.expires_at) : <span className="text-slate-400">never expires</span>}
+        {k.expires_at ? formatDate(k.expires_at) : <span className="text-slate-500">never expires</span>}
       </td>
       <td className="px-4 py-3">
         <Badge tone={STATUS[k.status]} title={k.revoked_at ? `Revoked ${formatDateTime(k.revoked_at)}` : undefined}>

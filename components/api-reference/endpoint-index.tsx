@@ -31,11 +31,11 @@ export function EndpointIndex({ groups }: { groups: TagGroup[] }) {
         <details key={g.name} open={g.name.startsWith('Blueprint: ')} className="group mb-1">
           <summary className="flex cursor-pointer list-none items-center justify-between rounded px-2 py-1 text-xs font-medium uppercase tracking-wide text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
             <span className="truncate">{g.name}</span>
-            <span className="text-[10px] tabular-nums text-slate-400">{g.endpoints.length}</span>
+            <span className="text-[10px] tabular-nums text-slate-500">{g.endpoints.length}</span>
           </summary>
           <ul className="mb-2">
             <li>
-              <a className={`${link} text-xs text-slate-400`} href={`#${anchor('tag', g.name)}`}>
+              <a className={`${link} text-xs text-slate-500`} href={`#${anchor('tag', g.name)}`}>
                 Overview
               </a>
             </li>

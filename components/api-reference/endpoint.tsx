@@ -109,7 +109,7 @@ export function Endpoint({ doc, endpoint }: { doc: OpenApiDoc; endpoint: Endpoin
         <Badge tone={op['x-permission'] ? 'indigo' : 'slate'} mono>
           {who}
         </Badge>
-        <span aria-hidden className="text-slate-400 transition group-open:rotate-90">
+        <span aria-hidden className="text-slate-500 transition group-open:rotate-90">
           ▸
         </span>
       </summary>

@@ -56,7 +56,7 @@ function Constraints({ s }: { s: Schema }) {
     s.default !== undefined && `default ${JSON.stringify(s.default)}`,
   ].filter(Boolean);
   if (parts.length === 0) return null;
-  return <span className="font-mono text-[11px] text-slate-400">{parts.join(' · ')}</span>;
+  return <span className="font-mono text-[11px] text-slate-500">{parts.join(' · ')}</span>;
 }
 
 function Property({
@@ -114,7 +114,7 @@ function Property({
       {node && depth + 1 < MAX_DEPTH ? (
         <details open={depth + 1 < OPEN_DEPTH} className="group">
           <summary className="flex cursor-pointer list-none items-baseline rounded focus-visible:outline-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
-            <span aria-hidden className="inline-block w-4 shrink-0 text-[10px] text-slate-400 transition group-open:rotate-90">
+            <span aria-hidden className="inline-block w-4 shrink-0 text-[10px] text-slate-500 transition group-open:rotate-90">
               ▶
             </span>
             {line}
@@ -126,7 +126,7 @@ function Property({
         <div className="ml-4">
           {line}
           {detail}
-          {cycle && <p className="mt-0.5 text-[11px] text-slate-400">↻ recursive: the same {cycle} as above</p>}
+          {cycle && <p className="mt-0.5 text-[11px] text-slate-500">↻ recursive: the same {cycle} as above</p>}
         </div>
       )}
     </li>

@@ -21,7 +21,7 @@ function Line({ line }: { line: DiffLine }) {
     return (
       <li>
         {key} <del className="text-red-700 decoration-red-300">{line.before}</del>{' '}
-        <span className="text-slate-400" aria-label="changed to">
+        <span className="text-slate-500" aria-label="changed to">
           →
         </span>{' '}
         <ins className="text-emerald-700 no-underline">{line.after}</ins>
@@ -52,7 +52,7 @@ export function AuditChanges({ entry }: { entry: AuditLogView }) {
   return (
     <details className="group text-xs">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">
+        <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
           ▶
         </span>
         <span className="font-medium">Changes</span>

@@ -51,7 +51,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       </div>
       <div className="w-44">
         <label htmlFor="audit-since" className={label}>
-          Since <span className="font-normal text-slate-400">(UTC)</span>
+          Since <span className="font-normal text-slate-500">(UTC)</span>
         </label>
         <input
           id="audit-since"
@@ -64,7 +64,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       </div>
       <div className="w-44">
         <label htmlFor="audit-until" className={label}>
-          Until <span className="font-normal text-slate-400">(UTC)</span>
+          Until <span className="font-normal text-slate-500">(UTC)</span>
         </label>
         <input
           id="audit-until"

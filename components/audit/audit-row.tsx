@@ -77,7 +77,7 @@ export function AuditRow({ entry, team }: { entry: AuditLogView; team: string })
         <p className="text-slate-700">
           <span className="text-slate-500">{type}</span> {name && <span className="font-medium">{name}</span>}
         </p>
-        <p className="font-mono text-slate-400" title={entry.entity_id}>
+        <p className="font-mono text-slate-500" title={entry.entity_id}>
           {entry.entity_id.slice(0, 8)}…
         </p>
       </td>

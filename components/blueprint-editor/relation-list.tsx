@@ -94,7 +94,7 @@ export function RelationList({ drafts, original, targets, propertyNames, errors,
                   type="button"
                   onClick={() => onChange(drafts.filter((d) => d.key !== draft.key))}
                   aria-label={`Remove relation ${label}`}
-                  className="mb-0.5 rounded p-1.5 text-slate-400 hover:bg-red-50 hover:text-red-600"
+                  className="mb-0.5 rounded p-1.5 text-slate-500 hover:bg-red-50 hover:text-red-600"
                 >
                   ✕
                 </button>

@@ -26,7 +26,7 @@ export function CatalogSearchBox({ value, onSearch }: { value: string; onSearch:
   }, [text, value]);
   return (
     <div className="relative w-80">
-      <span aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-400">
+      <span aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-500">
         ⌕
       </span>
       <input

@@ -75,7 +75,7 @@ function LinkedEntities({ team, targets }: { team: string; targets: RelatedEntit
           {t.title ?? t.identifier}
         </Link>
       ))}
-      {targets.length > 3 && <span className="text-xs text-slate-400">+{targets.length - 3}</span>}
+      {targets.length > 3 && <span className="text-xs text-slate-500">+{targets.length - 3}</span>}
     </span>
   );
 }

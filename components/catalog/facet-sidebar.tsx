@@ -63,7 +63,7 @@ function Facet({ team, blueprint, field, query, q, onToggle }: Omit<Props, 'fiel
       ) : facet.error ? (
         <p className="text-xs text-red-600">Could not load values.</p>
       ) : values.length === 0 ? (
-        <p className="text-xs text-slate-400">No values</p>
+        <p className="text-xs text-slate-500">No values</p>
       ) : (
         <ul className={`space-y-0.5 transition-opacity ${facet.isPlaceholderData ? 'opacity-60' : ''}`}>
           {values.map((v) => {

@@ -106,7 +106,7 @@ function GroupEditor({ group, depth, ...props }: EditorProps & { group: DraftGro
       <ul className="space-y-2">
         {group.rules.map((node, i) => (
           <li key={node.id} className="flex items-start gap-2">
-            <span className="w-10 shrink-0 pt-2 text-right text-xs font-medium uppercase text-slate-400">{i === 0 ? 'where' : joiner}</span>
+            <span className="w-10 shrink-0 pt-2 text-right text-xs font-medium uppercase text-slate-500">{i === 0 ? 'where' : joiner}</span>
             <div className="min-w-0 flex-1">
               {isDraftGroup(node) ? (
                 <GroupEditor group={node} depth={depth + 1} {...props} />
@@ -204,7 +204,7 @@ function RuleEditor({ rule, index, fields, byKey, problems, change }: EditorProp
           type="button"
           aria-label={`Remove rule ${index + 1}`}
           onClick={() => change(rule.id, () => null)}
-          className="ml-auto grid h-9 w-9 place-items-center rounded-md text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+          className="ml-auto grid h-9 w-9 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-700"
         >
           ×
         </button>

@@ -17,7 +17,7 @@ export function PropertyValue({ schema, value }: { schema: PropertySchema; value
             {typeof v === 'object' ? '{…}' : String(v)}
           </span>
         ))}
-        {value.length > 4 && <span className="text-xs text-slate-400">+{value.length - 4}</span>}
+        {value.length > 4 && <span className="text-xs text-slate-500">+{value.length - 4}</span>}
       </span>
     );
   }

@@ -198,7 +198,7 @@ function Legend({ drawn }: { drawn: Drawn }) {
           {k.title} ({k.count})
         </span>
       ))}
-      <span className="text-slate-400">
+      <span className="text-slate-500">
         Arrows point at what an entity depends on.{drawn.labelled ? '' : ` Relation names show on graphs of up to ${LABEL_LIMIT} links.`}
       </span>
     </div>

@@ -45,7 +45,7 @@ export function EntityRelations({
               <dt className="text-xs text-slate-500">{title ?? id}</dt>
               <dd>
                 {targets.length === 0 ? (
-                  <span className="text-xs text-slate-400">none</span>
+                  <span className="text-xs text-slate-500">none</span>
                 ) : (
                   <ul className="space-y-0.5">
                     {targets.map((t) => (

@@ -184,13 +184,8 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
                           </Button>
                         </>
                       ) : (
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          onClick={() => setAsking(v.version)}
-                          aria-label={`Restore version ${v.version}`}
-                        >
-                          Restore this version
+                        <Button size="sm" variant="secondary" onClick={() => setAsking(v.version)}>
+                          Restore version {v.version}
                         </Button>
                       )}
                     </span>

@@ -13,7 +13,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const schemaOf = (v: unknown): JsonSchema => (isObject(v) ? v : {});
 
 export function Empty() {
-  return <span className="text-slate-400">—</span>;
+  return <span className="text-slate-500">—</span>;
 }
 
 /** The property names of an object value, the schema's and any extra keys, in the form's order. */
@@ -100,7 +100,7 @@ function ObjectTable({ schema, rows }: { schema: JsonSchema; rows: unknown[] }) 
 export function PropertyView({ schema, value }: { schema: JsonSchema; value: unknown }) {
   if (value === undefined || value === null || value === '') return <Empty />;
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="text-slate-400">None</span>;
+    if (value.length === 0) return <span className="text-slate-500">None</span>;
     const items = schemaOf(schema.items);
     if (value.every(isObject)) return <ObjectTable schema={items} rows={value} />;
     return (
@@ -142,7 +142,7 @@ export function PropertyList({ schema, value, nested }: { schema: JsonSchema; va
             <dt className="text-sm font-medium text-slate-600">
               {labelOf(name, s)}
               {typeof s.description === 'string' && (
-                <span className="mt-0.5 block text-xs font-normal text-slate-400">{s.description}</span>
+                <span className="mt-0.5 block text-xs font-normal text-slate-500">{s.description}</span>
               )}
             </dt>
             <dd className="min-w-0 text-sm text-slate-800">

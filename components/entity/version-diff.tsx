@@ -34,7 +34,7 @@ function Change({ line }: { line: DiffLine }) {
       return (
         <span className="inline-flex flex-wrap items-center gap-1.5">
           <Old value={line.before} />
-          <span aria-label="changed to" className="text-slate-400">
+          <span aria-label="changed to" className="text-slate-500">
             →
           </span>
           <New value={line.after} />

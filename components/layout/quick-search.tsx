@@ -119,7 +119,7 @@ function Palette({ team, blueprints, canSearchEntities, onClose }: Props & { onC
         onKeyDown={onKeyDown}
       >
         <div className="flex items-center gap-2 border-b border-slate-200 px-4">
-          <span aria-hidden className="text-slate-400">
+          <span aria-hidden className="text-slate-500">
             ⌕
           </span>
           <input

@@ -12,7 +12,7 @@ export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current
           {(current?.name ?? '?').slice(0, 1).toUpperCase()}
         </span>
         {current?.name ?? 'Choose a team'}
-        <svg className="h-4 w-4 text-slate-400 transition group-open:rotate-180" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
+        <svg className="h-4 w-4 text-slate-500 transition group-open:rotate-180" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
           <path d="M5.23 7.21a.75.75 0 0 1 1.06.02L10 11.17l3.71-3.94a.75.75 0 1 1 1.08 1.04l-4.25 4.5a.75.75 0 0 1-1.08 0l-4.25-4.5a.75.75 0 0 1 .02-1.06Z" />
         </svg>
       </summary>
@@ -28,7 +28,7 @@ export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current
                 className="flex items-center justify-between rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:font-semibold"
               >
                 {team.name}
-                <span className="font-mono text-xs text-slate-400">{team.slug}</span>
+                <span className="font-mono text-xs text-slate-500">{team.slug}</span>
               </Link>
             </li>
           ))}

@@ -1,7 +1,11 @@
+import { cookies } from 'next/headers';
 import { signOutAction } from '@/lib/web/auth-actions';
+import { THEME_COOKIE, themeOf } from '@/lib/web/theme';
+import { ThemeSwitch } from './theme-switch';
 
-// The signed-in user's menu: who they are, and sign out. A native <details>, keyboard-usable.
-export function UserMenu({ name, email }: { name: string | null; email: string }) {
+// The signed-in user's menu: who they are, the colour theme, and sign out. A native <details>, keyboard-usable.
+export async function UserMenu({ name, email }: { name: string | null; email: string }) {
+  const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   const initials = (name || email)
     .split(/\s+/)
     .map((w) => w[0])
@@ -23,6 +27,7 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
           <p className="text-sm font-medium text-slate-900">{name}</p>
           <p className="truncate text-xs text-slate-500">{email}</p>
         </div>
+        <ThemeSwitch initial={theme} />
         <form action={signOutAction}>
           <button
             type="submit"

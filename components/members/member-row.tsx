@@ -53,7 +53,7 @@ export function MemberRow({
     <tr data-testid={`member-${member.email}`}>
       <td className="px-4 py-3">
         <p className="font-medium text-slate-900">
-          {member.name ?? member.email} {isSelf && <span className="text-xs font-normal text-slate-400">(you)</span>}
+          {member.name ?? member.email} {isSelf && <span className="text-xs font-normal text-slate-500">(you)</span>}
         </p>
         <p className="text-xs text-slate-500">{member.email}</p>
         {member.status !== 'active' && (
@@ -101,7 +101,7 @@ export function MemberRow({
                       <ul className="mt-1 list-disc pl-4">
                         {preview.data.revoked_api_keys.map((k) => (
                           <li key={k.id}>
-                            {k.name} <code className="text-slate-400">{k.prefix}…</code>
+                            {k.name} <code className="text-slate-500">{k.prefix}…</code>
                           </li>
                         ))}
                       </ul>

@@ -43,7 +43,7 @@ export function EntityLevelHistory({ team, blueprint, scorecard, identifier, ver
         <li key={`${c.at}-${i}`} className="rounded-lg border border-slate-100 bg-slate-50 px-3 py-2">
           <div className="flex flex-wrap items-center gap-1.5 text-sm">
             {badge(c.from)}
-            <span aria-hidden className="text-slate-400">
+            <span aria-hidden className="text-slate-500">
               →
             </span>
             <span className="sr-only">to</span>

@@ -65,7 +65,7 @@ export function FailingEntities({ team, blueprint, scorecard }: { team: string; 
       {rows.map(({ e, result, failed }, i) => {
         return (
           <li key={e.identifier} className="flex items-center gap-3 py-2.5">
-            <span className="w-5 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
+            <span className="w-5 text-right text-xs tabular-nums text-slate-500">{i + 1}</span>
             <Link
               href={entityHref(team, blueprint, e.identifier)}
               className="min-w-0 truncate text-sm font-medium text-indigo-700 hover:underline"

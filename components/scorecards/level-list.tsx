@@ -32,7 +32,7 @@ export function LevelList({ levels, ruleCounts, errors, onChange, onMove, onRemo
           const name = level.name || `level ${i + 1}`;
           return (
             <li key={level.key} className="flex flex-wrap items-center gap-2">
-              <span className="w-6 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
+              <span className="w-6 text-right text-xs tabular-nums text-slate-500">{i + 1}</span>
               <input
                 type="color"
                 value={level.color}

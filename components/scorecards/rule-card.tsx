@@ -143,7 +143,7 @@ export function RuleCard({ rule, index, count, levels, fields, errors, preview, 
 }
 
 function RulePreviewLine({ counts, total }: { counts: RuleCount | undefined; total: number }) {
-  if (!counts) return <p className="mt-3 text-xs text-slate-400">No preview for this rule yet.</p>;
+  if (!counts) return <p className="mt-3 text-xs text-slate-500">No preview for this rule yet.</p>;
   const pct = total > 0 ? Math.round((100 * counts.passed) / total) : 0;
   return (
     <p className="mt-3 flex items-center gap-3 text-sm text-slate-700" data-testid="rule-preview">
