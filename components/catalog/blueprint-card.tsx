@@ -15,7 +15,7 @@ export function BlueprintCard({ teamSlug, blueprint: b }: { teamSlug: string; bl
         </span>
         <div className="min-w-0">
           <h2 className="font-semibold text-slate-900 group-hover:text-indigo-700">{b.title}</h2>
-          <p className="font-mono text-xs text-slate-400">{b.id}</p>
+          <p className="font-mono text-xs text-slate-500">{b.id}</p>
         </div>
         <div className="ml-auto text-right">
           <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="entity-count">
@@ -25,7 +25,7 @@ export function BlueprintCard({ teamSlug, blueprint: b }: { teamSlug: string; bl
         </div>
       </div>
       {b.description && <p className="mt-3 line-clamp-2 text-sm text-slate-600">{b.description}</p>}
-      <p className="mt-auto pt-4 text-xs text-slate-400">
+      <p className="mt-auto pt-4 text-xs text-slate-500">
         {b.propertyCount} properties · updated {formatDate(b.updatedAt)}
       </p>
     </Link>

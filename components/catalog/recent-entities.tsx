@@ -30,7 +30,7 @@ export function RecentEntities({
               >
                 <span aria-hidden>{blueprint?.icon ?? '📦'}</span>
                 <span className="font-medium text-slate-900">{e.title ?? e.identifier}</span>
-                <span className="font-mono text-xs text-slate-400">{e.identifier}</span>
+                <span className="font-mono text-xs text-slate-500">{e.identifier}</span>
                 <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{blueprint?.title ?? e.blueprintId}</span>
                 <span className="ml-auto whitespace-nowrap text-xs text-slate-500">{formatDateTime(e.updatedAt)}</span>
               </Link>
