@@ -21,7 +21,7 @@ export function WritesChart({ days }: { days: DayWrites[] }) {
     <div>
       <div aria-hidden className="h-48 w-full" data-testid="writes-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+          <BarChart accessibilityLayer={false} data={days} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis
               dataKey="day"

@@ -50,19 +50,24 @@ export default async function CatalogPage({ params }: { params: Promise<{ team: 
               </li>
             ))}
           </ul>
+          {/* Two columns at laptop width, each a stack: the short panels do not leave holes in a row. */}
           <div className="mt-8 grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
-            <Suspense fallback={<PanelSkeleton title="what changed" />}>
-              <WritesPanel ctx={ctx} />
-            </Suspense>
-            <Suspense fallback={<PanelSkeleton title="most connected entities" />}>
-              <MostConnectedPanel ctx={ctx} />
-            </Suspense>
-            <Suspense fallback={null}>
-              <ScorecardsPanel ctx={ctx} />
-            </Suspense>
-            <Suspense fallback={null}>
-              <RunsPanel ctx={ctx} />
-            </Suspense>
+            <div className="flex flex-col gap-4">
+              <Suspense fallback={<PanelSkeleton title="what changed" />}>
+                <WritesPanel ctx={ctx} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <ScorecardsPanel ctx={ctx} />
+              </Suspense>
+            </div>
+            <div className="flex flex-col gap-4">
+              <Suspense fallback={<PanelSkeleton title="most connected entities" />}>
+                <MostConnectedPanel ctx={ctx} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <RunsPanel ctx={ctx} />
+              </Suspense>
+            </div>
           </div>
         </>
       )}
