@@ -209,7 +209,7 @@ test('the team home shows counts, writes, links, levels and runs that match the 
   const search = await expectJson<{ entities: Array<{ identifier: string }> }>(
     await call(request, 'POST', `/teams/${slug}/blueprints/service/entities/search`, {
       token: admin.token,
-      body: { query: { combinator: 'and', rules: [{ property: '$scorecard.ready', operator: '=', value: 'Basic' }] }, limit: 100 },
+      body: { query: { combinator: 'and', rules: [{ scorecard: 'ready', operator: '=', value: 'Basic' }] }, limit: 100 },
     }),
     200,
     'search Basic',

@@ -33,7 +33,13 @@ export function WritesChart({ days }: { days: DayWrites[] }) {
             />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 11, fill: '#475569' }} />
             <Tooltip cursor={{ fill: '#f1f5f9' }} labelFormatter={(day) => shortDay(String(day))} />
-            <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
+            <Legend
+              iconType="square"
+              wrapperStyle={{ fontSize: 12 }}
+              // The stack's order (created at the bottom), not the labels' alphabetical one.
+              itemSorter={(item) => SERIES.findIndex((s) => s.key === item.dataKey)}
+              formatter={(label) => <span className="text-slate-700">{label}</span>}
+            />
             {SERIES.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={s.label} stackId="writes" fill={s.color} isAnimationActive={false} />
             ))}
