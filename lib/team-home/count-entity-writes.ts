@@ -22,14 +22,19 @@ export function windowDays(now: Date, days: number): string[] {
   return Array.from({ length: days }, (_, i) => new Date(today - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10));
 }
 
-export async function countEntityWrites(db: Db, ctx: TeamContext, now = new Date()): Promise<EntityWrites> {
+/** `options` for tests: the clock, and the timeout (a tiny one shows the "not counted" answer). */
+export async function countEntityWrites(
+  db: Db,
+  ctx: TeamContext,
+  { now = new Date(), timeoutMs = TIMEOUT_MS }: { now?: Date; timeoutMs?: number } = {},
+): Promise<EntityWrites> {
   requirePermission(ctx, 'entity:read');
   const days = windowDays(now, WRITE_DAYS);
   const since = new Date(`${days[0]}T00:00:00Z`);
   const until = new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + DAY_MS);
   let rows;
   try {
-    rows = await runSqlWithin(db, entityWritesPerDaySql(ctx.team.id, since, until), writesPerDayRow, TIMEOUT_MS);
+    rows = await runSqlWithin(db, entityWritesPerDaySql(ctx.team.id, since, until), writesPerDayRow, timeoutMs);
   } catch (error) {
     if (isQueryCanceled(error)) return null;
     throw error;

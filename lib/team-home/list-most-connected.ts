@@ -18,10 +18,10 @@ export const MOST_CONNECTED_LIMIT = 8;
 const TIMEOUT_MS = 2_000;
 
 /** Most links first; null when the count did not finish in time. */
-export async function listMostConnected(db: Db, ctx: TeamContext): Promise<ConnectedEntity[] | null> {
+export async function listMostConnected(db: Db, ctx: TeamContext, timeoutMs = TIMEOUT_MS): Promise<ConnectedEntity[] | null> {
   requirePermission(ctx, 'entity:read');
   try {
-    const rows = await runSqlWithin(db, mostConnectedSql(ctx.team.id, MOST_CONNECTED_LIMIT), connectedRow, TIMEOUT_MS);
+    const rows = await runSqlWithin(db, mostConnectedSql(ctx.team.id, MOST_CONNECTED_LIMIT), connectedRow, timeoutMs);
     return rows.map(({ identifier, title, blueprint, blueprint_title, links }) => ({
       identifier,
       title,

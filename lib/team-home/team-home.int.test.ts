@@ -6,6 +6,9 @@ import { deleteEntity } from '@/lib/entities/delete-entity';
 import { patchEntity } from '@/lib/entities/update-entity';
 import { testDb, testPool } from '@/lib/test/database-per-file';
 import { createTeam, teamContextOf } from '@/lib/test/fixtures';
+import { requestRun } from '@/lib/runs/ask-run';
+import { insertAction, makeRunWorld } from '@/lib/runs/runs.test-support';
+import { insertScorecard } from '@/lib/scorecards/evaluate/scorecard-test-rows.test-support';
 import { countEntityWrites, WRITE_DAYS, windowDays } from './count-entity-writes';
 import { listMostConnected } from './list-most-connected';
 import { listRecentRuns } from './list-recent-runs';
@@ -147,14 +150,33 @@ describe('the other panels', () => {
     expect(await listRecentRuns(testDb(), ctx)).toEqual({ hasActions: false, runs: [] });
     expect(await summarizeTeamScorecards(testDb(), ctx)).toEqual({ scorecards: [], more: false });
   });
+
+  it("never shows another team's runs or scorecards", async () => {
+    const mine = await makeRunWorld();
+    const theirs = await makeRunWorld();
+    for (const world of [mine, theirs]) {
+      await insertAction(world.team.id, { identifier: 'deploy', approval: { required: true, allow_self: true }, steps: [] });
+    }
+    const { run } = await requestRun(testDb(), theirs.ctx, 'deploy', { entity: 'svc-a' });
+    await insertScorecard(testPool(), theirs.team.id, 'service', { identifier: 'ready', rules: [] });
+
+    expect(await listRecentRuns(testDb(), mine.ctx)).toEqual({ hasActions: true, runs: [] });
+    expect(await summarizeTeamScorecards(testDb(), mine.ctx)).toEqual({ scorecards: [], more: false });
+    const theirRuns = await listRecentRuns(testDb(), theirs.ctx);
+    expect(theirRuns.runs.map((r) => [r.id, r.action, r.entity, r.status])).toEqual([[run.id, 'deploy', 'svc-a', 'waiting_approval']]);
+    const theirScorecards = await summarizeTeamScorecards(testDb(), theirs.ctx);
+    expect(theirScorecards.scorecards.map((sc) => [sc.blueprint, sc.identifier, sc.summary.total])).toEqual([['service', 'ready', 0]]);
+  });
 });
 
 describe('plans', () => {
   // Plans at a size where they mean something: a crowded team holds most of both tables, and the
   // statistics are fresh; the team under test must still read only its own index ranges.
   let crowdId: string;
+  let crowdCtx: TeamContext;
   beforeAll(async () => {
     const crowd = await createTeam(testDb());
+    crowdCtx = await teamContextOf(crowd.owner, crowd.team.slug);
     const id = (crowdId = crowd.team.id);
     await insertAuditSpread(id, 40_000, 90);
     await testPool().query(`INSERT INTO blueprints (team_id, id, title) VALUES ($1, 'node', 'Node')`, [id]);
@@ -195,6 +217,19 @@ describe('plans', () => {
     expect(text, text).toMatch(/idx_entity_relations_(source|target)/);
     expect(text, text).toMatch(/Limit/);
     expect(text, text).not.toMatch(/Seq Scan on entity_relations/);
+  });
+
+  it('answers "not counted" (null) when a count outlasts its timeout, and the connection is reusable after', async () => {
+    // Run last in this file: a burst of 50,000 writes today (tens of milliseconds to count), and the crowd's links.
+    const burst = await createTeam(testDb());
+    const burstCtx = await teamContextOf(burst.owner, burst.team.slug);
+    await insertAudit(burst.team.id, 'entity.created', new Date(), 50_000);
+    expect(await countEntityWrites(testDb(), burstCtx, { timeoutMs: 1 })).toBeNull();
+    const crowd = crowdCtx;
+    expect(await listMostConnected(testDb(), crowd, 1)).toBeNull();
+    // The same pool answers in full afterwards: the timeout was reset, not left on a connection.
+    expect((await countEntityWrites(testDb(), burstCtx))!.days.at(-1)).toMatchObject({ created: 50_000 });
+    expect((await listMostConnected(testDb(), crowd))!.length).toBe(8);
   });
 });
 
