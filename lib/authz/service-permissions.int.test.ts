@@ -20,6 +20,10 @@ import { getEntity } from '@/lib/entities/get-entity';
 import { listBlueprintEntities } from '@/lib/entities/list-blueprint-entities';
 import { listEntityHistory } from '@/lib/entities/list-entity-history';
 import { listRecentEntities } from '@/lib/entities/list-recent-entities';
+import { countEntityWrites } from '@/lib/team-home/count-entity-writes';
+import { listMostConnected } from '@/lib/team-home/list-most-connected';
+import { listRecentRuns } from '@/lib/team-home/list-recent-runs';
+import { summarizeTeamScorecards } from '@/lib/team-home/summarize-team-scorecards';
 import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
 import { AppError, reasonOf } from '@/lib/errors';
@@ -387,6 +391,10 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   },
   listBlueprintEntities: (_w, ctx) => listBlueprintEntities(db(), ctx, 'service', PAGE),
   listRecentEntities: (_w, ctx) => listRecentEntities(db(), ctx),
+  countEntityWrites: (_w, ctx) => countEntityWrites(db(), ctx),
+  listMostConnected: (_w, ctx) => listMostConnected(db(), ctx),
+  summarizeTeamScorecards: (_w, ctx) => summarizeTeamScorecards(db(), ctx),
+  listRecentRuns: (_w, ctx) => listRecentRuns(db(), ctx),
   getEntity: (_w, ctx) => getEntity(db(), ctx, 'service', 'svc-a'),
   listEntityHistory: (_w, ctx) => listEntityHistory(db(), ctx, 'service', 'svc-a', PAGE),
   createEntity: (_w, ctx) => createEntity(db(), ctx, 'service', { identifier: unique('e'), data: { n: 1 } } as never),

@@ -138,6 +138,11 @@ export const SERVICE_ENTRY_POINTS = {
   listIntegrationSyncs: { needs: 'integration:read', operations: ['listIntegrationSyncs'] },
   // lib/ingest/apply-entity-records.ts (the engine under syncs and imports; a full sync's deletions also need entity:delete)
   applyEntityRecords: { needs: 'entity:write', operations: [] },
+  // lib/team-home/ (the team home page reads them directly; no route of their own)
+  countEntityWrites: { needs: 'entity:read', operations: [] },
+  listMostConnected: { needs: 'entity:read', operations: [] },
+  summarizeTeamScorecards: { needs: 'scorecard:read', operations: [] },
+  listRecentRuns: { needs: 'action:read', operations: [] },
   // lib/openapi/get-team-openapi.ts
   getTeamOpenApi: { needs: 'blueprint:read', operations: ['getTeamOpenApiDocument'] },
 } as const satisfies Record<string, EntryPointRule>;
