@@ -435,6 +435,24 @@ const ROWS: Row[] = [
     expected: served('restoreEntity', 200),
   },
   {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/bulk-patch',
+    cell: async (ctx) => ({
+      path: `${(await throwawayEntity(ctx)).replace(/\/svc%2Fa$/, '')}/bulk-patch`,
+      body: { identifiers: ['svc/a'], patch: { data: { n: 7 } } },
+    }),
+    expected: served('bulkPatchEntities', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/blueprints/{blueprint_id}/entities/bulk-delete',
+    cell: async (ctx) => ({
+      path: `${(await throwawayEntity(ctx)).replace(/\/svc%2Fa$/, '')}/bulk-delete`,
+      body: { identifiers: ['svc/a'] },
+    }),
+    expected: served('bulkDeleteEntities', 200),
+  },
+  {
     method: 'GET',
     path: '/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}/graph',
     cell: async (ctx) => ({ path: `${await throwawayEntity(ctx)}/graph?direction=both&max_hops=2` }),

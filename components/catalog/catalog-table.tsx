@@ -30,6 +30,10 @@ import { useCatalogView } from './use-catalog-view';
 import { useColumnPreference } from './use-column-preference';
 import { rangeText, totalText } from '@/lib/catalog-view/total-text';
 import { useEntitySearch, type SearchInclude } from './use-entity-search';
+import type { BulkRelation } from './bulk/bulk-edit-dialog';
+import { BulkToolbar } from './bulk/bulk-toolbar';
+import { bulkFields } from './bulk/bulk-value-input';
+import { useRowSelection } from './bulk/use-row-selection';
 
 // A blueprint's entities: search box, filter builder, facets, chosen columns, sortable headers
 // and keyset pages over POST .../entities/search, the whole view in the URL. `relations` (with
@@ -53,7 +57,14 @@ type Props = {
   savedViews?: SavedViewView[];
   /** Each row gets a "Run an action" menu (the page found day-2 or delete actions the caller may run). */
   rowActions?: boolean;
+  /** Bulk edits the person may make (entity:write, entity:delete): with either, rows get checkboxes. */
+  canBulkEdit?: boolean;
+  canBulkDelete?: boolean;
+  /** The blueprint's relations, for "Set relation target". */
+  bulkRelations?: BulkRelation[];
 };
+
+const NO_RELATIONS: BulkRelation[] = [];
 
 function defaultColumns(schema: unknown): string[] {
   return [...pickColumns((schema ?? {}) as Parameters<typeof pickColumns>[0]).map((c) => c.key), '$updated_at'];
@@ -74,6 +85,9 @@ export function CatalogTable({
   userId = null,
   savedViews,
   rowActions = false,
+  canBulkEdit = false,
+  canBulkDelete = false,
+  bulkRelations = NO_RELATIONS,
 }: Props) {
   const fields = useMemo(() => fieldsOf(schema, relations, scorecards), [schema, relations, scorecards]);
   const context = useMemo(() => ({ team, blueprints }), [team, blueprints]);
@@ -104,6 +118,17 @@ export function CatalogTable({
   const ruleCount = countRules(view.query);
   const filtered = ruleCount > 0 || view.q.trim() !== '';
   const busy = search.isPlaceholderData || (search.isFetching && !!page);
+
+  // Selection: kept across pages of one query, cleared when the query or the text changes.
+  const pageIds = useMemo(
+    () => (search.isPlaceholderData ? [] : (page?.entities ?? []).map((e) => e.identifier)),
+    [page, search.isPlaceholderData],
+  );
+  const selection = useRowSelection(JSON.stringify([body.query, body.q ?? '']), pageIds);
+  const selectable = canBulkEdit || canBulkDelete;
+  const pageSelectedCount = selection.allMatching ? pageIds.length : pageIds.filter((id) => selection.picked.has(id)).length;
+  const pageState = pageIds.length && pageSelectedCount === pageIds.length ? 'all' : pageSelectedCount ? 'some' : 'none';
+  const editableFields = useMemo(() => bulkFields(fields), [fields]);
 
   // A cursor that no longer fits (a link edited by hand, or kept across a change of sort) is not
   // worth an error: start again from the first page, as the server suggests.
@@ -184,6 +209,21 @@ export function CatalogTable({
               />
             )
           )}
+          {selectable && page && (
+            <BulkToolbar
+              team={team}
+              blueprint={blueprint}
+              selection={selection}
+              pageSelected={pageState === 'all'}
+              total={page.total}
+              totalExact={(page.total_relation ?? 'eq') === 'eq'}
+              body={body}
+              fields={editableFields}
+              relations={bulkRelations}
+              canWrite={canBulkEdit}
+              canDelete={canBulkDelete}
+            />
+          )}
           {search.error && !badCursor && <ErrorBanner error={search.error} onRetry={() => search.refetch()} />}
           {page && page.entities.length === 0 ? (
             filtered ? (
@@ -216,6 +256,16 @@ export function CatalogTable({
                 onSort={(property) => setView(withChange(view, { sort: nextSort(view.sort, property) }))}
                 busy={busy}
                 rowActions={rowActions}
+                selection={
+                  selectable
+                    ? {
+                        isSelected: (id) => selection.allMatching || selection.picked.has(id),
+                        pageState,
+                        toggle: selection.toggle,
+                        setPage: (on) => selection.setPage(pageIds, on),
+                      }
+                    : undefined
+                }
               />
             )
           )}

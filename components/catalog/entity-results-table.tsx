@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import type { Field } from '@/lib/catalog-view/fields';
 import { valueAt } from '@/lib/catalog-view/fields';
 import { levelOf } from '@/lib/catalog-view/scorecard-fields';
@@ -80,6 +81,32 @@ function LinkedEntities({ team, targets }: { team: string; targets: RelatedEntit
   );
 }
 
+/** The checkbox column (only for people who may edit or delete in bulk). */
+export type TableSelection = {
+  isSelected(identifier: string): boolean;
+  pageState: 'all' | 'some' | 'none';
+  /** `shift`: Shift was held, so the range from the last row clicked follows. */
+  toggle(identifier: string, index: number, shift: boolean): void;
+  setPage(on: boolean): void;
+};
+
+function PageCheckbox({ selection }: { selection: TableSelection }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = selection.pageState === 'some';
+  }, [selection.pageState]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select this page"
+      className="size-4 accent-indigo-600"
+      checked={selection.pageState === 'all'}
+      onChange={() => selection.setPage(selection.pageState !== 'all')}
+    />
+  );
+}
+
 type Props = {
   team: string;
   blueprint: string;
@@ -91,9 +118,21 @@ type Props = {
   busy: boolean;
   /** A last column with each row's "Run an action" menu (the blueprint has day-2 or delete actions the caller may run). */
   rowActions?: boolean;
+  selection?: TableSelection;
 };
 
-export function EntityResultsTable({ team, blueprint, columns, entities, skeletonRows, sort, onSort, busy, rowActions = false }: Props) {
+export function EntityResultsTable({
+  team,
+  blueprint,
+  columns,
+  entities,
+  skeletonRows,
+  sort,
+  onSort,
+  busy,
+  rowActions = false,
+  selection,
+}: Props) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table
@@ -102,6 +141,11 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
       >
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
+            {selection && (
+              <th scope="col" className="w-10 py-2.5 pl-4 pr-0">
+                {entities && entities.length > 0 && <PageCheckbox selection={selection} />}
+              </th>
+            )}
             <SortHeader label="Entity" property="$identifier" sort={sort} onSort={onSort} sortableColumn />
             {columns.map((c) => (
               <SortHeader key={c.key} label={c.label} property={c.key} sort={sort} onSort={onSort} sortableColumn={sortable(c)} />
@@ -117,6 +161,7 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
           {entities === null
             ? Array.from({ length: skeletonRows }, (_, i) => (
                 <tr key={i} className={ROW} aria-hidden>
+                  {selection && <td />}
                   <td className="px-4">
                     <div className="h-3 w-40 animate-pulse rounded bg-slate-200" />
                     <div className="mt-2 h-2.5 w-24 animate-pulse rounded bg-slate-100" />
@@ -129,10 +174,24 @@ export function EntityResultsTable({ team, blueprint, columns, entities, skeleto
                   {rowActions && <td />}
                 </tr>
               ))
-            : entities.map((e) => {
+            : entities.map((e, index) => {
                 const href = `/t/${team}/blueprints/${blueprint}/entities/${encodeURIComponent(e.identifier)}`;
+                const selected = selection?.isSelected(e.identifier) ?? false;
                 return (
-                  <tr key={e.id} data-identifier={e.identifier} className={`${ROW} hover:bg-slate-50`}>
+                  <tr key={e.id} data-identifier={e.identifier} className={`${ROW} ${selected ? 'bg-indigo-50' : 'hover:bg-slate-50'}`}>
+                    {selection && (
+                      <td className="py-0 pl-4 pr-0">
+                        {/* onClick, not onChange: the click carries Shift (a range); Space on the box clicks it too. */}
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${e.identifier}`}
+                          className="size-4 accent-indigo-600"
+                          checked={selected}
+                          onChange={() => undefined}
+                          onClick={(event) => selection.toggle(e.identifier, index, event.shiftKey)}
+                        />
+                      </td>
+                    )}
                     <td className="max-w-xs px-4">
                       <Link href={href} className="block rounded focus-visible:outline-2 focus-visible:outline-indigo-500">
                         <span className="block truncate font-medium text-slate-900 hover:text-indigo-700">{e.title ?? e.identifier}</span>

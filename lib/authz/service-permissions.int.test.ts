@@ -14,6 +14,8 @@ import {
 } from '@/lib/blueprints/blueprint-service';
 import { listBlueprintSummaries } from '@/lib/blueprints/list-blueprints';
 import { bulkUpsertEntities } from '@/lib/entities/bulk-upsert-entities';
+import { bulkDeleteEntities } from '@/lib/entities/bulk-delete-entities';
+import { bulkPatchEntities } from '@/lib/entities/bulk-patch-entities';
 import { createEntity } from '@/lib/entities/create-entity';
 import { deleteEntity, previewDeleteEntity } from '@/lib/entities/delete-entity';
 import { getEntity } from '@/lib/entities/get-entity';
@@ -159,6 +161,7 @@ const INTERNAL: Record<string, string> = {
   findRunOrThrow: 'a lookup inside run entry points',
   lockRunOrThrow: 'a row lock inside run write transactions',
   matchesCondition: 'the condition check inside askRun and the automations engine',
+  lockNamedEntities: 'the row lock inside bulkPatchEntities / bulkDeleteEntities',
   upsertEntityItems: 'the body of bulkUpsertEntities inside its transaction, and of the sync engine (applyEntityRecords)',
   deleteEntityRow: "the delete inside deleteEntity, and a full sync's deletions (applyEntityRecords, entity:delete checked there)",
   lockIntegrationOrThrow: 'a row lock inside integration write transactions',
@@ -399,6 +402,12 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   listEntityHistory: (_w, ctx) => listEntityHistory(db(), ctx, 'service', 'svc-a', PAGE),
   createEntity: (_w, ctx) => createEntity(db(), ctx, 'service', { identifier: unique('e'), data: { n: 1 } } as never),
   bulkUpsertEntities: (_w, ctx) => bulkUpsertEntities(db(), ctx, 'service', [{ identifier: unique('e'), data: { n: 1 } }]),
+  bulkPatchEntities: (_w, ctx) => bulkPatchEntities(db(), ctx, 'service', ['svc-a'], { data: { n: 5 } }),
+  bulkDeleteEntities: async (w, ctx) => {
+    const identifier = unique('doomed');
+    await insertEntities(db(), { teamId: w.team.id, blueprintId: 'service' }, [{ identifier, data: { n: 0 } }]);
+    return bulkDeleteEntities(db(), ctx, 'service', [identifier]);
+  },
   replaceEntity: (_w, ctx) => replaceEntity(db(), ctx, 'service', 'svc-a', { data: { n: 3 } } as never),
   patchEntity: (_w, ctx) => patchEntity(db(), ctx, 'service', 'svc-a', { data: { n: 4 } } as never),
   restoreEntity: (_w, ctx) => restoreEntity(db(), ctx, 'service', 'svc-a', 1),

@@ -61,6 +61,8 @@ export const SERVICE_ENTRY_POINTS = {
   listEntityHistory: { needs: 'entity:read', operations: ['listEntityHistory'] },
   createEntity: { needs: 'entity:write', operations: ['createEntity'] },
   bulkUpsertEntities: { needs: 'entity:write', operations: ['bulkUpsertEntities'] },
+  bulkPatchEntities: { needs: 'entity:write', operations: ['bulkPatchEntities'] },
+  bulkDeleteEntities: { needs: 'entity:delete', operations: ['bulkDeleteEntities'] },
   replaceEntity: { needs: 'entity:write', operations: ['replaceEntity'] },
   patchEntity: { needs: 'entity:write', operations: ['patchEntity'] },
   restoreEntity: { needs: 'entity:write', operations: ['restoreEntity'] },

@@ -1,4 +1,6 @@
 import type { BulkResult } from '@/lib/entities/bulk-upsert-entities';
+import { bulkDeleteBody, bulkPatchBody } from '@/lib/entities/bulk-edit-schemas';
+import type { BulkEditResult } from '@/lib/entities/bulk-patch-entities';
 import type { DeleteEntityReport } from '@/lib/entities/delete-entity';
 import type { EntityView } from '@/lib/entities/entity-view';
 import type { EntityGraph } from '@/lib/relations/get-entity-graph';
@@ -13,6 +15,8 @@ import { arrayOf, nullable, pageOf, str, timestamp, uuid, view } from './view-sc
 
 type BulkOk = Extract<BulkResult, { status: 'created' | 'updated' }>;
 type BulkError = Extract<BulkResult, { status: 'error' }>;
+type BulkEditOk = Extract<BulkEditResult, { status: 'updated' | 'unchanged' | 'deleted' }>;
+type BulkEditError = Extract<BulkEditResult, { status: 'error' }>;
 
 export const entitySchemas: Record<string, JsonSchema> = {
   Entity: view<EntityView>(
@@ -98,6 +102,23 @@ export const entitySchemas: Record<string, JsonSchema> = {
       }),
     ],
   },
+  BulkEditResult: {
+    oneOf: [
+      view<BulkEditOk>('An item done (or left as it was).', {
+        index: { type: 'integer', minimum: 0 },
+        identifier: str,
+        status: { type: 'string', enum: ['updated', 'unchanged', 'deleted'] },
+      }),
+      view<BulkEditError>('An item that failed (nothing of it written).', {
+        index: { type: 'integer', minimum: 0 },
+        identifier: str,
+        status: { const: 'error' },
+        error: { type: 'object', required: ['code', 'message'], properties: { code: str, message: str, details: {} } },
+      }),
+    ],
+  },
+  BulkPatchEntitiesBody: structuredClone(bulkPatchBody.schema) as JsonSchema,
+  BulkDeleteEntitiesBody: structuredClone(bulkDeleteBody.schema) as JsonSchema,
   RestoreEntityBody: structuredClone(restoreEntityBody.schema) as JsonSchema,
   EntityGraph: view<EntityGraph>('Entities around one entity (the root, at depth 0) and the links among them.', {
     nodes: arrayOf(
@@ -163,6 +184,7 @@ const flag = (name: string, description: string) => ({
   description,
   schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
 });
+const bulkEditResults = { type: 'object', required: ['results'], properties: { results: arrayOf(schemaRef('BulkEditResult')) } };
 const bulkResults = { type: 'object', required: ['results'], properties: { results: arrayOf(schemaRef('BulkResult')) } };
 
 const write = (method: 'put' | 'patch') =>
@@ -242,6 +264,37 @@ export const entityPaths = {
       body: 'BulkEntitiesBody',
       query: [],
       responses: { 200: json('Every item written.', bulkResults), 207: json('Some items refused: see each result.', bulkResults) },
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/bulk-patch': {
+    parameters: scope,
+    post: operation('post', {
+      id: 'bulkPatchEntities',
+      summary: 'Apply one merge patch to up to 1000 entities',
+      description:
+        'Each entity is patched as PATCH .../{identifier} would patch it (RFC 7396 of title, data, relations; then relations_add and relations_remove), validated, audited; all in one transaction. An unknown identifier is a per-item not_found; an entity the patch leaves as it is writes nothing (unchanged).',
+      tag: 'Entities',
+      access: needs('entity:write'),
+      body: 'BulkPatchEntitiesBody',
+      query: [],
+      responses: {
+        200: json('Every entity patched (or unchanged).', bulkEditResults),
+        207: json('Some items failed: see each result.', bulkEditResults),
+      },
+    }),
+  },
+  '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/bulk-delete': {
+    parameters: scope,
+    post: operation('post', {
+      id: 'bulkDeleteEntities',
+      summary: 'Delete up to 1000 entities and their links',
+      description:
+        'Each entity is deleted as DELETE .../{identifier} deletes it (audited, its links with it), all in one transaction. An unknown identifier is a per-item not_found.',
+      tag: 'Entities',
+      access: needs('entity:delete'),
+      body: 'BulkDeleteEntitiesBody',
+      query: [],
+      responses: { 200: json('Every entity deleted.', bulkEditResults), 207: json('Some items failed: see each result.', bulkEditResults) },
     }),
   },
   '/api/v1/teams/{team}/blueprints/{blueprint_id}/entities/{identifier}': {

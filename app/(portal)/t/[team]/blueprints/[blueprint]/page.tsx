@@ -98,6 +98,18 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
           userId={actingUserId(ctx.actor)}
           savedViews={views}
           rowActions={rowActions}
+          canBulkEdit={mayCall(ctx, 'bulkPatchEntities')}
+          canBulkDelete={mayCall(ctx, 'bulkDeleteEntities')}
+          bulkRelations={Object.entries(blueprint.relations).map(([id, r]) => {
+            const target = blueprints.find((b) => b.id === r.target);
+            return {
+              id,
+              title: r.title ?? id,
+              target: r.target,
+              targetTitle: target?.title ?? r.target,
+              many: r.type === 'one-to-many' || r.type === 'many-to-many',
+            };
+          })}
         />
       </Suspense>
     </>
