@@ -3,10 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { plural } from '@/components/ui/format';
+import { plural, sentence } from '@/components/ui/format';
 import { Modal } from '@/components/ui/modal';
 import { notifyFailed, notifyOutcome } from '@/components/ui/notify';
-import { sentence } from '@/components/ui/format';
 import { useDryRunDelete } from '@/components/ui/use-dry-run-delete';
 import { api, ApiError } from '@/lib/web/api-client';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';

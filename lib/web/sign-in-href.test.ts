@@ -25,6 +25,12 @@ describe('pagePathOf', () => {
     expect(pagePathOf('/t/acme?_rsc=abc')).toBe('/t/acme');
   });
 
+  it('keeps the query exactly as written (no re-encoding of %20 as +)', () => {
+    expect(pagePathOf('/t/acme/blueprints/service?q=check%20out&_rsc=1&sort=-identifier')).toBe(
+      '/t/acme/blueprints/service?q=check%20out&sort=-identifier',
+    );
+  });
+
   it('answers / for no header or a header that is no path', () => {
     expect(pagePathOf(null)).toBe('/');
     expect(pagePathOf('//evil.com')).toBe('/');

@@ -9,13 +9,20 @@ export const REQUEST_PATH_HEADER = 'x-baseplate-path';
 /** Next.js's own query parameter on a client navigation's RSC request; not part of the page's URL. */
 const INTERNAL_PARAMS = ['_rsc'];
 
-/** The page's path and query as the person sees it in the address bar (Next's internals removed). */
+/**
+ * The page's path and query as the person sees it in the address bar (Next's internals removed).
+ * The query is filtered as text, not re-serialised: URLSearchParams would turn `%20` into `+`,
+ * and the person must land on exactly the URL they opened.
+ */
 export function pagePathOf(raw: string | null | undefined): string {
   const path = safeNextPath(raw);
-  if (!path.includes('?')) return path;
-  const url = new URL(path, 'http://baseplate.invalid');
-  for (const name of INTERNAL_PARAMS) url.searchParams.delete(name);
-  return `${url.pathname}${url.search}${url.hash}`;
+  const at = path.indexOf('?');
+  if (at < 0) return path;
+  const kept = path
+    .slice(at + 1)
+    .split('&')
+    .filter((pair) => !INTERNAL_PARAMS.includes(pair.split('=')[0]));
+  return kept.length ? `${path.slice(0, at)}?${kept.join('&')}` : path.slice(0, at);
 }
 
 /** `/login` (or `/register`) carrying `callbackUrl`, left off when it is the default landing page. */
