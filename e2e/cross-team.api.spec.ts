@@ -282,6 +282,32 @@ test("A's entity: restoring one of its versions (under A's path, and under B's o
   expect((await entity.json()).data).toEqual({ n: 2 });
 });
 
+test("A's deleted entity: restoring it by its id (the Undo of a delete) is 404 from team B, under A's path and B's own blueprint; A can", async ({
+  request,
+}) => {
+  const s = await setup(request);
+  const schema = { type: 'object', properties: { n: { type: 'integer' } } };
+  const A = `/teams/${s.a.team.slug}/blueprints/service/entities`;
+  const B = `/teams/${s.b.team.slug}/blueprints/service/entities`;
+  await createBlueprint(request, s.a.admin.token, s.a.team.slug, { id: 'service', schema });
+  await createBlueprint(request, s.b.admin.token, s.b.team.slug, { id: 'service', schema });
+  const created = await call(request, 'POST', A, { token: s.a.admin.token, body: { identifier: 'gone', data: { n: 1 } } });
+  const id = ((await created.json()) as { id: string }).id;
+  expect((await call(request, 'DELETE', `${A}/gone`, { token: s.a.admin.token })).status()).toBe(204);
+  const before = await snapshots(request, s);
+  const body = { version: 1, entity_id: id };
+  await expectAll404(request, s, [{ method: 'POST', path: `${A}/gone/restore`, body }]);
+  await expectError(
+    await call(request, 'POST', `${B}/gone/restore`, { token: s.b.admin.token, body }),
+    404,
+    "A's deleted entity under B's blueprint",
+  );
+  await expectUnchanged(request, s, before);
+  const restored = await call(request, 'POST', `${A}/gone/restore`, { token: s.a.admin.token, body });
+  expect(restored.status(), "A's own admin restores it").toBe(200);
+  expect(((await restored.json()) as { id: string }).id).toBe(id);
+});
+
 test("A's catalog search: list with sort and q, search and facets of A's blueprint are 404 from team B, under A's path and B's", async ({
   request,
 }) => {

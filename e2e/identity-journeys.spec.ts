@@ -112,7 +112,8 @@ test('an admin registers, creates a team, adds a member, makes a role and an API
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto(`/t/${slug}`);
-  await expect(page).toHaveURL(/\/login$/);
+  // Signed out, the page asked for rides along to the sign-in page (and back after it).
+  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/t/${slug}`)}$`));
 });
 
 test('a viewer sees no button it cannot use, and a forbidden page typed into the URL is a clear 403', async ({ page, request }) => {
@@ -149,12 +150,13 @@ test('suspending a user ends their browser session at once, and they cannot sign
 
   await setUserStatus(admin.user.id, 'suspended');
   await page.reload();
-  await expect(page).toHaveURL(/\/login$/); // the cookie is still there; the session is not
+  const back = encodeURIComponent(`/t/${team.slug}/settings/members`);
+  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${back}$`)); // the cookie is still there; the session is not
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'suspended' })).toBeVisible();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${back}$`));
 });
 
 test('a write riding on the session cookie from another site is refused; the same write from the portal works', async ({

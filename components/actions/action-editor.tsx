@@ -19,6 +19,7 @@ import { problemOf } from './save-action';
 import { SigningSecretDialog } from './signing-secret';
 import { StepList } from './step-list';
 import { TemplatePreview } from './template-preview';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // The action editor: what it is (identifier, title, icon, blueprint, trigger, condition), the
 // inputs people fill in (the blueprint editor's property builder), the steps, and the approval;
@@ -69,6 +70,7 @@ export function ActionEditor({ team, blueprints, canWrite, initial, blueprint }:
         headers: creating || !initial.etag ? undefined : { 'If-Match': initial.etag },
       });
       setSaved(true);
+      notifyOutcome('action', draft.title || answer.identifier, creating ? 'created' : 'saved');
       await queryClient.invalidateQueries({ queryKey: actionKeys.all(team) });
       const next = editActionHref(team, answer.identifier);
       if (creating && answer.signing_secret) setSecret({ value: answer.signing_secret, next });
@@ -87,6 +89,7 @@ export function ActionEditor({ team, blueprints, canWrite, initial, blueprint }:
         headers: initial!.etag ? { 'If-Match': initial!.etag } : undefined,
       });
       setSaved(true);
+      notifyOutcome('action', initial!.view.title || initial!.view.identifier, 'deleted');
       await queryClient.invalidateQueries({ queryKey: actionKeys.all(team) });
       router.push(actionsHref(team));
     } catch (error) {

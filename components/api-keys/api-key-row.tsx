@@ -7,6 +7,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formatDate, formatDateTime, sentence } from '@/components/ui/format';
 import type { ApiKeyView } from '@/lib/api-keys/api-key-service';
 import { api, queryKeys } from '@/lib/web/api-client';
+import { notifyOutcome } from '@/components/ui/notify';
 
 const STATUS: Record<ApiKeyView['status'], BadgeTone> = { active: 'emerald', expired: 'amber', revoked: 'slate' };
 
@@ -15,7 +16,10 @@ export function ApiKeyRow({ team, apiKey: k }: { team: string; apiKey: ApiKeyVie
   const queryClient = useQueryClient();
   const revoke = useMutation({
     mutationFn: () => api(`/teams/${team}/api-keys/${k.id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) }),
+    onSuccess: () => {
+      notifyOutcome('API key', k.name, 'revoked');
+      return queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) });
+    },
   });
   const live = k.status === 'active';
   return (

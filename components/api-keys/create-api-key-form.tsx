@@ -11,6 +11,7 @@ import type { ApiKeyView } from '@/lib/api-keys/api-key-service';
 import type { Permission } from '@/lib/authz/permissions';
 import { api, ApiError, queryKeys } from '@/lib/web/api-client';
 import { EXPIRY_CHOICES, expiresAtFor } from './expiry';
+import { notifyOutcome } from '@/components/ui/notify';
 
 export type CreatedKey = { api_key: ApiKeyView; key: string };
 
@@ -39,6 +40,7 @@ export function CreateApiKeyForm({
     mutationFn: () =>
       api<CreatedKey>(`/teams/${team}/api-keys`, { method: 'POST', body: { name: name.trim(), permissions, expires_at: expiresAt } }),
     onSuccess: async (created) => {
+      notifyOutcome('API key', name.trim(), 'created');
       await queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) });
       onCreated(created);
     },

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { registerAction, type AuthFormState } from '@/lib/web/auth-actions';
 
-export function RegisterForm() {
+export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -15,6 +15,7 @@ export function RegisterForm() {
           {state.error}
         </p>
       )}
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
       <Field label="Name" name="name" autoComplete="name" required autoFocus defaultValue={state.values?.name} error={errors.name} />
       <Field
         label="Email"

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { signInAction, type AuthFormState } from '@/lib/web/auth-actions';
 
-export function SignInForm({ next }: { next?: string }) {
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signInAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -14,7 +14,7 @@ export function SignInForm({ next }: { next?: string }) {
           {state.error}
         </p>
       )}
-      <input type="hidden" name="next" value={next ?? '/'} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
       <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" pending={pending} className="w-full">

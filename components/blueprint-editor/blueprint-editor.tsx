@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { notifyOutcome } from '@/components/ui/notify';
 import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -116,6 +117,7 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
       const saved = await save.mutateAsync({ force });
       setFailing(null);
       setLinkImpact(null);
+      notifyOutcome('blueprint', title || saved.id, mode === 'create' ? 'created' : 'saved');
       router.push(`/t/${team}/blueprints/${saved.id}`);
       router.refresh();
     } catch (error) {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { plural } from '@/components/ui/format';
 import { Modal } from '@/components/ui/modal';
+import { notifyOutcome } from '@/components/ui/notify';
 import { useDryRunDelete } from '@/components/ui/use-dry-run-delete';
 
 // Deleting a blueprint takes its entities with it: the dialog first asks the server what would go
@@ -19,6 +20,8 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
     `/teams/${encodeURIComponent(team)}/blueprints/${encodeURIComponent(blueprint)}`,
     version,
     () => {
+      // No Undo: its entities, links, scorecards and actions went with it.
+      notifyOutcome('blueprint', blueprint, 'deleted');
       router.push(`/t/${team}`);
       router.refresh();
     },

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import type { SavedViewInput } from '@/lib/domain/saved-views';
 import type { SavedViewView } from '@/lib/saved-views/saved-view-view';
 import { api, queryKeys } from '@/lib/web/api-client';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // The blueprint's saved views through the REST routes (API.md "Saved views"), and their writes.
 // A write refreshes the list and the server-rendered side navigation, which lists them too.
@@ -35,7 +36,9 @@ export function useSavedViewWrite(team: string, blueprint: string) {
       if (write.kind === 'update') return api<SavedViewView>(url, { method: 'PATCH', body: write.patch });
       return api<undefined>(url, { method: 'DELETE' });
     },
-    onSuccess: async () => {
+    onSuccess: async (answer, write) => {
+      if (write.kind === 'delete') notifyOutcome('view', null, 'deleted');
+      else notifyOutcome('view', answer?.title ?? null, write.kind === 'create' ? 'saved' : 'updated');
       await client.invalidateQueries({ queryKey: queryKeys.savedViews(team, blueprint) });
       router.refresh();
     },

@@ -3,14 +3,19 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { plural } from '@/components/ui/format';
+import { plural, sentence } from '@/components/ui/format';
 import { Modal } from '@/components/ui/modal';
+import { notifyFailed, notifyOutcome } from '@/components/ui/notify';
 import { useDryRunDelete } from '@/components/ui/use-dry-run-delete';
+import { api, ApiError } from '@/lib/web/api-client';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
 // Delete asks the server first what goes with the entity (?dry_run=true): the links other
 // entities hold to it (listed, each a link) and its own. Deleting sends the version shown as
 // If-Match, so a change made meanwhile by someone else is not deleted unseen (409: reload).
+// The toast after it offers Undo (POST .../restore with the entity's id: it comes back under the
+// same id, with its own links, as its next version) only when no other entity linked to it: those
+// links go with it and a restore cannot bring them back (the server refuses it, 409).
 
 type Impact = {
   incoming_links: { count: number; sample: Array<{ blueprint: string; identifier: string; relation: string }> };
@@ -20,19 +25,38 @@ type Impact = {
 export function DeleteEntityButton({
   team,
   blueprint,
+  kind,
+  entityId,
   identifier,
   version,
 }: {
   team: string;
   blueprint: string;
+  /** The blueprint's title, for the toast ("Service “checkout” deleted."). */
+  kind: string;
+  entityId: string;
   identifier: string;
   version: number;
 }) {
   const router = useRouter();
+
+  async function undo() {
+    try {
+      await api(`${entityApiPath(team, blueprint, identifier)}/restore`, { method: 'POST', body: { version, entity_id: entityId } });
+      notifyOutcome(kind, identifier, 'restored');
+      router.push(entityHref(team, blueprint, identifier));
+      router.refresh();
+    } catch (e) {
+      notifyFailed(`Could not restore “${identifier}”.`, e instanceof ApiError ? sentence(e.message) : 'Could not reach the server.');
+    }
+  }
+
   const { impact, pending, error, open, confirm, close } = useDryRunDelete<Impact>(
     entityApiPath(team, blueprint, identifier),
     version,
     () => {
+      const undoable = impact?.incoming_links.count === 0;
+      notifyOutcome(kind, identifier, 'deleted', undoable ? { undo } : { description: 'Links from other entities went with it.' });
       router.push(blueprintHref(team, blueprint));
       router.refresh();
     },
@@ -77,7 +101,11 @@ export function DeleteEntityButton({
               )}
             </ul>
           )}
-          <p className="text-sm text-slate-600">It cannot be undone; the audit log keeps the entity and its links.</p>
+          <p className="text-sm text-slate-600">
+            {incoming.count === 0
+              ? 'You can undo it for a few seconds afterwards; the audit log keeps the entity and its links.'
+              : 'It cannot be undone, because the links to it go too; the audit log keeps the entity and its links.'}
+          </p>
           {error && (
             <p role="alert" className="text-sm text-red-600">
               {error}

@@ -8,6 +8,7 @@ import { EntityForm, type EntityFormResult, type EntityFormValues } from '@/comp
 import type { RelationField } from '@/lib/forms/relation-fields';
 import { Button } from '@/components/ui/button';
 import { sentence } from '@/components/ui/format';
+import { notifyOutcome } from '@/components/ui/notify';
 import { api, ApiError } from '@/lib/web/api-client';
 import { blueprintHref, entityApiPath, entityHref } from './entity-href';
 
@@ -23,6 +24,8 @@ type Existing = {
 type Props = {
   team: string;
   blueprint: string;
+  /** The blueprint's title, for the toast after a save ("Service “checkout” created."). */
+  kind: string;
   schema: object;
   relationFields: RelationField[];
   titles?: Record<string, Record<string, string | null>>;
@@ -44,7 +47,7 @@ function refusal(error: unknown, mode: 'create' | 'edit'): EntityFormResult {
 // The generated form on its page: creates (POST) or replaces (PUT with If-Match: the version the
 // page was opened at) through the REST API, then opens the entity. A save that lost a race with
 // another editor says so and offers a reload instead of overwriting their change.
-export function EntityEditor({ team, blueprint, schema, relationFields, titles, mode, entity }: Props) {
+export function EntityEditor({ team, blueprint, kind, schema, relationFields, titles, mode, entity }: Props) {
   const router = useRouter();
   const [stale, setStale] = useState(false);
   const save = useMutation({
@@ -64,6 +67,7 @@ export function EntityEditor({ team, blueprint, schema, relationFields, titles, 
   async function onSubmit(values: EntityFormValues): Promise<EntityFormResult> {
     try {
       const saved = await save.mutateAsync(values);
+      notifyOutcome(kind, saved.identifier, mode === 'create' ? 'created' : 'saved');
       router.push(entityHref(team, blueprint, saved.identifier));
       router.refresh();
     } catch (error) {

@@ -6,7 +6,7 @@ import { blueprintHref, entityHref } from './entity-href';
 export type EntityHeaderProps = {
   team: string;
   blueprint: { id: string; title: string; icon: string | null };
-  entity: { identifier: string; title: string | null; version: number };
+  entity: { id: string; identifier: string; title: string | null; version: number };
   canWrite: boolean;
   canDelete: boolean;
   /** Under the identifier: the entity's scorecard levels. */
@@ -55,7 +55,16 @@ export function EntityHeader({ team, blueprint, entity, canWrite, canDelete, bad
               Edit
             </Link>
           )}
-          {canDelete && <DeleteEntityButton team={team} blueprint={blueprint.id} identifier={entity.identifier} version={entity.version} />}
+          {canDelete && (
+            <DeleteEntityButton
+              team={team}
+              blueprint={blueprint.id}
+              kind={blueprint.title}
+              entityId={entity.id}
+              identifier={entity.identifier}
+              version={entity.version}
+            />
+          )}
         </div>
       </div>
     </div>

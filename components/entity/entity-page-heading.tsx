@@ -15,7 +15,7 @@ export function EntityPageHeading({
 }: {
   ctx: TeamContext;
   blueprint: { id: string; title: string; icon: string | null };
-  entity: { identifier: string; title: string | null };
+  entity: { id: string; identifier: string; title: string | null };
   version: number;
   current: EntityTab;
 }) {
@@ -27,7 +27,7 @@ export function EntityPageHeading({
       <EntityHeader
         team={team}
         blueprint={blueprint}
-        entity={{ identifier: entity.identifier, title: entity.title, version }}
+        entity={{ id: entity.id, identifier: entity.identifier, title: entity.title, version }}
         canWrite={mayCall(ctx, 'patchEntity')}
         canDelete={mayCall(ctx, 'deleteEntity')}
         run={

@@ -37,7 +37,9 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
     `${entityApiPath(team, blueprint, identifier)}/history?limit=20`,
     (p) => p.versions,
   );
-  const versions = list.items.filter((v): v is Version => v.version !== null);
+  const rows = list.items.filter((v): v is Version => v.version !== null);
+  // A deletion (undone since: the entity is here) is an event in the list, not a version to compare or restore.
+  const versions = rows.filter((v) => v.action !== 'entity.deleted');
   const [picked, setPicked] = useState<number[] | null>(null);
   // Until the user picks, compare the two newest versions (what the last change did).
   const selection = picked ?? versions.slice(0, 2).map((v) => v.version);
@@ -136,8 +138,21 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
         )}
         <p className="text-xs text-slate-500">Tick two versions to compare them.</p>
         <ol className="space-y-2" aria-label="Versions">
-          {versions.map((v) => {
+          {rows.map((v) => {
             const action = ACTIONS[v.action] ?? { label: v.action, tone: 'indigo' as const };
+            if (v.action === 'entity.deleted') {
+              return (
+                <li key={v.id} className="rounded-lg border border-dashed border-slate-300 bg-white px-3 py-2.5">
+                  <span className="flex flex-wrap items-center gap-2">
+                    <Badge tone={action.tone}>{action.label}</Badge>
+                    <span className="text-xs text-slate-600">at version {v.version}</span>
+                  </span>
+                  <span className="mt-0.5 block text-xs text-slate-600">
+                    {who(v)} · <time dateTime={v.created_at}>{formatDateTime(v.created_at)}</time>
+                  </span>
+                </li>
+              );
+            }
             const checked = selection.includes(v.version);
             const current = v.version === currentVersion;
             return (

@@ -18,6 +18,7 @@ import { CREATABLE_KINDS, KIND_LABELS } from './integration-words';
 import { MappingCard, type BlueprintFields } from './mapping-card';
 import { MappingPreview } from './mapping-preview';
 import { PullSettingsFields } from './pull-settings-fields';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // The integration editor: what it is (identifier, title, kind, enabled, the deletion threshold of
 // full syncs) and its mappings, with the live preview beside them. Saves through the REST API
@@ -71,6 +72,7 @@ export function IntegrationEditor({ team, blueprints, canWrite, initial }: Integ
         },
       );
       setSaved(true);
+      notifyOutcome('integration', draft.title || answer.identifier, creating ? 'created' : 'saved');
       await queryClient.invalidateQueries({ queryKey: integrationKeys.all(team) });
       const next = integrationHref(team, answer.identifier);
       if (creating && answer.secret) setSecret({ value: answer.secret, next });
@@ -89,6 +91,7 @@ export function IntegrationEditor({ team, blueprints, canWrite, initial }: Integ
         headers: initial!.etag ? { 'If-Match': initial!.etag } : undefined,
       });
       setSaved(true);
+      notifyOutcome('integration', initial!.view.title || initial!.view.identifier, 'deleted');
       await queryClient.invalidateQueries({ queryKey: integrationKeys.all(team) });
       router.push(integrationsHref(team));
     } catch (error) {

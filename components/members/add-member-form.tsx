@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { api, ApiError, queryKeys } from '@/lib/web/api-client';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // Adds an existing account to the team by email, with a role.
 export function AddMemberForm({ team, roles }: { team: string; roles: string[] }) {
@@ -14,6 +15,7 @@ export function AddMemberForm({ team, roles }: { team: string; roles: string[] }
   const add = useMutation({
     mutationFn: () => api(`/teams/${team}/members`, { method: 'POST', body: { email, role } }),
     onSuccess: async () => {
+      notifyOutcome('member', email.trim(), 'added');
       setEmail('');
       await queryClient.invalidateQueries({ queryKey: queryKeys.members(team) });
       await queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });

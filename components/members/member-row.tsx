@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { formatDate } from '@/components/ui/format';
 import type { MemberView, RevokedKeyView } from '@/lib/members/member-service';
 import { api, queryKeys } from '@/lib/web/api-client';
+import { notifyDone, notifyOutcome } from '@/components/ui/notify';
 
 // One member: who, role (a select for admins), joined; remove with a confirm step.
 export function MemberRow({
@@ -29,10 +30,12 @@ export function MemberRow({
   };
   const changeRole = useMutation({
     mutationFn: (role: string) => api(`/teams/${team}/members/${member.user_id}`, { method: 'PATCH', body: { role } }),
+    onSuccess: (_, role) => notifyDone(`${member.name ?? member.email} is now ${role}.`),
     onSettled: refresh,
   });
   const remove = useMutation({
     mutationFn: () => api(`/teams/${team}/members/${member.user_id}`, { method: 'DELETE' }),
+    onSuccess: () => notifyOutcome('member', member.name ?? member.email, 'removed'),
     onSettled: async () => {
       await refresh();
       await queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys(team) });

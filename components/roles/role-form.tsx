@@ -11,6 +11,7 @@ import type { RoleView } from '@/lib/roles/role-service';
 import { api, ApiError, queryKeys } from '@/lib/web/api-client';
 import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { PermissionPicker } from './permission-picker';
+import { notifyOutcome } from '@/components/ui/notify';
 
 /** The API's verdict, field by field: 422 details by JSON pointer, a 409 (name taken) at the name. */
 function roleFormErrors(error: unknown, name: string) {
@@ -53,6 +54,7 @@ export function RoleForm({ team, role, onDone }: { team: string; role?: RoleView
             body: { name: name.trim(), ...(description.trim() && { description: description.trim() }), permissions },
           }),
     onSuccess: async () => {
+      notifyOutcome('role', name.trim(), role ? 'saved' : 'created');
       await queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });
       onDone();
     },

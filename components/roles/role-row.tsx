@@ -11,6 +11,7 @@ import { api, queryKeys } from '@/lib/web/api-client';
 import { AREAS } from './permission-areas';
 import { AreaPermissions } from './role-permissions';
 import { RoleForm } from './role-form';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // One role in the matrix: name, description, member count and (custom roles, for team:manage)
 // Edit and Delete under them; editing swaps the row for the form, deleting asks first.
@@ -19,7 +20,10 @@ export function RoleRow({ team, role, canManage }: { team: string; role: RoleVie
   const [editing, setEditing] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/teams/${team}/roles/${role.id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) }),
+    onSuccess: () => {
+      notifyOutcome('role', role.name, 'deleted');
+      return queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });
+    },
   });
   const columns = AREAS.length + 1;
   if (editing) {

@@ -21,6 +21,7 @@ import { scorecardHref, scorecardKeys, scorecardsApiPath, scorecardsHref } from 
 import type { ScorecardView } from './scorecard-types';
 import { useScorecardPreview } from './use-scorecard-preview';
 import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // The scorecard editor: title and identifier, levels, which entities it applies to, and the rules
 // (each condition built with the catalog's filter builder), with a live preview of the draft's
@@ -78,6 +79,7 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
         headers: creating || !initial.etag ? undefined : { 'If-Match': initial.etag },
       });
       setSaved(true);
+      notifyOutcome('scorecard', draft.title || answer.identifier, creating ? 'created' : 'saved');
       await queryClient.invalidateQueries({ queryKey: scorecardKeys.all(team, blueprint) });
       router.push(scorecardHref(team, blueprint, answer.identifier));
     } catch (error) {
@@ -94,6 +96,7 @@ export function ScorecardEditor({ team, blueprint, schema, relations, blueprints
         headers: initial!.etag ? { 'If-Match': initial!.etag } : undefined,
       });
       setSaved(true);
+      notifyOutcome('scorecard', initial!.view.title || initial!.view.identifier, 'deleted');
       await queryClient.invalidateQueries({ queryKey: scorecardKeys.all(team, blueprint) });
       router.push(scorecardsHref(team, blueprint));
     } catch (error) {

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { api, ApiError } from '@/lib/web/api-client';
 import { slugify } from '@/lib/web/slugify';
+import { notifyOutcome } from '@/components/ui/notify';
 
 export function CreateTeamForm() {
   const router = useRouter();
@@ -17,6 +18,7 @@ export function CreateTeamForm() {
   const create = useMutation({
     mutationFn: () => api<{ slug: string }>('/teams', { method: 'POST', body: { name, slug } }),
     onSuccess: async (team) => {
+      notifyOutcome('team', name.trim() || team.slug, 'created');
       await queryClient.invalidateQueries();
       router.push(`/t/${team.slug}`);
       router.refresh();

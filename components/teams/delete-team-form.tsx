@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { api } from '@/lib/web/api-client';
+import { notifyOutcome } from '@/components/ui/notify';
 
 // The danger zone: deleting a team takes everything it owns, so the admin types its slug first.
 export function DeleteTeamForm({ slug }: { slug: string }) {
@@ -14,6 +15,7 @@ export function DeleteTeamForm({ slug }: { slug: string }) {
   const remove = useMutation({
     mutationFn: () => api(`/teams/${slug}`, { method: 'DELETE' }),
     onSuccess: () => {
+      notifyOutcome('team', slug, 'deleted');
       router.push('/');
       router.refresh();
     },

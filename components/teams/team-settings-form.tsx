@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { api, ApiError } from '@/lib/web/api-client';
+import { notifyDone } from '@/components/ui/notify';
 
 // Rename the team or change its slug (the address of every page under it).
 export function TeamSettingsForm({ team }: { team: { slug: string; name: string } }) {
@@ -19,6 +20,7 @@ export function TeamSettingsForm({ team }: { team: { slug: string; name: string 
         body: { ...(name !== team.name && { name }), ...(slug !== team.slug && { slug }) },
       }),
     onSuccess: (updated) => {
+      notifyDone('Team settings saved.');
       router.replace(`/t/${updated.slug}/settings`);
       router.refresh();
     },

@@ -12,6 +12,15 @@ describe('safeNextPath', () => {
 
   it.each([
     '/\\example.org/x',
+    '/\\evil.com',
+    '//evil.com',
+    '//evil.com/t/acme',
+    'https://evil.com/t/acme/catalog?q=1',
+    'http://127.0.0.1:3000/t/acme',
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)',
+    ' /t/acme',
+    ['/t/acme'],
     '\\\\example.org',
     '//example.org',
     '/\t/example.org',

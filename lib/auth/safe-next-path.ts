@@ -1,6 +1,7 @@
-// Where to go after signing in (`/login?next=...`): only a path of this very site. The value is
-// parsed against an origin, as the browser will resolve it, and kept only when it stays on that
-// origin; a prefix check is not enough (`/\example.org` is `//example.org` to a browser).
+// Where to go after signing in (`/login?callbackUrl=...`, or its older name `next`): only a path
+// of this very site; anything else becomes the default landing page, `/`. The value is parsed
+// against an origin, as the browser will resolve it, and kept only when it stays on that origin;
+// a prefix check is not enough (`/\example.org` is `//example.org` to a browser).
 
 const BASE = 'http://baseplate.invalid';
 

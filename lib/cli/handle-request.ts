@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 import { matchApiRoute, type ApiRoute, type HttpMethod } from '@/lib/http/api-route-table';
 import { DRAIN_BYTES, MAX_BODY_BYTES } from '@/lib/http/request-body';
+import { REQUEST_PATH_HEADER } from '@/lib/web/sign-in-href';
 import type { DirectApi } from './direct-api';
 import { setSecurityHeaders } from './security-headers';
 
@@ -108,6 +109,9 @@ export function createRequestFront(options: FrontOptions): RequestFront {
     setSecurityHeaders(req, res, { api, dev: options.dev, trustedProxies: options.trustedProxies });
     const checked = checkRequest(req);
     if (!('url' in checked)) return send(res, api, checked);
+    // The page asked for, for a sign-in redirect that brings the person back (lib/web/page-context.ts):
+    // Next.js gives server components no URL. Always ours: a client's header of that name is replaced.
+    req.headers[REQUEST_PATH_HEADER] = `${checked.url.pathname}${checked.url.search}`;
     const route = api ? matchApiRoute(options.routes, checked.url.pathname) : null;
     const method = req.method!;
     // Next.js answers HEAD and OPTIONS for every route itself; any other method a route lacks is

@@ -92,7 +92,8 @@ export async function deleteEntityRow(
     entityType: 'entity',
     verbatim: true,
     entityId: current.id,
-    oldData: { ...auditSnapshot(current, relations), removed_incoming_links: incoming },
+    // `blueprint`: where a restore of the deleted entity (restore-deleted-entity.ts) may put it back.
+    oldData: { ...auditSnapshot(current, relations), blueprint: blueprintId, removed_incoming_links: incoming },
   });
   await recordEvent(tx, ctx, { auditId, blueprintId });
 }

@@ -5,16 +5,18 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
 import { entityFaults } from './check-entity-input';
 import type { VersionedEntity } from './entity-view';
-import { getEntityOrThrow } from './get-entity';
+import { ENTITY_SELECT } from './get-entity';
 import { lockBlueprintOrThrow } from './load-blueprint';
+import { restoreDeletedEntity } from './restore-deleted-entity';
 import type { JsonObject } from './schemas';
 import { expectedVersion, writeIfUnchanged } from './update-entity';
 
 // Restore: an old version's title and data become a NEW version (history is never rewritten), so
 // a restore is itself a change that can be undone. The old version is read from the entity's own
-// audit rows, whose new_data holds every version's full snapshot.
+// audit rows, whose new_data holds every version's full snapshot. A deleted entity is restored too
+// when the caller names its row id (`entity_id`: restore-deleted-entity.ts), the Undo of a delete.
 
-type Snapshot = { title?: string | null; data?: unknown; version?: number };
+type Snapshot = { title?: string | null; data?: unknown; version?: number; relations?: Record<string, string | string[]> };
 
 /** The snapshot of `version` of this entity (by its row id, so a deleted namesake never leaks in). */
 async function findVersionOrThrow(
@@ -41,6 +43,8 @@ async function findVersionOrThrow(
  * POST .../restore: writes `version`'s title and data as the entity's next version, if they still
  * fit the blueprint's CURRENT schema (else 422 with the faults), audited as `entity.restored`
  * (old and new snapshots, and `restored_version`) in the same transaction. If-Match honoured.
+ * `entityId` (optional) names the entity by its row id: if no entity holds `identifier` any more,
+ * that deleted entity comes back; if another one holds it now, 409.
  */
 export async function restoreEntity(
   db: Db,
@@ -48,12 +52,26 @@ export async function restoreEntity(
   blueprintId: string,
   identifier: string,
   version: number,
-  options: WriteOptions = {},
+  options: WriteOptions & { entityId?: string } = {},
 ): Promise<VersionedEntity> {
   requirePermission(ctx, 'entity:write');
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
-    const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);
+    const current = await tx.entity.findUnique({
+      where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier } },
+      select: ENTITY_SELECT,
+    });
+    const { entityId } = options;
+    if (!current && entityId) {
+      const findVersion = (v: number) => findVersionOrThrow(tx, ctx, entityId, identifier, v);
+      return restoreDeletedEntity(tx, ctx, blueprint, identifier, entityId, version, findVersion);
+    }
+    if (!current) throw new AppError('not_found', `entity "${identifier}" not found in blueprint "${blueprintId}"`);
+    if (entityId && entityId !== current.id) {
+      throw new AppError('conflict', `another entity "${identifier}" exists in blueprint "${blueprintId}" now: delete or rename it first`, {
+        reason: 'already_exists',
+      });
+    }
     const expected = expectedVersion(current, options);
     const old = await findVersionOrThrow(tx, ctx, current.id, identifier, version);
     const next = { title: old.title ?? null, data: old.data as JsonObject };

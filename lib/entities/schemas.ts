@@ -61,12 +61,18 @@ export const bulkEntitiesBody = bodySchema<BulkEntitiesInput>(
   { itemsAt: '/entities' },
 );
 
-export type RestoreEntityInput = { version: number };
+export type RestoreEntityInput = { version: number; entity_id?: string };
 
-/** Restore: the version (from the entity's history) whose title and data become a new version. */
+/**
+ * Restore: the version (from the entity's history) whose title and data become a new version;
+ * `entity_id` (the entity's `id`) also brings back a deleted entity (restore-deleted-entity.ts).
+ */
 export const restoreEntityBody = bodySchema<RestoreEntityInput>({
   type: 'object',
   additionalProperties: false,
   required: ['version'],
-  properties: { version: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+  properties: {
+    version: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    entity_id: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
+  },
 });

@@ -362,7 +362,10 @@ export const entityPaths = {
       summary: 'Restore an old version as a new one',
       description:
         "The title and data of `version` (from the history) are written as the entity's next version, audited as `entity.restored`; history is never rewritten. " +
-        "Data that no longer fits the blueprint's current schema is 422 with the faults; a version the entity never had is 404; a stale If-Match is 409.",
+        "Data that no longer fits the blueprint's current schema is 422 with the faults; a version the entity never had is 404; a stale If-Match is 409. " +
+        'With `entity_id` (the `id` of an entity since deleted) the deleted entity comes back under that id, with its own links as they were, as its next version (the Undo of a delete): ' +
+        '404 when no deletion of that entity from this blueprint under this identifier is on record (deletions recorded before this field existed included); ' +
+        '409 `already_exists` when another entity holds the identifier now; 409 `incoming_links_removed` when the deletion took links of other entities with it (they are not restored); 422 when a link target is gone.',
       tag: 'Entities',
       access: needs('entity:write'),
       body: 'RestoreEntityBody',

@@ -33,7 +33,7 @@ function signInMessage(error: AuthError): string {
 export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = String(form.get('email') ?? '');
   try {
-    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNextPath(form.get('next')) });
+    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNextPath(form.get('callbackUrl')) });
     return {};
   } catch (error) {
     if (error instanceof AuthError) return { error: signInMessage(error), values: { email } };
@@ -60,7 +60,9 @@ export async function registerAction(_: AuthFormState, form: FormData): Promise<
       return { error: 'Too many attempts. Wait a minute, then try again.', values };
     throw error;
   }
-  await signIn('credentials', { email: values.email, password, redirectTo: '/teams/new' });
+  // Back to the page that sent them here, if any; else on to create a first team.
+  const callbackUrl = safeNextPath(form.get('callbackUrl'));
+  await signIn('credentials', { email: values.email, password, redirectTo: callbackUrl === '/' ? '/teams/new' : callbackUrl });
   return {};
 }
 

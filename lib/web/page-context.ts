@@ -12,15 +12,16 @@ import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { noteRequestCaller } from '@/lib/observability/request-context';
 import { requestIdFor } from '@/lib/observability/request-id';
+import { pagePathOf, REQUEST_PATH_HEADER, signInHref } from './sign-in-href';
 
 // The same request context as the API's, for server-rendered pages: a signed-in user (else the
-// sign-in page) and their membership of the URL's team (else 404), cached per request so a layout
-// and its page resolve it once. Pages decide no permission: they call the services, and a refusal
+// sign-in page, which brings them back to this page's URL afterwards) and their membership of the
+// URL's team (else 404), cached per request so a layout and its page resolve it once. Pages decide no permission: they call the services, and a refusal
 // becomes the 403 page (or, for an optional part, that part is left out).
 
 export const requireUser = cache(async (): Promise<UserActor> => {
   const actor = await actorFromSessionUser(getDb(), await sessionUserId());
-  if (!actor || actor.kind !== 'user') redirect('/login');
+  if (!actor || actor.kind !== 'user') redirect(signInHref(pagePathOf((await headers()).get(REQUEST_PATH_HEADER))));
   return actor;
 });
 

@@ -2,10 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { RegisterForm } from '@/components/auth/register-form';
+import { safeNextPath } from '@/lib/auth/safe-next-path';
+import { signInHref } from '@/lib/web/sign-in-href';
 
 export const metadata: Metadata = { title: 'Create an account' };
+export const dynamic = 'force-dynamic';
 
-export default function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  // The deep link a signed-out person came from travels on, so that registering also leads back to it.
+  const target = safeNextPath((await searchParams).callbackUrl);
   return (
     <AuthCard
       title="Create your account"
@@ -13,13 +18,13 @@ export default function RegisterPage() {
       footer={
         <>
           Have an account?{' '}
-          <Link href="/login" className="font-medium text-indigo-600 hover:underline">
+          <Link href={signInHref(target)} className="font-medium text-indigo-600 hover:underline">
             Sign in
           </Link>
         </>
       }
     >
-      <RegisterForm />
+      <RegisterForm callbackUrl={target} />
     </AuthCard>
   );
 }

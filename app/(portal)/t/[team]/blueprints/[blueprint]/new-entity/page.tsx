@@ -27,6 +27,7 @@ export default async function NewEntityPage({ params }: { params: Promise<{ team
       <EntityEditor
         team={ctx.team.slug}
         blueprint={blueprint.id}
+        kind={blueprint.title}
         schema={blueprint.schema as object}
         relationFields={relationFieldsOf(blueprint.relations, await unlessRefused(loadBlueprints(slug), []))}
         mode="create"

@@ -32,6 +32,7 @@ export default async function EditEntityPage({ params }: { params: EntityPagePar
       <EntityEditor
         team={ctx.team.slug}
         blueprint={blueprint.id}
+        kind={blueprint.title}
         schema={blueprint.schema as object}
         relationFields={relationFieldsOf(blueprint.relations, await loadBlueprints(slug))}
         titles={linkTitles(entity.related)}
