@@ -191,6 +191,19 @@ test.describe('no serious or critical axe violation', () => {
     await api.dispose();
   });
 
+  test('the first Tab reaches a skip link that takes the keyboard past the header and navigation', async ({ page }) => {
+    await signIn(page, seed.admin.email, seed.admin.password);
+    await page.goto(`/t/${seed.team}/blueprints/service`);
+    await settle(page);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+    await expect(page.locator('main#main')).toBeFocused();
+  });
+
   for (const [route, url] of Object.entries(PAGES)) {
     test(route, async ({ page }) => {
       if (!SIGNED_OUT.has(route)) await signIn(page, seed.admin.email, seed.admin.password);

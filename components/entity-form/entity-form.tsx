@@ -16,6 +16,7 @@ import { SchemaField } from './schema-field';
 import type { RelationField } from '@/lib/forms/relation-fields';
 import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { useEntityFormState, type EntityFormInitial, type EntityFormValues } from './use-entity-form-state';
+import { suggestIdentifier } from '@/lib/entities/suggest-identifier';
 
 export type { EntityFormInitial, EntityFormValues };
 export type EntityFormResult = void | { fieldErrors?: Record<string, string>; message?: string };
@@ -63,6 +64,7 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
   const [saved, setSaved] = useState(false);
   useUnsavedGuard(mode !== 'inputs' && !saved && JSON.stringify(values) !== shown, mode === 'create' ? 'this new entity' : 'this entity');
   const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
+  const [identifierTyped, setIdentifierTyped] = useState(Boolean(values.identifier));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -110,7 +112,12 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
       id,
       pointer,
       value: values[name],
-      onChange: (v) => api.set(pointer, v ?? ''),
+      onChange: (v) => {
+        api.set(pointer, v ?? '');
+        if (name === 'identifier') setIdentifierTyped(true);
+        // A new entity's identifier follows its title until the person types one of their own.
+        if (name === 'title' && mode === 'create' && !identifierTyped) api.set('/identifier', suggestIdentifier(String(v ?? '')));
+      },
       onBlur: () => api.touch(pointer),
       invalid: Boolean(error),
       describedBy: describedByFor(id, help, error),

@@ -19,6 +19,13 @@ export function AppHeader({
 }) {
   return (
     <header className="sticky top-0 z-20 flex h-14 items-center gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur">
+      {/* The first stop of the keyboard: past the header and the navigation, to the page (every main is #main). */}
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-30"
+      >
+        Skip to main content
+      </a>
       <Link
         href="/"
         className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500"

@@ -1,7 +1,8 @@
-// Single-line text (plain, email, url, semver) and the multi-line markdown textarea.
+// Single-line text (plain, email, url, semver); markdown goes to its own control (write and preview).
 
 import type { ControlProps } from '../form-context';
 import { inputClass } from '../styles';
+import { MarkdownControl } from './markdown-control';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', url: 'url' };
 const PLACEHOLDERS: Record<string, string> = { email: 'name@example.com', url: 'https://', semver: '1.0.0' };
@@ -31,7 +32,7 @@ export function TextControl({
     'aria-required': field.required || undefined,
     className: readOnly ? `${inputClass} bg-slate-50 text-slate-500` : inputClass,
   };
-  if (field.control === 'textarea') return <textarea rows={5} {...common} className={`${inputClass} font-mono`} />;
+  if (field.control === 'textarea') return <MarkdownControl {...{ field, id, pointer, value, onChange, onBlur, invalid, describedBy }} />;
   return (
     <input
       type={INPUT_TYPES[field.control] ?? 'text'}

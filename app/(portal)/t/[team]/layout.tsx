@@ -31,7 +31,9 @@ export default async function TeamLayout({ children, params }: { children: React
       />
       <div className="flex flex-1">
         <SideNav teamSlug={ctx.team.slug} blueprints={blueprints} views={views} permissions={[...ctx.permissions]} />
-        <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-8 py-6 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -14,7 +14,7 @@ export default async function NewTeamPage() {
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader user={user} teams={teams} />
-      <main className="mx-auto w-full max-w-lg px-6 py-12">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-lg px-6 py-12 focus:outline-none">
         <h1 className="text-2xl font-semibold tracking-tight">Create a team</h1>
         <p className="mb-6 mt-1 text-sm text-slate-500">
           A team owns its catalog, its members and its API keys. You will be its admin.
