@@ -102,6 +102,8 @@ export function CatalogTable({
   }, [opening, fields, urlView, setView]);
   const { saved, save } = useColumnPreference(team, blueprint);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // The facet column can be folded away, for a wide table on a laptop screen.
+  const [facetsShown, setFacetsShown] = useState(true);
 
   const known = new Map(fields.map((f) => [f.key, f]));
   const savedKnown = saved?.filter((k) => known.has(k));
@@ -155,6 +157,8 @@ export function CatalogTable({
     <CatalogContext.Provider value={context}>
       <div className="flex items-start gap-6">
         <FacetSidebar
+          id="catalog-facets"
+          hidden={!facetsShown}
           team={team}
           blueprint={blueprint}
           fields={facets}
@@ -177,6 +181,16 @@ export function CatalogTable({
             <Button variant={ruleCount ? 'primary' : 'secondary'} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)}>
               Filters{ruleCount ? ` (${ruleCount})` : ''}
             </Button>
+            {facets.length > 0 && (
+              <Button
+                variant="secondary"
+                aria-expanded={facetsShown}
+                aria-controls="catalog-facets"
+                onClick={() => setFacetsShown((o) => !o)}
+              >
+                {facetsShown ? 'Hide facets' : 'Show facets'}
+              </Button>
+            )}
             <ColumnPicker fields={fields.filter(columnable)} columns={columnKeys} onChange={setColumns} onReset={resetColumns} />
             <ExportMenu team={team} blueprint={blueprint} view={view} columns={columns} />
             <p className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">

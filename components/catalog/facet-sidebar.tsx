@@ -31,10 +31,10 @@ type Props = {
   onToggle: (property: string, value: unknown) => void;
 };
 
-export function FacetSidebar({ fields, ...props }: Props) {
+export function FacetSidebar({ fields, id, hidden, ...props }: Props & { id?: string; hidden?: boolean }) {
   if (fields.length === 0) return null;
   return (
-    <aside aria-label="Facets" className="w-56 shrink-0 space-y-5">
+    <aside id={id} hidden={hidden} aria-label="Facets" className="w-56 shrink-0 space-y-5">
       {fields.map((f) => (
         <Facet key={f.key} field={f} {...props} />
       ))}

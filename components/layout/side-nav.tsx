@@ -47,7 +47,10 @@ export function SideNav({
     { href: '/approvals', label: 'Approvals', icon: '✅' },
   ];
   return (
-    <nav aria-label="Portal" className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-5">
+    <nav
+      aria-label="Portal"
+      className="sticky top-14 flex h-[calc(100vh-3.5rem)] w-60 shrink-0 flex-col gap-6 overflow-y-auto border-r border-slate-200 bg-white px-3 py-5"
+    >
       <Link href={home} className={item} aria-current={pathname === home ? 'page' : undefined}>
         <span aria-hidden>📚</span> Catalog
       </Link>

@@ -131,6 +131,7 @@ const INTERNAL: Record<string, string> = {
   loadBlueprintOrThrow: 'a lookup inside entity entry points',
   lockBlueprintOrThrow: 'a row lock inside entity write transactions',
   writeIfUnchanged: 'the If-Match write inside replaceEntity / patchEntity / restoreEntity',
+  restoreDeletedEntity: 'the undo of a delete inside restoreEntity (which requires entity:write)',
   writeUpserts: 'the upsert statement inside createEntity / bulkUpsertEntities',
   relationDefsOf: 'inside entity write transactions',
   prepareLinks: 'inside entity write transactions',
