@@ -1,6 +1,8 @@
 import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EntityRecord } from './entity-view';
+import { ENTITY_ROW_SHAPE, type EntityRow } from './upsert-entities.sql';
+import { recordOf } from './write-upserts';
 
 // The entities a bulk patch or delete acts on, read and row-locked in one statement, so nothing
 // changes them between the read and the write of the same transaction. Served by the unique key
@@ -8,29 +10,7 @@ import type { EntityRecord } from './entity-view';
 // bytewise, as upsert-entities.sql.ts inserts, so a bulk edit and a bulk upsert over the same
 // rows queue behind one another instead of deadlocking.
 
-type LockedRow = {
-  id: string;
-  identifier: string;
-  title: string | null;
-  data: Prisma.JsonValue;
-  version: number;
-  created_by: string | null;
-  updated_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-};
-
-const lockedRow = rowDecoderFor<LockedRow>()({
-  id: 'text',
-  identifier: 'text',
-  title: 'text?',
-  data: 'json',
-  version: 'int',
-  created_by: 'text?',
-  updated_by: 'text?',
-  created_at: 'date',
-  updated_at: 'date',
-});
+const lockedRow = rowDecoderFor<EntityRow>()(ENTITY_ROW_SHAPE);
 
 export function lockEntitiesSql(scope: { teamId: string; blueprintId: string }, identifiers: string[]): Prisma.Sql {
   return Prisma.sql`
@@ -44,19 +24,5 @@ export function lockEntitiesSql(scope: { teamId: string; blueprintId: string }, 
 
 /** A locked row as the entity services' record of it. */
 export function decodeLockedEntity(blueprintId: string) {
-  return (row: Record<string, unknown>): EntityRecord => {
-    const r = lockedRow(row);
-    return {
-      id: r.id,
-      identifier: r.identifier,
-      blueprintId,
-      title: r.title,
-      data: r.data,
-      version: r.version,
-      createdBy: r.created_by,
-      updatedBy: r.updated_by,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    };
-  };
+  return (row: Record<string, unknown>): EntityRecord => recordOf(lockedRow(row), blueprintId);
 }

@@ -22,7 +22,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 /** `relations`: the links view the write leaves (when the body sent `relations`), for the audit row. */
 export type UpsertRow = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown> };
 
-export type UpsertedRow = {
+/** An entity's row as the write statements return it (also lock-entities.sql.ts). */
+export type EntityRow = {
   id: string;
   identifier: string;
   title: string | null;
@@ -32,10 +33,10 @@ export type UpsertedRow = {
   updated_by: string | null;
   created_at: Date;
   updated_at: Date;
-  created: boolean;
 };
+export type UpsertedRow = EntityRow & { created: boolean };
 
-export const upsertedRow = rowDecoderFor<UpsertedRow>()({
+export const ENTITY_ROW_SHAPE = {
   id: 'text',
   identifier: 'text',
   title: 'text?',
@@ -45,8 +46,9 @@ export const upsertedRow = rowDecoderFor<UpsertedRow>()({
   updated_by: 'text?',
   created_at: 'date',
   updated_at: 'date',
-  created: 'bool',
-});
+} as const;
+
+export const upsertedRow = rowDecoderFor<UpsertedRow>()({ ...ENTITY_ROW_SHAPE, created: 'bool' });
 
 /** The ids of those of `identifiers` that exist (the unique key (team_id, blueprint_id, identifier)). */
 export function existingIdsSql(scope: { teamId: string; blueprintId: string }, identifiers: string[]): Prisma.Sql {

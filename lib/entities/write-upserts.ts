@@ -2,7 +2,7 @@ import { auditActorOf } from '@/lib/audit/write-audit';
 import type { TeamContext } from '@/lib/authz/team-context';
 import { runSql } from '@/lib/db/run-sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { upsertedRow, upsertEntitiesSql, type UpsertedRow, type UpsertRow } from './upsert-entities.sql';
+import { upsertedRow, upsertEntitiesSql, type EntityRow, type UpsertedRow, type UpsertRow } from './upsert-entities.sql';
 
 /**
  * Upserts already-validated rows and writes their audit rows, in one statement inside the caller's
@@ -23,7 +23,7 @@ export async function writeUpserts(
   return runSql(tx, sql, upsertedRow);
 }
 
-export function recordOf(w: UpsertedRow, blueprintId: string) {
+export function recordOf(w: EntityRow, blueprintId: string) {
   return {
     id: w.id,
     identifier: w.identifier,
