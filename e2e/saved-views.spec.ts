@@ -46,8 +46,11 @@ async function shown(page: Page) {
   await expect(table).not.toHaveAttribute('aria-busy', 'true');
   return {
     rows: await page.locator('tbody tr[data-identifier]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-identifier'))),
-    // The headers' text as written (the page shows it in capitals), without the sort arrows.
-    columns: await page.getByRole('columnheader').evaluateAll((ths) => ths.map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim())),
+    // The headers' text as written (the page shows it in capitals), without the sort arrows; the
+    // row-selection column (a checkbox, for those who may bulk edit) is no column of the view.
+    columns: (
+      await page.getByRole('columnheader').evaluateAll((ths) => ths.map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim()))
+    ).filter((text) => text !== ''),
   };
 }
 
