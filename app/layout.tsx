@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { THEME_COOKIE, themeOf } from '@/lib/web/theme';
+import { currentTheme } from '@/lib/web/current-theme';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -16,7 +15,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
+  const theme = await currentTheme();
   return (
     <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

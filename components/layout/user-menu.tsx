@@ -1,11 +1,10 @@
-import { cookies } from 'next/headers';
 import { signOutAction } from '@/lib/web/auth-actions';
-import { THEME_COOKIE, themeOf } from '@/lib/web/theme';
+import { currentTheme } from '@/lib/web/current-theme';
 import { ThemeSwitch } from './theme-switch';
 
 // The signed-in user's menu: who they are, the colour theme, and sign out. A native <details>, keyboard-usable.
 export async function UserMenu({ name, email }: { name: string | null; email: string }) {
-  const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
+  const theme = await currentTheme();
   const initials = (name || email)
     .split(/\s+/)
     .map((w) => w[0])
