@@ -10,7 +10,7 @@ import { entityFaults } from './check-entity-input';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { createEntityBody, type CreateEntityInput } from './schemas';
 import { existingIdRow, existingIdsSql, type UpsertRow } from './upsert-entities.sql';
-import { writeUpserts } from './write-upserts';
+import { writeUpsertKeys } from './write-upserts';
 import { planRescore, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 // Bulk upsert (API.md): every item is validated first (shape, identifier, title, data against the
@@ -150,7 +150,7 @@ export async function upsertEntityItems(
     });
   });
   const rescore = await planRescore(tx, ctx, blueprintId, [...existing.values()]);
-  const written = await writeUpserts(tx, ctx, blueprintId, rows, options);
+  const written = await writeUpsertKeys(tx, ctx, blueprintId, rows, options);
   await writeLinks(
     tx,
     ctx,

@@ -50,6 +50,10 @@ export const ENTITY_ROW_SHAPE = {
 
 export const upsertedRow = rowDecoderFor<UpsertedRow>()({ ...ENTITY_ROW_SHAPE, created: 'bool' });
 
+/** What a bulk write answers per entity: no data sent back over the wire for a thousand rows. */
+export type UpsertedKey = { id: string; identifier: string; created: boolean };
+export const upsertedKey = rowDecoder({ id: 'text', identifier: 'text', created: 'bool' });
+
 /** The ids of those of `identifiers` that exist (the unique key (team_id, blueprint_id, identifier)). */
 export function existingIdsSql(scope: { teamId: string; blueprintId: string }, identifiers: string[]): Prisma.Sql {
   return Prisma.sql`
@@ -59,7 +63,8 @@ export function existingIdsSql(scope: { teamId: string; blueprintId: string }, i
 export const existingIdRow = rowDecoder({ id: 'text', identifier: 'text' });
 
 /**
- * `withOldData`: also record the replaced version in the audit rows (single-entity upserts). The
+ * `withOldData`: also record the replaced version in the audit rows (single-entity upserts).
+ * `keysOnly`: answer id, identifier and created only (upsertedKey), not the written rows. The
  * batch's events (lib/events) are the statement's last CTE: one INSERT for the whole batch, from
  * the audit rows just written and the old rows' title and data (for what changed).
  */
@@ -67,7 +72,7 @@ export function upsertEntitiesSql(
   scope: { teamId: string; blueprintId: string; integrationId?: string | null },
   actor: AuditActor,
   rows: UpsertRow[],
-  options: { withOldData?: boolean } = {},
+  options: { withOldData?: boolean; keysOnly?: boolean } = {},
 ): Prisma.Sql {
   const { teamId, blueprintId } = scope;
   // An integration's write marks the rows it wrote (a full sync of it may delete them later); any
@@ -118,5 +123,5 @@ export function upsertEntitiesSql(
           FROM written w JOIN audited a ON a.entity_id = w.id::text LEFT JOIN old ON old.id = w.id`,
     )}
     )
-    SELECT * FROM written`;
+    ${options.keysOnly ? Prisma.sql`SELECT id::text AS id, identifier, created FROM written` : Prisma.sql`SELECT * FROM written`}`;
 }

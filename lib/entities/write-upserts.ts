@@ -2,7 +2,15 @@ import { auditActorOf } from '@/lib/audit/write-audit';
 import type { TeamContext } from '@/lib/authz/team-context';
 import { runSql } from '@/lib/db/run-sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { upsertedRow, upsertEntitiesSql, type EntityRow, type UpsertedRow, type UpsertRow } from './upsert-entities.sql';
+import {
+  upsertedKey,
+  upsertedRow,
+  upsertEntitiesSql,
+  type EntityRow,
+  type UpsertedKey,
+  type UpsertedRow,
+  type UpsertRow,
+} from './upsert-entities.sql';
 
 /**
  * Upserts already-validated rows and writes their audit rows, in one statement inside the caller's
@@ -18,9 +26,28 @@ export async function writeUpserts(
 ): Promise<UpsertedRow[]> {
   if (rows.length === 0) return [];
   // auditActorOf credits the acting person (a key's creator): the entities' created_by/updated_by.
-  const scope = { teamId: ctx.team.id, blueprintId, integrationId: options.integrationId ?? null };
-  const sql = upsertEntitiesSql(scope, auditActorOf(ctx), rows, { withOldData: rows.length === 1 });
+  const sql = upsertEntitiesSql(scopeOf(ctx, blueprintId, options), auditActorOf(ctx), rows, { withOldData: rows.length === 1 });
   return runSql(tx, sql, upsertedRow);
+}
+
+/** writeUpserts for a batch: the same statement, answering each entity's id and whether it is new. */
+export async function writeUpsertKeys(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  rows: UpsertRow[],
+  options: { integrationId?: string | null } = {},
+): Promise<UpsertedKey[]> {
+  if (rows.length === 0) return [];
+  const sql = upsertEntitiesSql(scopeOf(ctx, blueprintId, options), auditActorOf(ctx), rows, {
+    withOldData: rows.length === 1,
+    keysOnly: true,
+  });
+  return runSql(tx, sql, upsertedKey);
+}
+
+function scopeOf(ctx: TeamContext, blueprintId: string, options: { integrationId?: string | null }) {
+  return { teamId: ctx.team.id, blueprintId, integrationId: options.integrationId ?? null };
 }
 
 export function recordOf(w: EntityRow, blueprintId: string) {

@@ -45,31 +45,50 @@ export type ValueFault = { path: string; message: string };
  * The first string, member name or number in `value` that cannot be stored as sent, with its JSON
  * pointer; null when there is none. `skip` is a pointer whose array items are not looked at (the
  * bulk route checks each item on its own, so that one bad item fails alone). Call it on parsed
- * JSON whose depth is bounded (jsonDepthExceeds): it recurses.
+ * JSON whose depth is bounded (jsonDepthExceeds): it recurses. Every request body passes here, so
+ * the pointer is built on the way back from a fault, not for every member.
  */
 export function findValueFault(value: unknown, path = '', skip?: string): ValueFault | null {
+  const skipKeys = skip === undefined ? null : skip.split('/').slice(1);
+  const found = faultIn(value, skipKeys, 0);
+  if (!found) return null;
+  const at =
+    path +
+    found.keys
+      .reverse()
+      .map((k) => `/${k}`)
+      .join('');
+  return { path: at || '/', message: found.message };
+}
+
+type Found = { keys: string[]; message: string };
+
+/** `skipKeys`: the skip pointer's tokens while the walk is still on its way (null once off it). */
+function faultIn(value: unknown, skipKeys: string[] | null, depth: number): Found | null {
   if (typeof value === 'string') {
     const why = textFault(value);
-    return why ? { path: path || '/', message: why } : null;
+    return why ? { keys: [], message: why } : null;
   }
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? null : { path: path || '/', message: 'is a number beyond the range of a double (about ±1.8e308)' };
+    return Number.isFinite(value) ? null : { keys: [], message: 'is a number beyond the range of a double (about ±1.8e308)' };
   }
   if (typeof value !== 'object' || value === null) return null;
+  const onSkip = skipKeys !== null && depth <= skipKeys.length;
   if (Array.isArray(value)) {
-    if (path === skip) return null;
+    if (onSkip && depth === skipKeys.length) return null;
     for (let i = 0; i < value.length; i++) {
-      const fault = findValueFault(value[i], `${path}/${i}`, skip);
-      if (fault) return fault;
+      const next = onSkip && skipKeys[depth] === String(i) ? skipKeys : null;
+      const found = faultIn(value[i], next, depth + 1);
+      if (found) return (found.keys.push(String(i)), found);
     }
     return null;
   }
-  for (const [key, member] of Object.entries(value)) {
-    const at = `${path}/${token(key)}`;
+  for (const key in value) {
     const why = textFault(key);
-    if (why) return { path: at, message: `the member name ${why}` };
-    const fault = findValueFault(member, at, skip);
-    if (fault) return fault;
+    if (why) return { keys: [token(key)], message: `the member name ${why}` };
+    const next = onSkip && skipKeys[depth] === token(key) ? skipKeys : null;
+    const found = faultIn((value as Record<string, unknown>)[key], next, depth + 1);
+    if (found) return (found.keys.push(token(key)), found);
   }
   return null;
 }

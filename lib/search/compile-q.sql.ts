@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { likePattern } from './compile-where.sql';
+import { searchDocumentHas } from './compile-where.sql';
 
 // `q`: a case-insensitive substring of the identifier, the title or any string in data (nested
 // objects and arrays included), as one ILIKE on search_document() (0007_search.sql), which the
@@ -7,5 +7,5 @@ import { likePattern } from './compile-where.sql';
 // (an OR with an unindexed branch would scan every row).
 export function compileQ(q: string | null): Prisma.Sql {
   if (!q) return Prisma.sql`TRUE`;
-  return Prisma.sql`search_document(e.identifier, e.title, e.data) ILIKE ${likePattern(q, 'contains')}`;
+  return searchDocumentHas(q);
 }

@@ -11,7 +11,10 @@ import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-ty
 //   containsAll: containment `e.data @> $json` (or `@> ANY($json[])`) on idx_entities_data (GIN).
 //   Containment compares JSON numbers numerically, so 2 matches 2.0.
 // * exists on a top-level property adds `e.data ? $key`, served by the same GIN index.
-// * contains / beginsWith / endsWith on $title and $identifier: ILIKE on the trigram indexes.
+// * contains / beginsWith / endsWith on $title and $identifier: the same text as a substring of
+//   search_document() (it holds the identifier and the title), which idx_entities_search_trgm
+//   serves, rechecked on the column itself. Their own trigram indexes (0007) were dropped in 0026:
+//   they cost a third of an entity write's trigram work for what this one index answers.
 // * the rest (ranges on data, date-times, versions) filters the rows the other conditions or the
 //   keyset B-tree bring.
 //
@@ -30,6 +33,18 @@ import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-ty
 // 1000 documents planned in 275 MB and ran in 3.1 s (the planner never took the GIN index for
 // such a list: it filtered the keyset scan with 1000 containment tests per row). jsonb `=` is
 // containment's equality for scalars (2 = 2.0, strings exact), so the answer is the same.
+
+function isTitleOrIdentifier(prop: ResolvedProperty): boolean {
+  return prop.target.source === 'meta' && (prop.target.column === 'title' || prop.target.column === 'identifier');
+}
+
+/**
+ * The text as a substring of the search document (0007_search.sql), on its trigram index: true of
+ * every entity whose identifier or title (or any string in its data) holds the text, in any case.
+ */
+export function searchDocumentHas(text: string): Prisma.Sql {
+  return Prisma.sql`search_document(e.identifier, e.title, e.data) ILIKE ${likePattern(text, 'contains')}`;
+}
 
 /** `{"a": {"b": value}}` for the path a.b: the containment document of one value. */
 export function containmentDoc(path: string[], value: unknown): string {
@@ -125,8 +140,10 @@ function compileOwnRule(rule: OwnRule, budget: Budget): Prisma.Sql {
     case 'in':
       if (path && containable(rule.scalar)) return anyOf(path, rule.values, budget);
       return anyEquals(rule);
-    case 'like':
-      return Prisma.sql`${textOf(rule.prop)} ILIKE ${likePattern(rule.text, rule.mode)}`;
+    case 'like': {
+      const like = Prisma.sql`${textOf(rule.prop)} ILIKE ${likePattern(rule.text, rule.mode)}`;
+      return isTitleOrIdentifier(rule.prop) ? Prisma.sql`(${searchDocumentHas(rule.text)} AND ${like})` : like;
+    }
     case 'arrayHas':
       if (!path) throw new Error('arrays are data properties');
       return rule.all ? Prisma.sql`e.data @> ${containmentDoc(path, rule.values)}::jsonb` : holdsAnyOf(path, rule.values, budget);

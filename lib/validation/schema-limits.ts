@@ -22,18 +22,41 @@ export const MAX_PATTERN_LENGTH = 1000;
 
 export type LimitFault = { path: string; message: string };
 
+type DepthFrame = { node: unknown; depth: number; key: string; parent: DepthFrame | null };
+
+function pointerOf(frame: DepthFrame, root: string): string {
+  const keys: string[] = [];
+  for (let f: DepthFrame | null = frame; f?.parent; f = f.parent) keys.push(f.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return (
+    root +
+    keys
+      .reverse()
+      .map((k) => `/${k}`)
+      .join('')
+  );
+}
+
 /**
  * The first place `value` nests deeper than `max` levels of objects and arrays (iterative: it must
- * not overflow the stack on the very input it guards against), or null.
+ * not overflow the stack on the very input it guards against), or null. Every request body passes
+ * here, so the JSON pointer is built only for the answer, from the frames' parent links.
  */
 export function tooDeepAt(value: unknown, max: number, root = ''): string | null {
-  const stack: Array<[unknown, string, number]> = [[value, root, 0]];
+  const stack: DepthFrame[] = [{ node: value, depth: 0, key: '', parent: null }];
   while (stack.length) {
-    const [node, path, depth] = stack.pop() as [unknown, string, number];
+    const frame = stack.pop() as DepthFrame;
+    const { node, depth } = frame;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth + 1 > max) return path || '/';
-    for (const [key, child] of Object.entries(node))
-      stack.push([child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    if (depth + 1 > max) return pointerOf(frame, root) || '/';
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++)
+        if (typeof node[i] === 'object') stack.push({ node: node[i], depth: depth + 1, key: String(i), parent: frame });
+    } else {
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (typeof child === 'object') stack.push({ node: child, depth: depth + 1, key, parent: frame });
+      }
+    }
   }
   return null;
 }
