@@ -98,9 +98,12 @@ test('filter, sort, facet, search, pages and a reload of the catalog table show 
   await expect(total).toHaveText('80 entities match');
 
   // Sort by a data column: ascending, then descending.
-  const header = page.getByRole('columnheader', { name: /Version/ });
+  // The header reads as its column, its button as what a press does.
+  const header = page.getByRole('columnheader', { name: 'Version', exact: true });
+  await expect(header.getByRole('button')).toHaveAccessibleName('Sort by Version, ascending');
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header.getByRole('button')).toHaveAccessibleName('Sort by Version, descending');
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/sort=-version/);

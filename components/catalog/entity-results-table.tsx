@@ -41,11 +41,19 @@ function SortHeader({
 }) {
   const active = sort?.property === property;
   const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none';
+  // The header reads as its column; its button as what a press does (nextSort: asc, then desc).
+  const next = active && sort.order === 'asc' ? 'descending' : 'ascending';
   return (
-    <th scope="col" aria-sort={sortableColumn ? ariaSort : undefined} className="whitespace-nowrap px-4 py-2.5">
+    <th
+      scope="col"
+      aria-sort={sortableColumn ? ariaSort : undefined}
+      aria-label={sortableColumn ? label : undefined}
+      className="whitespace-nowrap px-4 py-2.5"
+    >
       {sortableColumn ? (
         <button
           type="button"
+          aria-label={`Sort by ${label}, ${next}`}
           onClick={() => onSort(property)}
           className={`group inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 ${active ? 'text-slate-900' : ''}`}
         >
