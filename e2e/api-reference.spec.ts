@@ -106,6 +106,7 @@ test('with six blueprints the page is under 300 kB, its paths show the slug, a s
   const response = await page.request.get(`/t/${team.slug}/api-reference`);
   expect(response.status()).toBe(200);
   const html = await response.body();
+  console.log(`API reference HTML: ${html.length} bytes`);
   expect(html.length).toBeLessThan(300_000);
   // No endpoint's details in it (they are rendered when opened), and no `{team}` in a path.
   expect(html.toString()).not.toContain('Request body (application/json)');

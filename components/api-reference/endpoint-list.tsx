@@ -2,7 +2,6 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { EndpointDetails } from './endpoint';
 import { EndpointIndex } from './endpoint-index';
 import { InlineMarkdown } from './inline-markdown';
@@ -67,23 +66,22 @@ export function EndpointList({ groups, documentUrl, slug, intro }: Props) {
 function EndpointLineView({ line, documentUrl, slug }: { line: EndpointLine; documentUrl: string; slug: string }) {
   const [opened, setOpened] = useState(false);
   return (
-    <details
-      data-operation={line.id}
-      className="group rounded-lg border border-slate-200 bg-white open:shadow-sm"
-      onToggle={(e) => e.currentTarget.open && setOpened(true)}
-    >
-      <summary className="flex cursor-pointer list-none items-center gap-3 rounded-lg px-4 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
+    // The api-line classes are in app/globals.css (named once for a hundred lines and more).
+    <details data-operation={line.id} className="api-line" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary className="api-line-summary">
         <MethodBadge method={line.method} />
         <code className="min-w-0 truncate font-mono text-[13px] text-slate-800">{line.path}</code>
         <span className="min-w-0 flex-1 truncate text-sm text-slate-500">{line.summary}</span>
-        <Badge tone={line.permission ? 'indigo' : 'slate'} mono>
+        <span
+          className={`api-badge ${line.permission ? 'bg-indigo-50 text-indigo-700 ring-indigo-200' : 'bg-slate-100 text-slate-700 ring-slate-200'}`}
+        >
           {line.who}
-        </Badge>
-        <span aria-hidden className="text-slate-500 transition group-open:rotate-90">
+        </span>
+        <span aria-hidden className="api-line-chevron">
           ▸
         </span>
       </summary>
-      <div className="space-y-5 border-t border-slate-100 px-4 py-4">
+      <div className="api-line-body">
         {/* The anchor sits inside the fold: following a link to it opens the endpoint (the browser
             expands a closed <details> for a fragment in it); the margin keeps its summary in view. */}
         <span id={anchor('op', line.id)} className="block scroll-mt-32" />
