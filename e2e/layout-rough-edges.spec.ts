@@ -66,7 +66,14 @@ async function expectLiveDangerButton(button: Locator) {
   await expect(button).toBeEnabled();
   const style = await button.evaluate((b) => {
     const cs = getComputedStyle(b);
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    // Colours compute as oklch(): painted on a canvas, they read back as sRGB.
+    const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    const rgb = (c: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = c;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    };
     return { color: rgb(cs.color), border: rgb(cs.borderTopColor), width: parseFloat(cs.borderTopWidth) };
   });
   const red = ([r, g, b]: number[]) => r > 150 && r > g * 1.5 && r > b * 1.5;
