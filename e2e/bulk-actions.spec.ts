@@ -242,6 +242,7 @@ test('set a relation target on a Shift range, then add a target to a many relati
   await expect(dialog.getByRole('combobox', { name: 'Change' })).toHaveValue('add');
   await dialog.getByRole('combobox', { name: 'Uses targets' }).fill('payments');
   await dialog.getByRole('option', { name: /payments-core/ }).click();
+  await dialog.getByRole('combobox', { name: 'Uses targets' }).press('Tab'); // a many-picker's list stays open until it is left
   await dialog.getByRole('button', { name: 'Continue' }).click();
   await expect(dialog).toContainText('Add payments-core to Uses on 3 entities?');
   await dialog.getByRole('button', { name: 'Apply' }).click();

@@ -106,15 +106,24 @@ test('Delete buttons look live; the Save bar never covers the JSON pane', async 
   await expect(save).toBeVisible();
   await expectLiveDangerButton(page.getByRole('button', { name: /^Delete/ }).last());
 
-  // Scrolled through the long property list, the JSON pane ends above the sticky Save bar.
+  // Scrolled through the long property list, the JSON pane stays in view, whole, between the
+  // header and the sticky Save bar; its parse error too.
   const json = page.locator('#schema-json');
   const bar = save.locator('xpath=..');
-  for (const y of [0, 400, 900, 1400]) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
+  const fits = async (what: string) => {
     const [pane, saveBar] = [(await json.boundingBox())!, (await bar.boundingBox())!];
-    const visibleBottom = Math.min(pane.y + pane.height, 900);
-    if (pane.y < saveBar.y) expect(visibleBottom, `scrolled to ${y}`).toBeLessThanOrEqual(saveBar.y + 1);
+    expect(pane.y, `${what}: the pane's top is in view`).toBeGreaterThanOrEqual(56);
+    expect(pane.y + pane.height, `${what}: the pane ends above the Save bar`).toBeLessThanOrEqual(saveBar.y + 1);
+  };
+  for (const y of [700, 1100, 100_000]) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await fits(`scrolled to ${y}`);
   }
-  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.evaluate(() => window.scrollTo(0, 1100));
+  await json.fill('{"type": "object",');
+  const error = page.locator('#schema-json-error');
+  await expect(error).toBeVisible();
+  await fits('with a parse error');
+  expect((await error.boundingBox())!.y + (await error.boundingBox())!.height).toBeLessThanOrEqual((await bar.boundingBox())!.y + 1);
   await page.screenshot({ path: 'test-results/screenshots/blueprint-editor-save-bar.png' });
 });
