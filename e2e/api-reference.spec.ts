@@ -60,7 +60,7 @@ test("a member opens the API reference, finds the blueprint's typed entity endpo
   await expect(page).toHaveURL(/#op-createserviceentity$/);
   const create = page.locator('details[data-operation="createServiceEntity"]');
   await expect(create).toHaveAttribute('open', ''); // following the link unfolded it
-  await expect(create.locator('summary').first()).toContainText('/api/v1/teams/{team}/blueprints/service/entities');
+  await expect(create.locator('summary').first()).toContainText(`/api/v1/teams/${team.slug}/blueprints/service/entities`);
   await expect(create.locator('summary').first()).toContainText('entity:write');
   // Folding is by keyboard too: the summary closes and opens it again.
   await create.locator('summary').first().focus();
@@ -89,6 +89,54 @@ test("a member opens the API reference, finds the blueprint's typed entity endpo
   expect(doc.openapi).toBe('3.1.0');
   expect(Object.keys(doc.paths)).toContain('/api/v1/teams/{team}/blueprints/service/entities');
   expect(Object.keys(doc.components.schemas)).toContain('ServiceEntityInput');
+});
+
+test('with six blueprints the page is under 300 kB, its paths show the slug, a search filters the endpoints, details come when opened', async ({
+  page,
+  request,
+}) => {
+  const admin = await register(request, 'apiref-size');
+  const team = await createTeam(request, admin.token);
+  for (const id of ['service', 'system', 'database', 'queue', 'library', 'website']) {
+    await createBlueprint(request, admin.token, team.slug, { id, title: id[0].toUpperCase() + id.slice(1), schema: SCHEMA });
+  }
+  await signIn(page, admin.email, admin.password);
+
+  // The first paint: the HTML of the page's response (the browser's session cookie sent along).
+  const response = await page.request.get(`/t/${team.slug}/api-reference`);
+  expect(response.status()).toBe(200);
+  const html = await response.body();
+  console.log(`API reference HTML: ${html.length} bytes`);
+  expect(html.length).toBeLessThan(300_000);
+  // No endpoint's details in it (they are rendered when opened), and no `{team}` in a path.
+  expect(html.toString()).not.toContain('Request body (application/json)');
+  expect(html.toString()).not.toContain('/api/v1/teams/{team}/');
+
+  await page.goto(`/t/${team.slug}/api-reference`);
+  const lines = page.locator('details[data-operation]');
+  const total = await lines.count();
+  expect(total).toBeGreaterThan(60);
+  await expect(lines.first().locator('summary')).toContainText(`/api/v1/teams/${team.slug}/`);
+
+  // The search keeps the endpoints whose method, path, summary or permission hold every word.
+  const search = page.getByRole('searchbox', { name: 'Search the endpoints' });
+  await search.fill('queue create');
+  await expect(lines).toHaveCount(1);
+  await expect(page.locator('details[data-operation="createQueueEntity"]')).toBeVisible();
+  await expect(page.getByTestId('endpoint-count')).toHaveText('1 endpoint matches');
+  await expect(page.getByRole('navigation', { name: 'API reference' }).getByRole('link', { name: 'Create an entity' })).toHaveCount(1);
+  await search.fill('no such endpoint at all');
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByText('No endpoint matches “no such endpoint at all”.')).toBeVisible();
+  await search.fill('');
+  await expect(lines).toHaveCount(total);
+
+  // Opened, an endpoint shows its details, rendered from the document.
+  const create = page.locator('details[data-operation="createDatabaseEntity"]');
+  await create.locator('summary').click();
+  await expect(create.getByRole('heading', { name: 'Request body (application/json)' })).toBeVisible();
+  await expect(create).toContainText('DatabaseEntityInput');
+  await expect(create).toContainText('1 is business-critical');
 });
 
 test('the API reference is not in the navigation of a member without blueprint:read, and its page is 403', async ({ page, request }) => {

@@ -149,6 +149,7 @@ test('a shared view saved by an editor opens the same for a viewer, from the sid
   // is issue 15 item 7's (the table's grey identifiers fail color-contrast today).
   await expectNoSeriousAxeViolations(other, 'the Views control with its menu open', '[data-saved-views]');
   await expectNoSeriousAxeViolations(other, 'the side navigation with the views', 'nav[aria-label="Portal"]');
+  // public/screenshots/saved-view.png is a copy of this one (a shared view, its menu open, listed in the navigation).
   await other.screenshot({ path: 'test-results/screenshots/saved-views.png' });
   await context.close();
 });

@@ -1,11 +1,10 @@
 import { Badge } from '@/components/ui/badge';
 import { InlineMarkdown } from './inline-markdown';
-import { MethodBadge } from './method-badge';
-import { anchor, errorStatuses, refName, resolveRef, type Endpoint as EndpointData, type OpenApiDoc, type Response } from './openapi-model';
+import { errorStatuses, refName, resolveRef, type Endpoint as EndpointData, type OpenApiDoc, type Response } from './openapi-model';
 import { SchemaTree } from './schema-tree';
 
-// One operation: a summary line (method, path, summary, permission) that unfolds into its
-// parameters, request body and responses. Error responses are listed by status only: they all
+// One operation's details, shown when its line on the page is opened: its parameters, request
+// body and responses. Error responses are listed by status only: they all
 // share the error shape described at the top of the page.
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -96,42 +95,26 @@ function Responses({ doc, endpoint }: { doc: OpenApiDoc; endpoint: EndpointData 
   );
 }
 
-export function Endpoint({ doc, endpoint }: { doc: OpenApiDoc; endpoint: EndpointData }) {
-  const { op, method, path } = endpoint;
+/** An operation's details: description, parameters, request body and responses (rendered once opened). */
+export function EndpointDetails({ doc, endpoint }: { doc: OpenApiDoc; endpoint: EndpointData }) {
+  const { op } = endpoint;
   const body = op.requestBody?.content?.['application/json']?.schema;
-  const who = op['x-permission'] ?? (op['x-access'] === 'public' ? 'public' : op['x-access'] === 'signed_in' ? 'signed in' : 'team member');
   return (
-    <details data-operation={op.operationId} className="group rounded-lg border border-slate-200 bg-white open:shadow-sm">
-      <summary className="flex cursor-pointer list-none items-center gap-3 rounded-lg px-4 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 [&::-webkit-details-marker]:hidden">
-        <MethodBadge method={method} />
-        <code className="min-w-0 truncate font-mono text-[13px] text-slate-800">{path}</code>
-        <span className="min-w-0 flex-1 truncate text-sm text-slate-500">{op.summary}</span>
-        <Badge tone={op['x-permission'] ? 'indigo' : 'slate'} mono>
-          {who}
-        </Badge>
-        <span aria-hidden className="text-slate-500 transition group-open:rotate-90">
-          ▸
-        </span>
-      </summary>
-      <div className="space-y-5 border-t border-slate-100 px-4 py-4">
-        {/* The anchor sits inside the fold: following a link to it opens the endpoint (the browser
-            expands a closed <details> for a fragment in it); the margin keeps its summary in view. */}
-        <span id={anchor('op', op.operationId)} className="block scroll-mt-32" />
-        {op.description?.split('\n\n').map((paragraph) => (
-          <p key={paragraph} className="text-sm text-slate-600">
-            <InlineMarkdown text={paragraph} />
-          </p>
-        ))}
-        <Parameters endpoint={endpoint} />
-        {body && (
-          <Section title="Request body (application/json)">
-            <div className="rounded-md border border-slate-200 bg-slate-50/60 p-3">
-              <SchemaTree doc={doc} schema={body} />
-            </div>
-          </Section>
-        )}
-        <Responses doc={doc} endpoint={endpoint} />
-      </div>
-    </details>
+    <>
+      {op.description?.split('\n\n').map((paragraph) => (
+        <p key={paragraph} className="text-sm text-slate-600">
+          <InlineMarkdown text={paragraph} />
+        </p>
+      ))}
+      <Parameters endpoint={endpoint} />
+      {body && (
+        <Section title="Request body (application/json)">
+          <div className="rounded-md border border-slate-200 bg-slate-50/60 p-3">
+            <SchemaTree doc={doc} schema={body} />
+          </div>
+        </Section>
+      )}
+      <Responses doc={doc} endpoint={endpoint} />
+    </>
   );
 }

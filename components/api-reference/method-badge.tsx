@@ -12,7 +12,8 @@ const TONES: Record<Method, string> = {
 export function MethodBadge({ method, small }: { method: Method; small?: boolean }) {
   return (
     <span
-      className={`inline-flex shrink-0 justify-center rounded font-mono font-semibold uppercase ring-1 ring-inset ${small ? 'w-11 px-1 text-[10px]' : 'w-16 px-1.5 py-0.5 text-xs'} ${TONES[method]}`}
+      // .api-method (app/globals.css): named once, this badge is on every line of the API reference.
+      className={`api-method ${small ? 'api-method-small' : ''} ${TONES[method]}`}
     >
       {method === 'delete' && small ? 'DEL' : method}
     </span>

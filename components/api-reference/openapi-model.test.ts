@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildTeamOpenApiDocument } from '@/lib/openapi/build-team-openapi';
-import { anchor, errorStatuses, groupByTag, resolveRef, typeLabel, type OpenApiDoc, type Schema } from './openapi-model';
+import {
+  anchor,
+  errorStatuses,
+  filterLines,
+  groupByTag,
+  linesOf,
+  resolveRef,
+  typeLabel,
+  type OpenApiDoc,
+  type Schema,
+} from './openapi-model';
 
 const doc = buildTeamOpenApiDocument({
   team: { slug: 'acme', name: 'Acme' },
@@ -44,5 +54,22 @@ describe('reading the team document for the reference page', () => {
     expect(resolveRef<Schema>(doc, '#/components/schemas/ServiceData')?.properties?.tier).toEqual({ type: 'integer' });
     expect(resolveRef(doc, '#/components/schemas/Nope')).toBeUndefined();
     expect(anchor('tag', 'Blueprint: my_app')).toBe('tag-blueprint-my-app');
+  });
+});
+
+describe('the lines the page sends before an endpoint is opened', () => {
+  const lines = linesOf(groupByTag(doc), 'acme');
+  it("shows the team's slug in every path, never `{team}`", () => {
+    const paths = lines.flatMap((g) => g.endpoints.map((e) => e.path));
+    expect(paths).toContain('/api/v1/teams/acme/blueprints/service/entities');
+    expect(paths.filter((p) => p.includes('{team}'))).toEqual([]);
+  });
+  it('keeps the endpoints holding every word of the search, in any field, and drops empty tags', () => {
+    const found = filterLines(lines, 'SERVICE create');
+    expect(found.map((g) => g.name)).toEqual(['Blueprint: service']);
+    expect(found[0].endpoints.map((e) => e.id)).toEqual(['createServiceEntity']);
+    expect(filterLines(lines, 'entity:write').length).toBeGreaterThan(0);
+    expect(filterLines(lines, 'no such thing')).toEqual([]);
+    expect(filterLines(lines, '   ')).toBe(lines);
   });
 });

@@ -111,3 +111,43 @@ export function errorStatuses(op: Operation): string[] {
     .filter(([status, r]) => !status.startsWith('2') && !status.startsWith('3') && r.$ref)
     .map(([status]) => status);
 }
+
+/** What the page sends for one endpoint before it is opened: one line, no schemas. */
+export type EndpointLine = { id: string; method: Method; path: string; summary: string; who: string; permission: boolean };
+export type TagLines = { name: string; description?: string; endpoints: EndpointLine[] };
+
+/** Who may call an operation, as its badge says: the permission, `public`, `signed in` or `team member`. */
+export function whoMayCall(op: Operation): string {
+  return op['x-permission'] ?? (op['x-access'] === 'public' ? 'public' : op['x-access'] === 'signed_in' ? 'signed in' : 'team member');
+}
+
+/** The groups as lines, the team's slug in every path where the document has `{team}`. */
+export function linesOf(groups: TagGroup[], slug: string): TagLines[] {
+  return groups.map((g) => ({
+    name: g.name,
+    description: g.description,
+    endpoints: g.endpoints.map((e) => ({
+      id: e.op.operationId,
+      method: e.method,
+      path: e.path.replaceAll('{team}', slug),
+      summary: e.op.summary ?? '',
+      who: whoMayCall(e.op),
+      permission: !!e.op['x-permission'],
+    })),
+  }));
+}
+
+/** The lines whose method, path, summary, permission or tag hold every word of the search. */
+export function filterLines(groups: TagLines[], search: string): TagLines[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return groups;
+  return groups
+    .map((g) => ({
+      ...g,
+      endpoints: g.endpoints.filter((e) => {
+        const text = `${e.method} ${e.path} ${e.summary} ${e.who} ${e.id} ${g.name}`.toLowerCase();
+        return words.every((w) => text.includes(w));
+      }),
+    }))
+    .filter((g) => g.endpoints.length > 0);
+}

@@ -29,7 +29,7 @@ export function DeleteBlueprintButton({ team, blueprint, version }: { team: stri
 
   return (
     <>
-      <Button type="button" variant="secondary" pending={pending && !impact} onClick={() => void open()} className="text-red-700">
+      <Button type="button" variant="dangerOutline" pending={pending && !impact} onClick={() => void open()}>
         Delete blueprint
       </Button>
       {error && !impact && (

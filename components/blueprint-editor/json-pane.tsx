@@ -10,7 +10,9 @@ export function JsonPane({ text, error, serverErrors, onChange }: Props) {
   const describedBy =
     [error && 'schema-json-error', serverErrors.length > 0 && 'schema-json-server'].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="flex h-full flex-col gap-2">
+    // Beside the builder (xl), the pane stays in view while the property list scrolls, short enough
+    // to end above the sticky Save bar rather than under it.
+    <div className="flex flex-col gap-2 xl:sticky xl:top-16 xl:self-start">
       <label htmlFor="schema-json" className="text-sm font-medium text-slate-700">
         JSON Schema
       </label>
@@ -21,7 +23,7 @@ export function JsonPane({ text, error, serverErrors, onChange }: Props) {
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="min-h-[32rem] max-h-[80vh] flex-1 resize-y rounded-lg border border-slate-300 bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100 shadow-inner focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40 aria-[invalid=true]:border-red-500"
+        className="h-[32rem] min-h-48 max-h-[calc(100vh-13rem)] resize-y rounded-lg border border-slate-300 bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100 shadow-inner focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40 aria-[invalid=true]:border-red-500"
       />
       {error && (
         <p id="schema-json-error" role="alert" className="text-xs font-medium text-red-600">

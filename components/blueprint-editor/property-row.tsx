@@ -87,7 +87,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           aria-label={`Type of ${label}`}
           value={node.type}
           onChange={(e) => onChange(withType(node, e.target.value as PropertyType))}
-          className={`${selectClass} w-28`}
+          className={`${selectClass} shrink-0`}
         >
           {Object.entries(TYPE_LABELS).map(([value, text]) => (
             <option key={value} value={value}>
@@ -100,7 +100,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
             aria-label={`Format of ${label}`}
             value={node.format ?? ''}
             onChange={(e) => set({ format: e.target.value || undefined })}
-            className={`${selectClass} w-32`}
+            className={`${selectClass} shrink-0`}
           >
             {formats.map(([value, text]) => (
               <option key={value} value={value}>
@@ -115,7 +115,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
             aria-label={`Blueprint of ${label}`}
             value={typeof node.extra.blueprint === 'string' ? node.extra.blueprint : ''}
             onChange={(e) => set({ extra: { ...node.extra, blueprint: e.target.value || undefined } })}
-            className={`${selectClass} w-36`}
+            className={`${selectClass} shrink-0`}
           >
             <option value="">Pick a blueprint</option>
             {entityBlueprints.map((b) => (
@@ -130,7 +130,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
             aria-label={`Items of ${label}`}
             value={node.items.type}
             onChange={(e) => set({ items: withType(node.items!, e.target.value as PropertyType) })}
-            className={`${selectClass} w-28`}
+            className={`${selectClass} shrink-0`}
           >
             {ITEM_TYPES.map((t) => (
               <option key={t} value={t}>

@@ -65,7 +65,13 @@ export function DeleteEntityButton({
   const incoming = impact?.incoming_links;
   return (
     <span className="inline-flex flex-col items-end gap-1">
-      <Button type="button" variant="ghost" aria-label={`Delete ${identifier}`} pending={pending && !impact} onClick={() => void open()}>
+      <Button
+        type="button"
+        variant="dangerOutline"
+        aria-label={`Delete ${identifier}`}
+        pending={pending && !impact}
+        onClick={() => void open()}
+      >
         Delete
       </Button>
       {error && !impact && (

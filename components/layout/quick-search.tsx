@@ -16,17 +16,28 @@ type Props = { team: string; blueprints: PaletteBlueprint[]; canSearchEntities: 
 
 export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
   const [open, setOpen] = useState(false);
+  const isOpen = useRef(false); // read by the window's key listener, which outlives renders
   const returnFocus = useRef<HTMLElement | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
+
+  const show = (from: Element | null) => {
+    // Where focus goes back to: the element that had it, or the trigger when none had (the body).
+    returnFocus.current = from instanceof HTMLElement && from !== document.body ? from : trigger.current;
+    isOpen.current = true;
+    setOpen(true);
+  };
+  const close = () => {
+    isOpen.current = false;
+    setOpen(false);
+    returnFocus.current?.focus?.();
+  };
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        setOpen((wasOpen) => {
-          if (!wasOpen) returnFocus.current = document.activeElement as HTMLElement | null;
-          return !wasOpen;
-        });
+        if (isOpen.current) close();
+        else show(document.activeElement);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -36,20 +47,12 @@ export function QuickSearch({ team, blueprints, canSearchEntities }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const close = () => {
-    setOpen(false);
-    returnFocus.current?.focus?.();
-  };
-
   return (
     <>
       <button
         type="button"
         ref={trigger}
-        onClick={(e) => {
-          returnFocus.current = e.currentTarget;
-          setOpen(true);
-        }}
+        onClick={(e) => show(e.currentTarget)}
         className="flex h-9 w-64 items-center gap-2 rounded-md border border-slate-300 bg-slate-50 px-3 text-sm text-slate-500 hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-500"
       >
         <span aria-hidden>⌕</span>
@@ -109,7 +112,13 @@ function Palette({ team, blueprints, canSearchEntities, onClose }: Props & { onC
   return (
     <div
       className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-4 pt-[12vh]"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        // Without preventDefault the press's own default action would move focus to the body
+        // right after onClose returned it to the trigger.
+        e.preventDefault();
+        onClose();
+      }}
     >
       <div
         role="dialog"

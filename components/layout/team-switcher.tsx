@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import type { TeamSummary } from '@/lib/teams/team-summary';
+import { DismissibleDetails } from './dismissible-details';
 
-// A native <details> menu: keyboard-usable (Enter/Space opens, Tab moves) without client JS.
+// A native <details> menu: keyboard-usable (Enter/Space opens, Tab moves) without client JS; Escape
+// and a click outside close it.
 export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current?: TeamSummary }) {
   return (
-    <details className="group relative">
+    <DismissibleDetails className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500">
         {/* The accessible name holds the visible text (axe: label-content-name-mismatch). */}
         <span className="sr-only">Switch team: </span>
@@ -39,6 +41,6 @@ export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current
           </Link>
         </div>
       </div>
-    </details>
+    </DismissibleDetails>
   );
 }

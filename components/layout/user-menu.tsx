@@ -1,8 +1,10 @@
 import { signOutAction } from '@/lib/web/auth-actions';
 import { currentTheme } from '@/lib/web/current-theme';
+import { DismissibleDetails } from './dismissible-details';
 import { ThemeSwitch } from './theme-switch';
 
-// The signed-in user's menu: who they are, the colour theme, and sign out. A native <details>, keyboard-usable.
+// The signed-in user's menu: who they are, the colour theme, and sign out. A native <details>, keyboard-usable;
+// Escape and a click outside close it.
 export async function UserMenu({ name, email }: { name: string | null; email: string }) {
   const theme = await currentTheme();
   const initials = (name || email)
@@ -12,7 +14,7 @@ export async function UserMenu({ name, email }: { name: string | null; email: st
     .slice(0, 2)
     .toUpperCase();
   return (
-    <details className="group relative" data-testid="user-menu">
+    <DismissibleDetails className="group relative" testId="user-menu">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full focus-visible:outline-2 focus-visible:outline-indigo-500">
         {/* The accessible name holds the visible text (axe: label-content-name-mismatch). */}
         <span className="sr-only">Account menu: </span>
@@ -36,6 +38,6 @@ export async function UserMenu({ name, email }: { name: string | null; email: st
           </button>
         </form>
       </div>
-    </details>
+    </DismissibleDetails>
   );
 }

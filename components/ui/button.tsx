@@ -4,6 +4,9 @@ const variants = {
   primary: 'bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300',
   secondary: 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 disabled:text-slate-400',
   danger: 'bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300',
+  // A destructive action's first step (the confirmation is a `danger` button): outlined in red,
+  // so it reads as live, not as a greyed-out control.
+  dangerOutline: 'border border-red-300 bg-white text-red-700 hover:border-red-400 hover:bg-red-50 disabled:text-red-300',
   ghost: 'text-slate-600 hover:bg-slate-100',
 } as const;
 

@@ -51,7 +51,7 @@ export function ConfirmButton({
           </Button>
         </>
       ) : (
-        <Button variant="ghost" size={size} aria-label={ariaLabel} onClick={() => setAsking(true)}>
+        <Button variant="dangerOutline" size={size} aria-label={ariaLabel} onClick={() => setAsking(true)}>
           {label}
         </Button>
       )}

@@ -7,7 +7,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadActionPage } from '../../actions/load-action-page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Run' };
+export async function generateMetadata({ params }: { params: Promise<{ run: string }> }): Promise<Metadata> {
+  return { title: `Run ${decodeURIComponent((await params).run).slice(0, 8)}` };
+}
 
 type Props = { params: Promise<{ team: string; run: string }> };
 

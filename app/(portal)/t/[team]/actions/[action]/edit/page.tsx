@@ -4,7 +4,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadActionPage } from '../../load-action-page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit action' };
+export async function generateMetadata({ params }: { params: Promise<{ action: string }> }): Promise<Metadata> {
+  return { title: `Edit action ${decodeURIComponent((await params).action)}` };
+}
 
 type Props = { params: Promise<{ team: string; action: string }> };
 

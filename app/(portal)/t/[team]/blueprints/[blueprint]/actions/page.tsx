@@ -8,9 +8,14 @@ import { blueprintHref } from '@/components/entity/entity-href';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadActionPage } from '../../../actions/load-action-page';
+import { blueprintTitle } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Actions' };
+export async function generateMetadata({ params }: { params: Promise<{ team: string; blueprint: string }> }): Promise<Metadata> {
+  const { team, blueprint } = await params;
+  const title = await blueprintTitle(team, blueprint);
+  return { title: `${title} actions` };
+}
 
 type Props = { params: Promise<{ team: string; blueprint: string }> };
 

@@ -7,9 +7,14 @@ import { getBlueprint } from '@/lib/blueprints/blueprint-service';
 import { getDb } from '@/lib/db/prisma';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../../load-team';
+import { blueprintTitle } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit blueprint' };
+export async function generateMetadata({ params }: { params: Promise<{ team: string; blueprint: string }> }): Promise<Metadata> {
+  const { team, blueprint } = await params;
+  const title = await blueprintTitle(team, blueprint);
+  return { title: `Edit ${title}` };
+}
 
 export default async function EditBlueprintPage({ params }: { params: Promise<{ team: string; blueprint: string }> }) {
   const { team, blueprint: raw } = await params;

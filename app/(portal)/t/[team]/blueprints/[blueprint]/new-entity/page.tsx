@@ -7,9 +7,14 @@ import { getDb } from '@/lib/db/prisma';
 import { relationFieldsOf } from '@/lib/forms/relation-fields';
 import { orRefusalPage, requireEntryPointPage, unlessRefused } from '@/lib/web/page-context';
 import { loadBlueprints } from '../../../load-team';
+import { blueprintTitle } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'New entity' };
+export async function generateMetadata({ params }: { params: Promise<{ team: string; blueprint: string }> }): Promise<Metadata> {
+  const { team, blueprint } = await params;
+  const title = await blueprintTitle(team, blueprint);
+  return { title: `New ${title.toLowerCase()}` };
+}
 
 // Not under entities/new: an entity may well be called "new", and its page must stay reachable.
 export default async function NewEntityPage({ params }: { params: Promise<{ team: string; blueprint: string }> }) {

@@ -5,9 +5,14 @@ import { scorecardsHref } from '@/components/scorecards/scorecard-paths';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadScorecardPage } from './load-scorecard-page';
+import { blueprintTitle } from '../../../load-team';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Scorecards' };
+export async function generateMetadata({ params }: { params: Promise<{ team: string; blueprint: string }> }): Promise<Metadata> {
+  const { team, blueprint } = await params;
+  const title = await blueprintTitle(team, blueprint);
+  return { title: `${title} scorecards` };
+}
 
 type Props = { params: Promise<{ team: string; blueprint: string }> };
 

@@ -3,7 +3,9 @@ import { ScorecardDashboard } from '@/components/scorecards/scorecard-dashboard'
 import { loadScorecardPage } from '../load-scorecard-page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Scorecard' };
+export async function generateMetadata({ params }: { params: Promise<{ scorecard: string }> }): Promise<Metadata> {
+  return { title: `Scorecard ${decodeURIComponent((await params).scorecard)}` };
+}
 
 type Props = { params: Promise<{ team: string; blueprint: string; scorecard: string }> };
 

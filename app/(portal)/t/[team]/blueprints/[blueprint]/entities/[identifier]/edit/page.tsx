@@ -8,7 +8,12 @@ import { loadBlueprints } from '../../../../../load-team';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit entity' };
+export async function generateMetadata({ params }: { params: EntityPageParams }): Promise<Metadata> {
+  const { team, blueprint, identifier } = await params;
+  const { entity } = await loadEntityPage(team, blueprint, identifier);
+  const title = entity.title ?? entity.identifier;
+  return { title: `Edit ${title}` };
+}
 
 // The generated form over the stored entity; saving sends the version read here as If-Match.
 export default async function EditEntityPage({ params }: { params: EntityPageParams }) {

@@ -6,7 +6,12 @@ import { loadBlueprints } from '../../../../../load-team';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Graph' };
+export async function generateMetadata({ params }: { params: EntityPageParams }): Promise<Metadata> {
+  const { team, blueprint, identifier } = await params;
+  const { entity } = await loadEntityPage(team, blueprint, identifier);
+  const title = entity.title ?? entity.identifier;
+  return { title: `Graph of ${title}` };
+}
 
 // The entity's dependency graph (drawn in the browser from the graph API).
 export default async function EntityGraphPage({

@@ -5,7 +5,12 @@ import { mayCall } from '@/lib/authz/may-call';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'History' };
+export async function generateMetadata({ params }: { params: EntityPageParams }): Promise<Metadata> {
+  const { team, blueprint, identifier } = await params;
+  const { entity } = await loadEntityPage(team, blueprint, identifier);
+  const title = entity.title ?? entity.identifier;
+  return { title: `History of ${title}` };
+}
 
 // The entity's versions (read from the audit log by the history API, in the browser).
 export default async function EntityHistoryPage({ params }: { params: EntityPageParams }) {

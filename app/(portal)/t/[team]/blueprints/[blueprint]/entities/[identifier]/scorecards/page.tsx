@@ -6,7 +6,12 @@ import { getDb } from '@/lib/db/prisma';
 import { loadEntityPage, type EntityPageParams } from '../load-entity';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Scorecards' };
+export async function generateMetadata({ params }: { params: EntityPageParams }): Promise<Metadata> {
+  const { team, blueprint, identifier } = await params;
+  const { entity } = await loadEntityPage(team, blueprint, identifier);
+  const title = entity.title ?? entity.identifier;
+  return { title: `Scorecards of ${title}` };
+}
 
 // The entity's scorecards: level, rule checklist and level history (loaded through the API).
 export default async function EntityScorecardsPage({ params }: { params: EntityPageParams }) {

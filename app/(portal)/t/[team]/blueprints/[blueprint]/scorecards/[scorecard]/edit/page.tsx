@@ -4,7 +4,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadScorecardPage } from '../../load-scorecard-page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit scorecard' };
+export async function generateMetadata({ params }: { params: Promise<{ scorecard: string }> }): Promise<Metadata> {
+  return { title: `Edit scorecard ${decodeURIComponent((await params).scorecard)}` };
+}
 
 type Props = { params: Promise<{ team: string; blueprint: string; scorecard: string }> };
 
