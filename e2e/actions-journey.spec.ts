@@ -79,7 +79,7 @@ test('an action defined, run from an entity, approved by another person, reporte
     await expect(page.locator('#identifier')).toHaveValue('deploy-service');
     await expect(page.locator('#action-blueprint')).toHaveValue('service');
     await page.getByRole('button', { name: '+ Add property' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('version');
+    await page.getByLabel('Name of property 1', { exact: true }).fill('version');
     await page.getByLabel('Title of version').fill('Version');
     await page.getByLabel('version is required').check();
 

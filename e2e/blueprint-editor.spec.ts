@@ -9,7 +9,7 @@ import { signIn } from './support/ui';
 async function addProperty(page: Page, name: string, options: { type?: string; format?: string; required?: boolean; items?: string } = {}) {
   await page.getByRole('button', { name: '+ Add property', exact: true }).click();
   const row = page.locator('[data-testid^="property-/properties/property_"]').last();
-  await row.getByLabel('Name', { exact: true }).fill(name);
+  await row.getByLabel(/^Name of property \d+$/).fill(name);
   const named = page.locator(`[data-testid="property-/properties/${name}"]`);
   if (options.type) await named.getByLabel(`Type of ${name}`).selectOption(options.type);
   if (options.format) await named.getByLabel(`Format of ${name}`).selectOption(options.format);
@@ -73,7 +73,10 @@ test('design a blueprint with every type and format, in the builder and in JSON'
   await openDetails(tags, 'tags');
   await tags.getByLabel('Max items').fill('5');
   // Reordered: `version` moves up above `readme` with the keyboard.
-  await page.locator('[data-testid="property-/properties/version"]').getByLabel('Name', { exact: true }).press('Alt+ArrowDown');
+  await page
+    .locator('[data-testid="property-/properties/version"]')
+    .getByLabel(/^Name of property \d+$/)
+    .press('Alt+ArrowDown');
 
   // The builder wrote the JSON pane.
   const json = page.locator('#schema-json');

@@ -59,7 +59,7 @@ test('an http-pull integration made in the editor and pulled now from its card; 
     await page.getByLabel('Header 1: name').fill('Authorization');
     await page.getByLabel('Header 1: value').fill('Bearer e2e-pull-token');
     const mapping = page.getByTestId('mapping-card');
-    await mapping.getByLabel('Identifier', { exact: true }).fill('name');
+    await mapping.getByLabel('Identifier expression', { exact: true }).fill('name');
     await mapping.getByRole('button', { name: '+ Add a property' }).click();
     await mapping.getByLabel('Properties 1: name').fill('language');
     await mapping.getByLabel('Properties 1: expression').fill('lang');

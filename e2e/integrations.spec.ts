@@ -40,7 +40,7 @@ test('an integration made with a live mapping preview, fed from its page after a
   await page.locator('#integration-identifier').fill('repos');
   const mapping = page.getByTestId('mapping-card');
   await expect(mapping.getByLabel('Blueprint')).toHaveValue('service');
-  await mapping.getByLabel('Identifier', { exact: true }).fill('$lowercase(name)');
+  await mapping.getByLabel('Identifier expression', { exact: true }).fill('$lowercase(name)');
   await mapping.getByLabel('Title (optional)').fill('name');
   await mapping.getByRole('button', { name: '+ Add a property' }).click();
   await mapping.getByLabel('Properties 1: name').fill('language');

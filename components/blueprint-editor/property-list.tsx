@@ -29,6 +29,9 @@ export function PropertyList({ nodes, onChange, pointer, errors, depth = 0 }: Pr
     [next[index], next[target]] = [next[target], next[index]];
     onChange(next);
   };
+  // Each row's name field is named by its place, so a screen reader tells "Name of property 2 in
+  // metadata" from the others (the row's other fields are named after the name itself).
+  const owner = [...pointer.matchAll(/\/properties\/([^/]+)/g)].pop()?.[1];
   const duplicates = new Set(nodes.map((n) => n.name).filter((name, i, all) => all.indexOf(name) !== i));
 
   return (
@@ -51,6 +54,7 @@ export function PropertyList({ nodes, onChange, pointer, errors, depth = 0 }: Pr
                   ? 'Letters, digits and _ only'
                   : undefined
           }
+          nameLabel={`Name of property ${index + 1}${owner ? ` in ${owner}` : ''}`}
           depth={depth}
           first={index === 0}
           last={index === nodes.length - 1}

@@ -27,6 +27,8 @@ type Props = {
   pointer: string;
   errors: Record<string, string>;
   nameError?: string;
+  /** The name field's accessible name: its place in the list ("Name of property 2"). */
+  nameLabel: string;
   depth: number;
   first: boolean;
   last: boolean;
@@ -35,7 +37,7 @@ type Props = {
   onMove(by: -1 | 1): void;
 };
 
-export function PropertyRow({ node, pointer, errors, nameError, depth, first, last, onChange, onRemove, onMove }: Props) {
+export function PropertyRow({ node, pointer, errors, nameError, nameLabel, depth, first, last, onChange, onRemove, onMove }: Props) {
   const [open, setOpen] = useState(false);
   const { formats, entityBlueprints } = useBuilderOptions();
   const serverErrors = Object.entries(errors).filter(
@@ -69,7 +71,7 @@ export function PropertyRow({ node, pointer, errors, nameError, depth, first, la
           </span>
         </button>
         <input
-          aria-label="Name"
+          aria-label={nameLabel}
           aria-invalid={nameError ? true : undefined}
           value={node.name}
           onChange={(e) => set({ name: e.target.value })}

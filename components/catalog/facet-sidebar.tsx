@@ -51,9 +51,9 @@ function Facet({ team, blueprint, field, query, q, onToggle }: Omit<Props, 'fiel
   const headingId = `facet-${field.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId} className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <h2 id={headingId} className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
         {field.label}
-      </h3>
+      </h2>
       {facet.isPending ? (
         <div className="animate-pulse space-y-2" aria-hidden>
           {[0, 1, 2].map((i) => (

@@ -142,7 +142,7 @@ export function MappingCard({
         />
         <ExpressionField
           id={id('identifier')}
-          label="Identifier"
+          label="Identifier expression"
           hint="The entity's identifier, e.g. name or $lowercase(name)."
           value={mapping.identifier}
           error={errors.get(mappingPath(index, 'entity/identifier'))}
