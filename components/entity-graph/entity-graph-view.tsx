@@ -9,6 +9,7 @@ import { entityApiPath, entityHref } from '@/components/entity/entity-href';
 import type { EntityGraph } from '@/lib/relations/get-entity-graph';
 import { api, queryKeys } from '@/lib/web/api-client';
 import { blueprintColors } from './blueprint-colors';
+import { edgeLabels } from './edge-labels';
 import { GraphControls } from './graph-controls';
 import { graphQuery, type GraphView } from './graph-view';
 import { EntityNode, type EntityNodeType } from './entity-node';
@@ -16,7 +17,7 @@ import { COMPACT_FROM, COMPACT_NODE_SIZE, layoutGraph, NODE_SIZE } from './layou
 
 // The dependency graph N hops around one entity (GET .../graph), drawn by React Flow and laid out
 // by dagre: pan, zoom, a minimap, each entity a link to its page. Direction and hops live in the
-// URL, so a view can be shared. Relation names label the links while the graph is small enough to
+// URL, so a view can be shared. Relation titles label the links (one label per pair of entities) while the graph is small enough to
 // read them; past LABEL_LIMIT links they would only be noise, and the legend says so.
 
 export type BlueprintInfo = { id: string; title: string; icon: string | null };
@@ -161,11 +162,12 @@ function draw(
       },
     };
   });
+  const labels = labelled ? edgeLabels(graph.edges) : [];
   const edges: Edge[] = graph.edges.map((e, i) => ({
     id: `${e.source}-${e.relation}-${e.target}-${i}`,
     source: e.source,
     target: e.target,
-    label: labelled ? e.relation : undefined,
+    label: labels[i],
     labelStyle: { fontSize: 11, fill: '#475569' },
     labelBgStyle: { fill: '#f8fafc' },
     labelBgPadding: [4, 2] as [number, number],
