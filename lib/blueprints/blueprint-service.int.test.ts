@@ -112,7 +112,7 @@ describe('createBlueprint', () => {
       expect.arrayContaining([
         { path: '/schema/required', message: 'Must be a list' },
         { path: '/schema/properties/tier/minimum', message: 'Must be a number' },
-        { path: '/schema/properties/tier/type', message: expect.stringContaining('must be one of') },
+        { path: '/schema/properties/tier/type', message: expect.stringContaining('Must be one of') },
       ]),
     );
     expect(await testDb().blueprint.count({ where: { teamId: team.id } })).toBe(0);

@@ -75,8 +75,7 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
           <>
             {summary.description && (
               <>
-                <span data-testid="blueprint-description">{summary.description}</span>
-                <span className="mx-2 text-slate-400">·</span>
+                <span data-testid="blueprint-description">{summary.description}</span> <span className="mx-1 text-slate-400">·</span>{' '}
               </>
             )}
             <span data-testid="blueprint-count">
