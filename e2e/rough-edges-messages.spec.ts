@@ -22,7 +22,8 @@ const SERVICE_SCHEMA = {
 };
 
 /** The texts of the elements, as written (not as CSS transforms them). */
-const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+const texts = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/[▲▼↑↓]/g, '').trim()));
 
 test('audit rows, the blueprint header, default columns and facets, history diffs and graph labels speak in titles', async ({
   page,
@@ -101,7 +102,7 @@ test('audit rows, the blueprint header, default columns and facets, history diff
   await expect(diff).not.toContainText('owned_by');
 
   // The graph: relation titles on the links, one label for the two links between the same two
-  // entities, and no two labels overlapping.
+  // entities, and no two labels overlapping (five links among four entities, three labels).
   await expectJson(
     await call(request, 'PATCH', `${base}/service/entities/pay`, {
       token: t,
@@ -110,29 +111,40 @@ test('audit rows, the blueprint header, default columns and facets, history diff
     200,
     'both links to core',
   );
-  await expectJson(
-    await call(request, 'POST', `${base}/service/entities`, {
-      token: t,
-      body: { identifier: 'ledger', title: 'Ledger', data: {}, relations: { owned_by: 'core', supported_by: 'ops' } },
-    }),
-    201,
-    'service ledger',
-  );
+  // Three services beside each other, each linked to core: their labels sit close.
+  for (const [identifier, relations] of [
+    ['ledger', { owned_by: 'core' }],
+    ['billing', { owned_by: 'core', supported_by: 'core' }],
+  ] as const) {
+    await expectJson(
+      await call(request, 'POST', `${base}/service/entities`, { token: t, body: { identifier, data: {}, relations } }),
+      201,
+      identifier,
+    );
+  }
   await page.goto(`/t/${team.slug}/blueprints/squad/entities/core/graph`);
   await expect(page.getByTestId('graph-node')).toHaveCount(4);
   const labels = page.locator('.react-flow__edge-text');
-  await expect(labels.filter({ hasText: 'Owned by, Supported by' })).toHaveCount(1);
-  expect((await texts(page, '.react-flow__edge-text')).sort()).toEqual(['Owned by', 'Owned by, Supported by', 'Supported by']);
-  const boxes = await page.locator('.react-flow__edge-textbg').evaluateAll((els) =>
-    els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    }),
-  );
+  await expect(labels.filter({ hasText: 'Owned by, Supported by' })).toHaveCount(2);
+  expect((await texts(page, '.react-flow__edge-text')).sort()).toEqual(['Owned by', 'Owned by, Supported by', 'Owned by, Supported by']);
+  const rects = (selector: string) =>
+    page.locator(selector).evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+  type Rect = Awaited<ReturnType<typeof rects>>[number];
+  const apart = (a: Rect, b: Rect) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+  const boxes = await rects('.react-flow__edge-textbg');
+  const nodeBoxes = await rects('.react-flow__node');
   expect(boxes).toHaveLength(3);
-  for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1))
-      expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, 'labels overlap').toBe(true);
+  expect(nodeBoxes).toHaveLength(4);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) expect(apart(a, b), 'two labels overlap').toBe(true);
+    // Nor is a label hidden under an entity.
+    for (const n of nodeBoxes) expect(apart(a, n), 'a label under a node').toBe(true);
+  }
   await page.screenshot({ path: 'test-results/screenshots/graph-edge-labels.png' });
 });
 
@@ -238,10 +250,12 @@ test("the entity form's problem count follows the fields; the members page shows
   await page.getByLabel('Alpha').fill('a');
   await page.getByLabel('Beta').fill('b');
   await page.getByLabel('Gamma').fill('ab');
+  // Left first: its message shows on leaving and moves the button down (a click would miss it).
+  await page.getByLabel('Gamma').blur();
+  await expect(page.getByText('Must be at least 3 characters')).toBeVisible();
   await page.getByRole('button', { name: 'Create entity' }).click();
   const notice = page.getByRole('alert').filter({ hasText: 'before saving' });
   await expect(notice).toHaveText(/Fix the highlighted field before saving\./);
-  await expect(page.getByText('Must be at least 3 characters')).toBeVisible();
   // More fields red: the count follows at once.
   await page.getByLabel('Alpha').fill('');
   await page.getByLabel('Beta').fill('');

@@ -13,7 +13,7 @@ import { edgeLabels } from './edge-labels';
 import { GraphControls } from './graph-controls';
 import { graphQuery, type GraphView } from './graph-view';
 import { EntityNode, type EntityNodeType } from './entity-node';
-import { COMPACT_FROM, COMPACT_NODE_SIZE, layoutGraph, NODE_SIZE } from './layout-graph';
+import { COMPACT_FROM, COMPACT_NODE_SIZE, layerGapFor, layoutGraph, NODE_SIZE } from './layout-graph';
 
 // The dependency graph N hops around one entity (GET .../graph), drawn by React Flow and laid out
 // by dagre: pan, zoom, a minimap, each entity a link to its page. Direction and hops live in the
@@ -139,7 +139,9 @@ function draw(
   const labelled = graph.edges.length <= LABEL_LIMIT;
   const compact = graph.nodes.length > COMPACT_FROM;
   const size = compact ? COMPACT_NODE_SIZE : NODE_SIZE;
-  const nodes: EntityNodeType[] = layoutGraph(graph.nodes, graph.edges, size).map((n) => {
+  const labels = labelled ? edgeLabels(graph.edges) : [];
+  const longest = Math.max(0, ...labels.map((l) => l?.length ?? 0));
+  const nodes: EntityNodeType[] = layoutGraph(graph.nodes, graph.edges, size, layerGapFor(longest)).map((n) => {
     const focus = n.blueprint === blueprint && n.identifier === identifier;
     return {
       id: n.id,
@@ -162,7 +164,6 @@ function draw(
       },
     };
   });
-  const labels = labelled ? edgeLabels(graph.edges) : [];
   const edges: Edge[] = graph.edges.map((e, i) => ({
     id: `${e.source}-${e.relation}-${e.target}-${i}`,
     source: e.source,
