@@ -77,6 +77,7 @@ test('audit rows, the blueprint header, default columns and facets, history diff
   await expect(resource.getByRole('link', { name: 'Payments' })).toHaveAttribute('href', `/t/${team.slug}/blueprints/service/entities/pay`);
   await expect(resource).toContainText('Service');
   await expect(resource).not.toContainText(/[0-9a-f]{8}…/);
+  await page.screenshot({ path: 'test-results/screenshots/audit-entity-rows.png' });
 
   // The blueprint page: description and count apart; columns in the schema's order; facets for the
   // enum, the boolean and the bounded string, not for free text.
@@ -172,6 +173,14 @@ test('the blueprint editor flags an invalid schema before saving in the server w
   expect(serverMessage).toBe('Must be one of: array, boolean, integer, null, number, object, string');
 
   await signIn(page, admin.email, PASSWORD);
+  // No entities yet: the empty state says how they come (true next to its New entity button), and
+  // the header, without a description, is the count alone.
+  await page.goto(`/t/${team.slug}/blueprints/service`);
+  await expect(page.getByText('No service entities yet')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Editors add them with New entity, or through the REST API.');
+  await expect(page.getByRole('main')).not.toContainText('integration');
+  await expect(page.getByTestId('blueprint-count')).toHaveText('0 entities');
+  await expect(page.getByTestId('blueprint-description')).toHaveCount(0);
   await page.goto(`/t/${team.slug}/blueprints/service/edit`);
   const json = page.getByLabel('JSON Schema');
   await expect(json).toHaveValue(/"name"/);

@@ -79,7 +79,7 @@ function EntityResource({ entry, team }: { entry: AuditLogView; team: string }) 
         ) : (
           'Entity'
         )}
-        {e?.title && e.identifier && <span className="ml-1 font-mono">· {e.identifier}</span>}
+        {e?.title && e.identifier && <span className="ml-1 whitespace-nowrap font-mono">· {e.identifier}</span>}
       </p>
     </div>
   );
