@@ -217,7 +217,7 @@ test.describe('blueprint bodies and queries', () => {
       422,
       'PATCH bad schema',
     );
-    expect(patch.error.details).toEqual([{ path: '/schema/required', message: 'must be array' }]);
+    expect(patch.error.details).toEqual([{ path: '/schema/required', message: 'Must be a list' }]);
     await expectError(
       await call(api, 'POST', base(), { token: admin, body: { id: 'Bad Id', title: 'Bad', schema: SCHEMA } }),
       422,

@@ -51,7 +51,9 @@ export function CreateApiKeyForm({
   const nameError = fields['/name'] && (name.trim() ? 'Use at most 100 characters.' : 'Name the key after what uses it, e.g. "CI deploy".');
   const permissionsError =
     fields['/permissions'] && (permissions.length ? sentence(fields['/permissions']) : 'Tick at least one permission.');
-  const expiryError = fields['/expires_at'] && `The expiry ${fields['/expires_at']}.`;
+  // "must be in the future" (the service) or "Must be a valid date and time" (the body's check): one sentence either way.
+  const expiry = fields['/expires_at'];
+  const expiryError = expiry && `The expiry ${expiry.charAt(0).toLowerCase()}${expiry.slice(1).replace(/\.$/, '')}.`;
   const other = create.error && !nameError && !permissionsError && !expiryError ? sentence(create.error.message) : undefined;
   return (
     <form

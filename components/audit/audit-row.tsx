@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { runHref } from '@/components/actions/action-paths';
+import { blueprintHref, entityHref } from '@/components/entity/entity-href';
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatTime } from '@/components/ui/format';
 import type { AuditLogView } from '@/lib/audit/list-audit-logs';
@@ -9,7 +10,7 @@ import { AuditChanges } from './audit-changes';
 /** A readable name for the changed resource, taken from its data ("on-call", "a@b.io"). */
 function resourceName(entry: AuditLogView): string | undefined {
   const data = (entry.new_data ?? entry.old_data) as Record<string, unknown> | null;
-  const name = data && typeof data === 'object' ? (data.name ?? data.email ?? data.slug) : undefined;
+  const name = data && typeof data === 'object' ? (data.name ?? data.email ?? data.slug ?? data.title) : undefined;
   return typeof name === 'string' ? name : undefined;
 }
 
@@ -53,6 +54,37 @@ function Actor({ actor, team }: { actor: AuditLogView['actor']; team: string }) 
   );
 }
 
+/** An entity's row: its title (or identifier) linked to its page, and its blueprint; never its UUID. */
+function EntityResource({ entry, team }: { entry: AuditLogView; team: string }) {
+  const e = entry.entity;
+  const name = e?.title || e?.identifier || 'An entity';
+  const blueprint = e?.blueprint;
+  return (
+    <div data-testid="audit-entity">
+      <p className="text-slate-700">
+        {e?.exists && blueprint && e.identifier ? (
+          <Link href={entityHref(team, blueprint.id, e.identifier)} className="font-medium text-indigo-700 hover:underline">
+            {name}
+          </Link>
+        ) : (
+          <span className="font-medium">{name}</span>
+        )}
+        {e && !e.exists && <span className="ml-1 text-slate-500">(deleted)</span>}
+      </p>
+      <p className="text-slate-500">
+        {blueprint ? (
+          <Link href={blueprintHref(team, blueprint.id)} className="hover:underline">
+            {blueprint.title ?? blueprint.id}
+          </Link>
+        ) : (
+          'Entity'
+        )}
+        {e?.title && e.identifier && <span className="ml-1 whitespace-nowrap font-mono">· {e.identifier}</span>}
+      </p>
+    </div>
+  );
+}
+
 // One audit entry: when, who (a person or an API key), the action, the resource, the changes.
 export function AuditRow({ entry, team }: { entry: AuditLogView; team: string }) {
   const type = RESOURCE_TYPES.find((t) => t.value === entry.entity_type)?.label ?? entry.entity_type;
@@ -74,12 +106,18 @@ export function AuditRow({ entry, team }: { entry: AuditLogView; team: string })
         </Badge>
       </td>
       <td className="px-4 py-3 text-xs">
-        <p className="text-slate-700">
-          <span className="text-slate-500">{type}</span> {name && <span className="font-medium">{name}</span>}
-        </p>
-        <p className="font-mono text-slate-500" title={entry.entity_id}>
-          {entry.entity_id.slice(0, 8)}…
-        </p>
+        {entry.entity_type === 'entity' ? (
+          <EntityResource entry={entry} team={team} />
+        ) : (
+          <>
+            <p className="text-slate-700">
+              <span className="text-slate-500">{type}</span> {name && <span className="font-medium">{name}</span>}
+            </p>
+            <p className="font-mono text-slate-500" title={entry.entity_id}>
+              {entry.entity_id.slice(0, 8)}…
+            </p>
+          </>
+        )}
       </td>
       <td className="w-[36%] max-w-0 px-4 py-3">
         <AuditChanges entry={entry} />

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { notifyOutcome } from '@/components/ui/notify';
 import { useUnsavedGuard } from '@/components/ui/use-unsaved-guard';
 import { Button } from '@/components/ui/button';
@@ -18,6 +18,7 @@ import {
   type RelationDraft,
   type RelationView,
 } from '@/lib/blueprint-editor/relations-model';
+import { judgeBlueprintSchema } from '@/lib/blueprints/check-blueprint-schema';
 import { isObject, modelToSchema, schemaToModel, type JsonObject, type SchemaModel } from '@/lib/blueprint-editor/schema-model';
 import { api, ApiError } from '@/lib/web/api-client';
 import { slugify } from '@/lib/web/slugify';
@@ -69,6 +70,8 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  // A save refused here, before any request: its message follows the form as it is fixed (below).
+  const [blocked, setBlocked] = useState(false);
   const [stale, setStale] = useState(false);
   const [failing, setFailing] = useState<Failing | null>(null);
   const [relations, setRelations] = useState<RelationDraft[]>(() => relationsToDrafts(blueprint?.relations));
@@ -93,12 +96,21 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
 
   useUnsavedGuard(snapshot !== shown && !save.isSuccess, 'this blueprint');
 
+  /** A schema edit makes the server's old verdict on the schema stale: the live check below replaces it. */
+  const dropSchemaErrors = () => {
+    if (!Object.keys(errors).some((p) => p.startsWith('/schema'))) return;
+    setErrors(Object.fromEntries(Object.entries(errors).filter(([p]) => !p.startsWith('/schema'))));
+    setMessage(null);
+  };
+
   function fromBuilder(next: SchemaModel) {
+    dropSchemaErrors();
     setModel(next);
     setJsonText(pretty(modelToSchema(next)));
     setJsonError(null);
   }
   function fromJson(text: string) {
+    dropSchemaErrors();
     setJsonText(text);
     try {
       const parsed: unknown = JSON.parse(text);
@@ -113,6 +125,7 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
   async function submit(force: boolean) {
     setErrors({});
     setMessage(null);
+    setBlocked(false);
     try {
       const saved = await save.mutateAsync({ force });
       setFailing(null);
@@ -137,23 +150,41 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
     }
   }
 
+  const propertyNames = model.properties.map((p) => p.name);
+  // The server's own check of the schema (judgeBlueprintSchema), run on what a save would send, as
+  // it is edited: a valid JSON that is no valid schema ("type": "strnig") is flagged before saving,
+  // in the server's words. Deferred, so typing in a large schema stays quick.
+  const draftSchema = useDeferredValue(useMemo(() => modelToSchema(model), [model]));
+  const verdict = useMemo(() => judgeBlueprintSchema(draftSchema), [draftSchema]);
+  const liveSchemaErrors: Record<string, string> = verdict.ok ? {} : Object.fromEntries(verdict.details.map((d) => [d.path, d.message]));
+  const relationsInvalid = relations.some((r) => relationIdError(r, relations, propertyNames) || !r.target);
+  // Why a save is refused here, for as long as it still is: it goes the moment the cause is fixed.
+  const blocker = !blocked
+    ? null
+    : jsonError
+      ? 'Fix the JSON Schema first (or undo your edit there).'
+      : !verdict.ok
+        ? 'Fix the schema first: see the messages in red.'
+        : relationsInvalid
+          ? 'Fix the relations first: see the messages in red.'
+          : null;
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (jsonError) return setMessage('Fix the JSON Schema first (or undo your edit there).');
-    if (relations.some((r) => relationIdError(r, relations, propertyNames) || !r.target))
-      return setMessage('Fix the relations first: see the messages in red.');
+    setMessage(null);
+    if (jsonError || !verdict.ok || relationsInvalid) return setBlocked(true);
     void submit(false);
   }
 
-  const propertyNames = model.properties.map((p) => p.name);
   const ownTarget = { id: mode === 'edit' ? blueprint.id : id, title: `${title || 'This blueprint'} (itself)`, icon };
   const targetOptions = [...(ownTarget.id ? [ownTarget] : []), ...targets.filter((t) => t.id !== ownTarget.id)];
   const costlyChanges = relationChanges(blueprint?.relations, relations).filter(removesLinks).map(describeRelationChange);
   const relationErrors = Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith('/relations/')));
   const schemaErrors = Object.fromEntries(
-    Object.entries(errors)
+    Object.entries({ ...errors, ...(jsonError ? {} : liveSchemaErrors) })
       .filter(([p]) => p.startsWith('/schema'))
-      .map(([p, m]) => [p.slice('/schema'.length), m]),
+      // As sentences: the server's details are phrases ("must be one of: ...").
+      .map(([p, m]) => [p.slice('/schema'.length), sentence(m).replace(/\.$/, '')]),
   );
   const unplaced = Object.entries(schemaErrors)
     .filter(([p]) => !/^\/properties\//.test(p))
@@ -238,9 +269,9 @@ export function BlueprintEditor({ team, targets, mode, blueprint, canDelete }: P
             Reload latest version
           </Button>
         )}
-        {message && (
+        {(blocker ?? message) && (
           <p role="alert" className="text-sm font-medium text-red-600">
-            {message}
+            {blocker ?? message}
           </p>
         )}
         {mode === 'edit' && canDelete && (

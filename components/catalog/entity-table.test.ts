@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickColumns } from './entity-table';
 
 describe('pickColumns', () => {
-  it('prefers enums, then numbers and booleans, then short strings; skips markdown, arrays, objects', () => {
+  it("keeps the schema's order of its scalar properties; skips markdown, arrays, objects", () => {
     const columns = pickColumns({
       properties: {
         description: { type: 'string', format: 'markdown' },
@@ -13,8 +13,8 @@ describe('pickColumns', () => {
         lifecycle: { type: 'string', enum: ['a', 'b'], title: 'Lifecycle' },
       },
     });
-    expect(columns.map((c) => c.key)).toEqual(['lifecycle', 'tier', 'owner']);
-    expect(columns[0].title).toBe('Lifecycle');
+    expect(columns.map((c) => c.key)).toEqual(['owner', 'tier', 'lifecycle']);
+    expect(columns[2].title).toBe('Lifecycle');
   });
 
   it('stops at the maximum and copes with no properties', () => {

@@ -4,23 +4,10 @@ import type { Field } from '@/lib/catalog-view/fields';
 import { selectedFacetValues, withoutFacetRule, type Group } from '@/lib/catalog-view/rule-tree';
 import { useFacet } from './use-entity-search';
 
-// Values with counts of the enum, boolean and short-string properties, under the current query
+// Values with counts of the properties lib/catalog-view/facet-fields.ts picks, under the current query
 // (less the facet's own rule). Ticking a value adds it to that property's `=` / `in` rule.
 
 const MAX_VALUES = 10;
-
-/** The properties worth a facet: enums, booleans, and plain strings (no format, no long text). */
-export function facetFields(fields: Field[], schema: unknown, max = 6): Field[] {
-  const properties = ((schema as { properties?: Record<string, { maxLength?: number; format?: string }> })?.properties ?? {}) as Record<
-    string,
-    { maxLength?: number; format?: string }
-  >;
-  const short = (f: Field) => {
-    const p = properties[f.key];
-    return f.kind === 'string' && !!p && !p.format && (p.maxLength === undefined || p.maxLength <= 200);
-  };
-  return fields.filter((f) => !f.meta && !f.via && (f.kind === 'enum' || f.kind === 'boolean' || short(f))).slice(0, max);
-}
 
 type Props = {
   team: string;

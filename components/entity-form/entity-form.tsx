@@ -54,6 +54,31 @@ function unplaced(form: HTMLFormElement, errors: FieldErrors): string[] {
     .map(([k, m]) => `${k.replace(/^\/data/, '') || 'data'}: ${m}`);
 }
 
+type Notice = { kind: 'client' } | { kind: 'server' } | { kind: 'text'; text: string; fields: boolean };
+
+/** The notice's words for the errors as they are now (null once nothing is left to say). */
+function describeNotice(
+  notice: Notice | null,
+  clientErrors: FieldErrors,
+  serverErrors: FieldErrors,
+  form: HTMLFormElement | null,
+): { text: string; details: string[] } | null {
+  if (!notice) return null;
+  const details = (errors: FieldErrors) => (form ? unplaced(form, errors) : []);
+  if (notice.kind === 'client') {
+    const count = Object.keys(clientErrors).length;
+    if (count === 0) return null;
+    return {
+      text: `Fix ${count === 1 ? 'the highlighted field' : `the ${count} highlighted problems`} before saving.`,
+      details: details(clientErrors),
+    };
+  }
+  if (notice.kind === 'server') {
+    return Object.keys(serverErrors).length === 0 ? null : { text: 'The server refused some values.', details: details(serverErrors) };
+  }
+  return { text: notice.text, details: notice.fields ? details(serverErrors) : [] };
+}
+
 export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secondaryAction, relations, team }: EntityFormProps) {
   const fields = useMemo(() => schemaToFields(schema), [schema]);
   const state = useEntityFormState(schema, initial, mode, relations?.fields);
@@ -63,7 +88,10 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
   const [shown] = useState(() => JSON.stringify(values));
   const [saved, setSaved] = useState(false);
   useUnsavedGuard(mode !== 'inputs' && !saved && JSON.stringify(values) !== shown, mode === 'create' ? 'this new entity' : 'this entity');
-  const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
+  // What the form says above its buttons. A refusal about fields follows the fields as they change
+  // (the count of problems, gone once they are fixed), never a snapshot of the moment of submitting.
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [formEl, setFormEl] = useState<HTMLFormElement | null>(null);
   const [identifierTyped, setIdentifierTyped] = useState(Boolean(values.identifier));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -75,15 +103,11 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
     if (pointers.length > 0) {
       // Not sent: the server would refuse it. Take the user to the first problem instead.
       firstInvalid(form, pointers)?.focus();
-      const details = unplaced(form, state.clientErrors);
-      setMessage({
-        text: `Fix ${pointers.length === 1 ? 'the highlighted field' : `the ${pointers.length} highlighted problems`} before saving.`,
-        details,
-      });
+      setNotice({ kind: 'client' });
       return;
     }
     setPending(true);
-    setMessage(null);
+    setNotice(null);
     try {
       const result = await onSubmit(state.submission());
       const fieldErrors = result?.fieldErrors ?? {};
@@ -92,15 +116,16 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
         state.setServerErrors(fieldErrors);
         firstInvalid(form, Object.keys(fieldErrors))?.focus();
       }
-      if (result?.message || Object.keys(fieldErrors).length > 0) {
-        setMessage({ text: result?.message ?? 'The server refused some values.', details: unplaced(form, fieldErrors) });
-      }
+      if (result?.message) setNotice({ kind: 'text', text: result.message, fields: Object.keys(fieldErrors).length > 0 });
+      else if (Object.keys(fieldErrors).length > 0) setNotice({ kind: 'server' });
     } catch (e) {
-      setMessage({ text: e instanceof Error ? e.message : 'Could not save. Try again.' });
+      setNotice({ kind: 'text', text: e instanceof Error ? e.message : 'Could not save. Try again.', fields: false });
     } finally {
       setPending(false);
     }
   }
+
+  const message = describeNotice(notice, state.clientErrors, state.serverErrors, formEl);
 
   // Identifier and title live beside `data` in the form state, at /identifier and /title.
   const metaField = (name: 'identifier' | 'title', label: string, help: string, required: boolean) => {
@@ -140,7 +165,7 @@ export function EntityForm({ schema, initial, mode, onSubmit, submitLabel, secon
   return (
     <FormContext.Provider value={api}>
       <FormTeamContext.Provider value={team ?? relations?.team ?? null}>
-        <form noValidate onSubmit={handleSubmit} className="max-w-2xl space-y-6">
+        <form ref={setFormEl} noValidate onSubmit={handleSubmit} className="max-w-2xl space-y-6">
           {meta.length > 0 && (
             <div className="grid gap-4 sm:grid-cols-2">
               {meta.map(({ props, help, error }) => (

@@ -9,14 +9,15 @@ import { entityApiPath, entityHref } from '@/components/entity/entity-href';
 import type { EntityGraph } from '@/lib/relations/get-entity-graph';
 import { api, queryKeys } from '@/lib/web/api-client';
 import { blueprintColors } from './blueprint-colors';
+import { edgeLabels } from './edge-labels';
 import { GraphControls } from './graph-controls';
 import { graphQuery, type GraphView } from './graph-view';
 import { EntityNode, type EntityNodeType } from './entity-node';
-import { COMPACT_FROM, COMPACT_NODE_SIZE, layoutGraph, NODE_SIZE } from './layout-graph';
+import { COMPACT_FROM, COMPACT_NODE_SIZE, layerGapFor, layoutGraph, NODE_SIZE } from './layout-graph';
 
 // The dependency graph N hops around one entity (GET .../graph), drawn by React Flow and laid out
 // by dagre: pan, zoom, a minimap, each entity a link to its page. Direction and hops live in the
-// URL, so a view can be shared. Relation names label the links while the graph is small enough to
+// URL, so a view can be shared. Relation titles label the links (one label per pair of entities) while the graph is small enough to
 // read them; past LABEL_LIMIT links they would only be noise, and the legend says so.
 
 export type BlueprintInfo = { id: string; title: string; icon: string | null };
@@ -138,7 +139,9 @@ function draw(
   const labelled = graph.edges.length <= LABEL_LIMIT;
   const compact = graph.nodes.length > COMPACT_FROM;
   const size = compact ? COMPACT_NODE_SIZE : NODE_SIZE;
-  const nodes: EntityNodeType[] = layoutGraph(graph.nodes, graph.edges, size).map((n) => {
+  const labels = labelled ? edgeLabels(graph.edges) : [];
+  const longest = Math.max(0, ...labels.map((l) => l?.length ?? 0));
+  const nodes: EntityNodeType[] = layoutGraph(graph.nodes, graph.edges, size, layerGapFor(longest)).map((n) => {
     const focus = n.blueprint === blueprint && n.identifier === identifier;
     return {
       id: n.id,
@@ -165,7 +168,7 @@ function draw(
     id: `${e.source}-${e.relation}-${e.target}-${i}`,
     source: e.source,
     target: e.target,
-    label: labelled ? e.relation : undefined,
+    label: labels[i],
     labelStyle: { fontSize: 11, fill: '#475569' },
     labelBgStyle: { fill: '#f8fafc' },
     labelBgPadding: [4, 2] as [number, number],

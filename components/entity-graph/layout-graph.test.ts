@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_NODE_SIZE, layoutGraph, NODE_SIZE, type NodeSize } from './layout-graph';
+import { COMPACT_NODE_SIZE, layerGapFor, layoutGraph, NODE_SIZE, type NodeSize } from './layout-graph';
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }, size: NodeSize = NODE_SIZE) =>
   Math.abs(a.x - b.x) < size.width && Math.abs(a.y - b.y) < size.height;
@@ -9,6 +9,14 @@ const extent = (placed: Array<{ x: number; y: number }>, size: NodeSize) => ({
 });
 
 describe('layoutGraph', () => {
+  it('leaves room between layers for the longest link label', () => {
+    const gap = layerGapFor('Owned by, Supported by'.length);
+    expect(gap).toBeGreaterThan('Owned by, Supported by'.length * 6);
+    expect(layerGapFor(0)).toBe(layerGapFor(3));
+    const [a, b] = layoutGraph([{ id: 'a' }, { id: 'b' }], [{ source: 'a', target: 'b' }], NODE_SIZE, gap);
+    expect(b.x - (a.x + NODE_SIZE.width)).toBeGreaterThanOrEqual(gap);
+  });
+
   it('places a chain left to right, in link order', () => {
     const placed = layoutGraph(
       [{ id: 'a' }, { id: 'b' }, { id: 'c' }],

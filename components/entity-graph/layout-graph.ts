@@ -20,14 +20,28 @@ const GAP = { column: 16, row: 12, layer: 90 };
 /** The canvas the layout is fitted to, in pixels (a laptop's graph panel). */
 const VIEW = { width: 1100, height: 600 };
 
+/** The room a label of `chars` characters needs between two layers (11 px text, padded). */
+export function layerGapFor(chars: number): number {
+  return Math.min(320, Math.max(GAP.layer, Math.ceil(chars * 6.5) + 48));
+}
+
 export type GraphNodeIn = { id: string };
 export type GraphEdgeIn = { source: string; target: string };
 export type Positioned<N> = N & { x: number; y: number };
 
-/** Top-left positions for each node (React Flow's convention), in the nodes' order. */
-export function layoutGraph<N extends GraphNodeIn>(nodes: N[], edges: GraphEdgeIn[], size: NodeSize = NODE_SIZE): Array<Positioned<N>> {
+/**
+ * Top-left positions for each node (React Flow's convention), in the nodes' order. `layerGap`: the
+ * room between layers, where the links' labels sit (wider than the longest label, so none is
+ * hidden under a node).
+ */
+export function layoutGraph<N extends GraphNodeIn>(
+  nodes: N[],
+  edges: GraphEdgeIn[],
+  size: NodeSize = NODE_SIZE,
+  layerGap: number = GAP.layer,
+): Array<Positioned<N>> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: GAP.row, ranksep: GAP.layer, edgesep: 8, marginx: 10, marginy: 10 });
+  g.setGraph({ rankdir: 'LR', nodesep: GAP.row, ranksep: layerGap, edgesep: 8, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: size.width, height: size.height });
   const known = new Set(nodes.map((n) => n.id));
@@ -36,7 +50,7 @@ export function layoutGraph<N extends GraphNodeIn>(nodes: N[], edges: GraphEdgeI
   });
   dagre.layout(g);
   const centers = new Map(nodes.map((n) => [n.id, { x: g.node(n.id).x, y: g.node(n.id).y }]));
-  const folded = foldTallLayers(centers, size);
+  const folded = foldTallLayers(centers, size, layerGap);
   return nodes.map((n) => {
     const { x, y } = folded.get(n.id)!;
     return { ...n, x: x - size.width / 2, y: y - size.height / 2 };
@@ -54,17 +68,21 @@ function layersOf(centers: Map<string, { x: number; y: number }>): string[][] {
 }
 
 /** The fitted zoom of the layers folded to at most `rows` rows each. */
-function fittedZoom(layers: string[][], rows: number, size: NodeSize): number {
-  const width = layers.reduce((w, l) => w + Math.ceil(l.length / rows) * (size.width + GAP.column), 0) + (layers.length - 1) * GAP.layer;
+function fittedZoom(layers: string[][], rows: number, size: NodeSize, layerGap: number): number {
+  const width = layers.reduce((w, l) => w + Math.ceil(l.length / rows) * (size.width + GAP.column), 0) + (layers.length - 1) * layerGap;
   const height = Math.min(rows, Math.max(...layers.map((l) => l.length))) * (size.height + GAP.row);
   return Math.min(VIEW.width / width, VIEW.height / height);
 }
 
-function foldTallLayers(centers: Map<string, { x: number; y: number }>, size: NodeSize): Map<string, { x: number; y: number }> {
+function foldTallLayers(
+  centers: Map<string, { x: number; y: number }>,
+  size: NodeSize,
+  layerGap: number,
+): Map<string, { x: number; y: number }> {
   const layers = layersOf(centers);
   const tallest = Math.max(0, ...layers.map((l) => l.length));
   let rows = tallest;
-  for (let r = 1; r < tallest; r++) if (fittedZoom(layers, r, size) > fittedZoom(layers, rows, size) * 1.05) rows = r;
+  for (let r = 1; r < tallest; r++) if (fittedZoom(layers, r, size, layerGap) > fittedZoom(layers, rows, size, layerGap) * 1.05) rows = r;
   if (rows >= tallest) return centers; // nothing to fold: dagre's own placement is the better one
   const out = new Map<string, { x: number; y: number }>();
   const height = rows * (size.height + GAP.row);
@@ -81,7 +99,7 @@ function foldTallLayers(centers: Map<string, { x: number; y: number }>, size: No
         y: top + row * (size.height + GAP.row) + size.height / 2,
       });
     });
-    left += columns * (size.width + GAP.column) + GAP.layer;
+    left += columns * (size.width + GAP.column) + layerGap;
   }
   return out;
 }

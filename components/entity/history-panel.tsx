@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -13,7 +13,16 @@ import { useCursorList } from '@/lib/web/use-cursor-list';
 import { entityApiPath } from './entity-href';
 import { VersionDiff } from './version-diff';
 
-type Props = { team: string; blueprint: string; identifier: string; currentVersion: number; canWrite: boolean };
+type Props = {
+  team: string;
+  blueprint: string;
+  identifier: string;
+  currentVersion: number;
+  canWrite: boolean;
+  /** The blueprint's schema and its relations' titles by id: the diff names fields by their titles. */
+  schema?: unknown;
+  relationTitles?: Record<string, string>;
+};
 type Version = HistoryItem & { version: number };
 
 const ACTIONS: Record<string, { label: string; tone: 'emerald' | 'indigo' | 'amber' | 'red' }> = {
@@ -28,8 +37,9 @@ const who = (v: HistoryItem) =>
 
 // The entity's versions from the audit log, newest first, a page at a time. Tick two to compare
 // them field by field; "Restore" writes an old version's title and data as a new version.
-export function HistoryPanel({ team, blueprint, identifier, currentVersion, canWrite }: Props) {
+export function HistoryPanel({ team, blueprint, identifier, currentVersion, canWrite, schema, relationTitles }: Props) {
   const router = useRouter();
+  const titles = useMemo(() => new Map(Object.entries(relationTitles ?? {})), [relationTitles]);
   const queryClient = useQueryClient();
   const key = queryKeys.entityHistory(team, blueprint, identifier);
   const list = useCursorList<{ versions: HistoryItem[]; next_cursor: string | null }, HistoryItem>(
@@ -218,7 +228,7 @@ export function HistoryPanel({ team, blueprint, identifier, currentVersion, canW
       </div>
       <div className="min-w-0">
         {a && b ? (
-          <VersionDiff older={a} newer={b} />
+          <VersionDiff older={a} newer={b} schema={schema} relationTitles={titles} />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
             {versions.length < 2

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/components/ui/format';
-import { diffVersions, type DiffLine, type VersionSnapshot } from './entity-diff';
+import { diffLabel, diffVersions, type DiffLine, type VersionSnapshot } from './entity-diff';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -59,13 +59,18 @@ function Change({ line }: { line: DiffLine }) {
   }
 }
 
-// Two versions side by side as a list of field changes, the older one on the left of each arrow.
+// Two versions side by side as a list of field changes, the older one on the left of each arrow,
+// each named by its title in the blueprint's schema (or its relation's title), not its id.
 export function VersionDiff({
   older,
   newer,
+  schema,
+  relationTitles,
 }: {
   older: { version: number } & VersionSnapshot;
   newer: { version: number } & VersionSnapshot;
+  schema?: unknown;
+  relationTitles?: ReadonlyMap<string, string>;
 }) {
   const lines = diffVersions(older, newer);
   return (
@@ -90,8 +95,10 @@ export function VersionDiff({
           </thead>
           <tbody className="divide-y divide-slate-100">
             {lines.map((line) => (
-              <tr key={line.path} data-diff-path={line.path}>
-                <td className="w-1/4 px-4 py-2 align-top font-mono text-xs text-slate-700">{line.path}</td>
+              <tr key={`${line.scope ?? 'data'}:${line.path}`} data-diff-path={line.path} data-diff-scope={line.scope ?? 'data'}>
+                <td className="w-1/4 px-4 py-2 align-top text-xs font-medium text-slate-700" title={line.path}>
+                  {diffLabel(line, schema, relationTitles)}
+                </td>
                 <td className="w-24 px-2 py-2 align-top">
                   <span
                     className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${KIND[line.kind].className}`}

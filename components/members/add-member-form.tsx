@@ -4,11 +4,23 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { sentence } from '@/components/ui/format';
 import { api, ApiError, queryKeys } from '@/lib/web/api-client';
 import { notifyOutcome } from '@/components/ui/notify';
 
 // Adds an existing account to the team by email, with a role.
-export function AddMemberForm({ team, roles }: { team: string; roles: string[] }) {
+/** `active`: this form made the page's latest request (only then its error shows); `onAct` says it did. */
+export function AddMemberForm({
+  team,
+  roles,
+  active = true,
+  onAct,
+}: {
+  team: string;
+  roles: string[];
+  active?: boolean;
+  onAct?: () => void;
+}) {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState(roles.includes('editor') ? 'editor' : (roles[0] ?? ''));
@@ -21,11 +33,11 @@ export function AddMemberForm({ team, roles }: { team: string; roles: string[] }
       await queryClient.invalidateQueries({ queryKey: queryKeys.roles(team) });
     },
   });
-  const error = add.error instanceof ApiError ? add.error : null;
+  const error = active && add.error instanceof ApiError ? add.error : null;
   const emailError = error?.fieldErrors()['/email']
     ? 'Enter a valid email address.'
     : error && error.code !== 'validation_failed'
-      ? error.message
+      ? sentence(error.message)
       : undefined;
   return (
     <form
@@ -34,6 +46,7 @@ export function AddMemberForm({ team, roles }: { team: string; roles: string[] }
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        onAct?.();
         add.mutate();
       }}
     >
@@ -43,7 +56,11 @@ export function AddMemberForm({ team, roles }: { team: string; roles: string[] }
           name="member-email"
           type="email"
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            // The refusal was about the address it saw: a new one is not refused yet.
+            if (add.error) add.reset();
+          }}
           error={emailError}
           required
         />

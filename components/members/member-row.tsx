@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatDate } from '@/components/ui/format';
+import { formatDate, sentence } from '@/components/ui/format';
 import type { MemberView, RevokedKeyView } from '@/lib/members/member-service';
 import { api, queryKeys } from '@/lib/web/api-client';
 import { notifyDone, notifyOutcome } from '@/components/ui/notify';
@@ -15,12 +15,17 @@ export function MemberRow({
   roles,
   canManage,
   isSelf,
+  active = true,
+  onAct,
 }: {
   team: string;
   member: MemberView;
   roles: string[];
   canManage: boolean;
   isSelf: boolean;
+  /** This row made the page's latest request (only then its error shows); `onAct` says it did. */
+  active?: boolean;
+  onAct?: () => void;
 }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -30,11 +35,19 @@ export function MemberRow({
   };
   const changeRole = useMutation({
     mutationFn: (role: string) => api(`/teams/${team}/members/${member.user_id}`, { method: 'PATCH', body: { role } }),
+    onMutate: () => {
+      onAct?.();
+      remove.reset();
+    },
     onSuccess: (_, role) => notifyDone(`${member.name ?? member.email} is now ${role}.`),
     onSettled: refresh,
   });
   const remove = useMutation({
     mutationFn: () => api(`/teams/${team}/members/${member.user_id}`, { method: 'DELETE' }),
+    onMutate: () => {
+      onAct?.();
+      changeRole.reset();
+    },
     onSuccess: () => notifyOutcome('member', member.name ?? member.email, 'removed'),
     onSettled: async () => {
       await refresh();
@@ -51,7 +64,8 @@ export function MemberRow({
     staleTime: 0,
     gcTime: 0,
   });
-  const error = changeRole.error ?? remove.error ?? preview.error;
+  // The error of the latest of this row's requests (the others are reset when one starts).
+  const error = active ? (remove.error ?? changeRole.error ?? (confirming ? preview.error : null)) : null;
   return (
     <tr data-testid={`member-${member.email}`}>
       <td className="px-4 py-3">
@@ -81,7 +95,7 @@ export function MemberRow({
         )}
         {error && (
           <p role="alert" className="mt-1 text-xs text-red-600">
-            {error.message}
+            {sentence(error.message)}
           </p>
         )}
       </td>
@@ -128,7 +142,14 @@ export function MemberRow({
               </span>
             </span>
           ) : (
-            <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                onAct?.();
+                setConfirming(true);
+              }}
+              aria-label={`Remove ${member.email}`}
+            >
               Remove
             </Button>
           ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
@@ -19,10 +20,15 @@ export function MembersPanel({ team, canManage, selfId }: { team: string; canMan
   const roles = useQuery({ queryKey: queryKeys.roles(team), queryFn: () => api<{ roles: RoleView[] }>(`/teams/${team}/roles?limit=1000`) });
   const roleNames = roles.data?.roles.map((r) => r.name) ?? [];
   const rows = members.items;
+  // One error at a time: the page shows the error of the latest action only (an add, a role change,
+  // a removal), so an old refusal never stands beside a new one.
+  const [acting, setActing] = useState<string | null>(null);
 
   return (
     <div className="space-y-4">
-      {canManage && roleNames.length > 0 && <AddMemberForm team={team} roles={roleNames} />}
+      {canManage && roleNames.length > 0 && (
+        <AddMemberForm team={team} roles={roleNames} active={acting === 'add'} onAct={() => setActing('add')} />
+      )}
       {members.error && <ErrorBanner error={members.error} onRetry={() => members.refetch()} />}
       {members.isPending ? (
         <TableSkeleton />
@@ -36,6 +42,8 @@ export function MembersPanel({ team, canManage, selfId }: { team: string; canMan
               roles={roleNames.length ? roleNames : [m.role.name]}
               canManage={canManage}
               isSelf={m.user_id === selfId}
+              active={acting === m.user_id}
+              onAct={() => setActing(m.user_id)}
             />
           ))}
         </DataTable>

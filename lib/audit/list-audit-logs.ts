@@ -2,6 +2,7 @@ import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage } from '@/lib/http/pagination';
+import { loadAuditEntityNames, type AuditEntityName } from './audit-entity-names';
 
 export type AuditFilters = {
   entityType?: string;
@@ -27,6 +28,8 @@ export type AuditLogView = {
     /** A system row: the automation or integration the system acted for. */
     on_behalf: { type: string; id: string } | null;
   };
+  /** An entity's row: the entity's identifier, title and blueprint (audit-entity-names.ts); else null. */
+  entity: AuditEntityName | null;
   old_data: unknown;
   new_data: unknown;
   ip_address: string | null;
@@ -64,6 +67,7 @@ export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilt
     ? await db.apiKey.findMany({ where: { teamId: ctx.team.id, id: { in: keyIds } }, select: { id: true, name: true } })
     : [];
   const keyName = new Map(keys.map((k) => [k.id, k.name]));
+  const entityNames = await loadAuditEntityNames(db, ctx.team.id, pageRows);
   return {
     audit_logs: pageRows.map((r): AuditLogView => ({
       id: r.id,
@@ -79,6 +83,7 @@ export async function listAuditLogs(db: Db, ctx: TeamContext, filters: AuditFilt
         api_key_name: r.apiKeyId ? (keyName.get(r.apiKeyId) ?? null) : null,
         on_behalf: r.onBehalfType && r.onBehalfId ? { type: r.onBehalfType, id: r.onBehalfId } : null,
       },
+      entity: r.entityType === 'entity' ? (entityNames.get(r.entityId) ?? null) : null,
       old_data: r.oldData,
       new_data: r.newData,
       ip_address: r.ipAddress,

@@ -110,9 +110,9 @@ describe('createBlueprint', () => {
     );
     expect(details).toEqual(
       expect.arrayContaining([
-        { path: '/schema/required', message: 'must be array' },
-        { path: '/schema/properties/tier/minimum', message: 'must be number' },
-        { path: '/schema/properties/tier/type', message: expect.stringContaining('must be one of') },
+        { path: '/schema/required', message: 'Must be a list' },
+        { path: '/schema/properties/tier/minimum', message: 'Must be a number' },
+        { path: '/schema/properties/tier/type', message: expect.stringContaining('Must be one of') },
       ]),
     );
     expect(await testDb().blueprint.count({ where: { teamId: team.id } })).toBe(0);

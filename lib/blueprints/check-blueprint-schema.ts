@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AppError } from '@/lib/errors';
 import { createAjv } from '@/lib/validation/create-ajv';
+import { humaniseError } from '@/lib/validation/humanise-ajv-error';
 import { re2Fault } from '@/lib/validation/re2-engine';
 import {
   MAX_PATTERN_LENGTH,
@@ -12,6 +13,7 @@ import {
 import type { JsonObject } from './schemas';
 import { SUBSCHEMA_LIST, SUBSCHEMA_MAP, SUBSCHEMA_ONE } from '@/lib/validation/subschema-keywords';
 
+// Isomorphic (the blueprint editor runs judgeBlueprintSchema in the browser).
 // A blueprint's `schema` must be a draft 2020-12 JSON Schema (ajv's meta-schema) whose root is
 // `type: "object"`, and must compile: regex patterns, formats and local $refs that ajv would only
 // reject (or, for formats, silently ignore) at compile time are found first, so that every 422
@@ -35,8 +37,7 @@ function metaSchemaErrors(schema: JsonObject): Detail[] {
   for (const e of (metaAjv.errors ?? []) as ErrorObject[]) {
     const path = `/schema${e.instancePath}`;
     if (byPath.has(path)) continue;
-    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues?: unknown[] }).allowedValues : undefined;
-    byPath.set(path, { path, message: allowed ? `must be one of: ${allowed.join(', ')}` : (e.message ?? 'is not valid') });
+    byPath.set(path, { path, message: humaniseError(e) });
   }
   return [...byPath.values()];
 }
@@ -137,32 +138,47 @@ function keywordErrors(root: JsonObject, formats: Record<string, unknown>): Deta
   return details;
 }
 
+export type SchemaFault = Detail;
+export type SchemaVerdict = { ok: true; validate: ValidateFunction } | { ok: false; message: string; details: Detail[] };
+
+/**
+ * The verdict on a blueprint schema: its compiled validator, or why it cannot be used (a message
+ * and details under `/schema`). Isomorphic, no server import: the server's check below and the
+ * blueprint editor (before saving, as the schema is typed) run this one function, so the editor
+ * shows the very messages the server would answer.
+ */
+export function judgeBlueprintSchema(schema: JsonObject): SchemaVerdict {
+  const refuse = (message: string, details: Detail[]): SchemaVerdict => ({ ok: false, message, details });
+  // Size first: the meta-schema check and the compile below are recursive and proportional to it.
+  const size = schemaSizeFaults(schema);
+  if (size.length) return refuse('the schema is too large', size);
+  const counts = countFaults(schema);
+  if (counts.length) return refuse('the schema is too large', counts);
+  const meta = metaSchemaErrors(schema);
+  if (meta.length) return refuse('the schema is not a valid JSON Schema (draft 2020-12)', meta);
+  if (schema.type !== 'object')
+    return refuse('the schema must describe an object', [{ path: '/schema/type', message: 'must be "object"' }]);
+  // A fresh ajv per schema: a user's `$id` can never collide with another blueprint's, and nothing
+  // compiled here stays referenced (the validator cache of the entity service is a later step).
+  const ajv = createAjv();
+  const keywords = keywordErrors(schema, ajv.formats);
+  if (keywords.length) return refuse('the schema does not compile', keywords);
+  try {
+    return { ok: true, validate: ajv.compile(schema) };
+  } catch (e) {
+    const missing = (e as { missingRef?: string }).missingRef;
+    const at = missing ? [...subschemas(schema, '/schema')].find(([s]) => s.$ref === missing)?.[1] : undefined;
+    const message = e instanceof Error ? e.message : 'does not compile';
+    return refuse('the schema does not compile', [{ path: at ? `${at}/$ref` : '/schema', message }]);
+  }
+}
+
 /**
  * Checks a blueprint schema and returns its compiled validator (for the existing entities), or
  * throws 422 `validation_failed` with details under `/schema`.
  */
 export function checkBlueprintSchema(schema: JsonObject): ValidateFunction {
-  // Size first: the meta-schema check and the compile below are recursive and proportional to it.
-  const size = schemaSizeFaults(schema);
-  if (size.length) throw new AppError('validation_failed', 'the schema is too large', size);
-  const counts = countFaults(schema);
-  if (counts.length) throw new AppError('validation_failed', 'the schema is too large', counts);
-  const meta = metaSchemaErrors(schema);
-  if (meta.length) throw new AppError('validation_failed', 'the schema is not a valid JSON Schema (draft 2020-12)', meta);
-  if (schema.type !== 'object') {
-    throw new AppError('validation_failed', 'the schema must describe an object', [{ path: '/schema/type', message: 'must be "object"' }]);
-  }
-  // A fresh ajv per schema: a user's `$id` can never collide with another blueprint's, and nothing
-  // compiled here stays referenced (the validator cache of the entity service is a later step).
-  const ajv = createAjv();
-  const keywords = keywordErrors(schema, ajv.formats);
-  if (keywords.length) throw new AppError('validation_failed', 'the schema does not compile', keywords);
-  try {
-    return ajv.compile(schema);
-  } catch (e) {
-    const missing = (e as { missingRef?: string }).missingRef;
-    const at = missing ? [...subschemas(schema, '/schema')].find(([s]) => s.$ref === missing)?.[1] : undefined;
-    const message = e instanceof Error ? e.message : 'does not compile';
-    throw new AppError('validation_failed', 'the schema does not compile', [{ path: at ? `${at}/$ref` : '/schema', message }]);
-  }
+  const verdict = judgeBlueprintSchema(schema);
+  if (!verdict.ok) throw new AppError('validation_failed', verdict.message, verdict.details);
+  return verdict.validate;
 }

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { runSql } from '@/lib/db/run-sql';
 import { entityBatchRow, entityBatchSql, type EntityBatchRow } from './blueprint-entities.sql';
+import { humaniseError } from '@/lib/validation/humanise-ajv-error';
 
 // Before a blueprint's schema changes, its existing entities are checked against the new schema,
 // inside the transaction that saves it. The walk streams: batches of 1000 by keyset over
@@ -18,7 +19,7 @@ export type FailingEntities = { failing_count: number; failing_count_is_lower_bo
 function errorsOf(errors: ErrorObject[] | null | undefined): FailingSample['errors'] {
   return (errors ?? []).slice(0, 20).map((e) => ({
     path: `/data${e.instancePath}${e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : ''}`,
-    message: e.message ?? 'is not valid',
+    message: humaniseError(e),
   }));
 }
 

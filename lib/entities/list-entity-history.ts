@@ -17,6 +17,8 @@ export type HistoryItem = {
   restored_version: number | null;
   title: string | null;
   data: Prisma.JsonValue;
+  /** The links it held, by relation id, when its audit row recorded them (null when it did not). */
+  relations: Record<string, string | string[]> | null;
   actor_type: string;
   user_id: string | null;
   api_key_id: string | null;
@@ -26,7 +28,13 @@ export type HistoryItem = {
   created_at: string;
 };
 
-type Snapshot = { title?: string | null; data?: Prisma.JsonValue; version?: number; restored_version?: number } | null;
+type Snapshot = {
+  title?: string | null;
+  data?: Prisma.JsonValue;
+  relations?: Record<string, string | string[]>;
+  version?: number;
+  restored_version?: number;
+} | null;
 
 export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: string, identifier: string, page: PageParams) {
   requirePermission(ctx, 'entity:read');
@@ -53,6 +61,7 @@ export async function listEntityHistory(db: Db, ctx: TeamContext, blueprintId: s
       restored_version: snap?.restored_version ?? null,
       title: snap?.title ?? null,
       data: snap?.data ?? null,
+      relations: snap?.relations && typeof snap.relations === 'object' && !Array.isArray(snap.relations) ? snap.relations : null,
       actor_type: r.actorType,
       user_id: r.userId,
       api_key_id: r.apiKeyId,

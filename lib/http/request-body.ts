@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { createAjv } from '@/lib/validation/create-ajv';
 import { tooDeepAt } from '@/lib/validation/schema-limits';
 import { MAX_JSON_DEPTH, findValueFault, jsonDepthExceeds } from './check-json-value';
+import { humaniseError } from '@/lib/validation/humanise-ajv-error';
 
 // Request bodies: at most 1 MiB of JSON nested at most MAX_JSON_DEPTH deep, checked against the
 // route's JSON Schema. An unknown field or a body that is not a JSON object is a 400 that names
@@ -120,6 +121,6 @@ export function validateBody<T>(body: BodySchema<T>, value: unknown): T {
   throw new AppError(
     'validation_failed',
     'the request body is not valid',
-    errors.map((e) => ({ path: pathOf(e), message: e.message ?? 'is not valid' })),
+    errors.map((e) => ({ path: pathOf(e), message: humaniseError(e) })),
   );
 }

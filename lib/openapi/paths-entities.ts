@@ -79,6 +79,11 @@ export const entitySchemas: Record<string, JsonSchema> = {
     restored_version: { type: ['integer', 'null'], description: '`entity.restored`: the version whose title and data it copies.' },
     title: nullable(str),
     data: { description: "The entity's data at that version (JSON, or null)." },
+    relations: {
+      type: ['object', 'null'],
+      description: 'The links it held at that version, by relation id (an identifier or a list), or null where the record has none.',
+      additionalProperties: { oneOf: [str, { type: 'array', items: str }] },
+    },
     actor_type: str,
     user_id: nullable(uuid),
     api_key_id: nullable(uuid),
@@ -134,7 +139,8 @@ export const entitySchemas: Record<string, JsonSchema> = {
       view<EntityGraph['edges'][number]>('A link: source holds relation to target (node ids).', {
         source: uuid,
         target: uuid,
-        relation: str,
+        relation: { ...str, description: "The relation's id." },
+        title: { ...nullable(str), description: "The relation's title, for display." },
       }),
     ),
     truncated: { type: 'boolean', description: 'Some entities or links were left out by limit (or by the 5000-link cap).' },

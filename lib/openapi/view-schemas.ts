@@ -180,6 +180,29 @@ export const viewSchemas: Record<string, JsonSchema> = {
         ],
       },
     }),
+    entity: {
+      description:
+        "An entity's row (`entity_type` `entity`): the entity's identifier, title and blueprint, read when the log is, and whether it still exists; null for other rows.",
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['identifier', 'title', 'blueprint', 'exists'],
+          properties: {
+            identifier: nullable(str),
+            title: nullable(str),
+            blueprint: {
+              oneOf: [
+                { type: 'null' },
+                { type: 'object', additionalProperties: false, required: ['id', 'title'], properties: { id: str, title: nullable(str) } },
+              ],
+            },
+            exists: { type: 'boolean' },
+          },
+        },
+      ],
+    },
     old_data: { description: 'The state before (JSON, or null), secrets redacted.' },
     new_data: { description: 'The state after (JSON, or null), secrets redacted.' },
     ip_address: nullable(str),

@@ -22,7 +22,7 @@ export type GraphDirection = 'upstream' | 'downstream' | 'both';
 export type GraphRow = {
   reached: number;
   nodes: Array<{ id: string; blueprint: string; identifier: string; title: string | null; depth: number }>;
-  edges: Array<{ source: string; target: string; relation: string }>;
+  edges: Array<{ source: string; target: string; relation: string; title: string | null }>;
 };
 /** nodes and edges are jsonb arrays the statement builds (jsonb_agg of jsonb_build_object). */
 export const graphRow = rowDecoderFor<GraphRow>()({ reached: 'int', nodes: 'json', edges: 'json' });
@@ -58,7 +58,7 @@ export function entityGraphSql(teamId: string, rootId: string, direction: GraphD
     ), kept AS (
       SELECT id, depth FROM nearest ORDER BY depth, id LIMIT ${limit}
     ), links AS (
-      SELECT r.source_entity_id, r.target_entity_id, d.identifier AS relation
+      SELECT r.source_entity_id, r.target_entity_id, d.identifier AS relation, d.title
         FROM entity_relations r
         JOIN kept s ON s.id = r.source_entity_id
         JOIN kept t ON t.id = r.target_entity_id
@@ -70,5 +70,5 @@ export function entityGraphSql(teamId: string, rootId: string, direction: GraphD
     SELECT (SELECT count(*) FROM nearest)::int AS reached,
            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'blueprint', e.blueprint_id, 'identifier', e.identifier, 'title', e.title, 'depth', k.depth) ORDER BY k.depth, e.id)
                        FROM kept k JOIN entities e ON e.team_id = ${team} AND e.id = k.id), '[]'::json) AS nodes,
-           COALESCE((SELECT json_agg(json_build_object('source', source_entity_id, 'target', target_entity_id, 'relation', relation)) FROM links), '[]'::json) AS edges`;
+           COALESCE((SELECT json_agg(json_build_object('source', source_entity_id, 'target', target_entity_id, 'relation', relation, 'title', title)) FROM links), '[]'::json) AS edges`;
 }

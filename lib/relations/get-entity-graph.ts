@@ -16,7 +16,8 @@ export const GRAPH_LIMITS = { maxHops: 5, defaultHops: 2, maxLimit: 1000, defaul
 export type GraphParams = { direction: GraphDirection; maxHops: number; limit: number };
 export type EntityGraph = {
   nodes: Array<{ id: string; blueprint: string; identifier: string; title: string | null; depth: number }>;
-  edges: Array<{ source: string; target: string; relation: string }>;
+  /** `relation`: the relation's id; `title`: its title, for people. */
+  edges: Array<{ source: string; target: string; relation: string; title: string | null }>;
   truncated: boolean;
 };
 

@@ -15,6 +15,7 @@ import { triggerConfigOf, type ActionRow } from '@/lib/actions/action-view';
 import { entityInputsOf, inputsSchemaForValidation } from '@/lib/actions/check-user-inputs';
 import type { JsonObject } from '@/lib/blueprints/schemas';
 import { entityMatchesSql, idRow } from './runs.sql';
+import { humaniseError } from '@/lib/validation/humanise-ajv-error';
 
 // What a run is asked with, checked before it is recorded: its entity (day-2 and delete: one of
 // the action's blueprint, 404 otherwise, matching the action's condition, checked in SQL by the
@@ -77,7 +78,7 @@ export function checkRunInputs(teamId: string, action: ActionRow, inputs: unknow
     const member =
       error.keyword === 'required' ? p.missingProperty : error.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
     const at = member === undefined ? '' : `/${member.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    return { path: `/inputs${error.instancePath}${at}`, message: error.message ?? 'is not valid' };
+    return { path: `/inputs${error.instancePath}${at}`, message: humaniseError(error) };
   });
   throw new AppError('validation_failed', 'the inputs do not match the action form', faults);
 }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AppError } from '@/lib/errors';
 import { createAjv } from './create-ajv';
+import { humaniseError } from '@/lib/validation/humanise-ajv-error';
 
 // Entity `data` is checked against its blueprint's JSON Schema with a validator compiled once per
 // blueprint *version* and kept in a bounded map. The key is (uid, version), never a time: every
@@ -74,7 +75,7 @@ function faultOf(error: ErrorObject): DataFault {
   const member =
     error.keyword === 'required' ? p.missingProperty : error.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
   const at = member === undefined ? '' : `/${token(member)}`;
-  return { path: `/data${error.instancePath}${at}`, message: error.message ?? 'is not valid' };
+  return { path: `/data${error.instancePath}${at}`, message: humaniseError(error) };
 }
 
 /** Faults of `data` against the blueprint's schema, paths under `/data` (empty when valid). */

@@ -71,7 +71,18 @@ export default async function BlueprintEntitiesPage({ params }: Props) {
       <PageHeader
         title={summary.title}
         icon={summary.icon}
-        description={`${summary.description ?? ''} ${formatCount(summary.entityCount)} entities.`.trim()}
+        description={
+          <>
+            {summary.description && (
+              <>
+                <span data-testid="blueprint-description">{summary.description}</span> <span className="mx-1 text-slate-400">·</span>{' '}
+              </>
+            )}
+            <span data-testid="blueprint-count">
+              {formatCount(summary.entityCount)} {summary.entityCount === 1 ? 'entity' : 'entities'}
+            </span>
+          </>
+        }
         aside={
           <div className="flex gap-2">
             {mayCall(ctx, 'listActions') && <ActionsLink team={team.slug} blueprint={blueprintId} />}

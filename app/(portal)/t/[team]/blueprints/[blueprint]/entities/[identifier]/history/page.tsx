@@ -26,6 +26,8 @@ export default async function EntityHistoryPage({ params }: { params: EntityPage
         identifier={entity.identifier}
         currentVersion={version}
         canWrite={mayCall(ctx, 'restoreEntity')}
+        schema={blueprint.schema}
+        relationTitles={Object.fromEntries(Object.entries(blueprint.relations).map(([id, r]) => [id, r.title || id]))}
       />
     </>
   );
