@@ -133,6 +133,7 @@ const INTERNAL: Record<string, string> = {
   writeIfUnchanged: 'the If-Match write inside replaceEntity / patchEntity / restoreEntity',
   restoreDeletedEntity: 'the undo of a delete inside restoreEntity (which requires entity:write)',
   writeUpserts: 'the upsert statement inside createEntity / bulkUpsertEntities',
+  writeUpsertKeys: 'the same statement answering keys only, inside bulkUpsertEntities',
   relationDefsOf: 'inside entity write transactions',
   prepareLinks: 'inside entity write transactions',
   writeLinks: 'inside entity write transactions',

@@ -52,7 +52,7 @@ describe('__proto__ in entity data (RFC 7396: an ordinary member)', () => {
     await blueprint('small', { type: 'object', maxProperties: 1 });
     await create('small', { identifier: 'a', data: { one: 1 } });
     const details = await detailsOf(patch('small', 'a', '{"data": {"__proto__": {"two": 2, "three": 3}}}'));
-    expect(details).toEqual([{ path: '/data', message: expect.stringContaining('1 properties') }]);
+    expect(details).toEqual([{ path: '/data', message: 'Must have at most 1 field' }]);
   });
 
   it('where the schema allows it, PATCH stores __proto__ as a member, as POST does', async () => {

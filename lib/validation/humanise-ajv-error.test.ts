@@ -35,6 +35,8 @@ describe('humaniseError', () => {
     const messages = (validate.errors ?? []).map(humaniseError);
     expect(messages.length).toBeGreaterThanOrEqual(10);
     for (const m of messages) expect(m).not.toMatch(RAW);
+    // A duplicate is named by its two places, as ajv numbers them.
+    expect(messages).toContain('Must not contain duplicates (items 0 and 1 are the same)');
   });
 
   it('gives the server the words the entity form shows', () => {

@@ -58,7 +58,8 @@ export function humaniseError(error: ErrorObject): string {
     case 'maxItems':
       return `Must have at most ${plural(Number(p.limit), 'item')}`;
     case 'uniqueItems':
-      return 'Must not contain duplicates';
+      // ajv's own numbers (params i and j), as its message gives them: which two to look at.
+      return p.i === undefined ? 'Must not contain duplicates' : `Must not contain duplicates (items ${p.j} and ${p.i} are the same)`;
     case 'pattern':
       return `Must match the pattern ${p.pattern}`;
     case 'enum':
