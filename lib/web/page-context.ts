@@ -52,6 +52,19 @@ export async function orRefusalPage<T>(work: Promise<T>): Promise<T> {
 }
 
 /** A service's answer for an optional part of a page: refused -> `fallback` (the part is left out). */
+/**
+ * A page's tab title read through a service (a scorecard's or an integration's own title), or
+ * `fallback` when the service refuses or finds nothing: the page itself then says why.
+ */
+export async function titleFrom<T>(work: Promise<T>, pick: (value: T) => string, fallback: string): Promise<string> {
+  try {
+    return pick(await work);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'not_found')) return fallback;
+    throw error;
+  }
+}
+
 export async function unlessRefused<T>(work: Promise<T>, fallback: T): Promise<T> {
   try {
     return await work;

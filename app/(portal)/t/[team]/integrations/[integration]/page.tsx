@@ -4,7 +4,7 @@ import { KIND_LABELS } from '@/components/integrations/integration-words';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db/prisma';
 import { getIntegration } from '@/lib/integrations/integration-service';
-import { loadTeamContext, orRefusalPage } from '@/lib/web/page-context';
+import { loadTeamContext, orRefusalPage, titleFrom } from '@/lib/web/page-context';
 import { loadIntegrationPage } from '../load-integration-page';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ team: string; integration: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Integration ${decodeURIComponent((await params).integration)}` };
+  const { team: slug, integration } = await params;
+  const identifier = decodeURIComponent(integration);
+  const read = loadTeamContext(slug).then((ctx) => getIntegration(getDb(), ctx, identifier));
+  return { title: await titleFrom(read, (i) => i.integration.title, `Integration ${identifier}`) };
 }
 
 // One integration: send items (previewed first), its syncs, its settings and mappings. The header

@@ -1,13 +1,20 @@
 import type { Metadata } from 'next';
+import { getDb } from '@/lib/db/prisma';
+import { getScorecard } from '@/lib/scorecards/scorecard-service';
+import { titleFrom } from '@/lib/web/page-context';
 import { ScorecardDashboard } from '@/components/scorecards/scorecard-dashboard';
 import { loadScorecardPage } from '../load-scorecard-page';
 
 export const dynamic = 'force-dynamic';
-export async function generateMetadata({ params }: { params: Promise<{ scorecard: string }> }): Promise<Metadata> {
-  return { title: `Scorecard ${decodeURIComponent((await params).scorecard)}` };
-}
-
 type Props = { params: Promise<{ team: string; blueprint: string; scorecard: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { team: slug, blueprint: raw, scorecard } = await params;
+  const identifier = decodeURIComponent(scorecard);
+  const { ctx, blueprint } = await loadScorecardPage(slug, raw);
+  const title = await titleFrom(getScorecard(getDb(), ctx, blueprint.id, identifier), (s) => s.view.title, identifier);
+  return { title };
+}
 
 // A scorecard's dashboard: distribution, pass rates, trend and the entities that fail the most.
 export default async function ScorecardDashboardPage({ params }: Props) {
