@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { newApiContext } from './support/api';
 import { expectNoSeriousAxeViolations } from './support/axe';
-import { PAGES, SIGNED_OUT, seedTeam, settle, type Seed } from './support/seeded-pages';
+import { PAGES, SIGNED_OUT, seedTeamBeforeAll, settle, type Seed } from './support/seeded-pages';
 import { signIn } from './support/ui';
 
 // Issue 15 item 7: no serious or critical axe-core violation on ANY page. Every page of app/ is
@@ -34,12 +33,7 @@ test.describe('no serious or critical axe violation', () => {
   // A page's first render on a busy 2-core CI machine (the API reference's above all) takes a while.
   test.describe.configure({ timeout: 120_000 });
   let seed: Seed;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    const api = await newApiContext();
-    seed = await seedTeam(api);
-    await api.dispose();
-  });
+  seedTeamBeforeAll((s) => (seed = s));
 
   test('the first Tab reaches a skip link that takes the keyboard past the header and navigation', async ({ page }) => {
     await signIn(page, seed.admin.email, seed.admin.password);

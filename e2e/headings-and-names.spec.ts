@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newApiContext } from './support/api';
-import { PAGES, SIGNED_OUT, seedTeam, settle, type Seed } from './support/seeded-pages';
+import { PAGES, SIGNED_OUT, seedTeamBeforeAll, settle, type Seed } from './support/seeded-pages';
 import { signIn } from './support/ui';
 
 // Issue 15 item 7, beyond axe's serious rules: on every page, one h1 and headings that never skip
@@ -38,12 +37,7 @@ async function sameNamedFields(page: Page): Promise<string[]> {
 test.describe('every page', () => {
   test.describe.configure({ timeout: 300_000 });
   let seed: Seed;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    const api = await newApiContext();
-    seed = await seedTeam(api);
-    await api.dispose();
-  });
+  seedTeamBeforeAll((s) => (seed = s));
 
   test('has one h1, headings in order, and form fields with names of their own', async ({ page }) => {
     const faults: string[] = [];

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newApiContext } from './support/api';
-import { PAGES, SIGNED_OUT, seedTeam, settle, type Seed } from './support/seeded-pages';
+import { PAGES, SIGNED_OUT, seedTeamBeforeAll, settle, type Seed } from './support/seeded-pages';
 import { signIn } from './support/ui';
 
 // Issue 15's rough edges, on every page of the app (the same seeded team as the accessibility
@@ -31,12 +30,7 @@ function narrowSelects(page: Page) {
 test.describe('every page', () => {
   test.describe.configure({ timeout: 300_000 });
   let seed: Seed;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    const api = await newApiContext();
-    seed = await seedTeam(api);
-    await api.dispose();
-  });
+  seedTeamBeforeAll((s) => (seed = s));
 
   test('has a distinct tab title naming the page, and selects as wide as their labels', async ({ page }) => {
     const titles = new Map<string, string>();

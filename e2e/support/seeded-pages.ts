@@ -1,5 +1,5 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { call, createBlueprint, createTeam, expectJson, register, type Session } from './api';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { call, createBlueprint, createTeam, expectJson, newApiContext, register, type Session } from './api';
 import { createComputedScorecard } from './scorecards';
 
 // A team with something on every page of the app (two blueprints linked by a relation, entities,
@@ -49,7 +49,7 @@ export const PAGES: Record<string, (s: Seed) => string> = {
 };
 export const SIGNED_OUT = new Set(['/login', '/register']);
 
-export async function seedTeam(api: APIRequestContext): Promise<Seed> {
+async function seedTeam(api: APIRequestContext): Promise<Seed> {
   const admin = await register(api, 'a11y');
   const team = (await createTeam(api, admin.token)).slug;
   const t = admin.token;
@@ -149,9 +149,19 @@ export async function seedTeam(api: APIRequestContext): Promise<Seed> {
   return { admin, team, runId: run.id };
 }
 
-export /** The page as a person reads it: its heading shown, its data loaded, nothing still busy. */
-async function settle(page: Page) {
+/** The page as a person reads it: its heading shown, its data loaded, nothing still busy. */
+export async function settle(page: Page) {
   await expect(page.locator('h1').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Seeds the team once, before the tests of the describe block it is called in, and hands it over. */
+export function seedTeamBeforeAll(take: (seed: Seed) => void): void {
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    const api = await newApiContext();
+    take(await seedTeam(api));
+    await api.dispose();
+  });
 }
