@@ -92,7 +92,7 @@ test('audit rows, the blueprint header, default columns and facets, history diff
   expect(headers).toEqual(['Owner', 'Replicas', 'Lifecycle', 'Summary']);
   const facets = page.getByRole('complementary', { name: 'Facets' });
   await expect(facets.getByRole('checkbox', { name: /^production/ })).toBeVisible();
-  expect(await texts(page, 'aside[aria-label="Facets"] h3')).toEqual(['Owner', 'Lifecycle', 'On call']);
+  expect(await texts(page, 'aside[aria-label="Facets"] h2')).toEqual(['Owner', 'Lifecycle', 'On call']);
 
   // History: the diff names the property and the relation by their titles.
   await page.goto(`/t/${team.slug}/blueprints/service/entities/pay/history`);
@@ -259,10 +259,10 @@ test("the entity form's problem count follows the fields; the members page shows
   await page.getByLabel('Alpha').fill('a');
   await page.getByLabel('Beta').fill('b');
   await page.getByLabel('Gamma').fill('ab');
-  // Left first: its message shows on leaving and moves the button down (a click would miss it).
-  await page.getByLabel('Gamma').blur();
-  await expect(page.getByText('Must be at least 3 characters')).toBeVisible();
+  // Straight from the bad field to the button: the press submits (leaving the field for the button
+  // does not first show its message, which moved the button from under the pointer).
   await page.getByRole('button', { name: 'Create entity' }).click();
+  await expect(page.getByText('Must be at least 3 characters')).toBeVisible();
   const notice = page.getByRole('alert').filter({ hasText: 'before saving' });
   await expect(notice).toHaveText(/Fix the highlighted field before saving\./);
   // More fields red: the count follows at once.

@@ -94,7 +94,16 @@ export function useEntityFormState(
       idFor: (pointer) => `${baseId}${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`,
       get: (pointer) => getAt(values, pointer),
       set,
-      touch: (pointer) => setTouched((t) => (t.has(pointer) ? t : new Set(t).add(pointer))),
+      touch: (pointer) => {
+        // A press of the submit button blurs the field first. Marking it at once would show its
+        // error, push the button down from under the pointer and lose the click; the submit shows
+        // every error anyway. So the field is marked once focus has landed, unless on a submit.
+        setTimeout(() => {
+          const landed = document.activeElement;
+          if (landed instanceof HTMLButtonElement && landed.type === 'submit') return;
+          setTouched((t) => (t.has(pointer) ? t : new Set(t).add(pointer)));
+        }, 0);
+      },
       errorFor: (pointer, deep = false) => {
         const shown = submitted || touched.has(pointer);
         return (shown ? lookup(clientErrors, pointer, deep) : undefined) ?? lookup(serverErrors, pointer, deep);
