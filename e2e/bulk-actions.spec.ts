@@ -98,7 +98,7 @@ test('select all 250 matching, set a property: 249 updated, 1 failed, as the API
   const failures = dialog.getByRole('list', { name: 'Failures' });
   await expect(failures.getByRole('listitem')).toHaveCount(1);
   await expect(failures).toContainText(FAILING);
-  await expect(failures).toContainText(/owner/);
+  await expect(failures).toContainText('The entity is not valid (owner: Required).');
   // public/screenshots/bulk-edit.png is a copy of this one (249 updated, the one failure and why).
   await page.screenshot({ path: 'test-results/screenshots/bulk-outcome.png' });
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -54,7 +54,8 @@ export function failureMessage(error: { code: string; message: string; details?:
   const first = details.find((d) => d.message && d.path && d.path !== '/data') ?? details[0];
   if (!first?.message) return sentence(error.message);
   const where = first.path ? first.path.replace(/^\/data\//, '').replace(/^\//, '') : '';
-  return `${sentence(error.message).replace(/\.$/, '')}: ${where ? `${where} ` : ''}${first.message.replace(/\.$/, '')}.`;
+  // "The entity is not valid (owner: Required)." The detail is already a sentence (humanised).
+  return `${sentence(error.message).replace(/\.$/, '')} (${where ? `${where}: ` : ''}${first.message.replace(/\.$/, '')}).`;
 }
 
 export async function runBulkEdit(
