@@ -21,18 +21,31 @@ export const ENTITY_SELECT = {
   updatedAt: true,
 } as const;
 
-/** An entity through its parents of the URL: team + blueprint + identifier, else 404. */
+/** An entity through its parents of the URL: team + blueprint + identifier, or null. */
+export async function findEntity(
+  db: Db | Prisma.TransactionClient,
+  ctx: TeamContext,
+  blueprintId: string,
+  identifier: string,
+): Promise<EntityRecord | null> {
+  return db.entity.findUnique({
+    where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier } },
+    select: ENTITY_SELECT,
+  });
+}
+
+export const entityNotFound = (identifier: string, blueprintId: string) =>
+  new AppError('not_found', `entity "${identifier}" not found in blueprint "${blueprintId}"`);
+
+/** findEntity, else 404. */
 export async function getEntityOrThrow(
   db: Db | Prisma.TransactionClient,
   ctx: TeamContext,
   blueprintId: string,
   identifier: string,
 ): Promise<EntityRecord> {
-  const row = await db.entity.findUnique({
-    where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier } },
-    select: ENTITY_SELECT,
-  });
-  if (!row) throw new AppError('not_found', `entity "${identifier}" not found in blueprint "${blueprintId}"`);
+  const row = await findEntity(db, ctx, blueprintId, identifier);
+  if (!row) throw entityNotFound(identifier, blueprintId);
   return row;
 }
 

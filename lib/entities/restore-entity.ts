@@ -5,7 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { WriteOptions } from '@/lib/http/etag';
 import { entityFaults } from './check-entity-input';
 import type { VersionedEntity } from './entity-view';
-import { ENTITY_SELECT } from './get-entity';
+import { entityNotFound, findEntity } from './get-entity';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { restoreDeletedEntity } from './restore-deleted-entity';
 import type { JsonObject } from './schemas';
@@ -57,16 +57,13 @@ export async function restoreEntity(
   requirePermission(ctx, 'entity:write');
   return db.$transaction(async (tx) => {
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
-    const current = await tx.entity.findUnique({
-      where: { teamId_blueprintId_identifier: { teamId: ctx.team.id, blueprintId, identifier } },
-      select: ENTITY_SELECT,
-    });
+    const current = await findEntity(tx, ctx, blueprintId, identifier);
     const { entityId } = options;
     if (!current && entityId) {
       const findVersion = (v: number) => findVersionOrThrow(tx, ctx, entityId, identifier, v);
       return restoreDeletedEntity(tx, ctx, blueprint, identifier, entityId, version, findVersion);
     }
-    if (!current) throw new AppError('not_found', `entity "${identifier}" not found in blueprint "${blueprintId}"`);
+    if (!current) throw entityNotFound(identifier, blueprintId);
     if (entityId && entityId !== current.id) {
       throw new AppError('conflict', `another entity "${identifier}" exists in blueprint "${blueprintId}" now: delete or rename it first`, {
         reason: 'already_exists',
