@@ -50,6 +50,16 @@ export async function runSqlWithin<T>(db: Db, sql: Prisma.Sql, decode: RowDecode
   }
 }
 
+/** runSqlWithin, or null when PostgreSQL cancelled it for taking longer than `timeoutMs`. */
+export async function runSqlWithinOrNull<T>(db: Db, sql: Prisma.Sql, decode: RowDecoder<T>, timeoutMs: number): Promise<T[] | null> {
+  try {
+    return await runSqlWithin(db, sql, decode, timeoutMs);
+  } catch (error) {
+    if (isQueryCanceled(error)) return null;
+    throw error;
+  }
+}
+
 /** Whether an error is PostgreSQL cancelling a statement (statement_timeout), by pg or by Prisma. */
 export function isQueryCanceled(error: unknown): boolean {
   return (error as { code?: unknown })?.code === '57014' || String((error as Error)?.message).includes('57014');

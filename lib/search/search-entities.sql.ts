@@ -1,6 +1,6 @@
 import { rowDecoder, rowDecoderFor, type RowDecoder, type RowShape } from '@/lib/db/decode-row';
 import type { Db } from '@/lib/db/prisma';
-import { isQueryCanceled, runSql, runSqlWithin } from '@/lib/db/run-sql';
+import { runSql, runSqlWithinOrNull } from '@/lib/db/run-sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EntityRow } from '@/lib/entities/entity-row';
 import { afterCursor, cursorColumns, orderBy } from './compile-sort.sql';
@@ -69,11 +69,10 @@ export type Total = { total: number; relation: 'eq' | 'gte' | 'estimate' };
  * planner's estimate answers instead (`estimate`), so the total never makes a search slow.
  */
 export async function countUpTo(db: Db, scope: Scope, where: Prisma.Sql, cap: number, timeoutMs: number): Promise<Total> {
-  try {
-    const [{ n }] = await runSqlWithin(db, countStatement(scope, where, cap), countRow, timeoutMs);
+  const counted = await runSqlWithinOrNull(db, countStatement(scope, where, cap), countRow, timeoutMs);
+  if (counted) {
+    const [{ n }] = counted;
     return n > cap ? { total: cap, relation: 'gte' } : { total: n, relation: 'eq' };
-  } catch (error) {
-    if (!isQueryCanceled(error)) throw error;
   }
   const [plan] = await runSql(db, estimateStatement(scope, where), planRow);
   const [{ Plan }] = plan['QUERY PLAN'] as Array<{ Plan: { 'Plan Rows': number } }>;

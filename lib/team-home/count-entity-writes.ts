@@ -1,6 +1,6 @@
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
-import { isQueryCanceled, runSqlWithin } from '@/lib/db/run-sql';
+import { runSqlWithinOrNull } from '@/lib/db/run-sql';
 import { entityWritesPerDaySql, writesPerDayRow } from './team-home.sql';
 
 // "What changed this week" on the team home: entity writes per UTC day, grouped in SQL from the
@@ -32,13 +32,8 @@ export async function countEntityWrites(
   const days = windowDays(now, WRITE_DAYS);
   const since = new Date(`${days[0]}T00:00:00Z`);
   const until = new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + DAY_MS);
-  let rows;
-  try {
-    rows = await runSqlWithin(db, entityWritesPerDaySql(ctx.team.id, since, until), writesPerDayRow, timeoutMs);
-  } catch (error) {
-    if (isQueryCanceled(error)) return null;
-    throw error;
-  }
+  const rows = await runSqlWithinOrNull(db, entityWritesPerDaySql(ctx.team.id, since, until), writesPerDayRow, timeoutMs);
+  if (!rows) return null;
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const filled = days.map((day) => {
     const row = byDay.get(day);

@@ -1,6 +1,6 @@
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
-import { isQueryCanceled, runSqlWithin } from '@/lib/db/run-sql';
+import { runSqlWithinOrNull } from '@/lib/db/run-sql';
 import { connectedRow, mostConnectedSql } from './team-home.sql';
 
 // "Most connected" on the team home: the team's entities with the most links in and out.
@@ -20,17 +20,7 @@ const TIMEOUT_MS = 2_000;
 /** Most links first; null when the count did not finish in time. */
 export async function listMostConnected(db: Db, ctx: TeamContext, timeoutMs = TIMEOUT_MS): Promise<ConnectedEntity[] | null> {
   requirePermission(ctx, 'entity:read');
-  try {
-    const rows = await runSqlWithin(db, mostConnectedSql(ctx.team.id, MOST_CONNECTED_LIMIT), connectedRow, timeoutMs);
-    return rows.map(({ identifier, title, blueprint, blueprint_title, links }) => ({
-      identifier,
-      title,
-      blueprint,
-      blueprint_title,
-      links,
-    }));
-  } catch (error) {
-    if (isQueryCanceled(error)) return null;
-    throw error;
-  }
+  const rows = await runSqlWithinOrNull(db, mostConnectedSql(ctx.team.id, MOST_CONNECTED_LIMIT), connectedRow, timeoutMs);
+  if (!rows) return null;
+  return rows.map(({ identifier, title, blueprint, blueprint_title, links }) => ({ identifier, title, blueprint, blueprint_title, links }));
 }
