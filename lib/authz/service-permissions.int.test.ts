@@ -128,6 +128,7 @@ const SERVICE_MODULES = import.meta.glob<Record<string, unknown>>(
  */
 const INTERNAL: Record<string, string> = {
   getEntityOrThrow: 'a lookup inside entity entry points',
+  findEntity: 'a lookup inside entity entry points (getEntityOrThrow without the 404)',
   loadBlueprintOrThrow: 'a lookup inside entity entry points',
   lockBlueprintOrThrow: 'a row lock inside entity write transactions',
   writeIfUnchanged: 'the If-Match write inside replaceEntity / patchEntity / restoreEntity',
