@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/prisma';
+import { isUuid } from '@/lib/domain/uuid';
 
 // An entity's audit row names the entity by its id (a UUID), which no person reads. The audit page
 // shows the entity's title and blueprint instead, linked to its page: read here, per page of rows,
@@ -15,8 +16,6 @@ export type AuditEntityName = {
 
 type Row = { id: string; entityType: string; entityId: string; oldData: unknown; newData: unknown };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function field(data: unknown, key: string): string | null {
   if (!data || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, key)) return null;
   const value = (data as Record<string, unknown>)[key];
@@ -25,7 +24,7 @@ function field(data: unknown, key: string): string | null {
 
 /** The names of the entities a page of audit rows is about, by entity id. */
 export async function loadAuditEntityNames(db: Db, teamId: string, rows: Row[]): Promise<Map<string, AuditEntityName>> {
-  const entityRows = rows.filter((r) => r.entityType === 'entity' && UUID.test(r.entityId));
+  const entityRows = rows.filter((r) => r.entityType === 'entity' && isUuid(r.entityId));
   const ids = [...new Set(entityRows.map((r) => r.entityId))];
   const names = new Map<string, AuditEntityName>();
   if (ids.length === 0) return names;

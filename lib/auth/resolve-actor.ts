@@ -8,6 +8,7 @@ import { apiKeyByHashSql, apiKeyRow, loginTokenByHashSql, loginTokenRow, userByS
 import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
 import { RUN_TOKEN_PATTERN } from '@/lib/runs/run-token';
 import type { SessionRef } from './user-sessions';
+import { isUuid } from '@/lib/domain/uuid';
 
 // Resolves the caller once per request: the Authorization header (API key or login token, as
 // `Bearer <token>` or the older `ApiKey <key>`; a run token is refused here, see
@@ -16,7 +17,6 @@ import type { SessionRef } from './user-sessions';
 // A browser session counts only while its server-side row exists (lib/auth/user-sessions.ts).
 
 const INVALID = 'the credentials are invalid, expired or revoked';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function bearerFrom(headers: Headers): string | null | undefined {
   const header = headers.get('authorization');
@@ -50,7 +50,7 @@ async function actorFromLoginToken(db: Db, token: string): Promise<Actor> {
 
 /** The person of a browser session, or null when the session was ended, expired or is unknown. */
 export async function actorFromSessionUser(db: Db, session: SessionRef | null | undefined): Promise<Actor | null> {
-  if (!session || !UUID.test(session.userId) || !UUID.test(session.sessionId)) return null;
+  if (!session || !isUuid(session.userId) || !isUuid(session.sessionId)) return null;
   const [user] = await runSql(db, userBySessionSql(session.sessionId, session.userId), userRow);
   if (!user || user.status !== 'active') return null;
   return { kind: 'user', userId: user.id, email: user.email, name: user.name, via: 'session', credentialId: session.sessionId };

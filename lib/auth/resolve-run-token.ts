@@ -4,14 +4,13 @@ import type { TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { RUN_TOKEN_PATTERN, runTokenHash, runTokenOf } from '@/lib/runs/run-token';
+import { isUuid } from '@/lib/domain/uuid';
 
 // Run tokens (`Authorization: Bearer bprun_...`, API.md "Actions and runs"): the credential a
 // webhook receiver gets to report on its run. It is not an actor of resolveActor (which refuses
 // it, so it works on no other route); only PATCH .../runs/{run} and POST .../runs/{run}/logs
 // resolve it here, against the run of their URL: the context acts for that run alone (the system
 // on behalf of the run, permission action:execute), and the run services refuse any other run.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The run token of the Authorization header, or undefined when there is none. */
 export function runTokenFrom(headers: Headers): string | undefined {
@@ -28,7 +27,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && tim
  */
 export async function resolveRunTokenContext(db: Db, token: string, slug: string, runId: string, requestId: string): Promise<TeamContext> {
   const notFound = new AppError('not_found', `run "${runId}" not found`);
-  if (!UUID.test(runId)) throw notFound;
+  if (!isUuid(runId)) throw notFound;
   const id = runId.toLowerCase();
   // The token is derived from the run id: a token made for another run never matches this one.
   if (!sameBytes(runTokenHash(token), runTokenHash(runTokenOf(id)))) throw notFound;

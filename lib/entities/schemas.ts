@@ -1,4 +1,5 @@
 import { bodySchema } from '@/lib/http/request-body';
+import { UUID_PATTERN } from '@/lib/domain/uuid';
 
 // Request bodies of the entity routes (API.md "Entities"). The shape is checked here; `data`
 // against the blueprint's JSON Schema, and `relations`, in the entity service (check-entity-input.ts).
@@ -73,6 +74,6 @@ export const restoreEntityBody = bodySchema<RestoreEntityInput>({
   required: ['version'],
   properties: {
     version: { type: 'integer', minimum: 1, maximum: 2147483647 },
-    entity_id: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
+    entity_id: { type: 'string', pattern: UUID_PATTERN },
   },
 });

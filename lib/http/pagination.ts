@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { isStorableDate } from './query-params';
+import { isUuid } from '@/lib/domain/uuid';
 
 // Cursor pagination of API.md: `limit` 1..1000 (default 50) and an opaque `cursor`; responses
 // carry `next_cursor` (null on the last page). Keyset on (created_at, id), never OFFSET.
@@ -17,9 +18,6 @@ export function parsePageParams(url: URL, defaults = { limit: 50, max: 1000 }): 
 }
 
 type Keyed = { createdAt: Date; id: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => UUID.test(id);
 
 /**
  * Prisma `where` for the rows after `cursor` in (created_at, id) order. A cursor is the client's
@@ -47,6 +45,6 @@ export function toPage<T extends Keyed>(rows: T[], limit: number): { items: T[];
 
 /** An id from the URL: anything that is not a UUID cannot exist, so it is a 404 (never a 500). */
 export function uuidParam(value: string, what: string): string {
-  if (!UUID.test(value)) throw new AppError('not_found', `${what} not found`);
+  if (!isUuid(value)) throw new AppError('not_found', `${what} not found`);
   return value.toLowerCase();
 }

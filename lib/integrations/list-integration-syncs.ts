@@ -6,6 +6,7 @@ import type { PageParams } from '@/lib/http/pagination';
 import { isStorableDate } from '@/lib/http/query-params';
 import type { SyncCounts } from './integration-view';
 import { findIntegrationOrThrow } from './load-integration';
+import { isUuid } from '@/lib/domain/uuid';
 
 // GET .../integrations/{integration}/syncs: the integration's syncs, newest first, keyset on
 // (started_at, id) (idx_integration_syncs_list), found through the team and integration of the URL.
@@ -23,13 +24,11 @@ export type SyncView = {
   actor: Record<string, unknown>;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function afterSync(cursor: string | null) {
   if (!cursor) return {};
   const [at, id] = decodeCursor(cursor, 2);
   const startedAt = new Date(String(at));
-  if (typeof at !== 'string' || typeof id !== 'string' || !isStorableDate(startedAt) || !UUID.test(id)) {
+  if (typeof at !== 'string' || typeof id !== 'string' || !isStorableDate(startedAt) || !isUuid(id)) {
     throw new AppError('bad_request', 'cursor is not valid (pass back the next_cursor of the previous page)');
   }
   return { OR: [{ startedAt: { lt: startedAt } }, { startedAt, id: { lt: id } }] };
