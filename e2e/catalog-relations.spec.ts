@@ -66,7 +66,8 @@ async function shownRows(page: Page): Promise<string[]> {
   ).sort();
 }
 
-/** The rows the API returns for the view in the page's URL. */
+/** The rows the API returns for the view in the page's URL. Read it with expect.poll: the URL
+ *  follows the view a moment after the table does (seen on a busy CI machine). */
 async function apiRows(page: Page, request: APIRequestContext, token: string, slug: string): Promise<string[]> {
   const view = decodeView(new URL(page.url()).searchParams, fields);
   const res = await call(request, 'POST', `/teams/${slug}/blueprints/service/entities/search`, { token, body: searchBody(view) });
@@ -97,7 +98,7 @@ test('filter the catalog by relatedTo and through a relation, and show a relatio
   await picker.press('Enter');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect.poll(() => shownRows(page)).toEqual(['api']);
-  expect(await apiRows(page, request, admin.token, slug)).toEqual(['api']);
+  await expect.poll(() => apiRows(page, request, admin.token, slug)).toEqual(['api']);
   await expect(page.getByText('Depends on service db', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -105,7 +106,7 @@ test('filter the catalog by relatedTo and through a relation, and show a relatio
   await page.screenshot({ path: 'test-results/screenshots/catalog-related-to.png' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect.poll(() => shownRows(page)).toEqual(['api', 'web']);
-  expect(await apiRows(page, request, admin.token, slug)).toEqual(['api', 'web']);
+  await expect.poll(() => apiRows(page, request, admin.token, slug)).toEqual(['api', 'web']);
   // The other way: what web depends on, within 2 hops.
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Rule 1 value direction').selectOption('upstream');
@@ -115,7 +116,7 @@ test('filter the catalog by relatedTo and through a relation, and show a relatio
   await page.getByRole('combobox', { name: 'Rule 1 value entities' }).press('Enter');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect.poll(() => shownRows(page)).toEqual(['api', 'db']);
-  expect(await apiRows(page, request, admin.token, slug)).toEqual(['api', 'db']);
+  await expect.poll(() => apiRows(page, request, admin.token, slug)).toEqual(['api', 'db']);
   await page.reload();
   await expect.poll(() => shownRows(page)).toEqual(['api', 'db']);
 
@@ -128,7 +129,7 @@ test('filter the catalog by relatedTo and through a relation, and show a relatio
   await page.getByLabel('Rule 1 value').selectOption('us');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect.poll(() => shownRows(page)).toEqual(['batch', 'web']);
-  expect(await apiRows(page, request, admin.token, slug)).toEqual(['batch', 'web']);
+  await expect.poll(() => apiRows(page, request, admin.token, slug)).toEqual(['batch', 'web']);
 
   // The relation columns: the linked entities' titles, each a link.
   await page.getByRole('button', { name: 'Clear' }).click();

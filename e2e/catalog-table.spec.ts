@@ -65,9 +65,18 @@ async function apiRows(page: Page, request: Parameters<typeof register>[0], toke
 }
 
 async function expectSameAsApi(page: Page, request: Parameters<typeof register>[0], token: string, slug: string, what: string) {
-  await expect(page.getByRole('table')).not.toHaveAttribute('aria-busy', 'true');
-  const api = await apiRows(page, request, token, slug);
-  await expect.poll(() => shownRows(page), { message: `${what}: rows shown vs the API` }).toEqual(api.identifiers);
+  // Both are read again until they agree: the URL follows the view a moment after the table does.
+  let api = await apiRows(page, request, token, slug);
+  await expect
+    .poll(
+      async () => {
+        const shown = await shownRows(page);
+        api = await apiRows(page, request, token, slug);
+        return JSON.stringify(shown) === JSON.stringify(api.identifiers) ? 'same' : `shown ${shown.join(',')} but the API ${api.identifiers.join(',')}`;
+      },
+      { message: `${what}: rows shown vs the API` },
+    )
+    .toBe('same');
   await expect(page.getByTestId('catalog-total')).toHaveText(new RegExp(`^${api.total.toLocaleString('en')} entit`));
   return api;
 }
