@@ -72,7 +72,9 @@ async function expectSameAsApi(page: Page, request: Parameters<typeof register>[
       async () => {
         const shown = await shownRows(page);
         api = await apiRows(page, request, token, slug);
-        return JSON.stringify(shown) === JSON.stringify(api.identifiers) ? 'same' : `shown ${shown.join(',')} but the API ${api.identifiers.join(',')}`;
+        return JSON.stringify(shown) === JSON.stringify(api.identifiers)
+          ? 'same'
+          : `shown ${shown.join(',')} but the API ${api.identifiers.join(',')}`;
       },
       { message: `${what}: rows shown vs the API` },
     )
