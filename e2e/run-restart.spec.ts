@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,8 @@ async function startServer(port: number): Promise<void> {
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, as under a supervisor: the last test signals the whole group.
+    detached: true,
   });
   server.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -84,9 +86,11 @@ function baseplatePid(): number | null {
   }
 }
 
-test.afterAll(async () => {
-  // SIGTERM to Baseplate itself (tsx does not always pass it on when a test failed half way): it
-  // drains and stops its PostgreSQL, and no process outlives the test.
+/**
+ * SIGTERM to Baseplate itself (tsx does not always pass it on when a test failed half way): it
+ * drains and stops its PostgreSQL, and no process outlives the test.
+ */
+async function stopServer(): Promise<void> {
   const pid = baseplatePid();
   if (pid !== null && isAlive(pid)) {
     process.kill(pid, 'SIGTERM');
@@ -97,6 +101,10 @@ test.afterAll(async () => {
     server.kill('SIGTERM');
     await exited;
   }
+}
+
+test.afterAll(async () => {
+  await stopServer();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -167,4 +175,20 @@ test('a run interrupted by a crash resumes after the restart: the acknowledged s
     receiver.closeAllConnections();
     receiver.close();
   }
+});
+
+// systemd's default (KillMode=control-group) and `kill -TERM -<pgid>` signal every process of the
+// group at once: the job worker and the embedded PostgreSQL stop by themselves while Baseplate
+// drains. Seen in CI before the fix: the worker and the database were started again mid-shutdown.
+test('a SIGTERM to the whole process group stops everything once: nothing is started again', async () => {
+  await stopServer(); // the one the test above left running
+  await startServer(await freePort());
+  const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+  process.kill(-server!.pid!, 'SIGTERM');
+  expect(await exited, log).toBe(0);
+  expect(log).toContain('SIGTERM: shutting down');
+  expect(log).toContain('stopping the embedded PostgreSQL');
+  expect(log).not.toContain('starting a new one');
+  expect(log).not.toContain('restarting it');
+  expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), 'the PostgreSQL is stopped').toBe(false);
 });

@@ -17,8 +17,11 @@ export type OpenDatabase = {
   close: () => Promise<void>;
   /** Records the running server for other commands (npm start only). */
   publish: () => Promise<void>;
-  /** Restarts the embedded server when it exits unexpectedly (npm start only); see supervise-database.ts. */
-  supervise: (log: (line: string) => void, giveUp: (reason: string) => void) => void;
+  /**
+   * Restarts the embedded server when it exits unexpectedly (npm start only); see
+   * supervise-database.ts. Answers the function that stops watching.
+   */
+  supervise: (log: (line: string) => void, giveUp: (reason: string) => void) => () => void;
 };
 
 type Runtime = { pid: number; url: string };
@@ -70,7 +73,7 @@ async function runningServerUrl(env: Env): Promise<string | undefined> {
  */
 export async function openDatabase(env: Env, log: (line: string) => void, options: { owner?: boolean } = {}): Promise<OpenDatabase> {
   const noop = async () => {};
-  const external = { embedded: false, close: noop, publish: noop, supervise: () => {} };
+  const external = { embedded: false, close: noop, publish: noop, supervise: () => () => {} };
   if (env.databaseUrl) return { url: env.databaseUrl, ...external };
   if (options.owner) {
     const other = await liveRuntime(env);

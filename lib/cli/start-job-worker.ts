@@ -13,6 +13,8 @@ const READY_TIMEOUT_MS = 120_000;
 export type JobWorker = {
   /** Tells the worker a job of kind `name` is waiting. */
   wake(name: string): void;
+  /** From now on, an exit is final: no new worker is started (the first step of a shutdown). */
+  stopRestarting(): void;
   /** Stops it: running jobs get `timeoutMs`; past that (and 5 s more) it is killed. */
   stop(timeoutMs: number): Promise<void>;
 };
@@ -65,6 +67,9 @@ export async function startJobWorker(log: (line: string) => void): Promise<JobWo
   };
   return {
     wake: (name) => send({ type: 'wake', name }),
+    stopRestarting() {
+      stopping = true;
+    },
     async stop(timeoutMs) {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;

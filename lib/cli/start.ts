@@ -54,6 +54,10 @@ runCli(async () => {
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
+    // A supervisor may signal the whole process group (systemd's default KillMode): the worker
+    // and the embedded PostgreSQL then stop on their own, and must not be started again.
+    stopSupervising();
+    jobs?.worker?.stopRestarting();
     cliLog(`${signal}: shutting down (finishing the requests in flight)`);
     await web?.close().catch(() => {});
     await jobs?.queue.stop(JOB_DRAIN_MS).catch(() => {});
@@ -69,7 +73,7 @@ runCli(async () => {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   unhookExitHook(signals);
   for (const signal of signals) process.on(signal, () => void shutdown(signal));
-  db.supervise(cliLog, (reason) => {
+  const stopSupervising = db.supervise(cliLog, (reason) => {
     cliLog(`${reason}; exiting with code 1 so that a supervisor restarts Baseplate`);
     void shutdown('database lost', 1);
   });

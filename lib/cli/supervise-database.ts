@@ -10,8 +10,11 @@ import type { EmbeddedDatabase } from '@/lib/db/embedded-postgres';
 const ATTEMPTS = 8;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function superviseDatabase(server: EmbeddedDatabase, log: (line: string) => void, giveUp: (reason: string) => void): void {
+/** Starts watching; the function returned stops it (a shutdown must not restart what it stops). */
+export function superviseDatabase(server: EmbeddedDatabase, log: (line: string) => void, giveUp: (reason: string) => void): () => void {
+  let watching = true;
   server.onUnexpectedExit(async (code) => {
+    if (!watching) return;
     log(`the embedded PostgreSQL exited unexpectedly (code ${code}); restarting it`);
     let last = '';
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -26,4 +29,7 @@ export function superviseDatabase(server: EmbeddedDatabase, log: (line: string) 
     }
     giveUp(`the embedded PostgreSQL could not be restarted after ${ATTEMPTS} attempts: ${last}`);
   });
+  return () => {
+    watching = false;
+  };
 }
