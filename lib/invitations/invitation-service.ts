@@ -1,12 +1,12 @@
 import { newInvitationToken, sha256Hex } from '@/lib/auth/secrets';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { isPermission } from '@/lib/authz/permissions';
 import { requirePermission, type TeamContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { lockTeamForMembership } from '@/lib/members/keep-a-manager';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
+import { permissionsBeyond } from './grantable-roles';
 import { INVITATION_SELECT, invitationView, normaliseEmail, pendingWhere, type InvitationView } from './invitation-view';
 import { INVITATION_DAYS, type CreateInvitationInput } from './schemas';
 
@@ -53,8 +53,7 @@ export async function createInvitation(
       throw new AppError('validation_failed', `there is no role "${input.role}" in this team`, [
         { path: '/role', message: 'unknown role' },
       ]);
-    const granted = Array.isArray(role.permissions) ? role.permissions.filter(isPermission) : [];
-    const beyond = granted.filter((p) => !ctx.permissions.has(p));
+    const beyond = permissionsBeyond(role.permissions, ctx.permissions);
     if (beyond.length > 0) {
       throw new AppError(
         'forbidden',
