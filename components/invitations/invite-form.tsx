@@ -56,7 +56,7 @@ export function InviteForm({ team, roles, onCreated }: { team: string; roles: st
       </div>
       <div className="space-y-1">
         <label htmlFor="invite-role" className="block text-sm font-medium text-slate-700">
-          Role
+          Invitation role
         </label>
         <select
           id="invite-role"
