@@ -203,6 +203,38 @@ test("A's API keys: list, create, and revoking A's key (under A's path and B's p
   await expectError(await call(request, 'GET', B, { token: s.a.key }), 404, "A's key under B's path");
 });
 
+test("A's invitations: list, create and revoke (under A's path and B's path) are 404 from team B; A's link still works", async ({
+  request,
+}) => {
+  const s = await setup(request);
+  const A = `/teams/${s.a.team.slug}`;
+  const B = `/teams/${s.b.team.slug}`;
+  const invitee = await register(request, 'a-invitee');
+  const created = await call(request, 'POST', `${A}/invitations`, {
+    token: s.a.admin.token,
+    body: { email: invitee.email, role: 'viewer' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { invitation, token } = (await created.json()) as { invitation: { id: string }; token: string };
+  const pendingOfA = () => getJson<{ invitations: Array<{ id: string }> }>(request, s.a.admin.token, `${A}/invitations`);
+  const before = { ...(await snapshots(request, s)), pending: await pendingOfA() };
+  await expectAll404(request, s, [
+    { method: 'GET', path: `${A}/invitations` },
+    { method: 'POST', path: `${A}/invitations`, body: { email: 'stolen@example.com', role: 'viewer' } },
+    { method: 'DELETE', path: `${A}/invitations/${invitation.id}` },
+    { method: 'DELETE', path: `${B}/invitations/${invitation.id}` },
+  ]);
+  await expectUnchanged(request, s, before);
+  expect(await pendingOfA(), "A's pending invitations after B's probes").toEqual(before.pending);
+  expect(before.pending.invitations.map((i) => i.id)).toEqual([invitation.id]);
+  // B's own list never shows A's invitation, and A's link still lets the invitee join A.
+  const { invitations } = await getJson<{ invitations: unknown[] }>(request, s.b.admin.token, `${B}/invitations`);
+  expect(invitations, "B's pending invitations").toEqual([]);
+  const joined = await call(request, 'POST', '/invitations/accept', { token: invitee.token, body: { token } });
+  expect(joined.status(), await joined.text()).toBe(200);
+  expect(((await joined.json()) as { team: { slug: string } }).team.slug).toBe(s.a.team.slug);
+});
+
 test("A's audit log is 404 from team B, B's own log never shows A's rows, and B's probes leave no trace in A's", async ({ request }) => {
   const s = await setup(request);
   const before = await snapshots(request, s);

@@ -137,17 +137,20 @@ function served(entry: EntryPoint, ok: number): Expected {
     custom: cell('custom'),
     narrowKey: cell('narrowKey'),
     manageKey: cell('manageKey'),
-    outsider: entry === 'createTeam' || entry === 'listMyTeams' ? cellOutsider(entry, ok) : 404,
+    outsider: OUTSIDE_A_TEAM.has(entry) ? cellOutsider(entry, ok) : 404,
     ...DEAD,
   };
 }
+
+/** Entry points whose routes are not under /teams/{team}: the outsider is no stranger there. */
+const OUTSIDE_A_TEAM = new Set<EntryPoint>(['createTeam', 'listMyTeams', 'acceptInvitation']);
 
 /** The outsider is signed in: outside a team, the table's answer for a person. */
 const cellOutsider = (entry: EntryPoint, ok: number) => (allows(entry, { kind: 'user', permissions: [] }) ? ok : 403);
 
 // --- the table ------------------------------------------------------------------------------------
 
-type CellContext = { api: APIRequestContext; world: World; team: TeamFixture };
+type CellContext = { api: APIRequestContext; world: World; team: TeamFixture; caller: Caller };
 type Row = {
   method: Method;
   path: string;
@@ -427,6 +430,62 @@ const ROWS: Row[] = [
       return { path: `/teams/${team.slug}/api-keys/${key.api_key.id}` };
     },
     expected: served('revokeApiKey', 204),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/invitations',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/invitations` }),
+    expected: served('listInvitations', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/invitations',
+    note: 'only people invite: a key, even with team:manage, gets 403',
+    cell: async ({ team }) => ({
+      path: `/teams/${team.slug}/invitations`,
+      body: { email: `${unique('inv')}@example.com`, role: team.customRole },
+    }),
+    expected: served('createInvitation', 201),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/invitations (viewer, beyond the custom role)',
+    note: 'the role granted cannot exceed the inviter: the custom role has no blueprint:read, which viewer grants',
+    cell: async ({ team }) => ({
+      path: `/teams/${team.slug}/invitations`,
+      body: { email: `${unique('inv')}@example.com`, role: 'viewer' },
+    }),
+    expected: { ...served('createInvitation', 201), custom: 403 },
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/invitations/{invitation_id}',
+    cell: async ({ api, world, team }) => {
+      const created = await call(api, 'POST', `/teams/${team.slug}/invitations`, {
+        token: world.users.admin.token,
+        body: { email: `${unique('inv')}@example.com`, role: 'viewer' },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      return { path: `/teams/${team.slug}/invitations/${((await created.json()) as { invitation: { id: string } }).invitation.id}` };
+    },
+    expected: served('revokeInvitation', 204),
+  },
+  {
+    method: 'POST',
+    path: '/invitations/accept',
+    note: "an invitation to a team of someone else's, sent to the caller's email (a key's: to a new address)",
+    cell: async ({ api, world, caller }) => {
+      const host = await register(api, 'host');
+      const hostTeam = await createTeam(api, host.token);
+      const email = caller in world.users ? world.users[caller as keyof World['users']].email : `${unique('inv')}@example.com`;
+      const created = await call(api, 'POST', `/teams/${hostTeam.slug}/invitations`, {
+        token: host.token,
+        body: { email, role: 'viewer' },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      return { path: '/invitations/accept', body: { token: ((await created.json()) as { token: string }).token } };
+    },
+    expected: served('acceptInvitation', 200),
   },
   {
     method: 'POST',
@@ -796,7 +855,7 @@ for (const row of ROWS) {
       test(`${route} as ${caller} → ${expected}`, async () => {
         const label = `${route} as ${caller}${row.note ? ` (${row.note})` : ''}`;
         const team = row.freshTeam ? await makeTeam(api, world.users) : world.team;
-        const { path, body } = await row.cell({ api, world, team });
+        const { path, body } = await row.cell({ api, world, team, caller });
         const response = await call(api, row.method, path, { token: credential(world, team, caller), body });
 
         if (expected >= 400) {

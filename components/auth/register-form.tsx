@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { registerAction, type AuthFormState } from '@/lib/web/auth-actions';
 
-export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `fixedEmail`: the email is given (an invitation's) and cannot be changed here. */
+export function RegisterForm({ callbackUrl, fixedEmail }: { callbackUrl?: string; fixedEmail?: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -23,7 +24,8 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={fixedEmail ?? state.values?.email}
+        readOnly={fixedEmail !== undefined}
         error={errors.email}
       />
       <Field

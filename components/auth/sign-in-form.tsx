@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { signInAction, type AuthFormState } from '@/lib/web/auth-actions';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `fixedEmail`: the email is given (an invitation's) and cannot be changed here. */
+export function SignInForm({ callbackUrl, fixedEmail }: { callbackUrl?: string; fixedEmail?: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signInAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -15,8 +16,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         </p>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus defaultValue={state.values?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        autoFocus={fixedEmail === undefined}
+        readOnly={fixedEmail !== undefined}
+        defaultValue={fixedEmail ?? state.values?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus={fixedEmail !== undefined}
+      />
       <Button type="submit" pending={pending} className="w-full">
         Sign in
       </Button>

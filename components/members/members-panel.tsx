@@ -9,13 +9,26 @@ import type { MemberView } from '@/lib/members/member-service';
 import type { RoleView } from '@/lib/roles/role-service';
 import { api, queryKeys } from '@/lib/web/api-client';
 import { useCursorList } from '@/lib/web/use-cursor-list';
+import { InvitationsPanel } from '@/components/invitations/invitations-panel';
+import { grantableRoles } from '@/lib/invitations/grantable-roles';
 import { AddMemberForm } from './add-member-form';
 import { MemberRow } from './member-row';
 
 type MemberPage = { members: MemberView[]; next_cursor: string | null };
 
-// The team's members; admins (team:manage) also add, re-role and remove them.
-export function MembersPanel({ team, canManage, selfId }: { team: string; canManage: boolean; selfId: string }) {
+// The team's members; admins (team:manage) also add, re-role and remove them, and invite people
+// (`held`: the viewer's permissions, so the invite form offers only the roles it may grant).
+export function MembersPanel({
+  team,
+  canManage,
+  selfId,
+  held,
+}: {
+  team: string;
+  canManage: boolean;
+  selfId: string;
+  held: readonly string[];
+}) {
   const members = useCursorList(queryKeys.members(team), `/teams/${team}/members?limit=100`, (p: MemberPage) => p.members);
   const roles = useQuery({ queryKey: queryKeys.roles(team), queryFn: () => api<{ roles: RoleView[] }>(`/teams/${team}/roles?limit=1000`) });
   const roleNames = roles.data?.roles.map((r) => r.name) ?? [];
@@ -53,6 +66,7 @@ export function MembersPanel({ team, canManage, selfId }: { team: string; canMan
           Load more
         </Button>
       )}
+      {canManage && <InvitationsPanel team={team} roles={grantableRoles(roles.data?.roles ?? [], held).map((r) => r.name)} />}
     </div>
   );
 }

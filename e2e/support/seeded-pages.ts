@@ -6,12 +6,13 @@ import { createComputedScorecard } from './scorecards';
 // a scorecard, an action with a run waiting for its approval, an integration), and the URL of
 // each page in it: shared by the page-wide checks (accessibility, titles, layouts).
 
-export type Seed = { admin: Session; team: string; runId: string };
+export type Seed = { admin: Session; team: string; runId: string; invitePath: string };
 
 /** Each page of app/ (its route, as the folders spell it) and the URL that shows it seeded. */
 export const PAGES: Record<string, (s: Seed) => string> = {
   '/login': () => '/login',
   '/register': () => '/register',
+  '/invite/[token]': (s) => s.invitePath,
   '/': () => '/',
   '/teams/new': () => '/teams/new',
   '/t/[team]': (s) => `/t/${s.team}`,
@@ -47,7 +48,8 @@ export const PAGES: Record<string, (s: Seed) => string> = {
   '/t/[team]/settings/roles': (s) => `/t/${s.team}/settings/roles`,
   '/t/[team]/settings/api-keys': (s) => `/t/${s.team}/settings/api-keys`,
 };
-export const SIGNED_OUT = new Set(['/login', '/register']);
+// The invitation page is walked signed out: its register form, the step a newcomer sees first.
+export const SIGNED_OUT = new Set(['/login', '/register', '/invite/[token]']);
 
 async function seedTeam(api: APIRequestContext): Promise<Seed> {
   const admin = await register(api, 'a11y');
@@ -146,7 +148,12 @@ async function seedTeam(api: APIRequestContext): Promise<Seed> {
     201,
     'integration',
   );
-  return { admin, team, runId: run.id };
+  const invitation = await expectJson<{ url: string }>(
+    await call(api, 'POST', `/teams/${team}/invitations`, { token: t, body: { email: `invitee-${admin.email}`, role: 'viewer' } }),
+    201,
+    'a pending invitation (the members page lists it; its link is a page)',
+  );
+  return { admin, team, runId: run.id, invitePath: new URL(invitation.url).pathname };
 }
 
 /** The page as a person reads it: its heading shown, its data loaded, nothing still busy. */

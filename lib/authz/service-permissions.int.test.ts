@@ -30,6 +30,9 @@ import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
 import { AppError, reasonOf } from '@/lib/errors';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
+import { acceptInvitation } from '@/lib/invitations/accept-invitation';
+import { createInvitationRow } from '@/lib/invitations/invitation.fixtures';
+import { createInvitation, listInvitations, revokeInvitation } from '@/lib/invitations/invitation-service';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { exportBlueprintsFile, exportCatalog } from '@/lib/export/export-catalog';
 import { importCatalog } from '@/lib/import/import-catalog';
@@ -371,6 +374,20 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   addMember: async (_w, ctx) => addMember(db(), ctx, { email: (await createUser(db())).email, role: 'viewer' }),
   changeMemberRole: async (w, ctx) => changeMemberRole(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id, { role: 'editor' }),
   removeMember: async (w, ctx) => removeMember(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id),
+  listInvitations: (_w, ctx) => listInvitations(db(), ctx, PAGE),
+  // A role that grants nothing: any caller allowed to invite may grant it (none exceeds its inviter).
+  createInvitation: async (w, ctx) => {
+    const role = await db().role.create({ data: { teamId: w.team.id, name: unique('none'), permissions: [] } });
+    return createInvitation(db(), ctx, { email: `${unique('invitee')}@example.com`, role: role.name });
+  },
+  revokeInvitation: async (w, ctx) =>
+    revokeInvitation(db(), ctx, (await createInvitationRow(db(), { teamId: w.team.id, email: `${unique('invitee')}@example.com` })).row.id),
+  // An invitation to another team, sent to the caller's email (a key's: to nobody's).
+  acceptInvitation: async (_w, ctx) => {
+    const { team } = await createTeamRows(db());
+    const email = ctx.actor.kind === 'user' ? ctx.actor.email : `${unique('nobody')}@example.com`;
+    return acceptInvitation(db(), requestOf(ctx), (await createInvitationRow(db(), { teamId: team.id, email })).token);
+  },
   listRoles: (_w, ctx) => listRoles(db(), ctx, PAGE),
   createRole: (_w, ctx) => createRole(db(), ctx, { name: unique('role'), permissions: [] }),
   updateRole: async (w, ctx) =>

@@ -35,6 +35,11 @@ export const SERVICE_ENTRY_POINTS = {
   addMember: { needs: 'team:manage', operations: ['addMember'] },
   changeMemberRole: { needs: 'team:manage', operations: ['changeMemberRole'] },
   removeMember: { needs: 'team:manage', operations: ['removeMember'] },
+  // lib/invitations/
+  listInvitations: { needs: 'team:manage', operations: ['listInvitations'] },
+  createInvitation: { needs: 'team:manage', peopleOnly: true, operations: ['createInvitation'] },
+  revokeInvitation: { needs: 'team:manage', operations: ['revokeInvitation'] },
+  acceptInvitation: { needs: 'signed-in', peopleOnly: true, operations: ['acceptInvitation'] },
   // lib/roles/role-service.ts
   listRoles: { needs: 'member', operations: ['listRoles'] },
   createRole: { needs: 'team:manage', operations: ['createRole'] },

@@ -158,6 +158,17 @@ describe('tenant isolation in the schema', () => {
     await sql('INSERT INTO team_memberships (team_id, user_id, role_id) VALUES ($1, $2, $3)', [a.id, user.id, a.viewerRoleId]);
   });
 
+  it("refuses an invitation to team A with team B's role", async () => {
+    const insert = (roleId: string) =>
+      sql(
+        `INSERT INTO team_invitations (team_id, email, role_id, token_hash, expires_at)
+         VALUES ($1, 'x@example.com', $2, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now() + interval '1 day')`,
+        [a.id, roleId],
+      );
+    await expect(insert(b.adminRoleId)).rejects.toMatchObject({ code: FK_VIOLATION, constraint: 'team_invitations_team_id_role_id_fkey' });
+    await insert(a.viewerRoleId);
+  });
+
   it("refuses a scorecard, action or integration mapping on team B's blueprint", async () => {
     await expect(
       sql("INSERT INTO scorecards (team_id, blueprint_id, identifier, title) VALUES ($1, 'cluster', 'prod', 'Prod')", [a.id]),
@@ -268,6 +279,11 @@ async function countsFor(teamId: string, tables: string[]): Promise<Record<strin
 async function fillTeam(team: Team): Promise<void> {
   const q = (text: string) => one<{ id: string }>(text, [team.id]);
   await sql(
+    `INSERT INTO team_invitations (team_id, email, role_id, token_hash, invited_by, expires_at)
+     VALUES ($1, 'invitee@example.com', $2, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), $3, now() + interval '1 day')`,
+    [team.id, team.viewerRoleId, team.ownerId],
+  );
+  await sql(
     `INSERT INTO api_keys (team_id, user_id, name, key_prefix, key_hash)
      VALUES ($1, $2, 'ci', 'bp_abc', encode(sha256(gen_random_uuid()::text::bytea), 'hex'))`,
     [team.id, team.ownerId],
@@ -373,6 +389,7 @@ describe('deleting a team', () => {
       'scorecard_results',
       'scorecard_rules',
       'scorecards',
+      'team_invitations',
       'team_memberships',
     ]);
     const before = await countsFor(doomed.id, tables);

@@ -27,6 +27,8 @@ import { runParameters, runPaths, runSchemas } from './paths-runs';
 import { savedViewParameters, savedViewPaths, savedViewSchemas } from './paths-saved-views';
 import { scorecardParameters, scorecardPaths, scorecardSchemas } from './paths-scorecards';
 import { scorecardResultPaths, scorecardResultSchemas } from './paths-scorecard-results';
+import { acceptInvitationBody, createInvitationBody } from '@/lib/invitations/schemas';
+import { invitationParameters, invitationPaths, invitationSchemas } from './paths-invitations';
 import { searchPaths, searchSchemas } from './paths-search';
 import { teamOpenApiPaths } from './paths-team-openapi';
 import { viewSchemas } from './view-schemas';
@@ -47,6 +49,8 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateRoleBody: createRoleBody,
   UpdateRoleBody: updateRoleBody,
   CreateApiKeyBody: createApiKeyBody,
+  CreateInvitationBody: createInvitationBody,
+  AcceptInvitationBody: acceptInvitationBody,
   CreateBlueprintBody: createBlueprintBody,
   ReplaceBlueprintBody: replaceBlueprintBody,
   PatchBlueprintBody: patchBlueprintBody,
@@ -80,6 +84,7 @@ const TAGS = [
   'Auth',
   'Teams',
   'Members',
+  'Invitations',
   'Roles',
   'API keys',
   'Audit log',
@@ -116,6 +121,7 @@ export function buildOpenApiDocument(): object {
     tags: TAGS.map((name) => ({ name })),
     paths: {
       ...identityPaths,
+      ...invitationPaths,
       ...blueprintPaths,
       ...entityPaths,
       ...searchPaths,
@@ -135,6 +141,7 @@ export function buildOpenApiDocument(): object {
       schemas: {
         ...errorSchemas,
         ...viewSchemas,
+        ...invitationSchemas,
         ...entitySchemas,
         ...searchSchemas,
         ...quickSearchSchemas,
@@ -151,6 +158,7 @@ export function buildOpenApiDocument(): object {
       responses,
       parameters: {
         ...parameters,
+        ...invitationParameters,
         ...scorecardParameters,
         ...savedViewParameters,
         ...actionParameters,

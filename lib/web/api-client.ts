@@ -59,6 +59,7 @@ export const queryKeys = {
   members: (team: string) => ['team', team, 'members'] as const,
   roles: (team: string) => ['team', team, 'roles'] as const,
   apiKeys: (team: string) => ['team', team, 'api-keys'] as const,
+  invitations: (team: string) => ['team', team, 'invitations'] as const,
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
   permissions: () => ['permissions'] as const,
   entityHistory: (team: string, blueprint: string, identifier: string) =>

@@ -17,7 +17,12 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
         canManage ? 'Who is in the team, and what their role lets them do.' : 'Who is in the team. Ask an admin to change members or roles.'
       }
     >
-      <MembersPanel team={ctx.team.slug} canManage={canManage} selfId={ctx.actor.kind === 'user' ? ctx.actor.userId : ''} />
+      <MembersPanel
+        team={ctx.team.slug}
+        canManage={canManage}
+        selfId={ctx.actor.kind === 'user' ? ctx.actor.userId : ''}
+        held={[...ctx.permissions]}
+      />
     </SettingsPage>
   );
 }
