@@ -29,6 +29,7 @@ import { summarizeTeamScorecards } from '@/lib/team-home/summarize-team-scorecar
 import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
 import { AppError, reasonOf } from '@/lib/errors';
+import { createGroupMapping, deleteGroupMapping, listGroupMappings } from '@/lib/group-mappings/group-mapping-service';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
 import { getTeamOpenApi } from '@/lib/openapi/get-team-openapi';
 import { exportBlueprintsFile, exportCatalog } from '@/lib/export/export-catalog';
@@ -168,6 +169,7 @@ const INTERNAL: Record<string, string> = {
   upsertEntityItems: 'the body of bulkUpsertEntities inside its transaction, and of the sync engine (applyEntityRecords)',
   deleteEntityRow: "the delete inside deleteEntity, and a full sync's deletions (applyEntityRecords, entity:delete checked there)",
   lockIntegrationOrThrow: 'a row lock inside integration write transactions',
+  revokeKeysOfMember: 'the key revocation inside removeMember (team:manage) and the group-mapping sync of a sign-in',
   recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
@@ -371,6 +373,10 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
   addMember: async (_w, ctx) => addMember(db(), ctx, { email: (await createUser(db())).email, role: 'viewer' }),
   changeMemberRole: async (w, ctx) => changeMemberRole(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id, { role: 'editor' }),
   removeMember: async (w, ctx) => removeMember(db(), ctx, (await addMembership(db(), w.team.id, 'viewer')).id),
+  listGroupMappings: (_w, ctx) => listGroupMappings(db(), ctx),
+  createGroupMapping: (_w, ctx) => createGroupMapping(db(), ctx, { group: unique('group'), role: 'viewer' }),
+  deleteGroupMapping: async (w, ctx) =>
+    deleteGroupMapping(db(), ctx, (await createGroupMapping(db(), w.setup, { group: unique('g'), role: 'viewer' })).id),
   listRoles: (_w, ctx) => listRoles(db(), ctx, PAGE),
   createRole: (_w, ctx) => createRole(db(), ctx, { name: unique('role'), permissions: [] }),
   updateRole: async (w, ctx) =>

@@ -35,6 +35,10 @@ export const SERVICE_ENTRY_POINTS = {
   addMember: { needs: 'team:manage', operations: ['addMember'] },
   changeMemberRole: { needs: 'team:manage', operations: ['changeMemberRole'] },
   removeMember: { needs: 'team:manage', operations: ['removeMember'] },
+  // lib/group-mappings/group-mapping-service.ts
+  listGroupMappings: { needs: 'team:manage', operations: ['listGroupMappings'] },
+  createGroupMapping: { needs: 'team:manage', operations: ['createGroupMapping'] },
+  deleteGroupMapping: { needs: 'team:manage', operations: ['deleteGroupMapping'] },
   // lib/roles/role-service.ts
   listRoles: { needs: 'member', operations: ['listRoles'] },
   createRole: { needs: 'team:manage', operations: ['createRole'] },
