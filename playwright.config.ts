@@ -23,11 +23,18 @@ const freePort = () =>
     .trim();
 process.env.BASEPLATE_E2E_PORT ??= freePort();
 process.env.BASEPLATE_E2E_NEXT_ONLY_PORT ??= freePort();
+process.env.BASEPLATE_E2E_PASSWORD_OFF_PORT ??= freePort();
+process.env.BASEPLATE_E2E_OIDC_PORT ??= freePort();
 process.env.BASEPLATE_E2E_DATA ??= mkdtempSync(path.join(tmpdir(), 'baseplate-e2e-'));
 
 const port = process.env.BASEPLATE_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 const nextOnlyURL = `http://127.0.0.1:${process.env.BASEPLATE_E2E_NEXT_ONLY_PORT}`;
+const passwordOffURL = `http://127.0.0.1:${process.env.BASEPLATE_E2E_PASSWORD_OFF_PORT}`;
+// Single sign-on: a real OpenID Connect provider (e2e/support/oidc-test-provider.ts) on loopback,
+// started first, since each Baseplate server discovers it from OIDC_ISSUER.
+const OIDC_TEST_ISSUER = `http://127.0.0.1:${process.env.BASEPLATE_E2E_OIDC_PORT}`;
+const oidcClient = { id: 'baseplate-e2e', secret: 'baseplate-e2e-secret' };
 const startCommand = `${process.execPath} node_modules/tsx/dist/cli.mjs lib/cli/start.ts`;
 const serverEnv = {
   HOST: '127.0.0.1',
@@ -45,6 +52,11 @@ const serverEnv = {
   // The actions journey sends webhooks to a receiver the test starts on loopback, which the
   // outbound guard (lib/net) refuses unless the operator allows it.
   BASEPLATE_OUTBOUND_ALLOW: '127.0.0.1',
+  OIDC_ISSUER: OIDC_TEST_ISSUER,
+  OIDC_CLIENT_ID: oidcClient.id,
+  OIDC_CLIENT_SECRET: oidcClient.secret,
+  OIDC_NAME: 'Test IdP',
+  OIDC_SCOPE: 'openid email profile groups',
 };
 
 /** A Playwright-managed Chromium where one is installed (a laptop), else Debian's package. */
@@ -83,11 +95,26 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium' },
+    { name: 'chromium', testIgnore: /password-off\.spec\.ts$/ },
     // request-path.api.spec.ts drives both servers itself: once is enough.
     { name: 'next-only', testMatch: /.*\.api\.spec\.ts$/, testIgnore: /request-path\.api\.spec\.ts$/, use: { baseURL: nextOnlyURL } },
+    // BASEPLATE_PASSWORD_SIGNIN=false: single sign-on only (a third instance on the same database).
+    { name: 'password-off', testMatch: /password-off\.spec\.ts$/, use: { baseURL: passwordOffURL } },
   ],
   webServer: [
+    {
+      command: `${process.execPath} node_modules/tsx/dist/cli.mjs e2e/support/oidc-test-provider.ts`,
+      url: `${OIDC_TEST_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        OIDC_TEST_PORT: process.env.BASEPLATE_E2E_OIDC_PORT,
+        OIDC_TEST_CLIENT_ID: oidcClient.id,
+        OIDC_TEST_CLIENT_SECRET: oidcClient.secret,
+        OIDC_TEST_REDIRECT_URIS: [baseURL, nextOnlyURL, passwordOffURL].map((u) => `${u}/api/auth/callback/oidc`).join(','),
+      },
+    },
     {
       command: startCommand,
       url: `${baseURL}/api/v1/health`,
@@ -107,6 +134,15 @@ export default defineConfig({
       stdout: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
       env: { ...serverEnv, PORT: process.env.BASEPLATE_E2E_NEXT_ONLY_PORT, BASEPLATE_DIRECT_API: 'false' },
+    },
+    {
+      command: `DATABASE_URL="$(${process.execPath} -p "require(process.env.BASEPLATE_DATA_DIR + '/runtime.json').url")" ${startCommand}`,
+      url: `${passwordOffURL}/api/v1/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+      env: { ...serverEnv, PORT: process.env.BASEPLATE_E2E_PASSWORD_OFF_PORT, BASEPLATE_PASSWORD_SIGNIN: 'false', JOBS_ENABLED: 'false' },
     },
   ],
 });

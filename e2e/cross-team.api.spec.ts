@@ -7,9 +7,11 @@ import {
   createRole,
   createTeam,
   expectError,
+  expectJson,
   getJson,
   insertEntities,
   register,
+  unique,
   type ApiKey,
   type Member,
   type Method,
@@ -147,6 +149,32 @@ test("A's members: list, add, and A's member by user_id (under A's path and B's 
       [s.a.member.user.id, s.a.customRole.name],
     ]),
   );
+});
+
+test("A's group mappings: list, create, and deleting A's mapping (under A's path and B's path) are 404 from team B; it stays", async ({
+  request,
+}) => {
+  const s = await setup(request);
+  const mapping = await expectJson<{ id: string; group: string }>(
+    await call(request, 'POST', `/teams/${s.a.team.slug}/group-mappings`, {
+      token: s.a.admin.token,
+      body: { group: unique('a-group'), role: 'viewer' },
+    }),
+    201,
+    "A's mapping",
+  );
+  const before = await snapshots(request, s);
+  const A = `/teams/${s.a.team.slug}`;
+  const B = `/teams/${s.b.team.slug}`;
+  await expectAll404(request, s, [
+    { method: 'GET', path: `${A}/group-mappings` },
+    { method: 'POST', path: `${A}/group-mappings`, body: { group: 'b-people', role: 'admin' } },
+    { method: 'DELETE', path: `${A}/group-mappings/${mapping.id}` },
+    { method: 'DELETE', path: `${B}/group-mappings/${mapping.id}` },
+  ]);
+  await expectUnchanged(request, s, before);
+  const list = await getJson<{ group_mappings: Array<{ id: string }> }>(request, s.a.admin.token, `${A}/group-mappings`);
+  expect(list.group_mappings.map((m) => m.id)).toEqual([mapping.id]);
 });
 
 test("A's roles: list, create, and A's role id (under A's path and B's path) are 404 from team B; the role stays", async ({ request }) => {

@@ -9,7 +9,7 @@ import { PASSWORD, createBlueprint, createTeam, register, type Session } from '.
 async function signInHere(page: Page, user: Session) {
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 

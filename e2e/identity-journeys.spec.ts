@@ -154,7 +154,7 @@ test('suspending a user ends their browser session at once, and they cannot sign
   await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${back}$`)); // the cookie is still there; the session is not
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'suspended' })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${back}$`));
 });
@@ -184,7 +184,7 @@ test('after sign-in, ?next= leads only to a path of this site: /\\example.org/x 
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).not.toHaveURL(/\/login/);
   };
   await signInVia('/\\example.org/x');

@@ -8,6 +8,7 @@ import {
   createTeam,
   db,
   expectError,
+  expectJson,
   expireApiKey,
   newApiContext,
   register,
@@ -368,6 +369,31 @@ const ROWS: Row[] = [
     path: '/teams/{team}/members/{user_id}',
     cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/members/${await throwawayMember(ctx)}` }),
     expected: served('removeMember', 200), // answers the API keys the removal revoked
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/group-mappings',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/group-mappings` }),
+    expected: served('listGroupMappings', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/group-mappings',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/group-mappings`, body: { group: unique('group'), role: 'viewer' } }),
+    expected: served('createGroupMapping', 201),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/group-mappings/{mapping_id}',
+    cell: async ({ api, world, team }) => {
+      const res = await call(api, 'POST', `/teams/${team.slug}/group-mappings`, {
+        token: world.users.admin.token,
+        body: { group: unique('group'), role: 'viewer' },
+      });
+      const mapping = await expectJson<{ id: string }>(res, 201, 'group mapping to delete');
+      return { path: `/teams/${team.slug}/group-mappings/${mapping.id}` };
+    },
+    expected: served('deleteGroupMapping', 204),
   },
   {
     method: 'GET',

@@ -20,6 +20,8 @@ describe('loadEnv', () => {
       secretKey: undefined,
       outboundAllow: EMPTY_ALLOWLIST,
       trustedProxies: [],
+      oidc: undefined,
+      passwordSignin: true,
       rateLimits: { apiPerMinute: 1200, authPerIpPerMinute: 30, loginPerEmailPerMinute: 5, bearerFailuresPerMinute: 30 },
     });
   });
@@ -77,6 +79,14 @@ describe('loadEnv', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN/],
+    [{ BASEPLATE_PASSWORD_SIGNIN: 'perhaps' }, /BASEPLATE_PASSWORD_SIGNIN must be true or false/],
+    [{ OIDC_ISSUER: 'https://id.example.com' }, /needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/],
+    [{ OIDC_ISSUER: 'http://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' }, /must be an https:\/\/ URL/],
+    [
+      { OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', OIDC_SCOPE: 'email' },
+      /OIDC_SCOPE must include openid/,
+    ],
+    [{ OIDC_ISSUER: 'not a url', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' }, /OIDC_ISSUER is not a valid URL/],
     [{ METRICS_TOKEN: 'sixteen chars and spaces' }, /METRICS_TOKEN/],
     [{ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }, /DATABASE_STATEMENT_TIMEOUT_MS/],
     [{ DATABASE_WORK_MEM: '4 MB; DROP' }, /DATABASE_WORK_MEM must be a PostgreSQL memory size/],
@@ -106,5 +116,33 @@ describe('loadEnv', () => {
 
   it('never echoes a database password in its errors', () => {
     expect(() => loadEnv({ DATABASE_URL: 'mysql://user:s3cret@host/db' })).not.toThrow(/s3cret/);
+  });
+
+  it('reads the single sign-on settings (http only on loopback) and the password sign-in switch', () => {
+    const env = loadEnv({
+      OIDC_ISSUER: 'http://127.0.0.1:4000/',
+      OIDC_CLIENT_ID: 'baseplate',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_NAME: 'Acme SSO',
+      OIDC_GROUPS_CLAIM: 'roles',
+      OIDC_SCOPE: 'openid  email groups',
+      BASEPLATE_PASSWORD_SIGNIN: 'false',
+    });
+    expect(env.oidc).toEqual({
+      issuer: 'http://127.0.0.1:4000',
+      clientId: 'baseplate',
+      clientSecret: 'secret',
+      name: 'Acme SSO',
+      groupsClaim: 'roles',
+      scope: 'openid email groups',
+    });
+    expect(env.passwordSignin).toBe(false);
+    const defaults = loadEnv({ OIDC_ISSUER: 'https://id.example.com/realms/x', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' }).oidc;
+    expect(defaults).toMatchObject({
+      issuer: 'https://id.example.com/realms/x',
+      name: 'single sign-on',
+      groupsClaim: 'groups',
+      scope: 'openid email profile',
+    });
   });
 });

@@ -42,6 +42,10 @@ export type Env = {
   outboundAllow: OutboundAllowlist;
   /** Proxies whose X-Forwarded-For is believed (IPs); empty: the socket address is the client. */
   trustedProxies: string[];
+  /** Single sign-on with an OpenID Connect provider (lib/auth/oidc-provider.ts); undefined: off. */
+  oidc: OidcSettings | undefined;
+  /** Email + password sign-in and registration (BASEPLATE_PASSWORD_SIGNIN); false: SSO only. */
+  passwordSignin: boolean;
   rateLimits: {
     /** Authenticated API requests per minute, per API key or per user. */
     apiPerMinute: number;
@@ -52,6 +56,18 @@ export type Env = {
     /** Failed bearer authentications (bad API key or login token) per minute from one address. */
     bearerFailuresPerMinute: number;
   };
+};
+
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in button's label. */
+  name: string;
+  /** The ID token claim that lists the person's groups (team group mappings). */
+  groupsClaim: string;
+  /** The scopes asked for; some providers release the groups claim only for a `groups` scope. */
+  scope: string;
 };
 
 export class EnvError extends Error {}
@@ -130,6 +146,36 @@ function readOutboundAllow(source: Source): OutboundAllowlist {
   }
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function readOidc(source: Source): OidcSettings | undefined {
+  const issuer = source.OIDC_ISSUER?.trim();
+  const clientId = source.OIDC_CLIENT_ID?.trim();
+  const clientSecret = source.OIDC_CLIENT_SECRET?.trim();
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new EnvError('single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  }
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new EnvError(`OIDC_ISSUER is not a valid URL, got "${issuer}"`);
+  }
+  // Auth.js lets plain http through to the provider; Baseplate does not, except on loopback (a
+  // provider on the same machine, as in the tests): tokens and the client secret travel there.
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new EnvError('OIDC_ISSUER must be an https:// URL (http:// is accepted only for a provider on loopback)');
+  }
+  const groupsClaim = source.OIDC_GROUPS_CLAIM?.trim() || 'groups';
+  if (!/^[\x21-\x7e]{1,100}$/.test(groupsClaim)) throw new EnvError('OIDC_GROUPS_CLAIM must be a claim name without spaces');
+  const name = source.OIDC_NAME?.trim() || 'single sign-on';
+  if (name.length > 50) throw new EnvError('OIDC_NAME must be at most 50 characters');
+  const scope = source.OIDC_SCOPE?.trim().replace(/\s+/g, ' ') || 'openid email profile';
+  if (!scope.split(' ').includes('openid')) throw new EnvError('OIDC_SCOPE must include openid');
+  return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret, name, groupsClaim, scope };
+}
+
 export function loadEnv(source: Source = process.env): Env {
   const logLevel = (source.LOG_LEVEL ?? 'info') as Env['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
@@ -161,6 +207,8 @@ export function loadEnv(source: Source = process.env): Env {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    oidc: readOidc(source),
+    passwordSignin: readBool(source, 'BASEPLATE_PASSWORD_SIGNIN', true),
     rateLimits: {
       apiPerMinute: readInt(source, 'RATE_LIMIT_API_PER_MINUTE', 1200, 1, 1_000_000),
       authPerIpPerMinute: readInt(source, 'RATE_LIMIT_AUTH_PER_IP_PER_MINUTE', 30, 1, 1_000_000),

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { clearRateLimit, hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { verifyPassword } from './password';
+import { assertPasswordSigninEnabled } from './password-signin';
 import { sha256Hex } from './secrets';
 
 // Email + password sign-in, shared by the browser (next-auth's Credentials provider) and
@@ -28,12 +29,22 @@ export async function limitAuthAttempt(db: Db, ip: string | null, email?: string
   }
 }
 
+// An account made through single sign-on has no password: its sign-in fails like a wrong password
+// (saying which would tell a guesser that the email has an account), with a hint when SSO is on.
+const invalidCredentials = () =>
+  new AppError(
+    'unauthenticated',
+    env().oidc
+      ? 'invalid email or password (an account made through single sign-on has no password: use single sign-on)'
+      : 'invalid email or password',
+    { reason: 'invalid_credentials' },
+  );
+
 export async function authenticatePassword(db: Db, input: { email: string; password: string; ip: string | null }) {
+  assertPasswordSigninEnabled();
   await limitAuthAttempt(db, input.ip, input.email);
   const user = await findUserByEmail(db, input.email);
-  if (!(await verifyPassword(input.password, user?.passwordHash)) || !user) {
-    throw new AppError('unauthenticated', 'invalid email or password', { reason: 'invalid_credentials' });
-  }
+  if (!(await verifyPassword(input.password, user?.passwordHash)) || !user) throw invalidCredentials();
   // Said only after the password matched: the reason reveals nothing to someone guessing.
   if (user.status !== 'active')
     throw new AppError('unauthenticated', `this account is ${user.status}`, { reason: `account_${user.status}` });

@@ -18,6 +18,10 @@ export async function changePassword(db: Db, ctx: RequestContext, input: Passwor
   const person = personOf(ctx);
   await limitAuthAttempt(db, ctx.ip, person.email);
   const user = await findUserByEmail(db, person.email);
+  // An account made through single sign-on has no password here: it is managed at the provider.
+  if (user && user.id === person.userId && user.passwordHash === null) {
+    throw new AppError('conflict', 'this account signs in through single sign-on and has no password to change', { reason: 'no_password' });
+  }
   if (!user || user.id !== person.userId || !(await verifyPassword(input.current_password, user.passwordHash))) {
     throw new AppError('validation_failed', 'the current password is wrong', [{ path: '/current_password', message: 'wrong password' }]);
   }

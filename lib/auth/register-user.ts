@@ -3,12 +3,15 @@ import { AppError } from '@/lib/errors';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { limitAuthAttempt } from './authenticate-password';
 import { hashPassword } from './password';
+import { assertPasswordSigninEnabled } from './password-signin';
 import { assertAcceptablePassword } from './password-policy';
 
 export type Registration = { email: string; password: string; name: string };
 
-/** Creates an active account (rate-limited per IP); 409 when the email is taken, 422 for a weak password. */
+/** Creates an active account (rate-limited per IP); 409 when the email is taken, 422 for a weak password,
+ * 403 when password sign-in is turned off. */
 export async function registerUser(db: Db, input: Registration, ip: string | null) {
+  assertPasswordSigninEnabled();
   await limitAuthAttempt(db, ip);
   assertAcceptablePassword(input.password);
   const email = input.email.trim();

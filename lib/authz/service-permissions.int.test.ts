@@ -29,6 +29,7 @@ import { summarizeTeamScorecards } from '@/lib/team-home/summarize-team-scorecar
 import { restoreEntity } from '@/lib/entities/restore-entity';
 import { patchEntity, replaceEntity } from '@/lib/entities/update-entity';
 import { AppError, reasonOf } from '@/lib/errors';
+import { createGroupMapping, deleteGroupMapping, listGroupMappings } from '@/lib/group-mappings/group-mapping-service';
 import { addMember, changeMemberRole, listMembers, removeMember } from '@/lib/members/member-service';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { createInvitationRow } from '@/lib/invitations/invitation.fixtures';
@@ -171,6 +172,7 @@ const INTERNAL: Record<string, string> = {
   upsertEntityItems: 'the body of bulkUpsertEntities inside its transaction, and of the sync engine (applyEntityRecords)',
   deleteEntityRow: "the delete inside deleteEntity, and a full sync's deletions (applyEntityRecords, entity:delete checked there)",
   lockIntegrationOrThrow: 'a row lock inside integration write transactions',
+  revokeKeysOfMember: 'the key revocation inside removeMember (team:manage) and the group-mapping sync of a sign-in',
   recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
@@ -388,6 +390,10 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     const email = ctx.actor.kind === 'user' ? ctx.actor.email : `${unique('nobody')}@example.com`;
     return acceptInvitation(db(), requestOf(ctx), (await createInvitationRow(db(), { teamId: team.id, email })).token);
   },
+  listGroupMappings: (_w, ctx) => listGroupMappings(db(), ctx),
+  createGroupMapping: (_w, ctx) => createGroupMapping(db(), ctx, { group: unique('group'), role: 'viewer' }),
+  deleteGroupMapping: async (w, ctx) =>
+    deleteGroupMapping(db(), ctx, (await createGroupMapping(db(), w.setup, { group: unique('g'), role: 'viewer' })).id),
   listRoles: (_w, ctx) => listRoles(db(), ctx, PAGE),
   createRole: (_w, ctx) => createRole(db(), ctx, { name: unique('role'), permissions: [] }),
   updateRole: async (w, ctx) =>

@@ -40,6 +40,10 @@ export const SERVICE_ENTRY_POINTS = {
   createInvitation: { needs: 'team:manage', peopleOnly: true, operations: ['createInvitation'] },
   revokeInvitation: { needs: 'team:manage', operations: ['revokeInvitation'] },
   acceptInvitation: { needs: 'signed-in', peopleOnly: true, operations: ['acceptInvitation'] },
+  // lib/group-mappings/group-mapping-service.ts
+  listGroupMappings: { needs: 'team:manage', operations: ['listGroupMappings'] },
+  createGroupMapping: { needs: 'team:manage', operations: ['createGroupMapping'] },
+  deleteGroupMapping: { needs: 'team:manage', operations: ['deleteGroupMapping'] },
   // lib/roles/role-service.ts
   listRoles: { needs: 'member', operations: ['listRoles'] },
   createRole: { needs: 'team:manage', operations: ['createRole'] },

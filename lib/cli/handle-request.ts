@@ -97,6 +97,8 @@ type FrontOptions = {
   routes: readonly ApiRoute[];
   dev: boolean;
   trustedProxies: readonly string[];
+  /** The single sign-on provider's origin, which the pages' form-action allows (security-headers.ts). */
+  ssoOrigin?: string;
 };
 
 export function createRequestFront(options: FrontOptions): RequestFront {
@@ -106,7 +108,7 @@ export function createRequestFront(options: FrontOptions): RequestFront {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
     const path = req.url ?? '';
     const api = path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
-    setSecurityHeaders(req, res, { api, dev: options.dev, trustedProxies: options.trustedProxies });
+    setSecurityHeaders(req, res, { api, dev: options.dev, trustedProxies: options.trustedProxies, ssoOrigin: options.ssoOrigin });
     const checked = checkRequest(req);
     if (!('url' in checked)) return send(res, api, checked);
     // The page asked for, for a sign-in redirect that brings the person back (lib/web/page-context.ts):

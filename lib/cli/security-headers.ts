@@ -11,7 +11,12 @@ import type { TLSSocket } from 'node:tls';
 
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-export function pagePolicy(nonce: string, dev: boolean): string {
+/**
+ * `ssoOrigin`: the single sign-on provider's origin (OIDC_ISSUER). The sign-in button is a form
+ * whose answer redirects there; before the page hydrates it is a plain form post, and the browser
+ * holds such a redirect to `form-action` too.
+ */
+export function pagePolicy(nonce: string, dev: boolean, ssoOrigin?: string): string {
   return [
     "default-src 'self'",
     // strict-dynamic: what a nonced script loads runs too (Next's chunks). unsafe-eval: ajv compiles
@@ -25,7 +30,7 @@ export function pagePolicy(nonce: string, dev: boolean): string {
     `connect-src 'self'${dev ? ' ws:' : ''}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ''}`,
     "frame-ancestors 'none'",
   ].join('; ');
 }
@@ -41,7 +46,7 @@ function isHttps(req: IncomingMessage, trustedProxies: readonly string[]): boole
 export function setSecurityHeaders(
   req: IncomingMessage,
   res: ServerResponse,
-  options: { api: boolean; dev: boolean; trustedProxies: readonly string[] },
+  options: { api: boolean; dev: boolean; trustedProxies: readonly string[]; ssoOrigin?: string },
 ): void {
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('x-frame-options', 'DENY');
@@ -54,7 +59,7 @@ export function setSecurityHeaders(
     res.setHeader('content-security-policy', API_POLICY);
     return;
   }
-  const policy = pagePolicy(randomBytes(16).toString('base64'), options.dev);
+  const policy = pagePolicy(randomBytes(16).toString('base64'), options.dev, options.ssoOrigin);
   req.headers['content-security-policy'] = policy;
   res.setHeader('content-security-policy', policy);
 }

@@ -36,6 +36,7 @@ export async function startWebServer(options: { dev: boolean; port: number; host
     routes: apiRouteTable(appDir),
     dev: options.dev,
     trustedProxies: env().trustedProxies,
+    ssoOrigin: env().oidc ? new URL(env().oidc!.issuer).origin : undefined,
   });
   let inFlight = 0;
   let closing = false;

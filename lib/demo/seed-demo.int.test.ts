@@ -48,8 +48,8 @@ describe('seedDemo', () => {
     expect(user.status).toBe('active');
     expect(user.passwordHash).not.toBe(DEMO_USER.password);
     expect(user.passwordHash).toMatch(/^\$2[aby]\$\d{2}\$/);
-    expect(await bcrypt.compare(DEMO_USER.password, user.passwordHash)).toBe(true);
-    expect(await bcrypt.compare('not-the-password', user.passwordHash)).toBe(false);
+    expect(await bcrypt.compare(DEMO_USER.password, user.passwordHash!)).toBe(true);
+    expect(await bcrypt.compare('not-the-password', user.passwordHash!)).toBe(false);
   });
 
   it('creates the acme team with the default roles and the demo user as its admin', async () => {

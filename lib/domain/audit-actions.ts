@@ -13,6 +13,12 @@ export const AUDIT_RESOURCES = [
     actions: ['invitation.created', 'invitation.revoked', 'invitation.accepted'],
   },
   { type: 'role', label: 'Role', group: 'Roles', actions: ['role.created', 'role.updated', 'role.deleted'] },
+  {
+    type: 'group_mapping',
+    label: 'Group mapping',
+    group: 'Members',
+    actions: ['group_mapping.created', 'group_mapping.deleted'],
+  },
   { type: 'api_key', label: 'API key', group: 'API keys', actions: ['api_key.created', 'api_key.revoked'] },
   { type: 'blueprint', label: 'Blueprint', group: 'Blueprints', actions: ['blueprint.created', 'blueprint.updated', 'blueprint.deleted'] },
   {

@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { assertManagerRemains, lockTeamForMembership, manages } from './keep-a-manager';
+import { liveKeysOfMember, revokeKeysOfMember, type RevokedKeyView } from './revoke-member-keys';
 
 // Members: add an existing user by email with a role, change a role, remove. The team always
 // keeps at least one member who can manage it (holds team:manage): the last one can be neither
@@ -99,7 +100,8 @@ export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string,
     if (manages(member.role.permissions) && !manages(role.permissions)) await assertManagerRemains(tx, ctx.team.id, { userId });
     const updated = await tx.teamMembership.update({
       where: { teamId_id: { teamId: ctx.team.id, id: member.id } },
-      data: { roleId: role.id },
+      // An admin's hand on the role takes the membership over from the group mappings (lib/group-mappings).
+      data: { roleId: role.id, managedByGroups: false },
       select: MEMBER_SELECT,
     });
     await writeAudit(tx, ctx, {
@@ -113,8 +115,7 @@ export async function changeMemberRole(db: Db, ctx: TeamContext, userId: string,
   });
 }
 
-/** A key revoked because its creator left the team. */
-export type RevokedKeyView = { id: string; name: string; prefix: string };
+export type { RevokedKeyView } from './revoke-member-keys';
 
 /**
  * Removes the member and revokes the API keys they made in this team (each audited). With
@@ -132,28 +133,9 @@ export async function removeMember(
     await lockTeamForMembership(tx, ctx.team.id);
     const member = await memberOrThrow(tx, ctx.team.id, userId);
     if (manages(member.role.permissions)) await assertManagerRemains(tx, ctx.team.id, { userId });
-    const keys = await tx.apiKey.findMany({
-      where: { teamId: ctx.team.id, userId, revokedAt: null },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true, keyPrefix: true },
-    });
-    const revoked = keys.map((k) => ({ id: k.id, name: k.name, prefix: k.keyPrefix }));
+    const revoked = await liveKeysOfMember(tx, ctx.team.id, userId);
     if (options.dryRun) return { revoked_api_keys: revoked };
-    if (keys.length > 0) {
-      await tx.apiKey.updateMany({
-        where: { teamId: ctx.team.id, id: { in: keys.map((k) => k.id) }, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
-    }
-    for (const key of revoked) {
-      await writeAudit(tx, ctx, {
-        action: 'api_key.revoked',
-        entityType: 'api_key',
-        entityId: key.id,
-        oldData: { name: key.name, prefix: key.prefix },
-        newData: { reason: 'creator_removed', creator: member.user.email },
-      });
-    }
+    await revokeKeysOfMember(tx, ctx, revoked, member.user.email);
     await tx.teamMembership.delete({ where: { teamId_id: { teamId: ctx.team.id, id: member.id } } });
     await writeAudit(tx, ctx, {
       action: 'member.removed',

@@ -5,6 +5,7 @@ import { createApiKeyBody } from '@/lib/api-keys/schemas';
 import { changePasswordBody, loginBody, registerBody } from '@/lib/auth/schemas';
 import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
+import { createGroupMappingBody } from '@/lib/group-mappings/schemas';
 import { addMemberBody, changeMemberBody } from '@/lib/members/schemas';
 import { createRoleBody, updateRoleBody } from '@/lib/roles/schemas';
 import { createSavedViewBody, patchSavedViewBody, replaceSavedViewBody } from '@/lib/saved-views/saved-view-schemas';
@@ -19,6 +20,7 @@ import { automationParameters, automationPaths, automationSchemas } from './path
 import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
+import { groupMappingParameters, groupMappingPaths, groupMappingSchemas } from './paths-group-mappings';
 import { identityPaths } from './paths-identity';
 import { integrationParameters, integrationPaths, integrationSchemas } from './paths-integrations';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
@@ -46,6 +48,7 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   UpdateTeamBody: updateTeamBody,
   AddMemberBody: addMemberBody,
   ChangeMemberBody: changeMemberBody,
+  CreateGroupMappingBody: createGroupMappingBody,
   CreateRoleBody: createRoleBody,
   UpdateRoleBody: updateRoleBody,
   CreateApiKeyBody: createApiKeyBody,
@@ -122,6 +125,7 @@ export function buildOpenApiDocument(): object {
     paths: {
       ...identityPaths,
       ...invitationPaths,
+      ...groupMappingPaths,
       ...blueprintPaths,
       ...entityPaths,
       ...searchPaths,
@@ -142,6 +146,7 @@ export function buildOpenApiDocument(): object {
         ...errorSchemas,
         ...viewSchemas,
         ...invitationSchemas,
+        ...groupMappingSchemas,
         ...entitySchemas,
         ...searchSchemas,
         ...quickSearchSchemas,
@@ -159,6 +164,7 @@ export function buildOpenApiDocument(): object {
       parameters: {
         ...parameters,
         ...invitationParameters,
+        ...groupMappingParameters,
         ...scorecardParameters,
         ...savedViewParameters,
         ...actionParameters,

@@ -156,6 +156,12 @@ export async function deleteRole(db: Db, ctx: TeamContext, roleId: string): Prom
       throw new AppError('conflict', `the role "${role.name}" is held by ${inUse} member(s): give them another role first`, {
         reason: 'in_use',
       });
+    // The mappings' foreign key would refuse too (RESTRICT), as a bare 500: say it in words.
+    const mapped = await tx.teamGroupMapping.count({ where: { teamId: ctx.team.id, roleId } });
+    if (mapped > 0)
+      throw new AppError('conflict', `the role "${role.name}" is given by ${mapped} group mapping(s): delete them first`, {
+        reason: 'in_use',
+      });
     await tx.role.delete({ where: { teamId_id: { teamId: ctx.team.id, id: roleId } } });
     await writeAudit(tx, ctx, {
       action: 'role.deleted',

@@ -2,8 +2,9 @@ import { rowDecoderFor } from '@/lib/db/decode-row';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // Raw SQL over users (the rest goes through Prisma's model API: lib/db/README.md).
+// passwordHash is null for an account made through single sign-on (migration 0027).
 
-export type UserWithHash = { id: string; email: string; name: string | null; status: string; passwordHash: string; createdAt: Date };
+export type UserWithHash = { id: string; email: string; name: string | null; status: string; passwordHash: string | null; createdAt: Date };
 
 /** Case-insensitive lookup through the unique index on lower(email). */
 export function userByEmailSql(email: string): Prisma.Sql {
@@ -16,6 +17,6 @@ export const userWithHashRow = rowDecoderFor<UserWithHash>()({
   email: 'text',
   name: 'text?',
   status: 'text',
-  passwordHash: 'text',
+  passwordHash: 'text?',
   createdAt: 'date',
 });

@@ -58,6 +58,7 @@ export const queryKeys = {
   team: (team: string) => ['team', team] as const,
   members: (team: string) => ['team', team, 'members'] as const,
   roles: (team: string) => ['team', team, 'roles'] as const,
+  groupMappings: (team: string) => ['team', team, 'group-mappings'] as const,
   apiKeys: (team: string) => ['team', team, 'api-keys'] as const,
   invitations: (team: string) => ['team', team, 'invitations'] as const,
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,

@@ -3,6 +3,8 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { passwordSigninEnabled } from '@/lib/auth/password-signin';
+import { OIDC_PROVIDER_ID } from '@/lib/auth/sso/oidc-provider';
 import { safeNextPath } from '@/lib/auth/safe-next-path'; // only same-site paths: no open redirect
 import { registerUser } from '@/lib/auth/register-user';
 import { registerBody } from '@/lib/auth/schemas';
@@ -30,8 +32,11 @@ function signInMessage(error: AuthError): string {
   return 'Wrong email or password.';
 }
 
+const PASSWORD_OFF = 'Password sign-in is turned off here: use single sign-on.';
+
 export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = String(form.get('email') ?? '');
+  if (!passwordSigninEnabled()) return { error: PASSWORD_OFF, values: { email } };
   try {
     await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNextPath(form.get('callbackUrl')) });
     return {};
@@ -44,6 +49,7 @@ export async function signInAction(_: AuthFormState, form: FormData): Promise<Au
 export async function registerAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   const values = { email: String(form.get('email') ?? '').trim(), name: String(form.get('name') ?? '').trim() };
   const password = String(form.get('password') ?? '');
+  if (!passwordSigninEnabled()) return { error: PASSWORD_OFF, values };
   try {
     const input = validateBody(registerBody, { ...values, password });
     await registerUser(getDb(), input, clientIp(await headers()));
@@ -64,6 +70,11 @@ export async function registerAction(_: AuthFormState, form: FormData): Promise<
   const callbackUrl = safeNextPath(form.get('callbackUrl'));
   await signIn('credentials', { email: values.email, password, redirectTo: callbackUrl === '/' ? '/teams/new' : callbackUrl });
   return {};
+}
+
+/** The single sign-on button: off to the identity provider, back to the page that sent the person. */
+export async function ssoSignInAction(form: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeNextPath(form.get('callbackUrl')) });
 }
 
 export async function signOutAction(): Promise<void> {
