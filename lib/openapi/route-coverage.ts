@@ -18,6 +18,7 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   roleId: 'role_id',
   keyId: 'key_id',
   tokenId: 'token_id',
+  sessionId: 'session_id',
   blueprint: 'blueprint_id',
   identifier: 'identifier',
   scorecard: 'scorecard_id',
