@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { listUserTeams } from '@/lib/teams/list-user-teams';
 import { logIdentityEvent } from './log-identity-event';
 import { personOf } from './login-token-service';
-import { PERSONAL_TOKENS_PER_PERSON, type CreatePersonalToken } from './personal-token-rules';
+import { PERSONAL_TOKENS_PER_PERSON, type CreatePersonalToken } from '@/lib/domain/personal-token-rules';
 import { keyPrefix, newPersonalToken, sha256Hex } from './secrets';
 
 // Personal access tokens (/api/v1/auth/personal-tokens): a person's bearer tokens for scripts,

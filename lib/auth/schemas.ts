@@ -1,7 +1,7 @@
 import { bodySchema } from '@/lib/http/request-body';
 import { permissionList } from '@/lib/roles/schemas';
 import type { PasswordChange } from './change-password';
-import { PERSONAL_TOKEN_MAX_DAYS, PERSONAL_TOKEN_MAX_TEAMS, type CreatePersonalToken } from './personal-token-rules';
+import { PERSONAL_TOKEN_MAX_DAYS, PERSONAL_TOKEN_MAX_TEAMS, type CreatePersonalToken } from '@/lib/domain/personal-token-rules';
 import type { Registration } from './register-user';
 
 export const registerBody = bodySchema<Registration>({

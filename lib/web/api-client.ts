@@ -61,6 +61,9 @@ export const queryKeys = {
   apiKeys: (team: string) => ['team', team, 'api-keys'] as const,
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
   permissions: () => ['permissions'] as const,
+  mySessions: () => ['me', 'sessions'] as const,
+  myLoginTokens: () => ['me', 'login-tokens'] as const,
+  myPersonalTokens: () => ['me', 'personal-tokens'] as const,
   entityHistory: (team: string, blueprint: string, identifier: string) =>
     ['team', team, 'blueprints', blueprint, 'entities', identifier, 'history'] as const,
   entitySearch: (team: string, blueprint: string, body: unknown) =>
