@@ -1,9 +1,10 @@
+import Link from 'next/link';
 import { signOutAction } from '@/lib/web/auth-actions';
 import { currentTheme } from '@/lib/web/current-theme';
 import { DismissibleDetails } from './dismissible-details';
 import { ThemeSwitch } from './theme-switch';
 
-// The signed-in user's menu: who they are, the colour theme, and sign out. A native <details>, keyboard-usable;
+// The signed-in user's menu: who they are, their profile and security page, the colour theme, and sign out. A native <details>, keyboard-usable;
 // Escape and a click outside close it.
 export async function UserMenu({ name, email }: { name: string | null; email: string }) {
   const theme = await currentTheme();
@@ -28,6 +29,12 @@ export async function UserMenu({ name, email }: { name: string | null; email: st
           <p className="text-sm font-medium text-slate-900">{name}</p>
           <p className="truncate text-xs text-slate-500">{email}</p>
         </div>
+        <Link
+          href="/profile"
+          className="block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500"
+        >
+          Profile and security
+        </Link>
         <ThemeSwitch initial={theme} />
         <form action={signOutAction}>
           <button

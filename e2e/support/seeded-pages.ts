@@ -15,6 +15,7 @@ export const PAGES: Record<string, (s: Seed) => string> = {
   '/invite/[token]': (s) => s.invitePath,
   '/': () => '/',
   '/teams/new': () => '/teams/new',
+  '/profile': () => '/profile',
   '/t/[team]': (s) => `/t/${s.team}`,
   '/t/[team]/new-blueprint': (s) => `/t/${s.team}/new-blueprint`,
   '/t/[team]/blueprints/[blueprint]': (s) => `/t/${s.team}/blueprints/service`,

@@ -1,16 +1,26 @@
 import type { Permission } from '@/lib/authz/permissions';
 
-// Who is calling: a person (browser session or login token) or a script (API key). These are the
-// only actors a request can carry; the system (below) acts without a request.
+// Who is calling: a person (browser session, login token or personal access token) or a script
+// (API key). These are the only actors a request can carry; the system (below) acts without a request.
+
+/** What a personal access token narrows its person to (lib/auth/personal-tokens.ts). */
+export type PersonalTokenLimits = {
+  /** The only teams it reaches; any other team answers 404, as for an API key of another team. */
+  teamIds: readonly string[];
+  /** Its own permissions, intersected in each team with the person's current role. */
+  permissions: readonly Permission[];
+};
 
 export type UserActor = {
   kind: 'user';
   userId: string;
   email: string;
   name: string | null;
-  via: 'session' | 'token';
-  /** The server-side session's id or the login token's id: what "end my other sessions" keeps. */
+  via: 'session' | 'token' | 'personal_token';
+  /** The server-side session's, login token's or personal token's id: what "end my other sessions" keeps. */
   credentialId?: string;
+  /** Set exactly when `via` is 'personal_token'. */
+  limits?: PersonalTokenLimits;
 };
 
 export type ApiKeyActor = {

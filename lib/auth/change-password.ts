@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { limitAuthAttempt } from './authenticate-password';
+import { logIdentityEvent } from './log-identity-event';
 import { personOf } from './login-token-service';
 import { hashPassword, verifyPassword } from './password';
 import { assertAcceptablePassword } from './password-policy';
@@ -29,10 +30,12 @@ export async function changePassword(db: Db, ctx: RequestContext, input: Passwor
   const passwordHash = await hashPassword(input.new_password);
   const keepSession = person.via === 'session' ? person.credentialId : undefined;
   const keepToken = person.via === 'token' ? person.credentialId : undefined;
-  return db.$transaction(async (tx) => {
+  const ended = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, updatedAt: new Date() } });
     const sessions = await tx.userSession.deleteMany({ where: { userId: user.id, ...(keepSession && { id: { not: keepSession } }) } });
     const tokens = await tx.loginToken.deleteMany({ where: { userId: user.id, ...(keepToken && { id: { not: keepToken } }) } });
     return { ended_sessions: sessions.count, revoked_login_tokens: tokens.count };
   });
+  logIdentityEvent(ctx, person, 'password.changed', ended);
+  return ended;
 }

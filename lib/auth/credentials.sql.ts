@@ -62,3 +62,24 @@ export const loginTokenRow = rowDecoderFor<UserRow & { expires_at: Date; token_i
   expires_at: 'date',
   token_id: 'text',
 });
+
+// personal_access_tokens.token_hash: idx_personal_access_tokens_hash (unique); the user by primary key.
+export const personalTokenByHashSql = (hash: string) => Prisma.sql`
+  SELECT u.id, u.email, u.name, u.status, t.id AS token_id, to_jsonb(t.team_ids) AS team_ids, t.permissions,
+         t.expires_at, t.revoked_at
+  FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
+  WHERE t.token_hash = ${hash}`;
+
+export const personalTokenRow = rowDecoderFor<
+  UserRow & { token_id: string; team_ids: Prisma.JsonValue; permissions: Prisma.JsonValue; expires_at: Date; revoked_at: Date | null }
+>()({
+  id: 'text',
+  email: 'text',
+  name: 'text?',
+  status: 'text',
+  token_id: 'text',
+  team_ids: 'json',
+  permissions: 'json',
+  expires_at: 'date',
+  revoked_at: 'date?',
+});

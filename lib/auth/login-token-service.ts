@@ -2,18 +2,34 @@ import type { RequestContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { UserActor } from './actor';
+import { logIdentityEvent } from './log-identity-event';
 
 // A person's login tokens (POST /api/v1/auth/login hands them out to scripts): list them and
 // revoke one. Only the person themself, signed in or through one of their tokens; an API key
 // is a team's, not a person's, and gets 403. Revoking deletes the row: the token fails at once.
 
-export type LoginTokenView = { id: string; created_at: string; expires_at: string; user_agent: string | null; current: boolean };
+export type LoginTokenView = {
+  id: string;
+  created_at: string;
+  expires_at: string;
+  user_agent: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+  current: boolean;
+};
 
 /** The newest first; at most this many (tokens expire after 30 days and login is rate-limited). */
 const LIST_LIMIT = 500;
 
+/**
+ * The person managing their own account (sessions, tokens, password, name). An API key is a
+ * team's, and a personal access token is for a person's scripts inside some teams: both get 403.
+ */
 export function personOf(ctx: RequestContext): UserActor {
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', 'login tokens belong to people: sign in, or use a login token');
+  if (ctx.actor.via === 'personal_token') {
+    throw new AppError('forbidden', "a personal access token cannot manage its person's account: sign in, or use a login token");
+  }
   return ctx.actor;
 }
 
@@ -23,7 +39,7 @@ export async function listLoginTokens(db: Db, ctx: RequestContext): Promise<{ lo
     where: { userId: person.userId, expiresAt: { gt: new Date() } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: LIST_LIMIT,
-    select: { id: true, createdAt: true, expiresAt: true, userAgent: true },
+    select: { id: true, createdAt: true, expiresAt: true, userAgent: true, lastUsedAt: true, lastUsedIp: true },
   });
   const current = person.via === 'token' ? person.credentialId : undefined;
   return {
@@ -32,6 +48,8 @@ export async function listLoginTokens(db: Db, ctx: RequestContext): Promise<{ lo
       created_at: t.createdAt.toISOString(),
       expires_at: t.expiresAt.toISOString(),
       user_agent: t.userAgent,
+      last_used_at: t.lastUsedAt?.toISOString() ?? null,
+      last_used_ip: t.lastUsedIp,
       current: t.id === current,
     })),
   };
@@ -42,4 +60,5 @@ export async function revokeLoginToken(db: Db, ctx: RequestContext, tokenId: str
   const person = personOf(ctx);
   const { count } = await db.loginToken.deleteMany({ where: { id: tokenId, userId: person.userId } });
   if (count === 0) throw new AppError('not_found', 'login token not found');
+  logIdentityEvent(ctx, person, 'login_token.revoked', { tokenId });
 }

@@ -4,13 +4,23 @@ import { isPermission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 import type { Actor } from './actor';
 import { limitBearerFailure } from './limit-bearer-failure';
-import { apiKeyByHashSql, apiKeyRow, loginTokenByHashSql, loginTokenRow, userBySessionSql, userRow } from './credentials.sql';
-import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, sha256Hex } from './secrets';
+import {
+  apiKeyByHashSql,
+  apiKeyRow,
+  loginTokenByHashSql,
+  loginTokenRow,
+  personalTokenByHashSql,
+  personalTokenRow,
+  userBySessionSql,
+  userRow,
+} from './credentials.sql';
+import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, PERSONAL_TOKEN_PATTERN, sha256Hex } from './secrets';
 import { RUN_TOKEN_PATTERN } from '@/lib/runs/run-token';
 import type { SessionRef } from './user-sessions';
 import { isUuid } from '@/lib/domain/uuid';
 
-// Resolves the caller once per request: the Authorization header (API key or login token, as
+// Resolves the caller once per request: the Authorization header (API key, login token or
+// personal access token, as
 // `Bearer <token>` or the older `ApiKey <key>`; a run token is refused here, see
 // resolve-run-token.ts), else the browser session. Every path re-reads
 // the user's status, so suspending a user ends their sessions and tokens on the next request.
@@ -48,6 +58,25 @@ async function actorFromLoginToken(db: Db, token: string): Promise<Actor> {
   return { kind: 'user', userId: row.id, email: row.email, name: row.name, via: 'token', credentialId: row.token_id };
 }
 
+// A personal access token acts as its person, narrowed to its teams and permissions; the person's
+// current role in each team caps it further (lib/authz/team-context.ts), so a demotion or a
+// removal takes effect on the next request.
+async function actorFromPersonalToken(db: Db, token: string): Promise<Actor> {
+  const [row] = await runSql(db, personalTokenByHashSql(sha256Hex(token)), personalTokenRow);
+  if (!row || row.revoked_at || row.expires_at <= new Date() || row.status !== 'active') throw new AppError('unauthenticated', INVALID);
+  const teamIds = Array.isArray(row.team_ids) ? row.team_ids.filter((id): id is string => typeof id === 'string') : [];
+  const permissions = Array.isArray(row.permissions) ? row.permissions.filter(isPermission) : [];
+  return {
+    kind: 'user',
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    via: 'personal_token',
+    credentialId: row.token_id,
+    limits: { teamIds, permissions },
+  };
+}
+
 /** The person of a browser session, or null when the session was ended, expired or is unknown. */
 export async function actorFromSessionUser(db: Db, session: SessionRef | null | undefined): Promise<Actor | null> {
   if (!session || !isUuid(session.userId) || !isUuid(session.sessionId)) return null;
@@ -61,6 +90,7 @@ async function actorFromBearer(db: Db, headers: Headers): Promise<Actor | undefi
   if (bearer === undefined || bearer === null) return undefined;
   if (API_KEY_PATTERN.test(bearer)) return actorFromApiKey(db, bearer);
   if (LOGIN_TOKEN_PATTERN.test(bearer)) return actorFromLoginToken(db, bearer);
+  if (PERSONAL_TOKEN_PATTERN.test(bearer)) return actorFromPersonalToken(db, bearer);
   if (RUN_TOKEN_PATTERN.test(bearer)) {
     // Resolved by the two routes that take it (lib/auth/resolve-run-token.ts), and nowhere else.
     throw new AppError(

@@ -44,6 +44,13 @@ export async function resolveTeamContext(db: Db, base: RequestContext, slug: str
 
   if (actor.kind === 'user') {
     if (!team || !role) throw teamNotFound(slug);
+    // A personal access token: only its teams (another is 404, as for a key of another team), and
+    // its own permissions intersected with the person's current role, so it can only narrow.
+    if (actor.limits) {
+      const { teamIds, permissions } = actor.limits;
+      if (!teamIds.includes(team.id)) throw teamNotFound(slug);
+      return { ...base, team, role, permissions: new Set(rolePermissions.filter((p) => permissions.includes(p))) };
+    }
     return { ...base, team, role, permissions: new Set(rolePermissions) };
   }
   if (!team || team.id !== actor.teamId) throw teamNotFound(slug);

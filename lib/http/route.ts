@@ -9,6 +9,7 @@ import { noteRequestCaller } from '@/lib/observability/request-context';
 import { requestIdFor } from '@/lib/observability/request-id';
 import { hitRateLimit, rateLimitHeaders } from '@/lib/rate-limit/hit-rate-limit';
 import { stampApiKeyUse } from '@/lib/api-keys/stamp-api-key-use';
+import { stampCredentialUse } from '@/lib/auth/stamp-credential-use';
 import { afterResponse } from './after-response';
 import { checkSameOrigin } from './check-same-origin';
 import { clientIp } from './client-ip';
@@ -54,11 +55,13 @@ async function authenticate(request: Request): Promise<{ ctx: RequestContext; li
   const limit = await hitRateLimit(db, key, env().rateLimits.apiPerMinute);
   const limitHeaders = rateLimitHeaders(limit);
   if (!limit.allowed) throw new AppError('rate_limited', `rate limit exceeded; retry in ${limit.resetSeconds} s`, undefined, limitHeaders);
+  const ctx = baseContext(request, actor);
+  // Last-used stamps after the response: they never slow the request.
   if (actor.kind === 'api_key') {
     const { teamId, keyId } = actor;
-    afterResponse(() => stampApiKeyUse(db, teamId, keyId)); // after the response: never slows the request
-  }
-  return { ctx: baseContext(request, actor), limitHeaders };
+    afterResponse(() => stampApiKeyUse(db, teamId, keyId));
+  } else afterResponse(() => stampCredentialUse(db, actor, ctx));
+  return { ctx, limitHeaders };
 }
 
 /** A route anyone may call (register, login); the handler applies its own limits. */

@@ -2,7 +2,7 @@ import { createActionBody, patchActionBody, replaceActionBody } from '@/lib/acti
 import { createIntegrationBody, patchIntegrationBody, replaceIntegrationBody, syncBody } from '@/lib/integrations/integration-schemas';
 import { createAutomationBody, patchAutomationBody, replaceAutomationBody } from '@/lib/automations/automation-schemas';
 import { createApiKeyBody } from '@/lib/api-keys/schemas';
-import { changePasswordBody, loginBody, registerBody } from '@/lib/auth/schemas';
+import { changePasswordBody, createPersonalTokenBody, loginBody, registerBody, updateProfileBody } from '@/lib/auth/schemas';
 import { createBlueprintBody, patchBlueprintBody, replaceBlueprintBody } from '@/lib/blueprints/schemas';
 import { createEntityBody, patchEntityBody, replaceEntityBody } from '@/lib/entities/schemas';
 import { createGroupMappingBody } from '@/lib/group-mappings/schemas';
@@ -44,6 +44,8 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   RegisterBody: registerBody,
   LoginBody: loginBody,
   ChangePasswordBody: changePasswordBody,
+  UpdateProfileBody: updateProfileBody,
+  CreatePersonalTokenBody: createPersonalTokenBody,
   CreateTeamBody: createTeamBody,
   UpdateTeamBody: updateTeamBody,
   AddMemberBody: addMemberBody,

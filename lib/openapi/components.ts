@@ -86,6 +86,8 @@ export const parameters = {
   RoleId: uuidPath('role_id', 'role'),
   KeyId: uuidPath('key_id', 'API key'),
   TokenId: uuidPath('token_id', 'login token'),
+  PersonalTokenId: uuidPath('token_id', 'personal access token'),
+  SessionId: uuidPath('session_id', 'browser session'),
   BlueprintId: {
     name: 'blueprint_id',
     in: 'path',

@@ -112,12 +112,104 @@ export const identityPaths = {
       access: SIGNED_IN,
       responses: { 200: json('The caller.', 'Me') },
     }),
+    patch: operation('patch', {
+      id: 'updateMe',
+      summary: "Change the caller's display name",
+      description: 'The email stays as registered. API keys and personal tokens get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      body: 'UpdateProfileBody',
+      responses: {
+        200: json('The user as saved.', { type: 'object', required: ['user'], properties: { user: schemaRef('User') } }),
+      },
+    }),
+  },
+  '/api/v1/auth/sessions': {
+    get: operation('get', {
+      id: 'listSessions',
+      summary: "The caller's browser sessions",
+      description:
+        'Unexpired, newest first, at most 500, each with where and when it was last used (stamped at most once a minute); ' +
+        '`current` marks the session of this request. API keys and personal tokens get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: {
+        200: json('The sessions.', {
+          type: 'object',
+          required: ['sessions'],
+          properties: { sessions: { type: 'array', items: schemaRef('Session') } },
+        }),
+      },
+      errors: ['forbidden'],
+    }),
+  },
+  '/api/v1/auth/sessions/{session_id}': {
+    parameters: [paramRef('SessionId')],
+    delete: operation('delete', {
+      id: 'revokeSession',
+      summary: "Sign one of the caller's browser sessions out",
+      description:
+        "That browser's next request is signed out (revoking the current session signs this browser out). Another person's " +
+        'session is 404. API keys and personal tokens get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: { 204: noContent('Signed out.') },
+      errors: ['not_found'],
+    }),
+  },
+  '/api/v1/auth/personal-tokens': {
+    get: operation('get', {
+      id: 'listPersonalTokens',
+      summary: "The caller's personal access tokens",
+      description: 'Newest first, at most 200, revoked and expired ones included (`status`). API keys and personal tokens get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: {
+        200: json('The tokens.', {
+          type: 'object',
+          required: ['personal_tokens'],
+          properties: { personal_tokens: { type: 'array', items: schemaRef('PersonalToken') } },
+        }),
+      },
+      errors: ['forbidden'],
+    }),
+    post: operation('post', {
+      id: 'createPersonalToken',
+      summary: 'Make a personal access token',
+      description:
+        'A bearer token (`bpp_` + 64 hex) that acts as the caller, only in `team_ids` (teams the caller belongs to; another is ' +
+        '422 on `/team_ids/i`) and with at most `permissions`, each of which the caller must hold in one of those teams (422). ' +
+        "In each team it never exceeds the person's current role there: a demotion narrows it and a removal ends it there, on " +
+        'the next request. Expires after `expires_in_days` (1 to 365). At most 50 active per person (409 `limit_reached`). ' +
+        'The token is in this answer only. API keys and personal tokens get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      body: 'CreatePersonalTokenBody',
+      responses: { 201: json('The token, shown once.', 'PersonalTokenCreated') },
+      errors: ['conflict'],
+    }),
+  },
+  '/api/v1/auth/personal-tokens/{token_id}': {
+    parameters: [paramRef('PersonalTokenId')],
+    delete: operation('delete', {
+      id: 'revokePersonalToken',
+      summary: "Revoke one of the caller's personal access tokens",
+      description:
+        "The token fails from its next request on; it stays listed as revoked. Revoking again is 204. Another person's token is " +
+        '404. API keys and personal tokens get 403.',
+      tag: 'Auth',
+      access: SIGNED_IN,
+      responses: { 204: noContent('Revoked.') },
+      errors: ['not_found'],
+    }),
   },
   '/api/v1/auth/tokens': {
     get: operation('get', {
       id: 'listLoginTokens',
       summary: "The caller's unexpired login tokens",
-      description: 'Newest first, at most 500; `current` marks the token of this request. API keys get 403.',
+      description:
+        'Newest first, at most 500, each with where and when it was last used; `current` marks the token of this request. ' +
+        'API keys and personal tokens get 403.',
       tag: 'Auth',
       access: SIGNED_IN,
       responses: {
@@ -135,7 +227,7 @@ export const identityPaths = {
     delete: operation('delete', {
       id: 'revokeLoginToken',
       summary: "Revoke one of the caller's login tokens",
-      description: "The token fails from the next request on. Another person's token is 404. API keys get 403.",
+      description: "The token fails from the next request on. Another person's token is 404. API keys and personal tokens get 403.",
       tag: 'Auth',
       access: SIGNED_IN,
       responses: { 204: noContent('Revoked.') },
@@ -149,7 +241,8 @@ export const identityPaths = {
       description:
         'Needs the current password (a wrong one is 422 on `/current_password`, and counts as a failed sign-in). The new one ' +
         'follows the registration rules (422 on `/new_password`). Ends every other browser session and login token of the ' +
-        'person; the one this request used stays. API keys get 403.',
+        'person; the one this request used stays (personal access tokens stay: each is listed and revoked on its own). ' +
+        'API keys and personal tokens get 403.',
       tag: 'Auth',
       access: SIGNED_IN,
       body: 'ChangePasswordBody',

@@ -19,6 +19,7 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   keyId: 'key_id',
   tokenId: 'token_id',
   invitationId: 'invitation_id',
+  sessionId: 'session_id',
   blueprint: 'blueprint_id',
   identifier: 'identifier',
   scorecard: 'scorecard_id',

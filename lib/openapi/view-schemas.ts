@@ -1,7 +1,9 @@
 import type { ApiKeyView } from '@/lib/api-keys/api-key-service';
 import type { AuditLogView } from '@/lib/audit/list-audit-logs';
 import { ALL_PERMISSIONS } from '@/lib/authz/permissions';
-import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN } from '@/lib/auth/secrets';
+import { API_KEY_PATTERN, LOGIN_TOKEN_PATTERN, PERSONAL_TOKEN_PATTERN } from '@/lib/auth/secrets';
+import type { PersonalTokenView } from '@/lib/auth/personal-tokens';
+import type { SessionView } from '@/lib/auth/session-service';
 import type { DryRunReport } from '@/lib/blueprints/blueprint-service';
 import type { BlueprintView } from '@/lib/blueprints/blueprint-view';
 import type { FailingEntities } from '@/lib/blueprints/find-failing-entities';
@@ -55,6 +57,7 @@ type ApiKeyCreated = { api_key: ApiKeyView; key: string };
 
 type MemberRemoval = { dry_run?: true; revoked_api_keys: RevokedKeyView[] };
 type PasswordChanged = { ended_sessions: number; revoked_login_tokens: number };
+type PersonalTokenCreated = { personal_token: PersonalTokenView; token: string };
 
 export const viewSchemas: Record<string, JsonSchema> = {
   LoginToken: view<LoginTokenView>("One of the caller's login tokens (never the token itself).", {
@@ -62,7 +65,35 @@ export const viewSchemas: Record<string, JsonSchema> = {
     created_at: timestamp,
     expires_at: timestamp,
     user_agent: { ...nullable(str), description: 'The User-Agent of the login that made it.' },
+    last_used_at: { ...nullable(timestamp), description: 'Stamped at most once a minute; null when never used.' },
+    last_used_ip: { ...nullable(str), description: 'The client address of that last use.' },
     current: { type: 'boolean', description: 'True for the token this request was sent with.' },
+  }),
+  Session: view<SessionView>("One of the caller's browser sessions.", {
+    id: uuid,
+    created_at: timestamp,
+    expires_at: timestamp,
+    user_agent: { ...nullable(str), description: "The browser's User-Agent (known from its first use on)." },
+    last_used_at: { ...nullable(timestamp), description: 'Stamped at most once a minute; null when never used.' },
+    last_used_ip: { ...nullable(str), description: 'The client address of that last use.' },
+    current: { type: 'boolean', description: 'True for the session this request was sent with.' },
+  }),
+  PersonalToken: view<PersonalTokenView>("One of the caller's personal access tokens (never the token itself).", {
+    id: uuid,
+    name: str,
+    prefix: { ...str, description: 'The first characters of the token, to recognise it.' },
+    teams: arrayOf(view<PersonalTokenView['teams'][number]>('A team the token reaches.', { id: uuid, slug: str, name: str })),
+    permissions,
+    created_at: timestamp,
+    expires_at: timestamp,
+    last_used_at: { ...nullable(timestamp), description: 'Stamped at most once a minute; null when never used.' },
+    last_used_ip: { ...nullable(str), description: 'The client address of that last use.' },
+    revoked_at: nullable(timestamp),
+    status: { type: 'string', enum: ['active', 'expired', 'revoked'] },
+  }),
+  PersonalTokenCreated: view<PersonalTokenCreated>('The new personal token; `token` is shown this once.', {
+    personal_token: schemaRef('PersonalToken'),
+    token: { ...str, pattern: PERSONAL_TOKEN_PATTERN.source, description: 'Send as `Authorization: Bearer <token>`.' },
   }),
   PasswordChanged: view<PasswordChanged>('The password is changed; what it ended.', {
     ended_sessions: { ...int, description: "Browser sessions signed out (every one but this request's)." },

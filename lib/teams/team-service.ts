@@ -29,6 +29,7 @@ function view(
 /** No team permission to check: any signed-in person may create a team (a key may not, below). */
 export async function createTeam(db: Db, ctx: RequestContext, input: { name: string; slug: string }): Promise<TeamView> {
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', 'API keys belong to one team and cannot create teams');
+  if (ctx.actor.limits) throw new AppError('forbidden', 'a personal access token reaches only its own teams and cannot create one');
   const userId = ctx.actor.userId;
   const team = await db.$transaction(async (tx) => {
     if (await tx.team.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
@@ -53,7 +54,9 @@ export async function listMyTeams(db: Db, ctx: RequestContext, limit = 200): Pro
     const team = await db.team.findUnique({ where: { id: ctx.actor.teamId } });
     return team ? [view(team, null)] : [];
   }
-  return (await listUserTeams(db, ctx.actor.userId, limit)).map((t) => view(t, t.role));
+  const teams = await listUserTeams(db, ctx.actor.userId, limit);
+  const limits = ctx.actor.limits; // a personal access token sees only the teams it reaches
+  return teams.filter((t) => !limits || limits.teamIds.includes(t.id)).map((t) => view(t, t.role));
 }
 
 export async function getTeam(db: Db, ctx: TeamContext): Promise<TeamView> {

@@ -63,6 +63,9 @@ export const queryKeys = {
   invitations: (team: string) => ['team', team, 'invitations'] as const,
   auditLogs: (team: string, filters: Record<string, string>) => ['team', team, 'audit-logs', filters] as const,
   permissions: () => ['permissions'] as const,
+  mySessions: () => ['me', 'sessions'] as const,
+  myLoginTokens: () => ['me', 'login-tokens'] as const,
+  myPersonalTokens: () => ['me', 'personal-tokens'] as const,
   entityHistory: (team: string, blueprint: string, identifier: string) =>
     ['team', team, 'blueprints', blueprint, 'entities', identifier, 'history'] as const,
   entitySearch: (team: string, blueprint: string, body: unknown) =>

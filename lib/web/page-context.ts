@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import type { UserActor } from '@/lib/auth/actor';
 import { sessionUserId } from '@/lib/auth/next-auth';
+import { stampCredentialUse } from '@/lib/auth/stamp-credential-use';
+import { afterResponse } from '@/lib/http/after-response';
 import { actorFromSessionUser } from '@/lib/auth/resolve-actor';
 import { requireEntryPoint } from '@/lib/authz/may-call';
 import type { EntryPoint } from '@/lib/authz/service-permissions';
@@ -21,7 +23,9 @@ import { pagePathOf, REQUEST_PATH_HEADER, signInHref } from './sign-in-href';
 
 export const requireUser = cache(async (): Promise<UserActor> => {
   const actor = await actorFromSessionUser(getDb(), await sessionUserId());
-  if (!actor || actor.kind !== 'user') redirect(signInHref(pagePathOf((await headers()).get(REQUEST_PATH_HEADER))));
+  const h = await headers();
+  if (!actor || actor.kind !== 'user') redirect(signInHref(pagePathOf(h.get(REQUEST_PATH_HEADER))));
+  afterResponse(() => stampCredentialUse(getDb(), actor, { ip: clientIp(h), userAgent: h.get('user-agent') }));
   return actor;
 });
 

@@ -1,3 +1,5 @@
+import { updateProfileBody } from '@/lib/auth/schemas';
+import { updateProfile } from '@/lib/auth/update-profile';
 import { getDb } from '@/lib/db/prisma';
 import { withUser } from '@/lib/http/route';
 import { listMyTeams } from '@/lib/teams/team-service';
@@ -19,3 +21,6 @@ export const GET = withUser({}, async (ctx) => {
     },
   };
 });
+
+// PATCH /api/v1/auth/me - change the caller's display name
+export const PATCH = withUser({ body: updateProfileBody }, async (ctx, { body }) => ({ body: await updateProfile(getDb(), ctx, body) }));
