@@ -7,6 +7,12 @@ export const AUDIT_RESOURCES = [
   { type: 'team', label: 'Team', group: 'Team', actions: ['team.created', 'team.updated'] },
   { type: 'member', label: 'Member', group: 'Members', actions: ['member.added', 'member.role_changed', 'member.removed'] },
   { type: 'role', label: 'Role', group: 'Roles', actions: ['role.created', 'role.updated', 'role.deleted'] },
+  {
+    type: 'group',
+    label: 'Group',
+    group: 'Groups',
+    actions: ['group.created', 'group.updated', 'group.deleted', 'group.member_added', 'group.member_removed'],
+  },
   { type: 'api_key', label: 'API key', group: 'API keys', actions: ['api_key.created', 'api_key.revoked'] },
   { type: 'blueprint', label: 'Blueprint', group: 'Blueprints', actions: ['blueprint.created', 'blueprint.updated', 'blueprint.deleted'] },
   {
