@@ -20,6 +20,8 @@ import { blueprintPaths } from './paths-blueprints';
 import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { identityPaths } from './paths-identity';
+import { groupParameters, groupPaths, groupSchemas } from './paths-groups';
+import { addGroupMemberBody, createGroupBody, updateGroupBody } from '@/lib/groups/schemas';
 import { integrationParameters, integrationPaths, integrationSchemas } from './paths-integrations';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { exportPaths } from './paths-export';
@@ -46,6 +48,9 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   ChangeMemberBody: changeMemberBody,
   CreateRoleBody: createRoleBody,
   UpdateRoleBody: updateRoleBody,
+  CreateGroupBody: createGroupBody,
+  UpdateGroupBody: updateGroupBody,
+  AddGroupMemberBody: addGroupMemberBody,
   CreateApiKeyBody: createApiKeyBody,
   CreateBlueprintBody: createBlueprintBody,
   ReplaceBlueprintBody: replaceBlueprintBody,
@@ -81,6 +86,7 @@ const TAGS = [
   'Teams',
   'Members',
   'Roles',
+  'Groups',
   'API keys',
   'Audit log',
   'Permissions',
@@ -116,6 +122,7 @@ export function buildOpenApiDocument(): object {
     tags: TAGS.map((name) => ({ name })),
     paths: {
       ...identityPaths,
+      ...groupPaths,
       ...blueprintPaths,
       ...entityPaths,
       ...searchPaths,
@@ -142,6 +149,7 @@ export function buildOpenApiDocument(): object {
         ...scorecardResultSchemas,
         ...eventSchemas,
         ...savedViewSchemas,
+        ...groupSchemas,
         ...actionSchemas,
         ...automationSchemas,
         ...runSchemas,
@@ -153,6 +161,7 @@ export function buildOpenApiDocument(): object {
         ...parameters,
         ...scorecardParameters,
         ...savedViewParameters,
+        ...groupParameters,
         ...actionParameters,
         ...automationParameters,
         ...runParameters,
