@@ -484,3 +484,67 @@ test("quick search: A's search is 404 from team B, and B's own search never find
     "A's own quick search finds it (the probes above could have)",
   ).toEqual(['zebra-secret']);
 });
+
+test("A's groups: list, read, change, delete and their members are 404 from team B; B cannot name A's group as an owner", async ({
+  request,
+}) => {
+  const s = await setup(request);
+  const A = `/teams/${s.a.team.slug}`;
+  const B = `/teams/${s.b.team.slug}`;
+  const admin = { token: s.a.admin.token };
+  expect((await call(request, 'POST', `${A}/groups`, { ...admin, body: { identifier: 'a-team', title: "A's team" } })).status()).toBe(201);
+  const added = await call(request, 'POST', `${A}/groups/a-team/members`, { ...admin, body: { user_id: s.a.member.user.id } });
+  expect(added.status(), await added.text()).toBe(201);
+  for (const side of [s.a, s.b]) await createBlueprint(request, side.admin.token, side.team.slug, { id: 'service' });
+  const owned = await call(request, 'POST', `${A}/blueprints/service/entities`, {
+    ...admin,
+    body: { identifier: 'a-svc', data: {}, owners: ['a-team'] },
+  });
+  expect(owned.status(), await owned.text()).toBe(201);
+  const groupOf = () => getJson<{ title: string; member_count: number }>(request, s.a.admin.token, `${A}/groups/a-team`);
+  const groupBefore = await groupOf();
+  const before = await snapshots(request, s);
+  await expectAll404(request, s, [
+    { method: 'GET', path: `${A}/groups` },
+    { method: 'POST', path: `${A}/groups`, body: { identifier: 'intruder', title: 'Intruder' } },
+    { method: 'GET', path: `${A}/groups/a-team` },
+    { method: 'PATCH', path: `${A}/groups/a-team`, body: { title: 'Taken' } },
+    { method: 'DELETE', path: `${A}/groups/a-team` },
+    { method: 'GET', path: `${A}/groups/a-team/members` },
+    { method: 'POST', path: `${A}/groups/a-team/members`, body: { user_id: s.b.admin.user.id } },
+    { method: 'DELETE', path: `${A}/groups/a-team/members/${s.a.member.user.id}` },
+    // A's group identifier under B's path: B has no such group.
+    { method: 'GET', path: `${B}/groups/a-team` },
+    { method: 'PATCH', path: `${B}/groups/a-team`, body: { title: 'Taken' } },
+    { method: 'DELETE', path: `${B}/groups/a-team` },
+    { method: 'GET', path: `${B}/groups/a-team/members` },
+    { method: 'DELETE', path: `${B}/groups/a-team/members/${s.a.member.user.id}` },
+  ]);
+  // B's own group cannot take A's member: they are not a member of B (422), never a membership.
+  expect(
+    (await call(request, 'POST', `${B}/groups`, { token: s.b.admin.token, body: { identifier: 'b-team', title: 'B' } })).status(),
+  ).toBe(201);
+  const foreign = await call(request, 'POST', `${B}/groups/b-team/members`, {
+    token: s.b.admin.token,
+    body: { user_id: s.a.member.user.id },
+  });
+  await expectError(foreign, 422, "A's member in B's group");
+  // B's entity naming A's group as its owner: 422 naming it (no cross-team owners).
+  const named = await call(request, 'POST', `${B}/blueprints/service/entities`, {
+    token: s.b.admin.token,
+    body: { identifier: 'b-svc', data: {}, owners: ['a-team'] },
+  });
+  const error = await expectError(named, 422, "B naming A's group");
+  expect(error.error.details).toEqual([{ path: '/owners/0', message: 'there is no group "a-team" in this team' }]);
+  // B's search by A's group finds nothing of A's.
+  const query = { rules: [{ property: '$owners', operator: 'containsAny', value: ['a-team'] }] };
+  for (const { name, token } of s.bCallers) {
+    const res = await call(request, 'POST', `${B}/blueprints/service/entities/search`, { token, body: { query } });
+    expect(res.status(), name).toBe(200);
+    expect(((await res.json()) as { entities: unknown[] }).entities, name).toEqual([]);
+  }
+  expect(await groupOf()).toEqual(groupBefore);
+  expect(groupBefore.member_count).toBe(1);
+  const after = await snapshots(request, s);
+  expect(after.a).toEqual(before.a);
+});

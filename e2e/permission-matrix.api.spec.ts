@@ -189,6 +189,29 @@ async function throwawayMember(ctx: CellContext): Promise<string> {
   return user.user.id;
 }
 
+/** A group made by the admin for one cell (a target to read, change or delete): its identifier. */
+async function throwawayGroup(ctx: CellContext): Promise<string> {
+  const identifier = unique('g');
+  const res = await call(ctx.api, 'POST', `/teams/${ctx.team.slug}/groups`, {
+    token: ctx.world.users.admin.token,
+    body: { identifier, title: 'Cell group' },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return identifier;
+}
+
+/** A group with the throwaway member in it: the group's URL and the member's id. */
+async function throwawayGroupMember(ctx: CellContext): Promise<{ group: string; userId: string }> {
+  const group = await throwawayGroup(ctx);
+  const userId = await throwawayMember(ctx);
+  const res = await call(ctx.api, 'POST', `/teams/${ctx.team.slug}/groups/${group}/members`, {
+    token: ctx.world.users.admin.token,
+    body: { user_id: userId },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return { group, userId };
+}
+
 /** A blueprint and an entity at version 2 made for one cell, so each caller restores its own. */
 async function throwawayEntity(ctx: CellContext): Promise<string> {
   const admin = ctx.world.users.admin.token;
@@ -427,6 +450,60 @@ const ROWS: Row[] = [
       return { path: `/teams/${team.slug}/roles/${role.id}` };
     },
     expected: served('deleteRole', 204),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/groups',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/groups` }),
+    expected: served('listGroups', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/groups',
+    cell: async ({ team }) => ({ path: `/teams/${team.slug}/groups`, body: { identifier: unique('g'), title: 'New group' } }),
+    expected: served('createGroup', 201),
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/groups/{group}',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/groups/${await throwawayGroup(ctx)}` }),
+    expected: served('getGroup', 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}/groups/{group}',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/groups/${await throwawayGroup(ctx)}`, body: { title: 'Renamed' } }),
+    expected: served('updateGroup', 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/groups/{group}',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/groups/${await throwawayGroup(ctx)}` }),
+    expected: served('deleteGroup', 200), // answers how many entities the group owned
+  },
+  {
+    method: 'GET',
+    path: '/teams/{team}/groups/{group}/members',
+    cell: async (ctx) => ({ path: `/teams/${ctx.team.slug}/groups/${await throwawayGroup(ctx)}/members` }),
+    expected: served('listGroupMembers', 200),
+  },
+  {
+    method: 'POST',
+    path: '/teams/{team}/groups/{group}/members',
+    cell: async (ctx) => ({
+      path: `/teams/${ctx.team.slug}/groups/${await throwawayGroup(ctx)}/members`,
+      body: { user_id: await throwawayMember(ctx) },
+    }),
+    expected: served('addGroupMember', 201),
+  },
+  {
+    method: 'DELETE',
+    path: '/teams/{team}/groups/{group}/members/{user_id}',
+    cell: async (ctx) => {
+      const { group, userId } = await throwawayGroupMember(ctx);
+      return { path: `/teams/${ctx.team.slug}/groups/${group}/members/${userId}` };
+    },
+    expected: served('removeGroupMember', 204),
   },
   {
     method: 'GET',

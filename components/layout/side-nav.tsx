@@ -14,6 +14,7 @@ const SETTINGS = [
   { href: '/settings', label: 'General', icon: '⚙️', needs: 'team:manage' },
   { href: '/settings/members', label: 'Members', icon: '👥', needs: null },
   { href: '/settings/roles', label: 'Roles', icon: '🛡️', needs: null },
+  { href: '/settings/groups', label: 'Groups', icon: '🧑‍🤝‍🧑', needs: null },
   { href: '/settings/api-keys', label: 'API keys', icon: '🔑', needs: 'team:manage' },
   { href: '/integrations', label: 'Integrations', icon: '🔌', needs: 'integration:read' },
   { href: '/import', label: 'Import', icon: '📥', needs: 'entity:write' },

@@ -47,6 +47,7 @@ export const PAGES: Record<string, (s: Seed) => string> = {
   '/t/[team]/settings': (s) => `/t/${s.team}/settings`,
   '/t/[team]/settings/members': (s) => `/t/${s.team}/settings/members`,
   '/t/[team]/settings/roles': (s) => `/t/${s.team}/settings/roles`,
+  '/t/[team]/settings/groups': (s) => `/t/${s.team}/settings/groups`,
   '/t/[team]/settings/api-keys': (s) => `/t/${s.team}/settings/api-keys`,
 };
 // The invitation page is walked signed out: its register form, the step a newcomer sees first.
@@ -92,10 +93,21 @@ async function seedTeam(api: APIRequestContext): Promise<Seed> {
     200,
     'services',
   );
+  // A group with the admin in it, owning payments (the Groups page and the entity's owners).
+  await expectJson(
+    await call(api, 'POST', `/teams/${team}/groups`, { token: t, body: { identifier: 'payments-team', title: 'Payments team' } }),
+    201,
+    'group',
+  );
+  await expectJson(
+    await call(api, 'POST', `/teams/${team}/groups/payments-team/members`, { token: t, body: { user_id: admin.user.id } }),
+    201,
+    'group member',
+  );
   await expectJson(
     await call(api, 'PATCH', `/teams/${team}/blueprints/service/entities/payments`, {
       token: t,
-      body: { data: { runbook: 'https://runbooks.example.com/payments' } },
+      body: { data: { runbook: 'https://runbooks.example.com/payments' }, owners: ['payments-team'] },
     }),
     200,
     'a second version of payments (its history)',

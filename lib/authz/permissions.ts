@@ -2,7 +2,7 @@
 // and the default roles created with every team. Unknown permission strings are denied.
 
 export const PERMISSIONS = {
-  'team:manage': { area: 'Team', grants: 'Rename or delete the team; manage members, roles, API keys; read the audit log' },
+  'team:manage': { area: 'Team', grants: 'Rename or delete the team; manage members, groups, roles, API keys; read the audit log' },
   'blueprint:read': { area: 'Blueprints', grants: 'See blueprints and their schemas' },
   'blueprint:write': { area: 'Blueprints', grants: 'Create and edit blueprints' },
   'blueprint:delete': { area: 'Blueprints', grants: 'Delete blueprints and, with them, their entities' },

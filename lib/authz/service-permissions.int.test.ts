@@ -42,6 +42,8 @@ import { searchTeamEntities } from '@/lib/quick-search/search-team-entities';
 import { listTeamEvents } from '@/lib/events/list-events';
 import { getEntityGraph, parseGraphParams } from '@/lib/relations/get-entity-graph';
 import { createRole, deleteRole, listRoles, updateRole } from '@/lib/roles/role-service';
+import { addGroupMember, listGroupMembers, removeGroupMember } from '@/lib/groups/group-members';
+import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from '@/lib/groups/group-service';
 import {
   createIntegration,
   deleteIntegration,
@@ -173,6 +175,9 @@ const INTERNAL: Record<string, string> = {
   deleteEntityRow: "the delete inside deleteEntity, and a full sync's deletions (applyEntityRecords, entity:delete checked there)",
   lockIntegrationOrThrow: 'a row lock inside integration write transactions',
   revokeKeysOfMember: 'the key revocation inside removeMember (team:manage) and the group-mapping sync of a sign-in',
+  groupOrThrow: 'a lookup inside group entry points',
+  callerGroups: "the caller's groups inside searches (searchEntities, facets, exports), which checked entity:read",
+  loadSearchUserGroups: "the caller's groups inside searches (searchEntities, facets, exports), which checked entity:read",
   recordRefusedRun: 'inside the automations engine batch, for a run it could not start (lib/automations/engine)',
 };
 
@@ -365,6 +370,9 @@ async function waitingRun(w: World): Promise<string> {
   return (await requestRun(db(), owner, 'deploy', { entity: 'svc-a', inputs: {} })).run.id;
 }
 
+/** A new group of the world's team, made by its admin. */
+const groupIn = (w: World) => createGroup(db(), w.setup, { identifier: unique('g'), title: 'G' });
+
 /** One call of each entry point as `ctx`, after making whatever that call changes or removes. */
 const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>> = {
   createTeam: (_w, ctx) => createTeam(db(), requestOf(ctx), { name: 'New team', slug: unique('new') }),
@@ -402,6 +410,18 @@ const CALLS: Record<EntryPoint, (w: World, ctx: TeamContext) => Promise<unknown>
     }),
   deleteRole: async (w, ctx) =>
     deleteRole(db(), ctx, (await db().role.create({ data: { teamId: w.team.id, name: unique('r'), permissions: [] } })).id),
+  listGroups: (_w, ctx) => listGroups(db(), ctx, PAGE),
+  getGroup: async (w, ctx) => getGroup(db(), ctx, (await groupIn(w)).identifier),
+  createGroup: (_w, ctx) => createGroup(db(), ctx, { identifier: unique('g'), title: 'G' }),
+  updateGroup: async (w, ctx) => updateGroup(db(), ctx, (await groupIn(w)).identifier, { title: 'changed' }),
+  deleteGroup: async (w, ctx) => deleteGroup(db(), ctx, (await groupIn(w)).identifier),
+  listGroupMembers: async (w, ctx) => listGroupMembers(db(), ctx, (await groupIn(w)).identifier),
+  addGroupMember: async (w, ctx) => addGroupMember(db(), ctx, (await groupIn(w)).identifier, { user_id: w.owner.id }),
+  removeGroupMember: async (w, ctx) => {
+    const group = await groupIn(w);
+    await addGroupMember(db(), w.setup, group.identifier, { user_id: w.owner.id });
+    return removeGroupMember(db(), ctx, group.identifier, w.owner.id);
+  },
   listApiKeys: (_w, ctx) => listApiKeys(db(), ctx, PAGE),
   createApiKey: (_w, ctx) => createApiKey(db(), ctx, { name: unique('key'), permissions: [] }),
   revokeApiKey: async (w, ctx) =>

@@ -49,6 +49,15 @@ export const SERVICE_ENTRY_POINTS = {
   createRole: { needs: 'team:manage', operations: ['createRole'] },
   updateRole: { needs: 'team:manage', operations: ['updateRole'] },
   deleteRole: { needs: 'team:manage', operations: ['deleteRole'] },
+  // lib/groups/ (groups of people, entities' owners)
+  listGroups: { needs: 'member', operations: ['listGroups'] },
+  getGroup: { needs: 'member', operations: ['getGroup'] },
+  createGroup: { needs: 'team:manage', operations: ['createGroup'] },
+  updateGroup: { needs: 'team:manage', operations: ['updateGroup'] },
+  deleteGroup: { needs: 'team:manage', operations: ['deleteGroup'] },
+  listGroupMembers: { needs: 'member', operations: ['listGroupMembers'] },
+  addGroupMember: { needs: 'team:manage', operations: ['addGroupMember'] },
+  removeGroupMember: { needs: 'team:manage', operations: ['removeGroupMember'] },
   // lib/api-keys/api-key-service.ts
   listApiKeys: { needs: 'team:manage', operations: ['listApiKeys'] },
   createApiKey: { needs: 'team:manage', peopleOnly: true, operations: ['createApiKey'] },

@@ -19,6 +19,12 @@ export const AUDIT_RESOURCES = [
     group: 'Members',
     actions: ['group_mapping.created', 'group_mapping.deleted'],
   },
+  {
+    type: 'group',
+    label: 'Group',
+    group: 'Groups',
+    actions: ['group.created', 'group.updated', 'group.deleted', 'group.member_added', 'group.member_removed'],
+  },
   { type: 'api_key', label: 'API key', group: 'API keys', actions: ['api_key.created', 'api_key.revoked'] },
   { type: 'blueprint', label: 'Blueprint', group: 'Blueprints', actions: ['blueprint.created', 'blueprint.updated', 'blueprint.deleted'] },
   {

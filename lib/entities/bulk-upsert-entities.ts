@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { validateBody } from '@/lib/http/request-body';
 import { linksViewOf, prepareLinks, relationDefsOf, writeLinks } from '@/lib/relations/entity-links';
+import { knownGroups, ownerFaults } from '@/lib/groups/check-owners';
 import { entityFaults } from './check-entity-input';
 import { lockBlueprintOrThrow } from './load-blueprint';
 import { createEntityBody, type CreateEntityInput } from './schemas';
@@ -117,6 +118,12 @@ export async function upsertEntityItems(
     blueprintId,
     valid.map((v) => v.input.identifier),
   );
+  // Owners: every item's checked with one query for the whole batch.
+  const groups = await knownGroups(
+    tx,
+    ctx.team.id,
+    valid.map((v) => v.input.owners),
+  );
   const prepared = await prepareLinks(
     tx,
     ctx,
@@ -130,7 +137,8 @@ export async function upsertEntityItems(
   const rows: UpsertRow[] = [];
   const linksOf = new Map<string, NonNullable<(typeof prepared)[number]['links']>>();
   valid.forEach(({ index, input }, i) => {
-    const { faults, links } = prepared[i];
+    const faults = [...prepared[i].faults, ...ownerFaults(input.owners, groups)];
+    const { links } = prepared[i];
     if (faults.length) {
       firstIndex.delete(input.identifier);
       results[index] = {
@@ -146,6 +154,7 @@ export async function upsertEntityItems(
       identifier: input.identifier,
       title: input.title ?? null,
       data: input.data,
+      ...(input.owners !== undefined && { owners: input.owners }),
       ...(links && { relations: linksViewOf(input.relations ?? {}, defs) }),
     });
   });

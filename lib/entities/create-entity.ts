@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { linksViewOf, loadLinkViews, prepareLinks, relationDefsOf, writeLinks, type PreparedLinks } from '@/lib/relations/entity-links';
 import type { RelationDef } from '@/lib/relations/relation-types';
+import { knownGroups, ownerFaults } from '@/lib/groups/check-owners';
 import { entityFaults, throwIfFaults } from './check-entity-input';
 import { auditSnapshot, toVersioned, type VersionedEntity } from './entity-view';
 import { ENTITY_SELECT } from './get-entity';
@@ -35,7 +36,8 @@ async function checkInput(
   const defs = await relationDefsOf(tx, ctx, blueprintId);
   const relations = input.relations ?? (existingId ? null : {});
   const [links] = await prepareLinks(tx, ctx, defs, [{ relations, requireAll: relations !== null, existingId }]);
-  throwIfFaults([...entityFaults(blueprint, input), ...links.faults]);
+  const groups = await knownGroups(tx, ctx.team.id, [input.owners]);
+  throwIfFaults([...entityFaults(blueprint, input), ...links.faults, ...ownerFaults(input.owners, groups)]);
   return { ...links, defs };
 }
 
@@ -64,7 +66,7 @@ export async function createEntity(
     await db.$transaction(async (tx) => checkInput(tx, ctx, blueprintId, input, options.upsert ? await existingIdOf(tx) : null));
     return { valid: true };
   }
-  const row = { identifier: input.identifier, title: input.title ?? null, data: input.data };
+  const row = { identifier: input.identifier, title: input.title ?? null, data: input.data, owners: input.owners };
   if (options.upsert) {
     return db.$transaction(async (tx) => {
       const existingId = await existingIdOf(tx);
@@ -93,7 +95,15 @@ export async function createEntity(
     const rescore = await planRescore(tx, ctx, blueprintId, []);
     // A concurrent insert of the same identifier still fails on the unique key: P2002, a 409.
     const created = await tx.entity.create({
-      data: { teamId: ctx.team.id, blueprintId, ...row, data: prismaJson(row.data), createdBy: user, updatedBy: user },
+      data: {
+        teamId: ctx.team.id,
+        blueprintId,
+        ...row,
+        data: prismaJson(row.data),
+        owners: row.owners ?? [],
+        createdBy: user,
+        updatedBy: user,
+      },
       select: ENTITY_SELECT,
     });
     if (links.links?.length) await writeLinks(tx, ctx, [{ sourceId: created.id, links: links.links }]);

@@ -4,6 +4,7 @@ export type EntityRow = {
   identifier: string;
   title: string | null;
   data: Record<string, unknown>;
+  owners: string[];
   createdAt: Date;
   updatedAt: Date;
   createdBy: string | null;

@@ -13,6 +13,8 @@ export type EntityView = {
   title: string | null;
   /** Always an object (a CHECK on the column). */
   data: Record<string, unknown>;
+  /** Identifiers of the team's groups that own it (lib/groups), in the order they were given. */
+  owners: string[];
   /** Outgoing links: {"<relation id>": "<identifier>"} for *-to-one relations, else an array. */
   relations: LinksView;
   /** With ?include=related only: each relation's targets with title and blueprint. */
@@ -31,6 +33,7 @@ export type EntityRecord = {
   blueprintId: string;
   title: string | null;
   data: Prisma.JsonValue;
+  owners: string[];
   version: number;
   createdBy: string | null;
   updatedBy: string | null;
@@ -52,6 +55,7 @@ export function toEntityView(
     blueprint: e.blueprintId,
     title: e.title,
     data: e.data as Record<string, unknown>,
+    owners: e.owners,
     relations,
     ...(related && { related }),
     created_at: e.createdAt.toISOString(),
@@ -66,6 +70,9 @@ export function toVersioned(e: EntityRecord, relations: LinksView = {}, related?
 }
 
 /** What an entity's audit rows record of it (old and new), and what its history shows. */
-export function auditSnapshot(e: { identifier: string; title: string | null; data: unknown; version: number }, relations?: LinksView) {
-  return { identifier: e.identifier, title: e.title, data: e.data, version: e.version, ...(relations && { relations }) };
+export function auditSnapshot(
+  e: { identifier: string; title: string | null; data: unknown; owners: string[]; version: number },
+  relations?: LinksView,
+) {
+  return { identifier: e.identifier, title: e.title, data: e.data, owners: e.owners, version: e.version, ...(relations && { relations }) };
 }

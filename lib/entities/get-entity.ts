@@ -14,6 +14,7 @@ export const ENTITY_SELECT = {
   blueprintId: true,
   title: true,
   data: true,
+  owners: true,
   version: true,
   createdBy: true,
   updatedBy: true,

@@ -14,7 +14,7 @@ const lockedRow = rowDecoderFor<EntityRow>()(ENTITY_ROW_SHAPE);
 
 export function lockEntitiesSql(scope: { teamId: string; blueprintId: string }, identifiers: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT id::text AS id, identifier, title, data, version, created_by::text AS created_by, updated_by::text AS updated_by,
+    SELECT id::text AS id, identifier, title, data, owners, version, created_by::text AS created_by, updated_by::text AS updated_by,
            created_at, updated_at
       FROM entities
      WHERE team_id = ${scope.teamId}::uuid AND blueprint_id = ${scope.blueprintId} AND identifier = ANY(${identifiers}::text[])

@@ -1,5 +1,6 @@
 import { bodySchema } from '@/lib/http/request-body';
 import { UUID_PATTERN } from '@/lib/domain/uuid';
+import { ownersSchema as owners } from '@/lib/groups/schemas';
 
 // Request bodies of the entity routes (API.md "Entities"). The shape is checked here; `data`
 // against the blueprint's JSON Schema, and `relations`, in the entity service (check-entity-input.ts).
@@ -12,9 +13,16 @@ export function isIdentifier(value: string): boolean {
 }
 
 export type JsonObject = Record<string, unknown>;
-export type CreateEntityInput = { identifier: string; title?: string | null; data: JsonObject; relations?: JsonObject };
-export type ReplaceEntityInput = { identifier?: string; title?: string | null; data: JsonObject; relations?: JsonObject };
-export type PatchEntityInput = { title?: string | null; data?: JsonObject; relations?: JsonObject };
+/** `owners`: identifiers of the team's groups (checked against them in the service, lib/groups/check-owners.ts). */
+export type CreateEntityInput = { identifier: string; title?: string | null; data: JsonObject; relations?: JsonObject; owners?: string[] };
+export type ReplaceEntityInput = {
+  identifier?: string;
+  title?: string | null;
+  data: JsonObject;
+  relations?: JsonObject;
+  owners?: string[];
+};
+export type PatchEntityInput = { title?: string | null; data?: JsonObject; relations?: JsonObject; owners?: string[] | null };
 export type BulkEntitiesInput = { entities: unknown[] };
 
 const identifier = { type: 'string', pattern: IDENTIFIER };
@@ -32,7 +40,7 @@ export const createEntityBody = bodySchema<CreateEntityInput>({
   type: 'object',
   additionalProperties: false,
   required: ['identifier', 'data'],
-  properties: { identifier, title, data, relations },
+  properties: { identifier, title, data, relations, owners },
 });
 
 /** PUT: title and data again (an absent title becomes null); `identifier` may be repeated but not changed. */
@@ -40,7 +48,7 @@ export const replaceEntityBody = bodySchema<ReplaceEntityInput>({
   type: 'object',
   additionalProperties: false,
   required: ['data'],
-  properties: { identifier, title, data, relations },
+  properties: { identifier, title, data, relations, owners },
 });
 
 /** PATCH: an RFC 7396 merge patch of {title, data, relations}. */
@@ -48,7 +56,7 @@ export const patchEntityBody = bodySchema<PatchEntityInput>({
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: { title, data, relations },
+  properties: { title, data, relations, owners: { anyOf: [owners, { type: 'null' }] } },
 });
 
 /** Bulk: items are checked one by one in the service, so one bad item only fails itself. */

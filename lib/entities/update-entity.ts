@@ -17,6 +17,7 @@ import { applyMergePatch, type Json } from './merge-patch';
 import { prismaJson } from './prisma-json';
 import type { JsonObject, PatchEntityInput, ReplaceEntityInput } from './schemas';
 import { diffEntity } from '@/lib/ingest/compare-entity';
+import { knownGroups, ownerFaults } from '@/lib/groups/check-owners';
 import { planRescore, rescoreEntities } from '@/lib/scorecards/evaluate/rescore-entities';
 
 /** `ifMatch`: the versions of an If-Match header; a stale one is 409 and changes nothing. */
@@ -44,7 +45,8 @@ export async function writeIfUnchanged(
   ctx: TeamContext,
   current: EntityRecord,
   version: number,
-  next: { title: string | null; data: JsonObject },
+  /** `owners` absent: the entity keeps its owners (a restore brings back title and data only). */
+  next: { title: string | null; data: JsonObject; owners?: string[] },
   audit: { action: AuditAction; extra?: Record<string, unknown> } = { action: 'entity.updated' },
   links: ResolvedLink[] | null = null,
   /** The links asked for, by relation and target identifiers (null: the links are not changed). */
@@ -60,7 +62,14 @@ export async function writeIfUnchanged(
   const rescore = await planRescore(tx, ctx, current.blueprintId, [current.id]);
   const { count } = await tx.entity.updateMany({
     where: { teamId: ctx.team.id, id: current.id, version },
-    data: { title: next.title, data: prismaJson(next.data), version: { increment: 1 }, updatedBy: user, updatedAt: new Date() },
+    data: {
+      title: next.title,
+      data: prismaJson(next.data),
+      ...(next.owners !== undefined && { owners: next.owners }),
+      version: { increment: 1 },
+      updatedBy: user,
+      updatedAt: new Date(),
+    },
   });
   if (count === 0) throw stale(current.identifier, version + 1);
   if (links) await writeLinks(tx, ctx, [{ sourceId: current.id, links }]);
@@ -86,7 +95,7 @@ export async function writeIfUnchanged(
 function changesEntity(
   current: EntityRecord,
   relations: Record<string, string | string[]>,
-  next: { title: string | null; data: JsonObject },
+  next: { title: string | null; data: JsonObject; owners?: string[] },
   wanted: Record<string, unknown> | null,
 ): boolean {
   const record = {
@@ -95,9 +104,15 @@ function changesEntity(
     identifier: current.identifier,
     title: next.title,
     properties: next.data,
+    ...(next.owners !== undefined && { owners: next.owners }),
     ...(wanted !== null && { relations: wanted as Record<string, string | string[] | null> }),
   };
-  return diffEntity({ title: current.title, data: current.data, relations }, record) !== null;
+  return diffEntity({ title: current.title, data: current.data, owners: current.owners, relations }, record) !== null;
+}
+
+/** The owners' faults of a write (one query, none when no owners are sent). */
+async function ownersFaults(tx: Prisma.TransactionClient, ctx: TeamContext, owners: string[] | undefined) {
+  return ownerFaults(owners, await knownGroups(tx, ctx.team.id, [owners]));
 }
 
 /** PUT: replaces title (absent = null), data and relations (absent = none); the identifier may be repeated but not changed. */
@@ -121,8 +136,8 @@ export async function replaceEntity(
     const version = expectedVersion(current, options);
     const defs = await relationDefsOf(tx, ctx, blueprintId);
     const [links] = await prepareLinks(tx, ctx, defs, [{ relations: input.relations ?? {}, requireAll: true, existingId: current.id }]);
-    throwIfFaults([...entityFaults(blueprint, input), ...links.faults]);
-    const next = { title: input.title ?? null, data: input.data };
+    throwIfFaults([...entityFaults(blueprint, input), ...links.faults, ...(await ownersFaults(tx, ctx, input.owners))]);
+    const next = { title: input.title ?? null, data: input.data, owners: input.owners ?? [] };
     return writeIfUnchanged(tx, ctx, current, version, next, undefined, links.links ?? [], input.relations ?? {});
   });
 }
@@ -145,12 +160,13 @@ export async function patchEntity(
     const blueprint = await lockBlueprintOrThrow(tx, ctx, blueprintId);
     const current = await getEntityOrThrow(tx, ctx, blueprintId, identifier);
     const version = expectedVersion(current, options);
-    const { relations, ...rest } = patch;
+    const { relations, owners, ...rest } = patch;
     const merged = applyMergePatch({ title: current.title, data: current.data as Json }, rest as Json) as {
       title?: string | null;
       data?: JsonObject;
     };
-    const next = { title: merged.title ?? null, data: merged.data ?? {} };
+    // An owners array replaces the list whole (RFC 7396 treats arrays as values); null clears it.
+    const next = { title: merged.title ?? null, data: merged.data ?? {}, owners: owners === undefined ? undefined : (owners ?? []) };
     let wanted: Record<string, unknown> | null = null;
     if (relations !== undefined) {
       const now = (await loadLinkViews(tx, ctx.team.id, [current.id])).get(current.id) ?? {};
@@ -158,7 +174,7 @@ export async function patchEntity(
     }
     const defs = wanted ? await relationDefsOf(tx, ctx, blueprintId) : [];
     const [links] = await prepareLinks(tx, ctx, defs, [{ relations: wanted, requireAll: true, existingId: current.id }]);
-    throwIfFaults([...entityFaults(blueprint, { data: next.data }), ...links.faults]);
+    throwIfFaults([...entityFaults(blueprint, { data: next.data }), ...links.faults, ...(await ownersFaults(tx, ctx, next.owners))]);
     return writeIfUnchanged(tx, ctx, current, version, next, undefined, links.links, wanted);
   });
 }

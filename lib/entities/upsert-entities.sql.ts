@@ -19,8 +19,18 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // the same identifiers in different orders then queue on their first shared row instead of each
 // holding a row the other waits for (a deadlock, 40P01; issue 11 #13).
 
-/** `relations`: the links view the write leaves (when the body sent `relations`), for the audit row. */
-export type UpsertRow = { identifier: string; title: string | null; data: Record<string, unknown>; relations?: Record<string, unknown> };
+/**
+ * `relations`: the links view the write leaves (when the body sent `relations`), for the audit row.
+ * `owners`: the owners to write; absent, a new entity has none and an existing one keeps its own
+ * (as links are kept): an integration's sync never clears what a person set.
+ */
+export type UpsertRow = {
+  identifier: string;
+  title: string | null;
+  data: Record<string, unknown>;
+  relations?: Record<string, unknown>;
+  owners?: string[];
+};
 
 /** An entity's row as the write statements return it (also lock-entities.sql.ts). */
 export type EntityRow = {
@@ -28,6 +38,7 @@ export type EntityRow = {
   identifier: string;
   title: string | null;
   data: Prisma.JsonValue;
+  owners: string[];
   version: number;
   created_by: string | null;
   updated_by: string | null;
@@ -41,6 +52,7 @@ export const ENTITY_ROW_SHAPE = {
   identifier: 'text',
   title: 'text?',
   data: 'json',
+  owners: 'text[]',
   version: 'int',
   created_by: 'text?',
   updated_by: 'text?',
@@ -84,31 +96,41 @@ export function upsertEntitiesSql(
   // key (team_id, blueprint_id, identifier) serves with one probe each, as existingIdsSql does; the
   // IN (SELECT ... FROM input) form this replaced let the planner pick idx_entities_list and filter.
   const identifiers = rows.map((r) => r.identifier);
-  const old = Prisma.sql`SELECT e.id, e.title, e.data FROM entities e
+  const old = Prisma.sql`SELECT e.id, e.title, e.data, e.owners FROM entities e
         WHERE e.team_id = ${teamId}::uuid AND e.blueprint_id = ${blueprintId} AND e.identifier = ANY(${identifiers}::text[])`;
+  // The rows that keep their owners, as one array parameter: `= ANY` of an in-memory array per
+  // updated row (no per-row query; empty in the usual batch, where every row or none sends owners).
+  const keepOwners = rows.filter((r) => r.owners === undefined).map((r) => r.identifier);
+  const ownersUpdate =
+    keepOwners.length === 0
+      ? Prisma.sql`EXCLUDED.owners`
+      : keepOwners.length === rows.length
+        ? Prisma.sql`entities.owners`
+        : Prisma.sql`CASE WHEN EXCLUDED.identifier = ANY(${keepOwners}::text[]) THEN entities.owners ELSE EXCLUDED.owners END`;
   const oldData = options.withOldData
-    ? Prisma.sql`jsonb_build_object('identifier', w.identifier, 'title', old.title, 'data', old.data, 'version', w.version - 1)`
+    ? Prisma.sql`jsonb_build_object('identifier', w.identifier, 'title', old.title, 'data', old.data, 'owners', to_jsonb(old.owners), 'version', w.version - 1)`
     : Prisma.sql`NULL::jsonb`;
   return Prisma.sql`
     WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(identifier text, title text, data jsonb, relations jsonb)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(identifier text, title text, data jsonb, relations jsonb, owners text[])
     ), old AS (${old}
     ), written AS (
-      INSERT INTO entities (team_id, blueprint_id, identifier, title, data, created_by, updated_by, integration_id)
-      SELECT ${teamId}::uuid, ${blueprintId}, identifier, title, data, ${userId}::uuid, ${userId}::uuid, ${integrationId}::uuid FROM input
+      INSERT INTO entities (team_id, blueprint_id, identifier, title, data, owners, created_by, updated_by, integration_id)
+      SELECT ${teamId}::uuid, ${blueprintId}, identifier, title, data, COALESCE(owners, '{}'), ${userId}::uuid, ${userId}::uuid, ${integrationId}::uuid
+        FROM input
        ORDER BY identifier COLLATE "C"
       ON CONFLICT (team_id, blueprint_id, identifier) DO UPDATE
-        SET title = EXCLUDED.title, data = EXCLUDED.data, updated_by = EXCLUDED.updated_by,
+        SET title = EXCLUDED.title, data = EXCLUDED.data, owners = ${ownersUpdate}, updated_by = EXCLUDED.updated_by,
             integration_id = COALESCE(EXCLUDED.integration_id, entities.integration_id),
             updated_at = CURRENT_TIMESTAMP, version = entities.version + 1
-      RETURNING id, identifier, title, data, version, created_by, updated_by, created_at, updated_at, (xmax = 0) AS created
+      RETURNING id, identifier, title, data, owners, version, created_by, updated_by, created_at, updated_at, (xmax = 0) AS created
     ), audited AS (
       INSERT INTO audit_logs (team_id, actor_type, user_id, api_key_id, on_behalf_type, on_behalf_id, action, entity_type, entity_id,
                               old_data, new_data, ip_address, user_agent, request_id)
       SELECT ${teamId}::uuid, ${actor.actorType}, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid, ${actor.onBehalfType}, ${actor.onBehalfId},
              CASE WHEN w.created THEN 'entity.created' ELSE 'entity.updated' END, 'entity', w.id::text,
              CASE WHEN w.created OR old.id IS NULL THEN NULL ELSE ${oldData} END,
-             jsonb_build_object('identifier', w.identifier, 'title', w.title, 'data', w.data, 'version', w.version)
+             jsonb_build_object('identifier', w.identifier, 'title', w.title, 'data', w.data, 'owners', to_jsonb(w.owners), 'version', w.version)
                || CASE WHEN i.relations IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('relations', i.relations) END,
              ${actor.ipAddress}::inet, ${actor.userAgent}, ${actor.requestId}
         FROM written w JOIN input i ON i.identifier = w.identifier LEFT JOIN old ON old.id = w.id

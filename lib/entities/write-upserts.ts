@@ -57,6 +57,7 @@ export function recordOf(w: EntityRow, blueprintId: string) {
     blueprintId,
     title: w.title,
     data: w.data,
+    owners: w.owners,
     version: w.version,
     createdBy: w.created_by,
     updatedBy: w.updated_by,

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { bySource, loadRelationDefs } from '@/lib/relations/relation-definitions.sql';
 import { toRelationsView } from '@/lib/relations/relation-types';
-import { compileFilter } from '@/lib/search/search-entities';
+import { compileFilter, loadSearchUserGroups } from '@/lib/search/search-entities';
 import { loadSearchRelations } from '@/lib/search/search-relations';
 import { loadSearchScorecards, scorecardsNamed } from '@/lib/search/search-scorecards';
 import { csvColumns } from './csv-columns';
@@ -98,7 +98,8 @@ async function compileExportFilter(db: Db, ctx: TeamContext, blueprint: Blueprin
   if (!request.query && !request.q) return Prisma.sql`TRUE`;
   const relations = await loadSearchRelations(db, ctx.team.id, blueprint.id, request.query);
   const scorecards = await loadSearchScorecards(db, ctx.team.id, blueprint.id, scorecardsNamed(request.query, []), ctx);
-  return compileFilter({ query: request.query, q: request.q }, blueprint.schema, new Date(), relations, scorecards);
+  const userGroups = await loadSearchUserGroups(db, ctx, request.query);
+  return compileFilter({ query: request.query, q: request.q }, blueprint.schema, new Date(), relations, scorecards, userGroups);
 }
 
 /**

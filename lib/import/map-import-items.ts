@@ -10,7 +10,7 @@ import { isPlainObject } from './set-own';
 //  - Backstage entities: when any item is one (apiVersion backstage.io/...), the whole file is a
 //    Backstage catalog (convert-backstage-documents.ts; other items are skipped with a warning);
 //  - otherwise Baseplate's own export items, {blueprint, identifier, title?, properties?,
-//    relations?}; `data` is read as `properties` too, so entity views (a GET's answer) import as
+//    relations?, owners?}; `data` is read as `properties` too, so entity views (a GET's answer) import as
 //    they are, their read-only fields (id, created_at...) ignored.
 // An item that cannot become a record is a failure with its index and path; the others go on.
 
@@ -60,7 +60,10 @@ export function mapExportItem(item: unknown, index: number, blueprint?: string):
     const fault = relationsFault(item.relations);
     if (fault) return fail(fault.path, fault.message);
   }
+  if (item.owners !== undefined && !(Array.isArray(item.owners) && item.owners.every((o) => typeof o === 'string')))
+    return fail('/owners', "must be a list of the team's group identifiers");
   const record: MappedEntity = { index, blueprint: bp, identifier, properties };
+  if (Array.isArray(item.owners)) record.owners = item.owners as string[];
   if (item.title !== undefined) record.title = item.title as string | null;
   if (isPlainObject(item.relations)) record.relations = item.relations as MappedEntity['relations'];
   return record;

@@ -139,7 +139,7 @@ async function applyInTx(
     }
     const row = current.get(keyOf(record.blueprint, record.identifier));
     if (row) {
-      const diff = diffEntity({ title: row.title, data: row.data, relations: links.get(row.id) }, record);
+      const diff = diffEntity({ title: row.title, data: row.data, owners: row.owners, relations: links.get(row.id) }, record);
       if (!diff) {
         unchanged++;
         continue;

@@ -5,7 +5,7 @@ import type { EntityChange, MappedEntity } from './mapped-entity';
 // and a dry run lists each difference. JSONB keeps no key order, so values are compared in a
 // (object keys in any order); relations as sets of target identifiers per relation.
 
-export type StoredEntity = { title: string | null; data: unknown; relations?: Record<string, string | string[]> };
+export type StoredEntity = { title: string | null; data: unknown; owners?: string[]; relations?: Record<string, string | string[]> };
 
 /**
  * Whether two JSON values are equal as JSONB compares them (object key order ignored), without
@@ -42,6 +42,9 @@ export function diffEntity(stored: StoredEntity, record: MappedEntity): EntityCh
     const from = Object.hasOwn(before, key) ? before[key] : undefined;
     const to = Object.hasOwn(after, key) ? after[key] : undefined;
     if (!sameJson(from, to)) diff.set(`properties/${key}`, { from: from ?? null, to: to ?? null });
+  }
+  if (record.owners !== undefined && !sameJson(stored.owners ?? [], record.owners)) {
+    diff.set('owners', { from: stored.owners ?? [], to: record.owners });
   }
   if (record.relations !== undefined) {
     const from = relationSets(stored.relations);

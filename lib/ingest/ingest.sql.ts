@@ -18,7 +18,7 @@ const keyArrays = (keys: EntityKey[]) => ({
 export function existingEntitiesSql(teamId: string, keys: EntityKey[]): Prisma.Sql {
   const { blueprints, identifiers } = keyArrays(keys);
   return Prisma.sql`
-    SELECT e.id::text AS id, e.blueprint_id, e.identifier, e.title, e.data, e.version, e.integration_id::text AS integration_id
+    SELECT e.id::text AS id, e.blueprint_id, e.identifier, e.title, e.data, e.owners, e.version, e.integration_id::text AS integration_id
       FROM unnest(${blueprints}::text[], ${identifiers}::text[]) AS k(blueprint_id, identifier)
       JOIN entities e ON e.team_id = ${teamId}::uuid AND e.blueprint_id = k.blueprint_id AND e.identifier = k.identifier`;
 }
@@ -28,6 +28,7 @@ export const existingEntityRow = rowDecoder({
   identifier: 'text',
   title: 'text?',
   data: 'json',
+  owners: 'text[]',
   version: 'int',
   integration_id: 'text?',
 });

@@ -13,6 +13,8 @@ export type MappedEntity = {
   properties: Record<string, unknown>;
   /** Absent: the entity's links are left as they are; present: they become these. */
   relations?: Record<string, string | string[] | null>;
+  /** Absent: the entity's owners are left as they are; present: they become these groups (lib/groups). */
+  owners?: string[];
 };
 
 /** One item that could not be applied; it never blocks the others. */

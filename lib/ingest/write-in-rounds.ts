@@ -36,6 +36,7 @@ async function writeRound(
       identifier: r.identifier,
       title: r.title ?? null,
       data: r.properties,
+      ...(r.owners !== undefined && { owners: r.owners }),
       ...(r.relations !== undefined && { relations: Object.fromEntries(Object.entries(r.relations).filter(([, v]) => v !== null)) }),
     }));
     const results = await upsertEntityItems(tx, ctx, blueprint, items, { integrationId });

@@ -22,6 +22,8 @@ import { entityPaths, entitySchemas } from './paths-entities';
 import { eventPaths, eventSchemas } from './paths-events';
 import { groupMappingParameters, groupMappingPaths, groupMappingSchemas } from './paths-group-mappings';
 import { identityPaths } from './paths-identity';
+import { groupParameters, groupPaths, groupSchemas } from './paths-groups';
+import { addGroupMemberBody, createGroupBody, updateGroupBody } from '@/lib/groups/schemas';
 import { integrationParameters, integrationPaths, integrationSchemas } from './paths-integrations';
 import { quickSearchPaths, quickSearchSchemas } from './paths-quick-search';
 import { exportPaths } from './paths-export';
@@ -53,6 +55,9 @@ const BODIES: Record<string, BodySchema<unknown>> = {
   CreateGroupMappingBody: createGroupMappingBody,
   CreateRoleBody: createRoleBody,
   UpdateRoleBody: updateRoleBody,
+  CreateGroupBody: createGroupBody,
+  UpdateGroupBody: updateGroupBody,
+  AddGroupMemberBody: addGroupMemberBody,
   CreateApiKeyBody: createApiKeyBody,
   CreateInvitationBody: createInvitationBody,
   AcceptInvitationBody: acceptInvitationBody,
@@ -91,6 +96,7 @@ const TAGS = [
   'Members',
   'Invitations',
   'Roles',
+  'Groups',
   'API keys',
   'Audit log',
   'Permissions',
@@ -128,6 +134,7 @@ export function buildOpenApiDocument(): object {
       ...identityPaths,
       ...invitationPaths,
       ...groupMappingPaths,
+      ...groupPaths,
       ...blueprintPaths,
       ...entityPaths,
       ...searchPaths,
@@ -156,6 +163,7 @@ export function buildOpenApiDocument(): object {
         ...scorecardResultSchemas,
         ...eventSchemas,
         ...savedViewSchemas,
+        ...groupSchemas,
         ...actionSchemas,
         ...automationSchemas,
         ...runSchemas,
@@ -169,6 +177,7 @@ export function buildOpenApiDocument(): object {
         ...groupMappingParameters,
         ...scorecardParameters,
         ...savedViewParameters,
+        ...groupParameters,
         ...actionParameters,
         ...automationParameters,
         ...runParameters,

@@ -32,6 +32,7 @@ export const entitySchemas: Record<string, JsonSchema> = {
           "Valid against the blueprint's schema. Numbers are IEEE doubles: integers beyond 2^53 lose precision and a number beyond " +
           'double range (1e400) is a 422, as are NUL characters and lone surrogates in any string or member name (the path is named).',
       },
+      owners: arrayOf({ ...str, description: "A group's identifier (GET /teams/{team}/groups)." }),
       relations: {
         type: 'object',
         description:

@@ -29,6 +29,7 @@ export const PATH_PARAM_NAMES: Record<string, string> = {
   run: 'run_id',
   integration: 'integration_id',
   mapping: 'mapping_id',
+  group: 'group',
 };
 
 /** `/api/v1` + the folders of a route file, with `[x]` as `{name}` and route groups `(x)` dropped. */

@@ -30,7 +30,7 @@ export function view<T>(description: string, properties: Shape<T>, optional: Arr
 export const uuid = { type: 'string', format: 'uuid' };
 export const timestamp = { type: 'string', format: 'date-time' };
 export const str = { type: 'string' };
-const int = { type: 'integer', minimum: 0 };
+export const int = { type: 'integer', minimum: 0 };
 export const nullable = (s: { type: string } & JsonSchema): JsonSchema => ({ ...s, type: [s.type, 'null'] });
 export const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
 const permissions = arrayOf(schemaRef('Permission'));

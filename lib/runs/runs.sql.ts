@@ -299,6 +299,7 @@ export const scopeEntityRow = rowDecoder({
   blueprintId: 'text',
   title: 'text?',
   data: 'json',
+  owners: 'text[]',
   createdBy: 'text?',
   updatedBy: 'text?',
   createdAt: 'date',
@@ -308,7 +309,7 @@ export const scopeEntityRow = rowDecoder({
 /** The entity a run acts on, as a step's templates see it. Primary key (team_id, id). */
 export function scopeEntitySql(teamId: string, entityId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT id::text AS id, identifier, blueprint_id AS "blueprintId", title, data, created_by::text AS "createdBy",
+    SELECT id::text AS id, identifier, blueprint_id AS "blueprintId", title, data, owners, created_by::text AS "createdBy",
            updated_by::text AS "updatedBy", created_at AS "createdAt", updated_at AS "updatedAt"
       FROM entities WHERE team_id = ${teamId}::uuid AND id = ${entityId}::uuid`;
 }

@@ -53,7 +53,8 @@ export async function checkSavedView(
   const sort = parseSort(input.sort ?? [], 'sort');
   const relations = await loadSearchRelations(db, teamId, blueprint.id, query);
   const scorecards = await loadSearchScorecards(db, teamId, blueprint.id, scorecardsNamed(query, sort), ctx);
-  typeQuery(query, blueprint.schema, new Date(), relations, scorecards);
+  // A `{"context": "userGroups"}` value is stored as it is and resolved for each viewer's search.
+  typeQuery(query, blueprint.schema, new Date(), relations, scorecards, []);
   if (sort.length) typeSort(sort, blueprint.schema, scorecards);
   let columns: string[] | null = null;
   if (input.columns && input.columns.length) {

@@ -1,6 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { jsonAt, metaColumn, textOf, typedParam, typedValueOf } from './typed-expression.sql';
 import { relatedToSql, viaRelationSql } from './related-to.sql';
+import { ownersFilterSql } from './owners-filter.sql';
 import { scorecardRuleSql } from './scorecard-results.sql';
 import type { ResolvedProperty, Scalar, TypedNode, TypedRule } from './search-types';
 
@@ -112,13 +113,14 @@ function anyEquals(rule: Extract<TypedRule, { op: 'in' }>): Prisma.Sql {
 
 function compileRule(rule: TypedRule, budget: Budget): Prisma.Sql {
   if (rule.op === 'relatedTo') return relatedToSql(rule);
+  if (rule.op === 'owners') return ownersFilterSql(rule);
   if (rule.op === 'scorecardLevel' || rule.op === 'scorecardRule') return scorecardRuleSql(rule);
   if (rule.prop.via) return viaRelationSql(rule.prop.via, compileOwnRule(rule, budget));
   return compileOwnRule(rule, budget);
 }
 
 /** A rule on the entity's own property (or, under viaRelationSql, on the related entity's). */
-type OwnRule = Exclude<TypedRule, { op: 'relatedTo' | 'scorecardLevel' | 'scorecardRule' }>;
+type OwnRule = Exclude<TypedRule, { op: 'relatedTo' | 'scorecardLevel' | 'scorecardRule' | 'owners' }>;
 
 function compileOwnRule(rule: OwnRule, budget: Budget): Prisma.Sql {
   const path = dataPath(rule.prop);

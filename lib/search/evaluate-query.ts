@@ -1,4 +1,5 @@
 import type { EntityRow } from '@/lib/entities/entity-row';
+import { ownersMatch } from './type-owners-rule';
 import { parseInstant } from './parse-instant';
 import { semverKey } from './semver-key';
 import type { ResolvedProperty, Scalar, ScalarKind, TypedNode, TypedRule, TypedSortKey } from './search-types';
@@ -91,7 +92,10 @@ function isEmpty(raw: unknown): boolean {
   return isPlainObject(raw) && Object.keys(raw).length === 0;
 }
 
-function matchesOwnRule(entity: EvalEntity, rule: Exclude<TypedRule, { op: 'relatedTo' | 'scorecardLevel' | 'scorecardRule' }>): boolean {
+function matchesOwnRule(
+  entity: EvalEntity,
+  rule: Exclude<TypedRule, { op: 'relatedTo' | 'scorecardLevel' | 'scorecardRule' | 'owners' }>,
+): boolean {
   switch (rule.op) {
     case 'eq':
     case 'gt':
@@ -181,6 +185,7 @@ function reached(rule: Extract<TypedRule, { op: 'relatedTo' }>, graph: EvalGraph
 function matchesRule(entity: EvalEntity, rule: TypedRule, graph?: EvalGraph): boolean {
   if (rule.op === 'scorecardLevel' || rule.op === 'scorecardRule')
     throw new Error('the in-memory evaluator does not read scorecard results');
+  if (rule.op === 'owners') return ownersMatch(rule, entity.owners);
   if (rule.op !== 'relatedTo' && !rule.prop.via) return matchesOwnRule(entity, rule);
   if (!graph) throw new Error('relation rules need the graph of links');
   if (rule.op === 'relatedTo') return reached(rule, graph).has(entity.id);

@@ -6,7 +6,7 @@ import { arrayFacets, scalarFacets, type FacetValue } from './facets.sql';
 import { parseGroup, parseQ } from './parse-search-body';
 import { resolveProperty } from './resolve-property';
 import { checkText, searchError } from './search-limits';
-import { compileFilter } from './search-entities';
+import { compileFilter, loadSearchUserGroups } from './search-entities';
 import { loadSearchScorecards, scorecardsNamed } from './search-scorecards';
 import { loadSearchRelations } from './search-relations';
 import type { RawGroup } from './search-types';
@@ -68,7 +68,8 @@ async function countFacets(
   }
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
   const scorecards = await loadSearchScorecards(db, ctx.team.id, blueprintId, scorecardsNamed(request.query, []), ctx);
-  const where = compileFilter(request, blueprint.schema, now, relations, scorecards);
+  const userGroups = await loadSearchUserGroups(db, ctx, request.query);
+  const where = compileFilter(request, blueprint.schema, now, relations, scorecards, userGroups);
   const scope = { teamId: ctx.team.id, blueprintId };
   const values =
     type.kind === 'array'

@@ -252,6 +252,7 @@ export function generateEntities(r: Rng, count: number): SeedEntity[] {
       identifier: `e-${i}${r.pick(['', '.x', ':y', '@z', '/w', '+v', '-ALPHA', '_u'])}`,
       title: r.chance(0.1) ? null : r.pick([...STRINGS, 'Service One', 'service two']),
       data,
+      owners: [],
       createdAt: r.pick(times),
       updatedAt: r.pick(times),
       createdBy: r.chance(0.3) ? null : r.pick(USERS),

@@ -19,6 +19,7 @@ const entityRow = rowDecoderFor<EntityRow>()({
   identifier: 'text',
   title: 'text?',
   data: 'json',
+  owners: 'text[]',
   createdAt: 'date',
   updatedAt: 'date',
   createdBy: 'text?',
@@ -51,7 +52,7 @@ export function pageStatement(
   limit: number,
 ): Prisma.Sql {
   return Prisma.sql`
-    SELECT e.id, e.identifier, e.title, e.data, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
+    SELECT e.id, e.identifier, e.title, e.data, e.owners, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
            e.created_by::text AS "createdBy", e.updated_by::text AS "updatedBy"${cursorColumns(sort)}
       FROM entities e
      WHERE e.team_id = ${scope.teamId}::uuid AND e.blueprint_id = ${scope.blueprintId}

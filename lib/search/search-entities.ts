@@ -15,6 +15,8 @@ import { loadSearchRelations, type SearchRelations } from './search-relations';
 import { loadSearchScorecards, scorecardsNamed, type SearchScorecards } from './search-scorecards';
 import type { SearchRequest } from './search-types';
 import { typeQuery } from './type-query';
+import { usesUserGroups } from './type-owners-rule';
+import { callerGroups } from '@/lib/groups/check-owners';
 import { typeSort } from './type-sort';
 
 // POST .../entities/search (and the list route, which is a search without a query): the body is
@@ -50,8 +52,9 @@ export function compileFilter(
   now?: Date,
   relations?: SearchRelations,
   scorecards?: SearchScorecards,
+  userGroups?: readonly string[],
 ): Prisma.Sql {
-  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations, scorecards))} AND ${compileQ(request.q)}`;
+  return Prisma.sql`${compileWhere(typeQuery(request.query, schema, now, relations, scorecards, userGroups))} AND ${compileQ(request.q)}`;
 }
 
 /**
@@ -59,6 +62,11 @@ export function compileFilter(
  * matches); the page in hand proves at least `proven` matches, so an estimate below that becomes
  * "at least `proven`" (gte).
  */
+/** The caller's groups, read only when the query names them (`{"context": "userGroups"}`); an API key has none. */
+export async function loadSearchUserGroups(db: Db, ctx: TeamContext, query: SearchRequest['query']): Promise<string[]> {
+  return usesUserGroups(query) ? callerGroups(db, ctx) : [];
+}
+
 export function floorEstimate(total: Total, proven: number): Total {
   return total.relation === 'estimate' && total.total < proven ? { total: proven, relation: 'gte' } : total;
 }
@@ -86,7 +94,8 @@ async function runSearch(
   const scope = { teamId: ctx.team.id, blueprintId };
   const relations = await loadSearchRelations(db, ctx.team.id, blueprintId, request.query);
   const scorecards = await loadSearchScorecards(db, ctx.team.id, blueprintId, scorecardsNamed(request.query, request.sort), ctx);
-  const where = compileFilter(request, blueprint.schema, options.now, relations, scorecards);
+  const userGroups = await loadSearchUserGroups(db, ctx, request.query);
+  const where = compileFilter(request, blueprint.schema, options.now, relations, scorecards, userGroups);
   const sort = typeSort(request.sort, blueprint.schema, scorecards);
   const cursor = request.cursor ? decodeSearchCursor(request.cursor, sort) : null;
   const [rows, total] = await Promise.all([

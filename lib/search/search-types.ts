@@ -87,6 +87,8 @@ export type TypedRule =
   | { op: 'exists' | 'isEmpty'; prop: ResolvedProperty }
   /** Entities within 1..maxHops links of the given ones (seeds in `blueprint`), in the team. */
   | { op: 'relatedTo'; teamId: string; blueprint: string; identifiers: string[]; direction: Direction; maxHops: number }
+  /** The entity's owners (lib/groups) hold any / all of the groups, or none at all (`empty`). */
+  | { op: 'owners'; mode: 'any' | 'all' | 'empty'; values: string[] }
   /** The entity has a live result with one of these level ranks (none: nothing matches). */
   | { op: 'scorecardLevel'; results: ScorecardResults; ranks: number[] }
   /** The entity has a live result where the rule of bit `bit` passes (or fails). */

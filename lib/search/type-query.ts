@@ -3,6 +3,7 @@ import { operatorsFor, PRESENCE_OPERATORS } from '@/lib/domain/operators';
 import { parseInstant } from './parse-instant';
 import { resolveRuleProperty, type SearchRelations } from './search-relations';
 import type { SearchScorecards } from './search-scorecards';
+import { OWNERS_PROPERTY, typeOwnersRule } from './type-owners-rule';
 import { typeScorecardRule } from './type-scorecard-rule';
 import { checkText, SEARCH_LIMITS, searchError } from './search-limits';
 import { SEMVER, semverKey } from './semver-key';
@@ -156,12 +157,13 @@ function typeRelatedTo(node: RawRule, relations: SearchRelations | undefined): T
   return { kind: 'rule', rule, negate: false };
 }
 
-type Ctx = { schema: unknown; now: Date; relations?: SearchRelations; scorecards?: SearchScorecards };
+type Ctx = { schema: unknown; now: Date; relations?: SearchRelations; scorecards?: SearchScorecards; userGroups?: readonly string[] };
 
 function typeNode(node: RawNode, c: Ctx): TypedNode {
   if ('rules' in node) return typeGroup(node, c);
   if (node.scorecard) return typeScorecardRule(node, c.scorecards);
   if (node.operator === 'relatedTo') return typeRelatedTo(node, c.relations);
+  if (node.property === OWNERS_PROPERTY) return typeOwnersRule(node, c.userGroups);
   const { now } = c;
   const prop = resolveRuleProperty(c.schema, node.property, `${node.path}.property`, c.relations);
   const allowed = operatorsFor(prop.type);
@@ -181,7 +183,8 @@ function typeGroup(group: RawGroup, c: Ctx): TypedNode {
 /**
  * The query typed by the blueprint's schema; `now` anchors date presets; `relations`
  * (search-relations.ts) types relatedTo rules and rules on related entities' properties;
- * `scorecards` (search-scorecards.ts) types scorecard rules, refused without it.
+ * `scorecards` (search-scorecards.ts) types scorecard rules, refused without it; `userGroups` is
+ * what `{"context": "userGroups"}` stands for (the searching person's groups), refused without it.
  */
 export function typeQuery(
   query: RawGroup | null,
@@ -189,6 +192,7 @@ export function typeQuery(
   now = new Date(),
   relations?: SearchRelations,
   scorecards?: SearchScorecards,
+  userGroups?: readonly string[],
 ): TypedNode | null {
-  return query ? typeGroup(query, { schema, now, relations, scorecards }) : null;
+  return query ? typeGroup(query, { schema, now, relations, scorecards, userGroups }) : null;
 }

@@ -35,7 +35,7 @@ export default async function EntityPage({ params }: Props) {
           <PropertyList schema={blueprint.schema as JsonSchema} value={entity.data} />
         </section>
         <div className="space-y-4">
-          <EntityMeta meta={{ ...entity, version }} names={names} />
+          <EntityMeta meta={{ ...entity, version }} names={names} team={ctx.team.slug} />
           <EntityRelations team={ctx.team.slug} definitions={blueprint.relations} related={entity.related ?? {}} incoming={incoming} />
         </div>
       </div>
