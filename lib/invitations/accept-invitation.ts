@@ -90,18 +90,23 @@ export async function acceptInvitation(
     if (refused) throw refused;
     if (normaliseEmail(actor.email) !== link.email) throw wrongEmail(link.email, actor.email);
     const teamId = link.team.id;
-    const existing = await tx.teamMembership.findUnique({
-      where: { teamId_userId: { teamId, userId: actor.userId } },
-      select: { id: true },
-    });
-    if (existing) throw new AppError('conflict', `you are already a member of ${link.team.name}`, { reason: 'already_member' });
     // The claim: only a row still pending changes. A use racing this one waits on the row's lock,
     // then matches nothing, and reads why.
     const { count } = await tx.teamInvitation.updateMany({
       where: { teamId, id: link.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date(), acceptedBy: actor.userId },
     });
-    if (count === 0) throw refusalOf((await findInvitationLink(tx, token))?.state ?? 'revoked') ?? unknownInvitation();
+    if (count === 0) {
+      const now = await findInvitationLink(tx, token); // gone altogether if its role was deleted meanwhile
+      throw (now && refusalOf(now.state)) ?? unknownInvitation();
+    }
+    // A member already: refused after the claim, so the rollback leaves the invitation pending and a
+    // use racing a join is always told the link was used (it loses the claim), never this.
+    const existing = await tx.teamMembership.findUnique({
+      where: { teamId_userId: { teamId, userId: actor.userId } },
+      select: { id: true },
+    });
+    if (existing) throw new AppError('conflict', `you are already a member of ${link.team.name}`, { reason: 'already_member' });
     try {
       await tx.teamMembership.create({ data: { teamId, userId: actor.userId, roleId: link.role.id }, select: { id: true } });
     } catch (error) {
