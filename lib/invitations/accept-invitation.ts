@@ -14,7 +14,7 @@ import { maskEmail, normaliseEmail, stateOf, type InvitationState } from './invi
 export type InvitationLink = {
   id: string;
   team: { id: string; slug: string; name: string };
-  role: string;
+  role: { id: string; name: string };
   email: string;
   expires_at: string;
   state: InvitationState;
@@ -26,7 +26,7 @@ const LINK_SELECT = {
   expiresAt: true,
   acceptedAt: true,
   revokedAt: true,
-  role: { select: { name: true } },
+  role: { select: { id: true, name: true } },
   team: { select: { id: true, slug: true, name: true } },
 } as const;
 
@@ -40,7 +40,7 @@ export async function findInvitationLink(db: Reader, token: string): Promise<Inv
   return {
     id: row.id,
     team: row.team,
-    role: row.role.name,
+    role: row.role,
     email: row.email,
     expires_at: row.expiresAt.toISOString(),
     state: stateOf(row),
@@ -90,21 +90,25 @@ export async function acceptInvitation(
     if (refused) throw refused;
     if (normaliseEmail(actor.email) !== link.email) throw wrongEmail(link.email, actor.email);
     const teamId = link.team.id;
-    const existing = await tx.teamMembership.findUnique({
-      where: { teamId_userId: { teamId, userId: actor.userId } },
-      select: { id: true },
-    });
-    if (existing) throw new AppError('conflict', `you are already a member of ${link.team.name}`, { reason: 'already_member' });
     // The claim: only a row still pending changes. A use racing this one waits on the row's lock,
     // then matches nothing, and reads why.
     const { count } = await tx.teamInvitation.updateMany({
       where: { teamId, id: link.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date(), acceptedBy: actor.userId },
     });
-    if (count === 0) throw refusalOf((await findInvitationLink(tx, token))?.state ?? 'revoked') ?? unknownInvitation();
-    const role = await tx.role.findUniqueOrThrow({ where: { teamId_name: { teamId, name: link.role } }, select: { id: true } });
+    if (count === 0) {
+      const now = await findInvitationLink(tx, token); // gone altogether if its role was deleted meanwhile
+      throw (now && refusalOf(now.state)) ?? unknownInvitation();
+    }
+    // A member already: refused after the claim, so the rollback leaves the invitation pending and a
+    // use racing a join is always told the link was used (it loses the claim), never this.
+    const existing = await tx.teamMembership.findUnique({
+      where: { teamId_userId: { teamId, userId: actor.userId } },
+      select: { id: true },
+    });
+    if (existing) throw new AppError('conflict', `you are already a member of ${link.team.name}`, { reason: 'already_member' });
     try {
-      await tx.teamMembership.create({ data: { teamId, userId: actor.userId, roleId: role.id }, select: { id: true } });
+      await tx.teamMembership.create({ data: { teamId, userId: actor.userId, roleId: link.role.id }, select: { id: true } });
     } catch (error) {
       // Two invitations of one team accepted at once by one person: the membership's unique key decides.
       if ((error as { code?: string }).code === 'P2002')
@@ -117,14 +121,14 @@ export async function acceptInvitation(
       action: 'invitation.accepted',
       entityType: 'invitation',
       entityId: link.id,
-      newData: { email: link.email, role: link.role },
+      newData: { email: link.email, role: link.role.name },
     });
     await writeAudit(tx, auditCtx, {
       action: 'member.added',
       entityType: 'member',
       entityId: actor.userId,
-      newData: { email: actor.email, role: link.role, invitation: link.id },
+      newData: { email: actor.email, role: link.role.name, invitation: link.id },
     });
-    return { team: { slug: link.team.slug, name: link.team.name }, role: link.role };
+    return { team: { slug: link.team.slug, name: link.team.name }, role: link.role.name };
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { afterCursor, toPage, type PageParams } from '@/lib/http/pagination';
 import { lockTeamForMembership } from '@/lib/members/keep-a-manager';
+import { roleByName } from '@/lib/members/member-service';
 import { findUserByEmail } from '@/lib/users/find-user-by-email';
 import { permissionsBeyond } from './grantable-roles';
 import { INVITATION_SELECT, invitationView, normaliseEmail, pendingWhere, type InvitationView } from './invitation-view';
@@ -45,14 +46,7 @@ export async function createInvitation(
   const token = newInvitationToken();
   const row = await db.$transaction(async (tx) => {
     await lockTeamForMembership(tx, ctx.team.id);
-    const role = await tx.role.findUnique({
-      where: { teamId_name: { teamId: ctx.team.id, name: input.role } },
-      select: { id: true, name: true, permissions: true },
-    });
-    if (!role)
-      throw new AppError('validation_failed', `there is no role "${input.role}" in this team`, [
-        { path: '/role', message: 'unknown role' },
-      ]);
+    const role = await roleByName(tx, ctx.team.id, input.role);
     const beyond = permissionsBeyond(role.permissions, ctx.permissions);
     if (beyond.length > 0) {
       throw new AppError(

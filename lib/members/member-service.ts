@@ -55,7 +55,8 @@ export async function listMembers(db: Db, ctx: TeamContext, page: PageParams) {
   return { members: items.map(view), next_cursor: nextCursor };
 }
 
-async function roleByName(tx: Prisma.TransactionClient, teamId: string, name: string) {
+/** The team's role of that name, or 422 naming the field (also how invitations name a role). */
+export async function roleByName(tx: Prisma.TransactionClient, teamId: string, name: string) {
   const role = await tx.role.findUnique({ where: { teamId_name: { teamId, name } }, select: { id: true, name: true, permissions: true } });
   if (!role)
     throw new AppError('validation_failed', `there is no role "${name}" in this team`, [{ path: '/role', message: 'unknown role' }]);

@@ -61,7 +61,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
 
   const { link } = state;
-  const subtitle = `You are invited to join as ${link.role}.`;
+  const subtitle = `You are invited to join as ${link.role.name}.`;
   if (state.kind === 'member') {
     return (
       <AuthCard
