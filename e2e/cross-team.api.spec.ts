@@ -6,6 +6,7 @@ import {
   createBlueprint,
   createRole,
   createTeam,
+  db,
   expectError,
   expectJson,
   getJson,
@@ -547,4 +548,75 @@ test("A's groups: list, read, change, delete and their members are 404 from team
   expect(groupBefore.member_count).toBe(1);
   const after = await snapshots(request, s);
   expect(after.a).toEqual(before.a);
+});
+
+test("a person's own credentials: another person's session, login token and personal token ids are 404 and keep working; a personal token of team A is 404 under team B", async ({
+  request,
+}) => {
+  const s = await setup(request);
+  const a = s.a.admin;
+  // A person of both teams, whose personal token reaches team A only.
+  await addMember(request, s.b.admin.token, s.b.team.slug, s.a.member.email, 'viewer');
+  const pat = await expectJson<{ personal_token: { id: string }; token: string }>(
+    await call(request, 'POST', '/auth/personal-tokens', {
+      token: s.a.member.token,
+      body: { name: 'a-only', team_ids: [s.a.team.id], permissions: ['entity:read'], expires_in_days: 1 },
+    }),
+    201,
+    "A's member makes a token for team A",
+  );
+  await expectJson(await call(request, 'GET', `/teams/${s.a.team.slug}/members`, { token: pat.token }), 200, 'the token in team A');
+  await expectError(await call(request, 'GET', `/teams/${s.b.team.slug}/members`, { token: pat.token }), 404, 'the same token in team B');
+  await expectError(
+    await call(request, 'POST', '/auth/personal-tokens', {
+      token: s.b.admin.token,
+      body: { name: 'reach-a', team_ids: [s.a.team.id], permissions: ['entity:read'], expires_in_days: 1 },
+    }),
+    422,
+    "B's admin naming team A in a token",
+  );
+
+  const session = await db().query<{ id: string }>(
+    `INSERT INTO user_sessions (user_id, expires_at) VALUES ($1, now() + interval '1 day') RETURNING id`,
+    [a.user.id],
+  );
+  const tokens = await expectJson<{ login_tokens: Array<{ id: string }> }>(
+    await call(request, 'GET', '/auth/tokens', { token: a.token }),
+    200,
+    "A's login tokens",
+  );
+  const mine = await expectJson<{ personal_token: { id: string }; token: string }>(
+    await call(request, 'POST', '/auth/personal-tokens', {
+      token: a.token,
+      body: { name: 'a-admin', team_ids: [s.a.team.id], permissions: ['entity:read'], expires_in_days: 1 },
+    }),
+    201,
+    "A's admin makes a token",
+  );
+  const probes = [
+    `/auth/sessions/${session.rows[0].id}`,
+    `/auth/tokens/${tokens.login_tokens[0].id}`,
+    `/auth/personal-tokens/${mine.personal_token.id}`,
+  ];
+  for (const path of probes) {
+    await expectError(await call(request, 'DELETE', path, { token: s.b.admin.token }), 404, `B's admin: DELETE ${path}`);
+  }
+  // B's admin's lists never show A's rows.
+  const bSessions = await expectJson<{ sessions: Array<{ id: string }> }>(
+    await call(request, 'GET', '/auth/sessions', { token: s.b.admin.token }),
+    200,
+    "B's sessions",
+  );
+  expect(bSessions.sessions.map((x) => x.id)).not.toContain(session.rows[0].id);
+  const bTokens = await expectJson<{ personal_tokens: Array<{ id: string }> }>(
+    await call(request, 'GET', '/auth/personal-tokens', { token: s.b.admin.token }),
+    200,
+    "B's personal tokens",
+  );
+  expect(bTokens.personal_tokens).toEqual([]);
+  // A's credentials still work.
+  await expectJson(await call(request, 'GET', '/auth/me', { token: a.token }), 200, "A's login token");
+  await expectJson(await call(request, 'GET', `/teams/${s.a.team.slug}`, { token: mine.token }), 200, "A's personal token");
+  const still = await db().query('SELECT 1 FROM user_sessions WHERE id = $1', [session.rows[0].id]);
+  expect(still.rowCount).toBe(1);
 });

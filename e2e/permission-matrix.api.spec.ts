@@ -10,10 +10,12 @@ import {
   expectError,
   expectJson,
   expireApiKey,
+  getJson,
   newApiContext,
   register,
   revokeApiKey,
   setUserStatus,
+  sha256Hex,
   unique,
   PASSWORD,
   type Method,
@@ -32,6 +34,11 @@ import { allows, defaultRolePermissions, type Caller as TableCaller, type EntryP
 // The custom role holds ["entity:read", "team:manage"]: it can manage the team without being
 // `admin`, so the table shows that team:manage (not the role's name) is what the routes check, and,
 // lacking blueprint:read, it shows that a key cannot be given a permission its creator lacks (422).
+//
+// Personal access tokens are callers too, all three the admin's: `readPat` reaches the team with
+// the viewer's permissions (so it shows the token's own list narrowing an admin), `strayPat` reaches
+// only another team of the admin's (404 here, like a key of another team), `revokedPat` is revoked.
+// A personal token acts as its person, but cannot create a team nor manage the person's account.
 
 const CALLERS = [
   'admin',
@@ -43,6 +50,9 @@ const CALLERS = [
   'expiredKey', // ["team:manage"], expiry moved into the past in the database
   'revokedKey', // ["team:manage"], revoked through the API
   'suspended', // login token of a user who is an admin of the team, then suspended
+  'readPat', // the admin's personal access token: this team, the viewer's permissions
+  'strayPat', // the admin's personal access token for another team of theirs only
+  'revokedPat', // the admin's personal access token for this team, revoked through the API
   'outsider', // a registered user who is the admin of another team
   'anonymous',
 ] as const;
@@ -51,8 +61,27 @@ type Expected = Record<Caller, number>;
 
 const CUSTOM_PERMISSIONS = ['entity:read', 'team:manage'];
 
-type TeamFixture = { id: string; slug: string; customRole: string; keys: Record<'narrow' | 'manage' | 'expired' | 'revoked', string> };
-type World = { users: Record<'admin' | 'editor' | 'viewer' | 'custom' | 'suspended' | 'outsider', Session>; team: TeamFixture };
+type TeamFixture = {
+  id: string;
+  slug: string;
+  customRole: string;
+  keys: Record<'narrow' | 'manage' | 'expired' | 'revoked', string>;
+  pats: Record<'read' | 'revoked', string>;
+};
+type World = {
+  users: Record<'admin' | 'editor' | 'viewer' | 'custom' | 'suspended' | 'outsider', Session>;
+  team: TeamFixture;
+  strayPat: string;
+};
+
+/** A personal access token of `person` reaching `teamIds` with `permissions`. */
+async function createPat(api: APIRequestContext, person: string, teamIds: string[], permissions: readonly string[]) {
+  const response = await call(api, 'POST', '/auth/personal-tokens', {
+    token: person,
+    body: { name: unique('pat'), team_ids: teamIds, permissions, expires_in_days: 1 },
+  });
+  return expectJson<{ personal_token: { id: string }; token: string }>(response, 201, 'personal token');
+}
 
 /** A team made by the world's admin with every caller in place (the suspended user as an admin). */
 async function makeTeam(api: APIRequestContext, users: World['users']): Promise<TeamFixture> {
@@ -69,11 +98,15 @@ async function makeTeam(api: APIRequestContext, users: World['users']): Promise<
   await expireApiKey(expired.api_key.id);
   const revoked = await createApiKey(api, admin, team.slug, ['team:manage']);
   await revokeApiKey(api, admin, team.slug, revoked.api_key.id);
+  const readPat = await createPat(api, admin, [team.id], defaultRolePermissions('viewer'));
+  const revokedPat = await createPat(api, admin, [team.id], defaultRolePermissions('admin'));
+  expect((await call(api, 'DELETE', `/auth/personal-tokens/${revokedPat.personal_token.id}`, { token: admin })).status()).toBe(204);
   return {
     id: team.id,
     slug: team.slug,
     customRole: custom.name,
     keys: { narrow: narrow.key, manage: manage.key, expired: expired.key, revoked: revoked.key },
+    pats: { read: readPat.token, revoked: revokedPat.token },
   };
 }
 
@@ -84,8 +117,10 @@ async function makeWorld(api: APIRequestContext): Promise<World> {
   const users = { admin, editor, viewer, custom, suspended, outsider };
   await createTeam(api, outsider.token); // the outsider belongs to a team, just not to ours
   const team = await makeTeam(api, users);
+  const elsewhere = await createTeam(api, admin.token); // the admin's other team: all the stray token reaches
+  const stray = await createPat(api, admin.token, [elsewhere.id], defaultRolePermissions('admin'));
   await setUserStatus(suspended.user.id, 'suspended');
-  return { users, team };
+  return { users, team, strayPat: stray.token };
 }
 
 function credential(world: World, team: TeamFixture, caller: Caller): string | undefined {
@@ -98,6 +133,12 @@ function credential(world: World, team: TeamFixture, caller: Caller): string | u
       return team.keys.expired;
     case 'revokedKey':
       return team.keys.revoked;
+    case 'readPat':
+      return team.pats.read;
+    case 'revokedPat':
+      return team.pats.revoked;
+    case 'strayPat':
+      return world.strayPat;
     case 'anonymous':
       return undefined;
     default:
@@ -107,7 +148,7 @@ function credential(world: World, team: TeamFixture, caller: Caller): string | u
 
 // --- expected statuses ----------------------------------------------------------------------------
 
-const DEAD = { expiredKey: 401, revokedKey: 401, suspended: 401, anonymous: 401 } as const;
+const DEAD = { expiredKey: 401, revokedKey: 401, suspended: 401, revokedPat: 401, anonymous: 401 } as const;
 
 /** A public route: the credentials sent (good, bad or none) play no part. */
 const everyone = (ok: number): Expected => Object.fromEntries(CALLERS.map((c) => [c, ok])) as Expected;
@@ -116,13 +157,14 @@ const everyone = (ok: number): Expected => Object.fromEntries(CALLERS.map((c) =>
 const signedIn = (ok: number): Expected => ({ ...everyone(ok), ...DEAD });
 
 /** What each member caller holds in the team, as the table of entry points sees it. */
-const GRANTS: Record<'admin' | 'editor' | 'viewer' | 'custom' | 'narrowKey' | 'manageKey', TableCaller> = {
+const GRANTS: Record<'admin' | 'editor' | 'viewer' | 'custom' | 'narrowKey' | 'manageKey' | 'readPat', TableCaller> = {
   admin: { kind: 'user', permissions: defaultRolePermissions('admin') },
   editor: { kind: 'user', permissions: defaultRolePermissions('editor') },
   viewer: { kind: 'user', permissions: defaultRolePermissions('viewer') },
   custom: { kind: 'user', permissions: CUSTOM_PERMISSIONS },
   narrowKey: { kind: 'api_key', permissions: ['entity:read'] }, // made by the admin: its own list
   manageKey: { kind: 'api_key', permissions: ['team:manage'] },
+  readPat: { kind: 'user', permissions: defaultRolePermissions('viewer') }, // the admin, narrowed by the token
 };
 
 /**
@@ -139,12 +181,21 @@ function served(entry: EntryPoint, ok: number): Expected {
     narrowKey: cell('narrowKey'),
     manageKey: cell('manageKey'),
     outsider: OUTSIDE_A_TEAM.has(entry) ? cellOutsider(entry, ok) : 404,
+    // A personal token reaches only its teams: it cannot create one nor join one; the stray one's only team is not this.
+    readPat: entry === 'createTeam' || entry === 'acceptInvitation' ? 403 : cell('readPat'),
+    strayPat: entry === 'createTeam' || entry === 'acceptInvitation' ? 403 : entry === 'listMyTeams' ? ok : 404,
     ...DEAD,
   };
 }
 
 /** Entry points whose routes are not under /teams/{team}: the outsider is no stranger there. */
 const OUTSIDE_A_TEAM = new Set<EntryPoint>(['createTeam', 'listMyTeams', 'acceptInvitation']);
+
+/**
+ * A route of the person's own account (sessions, tokens, name): any person, signed in or by a
+ * login token; API keys and personal access tokens get 403.
+ */
+const person = (ok: number): Expected => ({ ...signedIn(ok), narrowKey: 403, manageKey: 403, readPat: 403, strayPat: 403 });
 
 /** The outsider is signed in: outside a team, the table's answer for a person. */
 const cellOutsider = (entry: EntryPoint, ok: number) => (allows(entry, { kind: 'user', permissions: [] }) ? ok : 403);
@@ -320,8 +371,27 @@ async function cellEntity(ctx: CellContext): Promise<string> {
   return `${base}/svc-a`;
 }
 
+/** The person a cell acts on: the caller when it is a signed-in person, else the admin (whose things a key or token aims at). */
+function personOfCell({ world, caller }: CellContext): Session {
+  const people = ['admin', 'editor', 'viewer', 'custom', 'outsider'] as const;
+  return world.users[(people as readonly string[]).includes(caller) ? (caller as (typeof people)[number]) : 'admin'];
+}
+
+/** A browser session or login token row of the cell's person (as sign-in or login makes one): its id. */
+async function ownRow({ api, world, team, caller }: CellContext, table: 'user_sessions' | 'login_tokens'): Promise<string> {
+  const owner = personOfCell({ api, world, team, caller });
+  const hash = table === 'login_tokens' ? sha256Hex(unique('t')) : null;
+  const { rows } = await db().query<{ id: string }>(
+    table === 'login_tokens'
+      ? `INSERT INTO login_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day') RETURNING id`
+      : `INSERT INTO user_sessions (user_id, expires_at) VALUES ($1, now() + interval '1 day') RETURNING id`,
+    table === 'login_tokens' ? [owner.user.id, hash] : [owner.user.id],
+  );
+  return rows[0].id;
+}
+
 /** Saved views: the members that pass entity:read but lack entity:write for a shared view. */
-const WITHOUT_ENTITY_WRITE = { viewer: 403, custom: 403, narrowKey: 403 } as const;
+const WITHOUT_ENTITY_WRITE = { viewer: 403, custom: 403, narrowKey: 403, readPat: 403 } as const;
 
 const ROWS: Row[] = [
   {
@@ -340,6 +410,46 @@ const ROWS: Row[] = [
     expected: everyone(200),
   },
   { method: 'GET', path: '/auth/me', cell: async () => ({ path: '/auth/me' }), expected: signedIn(200) },
+  { method: 'PATCH', path: '/auth/me', cell: async () => ({ path: '/auth/me', body: { name: 'Renamed' } }), expected: person(200) },
+  { method: 'GET', path: '/auth/sessions', cell: async () => ({ path: '/auth/sessions' }), expected: person(200) },
+  {
+    method: 'DELETE',
+    path: '/auth/sessions/{session_id}',
+    note: "a person revokes a session of their own; the others aim at the admin's",
+    cell: async (ctx) => ({ path: `/auth/sessions/${await ownRow(ctx, 'user_sessions')}` }),
+    expected: person(204),
+  },
+  { method: 'GET', path: '/auth/tokens', cell: async () => ({ path: '/auth/tokens' }), expected: person(200) },
+  {
+    method: 'DELETE',
+    path: '/auth/tokens/{token_id}',
+    note: "a person revokes a login token of their own; the others aim at the admin's",
+    cell: async (ctx) => ({ path: `/auth/tokens/${await ownRow(ctx, 'login_tokens')}` }),
+    expected: person(204),
+  },
+  { method: 'GET', path: '/auth/personal-tokens', cell: async () => ({ path: '/auth/personal-tokens' }), expected: person(200) },
+  {
+    method: 'POST',
+    path: '/auth/personal-tokens',
+    note: 'the outsider is not in the team the token names (422)',
+    cell: async ({ team }) => ({
+      path: '/auth/personal-tokens',
+      body: { name: 'script', team_ids: [team.id], permissions: ['entity:read'], expires_in_days: 7 },
+    }),
+    expected: { ...person(201), outsider: 422 },
+  },
+  {
+    method: 'DELETE',
+    path: '/auth/personal-tokens/{token_id}',
+    note: "a person revokes a token of their own; the others aim at the admin's",
+    cell: async (ctx) => {
+      const owner = personOfCell(ctx);
+      const teamIds = [(await getJson<{ teams: Array<{ id: string }> }>(ctx.api, owner.token, '/teams')).teams[0].id];
+      const pat = await createPat(ctx.api, owner.token, teamIds, ['entity:read']);
+      return { path: `/auth/personal-tokens/${pat.personal_token.id}` };
+    },
+    expected: person(204),
+  },
   { method: 'GET', path: '/permissions', cell: async () => ({ path: '/permissions' }), expected: signedIn(200) },
   { method: 'GET', path: '/teams', cell: async () => ({ path: '/teams' }), expected: served('listMyTeams', 200) },
   {
@@ -933,7 +1043,7 @@ const ROWS: Row[] = [
 ];
 
 const PUBLIC = new Set(['/auth/register', '/auth/login']);
-const UNAUTHENTICATED = new Set<Caller>(['expiredKey', 'revokedKey', 'suspended', 'anonymous']);
+const UNAUTHENTICATED = new Set<Caller>(['expiredKey', 'revokedKey', 'suspended', 'revokedPat', 'anonymous']);
 
 for (const row of ROWS) {
   const route = `${row.method} ${row.path}`;

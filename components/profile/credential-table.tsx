@@ -46,10 +46,11 @@ function CredentialRow({ kind, credential: c }: { kind: keyof typeof KINDS; cred
   const queryClient = useQueryClient();
   const router = useRouter();
   const device = describeUserAgent(c.user_agent);
+  const signsOut = c.current && kind === 'session'; // revoking this very session signs this browser out
   const revoke = useMutation({
     mutationFn: () => api(`${k.path}/${c.id}`, { method: 'DELETE' }),
     onSuccess: () => {
-      if (c.current && kind === 'session') return router.replace('/login'); // this browser is signed out
+      if (signsOut) return router.replace('/login');
       notifyOutcome(k.noun, device, 'revoked');
       return queryClient.invalidateQueries({ queryKey: k.key });
     },
@@ -70,9 +71,10 @@ function CredentialRow({ kind, credential: c }: { kind: keyof typeof KINDS; cred
       <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">{formatDate(c.expires_at)}</td>
       <td className="whitespace-nowrap px-4 py-2.5 text-right">
         <ConfirmButton
-          label={c.current && kind === 'session' ? 'Sign out' : 'Revoke'}
-          confirmLabel={c.current && kind === 'session' ? 'Sign out now' : 'Revoke now'}
-          ariaLabel={`Revoke ${k.noun.toLowerCase()} ${device} created ${formatDateTime(c.created_at)} (${c.id.slice(0, 8)})`}
+          label={signsOut ? 'Sign out' : 'Revoke'}
+          confirmLabel={signsOut ? 'Sign out now' : 'Revoke now'}
+          // The visible label first (axe: label-content-name-mismatch), then which row.
+          ariaLabel={`${signsOut ? 'Sign out' : 'Revoke'} ${k.noun.toLowerCase()} ${device} created ${formatDateTime(c.created_at)} (${c.id.slice(0, 8)})`}
           onConfirm={() => revoke.mutateAsync()}
         />
         {revoke.error && (

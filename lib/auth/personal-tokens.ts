@@ -1,6 +1,8 @@
 import type { RequestContext } from '@/lib/authz/team-context';
 import { isPermission, type Permission } from '@/lib/authz/permissions';
+import { lockTeamQuotaSql, quotaLockRow } from '@/lib/db/lock-team-quota.sql';
 import type { Db } from '@/lib/db/prisma';
+import { runSql } from '@/lib/db/run-sql';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { listUserTeams } from '@/lib/teams/list-user-teams';
@@ -123,8 +125,9 @@ export async function createPersonalToken(
   const token = newPersonalToken();
   const now = new Date();
   const created = await db.$transaction(async (tx) => {
-    // Serialises one person's creations, so two at once cannot both pass the count below.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`personal_tokens:${person.userId}`}))`;
+    // Serialises one person's creations, so two at once cannot both pass the count below (the
+    // quota lock, keyed by the person here rather than a team).
+    await runSql(tx, lockTeamQuotaSql(person.userId, 'personal_tokens'), quotaLockRow);
     const live = await tx.personalAccessToken.count({ where: { userId: person.userId, revokedAt: null, expiresAt: { gt: now } } });
     if (live >= PERSONAL_TOKENS_PER_PERSON) {
       throw new AppError('conflict', `at most ${PERSONAL_TOKENS_PER_PERSON} personal tokens may be active: revoke one first`, {

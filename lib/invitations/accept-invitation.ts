@@ -83,6 +83,7 @@ export async function acceptInvitation(
 ): Promise<{ team: { slug: string; name: string }; role: string }> {
   const { actor } = ctx;
   if (actor.kind !== 'user') throw new AppError('forbidden', 'only a person may accept an invitation');
+  if (actor.limits) throw new AppError('forbidden', 'a personal access token reaches only its own teams and cannot join another');
   return db.$transaction(async (tx) => {
     const link = await findInvitationLink(tx, token);
     if (!link) throw unknownInvitation();
