@@ -48,7 +48,7 @@ test('an email the provider has not verified is refused with a clear message, an
   await setIdpAccount(request, account);
   await signInWithSso(page, account.login);
   await expect(page).toHaveURL(/\/login\?error=email_unverified/);
-  await expect(page.getByRole('alert')).toContainText('has not verified your email address');
+  await expect(page.getByRole('alert').filter({ hasText: 'has not verified your email address' })).toBeVisible();
   expect(await whoAmI(page)).toBe(401);
   // The email is still free: registering it succeeds.
   const res = await call(request, 'POST', '/auth/register', {
@@ -66,7 +66,7 @@ for (const [what, tamper] of [
     await setIdpAccount(request, account);
     await signInWithSso(page, account.login);
     await expect(page).toHaveURL(/\/login\?error=/);
-    await expect(page.getByRole('alert')).toContainText('Single sign-on failed');
+    await expect(page.getByRole('alert').filter({ hasText: 'Single sign-on failed' })).toBeVisible();
     expect(await whoAmI(page)).toBe(401);
     const res = await call(request, 'POST', '/auth/register', {
       body: { email: account.email, password: 'correct horse battery', name: 'Later' },

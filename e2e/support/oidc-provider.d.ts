@@ -8,6 +8,7 @@ declare module 'oidc-provider' {
     provider: { Grant: { new (init: { clientId: string; accountId: string }): Grant; find(id: string): Promise<Grant | undefined> } };
     session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
     client?: { clientId: string };
+    params?: { redirect_uri?: string };
   };
   export type KoaContextWithOIDC = { path: string; method: string; status: number; body: unknown; req: IncomingMessage; oidc: OidcState };
   export type FindAccount = (
@@ -25,5 +26,6 @@ declare module 'oidc-provider' {
     );
     use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): void;
     listen(port: number, host: string, callback: () => void): void;
+    on(event: string, listener: (ctx: unknown, error: { message: string; error_detail?: string }) => void): void;
   }
 }

@@ -90,4 +90,15 @@ provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
   }
 });
 
+// The reason behind an error answer is only in the provider's own events: print it for the test log.
+for (const event of ['grant.error', 'authorization.error', 'server_error']) {
+  provider.on(event, (ctx: unknown, error: { message: string; error_detail?: string }) => {
+    const redirectUri = (ctx as KoaContextWithOIDC | undefined)?.oidc?.params?.redirect_uri ?? '';
+    console.error(`oidc test provider ${event}: ${error.message} ${error.error_detail ?? ''} ${redirectUri}`);
+  });
+}
+provider.on('authorization.success', (ctx: unknown) => {
+  console.error(`oidc test provider authorization: ${(ctx as KoaContextWithOIDC).oidc.params?.redirect_uri ?? ''}`);
+});
+
 provider.listen(port, '127.0.0.1', () => console.log(`oidc test provider on ${issuer}`));
