@@ -62,6 +62,7 @@ describe('createEntity', () => {
         blueprint: 'service',
         title: 'API',
         data: { version: '1.2.3' },
+        owners: [],
         relations: {},
         created_at: expect.any(String),
         updated_at: expect.any(String),

@@ -10,10 +10,7 @@ export const metadata: Metadata = { title: 'Groups' };
 export default async function GroupsPage({ params }: { params: Promise<{ team: string }> }) {
   const ctx = await loadTeamContext((await params).team);
   return (
-    <SettingsPage
-      title="Groups"
-      description="Groups of this team's members. Entities name them as their owners, and the catalog filters by them (“My groups”)."
-    >
+    <SettingsPage title="Groups" description="Groups of this team's members, which entities name as their owners.">
       <GroupsPanel team={ctx.team.slug} canManage={mayCall(ctx, 'createGroup')} />
     </SettingsPage>
   );
