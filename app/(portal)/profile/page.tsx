@@ -7,6 +7,7 @@ import { PersonalTokensPanel } from '@/components/profile/personal-tokens-panel'
 import { ProfileSection } from '@/components/profile/profile-section';
 import { getDb } from '@/lib/db/prisma';
 import { listUserTeams } from '@/lib/teams/list-user-teams';
+import { hasPassword } from '@/lib/users/has-password';
 import { requireUser } from '@/lib/web/page-context';
 
 export const metadata: Metadata = { title: 'Profile and security' };
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 // through the same /api/v1/auth routes scripts use.
 export default async function ProfilePage() {
   const user = await requireUser();
-  const teams = await listUserTeams(getDb(), user.userId);
+  const [teams, withPassword] = await Promise.all([listUserTeams(getDb(), user.userId), hasPassword(getDb(), user.userId)]);
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader user={user} teams={teams} />
@@ -32,9 +33,13 @@ export default async function ProfilePage() {
         <ProfileSection
           id="password"
           title="Password"
-          description="Changing it signs out every other browser and revokes every login token; this browser stays signed in."
+          description={
+            withPassword
+              ? 'Changing it signs out every other browser and revokes every login token; this browser stays signed in.'
+              : 'This account signs in through single sign-on and has no password: your identity provider manages how you sign in.'
+          }
         >
-          <PasswordForm />
+          {withPassword && <PasswordForm />}
         </ProfileSection>
         <ProfileSection
           id="sessions"
