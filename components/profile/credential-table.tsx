@@ -8,7 +8,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatDateTime, sentence } from '@/components/ui/format';
 import { notifyOutcome } from '@/components/ui/notify';
 import { ErrorBanner, TableSkeleton } from '@/components/ui/settings-page';
-import type { SessionView } from '@/lib/auth/session-service';
+import type { CredentialView } from '@/lib/auth/credential-view';
 import { api, queryKeys } from '@/lib/web/api-client';
 import { describeUserAgent } from './user-agent';
 
@@ -20,7 +20,7 @@ const KINDS = {
   token: { path: '/auth/tokens', list: 'login_tokens', key: queryKeys.myLoginTokens(), noun: 'Login token', current: 'This token' },
 } as const;
 
-type Credential = SessionView; // a login token's view has the very same fields
+type Credential = CredentialView;
 
 export function CredentialTable({ kind, empty }: { kind: keyof typeof KINDS; empty: string }) {
   const k = KINDS[kind];

@@ -2,21 +2,14 @@ import type { RequestContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import type { UserActor } from './actor';
+import { CREDENTIAL_COLUMNS, credentialView, type CredentialView } from './credential-view';
 import { logIdentityEvent } from './log-identity-event';
 
 // A person's login tokens (POST /api/v1/auth/login hands them out to scripts): list them and
 // revoke one. Only the person themself, signed in or through one of their tokens; an API key
 // is a team's, not a person's, and gets 403. Revoking deletes the row: the token fails at once.
 
-export type LoginTokenView = {
-  id: string;
-  created_at: string;
-  expires_at: string;
-  user_agent: string | null;
-  last_used_at: string | null;
-  last_used_ip: string | null;
-  current: boolean;
-};
+export type LoginTokenView = CredentialView;
 
 /** The newest first; at most this many (tokens expire after 30 days and login is rate-limited). */
 const LIST_LIMIT = 500;
@@ -39,20 +32,10 @@ export async function listLoginTokens(db: Db, ctx: RequestContext): Promise<{ lo
     where: { userId: person.userId, expiresAt: { gt: new Date() } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: LIST_LIMIT,
-    select: { id: true, createdAt: true, expiresAt: true, userAgent: true, lastUsedAt: true, lastUsedIp: true },
+    select: CREDENTIAL_COLUMNS,
   });
   const current = person.via === 'token' ? person.credentialId : undefined;
-  return {
-    login_tokens: rows.map((t) => ({
-      id: t.id,
-      created_at: t.createdAt.toISOString(),
-      expires_at: t.expiresAt.toISOString(),
-      user_agent: t.userAgent,
-      last_used_at: t.lastUsedAt?.toISOString() ?? null,
-      last_used_ip: t.lastUsedIp,
-      current: t.id === current,
-    })),
-  };
+  return { login_tokens: rows.map((row) => credentialView(row, current)) };
 }
 
 /** 404 for another person's token or an unknown id (never reveals that it exists). */

@@ -1,6 +1,7 @@
 import type { RequestContext } from '@/lib/authz/team-context';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
+import { CREDENTIAL_COLUMNS, credentialView, type CredentialView } from './credential-view';
 import { logIdentityEvent } from './log-identity-event';
 import { personOf } from './login-token-service';
 
@@ -8,15 +9,7 @@ import { personOf } from './login-token-service';
 // used, and revoke one. Revoking deletes the server-side row, so that browser's cookie stops
 // working on its next request (lib/auth/resolve-actor.ts); revoking this very session signs out.
 
-export type SessionView = {
-  id: string;
-  created_at: string;
-  expires_at: string;
-  user_agent: string | null;
-  last_used_at: string | null;
-  last_used_ip: string | null;
-  current: boolean;
-};
+export type SessionView = CredentialView;
 
 /** At most this many (sign-ins are rate-limited, and each clears the person's expired sessions). */
 const LIST_LIMIT = 500;
@@ -27,20 +20,10 @@ export async function listSessions(db: Db, ctx: RequestContext): Promise<{ sessi
     where: { userId: person.userId, expiresAt: { gt: new Date() } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: LIST_LIMIT,
-    select: { id: true, createdAt: true, expiresAt: true, userAgent: true, lastUsedAt: true, lastUsedIp: true },
+    select: CREDENTIAL_COLUMNS,
   });
   const current = person.via === 'session' ? person.credentialId : undefined;
-  return {
-    sessions: rows.map((s) => ({
-      id: s.id,
-      created_at: s.createdAt.toISOString(),
-      expires_at: s.expiresAt.toISOString(),
-      user_agent: s.userAgent,
-      last_used_at: s.lastUsedAt?.toISOString() ?? null,
-      last_used_ip: s.lastUsedIp,
-      current: s.id === current,
-    })),
-  };
+  return { sessions: rows.map((row) => credentialView(row, current)) };
 }
 
 /** 404 for another person's session or an unknown id (never reveals that it exists). */
