@@ -283,6 +283,10 @@ async function fillTeam(team: Team): Promise<void> {
      VALUES ($1, 'invitee@example.com', $2, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), $3, now() + interval '1 day')`,
     [team.id, team.viewerRoleId, team.ownerId],
   );
+  // Single sign-on's group mapping (0027), and a group of people with the owner in it (0030).
+  await sql("INSERT INTO team_group_mappings (team_id, group_name, role_id) VALUES ($1, 'ops', $2)", [team.id, team.viewerRoleId]);
+  const group = await q("INSERT INTO team_groups (team_id, identifier, title) VALUES ($1, 'payments', 'Payments') RETURNING id");
+  await sql('INSERT INTO team_group_members (team_id, group_id, user_id) VALUES ($1, $2, $3)', [team.id, group.id, team.ownerId]);
   await sql(
     `INSERT INTO api_keys (team_id, user_id, name, key_prefix, key_hash)
      VALUES ($1, $2, 'ci', 'bp_abc', encode(sha256(gen_random_uuid()::text::bytea), 'hex'))`,
@@ -389,6 +393,9 @@ describe('deleting a team', () => {
       'scorecard_results',
       'scorecard_rules',
       'scorecards',
+      'team_group_mappings',
+      'team_group_members',
+      'team_groups',
       'team_invitations',
       'team_memberships',
     ]);
